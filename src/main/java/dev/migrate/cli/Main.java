@@ -1,0 +1,49 @@
+package dev.migrate.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point. {@link #run} is what tests call; only {@link #main} exits the JVM. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    int code = run(System.out, System.err, args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs {@code migrate} with the given arguments, results to {@code out}, everything else to
+   * {@code err}, and returns the exit code (see {@link ExitCode}).
+   */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new MigrateCommand());
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
+    cli.setParameterExceptionHandler((ex, a) -> {
+      err.println("migrate: " + ex.getMessage());
+      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCode.USAGE;
+    });
+    return cli.execute(args);
+  }
+
+  private static int handle(Exception ex, PrintStream err) {
+    if (ex instanceof UserError u) {
+      err.println("migrate: " + u.getMessage());
+      return u.exitCode();
+    }
+    err.println("migrate: internal error: " + ex);
+    if (System.getenv("MIGRATE_DEBUG") != null) {
+      ex.printStackTrace(err);
+    } else {
+      err.println("This is a bug in migrate; run again with MIGRATE_DEBUG=1 for the stack trace and report it.");
+    }
+    return ExitCode.INTERNAL_ERROR;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.migrate.cost;
+
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.plan.MigrationPlan;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The one immutable value that every reporter reads: the snapshot, its plan, both cost sides
+ * and the figures derived from them. Built by the cost model, never changed afterwards.
+ *
+ * @param snapshot        the inventory it was computed from
+ * @param plan            item to target
+ * @param current         AWS today (CURRENT)
+ * @param target          Google Cloud after the move (TARGET)
+ * @param missingPrices   components that could not be priced (never counted as zero)
+ * @param reconciliation  model against the bill, or null when the snapshot has no billing history
+ * @param requests        cost per million requests, or null when no requests were measured
+ * @param timelines       hybrid-phase projections, one per scenario (empty without what-if)
+ * @param assumptions     every parameter used
+ * @param priceBookDate   date of the price book
+ * @param generatedAt     when the assessment was made (from the injected clock)
+ * @param warnings        everything a reader must know, one line each
+ */
+public record Assessment(
+    Snapshot snapshot,
+    MigrationPlan plan,
+    CostSide current,
+    CostSide target,
+    List<MissingPrice> missingPrices,
+    Reconciliation reconciliation,
+    RequestCosts requests,
+    List<Timeline> timelines,
+    List<Assumption> assumptions,
+    LocalDate priceBookDate,
+    Instant generatedAt,
+    List<String> warnings) {
+  public Assessment {
+    missingPrices = List.copyOf(missingPrices);
+    timelines = List.copyOf(timelines);
+    assumptions = List.copyOf(assumptions);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** (current - target) / current x 100, or null when today's cost is zero. */
+  public BigDecimal savingsPct() {
+    if (current.monthlyUsd().signum() == 0) {
+      return null;
+    }
+    return current.monthlyUsd().subtract(target.monthlyUsd())
+        .multiply(BigDecimal.valueOf(100))
+        .divide(current.monthlyUsd(), 4, java.math.RoundingMode.HALF_EVEN);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.migrate.inventory;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Everything collected from one AWS account over one look-back window. Written to disk as
+ * JSON by {@link SnapshotJson}; every stage after collection reads only this value.
+ *
+ * @param schema             format name and version, always {@link #SCHEMA_V1} for this code
+ * @param account            the account the data came from
+ * @param collectedAt        when collection finished
+ * @param window             the look-back window that usage and metrics cover
+ * @param regions            AWS regions that were scanned, sorted
+ * @param instances          EC2 instances, sorted by id
+ * @param volumes            EBS volumes, sorted by id
+ * @param autoScalingGroups  EC2 auto scaling groups, sorted by name
+ * @param loadBalancers      classic, application and network load balancers, sorted by id
+ * @param distributions      CloudFront distributions, sorted by id
+ * @param buckets            S3 buckets, sorted by name
+ * @param vpcs               VPCs with their CIDR blocks (for address-overlap checks)
+ * @param commitments        reserved instances and savings plans that lower today's cost
+ * @param usage              usage per resource over the window, sorted by resource id
+ * @param billing            monthly bill by AWS service, oldest month first
+ * @param gaps               what could not be collected, where and why
+ */
+@JsonPropertyOrder({"schema", "account", "collectedAt", "window", "regions", "instances", "volumes",
+    "autoScalingGroups", "loadBalancers", "distributions", "buckets", "vpcs", "commitments", "usage",
+    "billing", "gaps"})
+public record Snapshot(
+    @JsonProperty(required = true) String schema,
+    @JsonProperty(required = true) Account account,
+    @JsonProperty(required = true) Instant collectedAt,
+    @JsonProperty(required = true) Window window,
+    @JsonProperty(required = true) List<String> regions,
+    List<Ec2Instance> instances,
+    List<EbsVolume> volumes,
+    List<AutoScalingGroup> autoScalingGroups,
+    List<LoadBalancer> loadBalancers,
+    List<Distribution> distributions,
+    List<S3Bucket> buckets,
+    List<Vpc> vpcs,
+    List<Commitment> commitments,
+    List<Usage> usage,
+    Billing billing,
+    List<Gap> gaps) {
+
+  /** The only format this code reads and writes. */
+  public static final String SCHEMA_V1 = "migrate.snapshot/v1";
+
+  public Snapshot {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(collectedAt, "collectedAt");
+    Objects.requireNonNull(window, "window");
+    regions = Lists.copy(regions);
+    instances = Lists.copy(instances);
+    volumes = Lists.copy(volumes);
+    autoScalingGroups = Lists.copy(autoScalingGroups);
+    loadBalancers = Lists.copy(loadBalancers);
+    distributions = Lists.copy(distributions);
+    buckets = Lists.copy(buckets);
+    vpcs = Lists.copy(vpcs);
+    commitments = Lists.copy(commitments);
+    usage = Lists.copy(usage);
+    billing = billing == null ? Billing.EMPTY : billing;
+    gaps = Lists.copy(gaps);
+  }
+
+  /** The usage record of one resource, if one was collected. */
+  public Optional<Usage> usageOf(String resourceId) {
+    return usage.stream().filter(u -> u.resourceId().equals(resourceId)).findFirst();
+  }
+
+  public Optional<Ec2Instance> instance(String id) {
+    return first(instances, i -> i.id().equals(id));
+  }
+
+  public Optional<EbsVolume> volume(String id) {
+    return first(volumes, v -> v.id().equals(id));
+  }
+
+  public Optional<AutoScalingGroup> autoScalingGroup(String name) {
+    return first(autoScalingGroups, g -> g.name().equals(name));
+  }
+
+  /** A copy with other usage records (used when access-log facts are merged in). */
+  public Snapshot withUsage(List<Usage> newUsage) {
+    return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
+        autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, newUsage,
+        billing, gaps);
+  }
+
+  /** A copy with other gaps. */
+  public Snapshot withGaps(List<Gap> newGaps) {
+    return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
+        autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
+        billing, newGaps);
+  }
+
+  private static <T> Optional<T> first(List<T> list, Predicate<T> p) {
+    return list.stream().filter(p).findFirst();
+  }
+}

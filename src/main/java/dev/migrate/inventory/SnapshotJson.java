@@ -1,0 +1,254 @@
+package dev.migrate.inventory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes snapshot files (format {@value Snapshot#SCHEMA_V1}). Reading is strict:
+ * an unknown schema version, a missing required field, a wrong type or an unknown field is a
+ * {@link SnapshotFormatException} naming the file, line:column and JSON path.
+ */
+public final class SnapshotJson {
+  private static final ObjectMapper MAPPER = mapper();
+
+  private SnapshotJson() {}
+
+  /**
+   * The mapper used for snapshots. Strict on input (no silent coercion of strings to numbers
+   * or numbers to strings), deterministic on output (sorted map keys, ISO dates, no nulls).
+   */
+  public static ObjectMapper mapper() {
+    JsonMapper mapper = JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .build();
+    for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Integer,
+        LogicalType.Float, LogicalType.Boolean}) {
+      mapper.coercionConfigFor(t)
+          .setCoercion(CoercionInputShape.String, t == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Integer, t == LogicalType.Textual ? CoercionAction.Fail : CoercionAction.TryConvert)
+          .setCoercion(CoercionInputShape.Float, t == LogicalType.Textual || t == LogicalType.Integer ? CoercionAction.Fail : CoercionAction.TryConvert)
+          .setCoercion(CoercionInputShape.Boolean, t == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail);
+    }
+    return mapper;
+  }
+
+  public static Snapshot read(Path file) {
+    String name = file.toString();
+    try {
+      try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
+        checkSchema(p, name);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return MAPPER.readValue(in, Snapshot.class);
+      }
+    } catch (NoSuchFileException e) {
+      throw new SnapshotFormatException(name + ": no such file");
+    } catch (JsonProcessingException e) {
+      throw new SnapshotFormatException(describe(name, e));
+    } catch (IOException e) {
+      throw new SnapshotFormatException(name + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Reads a snapshot from a stream; {@code name} is used in error messages. */
+  public static Snapshot read(InputStream in, String name) {
+    try {
+      byte[] bytes = in.readAllBytes();
+      try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
+        checkSchema(p, name);
+      }
+      return MAPPER.readValue(bytes, Snapshot.class);
+    } catch (JsonProcessingException e) {
+      throw new SnapshotFormatException(describe(name, e));
+    } catch (IOException e) {
+      throw new SnapshotFormatException(name + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  public static void write(Snapshot snapshot, Path file) throws IOException {
+    dev.migrate.io.AtomicFiles.write(file, out -> write(snapshot, out));
+  }
+
+  public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+    MAPPER.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(out), snapshot);
+    out.write('\n');
+  }
+
+  public static String toJson(Snapshot snapshot) {
+    try {
+      return MAPPER.writeValueAsString(snapshot) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("snapshot cannot be serialised", e);
+    }
+  }
+
+  /** Finds the top-level {@code schema} field with a streaming pass, before binding anything. */
+  private static void checkSchema(JsonParser p, String name) throws IOException {
+    {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new SnapshotFormatException(name + ":" + where(p.currentLocation())
+            + ": $: a snapshot is a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("schema".equals(field)) {
+          String version = value == JsonToken.VALUE_STRING ? p.getText() : null;
+          if (!Snapshot.SCHEMA_V1.equals(version)) {
+            throw new SnapshotFormatException(name + ":" + where(p.currentLocation())
+                + ": $.schema: unknown snapshot schema " + (version == null ? value : "'" + version + "'")
+                + " (this version of migrate reads '" + Snapshot.SCHEMA_V1 + "')");
+          }
+          return;
+        }
+        p.skipChildren();
+      }
+      throw new SnapshotFormatException(name + ": $.schema: missing required field 'schema' (expected '"
+          + Snapshot.SCHEMA_V1 + "')");
+    }
+  }
+
+  static String describe(String name, JsonProcessingException e) {
+    String where = e.getLocation() == null ? "" : ":" + where(e.getLocation());
+    if (e instanceof JsonMappingException m) {
+      String path = jsonPath(m);
+      String what;
+      if (m instanceof UnrecognizedPropertyException u) {
+        path = path.isEmpty() ? "$" : path;
+        what = "unknown field '" + u.getPropertyName() + "'";
+      } else if (m instanceof ValueInstantiationException v && v.getCause() != null) {
+        what = "invalid value: " + firstLine(v.getCause().getMessage());
+      } else if (m instanceof InvalidFormatException f) {
+        what = "wrong value " + quote(f.getValue()) + ", expected " + typeName(f.getTargetType());
+      } else if (m instanceof MismatchedInputException mi) {
+        String msg = firstLine(mi.getOriginalMessage());
+        if (msg.startsWith("Missing required creator property")) {
+          String field = msg.replaceAll(".*'([^']*)'.*", "$1");
+          what = "missing required field '" + field + "'";
+          path = path.isEmpty() ? "$" : path;
+        } else {
+          what = "wrong type, expected " + typeName(mi.getTargetType());
+        }
+      } else {
+        what = firstLine(m.getOriginalMessage());
+      }
+      return name + where + ": " + (path.isEmpty() ? "$" : path) + ": " + what;
+    }
+    return name + where + ": not valid JSON: " + firstLine(e.getOriginalMessage());
+  }
+
+  private static String jsonPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder("$");
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == null) {
+      return "another type";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "an integer";
+    }
+    if (type == double.class || type == Double.class || type == java.math.BigDecimal.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (java.util.List.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "an object";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+    }
+    if (type == java.time.Instant.class) {
+      return "an ISO-8601 instant such as 2026-11-01T00:00:00Z";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "an ISO date such as 2026-11-01";
+    }
+    if (type == java.time.YearMonth.class) {
+      return "a month such as 2026-11";
+    }
+    return type.getSimpleName();
+  }
+
+  private static String quote(Object value) {
+    return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+  }
+
+  private static String where(JsonLocation loc) {
+    return loc.getLineNr() + ":" + loc.getColumnNr();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** Jackson closes the stream it writes to; the caller owns it. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
