@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import dev.migrate.app.Failure;
 import picocli.CommandLine;
 
 /** Entry point. {@link #run} is what tests call; only {@link #main} exits the JVM. */
@@ -37,6 +38,16 @@ public final class Main {
     if (ex instanceof UserError u) {
       err.println("migrate: " + u.getMessage());
       return u.exitCode();
+    }
+    if (ex instanceof Failure f) {
+      err.println("migrate: " + f.getMessage());
+      return switch (f.kind()) {
+        case USAGE -> ExitCode.USAGE;
+        case INVALID_INPUT -> ExitCode.INVALID_INPUT;
+        case REMOTE -> ExitCode.REMOTE_FAILURE;
+        case OUTPUT -> ExitCode.OUTPUT_FAILURE;
+        case FINDINGS -> ExitCode.FINDINGS;
+      };
     }
     err.println("migrate: internal error: " + ex);
     if (System.getenv("MIGRATE_DEBUG") != null) {
