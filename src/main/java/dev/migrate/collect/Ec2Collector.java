@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.MonitoringState;
-import software.amazon.awssdk.services.ec2.model.PlatformValues;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Volume;
@@ -92,7 +91,8 @@ final class Ec2Collector {
     // The group name tag is set by Auto Scaling itself; read it before redaction.
     String asg = i.tags().stream().filter(t -> "aws:autoscaling:groupName".equals(t.key()))
         .map(Tag::value).findFirst().orElse(null);
-    String platform = i.platform() == PlatformValues.WINDOWS ? "windows" : "linux";
+    // EC2 sends "windows" while the SDK enum spells "Windows": compare the raw string.
+    String platform = "windows".equalsIgnoreCase(i.platformAsString()) ? "windows" : "linux";
     String arch = i.architectureAsString() == null ? "x86_64" : i.architectureAsString();
     return new Ec2Instance(i.instanceId(), region,
         i.placement() == null ? null : i.placement().availabilityZone(),
