@@ -1,0 +1,46 @@
+package dev.migrate.collect;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Counts the calls every client makes, by IAM action; it also refuses, before anything is
+ * sent, any action that is not declared by a collector or is not read-only, so the tool can
+ * never mutate an account even by a coding mistake.
+ */
+final class CallLog implements ExecutionInterceptor {
+  private final Map<String, LongAdder> attempts = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attrs) {
+    String action = action(attrs);
+    if (!IamActions.isReadOnly(action) || !IamActions.declared().contains(action)) {
+      throw new IllegalStateException("refusing to call " + action + ": not a declared read-only action");
+    }
+    calls.computeIfAbsent(action, k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attrs) {
+    attempts.computeIfAbsent(action(attrs), k -> new LongAdder()).increment();
+  }
+
+  private static String action(ExecutionAttributes attrs) {
+    return IamActions.of(attrs.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+        attrs.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+  }
+
+  CallStats stats() {
+    Map<String, Long> a = new java.util.TreeMap<>();
+    attempts.forEach((k, v) -> a.put(k, v.sum()));
+    Map<String, Long> c = new java.util.TreeMap<>();
+    calls.forEach((k, v) -> c.put(k, v.sum()));
+    return new CallStats(a, c);
+  }
+}

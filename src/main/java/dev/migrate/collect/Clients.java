@@ -1,0 +1,166 @@
+package dev.migrate.collect;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Builds and caches one SDK client per service and region, all sharing one HTTP connection
+ * pool, the credentials, the adaptive retry strategy, the call log and the rate cap.
+ */
+final class Clients implements AutoCloseable {
+  /** Cost Explorer, Savings Plans, CloudFront metrics and STS's global endpoint live here. */
+  static final String HOME = "us-east-1";
+
+  private final AwsCredentialsProvider credentials;
+  private final URI endpoint;
+  private final SdkHttpClient http;
+  private final ClientOverrideConfiguration override;
+  private final Map<String, SdkClient> cache = new ConcurrentHashMap<>();
+  private final String profileRegion;
+
+  Clients(CollectOptions options, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors) {
+    this.credentials = credentials;
+    this.endpoint = options.endpointUrl();
+    // Every worker thread may hold a connection, plus head-room for retries in flight.
+    this.http = ApacheHttpClient.builder()
+        .maxConnections(Math.max(10, options.parallelism() * 2))
+        .connectionTimeout(Duration.ofSeconds(10))
+        .socketTimeout(Duration.ofSeconds(60))
+        .build();
+    Duration base = options.baseBackoff();
+    Duration cap = base.multipliedBy(200).compareTo(Duration.ofSeconds(20)) > 0
+        ? Duration.ofSeconds(20) : base.multipliedBy(200);
+    var retry = AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+        .maxAttempts(options.maxAttempts())
+        .backoffStrategy(BackoffStrategy.exponentialDelay(base, cap))
+        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(base.multipliedBy(5), cap))
+        .build();
+    var b = ClientOverrideConfiguration.builder().retryStrategy(retry);
+    interceptors.forEach(b::addExecutionInterceptor);
+    this.override = b.build();
+    this.profileRegion = profileRegion(options.profile());
+  }
+
+  /** The credentials for a profile through the standard chain (env, profile with SSO or assume-role, ...). */
+  static AwsCredentialsProvider credentialsFor(String profile) {
+    if (profile == null) {
+      return DefaultCredentialsProvider.builder().build();
+    }
+    // The profile provider covers static keys, sso_session/sso_*, role_arn with source_profile
+    // or credential_source, and credential_process (sso, ssooidc and sts are on the classpath).
+    return ProfileCredentialsProvider.builder().profileName(profile).build();
+  }
+
+  private static String profileRegion(String profile) {
+    try {
+      return profile == null
+          ? DefaultAwsRegionProviderChain.builder().build().getRegion().id()
+          : new AwsProfileRegionProvider(null, profile).getRegion().id();
+    } catch (RuntimeException e) {
+      String env = System.getenv("AWS_REGION");
+      return env != null && !env.isBlank() ? env : HOME;
+    }
+  }
+
+  /** The profile's region (or AWS_REGION), where region discovery is asked; us-east-1 if none. */
+  String homeRegion() {
+    return profileRegion;
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region) {
+    builder.region(Region.of(region))
+        .credentialsProvider(credentials)
+        .httpClient(http)
+        .overrideConfiguration(override);
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <C extends SdkClient> C cached(String key, java.util.function.Supplier<C> make) {
+    return (C) cache.computeIfAbsent(key, k -> make.get());
+  }
+
+  Ec2Client ec2(String region) {
+    return cached("ec2/" + region, () -> build(Ec2Client.builder(), region));
+  }
+
+  AutoScalingClient autoScaling(String region) {
+    return cached("asg/" + region, () -> build(AutoScalingClient.builder(), region));
+  }
+
+  ElasticLoadBalancingClient elb(String region) {
+    return cached("elb/" + region, () -> build(ElasticLoadBalancingClient.builder(), region));
+  }
+
+  ElasticLoadBalancingV2Client elbv2(String region) {
+    return cached("elbv2/" + region, () -> build(ElasticLoadBalancingV2Client.builder(), region));
+  }
+
+  CloudWatchClient cloudWatch(String region) {
+    return cached("cw/" + region, () -> build(CloudWatchClient.builder(), region));
+  }
+
+  CloudFrontClient cloudFront() {
+    return cached("cloudfront", () -> build(CloudFrontClient.builder(), Region.AWS_GLOBAL.id()));
+  }
+
+  S3Client s3(String region) {
+    return cached("s3/" + region, () -> {
+      var b = S3Client.builder();
+      // Emulators and stub servers answer on one host name: address buckets by path.
+      boolean custom = endpoint != null || System.getenv("AWS_ENDPOINT_URL") != null
+          || System.getenv("AWS_ENDPOINT_URL_S3") != null;
+      b.forcePathStyle(custom);
+      return build(b, region);
+    });
+  }
+
+  CostExplorerClient costExplorer() {
+    return cached("ce", () -> build(CostExplorerClient.builder(), HOME));
+  }
+
+  SavingsplansClient savingsPlans() {
+    return cached("sp", () -> build(SavingsplansClient.builder(), HOME));
+  }
+
+  StsClient sts() {
+    return cached("sts", () -> build(StsClient.builder(), profileRegion));
+  }
+
+  @Override
+  public void close() {
+    cache.values().forEach(SdkClient::close);
+    http.close();
+  }
+}

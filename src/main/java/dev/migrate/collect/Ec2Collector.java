@@ -1,0 +1,112 @@
+package dev.migrate.collect;
+
+import dev.migrate.inventory.EbsVolume;
+import dev.migrate.inventory.Ec2Instance;
+import dev.migrate.inventory.Vpc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.MonitoringState;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Volume;
+
+/** EC2 instances, EBS volumes and VPCs of one region. Never asks for user data. */
+final class Ec2Collector {
+  static final List<String> ACTIONS = List.of(
+      "ec2:DescribeRegions", "ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeVpcs");
+
+  /** The largest page DescribeInstances/DescribeVolumes/DescribeVpcs serve (API reference: MaxResults 5..1000). */
+  static final int PAGE = 1000;
+
+  private final Ec2Client ec2;
+  private final String region;
+  private final boolean redact;
+  private final Sink sink;
+
+  Ec2Collector(Ec2Client ec2, String region, boolean redact, Sink sink) {
+    this.ec2 = ec2;
+    this.region = region;
+    this.redact = redact;
+    this.sink = sink;
+  }
+
+  /** Instances; throws so the caller can tell a disabled region from a denied action. */
+  int instances() {
+    List<Ec2Instance> found = new ArrayList<>();
+    for (var page : ec2.describeInstancesPaginator(r -> r.maxResults(PAGE))) {
+      for (Reservation res : page.reservations()) {
+        for (Instance i : res.instances()) {
+          found.add(toInstance(i));
+        }
+      }
+    }
+    sink.instances.addAll(found);
+    return found.size();
+  }
+
+  int volumes() {
+    int n = 0;
+    for (var page : ec2.describeVolumesPaginator(r -> r.maxResults(PAGE))) {
+      for (Volume v : page.volumes()) {
+        String attached = v.attachments().isEmpty() ? null : v.attachments().get(0).instanceId();
+        sink.volumes.add(new EbsVolume(v.volumeId(), region, v.availabilityZone(), v.volumeTypeAsString(),
+            v.size() == null ? 0 : v.size(), v.iops(), v.throughput(), v.stateAsString(), attached,
+            tags(v.tags())));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  int vpcs() {
+    int n = 0;
+    for (var page : ec2.describeVpcsPaginator(r -> r.maxResults(PAGE))) {
+      for (var v : page.vpcs()) {
+        List<String> cidrs = new ArrayList<>();
+        v.cidrBlockAssociationSet().forEach(a -> cidrs.add(a.cidrBlock()));
+        if (cidrs.isEmpty() && v.cidrBlock() != null) {
+          cidrs.add(v.cidrBlock());
+        }
+        cidrs.sort(null);
+        sink.vpcs.add(new Vpc(v.vpcId(), region, cidrs, Boolean.TRUE.equals(v.isDefault())));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private Ec2Instance toInstance(Instance i) {
+    List<String> volumeIds = new ArrayList<>();
+    for (InstanceBlockDeviceMapping m : i.blockDeviceMappings()) {
+      if (m.ebs() != null && m.ebs().volumeId() != null) {
+        volumeIds.add(m.ebs().volumeId());
+      }
+    }
+    volumeIds.sort(null);
+    Map<String, String> tags = tags(i.tags());
+    // The group name tag is set by Auto Scaling itself; read it before redaction.
+    String asg = i.tags().stream().filter(t -> "aws:autoscaling:groupName".equals(t.key()))
+        .map(Tag::value).findFirst().orElse(null);
+    // EC2 sends "windows" while the SDK enum spells "Windows": compare the raw string.
+    String platform = "windows".equalsIgnoreCase(i.platformAsString()) ? "windows" : "linux";
+    String arch = i.architectureAsString() == null ? "x86_64" : i.architectureAsString();
+    return new Ec2Instance(i.instanceId(), region,
+        i.placement() == null ? null : i.placement().availabilityZone(),
+        i.instanceTypeAsString(),
+        i.state() == null ? "unknown" : i.state().nameAsString(),
+        platform, arch, i.launchTime(),
+        i.instanceLifecycleAsString(),
+        i.placement() == null ? null : i.placement().tenancyAsString(),
+        i.vpcId(), asg, volumeIds,
+        i.monitoring() != null && i.monitoring().state() == MonitoringState.ENABLED,
+        tags);
+  }
+
+  private Map<String, String> tags(List<Tag> tags) {
+    return Tags.of(tags, Tag::key, Tag::value, redact);
+  }
+}

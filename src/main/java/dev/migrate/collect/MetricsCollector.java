@@ -1,0 +1,370 @@
+package dev.migrate.collect;
+
+import dev.migrate.inventory.Distribution;
+import dev.migrate.inventory.Ec2Instance;
+import dev.migrate.inventory.LoadBalancer;
+import dev.migrate.inventory.LoadBalancerType;
+import dev.migrate.inventory.S3Bucket;
+import dev.migrate.inventory.Usage;
+import dev.migrate.inventory.Window;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+
+/**
+ * CloudWatch usage of one region's resources, per day over the window, reduced to the
+ * summaries of {@link Usage}: all queries of the region go into GetMetricData calls of at
+ * most {@value #MAX_QUERIES} queries each, the API's limit.
+ */
+final class MetricsCollector {
+  static final List<String> ACTIONS = List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics");
+  /** GetMetricData accepts at most 500 MetricDataQuery structures per call (API reference). */
+  static final int MAX_QUERIES = 500;
+  static final int DAY_SECONDS = 86_400;
+  static final double GIB = 1L << 30;
+
+  /** S3 StorageType dimension (AWS/S3 BucketSizeBytes) to storage class. Source: Amazon S3 user guide, "Metrics and dimensions". */
+  static final Map<String, String> STORAGE_CLASS = storageClasses();
+
+  private final CloudWatchClient cw;
+  private final String region;
+  private final Window window;
+  private final Sink sink;
+  private final List<Query> queries = new ArrayList<>();
+  private final Set<String> ids = new HashSet<>();
+
+  /** One metric series to fetch; {@code owner} and {@code field} say where its values go. */
+  record Query(String id, String owner, String field, String namespace, String metric, Map<String, String> dims,
+      String stat, int periodSeconds) {}
+
+  MetricsCollector(CloudWatchClient cw, String region, Window window, Sink sink) {
+    this.cw = cw;
+    this.region = region;
+    this.window = window;
+    this.sink = sink;
+  }
+
+  private void add(String owner, String field, String namespace, String metric, Map<String, String> dims,
+      String stat, int period) {
+    String base = (field + "_" + owner).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    String id = base.length() > 200 ? base.substring(0, 200) : base;
+    for (int n = 2; !ids.add(id); n++) {
+      id = base + "_" + n;
+    }
+    queries.add(new Query(id, owner, field, namespace, metric, dims, stat, period));
+  }
+
+  private int windowPeriod() {
+    return window.days() * DAY_SECONDS;
+  }
+
+  /** Plans EC2 queries: CPU average/max per day, CPU p95 over the window, network per day, memory if CWAgent reports it. */
+  void instances(List<Ec2Instance> instances) {
+    if (instances.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, String>> memDims = agentMemoryDimensions();
+    for (Ec2Instance i : instances) {
+      if ("terminated".equals(i.state())) {
+        continue;
+      }
+      Map<String, String> d = Map.of("InstanceId", i.id());
+      add(i.id(), "cpuavg", "AWS/EC2", "CPUUtilization", d, "Average", DAY_SECONDS);
+      add(i.id(), "cpumax", "AWS/EC2", "CPUUtilization", d, "Maximum", DAY_SECONDS);
+      add(i.id(), "cpup95", "AWS/EC2", "CPUUtilization", d, "p95", windowPeriod());
+      add(i.id(), "netin", "AWS/EC2", "NetworkIn", d, "Sum", DAY_SECONDS);
+      add(i.id(), "netout", "AWS/EC2", "NetworkOut", d, "Sum", DAY_SECONDS);
+      Map<String, String> mem = memDims.get(i.id());
+      if (mem != null) {
+        add(i.id(), "memavg", "CWAgent", "mem_used_percent", mem, "Average", windowPeriod());
+        add(i.id(), "memp95", "CWAgent", "mem_used_percent", mem, "p95", windowPeriod());
+      }
+    }
+  }
+
+  /** Plans load balancer queries. */
+  void loadBalancers(List<LoadBalancer> lbs) {
+    for (LoadBalancer lb : lbs) {
+      if (lb.type() == LoadBalancerType.CLASSIC) {
+        Map<String, String> d = Map.of("LoadBalancerName", lb.name());
+        add(lb.id(), "req", "AWS/ELB", "RequestCount", d, "Sum", DAY_SECONDS);
+        continue;
+      }
+      // The LoadBalancer dimension is the ARN's resource part after "loadbalancer/": app/name/id or net/name/id.
+      String dim = lb.id().substring(lb.id().indexOf(":loadbalancer/") + ":loadbalancer/".length());
+      Map<String, String> d = Map.of("LoadBalancer", dim);
+      String ns = lb.type() == LoadBalancerType.APPLICATION ? "AWS/ApplicationELB" : "AWS/NetworkELB";
+      if (lb.type() == LoadBalancerType.APPLICATION) {
+        add(lb.id(), "req", ns, "RequestCount", d, "Sum", DAY_SECONDS);
+      }
+      add(lb.id(), "bytes", ns, "ProcessedBytes", d, "Sum", DAY_SECONDS);
+      add(lb.id(), "lcu", ns, "ConsumedLCUs", d, "Average", DAY_SECONDS);
+    }
+  }
+
+  /** Plans CloudFront queries; only meaningful in us-east-1, where CloudFront publishes with Region=Global. */
+  void distributions(List<Distribution> distributions) {
+    for (Distribution dist : distributions) {
+      Map<String, String> d = Map.of("DistributionId", dist.id(), "Region", "Global");
+      add(dist.id(), "req", "AWS/CloudFront", "Requests", d, "Sum", DAY_SECONDS);
+      add(dist.id(), "bytes", "AWS/CloudFront", "BytesDownloaded", d, "Sum", DAY_SECONDS);
+    }
+  }
+
+  /** Plans S3 storage queries for the buckets of this region: one per storage type CloudWatch knows for it. */
+  void buckets(List<S3Bucket> buckets) {
+    if (buckets.isEmpty()) {
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    buckets.forEach(b -> names.add(b.name()));
+    List<Metric> sizes = new Attempt(sink, "cloudwatch", region, "S3 bucket sizes (storage types)").get(() -> {
+      List<Metric> found = new ArrayList<>();
+      for (var page : cw.listMetricsPaginator(r -> r.namespace("AWS/S3").metricName("BucketSizeBytes"))) {
+        found.addAll(page.metrics());
+      }
+      return found;
+    }, List.of());
+    sizes.stream().map(MetricsCollector::dims)
+        .filter(d -> names.contains(d.get("BucketName")) && d.containsKey("StorageType"))
+        .sorted(java.util.Comparator.comparing((Map<String, String> d) -> d.get("BucketName"))
+            .thenComparing(d -> d.get("StorageType")))
+        .forEach(d -> add(d.get("BucketName"), "s3size_" + d.get("StorageType"), "AWS/S3", "BucketSizeBytes",
+            Map.of("BucketName", d.get("BucketName"), "StorageType", d.get("StorageType")), "Average", DAY_SECONDS));
+    for (S3Bucket b : buckets.stream().sorted(java.util.Comparator.comparing(S3Bucket::name)).toList()) {
+      add(b.name(), "s3objects", "AWS/S3", "NumberOfObjects",
+          Map.of("BucketName", b.name(), "StorageType", "AllStorageTypes"), "Average", DAY_SECONDS);
+    }
+  }
+
+  private Map<String, Map<String, String>> agentMemoryDimensions() {
+    Map<String, Map<String, String>> out = new HashMap<>();
+    new Attempt(sink, "cloudwatch", region, "memory metrics (CWAgent)").get(() -> {
+      for (var page : cw.listMetricsPaginator(r -> r.namespace("CWAgent").metricName("mem_used_percent"))) {
+        for (Metric m : page.metrics()) {
+          Map<String, String> d = dims(m);
+          if (d.containsKey("InstanceId")) {
+            // Keep the series with the fewest dimensions: the per-instance one.
+            out.merge(d.get("InstanceId"), d, (a, b) -> a.size() <= b.size() ? a : b);
+          }
+        }
+      }
+      return Boolean.TRUE;
+    }, Boolean.FALSE);
+    return out;
+  }
+
+  private static Map<String, String> dims(Metric m) {
+    Map<String, String> d = new TreeMap<>();
+    m.dimensions().forEach(x -> d.put(x.name(), x.value()));
+    return d;
+  }
+
+  int plannedQueries() {
+    return queries.size();
+  }
+
+  /** Fetches every planned query and returns values per query id, oldest first. */
+  Map<String, SortedMap<Instant, Double>> fetch() {
+    Map<String, SortedMap<Instant, Double>> values = new HashMap<>();
+    for (int from = 0; from < queries.size(); from += MAX_QUERIES) {
+      List<Query> chunk = queries.subList(from, Math.min(queries.size(), from + MAX_QUERIES));
+      List<MetricDataQuery> q = chunk.stream().map(MetricsCollector::toSdk).toList();
+      try {
+        String token = null;
+        do {
+          String t = token;
+          GetMetricDataResponse resp = cw.getMetricData(r -> r.metricDataQueries(q)
+              .startTime(window.start()).endTime(window.end()).scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(t));
+          for (MetricDataResult res : resp.metricDataResults()) {
+            SortedMap<Instant, Double> series = values.computeIfAbsent(res.id(), k -> new TreeMap<>());
+            for (int k = 0; k < Math.min(res.timestamps().size(), res.values().size()); k++) {
+              series.put(res.timestamps().get(k), res.values().get(k));
+            }
+          }
+          token = resp.nextToken();
+        } while (token != null && !token.isEmpty());
+      } catch (RuntimeException e) {
+        long resources = chunk.stream().map(Query::owner).distinct().count();
+        sink.gap("cloudwatch", region, "usage metrics of " + resources + " resources", e);
+        String code = Faults.code(e);
+        if (code.contains("AccessDenied") || Faults.regionDisabled(e)) {
+          break;
+        }
+      }
+    }
+    return values;
+  }
+
+  private static MetricDataQuery toSdk(Query q) {
+    List<Dimension> dims = new ArrayList<>();
+    new TreeMap<>(q.dims()).forEach((k, v) -> dims.add(Dimension.builder().name(k).value(v).build()));
+    return MetricDataQuery.builder().id(q.id()).returnData(true)
+        .metricStat(s -> s.metric(m -> m.namespace(q.namespace()).metricName(q.metric()).dimensions(dims))
+            .period(q.periodSeconds()).stat(q.stat()))
+        .build();
+  }
+
+  /** Fetches and reduces: usage records go to the sink, S3 sizes to {@code storage}. */
+  void collect(Map<String, S3Storage> storage) {
+    Map<String, SortedMap<Instant, Double>> values = fetch();
+    // owner -> field -> series, in plan order
+    Map<String, Map<String, SortedMap<Instant, Double>>> byOwner = new LinkedHashMap<>();
+    Map<String, String> kinds = new HashMap<>();
+    for (Query q : queries) {
+      SortedMap<Instant, Double> s = values.get(q.id());
+      byOwner.computeIfAbsent(q.owner(), k -> new LinkedHashMap<>()).put(q.field(), s == null ? new TreeMap<>() : s);
+      kinds.put(q.owner(), q.namespace());
+    }
+    byOwner.forEach((owner, fields) -> {
+      String ns = kinds.get(owner);
+      if (ns.equals("AWS/S3")) {
+        storage.put(owner, s3(fields));
+      } else {
+        Usage u = usage(owner, ns, fields);
+        if (u != null) {
+          sink.usage.add(u);
+        }
+      }
+    });
+  }
+
+  /** Bytes per storage class (last day's value) and the object count. */
+  record S3Storage(List<S3Bucket.StorageClassUsage> classes, Long objects) {}
+
+  private static S3Storage s3(Map<String, SortedMap<Instant, Double>> fields) {
+    Map<String, Long> bytes = new TreeMap<>();
+    Long objects = null;
+    for (var e : fields.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
+      double last = e.getValue().get(e.getValue().lastKey());
+      if (e.getKey().equals("s3objects")) {
+        objects = Math.round(last);
+      } else {
+        String type = e.getKey().substring("s3size_".length());
+        bytes.merge(storageClass(type), Math.round(last), Long::sum);
+      }
+    }
+    List<S3Bucket.StorageClassUsage> classes = new ArrayList<>();
+    bytes.forEach((c, b) -> classes.add(new S3Bucket.StorageClassUsage(c, b, null)));
+    return new S3Storage(classes, objects);
+  }
+
+  static String storageClass(String storageType) {
+    String c = STORAGE_CLASS.get(storageType);
+    return c != null ? c : storageType.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  private Usage usage(String owner, String ns, Map<String, SortedMap<Instant, Double>> f) {
+    boolean any = f.values().stream().anyMatch(s -> !s.isEmpty());
+    if (!any) {
+      return null;
+    }
+    String kind = switch (ns) {
+      case "AWS/EC2", "CWAgent" -> "ec2";
+      case "AWS/CloudFront" -> "cloudfront";
+      default -> "elb";
+    };
+    TreeMap<LocalDate, Usage.Daily> daily = new TreeMap<>();
+    SortedMap<Instant, Double> cpuAvg = f.getOrDefault("cpuavg", new TreeMap<>());
+    SortedMap<Instant, Double> cpuMax = f.getOrDefault("cpumax", new TreeMap<>());
+    SortedMap<Instant, Double> req = f.getOrDefault("req", new TreeMap<>());
+    SortedMap<Instant, Double> bytes = f.getOrDefault("bytes", new TreeMap<>());
+    Set<LocalDate> days = new java.util.TreeSet<>();
+    for (var s : List.of(cpuAvg, cpuMax, req, bytes)) {
+      s.keySet().forEach(t -> days.add(LocalDate.ofInstant(t, ZoneOffset.UTC)));
+    }
+    for (LocalDate d : days) {
+      daily.put(d, new Usage.Daily(d, toLong(onDay(req, d)), gib(onDay(bytes, d)), onDay(cpuAvg, d), onDay(cpuMax, d),
+          null));
+    }
+    Double lcu = f.containsKey("lcu") && !f.get("lcu").isEmpty()
+        // ConsumedLCUs is the LCUs in use; a day's average times 24 h is that day's LCU-hours (how ELB bills).
+        ? f.get("lcu").values().stream().mapToDouble(v -> v * 24).sum() : null;
+    return new Usage(owner, kind, "cloudwatch",
+        mean(cpuAvg), single(f.get("cpup95")), max(cpuMax),
+        single(f.get("memavg")), single(f.get("memp95")),
+        gib(sum(f.get("netin"))), gib(sum(f.get("netout"))),
+        toLong(sum(req)), gib(sum(bytes)), lcu, null, null, Map.of(), Map.of(), List.copyOf(daily.values()));
+  }
+
+  private static Double onDay(SortedMap<Instant, Double> s, LocalDate d) {
+    Instant from = d.atStartOfDay(ZoneOffset.UTC).toInstant();
+    var sub = s.subMap(from, from.plusSeconds(DAY_SECONDS));
+    return sub.isEmpty() ? null : sub.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /** Mean of the daily averages: every day weighs the same (each is an average over 24 hours). */
+  private static Double mean(SortedMap<Instant, Double> s) {
+    return s == null || s.isEmpty() ? null : s.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+  }
+
+  private static Double max(SortedMap<Instant, Double> s) {
+    return s == null || s.isEmpty() ? null : s.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  }
+
+  private static Double sum(SortedMap<Instant, Double> s) {
+    return s == null || s.isEmpty() ? null : s.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /** A window-period statistic: one value (the last if CloudWatch split the period). */
+  private static Double single(SortedMap<Instant, Double> s) {
+    return s == null || s.isEmpty() ? null : s.get(s.lastKey());
+  }
+
+  private static Double gib(Double bytes) {
+    return bytes == null ? null : bytes / GIB;
+  }
+
+  private static Long toLong(Double d) {
+    return d == null ? null : Math.round(d);
+  }
+
+  private static Map<String, String> storageClasses() {
+    Map<String, String> m = new HashMap<>();
+    m.put("StandardStorage", "STANDARD");
+    m.put("StandardIAStorage", "STANDARD_IA");
+    m.put("StandardIASizeOverhead", "STANDARD_IA");
+    m.put("StandardIAObjectOverhead", "STANDARD_IA");
+    m.put("OneZoneIAStorage", "ONEZONE_IA");
+    m.put("OneZoneIASizeOverhead", "ONEZONE_IA");
+    m.put("ReducedRedundancyStorage", "REDUCED_REDUNDANCY");
+    m.put("IntelligentTieringFAStorage", "INTELLIGENT_TIERING");
+    m.put("IntelligentTieringIAStorage", "INTELLIGENT_TIERING");
+    m.put("IntelligentTieringAAStorage", "INTELLIGENT_TIERING");
+    m.put("IntelligentTieringAIAStorage", "INTELLIGENT_TIERING");
+    m.put("IntelligentTieringDAAStorage", "INTELLIGENT_TIERING");
+    m.put("GlacierInstantRetrievalStorage", "GLACIER_IR");
+    m.put("GlacierIRSizeOverhead", "GLACIER_IR");
+    m.put("GlacierStorage", "GLACIER");
+    m.put("GlacierStagingStorage", "GLACIER");
+    m.put("GlacierObjectOverhead", "GLACIER");
+    // The 8 KiB per archived object kept for names and metadata is billed at S3 Standard rates.
+    m.put("GlacierS3ObjectOverhead", "STANDARD");
+    m.put("DeepArchiveStorage", "DEEP_ARCHIVE");
+    m.put("DeepArchiveObjectOverhead", "DEEP_ARCHIVE");
+    m.put("DeepArchiveStagingStorage", "DEEP_ARCHIVE");
+    m.put("DeepArchiveS3ObjectOverhead", "STANDARD");
+    m.put("ExpressOneZone", "EXPRESS_ONEZONE");
+    return Map.copyOf(m);
+  }
+}
