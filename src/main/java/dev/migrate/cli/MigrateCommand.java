@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Tells what moving an AWS estate to Google Cloud does to its bill and its architecture.",
     subcommands = {
         PricesCommand.class,
-
+        RulesCommand.class,
     })
 public final class MigrateCommand implements Runnable {
   @Spec

@@ -234,7 +234,7 @@ public final class RuleLoader {
     if (api == null) {
       errors.add(file.pos().error("missing field 'apiVersion' (expected '" + API_VERSION + "')"));
     } else if (!(api.value() instanceof Yaml.Scalar sc && API_VERSION.equals(sc.text()))) {
-      errors.add(api.value().pos().error("unsupported apiVersion " + api.value().describe()
+      errors.add(api.value().pos().error("unsupported apiVersion " + quoted(api.value())
           + " (this version of migrate reads '" + API_VERSION + "')"));
     }
     optionalString(file, "description", errors);
@@ -312,7 +312,7 @@ public final class RuleLoader {
         }
       }
       if (effort == null) {
-        errors.add(e.value().pos().error("unknown effort " + e.value().describe() + "; expected rehost, replatform or refactor"));
+        errors.add(e.value().pos().error("unknown effort " + quoted(e.value()) + "; expected rehost, replatform or refactor"));
       }
     }
     String notes = optionalString(m, "notes", errors);
@@ -341,7 +341,7 @@ public final class RuleLoader {
       }
     }
     if (kind == null) {
-      errors.add(k.value().pos().error("unknown kind " + k.value().describe() + "; expected one of " + kinds()));
+      errors.add(k.value().pos().error("unknown kind " + quoted(k.value()) + "; expected one of " + kinds()));
       return null;
     }
     Yaml.Entry tags = m.entries().get("tags");
@@ -554,7 +554,7 @@ public final class RuleLoader {
     String type = te.value() instanceof Yaml.Scalar sc && sc.isString() ? sc.text() : null;
     List<Param> params = type == null ? null : TARGETS.get(type);
     if (params == null) {
-      errors.add(te.value().pos().error("unknown target type " + te.value().describe() + "; expected one of "
+      errors.add(te.value().pos().error("unknown target type " + quoted(te.value()) + "; expected one of "
           + String.join(", ", TARGETS.keySet())));
       return null;
     }
@@ -749,6 +749,11 @@ public final class RuleLoader {
     return List.copyOf(out);
   }
 
+  /** 'text' for a string scalar, else what the node is. */
+  private static String quoted(Yaml.Node n) {
+    return n instanceof Yaml.Scalar s && s.isString() ? "'" + s.text() + "'" : n.describe();
+  }
+
   private static String named(String id) {
     return id == null ? "" : " '" + id + "'";
   }
@@ -767,7 +772,7 @@ public final class RuleLoader {
     List<RuleError> errors = new ArrayList<>();
     for (Rule b : rules) {
       for (Rule a : rules) {
-        if (a == b || a.kind() != b.kind() || !a.outranks(b)) {
+        if (a == b || a.id().equals(b.id()) || a.kind() != b.kind() || !a.outranks(b)) {
           continue;
         }
         if (covers(a, b)) {

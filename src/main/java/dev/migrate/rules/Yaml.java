@@ -98,7 +98,7 @@ final class Yaml {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : loc.getLineNr();
       int col = loc == null ? 0 : loc.getColumnNr();
-      errors.add(new RuleError(file, line, col, "not valid YAML: " + firstLine(e.getOriginalMessage())));
+      errors.add(new RuleError(file, line, col, "not valid YAML: " + problem(e.getOriginalMessage())));
       return null;
     } catch (IOException e) {
       errors.add(new RuleError(file, 0, 0, "cannot read: " + e.getMessage()));
@@ -141,6 +141,22 @@ final class Yaml {
 
   private static Pos pos(String file, JsonLocation loc) {
     return new Pos(file, loc.getLineNr(), loc.getColumnNr());
+  }
+
+  /** SnakeYAML's message without its position lines ("in 'reader', line 5, column 11:" and the excerpt). */
+  private static String problem(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : s.split("\n")) {
+      String t = line.trim();
+      if (t.isEmpty() || t.startsWith("in 'reader'") || t.startsWith("^") || line.startsWith("    ")) {
+        continue;
+      }
+      out.append(out.length() == 0 ? "" : "; ").append(t);
+    }
+    return out.toString();
   }
 
   private static String firstLine(String s) {

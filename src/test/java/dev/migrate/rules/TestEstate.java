@@ -152,7 +152,8 @@ final class TestEstate {
     // stopped instance with an HDD volume; terminated instance; Windows; Graviton in two regions
     e.instance("i-old1", "t3.large", "stopped", "linux", "x86_64", "ap-northeast-1", null, Map.of("Name", "old-reports"), "vol-old1")
         .volume("vol-old1", "st1", 500, null, "i-old1")
-        .instance("i-gone1", "t3.small", "terminated", "linux", "x86_64", "ap-northeast-1", null, Map.of(), new String[0])
+        .instance("i-gone1", "t3.small", "shutting-down", "linux", "x86_64", "ap-northeast-1", null, Map.of(), "vol-gone1")
+        .volume("vol-gone1", "gp2", 8, null, "i-gone1")
         .instance("i-win1", "m5.large", "running", "windows", "x86_64", "ap-northeast-1", null, Map.of("Name", "reporting-win"),
             new String[0]).cpu("i-win1", 20, null)
         .instance("i-arm1", "m6g.large", "running", "linux", "arm64", "ap-northeast-1", null, Map.of("Name", "arm-tokyo"),
@@ -168,6 +169,23 @@ final class TestEstate {
         .distribution("E2OFF", false, "s3", "old.s3.amazonaws.com", null, "none", false, false, List.of(), "PriceClass_All")
         .distribution("E3ASSETS", true, "s3", "assets.s3.ap-northeast-1.amazonaws.com", null, "none", false, true, List.of(),
             "PriceClass_200");
+    // more fleets: empty, cron (by tag), workers (by name), one of nothing in particular
+    e.asg("empty-asg", 0, List.of(), List.of(), Map.of())
+        .linux("i-batch1", "c6i.large", "nightly-asg", Map.of("Name", "nightly-1", "Role", "cron"), new String[0])
+        .asg("nightly-asg", 1, List.of("i-batch1"), List.of(), Map.of("Role", "cron"))
+        .linux("i-q1", "m6i.large", "queue-workers", Map.of("Name", "q-1"), new String[0])
+        .linux("i-q2", "m6i.large", "queue-workers", Map.of("Name", "q-2"), new String[0])
+        .cpu("i-q1", 70, 55.0).cpu("i-q2", 80, 60.0)
+        .asg("queue-workers", 2, List.of("i-q1", "i-q2"), List.of(), Map.of())
+        .linux("i-misc1", "t3a.large", "misc-asg", Map.of("Name", "misc-1"), new String[0])
+        .asg("misc-asg", 1, List.of("i-misc1"), List.of(), Map.of());
+    // internal load balancers in front of the API
+    String internalTg = "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/internal/1";
+    e.alb("internal-alb", "internal", internalTg, 8080, List.of("i-api1"));
+    e.lbs.add(new LoadBalancer("arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/internal-nlb/1",
+        "internal-nlb", "ap-northeast-1", LoadBalancerType.NETWORK, "internal", "internal-nlb.elb.amazonaws.com", "vpc-1",
+        List.of(), null, List.of(new LoadBalancer.Listener("TLS", 443, null, List.of(), List.of("arn:cert2"))), List.of(),
+        List.of(), null, Map.of()));
     // buckets
     e.bucket("assets", Map.of("STANDARD", 120L, "STANDARD_IA", 40L))
         .bucket("archive", Map.of("GLACIER", 500L, "DEEP_ARCHIVE", 2000L, "GLACIER_IR", 10L))
