@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         PricesCommand.class,
         RulesCommand.class,
+        CollectCommand.class,
     })
 public final class MigrateCommand implements Runnable {
   @Spec

@@ -81,8 +81,8 @@ public final class AwsCollector {
       t.setDaemon(true);
       return t;
     });
-    try (Clients clients = new Clients(options, creds, interceptors)) {
-      String home = homeRegionOverride != null ? homeRegionOverride : clients.homeRegion();
+    String home = homeRegionOverride != null ? homeRegionOverride : Clients.profileRegion(options.profile());
+    try (Clients clients = new Clients(options, creds, interceptors, home)) {
       Snapshot snapshot = scan(clients, home, sink, pool, progress);
       return new CollectResult(snapshot, log.stats());
     } finally {

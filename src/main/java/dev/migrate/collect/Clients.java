@@ -46,7 +46,8 @@ final class Clients implements AutoCloseable {
   private final Map<String, SdkClient> cache = new ConcurrentHashMap<>();
   private final String profileRegion;
 
-  Clients(CollectOptions options, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors) {
+  Clients(CollectOptions options, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors,
+      String homeRegion) {
     this.credentials = credentials;
     this.endpoint = options.endpointUrl();
     // Every worker thread may hold a connection, plus head-room for retries in flight.
@@ -66,7 +67,7 @@ final class Clients implements AutoCloseable {
     var b = ClientOverrideConfiguration.builder().retryStrategy(retry);
     interceptors.forEach(b::addExecutionInterceptor);
     this.override = b.build();
-    this.profileRegion = profileRegion(options.profile());
+    this.profileRegion = homeRegion;
   }
 
   /** The credentials for a profile through the standard chain (env, profile with SSO or assume-role, ...). */
@@ -79,7 +80,8 @@ final class Clients implements AutoCloseable {
     return ProfileCredentialsProvider.builder().profileName(profile).build();
   }
 
-  private static String profileRegion(String profile) {
+  /** The profile's region, AWS_REGION, or us-east-1 (region discovery and STS are asked there). */
+  static String profileRegion(String profile) {
     try {
       return profile == null
           ? DefaultAwsRegionProviderChain.builder().build().getRegion().id()

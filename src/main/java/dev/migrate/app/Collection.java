@@ -1,0 +1,161 @@
+package dev.migrate.app;
+
+import dev.migrate.collect.AwsCollector;
+import dev.migrate.collect.CollectException;
+import dev.migrate.collect.CollectOptions;
+import dev.migrate.collect.CollectResult;
+import dev.migrate.collect.Progress;
+import dev.migrate.inventory.Gap;
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.SnapshotJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/** Facade of the collect stage: scans AWS into a snapshot, shows progress and gaps on stderr. */
+public final class Collection {
+  private final Clock clock;
+
+  public Collection(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Scans the account. Gaps are printed as warning lines on {@code progress} and kept in the
+   * snapshot; they never fail this call (see {@link #requireNoGaps}).
+   *
+   * @throws Failure USAGE for bad options or missing credentials
+   */
+  public Snapshot collect(CollectRequest req, PrintStream progress) {
+    CollectOptions options = options(req);
+    long started = System.nanoTime();
+    CollectResult result;
+    try (Display display = new Display(progress, interactive(progress))) {
+      result = new AwsCollector(options, clock).collect(display);
+    } catch (CollectException e) {
+      throw new Failure(Failure.Kind.USAGE, (req.profile() == null ? "" : "--aws-profile " + req.profile() + ": ")
+          + e.getMessage(), e);
+    }
+    Snapshot s = result.snapshot();
+    progress.printf(Locale.ROOT, "migrate: collected %d instances, %d load balancers, %d distributions, %d buckets"
+            + " in %d regions with %d API calls in %.1f s; %d gaps%n",
+        s.instances().size(), s.loadBalancers().size(), s.distributions().size(), s.buckets().size(),
+        s.regions().size(), result.calls().totalCalls(), (System.nanoTime() - started) / 1e9, s.gaps().size());
+    return s;
+  }
+
+  /** Collects and writes the snapshot atomically; with {@code --strict}, gaps then fail the run. */
+  public Path collectToFile(CollectRequest req, PrintStream progress) {
+    Snapshot s = collect(req, progress);
+    Path out = req.out() != null ? req.out() : defaultOut(s);
+    try {
+      SnapshotJson.write(s, out);
+    } catch (IOException e) {
+      throw new Failure(Failure.Kind.OUTPUT, out + ": cannot write the snapshot: " + e.getMessage()
+          + " (check the directory exists and is writable, or pass --out)", e);
+    }
+    requireNoGaps(req, s, out);
+    return out;
+  }
+
+  /** {@code reports/snapshot-<account>-<date>.json}, date in UTC. */
+  public Path defaultOut(Snapshot s) {
+    return Path.of("reports", "snapshot-" + s.account().id() + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+        + ".json");
+  }
+
+  /** With {@code strict}, a snapshot with gaps is a FINDINGS failure (the snapshot is still written by the caller). */
+  public static void requireNoGaps(CollectRequest req, Snapshot s, Path written) {
+    if (req.strict() && !s.gaps().isEmpty()) {
+      Gap g = s.gaps().get(0);
+      throw new Failure(Failure.Kind.FINDINGS, s.gaps().size() + " gap(s) in the snapshot"
+          + (written == null ? "" : " " + written) + ", first: " + g.service() + " " + g.region() + " "
+          + g.errorCode() + " (" + g.missing() + "); --strict makes gaps fail the run");
+    }
+  }
+
+  static CollectOptions options(CollectRequest req) {
+    URI endpoint = null;
+    if (req.endpointUrl() != null) {
+      try {
+        endpoint = new URI(req.endpointUrl());
+      } catch (URISyntaxException e) {
+        endpoint = null;
+      }
+      if (endpoint == null || endpoint.getScheme() == null || endpoint.getHost() == null
+          || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https"))) {
+        throw new Failure(Failure.Kind.USAGE, "--endpoint-url " + req.endpointUrl()
+            + ": not an http(s) URL such as http://127.0.0.1:4566");
+      }
+    }
+    for (String r : req.regions()) {
+      if (!r.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+        throw new Failure(Failure.Kind.USAGE, "--regions: '" + r + "' is not a region name such as eu-west-1");
+      }
+    }
+    try {
+      return new CollectOptions(req.profile(), req.regions(), req.days(), endpoint, req.maxRps(), req.parallelism(),
+          req.redactTags(), 3, Duration.ofMillis(100));
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Failure.Kind.USAGE, "collect options: " + e.getMessage());
+    }
+  }
+
+  private static boolean interactive(PrintStream progress) {
+    // A progress bar only on a terminal: never in CI logs, pipes or tests (no console there).
+    return System.console() != null && System.getenv("CI") == null && System.getenv("MIGRATE_NO_PROGRESS") == null;
+  }
+
+  /** A progress bar on a terminal; elsewhere only warning lines. */
+  private static final class Display implements Progress, AutoCloseable {
+    private final PrintStream out;
+    private final ProgressBar bar;
+    private final AtomicInteger planned = new AtomicInteger();
+
+    Display(PrintStream out, boolean interactive) {
+      this.out = out;
+      this.bar = interactive ? new ProgressBarBuilder().setTaskName("collect").setInitialMax(1)
+          .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(250).hideEta().build() : null;
+    }
+
+    @Override
+    public void planned(int more) {
+      int total = planned.addAndGet(more);
+      if (bar != null) {
+        bar.maxHint(total);
+      }
+    }
+
+    @Override
+    public void done(String service, String region, int items) {
+      if (bar != null) {
+        bar.step();
+        bar.setExtraMessage(service + " " + region);
+      }
+    }
+
+    @Override
+    public synchronized void gap(Gap g) {
+      out.println("migrate: warning: " + g.service() + " " + g.region() + ": " + g.errorCode() + ": "
+          + g.missing() + " not collected" + (g.message() == null ? "" : " (" + g.message() + ")"));
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.migrate.collect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrate.cli.Main;
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.SnapshotJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code migrate collect --endpoint-url ... --aws-profile test} against the stub account. */
+class CollectCommandTest {
+  @TempDir
+  static Path aws;
+  @TempDir
+  Path dir;
+  Fixtures fx;
+  String out;
+  String err;
+
+  /** A profile named "test" in files the SDK finds through aws.configFile / aws.sharedCredentialsFile. */
+  @BeforeAll
+  static void profile() throws Exception {
+    Path config = aws.resolve("config");
+    Path credentials = aws.resolve("credentials");
+    Files.writeString(config, "[profile test]\nregion = us-east-1\n");
+    Files.writeString(credentials, "[test]\naws_access_key_id = AKIDTEST\naws_secret_access_key = s3cr3t-never-printed\n");
+    System.setProperty("aws.configFile", config.toString());
+    System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+  }
+
+  @AfterAll
+  static void clear() {
+    System.clearProperty("aws.configFile");
+    System.clearProperty("aws.sharedCredentialsFile");
+  }
+
+  @BeforeEach
+  void start() {
+    fx = new Fixtures();
+  }
+
+  @AfterEach
+  void stop() {
+    fx.close();
+  }
+
+  private int run(String... args) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
+        args);
+    out = o.toString(StandardCharsets.UTF_8);
+    err = e.toString(StandardCharsets.UTF_8);
+    return code;
+  }
+
+  @Test
+  void writesASnapshotThatTheStrictReaderAccepts() throws Exception {
+    Path file = dir.resolve("snap.json");
+    int code = run("collect", "--endpoint-url", fx.endpoint().toString(), "--aws-profile", "test",
+        "--out", file.toString(), "--days", "7");
+    assertEquals(0, code, err);
+    assertEquals(file + System.lineSeparator(), out);
+    Snapshot s = SnapshotJson.read(file);
+    assertEquals("123456789012", s.account().id());
+    assertEquals(5, s.instances().size());
+    assertEquals(7, s.window().days());
+    assertTrue(s.gaps().isEmpty(), s.gaps().toString());
+    assertTrue(err.contains("collected 5 instances, 3 load balancers, 2 distributions, 2 buckets in 2 regions"), err);
+    String json = Files.readString(file);
+    assertFalse(json.contains("s3cr3t") || err.contains("s3cr3t") || json.contains("AKIDTEST"), "no credentials anywhere");
+    try (var listing = Files.list(dir)) {
+      assertEquals(1, listing.count(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void strictTurnsGapsIntoExitCodeOneButStillWritesTheSnapshot() {
+    fx.server.stubFor(get(urlPathEqualTo("/2020-05-31/distribution")).atPriority(1)
+        .willReturn(aResponse().withStatus(403).withBodyFile("faults/cloudfront-access-denied.xml")));
+    Path file = dir.resolve("snap.json");
+    int code = run("collect", "--endpoint-url", fx.endpoint().toString(), "--aws-profile", "test",
+        "--regions", "us-east-1", "--out", file.toString(), "--strict");
+    assertEquals(1, code, err);
+    assertTrue(err.contains("migrate: warning: cloudfront global: AccessDenied: CloudFront distributions not collected"), err);
+    assertTrue(err.contains("--strict"), err);
+    Snapshot s = SnapshotJson.read(file);
+    assertEquals(1, s.gaps().size());
+    assertEquals(4, s.instances().size());
+  }
+
+  @Test
+  void withoutStrictGapsAreWarningsOnly() {
+    fx.server.stubFor(get(urlPathEqualTo("/2020-05-31/distribution")).atPriority(1)
+        .willReturn(aResponse().withStatus(403).withBodyFile("faults/cloudfront-access-denied.xml")));
+    int code = run("collect", "--endpoint-url", fx.endpoint().toString(), "--aws-profile", "test",
+        "--out", dir.resolve("s.json").toString());
+    assertEquals(0, code, err);
+    assertTrue(err.contains("warning: cloudfront global: AccessDenied"), err);
+  }
+
+  @Test
+  void anUnknownProfileIsAUsageErrorBeforeAnyCall() {
+    int code = run("collect", "--endpoint-url", fx.endpoint().toString(), "--aws-profile", "nosuch",
+        "--out", dir.resolve("s.json").toString());
+    assertEquals(2, code, err);
+    assertTrue(err.startsWith("migrate: --aws-profile nosuch: no AWS credentials"), err);
+    assertEquals(1, err.lines().count(), "one line, no stack trace: " + err);
+    assertTrue(fx.server.getAllServeEvents().isEmpty());
+  }
+
+  @Test
+  void badOptionsAreOneLineUsageErrors() {
+    assertEquals(2, run("collect", "--endpoint-url", "not a url", "--aws-profile", "test"));
+    assertTrue(err.contains("--endpoint-url not a url: not an http(s) URL"), err);
+    assertEquals(2, run("collect", "--aws-profile", "test", "--regions", "EU_WEST"));
+    assertTrue(err.contains("--regions: 'EU_WEST' is not a region name"), err);
+    assertEquals(2, run("collect", "--aws-profile", "test", "--days", "0",
+        "--endpoint-url", fx.endpoint().toString()));
+    assertTrue(err.contains("days must be between 1 and 455"), err);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.migrate.collect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.migrate.inventory.Gap;
+import dev.migrate.inventory.Snapshot;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Faults never lose the run: each becomes a gap and a warning, and the rest is collected. */
+class FaultTest {
+  Fixtures fx;
+  Fixtures.Recorder progress = new Fixtures.Recorder();
+
+  @BeforeEach
+  void start() {
+    fx = new Fixtures();
+  }
+
+  @AfterEach
+  void stop() {
+    // Whatever the fault, nothing but declared read-only actions went over the wire.
+    IamPolicyTest.assertWireIsReadOnly(Journal.actions(fx.server));
+    fx.close();
+  }
+
+  private static MappingBuilder query(String scopeService, String region, String action) {
+    return post(urlPathEqualTo("/"))
+        .withHeader("Authorization", matching(".*/" + region + "/" + scopeService + "/aws4_request.*"))
+        .withRequestBody(containing("Action=" + action + "&"))
+        .atPriority(1);
+  }
+
+  private CollectResult collect(CollectOptions options) {
+    return fx.collector(options).collect(progress);
+  }
+
+  private static Gap onlyGap(Snapshot s) {
+    assertEquals(1, s.gaps().size(), () -> "gaps: " + s.gaps());
+    return s.gaps().get(0);
+  }
+
+  @Test
+  void throttledCallSucceedsOnRetryWithoutAGap() {
+    String scenario = "throttle-volumes";
+    fx.server.stubFor(query("ec2", "us-east-1", "DescribeVolumes").inScenario(scenario)
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("throttled-once")
+        .willReturn(aResponse().withStatus(503).withBodyFile("faults/ec2-request-limit-exceeded.xml")));
+    fx.server.stubFor(query("ec2", "us-east-1", "DescribeVolumes").inScenario(scenario)
+        .whenScenarioStateIs("throttled-once")
+        .willReturn(aResponse().withStatus(200).withBodyFile("ec2/us-east-1/describe-volumes.xml")));
+    CollectResult r = collect(fx.options());
+    assertEquals(List.of(), r.snapshot().gaps());
+    assertEquals(2, r.snapshot().volumes().size());
+    // One logical call in us-east-1 and one in eu-west-1, plus the retried attempt.
+    assertEquals(2, r.calls().calls().get("ec2:DescribeVolumes"));
+    assertEquals(3, r.calls().attempts().get("ec2:DescribeVolumes"));
+  }
+
+  @Test
+  void throttlingThatOutlastsTheRetriesBecomesAGap() {
+    fx.server.stubFor(query("autoscaling", "us-east-1", "DescribeAutoScalingGroups")
+        .willReturn(aResponse().withStatus(400).withBodyFile("faults/autoscaling-throttling.xml")));
+    CollectResult r = collect(fx.options());
+    Gap g = onlyGap(r.snapshot());
+    assertEquals(new Gap("autoscaling", "us-east-1", "Throttling", "auto scaling groups", "Rate exceeded"), g);
+    assertEquals(3, r.calls().attempts().get("autoscaling:DescribeAutoScalingGroups") - 1,
+        "3 attempts in us-east-1, 1 in eu-west-1");
+    assertEquals(5, r.snapshot().instances().size(), "the rest is collected");
+    assertEquals(List.of(g), progress.gaps, "and the gap was reported as it happened");
+  }
+
+  @Test
+  void accessDeniedOnOneServiceBecomesAGapAndTheRestIsCollected() {
+    fx.server.stubFor(get(urlPathEqualTo("/2020-05-31/distribution")).atPriority(1)
+        .willReturn(aResponse().withStatus(403).withBodyFile("faults/cloudfront-access-denied.xml")));
+    Snapshot s = collect(fx.options()).snapshot();
+    Gap g = onlyGap(s);
+    assertEquals("cloudfront", g.service());
+    assertEquals("global", g.region());
+    assertEquals("AccessDenied", g.errorCode());
+    assertEquals("CloudFront distributions", g.missing());
+    assertTrue(g.message().contains("cloudfront:ListDistributions"));
+    assertTrue(s.distributions().isEmpty());
+    assertEquals(3, s.loadBalancers().size());
+    assertEquals(13, s.billing().months().size());
+  }
+
+  @Test
+  void aRequestedRegionThatIsNotEnabledIsAGapAndIsNeverCalled() {
+    Snapshot s = collect(fx.options().withRegions(List.of("us-east-1", "ap-east-1"))).snapshot();
+    Gap g = onlyGap(s);
+    assertEquals(new Gap("ec2", "ap-east-1", "OptInRequired", "every resource in the region",
+        "region ap-east-1 is not enabled for the account (opt-in region)"), g);
+    assertEquals(List.of("us-east-1"), s.regions());
+    assertEquals(4, s.instances().size());
+    assertFalse(fx.server.getAllServeEvents().stream().anyMatch(e -> Journal.region(e.getRequest()).equals("ap-east-1")));
+  }
+
+  @Test
+  void aRegionThatRejectsTheCredentialsIsOneRegionGap() {
+    fx.server.stubFor(query("ec2", "eu-west-1", "DescribeInstances")
+        .willReturn(aResponse().withStatus(401).withBodyFile("faults/ec2-auth-failure.xml")));
+    Snapshot s = collect(fx.options()).snapshot();
+    Gap g = s.gaps().stream().filter(x -> x.service().equals("ec2")).findFirst().orElseThrow();
+    assertEquals("eu-west-1", g.region());
+    assertEquals("AuthFailure", g.errorCode());
+    assertTrue(g.missing().startsWith("every resource in the region"));
+    assertEquals(4, s.instances().size(), "us-east-1 is complete");
+    assertTrue(s.instances().stream().noneMatch(i -> i.region().equals("eu-west-1")));
+  }
+
+  @Test
+  void anUnavailableServiceBecomesAGapAfterItsRetries() {
+    fx.server.stubFor(post(urlPathEqualTo("/")).atPriority(1)
+        .withHeader("X-Amz-Target", equalTo("AWSInsightsIndexService.GetCostAndUsage"))
+        .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBodyFile("faults/ce-service-unavailable.json")));
+    CollectResult r = collect(fx.options());
+    Gap g = onlyGap(r.snapshot());
+    assertEquals("ce", g.service());
+    assertEquals("ServiceUnavailable", g.errorCode());
+    assertTrue(r.snapshot().billing().months().isEmpty());
+    assertEquals(3, r.calls().attempts().get("ce:GetCostAndUsage"));
+  }
+
+  @Test
+  void aMalformedResponseBodyBecomesAGap() {
+    fx.server.stubFor(query("elasticloadbalancing", "us-east-1", "DescribeLoadBalancers")
+        .withRequestBody(containing("Version=2015-12-01"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+            .withBodyFile("faults/elbv2-truncated.xml")));
+    Snapshot s = collect(fx.options()).snapshot();
+    Gap g = onlyGap(s);
+    assertEquals("elbv2", g.service());
+    assertEquals("us-east-1", g.region());
+    assertEquals("MalformedResponse", g.errorCode());
+    assertEquals(2, s.loadBalancers().size(), "classic ELB and the eu-west-1 NLB are still there");
+  }
+
+  @Test
+  void redactedTagsKeepTheirKeysOnly() {
+    Snapshot s = collect(fx.options().withRedactTags(true)).snapshot();
+    var web = s.instance("i-0a1").orElseThrow();
+    assertEquals(java.util.Set.of("Name", "aws:autoscaling:groupName", "team"), web.tags().keySet());
+    assertTrue(web.tags().values().stream().allMatch(CollectOptions.REDACTED::equals));
+    assertEquals("web-asg", web.autoScalingGroup(), "membership is a fact, not a tag value");
+    assertTrue(s.distributions().get(0).tags().values().stream().allMatch(CollectOptions.REDACTED::equals));
+    String json = dev.migrate.inventory.SnapshotJson.toJson(s);
+    assertFalse(json.contains("\"web-1\""));
+  }
+
+  @Test
+  void theRateCapSpacesRequests() {
+    long start = System.nanoTime();
+    CollectResult r = collect(fx.options().withMaxRps(200));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long attempts = r.calls().totalAttempts();
+    // n requests at 200/s need at least (n - 1) / 200 seconds.
+    assertTrue(seconds >= (attempts - 1) / 200.0, attempts + " requests in " + seconds + " s");
+  }
+}
