@@ -130,10 +130,11 @@ final class CurrentPricer {
           if (i.running() && i.instanceType().equals(c.instanceType()) && i.region().equals(c.region())
               && i.platform().equalsIgnoreCase(platform) && onDemandHourly.containsKey(i.id()) && covered.add(i.id())) {
             BigDecimal od = onDemandHourly.get(i.id());
+            PriceKey odKey = PriceKey.aws("ec2", i.instanceType() + ":" + platform, i.region());
+            dev.migrate.pricing.Tier odTier = ledger.book().find(odKey).orElseThrow().flat();
             ledger.add(item(ItemKind.EC2_INSTANCE, i.id(), i.name()), Services.EC2,
                 "reserved instance " + c.id() + " covers the on-demand hours", hours, "hour",
-                PriceKey.aws("ec2", i.instanceType() + ":" + platform, i.region()).toString(), od.negate(),
-                "on-demand price (see instance hours line)", ledger.book().date(), hours.multiply(od).negate());
+                odKey.toString(), od.negate(), odTier.source(), odTier.asOf(), hours.multiply(od).negate());
             left--;
           }
         }
