@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Tells what moving an AWS estate to Google Cloud does to its bill and its architecture.",
     subcommands = {
-
+        LogsCommand.class,
     })
 public final class MigrateCommand implements Runnable {
   @Spec
