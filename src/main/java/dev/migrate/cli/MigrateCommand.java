@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         PricesCommand.class,
         RulesCommand.class,
         CollectCommand.class,
+        LogsCommand.class,
     })
 public final class MigrateCommand implements Runnable {
   @Spec
