@@ -22,9 +22,12 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -35,6 +38,7 @@ import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -104,10 +108,10 @@ final class Charts {
     // each largest first, so that the eye reads the big items first.
     var data = new DefaultCategoryDataset();
     current.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
-        .forEach(e -> data.addValue(e.getValue(), "USD per month", e.getKey()));
+        .forEach(e -> data.addValue(e.getValue().doubleValue(), "USD per month", e.getKey()));
     int awsCount = data.getColumnCount();
     target.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
-        .forEach(e -> data.addValue(e.getValue(), "USD per month", e.getKey()));
+        .forEach(e -> data.addValue(e.getValue().doubleValue(), "USD per month", e.getKey()));
     String title = "Monthly cost by service, before and after";
     JFreeChart chart = ChartFactory.createBarChart(title, "Service", "USD per month", data,
         PlotOrientation.HORIZONTAL, true, false, false);
@@ -124,7 +128,13 @@ final class Charts {
     legend.add(new LegendItem("Google Cloud after", GCP));
     chart.getCategoryPlot().setFixedLegendItems(legend);
     labels(r, "$#,##0");
+    // Horizontal bars: the value goes just right of the bar's end, the value axis at the bottom.
+    r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    r.setDefaultNegativeItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
+    chart.getCategoryPlot().setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     style(chart, false);
+    chart.addSubtitle(new TextTitle("AWS today " + usd(sum(current)) + " per month, Google Cloud after "
+        + usd(sum(target)) + " per month", LABEL));
     return render(title, chart);
   }
 
@@ -132,14 +142,14 @@ final class Charts {
   static Png perMillion(RequestCosts rc) {
     var data = new DefaultCategoryDataset();
     if (rc.growth().isEmpty()) {
-      data.addValue(rc.awsPerMillionUsd(), "AWS", "today's traffic");
-      data.addValue(rc.gcpPerMillionUsd(), "Google Cloud", "today's traffic");
+      data.addValue(rc.awsPerMillionUsd().doubleValue(), "AWS", "today's traffic");
+      data.addValue(rc.gcpPerMillionUsd().doubleValue(), "Google Cloud", "today's traffic");
     } else {
       for (RequestCosts.GrowthPoint g : rc.growth()) {
         String x = g.trafficMultiple().compareTo(BigDecimal.ONE) == 0 ? "today's traffic"
             : g.trafficMultiple().stripTrailingZeros().toPlainString() + "x traffic";
-        data.addValue(g.awsPerMillionUsd(), "AWS", x);
-        data.addValue(g.gcpPerMillionUsd(), "Google Cloud", x);
+        data.addValue(g.awsPerMillionUsd().doubleValue(), "AWS", x);
+        data.addValue(g.gcpPerMillionUsd().doubleValue(), "Google Cloud", x);
       }
     }
     String title = "Cost per million requests, before and after";
@@ -151,6 +161,8 @@ final class Charts {
     r.setMaximumBarWidth(0.12);
     labels(r, "$#,##0.00");
     style(chart, false);
+    ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setNumberFormatOverride(
+        new DecimalFormat("$#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     return render(title, chart);
   }
 
@@ -191,6 +203,14 @@ final class Charts {
     }
     style(chart, true);
     return render(title, chart);
+  }
+
+  private static BigDecimal sum(Map<String, BigDecimal> m) {
+    return m.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static String usd(BigDecimal v) {
+    return new DecimalFormat("$#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
   }
 
   /** "Amazon Elastic Compute Cloud - Compute" is too long for a legend. */

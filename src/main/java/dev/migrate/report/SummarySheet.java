@@ -63,7 +63,7 @@ final class SummarySheet {
     int gcpRow = r;
     money("Google Cloud monthly after", "=" + w.costsTotalGcpRef(), f.gcpMonthlyUsd(),
         "total of the " + (m.costLines().size() - m.currentLineCount()) + " Google Cloud cost lines (Costs sheet)"
-            + (f.missingPrices() > 0 ? "; lower bound: " + f.missingPrices() + " component(s) not priced (Gaps)" : ""));
+            + (f.missingPrices() > 0 ? "; lower bound, " + f.missingPrices() + " not priced" : ""));
     int savingRow = r;
     money("Saving per month", "=B" + (awsRow + 1) + "-B" + (gcpRow + 1), f.savingsUsd(),
         f.savingsUsd().signum() < 0 ? "negative: Google Cloud costs more" : "AWS today minus Google Cloud after");

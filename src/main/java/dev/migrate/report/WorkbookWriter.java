@@ -34,6 +34,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.Units;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -708,17 +709,39 @@ public final class WorkbookWriter {
 
   // ----------------------------------------------------------------------------- pictures
 
-  /** Puts a PNG on the sheet at (col, row), at half its pixel size (it was drawn at 2x). */
+  /**
+   * Puts a chart on the sheet with its top-left corner at (col, row), at {@link Charts#WIDTH} x
+   * {@link Charts#HEIGHT} pixels (the PNG is drawn at twice that for crispness). The anchor is
+   * computed from the column widths and row heights, not with {@code XSSFPicture.resize}, which
+   * gives a zero-width picture for a 2x PNG in POI 5.5; returns the first row below the picture.
+   */
   static int picture(XSSFSheet sheet, XSSFDrawing drawing, Charts.Png png, int col, int row) {
     int idx = sheet.getWorkbook().addPicture(png.bytes(), Workbook.PICTURE_TYPE_PNG);
-    var anchor = new XSSFClientAnchor();
-    anchor.setCol1(col);
-    anchor.setRow1(row);
+    int col2 = col;
+    float px = Charts.WIDTH;
+    while (px > sheet.getColumnWidthInPixels(col2)) {
+      px -= sheet.getColumnWidthInPixels(col2);
+      col2++;
+    }
+    int dx2 = Math.round(px * Units.EMU_PER_PIXEL);
+    int row2 = row;
+    float py = Charts.HEIGHT;
+    while (py > rowHeightPixels(sheet, row2)) {
+      py -= rowHeightPixels(sheet, row2);
+      row2++;
+    }
+    int dy2 = Math.round(py * Units.EMU_PER_PIXEL);
+    var anchor = new XSSFClientAnchor(0, 0, dx2, dy2, col, row, col2, row2);
     anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
     XSSFPicture pic = drawing.createPicture(anchor, idx);
     pic.getCTPicture().getNvPicPr().getCNvPr().setDescr(png.title());
     pic.getCTPicture().getNvPicPr().getCNvPr().setName(png.title());
-    pic.resize(0.5);
-    return pic.getClientAnchor().getRow2() + 1;
+    return row2 + 1;
+  }
+
+  private static float rowHeightPixels(Sheet sheet, int row) {
+    Row r = sheet.getRow(row);
+    float points = r == null ? sheet.getDefaultRowHeightInPoints() : r.getHeightInPoints();
+    return points * Units.PIXEL_DPI / Units.POINT_DPI;
   }
 }
