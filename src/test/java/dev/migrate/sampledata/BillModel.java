@@ -5,13 +5,11 @@ import dev.migrate.inventory.Commitment;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
-import dev.migrate.inventory.LoadBalancerType;
 import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.Usage;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,6 @@ final class BillModel {
   static final double TRAFFIC_TO_OCTOBER = 31.0 / 30 / Math.pow(EdgeTraffic.DAILY_GROWTH, 25);
   /** S3 storage grows too: October held about 2.5% less than the end of the window. */
   static final double STORAGE_TO_OCTOBER = 1 / 1.025;
-  private static final double GIB = 1024.0 * 1024 * 1024;
 
   // Not in the snapshot (format v1 has no NAT gateways or EBS snapshots): rough figures that
   // make EC2 - Other look like a real one. USD per month.
@@ -220,15 +217,5 @@ final class BillModel {
       months.add(new Billing.Month(m, false, services));
     }
     return new Billing("USD", months);
-  }
-
-  static double gib(long bytes) {
-    return bytes / GIB;
-  }
-
-  static int octoberHours() {
-    return YearMonth.of(2026, 10).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-        .until(YearMonth.of(2026, 11).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-            java.time.temporal.ChronoUnit.HOURS) == OCTOBER_HOURS ? OCTOBER_HOURS : -1;
   }
 }

@@ -190,10 +190,8 @@ final class EdgeTraffic {
   // ---------------------------------------------------------------- setup
 
   private final Ids ids;
-  private final String accountId;
   private final String siteDomain;
   private final String staticDomain;
-  private final String albName;
   private final String albDns;
   private final String albResource;
   private final String webTargetGroupArn;
@@ -208,14 +206,11 @@ final class EdgeTraffic {
   /** Daily growth of demand: about 5% a month. */
   static final double DAILY_GROWTH = 1.0016;
 
-  EdgeTraffic(Ids ids, String accountId, String siteDomain, String staticDomain, String albName,
-      String albDns, String albResource, String webTargetGroupArn, String certArn,
+  EdgeTraffic(Ids ids, String siteDomain, String staticDomain, String albDns, String albResource, String webTargetGroupArn, String certArn,
       List<String> webTargets) {
     this.ids = ids;
-    this.accountId = accountId;
     this.siteDomain = siteDomain;
     this.staticDomain = staticDomain;
-    this.albName = albName;
     this.albDns = albDns;
     this.albResource = albResource;
     this.webTargetGroupArn = webTargetGroupArn;
@@ -1015,13 +1010,5 @@ final class EdgeTraffic {
       }
     }
     return b.toString();
-  }
-
-  String accountId() {
-    return accountId;
-  }
-
-  String albName() {
-    return albName;
   }
 }

@@ -77,7 +77,7 @@ final class Ids {
 
   /** X-Amzn-Trace-Id root: version 1, the epoch second in 8 hex digits, 24 hex digits. */
   String traceId(SplittableRandom r, long epochSecond) {
-    return "Root=1-" + String.format("%08x", epochSecond) + "-" + hex(r, 24);
+    return "Root=1-" + String.format(java.util.Locale.ROOT, "%08x", epochSecond) + "-" + hex(r, 24);
   }
 
   /** ALB conn_trace_id: TID_ and 32 hex digits. */

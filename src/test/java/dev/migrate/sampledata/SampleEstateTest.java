@@ -299,6 +299,12 @@ class SampleEstateTest {
           perSecond[Integer.parseInt(hms[0]) * 3600 + Integer.parseInt(hms[1]) * 60 + Integer.parseInt(hms[2])]++;
         }
       }
+      if (dist.equals(estate.names().siteDistributionId())) {
+        assertEquals(45, meanKb(logs, folder, "text/html;%20charset=utf-8"), 15, "HTML KB per response");
+        assertEquals(5, meanKb(logs, folder, "application/json"), 3, "JSON KB per response");
+      } else {
+        assertEquals(100, meanKb(logs, folder, null), 50, "static KB per response");
+      }
       assertEquals(lastDay.requests(), lines, dist);
       assertEquals(lastDay.bytesOutGib(), TableappEstate.round(bytes / GIB, 6), 1e-9, dist);
       assertEquals(estate.dailyRequestsByGeography().get(dist).get(29), geo, dist);
@@ -461,6 +467,28 @@ class SampleEstateTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Mean sc-bytes in KB of 200 responses of one content type (null: all types). */
+  private static double meanKb(SortedMap<String, String> logs, String folder, String contentType) {
+    long n = 0;
+    long bytes = 0;
+    for (var e : logs.entrySet()) {
+      if (!e.getKey().startsWith(folder)) {
+        continue;
+      }
+      for (String row : e.getValue().split("\n")) {
+        String[] f = row.split("\t", -1);
+        if (row.startsWith("#") || !"200".equals(f[8]) || !"GET".equals(f[5])
+            || (contentType != null && !contentType.equals(f[29]))) {
+          continue;
+        }
+        n++;
+        bytes += Long.parseLong(f[3]);
+      }
+    }
+    assertTrue(n > 100, "too few " + contentType + " responses");
+    return bytes / 1024.0 / n;
+  }
 
   private static SortedMap<String, String> readLogs(Path root) throws IOException {
     SortedMap<String, String> out = new TreeMap<>();

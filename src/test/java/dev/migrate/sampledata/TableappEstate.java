@@ -30,7 +30,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -495,7 +494,7 @@ public final class TableappEstate {
 
     List<String> webTargets = byRole("web").stream().filter(n -> "prod".equals(n.env))
         .map(n -> n.privateIp + ":80").toList();
-    EdgeTraffic traffic = new EdgeTraffic(ids, ACCOUNT_ID, siteHost, staticHost, "tableapp-web", webDns,
+    EdgeTraffic traffic = new EdgeTraffic(ids, siteHost, staticHost, webDns,
         "app/tableapp-web/" + webLbId, webTgArn, certArn, webTargets);
 
     // ---- simulate the 30 days of edge traffic
@@ -599,7 +598,7 @@ public final class TableappEstate {
             "active"));
 
     // ---- usage
-    UsageModel usage = new UsageModel(days, names, traffic);
+    UsageModel usage = new UsageModel(days, names);
     List<Usage> usages = new ArrayList<>();
     usages.addAll(usage.instanceUsage(nodes.stream().map(n -> new UsageModel.InstanceSpec(n.id, n.name,
         n.loadDriver, n.launch, n.cpuBase, n.cpuPeakRatio, n.agent, n.memAvg, n.netOutGibPerDay,
@@ -726,9 +725,5 @@ public final class TableappEstate {
 
   static double round(double v, int places) {
     return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
-  }
-
-  static Map<String, String> orderedTags(Map<String, String> m) {
-    return new LinkedHashMap<>(m);
   }
 }

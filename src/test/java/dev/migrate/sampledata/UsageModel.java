@@ -39,7 +39,7 @@ final class UsageModel {
   final double[] uploadGib = new double[TableappEstate.DAYS];
   final long[] staticOtherGets = new long[TableappEstate.DAYS];
 
-  UsageModel(List<EdgeTraffic.DayTraffic> days, TableappEstate.Names names, EdgeTraffic traffic) {
+  UsageModel(List<EdgeTraffic.DayTraffic> days, TableappEstate.Names names) {
     this.days = days;
     this.names = names;
     SplittableRandom r = new SplittableRandom(TableappEstate.SEED + 7);
