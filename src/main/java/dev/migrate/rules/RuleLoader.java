@@ -652,7 +652,7 @@ public final class RuleLoader {
         strategy = null;
       }
     }
-    Double percentile = number(m, "percentile", 95, 100, errors);
+    Double percentile = number(m, "percentile", 0, 100, errors);
     if (percentile != null && percentile != 95 && percentile != 100) {
       errors.add(m.entries().get("percentile").value().pos().error(
           "'percentile' must be 95 or 100 (the snapshot keeps CPU p95 and maximum)"));
