@@ -99,9 +99,10 @@ public record Scenario(
    * @param growthPerMonthPct    compound traffic growth per month, percent
    * @param multiplier           a step change of traffic (2 = doubled) ...
    * @param multiplierFromMonth  ... from this month on
-   * @param gcpSharePct          share of user traffic served from Google Cloud, percent, per month
-   *                             from {@code migration.startMonth} on (100 after the list ends);
-   *                             empty = each item's traffic moves with its wave
+   * @param gcpSharePct          share of a wave's traffic served from Google Cloud, percent, in the
+   *                             wave's first, second, ... month (100 after the list ends; AWS keeps
+   *                             running and serving the rest meanwhile); empty = all traffic moves
+   *                             with the wave
    */
   public record Traffic(double growthPerMonthPct, double multiplier, int multiplierFromMonth, List<Double> gcpSharePct) {
     public Traffic {

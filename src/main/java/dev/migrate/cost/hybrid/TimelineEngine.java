@@ -63,6 +63,8 @@ public final class TimelineEngine {
     BigDecimal[][] served;
     int lastMoveMonth;
     int steadyMonth;
+    /** month each group lands in (the migration start for cumulative shares) */
+    int[] landsAt;
 
     Run(HybridModel model, Scenario sc) {
       this.model = model;
@@ -136,7 +138,7 @@ public final class TimelineEngine {
         if (matched == 0) {
           errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects nothing in this estate; "
               + available()));
-        } else if (taken == 0) {
+        } else if (taken == 0 && !sel.rest()) {
           errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects only units that earlier waves"
               + " already move (" + matched + " unit(s))"));
         }
@@ -200,6 +202,8 @@ public final class TimelineEngine {
       served = new BigDecimal[groups][months];
       int start = sc.migration().startMonth();
       double maxWeeks = 0;
+      landsAt = new int[groups];
+      java.util.Arrays.fill(landsAt, start);
       if (sc.waves().isEmpty()) {
         List<Double> shares = sc.shares();
         if (shares.isEmpty()) {
@@ -232,6 +236,7 @@ public final class TimelineEngine {
         for (int w = 0; w < sc.waves().size(); w++) {
           Wave wave = sc.waves().get(w);
           int at = start + wave.month();
+          landsAt[w] = at;
           lastMoveMonth = Math.max(lastMoveMonth, at);
           double weeks = wave.doubleRunWeeks() != null ? wave.doubleRunWeeks() : sc.migration().doubleRunWeeks();
           maxWeeks = Math.max(maxWeeks, weeks);
@@ -245,10 +250,10 @@ public final class TimelineEngine {
         gcpOn[never][m] = BigDecimal.ZERO;
         awsOn[never][m] = BigDecimal.ONE;
       }
-      // Share of traffic served from Google Cloud: with the wave by default, capped by gcpSharePct.
+      // Share of traffic served from Google Cloud: with the wave by default, ramped by gcpSharePct.
       for (int g = 0; g < groups; g++) {
         for (int m = 0; m < months; m++) {
-          BigDecimal cap = trafficShare(m);
+          BigDecimal cap = trafficShare(m - landsAt[g]);
           BigDecimal p = gcpOn[g][m].min(cap);
           served[g][m] = p;
           if (p.compareTo(gcpOn[g][m]) < 0) {
@@ -259,7 +264,7 @@ public final class TimelineEngine {
       int weeksMonths = (int) Math.ceil(maxWeeks * 168 / 730.0);
       steadyMonth = lastMoveMonth + weeksMonths + (maxWeeks * 168 % 730 == 0 ? 1 : 0);
       if (!sc.traffic().gcpSharePct().isEmpty()) {
-        steadyMonth = Math.max(steadyMonth, start + sc.traffic().gcpSharePct().size());
+        steadyMonth = Math.max(steadyMonth, lastMoveMonth + sc.traffic().gcpSharePct().size());
       }
       if (steadyMonth >= months) {
         warnings.add("the timeline ends before the migration does (last double running ends in month " + steadyMonth
@@ -282,9 +287,9 @@ public final class TimelineEngine {
       return hours.divide(HybridModel.HOURS_PER_MONTH, MC);
     }
 
-    BigDecimal trafficShare(int m) {
+    /** Share of a group's traffic Google Cloud may serve {@code k} months after the group lands. */
+    BigDecimal trafficShare(int k) {
       List<Double> s = sc.traffic().gcpSharePct();
-      int k = m - sc.migration().startMonth();
       if (s.isEmpty() || k >= s.size()) {
         return BigDecimal.ONE;
       }
@@ -728,7 +733,7 @@ public final class TimelineEngine {
             + sc.traffic().multiplierFromMonth(), source));
       }
       if (!sc.traffic().gcpSharePct().isEmpty()) {
-        head.add(new Assumption("traffic served from Google Cloud, % per month from month " + m.startMonth(),
+        head.add(new Assumption("traffic served from Google Cloud, % in each wave's first months",
             sc.traffic().gcpSharePct().toString(), source));
       }
       String term = sc.pricing().commitment();
