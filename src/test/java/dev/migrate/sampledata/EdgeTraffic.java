@@ -628,7 +628,8 @@ final class EdgeTraffic {
       long tail = 3 + r.nextInt(25);
       long albT = t - tail;
       int albHeader = 380 + r.nextInt(40);
-      long sent = originStatus == 304 ? albHeader - 110 : (long) bodyBytes + albHeader;
+      // 304: headers only; 502: the ALB's own short error page (the target reset the connection).
+      long sent = originStatus == 304 ? albHeader - 110 : originStatus == 502 ? 272 : (long) bodyBytes + albHeader;
       int received = csBytes + 180; // CloudFront adds Via, X-Amz-Cf-Id, X-Forwarded-For
       alb.count(albT, sent, received);
       alb.fromCloudFront++;
