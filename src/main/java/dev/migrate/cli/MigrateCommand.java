@@ -11,8 +11,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Tells what moving an AWS estate to Google Cloud does to its bill and its architecture.",
     subcommands = {
+        PricesCommand.class,
+        RulesCommand.class,
         CollectCommand.class,
-
+        LogsCommand.class,
     })
 public final class MigrateCommand implements Runnable {
   @Spec

@@ -11,17 +11,26 @@ import java.util.List;
  * @param months        one row per month, first month first
  * @param peakMonth     the month with the highest total
  * @param paybackMonth  first month where cumulative spend drops below staying on AWS, or null
- * @param warnings      link capacity, address overlap and similar warnings
+ * @param warnings      link capacity, address overlap and similar warnings; blockers start with "BLOCKER:"
+ * @param assumptions   every parameter the projection used (added for the what-if engine; may be empty)
  */
 public record Timeline(
     String scenario,
     List<Month> months,
     YearMonth peakMonth,
     YearMonth paybackMonth,
-    List<String> warnings) {
+    List<String> warnings,
+    List<Assumption> assumptions) {
   public Timeline {
     months = List.copyOf(months);
     warnings = List.copyOf(warnings);
+    assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+  }
+
+  /** The original five-component form, without assumptions. */
+  public Timeline(String scenario, List<Month> months, YearMonth peakMonth, YearMonth paybackMonth,
+      List<String> warnings) {
+    this(scenario, months, peakMonth, paybackMonth, warnings, List.of());
   }
 
   /**

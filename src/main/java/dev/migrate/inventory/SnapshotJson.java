@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -67,6 +66,9 @@ public final class SnapshotJson {
 
   public static Snapshot read(Path file) {
     String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new SnapshotFormatException(name + (Files.isDirectory(file) ? ": is a folder, expected a snapshot JSON file" : ": no such file"));
+    }
     try {
       try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
         checkSchema(p, name);
@@ -74,8 +76,6 @@ public final class SnapshotJson {
       try (InputStream in = Files.newInputStream(file)) {
         return MAPPER.readValue(in, Snapshot.class);
       }
-    } catch (NoSuchFileException e) {
-      throw new SnapshotFormatException(name + ": no such file");
     } catch (JsonProcessingException e) {
       throw new SnapshotFormatException(describe(name, e));
     } catch (IOException e) {

@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file through a temporary sibling and a rename, so a reader never sees half a file
@@ -26,6 +28,13 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
     try {
+      // createTempFile makes the file owner-only (0600); an output file should have the
+      // permissions of the file it replaces, or the usual rw-r--r-- for a new one.
+      if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(temp, Files.exists(absolute)
+            ? Files.getPosixFilePermissions(absolute)
+            : PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try (OutputStream out = Files.newOutputStream(temp)) {
         writer.writeTo(out);
       }

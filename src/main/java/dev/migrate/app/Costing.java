@@ -1,0 +1,67 @@
+package dev.migrate.app;
+
+import dev.migrate.cost.Assessment;
+import dev.migrate.cost.CostModel;
+import dev.migrate.cost.CostOptions;
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.plan.MigrationPlan;
+import dev.migrate.pricing.Price;
+import dev.migrate.pricing.PriceBook;
+import dev.migrate.pricing.PriceBookException;
+import dev.migrate.pricing.Tier;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/** Facade of the cost stage for the commands: price book loading, assessment, price book display. */
+public final class Costing {
+  private Costing() {}
+
+  /** The bundled price book, or the one in {@code dir} when given. */
+  public static PriceBook priceBook(Path dir) {
+    try {
+      if (dir == null) {
+        return PriceBook.bundled();
+      }
+      if (!Files.isDirectory(dir)) {
+        throw new Failure(Failure.Kind.USAGE, "--price-book " + dir + ": not a folder (give the folder that holds pricebook.yaml)");
+      }
+      return PriceBook.load(dir);
+    } catch (PriceBookException e) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, e.getMessage() + " (fix the price book or run 'migrate prices refresh')", e);
+    }
+  }
+
+  /** Prices the snapshot and its plan. */
+  public static Assessment assess(Snapshot snapshot, MigrationPlan plan, PriceBook book, CostOptions options, Clock clock) {
+    try {
+      return new CostModel(book).assess(snapshot, plan, options, clock);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, "cost model: " + e.getMessage());
+    }
+  }
+
+  /** Prints the book's date, sources and counts, and the prices whose key starts with {@code prefix} (if given). */
+  public static void show(PriceBook book, String prefix, PrintWriter out) {
+    out.println("price book " + book.date() + " (" + book.location() + ")");
+    out.println("  " + book.size() + " keys, " + book.rowCount() + " rows");
+    book.manifest().sources().forEach(s -> out.println("  source " + s.id() + ": " + s.title()
+        + (s.revision() == null ? "" : " @" + s.revision()) + (s.date() == null ? "" : " (" + s.date() + ")")));
+    book.countsByService().forEach((k, v) -> out.println(String.format(Locale.ROOT, "  %-24s %6d keys", k, v)));
+    if (prefix != null) {
+      List<Price> prices = book.startingWith(prefix);
+      if (prices.isEmpty()) {
+        throw new Failure(Failure.Kind.USAGE, "no price key starts with '" + prefix + "' (keys look like aws/ec2/m5.large:linux/us-east-1)");
+      }
+      for (Price p : prices) {
+        for (Tier t : p.tiers()) {
+          out.println(p.key() + (p.tiered() ? " [" + t.bounds() + "]" : "") + "  " + t.usd().toPlainString() + " USD/" + p.unit()
+              + "  as of " + t.asOf() + "  " + t.source());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.migrate.app;
+
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.SnapshotFormatException;
+import dev.migrate.inventory.SnapshotJson;
+import dev.migrate.io.AtomicFiles;
+import dev.migrate.logs.LogAnalyzer;
+import dev.migrate.logs.LogReport;
+import dev.migrate.logs.LogReportJson;
+import dev.migrate.logs.LogReportText;
+import dev.migrate.logs.LogSource;
+import dev.migrate.logs.LoggingCheck;
+import dev.migrate.logs.S3LogSources;
+import dev.migrate.logs.UsageMerge;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Facade for {@code migrate logs}: analyses access logs (local files, folders, {@code s3://}
+ * prefixes), writes the JSON, merges the facts into a snapshot, and runs the logging check.
+ * Stage exceptions become one-line {@link Failure}s here.
+ */
+public final class LogAnalysis {
+  private LogAnalysis() {}
+
+  /** AWS settings for {@code s3://} sources; any may be null (SDK defaults then apply). */
+  public record Aws(String profile, String region, String endpointUrl) {}
+
+  /**
+   * @param sources    files, folders and {@code s3://bucket/prefix} locations
+   * @param threads    worker threads, or 0 for all cores
+   * @param top        paths per top list
+   * @param jsonOut    where to write the JSON report, or null
+   * @param mergeInto  snapshot to add the facts to, or null
+   * @param mergeOut   where the merged snapshot goes (null: replace {@code mergeInto})
+   */
+  public record AnalyzeRequest(List<String> sources, int threads, int top, Path jsonOut, Path mergeInto,
+      Path mergeOut, Aws aws) {
+    public AnalyzeRequest {
+      sources = List.copyOf(sources);
+    }
+  }
+
+  /**
+   * @param text         the console summary
+   * @param files        files read
+   * @param failedFiles  files that could not be read to their end
+   * @param merged       one line per snapshot resource that got log facts
+   * @param unmatched    log resources the snapshot does not have
+   */
+  public record AnalyzeOutcome(String text, long files, long failedFiles, List<String> merged, List<String> unmatched) {}
+
+  public static AnalyzeOutcome analyze(AnalyzeRequest req, Consumer<String> progress) {
+    List<LogSource> sources = sources(req);
+    if (sources.isEmpty()) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, "no log files found in " + String.join(", ", req.sources())
+          + " (folders are searched for *.gz, *.log and CloudFront log names)");
+    }
+    Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto());
+    LogAnalyzer.Options defaults = LogAnalyzer.Options.defaults();
+    LogAnalyzer.Options options = new LogAnalyzer.Options(req.threads() > 0 ? req.threads() : defaults.threads(),
+        req.top(), Math.max(defaults.topCapacity(), req.top()));
+    progress.accept("analysing " + sources.size() + " log file(s) on " + Math.min(options.threads(), sources.size())
+        + " thread(s)");
+    LogReport report = new LogAnalyzer().analyze(sources, options, progress);
+    if (req.jsonOut() != null) {
+      write(req.jsonOut(), LogReportJson.toJson(report));
+    }
+    List<String> merged = List.of();
+    List<String> unmatched = List.of();
+    if (snapshot != null) {
+      UsageMerge.Result r = UsageMerge.merge(snapshot, report);
+      Path target = req.mergeOut() != null ? req.mergeOut() : req.mergeInto();
+      try {
+        SnapshotJson.write(r.snapshot(), target);
+      } catch (IOException e) {
+        throw new Failure(Failure.Kind.OUTPUT, target + ": cannot write the merged snapshot: " + e.getMessage(), e);
+      }
+      merged = r.merged();
+      unmatched = r.unmatched();
+      progress.accept("merged access-log facts for " + merged.size() + " resource(s) into " + target);
+      for (String u : unmatched) {
+        progress.accept("not in the snapshot, not merged: " + u);
+      }
+    }
+    return new AnalyzeOutcome(LogReportText.render(report), report.files(), report.fileProblems().size(),
+        merged, unmatched);
+  }
+
+  /** The logging check over a snapshot, as text. */
+  public static String check(Path snapshotFile, String bucket, String prefix) {
+    Snapshot snap = readSnapshot(snapshotFile);
+    return LoggingCheck.render(LoggingCheck.check(snap, bucket, prefix), bucket);
+  }
+
+  private static List<LogSource> sources(AnalyzeRequest req) {
+    List<Path> local = new ArrayList<>();
+    List<LogSource> all = new ArrayList<>();
+    for (String s : req.sources()) {
+      if (s.startsWith("s3://")) {
+        try {
+          Aws a = req.aws() == null ? new Aws(null, null, null) : req.aws();
+          all.addAll(S3LogSources.list(s, a.profile(), a.region(), a.endpointUrl()));
+        } catch (IllegalArgumentException e) {
+          throw new Failure(Failure.Kind.USAGE, s + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+          throw new Failure(Failure.Kind.REMOTE, s + ": cannot list the log objects: " + oneLine(e)
+              + " (check --aws-profile, --region and the s3:ListBucket permission)", e);
+        }
+      } else {
+        local.add(Path.of(s));
+      }
+    }
+    try {
+      all.addAll(LogAnalyzer.localSources(local));
+    } catch (NoSuchFileException e) {
+      throw new Failure(Failure.Kind.USAGE, e.getFile() + ": no such file or folder");
+    } catch (IOException e) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, "cannot list log files: " + oneLine(e));
+    }
+    return all;
+  }
+
+  private static Snapshot readSnapshot(Path file) {
+    try {
+      return SnapshotJson.read(file);
+    } catch (SnapshotFormatException e) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, e.getMessage());
+    }
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      AtomicFiles.writeString(file, content);
+    } catch (IOException e) {
+      throw new Failure(Failure.Kind.OUTPUT, file + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  private static String oneLine(Exception e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.migrate.app;
+
+import dev.migrate.cost.Assessment;
+import dev.migrate.cost.Timeline;
+import dev.migrate.cost.hybrid.Comparison;
+import dev.migrate.cost.hybrid.HybridModel;
+import dev.migrate.cost.hybrid.Scenario;
+import dev.migrate.cost.hybrid.ScenarioError;
+import dev.migrate.cost.hybrid.ScenarioException;
+import dev.migrate.cost.hybrid.ScenarioReader;
+import dev.migrate.cost.hybrid.TimelineEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The what-if facade: scenario files over a base assessment, one timeline per scenario, and the
+ * side-by-side comparison. Scenario problems become one {@link Failure} naming every
+ * {@code file:line:col} (or {@code --set} option) at once.
+ */
+public final class WhatIf {
+  /** Scenarios shipped in {@code sample-data/scenarios/} and bundled in the jar under the same path. */
+  public static final List<String> SAMPLE_SCENARIOS =
+      List.of("lift-and-shift-fast", "gke-replatform-waves", "replatform-3y-doubled");
+
+  private WhatIf() {}
+
+  /** Runs each scenario file, with the same {@code key.path=value} overrides applied to each. */
+  public static List<Timeline> run(Assessment base, List<Path> scenarioFiles, List<String> sets) {
+    if (scenarioFiles.isEmpty()) {
+      throw new Failure(Failure.Kind.USAGE, "no scenario given: pass --scenario FILE (one or more), e.g. "
+          + "--scenario sample-data/scenarios/gke-replatform-waves.yaml");
+    }
+    List<Scenario> scenarios;
+    try {
+      scenarios = ScenarioReader.readAll(scenarioFiles, sets);
+    } catch (ScenarioException e) {
+      throw failure(e);
+    }
+    return project(base, scenarios);
+  }
+
+  /** Runs the bundled sample scenarios (for {@code --sample} without {@code --scenario}). */
+  public static List<Timeline> runSample(Assessment base, List<String> sets) {
+    List<Scenario> scenarios = new ArrayList<>();
+    List<ScenarioError> errors = new ArrayList<>();
+    for (String name : SAMPLE_SCENARIOS) {
+      String resource = "/sample-data/scenarios/" + name + ".yaml";
+      try (InputStream in = WhatIf.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("bundled scenario " + resource + " is missing from the jar");
+        }
+        scenarios.add(ScenarioReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource, sets));
+      } catch (ScenarioException e) {
+        errors.addAll(e.errors());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw failure(new ScenarioException(errors));
+    }
+    return project(base, scenarios);
+  }
+
+  /** The base assessment with the timelines attached (what the workbook's Scenarios sheet reads). */
+  public static Assessment withTimelines(Assessment base, List<Timeline> timelines) {
+    return new Assessment(base.snapshot(), base.plan(), base.current(), base.target(), base.missingPrices(),
+        base.reconciliation(), base.requests(), timelines, base.assumptions(), base.priceBookDate(),
+        base.generatedAt(), base.warnings());
+  }
+
+  /** The comparison table for the terminal. */
+  public static String compare(List<Timeline> timelines) {
+    return Comparison.render(timelines);
+  }
+
+  private static List<Timeline> project(Assessment base, List<Scenario> scenarios) {
+    HybridModel model = HybridModel.of(base);
+    List<Timeline> out = new ArrayList<>();
+    List<ScenarioError> errors = new ArrayList<>();
+    for (Scenario s : scenarios) {
+      try {
+        out.add(TimelineEngine.project(model, s));
+      } catch (ScenarioException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw failure(new ScenarioException(errors));
+    }
+    return out;
+  }
+
+  private static Failure failure(ScenarioException e) {
+    List<String> parts = e.errors().stream().map(ScenarioError::toString).toList();
+    return new Failure(Failure.Kind.INVALID_INPUT, (parts.size() == 1 ? "scenario error: " : parts.size()
+        + " scenario errors: ") + String.join("; ", parts), e);
+  }
+}

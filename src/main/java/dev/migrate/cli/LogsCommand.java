@@ -1,0 +1,141 @@
+package dev.migrate.cli;
+
+import dev.migrate.app.LogAnalysis;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate logs}: analyse access logs, and check what logging and monitoring is off. */
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Access logs: where the requests, bytes, cache misses and peaks come from.",
+    subcommands = {LogsCommand.Analyze.class, LogsCommand.Check.class})
+public final class LogsCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** AWS options for s3:// sources (the lead unifies them with collect's AwsOptions). */
+  static final class AwsLogOptions {
+    @Option(names = "--aws-profile", paramLabel = "NAME", description = "Named profile from ~/.aws/config for s3:// sources.")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Region of the S3 client (default: from the profile or environment).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Use this S3 endpoint instead of AWS (S3-compatible stores, tests).")
+    String endpointUrl;
+  }
+
+  @Command(
+      name = "analyze",
+      mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
+      description = {
+          "Reads ALB, classic ELB and CloudFront standard access logs (gzip or plain; files, folders, s3://bucket/prefix)",
+          "and prints per load balancer / distribution: requests, bytes, status classes, cache results, traffic per",
+          "CloudFront and Cloud CDN price geography, peaks per second and hour, top paths and latency percentiles."})
+  static final class Analyze implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Log file, folder or s3://bucket/prefix.")
+    List<String> sources;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the full summary as JSON.")
+    Path json;
+
+    @Option(names = "--merge-into", paramLabel = "SNAPSHOT",
+        description = "Add the facts to this snapshot's usage records (traffic by geography, cache hit ratio, requests, peak).")
+    Path mergeInto;
+
+    @Option(names = "--out", paramLabel = "NEW", description = "Write the merged snapshot here instead of replacing SNAPSHOT.")
+    Path out;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Paths per top list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+        description = "Files analysed at once (default: one per core).")
+    int threads;
+
+    @Mixin
+    AwsLogOptions aws;
+
+    @Override
+    public Integer call() {
+      if (top < 1) {
+        throw new UserError(ExitCode.USAGE, "--top must be at least 1");
+      }
+      if (threads < 0) {
+        throw new UserError(ExitCode.USAGE, "--threads must not be negative");
+      }
+      if (out != null && mergeInto == null) {
+        throw new UserError(ExitCode.USAGE, "--out needs --merge-into SNAPSHOT");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      LogAnalysis.AnalyzeOutcome o = LogAnalysis.analyze(new LogAnalysis.AnalyzeRequest(sources, threads, top, json,
+          mergeInto, out, new LogAnalysis.Aws(aws.profile, aws.region, aws.endpointUrl)), m -> {
+            err.println("migrate logs: " + m);
+            err.flush();
+          });
+      PrintWriter w = spec.commandLine().getOut();
+      w.print(o.text());
+      if (!o.merged().isEmpty()) {
+        w.println();
+        w.println("Merged into the snapshot:");
+        o.merged().forEach(m -> w.println("  " + m));
+      }
+      w.flush();
+      if (o.files() > 0 && o.failedFiles() == o.files()) {
+        err.println("migrate: none of the " + o.files() + " log files could be read to its end");
+        return ExitCode.INVALID_INPUT;
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
+      description = {
+          "Lists load balancers and distributions whose access logs are off, and running instances without detailed",
+          "monitoring or the CloudWatch agent, with the AWS CLI commands that turn each on. Changes nothing."})
+  static final class Check implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--snapshot", paramLabel = "PATH", required = true, description = "Snapshot to check.")
+    Path snapshot;
+
+    @Option(names = "--log-bucket", paramLabel = "BUCKET", defaultValue = "LOG-BUCKET",
+        description = "S3 bucket the printed commands send logs to (default: ${DEFAULT-VALUE}).")
+    String bucket;
+
+    @Option(names = "--log-prefix", paramLabel = "PREFIX", defaultValue = "access-logs",
+        description = "Key prefix for the logs (default: ${DEFAULT-VALUE}).")
+    String prefix;
+
+    @Override
+    public Integer call() {
+      PrintWriter w = spec.commandLine().getOut();
+      w.print(LogAnalysis.check(snapshot, bucket, prefix));
+      w.flush();
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.migrate.cost;
+
+import dev.migrate.inventory.Distribution;
+import dev.migrate.inventory.LoadBalancer;
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.Usage;
+import dev.migrate.plan.MigrationPlan;
+import dev.migrate.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The cost model: turns a snapshot and its plan into an {@link Assessment}: CURRENT (AWS, from
+ * the inventory and usage) and TARGET (Google Cloud, from the plan) cost lines, the prices that
+ * are missing, the reconciliation with the bill, and the cost per million requests as traffic
+ * grows. A pure function of its inputs and the price book (the clock only stamps the result).
+ */
+public final class CostModel {
+  private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+  private static final Comparator<CostLine> LINE_ORDER = Comparator.comparing(CostLine::service)
+      .thenComparing(CostLine::itemId).thenComparing(CostLine::component);
+
+  private final PriceBook book;
+
+  public CostModel(PriceBook book) {
+    this.book = Objects.requireNonNull(book, "book");
+  }
+
+  /** Everything the report needs; timelines are left empty (the hybrid timeline is computed elsewhere). */
+  public Assessment assess(Snapshot snapshot, MigrationPlan plan, CostOptions options, Clock clock) {
+    List<String> warnings = new ArrayList<>();
+    Priced base = price(snapshot, plan, options, BigDecimal.ONE, warnings);
+    List<MissingPrice> missing = new ArrayList<>(base.current.missing());
+    missing.addAll(base.target.missing());
+    missing.sort(Comparator.comparing(MissingPrice::phase).thenComparing(MissingPrice::itemId)
+        .thenComparing(MissingPrice::component).thenComparing(MissingPrice::priceKey));
+    CostSide current = base.currentSide();
+    CostSide target = base.targetSide();
+
+    Reconciliation reconciliation = Reconciler.reconcile(current, snapshot.billing(), options.reconciliationThresholdPct());
+    if (reconciliation != null) {
+      warnings.addAll(reconciliation.warnings());
+    } else {
+      warnings.add("no complete billed month in the snapshot: the modelled AWS month is not reconciled with a bill");
+    }
+    RequestCosts requests = requests(snapshot, plan, options, base, warnings);
+    if (!plan.unmapped().isEmpty()) {
+      warnings.add(plan.unmapped().size() + " item(s) have no mapping: their Google Cloud cost is not in TARGET");
+    }
+    if (!missing.isEmpty()) {
+      long cur = missing.stream().filter(p -> p.phase() == Phase.CURRENT).count();
+      warnings.add(missing.size() + " cost component(s) have no price (" + cur + " CURRENT, " + (missing.size() - cur)
+          + " TARGET): the totals leave them out; see the missing-prices list");
+    }
+    List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
+    return new Assessment(snapshot, plan, current, target, missing, reconciliation, requests, List.of(),
+        Assumptions.of(options, book, snapshot), book.date(), clock.instant(), distinct);
+  }
+
+  /** The two ledgers of one pricing pass. */
+  private record Priced(Ledger current, Ledger target) {
+    CostSide currentSide() {
+      return side(Phase.CURRENT, current);
+    }
+
+    CostSide targetSide() {
+      return side(Phase.TARGET, target);
+    }
+
+    private static CostSide side(Phase phase, Ledger l) {
+      List<CostLine> lines = new ArrayList<>(l.lines());
+      lines.sort(LINE_ORDER);
+      return CostSide.of(phase, lines);
+    }
+  }
+
+  private Priced price(Snapshot snapshot, MigrationPlan plan, CostOptions options, BigDecimal trafficMultiple,
+      List<String> warnings) {
+    Estate estate = new Estate(snapshot, options.appTagKey(), options.hoursPerMonth());
+    Ledger current = new Ledger(Phase.CURRENT, book);
+    new CurrentPricer(estate, options, trafficMultiple, current, warnings).price();
+    Ledger target = new Ledger(Phase.TARGET, book);
+    new TargetPricer(estate, plan, options, trafficMultiple, target, warnings).price();
+    return new Priced(current, target);
+  }
+
+  /**
+   * Requests users make per month: edge requests of the distributions plus requests at load
+   * balancers that CloudFront does not front (a fronted balancer's requests are origin fetches,
+   * already counted at the edge). Growth points re-price every traffic-driven quantity (egress,
+   * requests, LCUs, data processed) at the multiple; compute, disks, storage and fixed fees stay.
+   */
+  private RequestCosts requests(Snapshot snapshot, MigrationPlan plan, CostOptions options, Priced base,
+      List<String> warnings) {
+    Estate estate = new Estate(snapshot, options.appTagKey(), options.hoursPerMonth());
+    double windowRequests = 0;
+    boolean measured = false;
+    TreeSet<String> sources = new TreeSet<>();
+    for (Distribution d : snapshot.distributions()) {
+      Usage u = estate.usage.get(d.id());
+      if (u != null && u.requests() != null) {
+        windowRequests += u.requests();
+        measured = true;
+        sources.add(u.source() == null ? "unknown" : u.source());
+      }
+    }
+    for (LoadBalancer lb : snapshot.loadBalancers()) {
+      Usage u = estate.usage.get(lb.id());
+      if (u != null && u.requests() != null && !estate.lbOrigins.contains(lb.id())) {
+        windowRequests += u.requests();
+        measured = true;
+        sources.add(u.source() == null ? "unknown" : u.source());
+      }
+    }
+    if (!measured || windowRequests <= 0) {
+      warnings.add("no requests measured at distributions or load balancers: no cost per million requests");
+      return null;
+    }
+    BigDecimal monthly = estate.monthly(windowRequests, BigDecimal.ONE).setScale(0, RoundingMode.HALF_EVEN);
+    if (monthly.signum() == 0) {
+      return null;
+    }
+    BigDecimal millions = monthly.divide(MILLION, 12, RoundingMode.HALF_EVEN);
+    BigDecimal aws = base.currentSide().monthlyUsd();
+    BigDecimal gcp = base.targetSide().monthlyUsd();
+    List<RequestCosts.GrowthPoint> growth = new ArrayList<>();
+    for (BigDecimal m : options.growthMultiples()) {
+      BigDecimal awsAt;
+      BigDecimal gcpAt;
+      if (m.compareTo(BigDecimal.ONE) == 0) {
+        awsAt = aws;
+        gcpAt = gcp;
+      } else {
+        Priced p = price(snapshot, plan, options, m, new ArrayList<>());
+        awsAt = p.currentSide().monthlyUsd();
+        gcpAt = p.targetSide().monthlyUsd();
+      }
+      BigDecimal mm = millions.multiply(m);
+      growth.add(new RequestCosts.GrowthPoint(m, awsAt, gcpAt, perMillion(awsAt, mm), perMillion(gcpAt, mm)));
+    }
+    return new RequestCosts(monthly.longValueExact(), String.join("+", sources), perMillion(aws, millions),
+        perMillion(gcp, millions), growth);
+  }
+
+  private static BigDecimal perMillion(BigDecimal usd, BigDecimal millions) {
+    return usd.divide(millions, 6, RoundingMode.HALF_EVEN);
+  }
+}

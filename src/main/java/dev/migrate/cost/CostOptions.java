@@ -1,0 +1,141 @@
+package dev.migrate.cost;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The knobs of the cost model. Every option that is used is written into the assessment's
+ * assumptions, with the default's source.
+ *
+ * @param targetPricing          how Compute Engine / GKE node hours are bought on Google Cloud
+ * @param spotShare              share of node hours on Spot VMs (0..1) when {@code targetPricing} is SPOT_SHARE
+ * @param gkeMode                price GKE workloads as planned, or force Standard (nodes) or Autopilot (pods)
+ * @param gkeFreeTierCredit      subtract the GKE free-tier credit (one per billing account) from cluster fees
+ * @param reconciliationThresholdPct  absolute model-vs-bill difference above which a warning is raised
+ * @param appTagKey              tag that names the application (totals by application)
+ * @param growthMultiples        traffic multiples for the cost-per-request table, e.g. 1, 2, 5
+ * @param hoursPerMonth          hours in a month: 730 = 8760 h / 12, the month AWS and Google Cloud price lists use
+ * @param cacheHitRatioOverride  Cloud CDN cache hit ratio to assume instead of the measured CloudFront ratio, or null
+ * @param awsFreeTier            apply AWS always-free allowances (CloudFront 1 TB + 10M requests, 100 GB data transfer out)
+ * @param cacheFill              which end of the Cloud CDN cache-fill price range to use
+ */
+public record CostOptions(
+    TargetPricing targetPricing,
+    BigDecimal spotShare,
+    GkeMode gkeMode,
+    boolean gkeFreeTierCredit,
+    BigDecimal reconciliationThresholdPct,
+    String appTagKey,
+    List<BigDecimal> growthMultiples,
+    BigDecimal hoursPerMonth,
+    BigDecimal cacheHitRatioOverride,
+    boolean awsFreeTier,
+    CacheFill cacheFill) {
+
+  /** How target compute is bought. */
+  public enum TargetPricing {
+    /** On-demand hours with sustained-use discounts where the machine series earns them. */
+    ON_DEMAND,
+    /** {@code spotShare} of the hours on Spot VMs, the rest on-demand. */
+    SPOT_SHARE,
+    /** 1-year resource-based committed use. */
+    CUD_1Y,
+    /** 3-year resource-based committed use. */
+    CUD_3Y
+  }
+
+  /** GKE pricing mode. */
+  public enum GkeMode {
+    /** Each workload as the plan says (its {@code autopilot} flag). */
+    AS_PLANNED,
+    /** Node pools: node count x machine type. */
+    STANDARD,
+    /** Autopilot: Pod vCPU and memory requests. */
+    AUTOPILOT
+  }
+
+  /** Cloud CDN cache fill is published as a range (USD 0.01-0.04 per GiB by source and destination). */
+  public enum CacheFill {
+    MIN,
+    MAX
+  }
+
+  public CostOptions {
+    Objects.requireNonNull(targetPricing, "targetPricing");
+    Objects.requireNonNull(gkeMode, "gkeMode");
+    Objects.requireNonNull(reconciliationThresholdPct, "reconciliationThresholdPct");
+    Objects.requireNonNull(appTagKey, "appTagKey");
+    Objects.requireNonNull(hoursPerMonth, "hoursPerMonth");
+    Objects.requireNonNull(cacheFill, "cacheFill");
+    spotShare = spotShare == null ? BigDecimal.ZERO : spotShare;
+    growthMultiples = List.copyOf(growthMultiples == null ? List.of() : growthMultiples);
+    if (spotShare.signum() < 0 || spotShare.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException("spot share must be between 0 and 1, was " + spotShare);
+    }
+    if (hoursPerMonth.signum() <= 0) {
+      throw new IllegalArgumentException("hours per month must be positive, was " + hoursPerMonth);
+    }
+    if (cacheHitRatioOverride != null
+        && (cacheHitRatioOverride.signum() < 0 || cacheHitRatioOverride.compareTo(BigDecimal.ONE) > 0)) {
+      throw new IllegalArgumentException("cache hit ratio must be between 0 and 1, was " + cacheHitRatioOverride);
+    }
+  }
+
+  /** The defaults: on-demand, GKE as planned, no free-tier credit, 10% threshold, tag {@code app}, x1 x2 x5, 730 h. */
+  public static CostOptions defaults() {
+    return new CostOptions(TargetPricing.ON_DEMAND, BigDecimal.ZERO, GkeMode.AS_PLANNED, false,
+        BigDecimal.TEN, "app", List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(5)),
+        BigDecimal.valueOf(730), null, true, CacheFill.MAX);
+  }
+
+  public CostOptions withTargetPricing(TargetPricing pricing, BigDecimal share) {
+    return new CostOptions(pricing, share, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+  }
+
+  public CostOptions withGkeMode(GkeMode mode) {
+    return new CostOptions(targetPricing, spotShare, mode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+  }
+
+  public CostOptions withGkeFreeTierCredit(boolean on) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, on, reconciliationThresholdPct, appTagKey,
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+  }
+
+  public CostOptions withReconciliationThresholdPct(BigDecimal pct) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, pct, appTagKey,
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+  }
+
+  public CostOptions withAppTagKey(String key) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, key,
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+  }
+
+  public CostOptions withGrowthMultiples(List<BigDecimal> multiples) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
+        multiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+  }
+
+  public CostOptions withHoursPerMonth(BigDecimal hours) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
+        growthMultiples, hours, cacheHitRatioOverride, awsFreeTier, cacheFill);
+  }
+
+  public CostOptions withCacheHitRatioOverride(BigDecimal ratio) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
+        growthMultiples, hoursPerMonth, ratio, awsFreeTier, cacheFill);
+  }
+
+  public CostOptions withAwsFreeTier(boolean on) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, on, cacheFill);
+  }
+
+  public CostOptions withCacheFill(CacheFill fill) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, fill);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.migrate.cost;
+
+import dev.migrate.pricing.Price;
+import dev.migrate.pricing.PriceBook;
+import dev.migrate.pricing.PriceKey;
+import dev.migrate.pricing.Tier;
+import dev.migrate.pricing.TierSlice;
+import dev.migrate.pricing.Tiers;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the cost lines and missing prices of one phase. Every line is quantity x unit price
+ * from the price book (or, for commitments, from the snapshot), with the price's key, source and
+ * date. Volume tiers and free allowances are pools shared by the items that draw on them, in the
+ * order the items are priced (item-id order), so the lines of all items add up to the tiered
+ * price of the total.
+ */
+final class Ledger {
+  /** Who a line belongs to. */
+  record Item(String id, String name, String app) {}
+
+  private final Phase phase;
+  private final PriceBook book;
+  private final List<CostLine> lines = new ArrayList<>();
+  private final List<MissingPrice> missing = new ArrayList<>();
+  private final Map<String, BigDecimal> pools = new HashMap<>();
+
+  Ledger(Phase phase, PriceBook book) {
+    this.phase = phase;
+    this.book = book;
+  }
+
+  List<CostLine> lines() {
+    return lines;
+  }
+
+  List<MissingPrice> missing() {
+    return missing;
+  }
+
+  PriceBook book() {
+    return book;
+  }
+
+  /** The price of a key, or records it as missing for this item and component. */
+  Price price(Item item, String component, PriceKey key) {
+    Price p = book.find(key).orElse(null);
+    if (p == null) {
+      missing(item, component, key.toString());
+    }
+    return p;
+  }
+
+  void missing(Item item, String component, String key) {
+    missing.add(new MissingPrice(phase, item.id(), component, key));
+  }
+
+  /** quantity x the key's (first-tier) unit price; returns the amount, or null when the price is missing. */
+  BigDecimal flat(Item item, String service, String component, BigDecimal quantity, PriceKey key) {
+    if (quantity.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    Price p = price(item, component, key);
+    if (p == null) {
+      return null;
+    }
+    Tier t = p.flat();
+    BigDecimal amount = quantity.multiply(t.usd());
+    add(item, service, component, quantity, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(), amount);
+    return amount;
+  }
+
+  /**
+   * Prices a quantity through volume tiers shared by {@code pool}: one line per tier touched,
+   * named "component [from-to unit]". A quantity beyond the last tier is reported missing.
+   */
+  BigDecimal tiered(Item item, String service, String component, BigDecimal quantity, PriceKey key, String pool) {
+    if (quantity.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    Price p = price(item, component, key);
+    if (p == null) {
+      return null;
+    }
+    if (!p.tiered()) {
+      return flat(item, service, component, quantity, key);
+    }
+    BigDecimal used = pools.getOrDefault(pool, BigDecimal.ZERO);
+    List<TierSlice> slices = Tiers.split(p, used, quantity);
+    BigDecimal total = BigDecimal.ZERO;
+    for (TierSlice s : slices) {
+      Tier t = s.tier();
+      add(item, service, component + " [" + t.bounds() + " " + p.unit() + "]", s.quantity(), p.unit(),
+          key.toString(), t.usd(), t.source(), t.asOf(), s.usd());
+      total = total.add(s.usd());
+    }
+    pools.put(pool, used.add(quantity));
+    BigDecimal left = Tiers.unpriced(quantity, slices);
+    if (left.signum() > 0) {
+      missing(item, component + " beyond the last tier (" + left.toPlainString() + " " + p.unit() + ")", key.toString());
+    }
+    return total;
+  }
+
+  /**
+   * Draws a quantity from a free monthly allowance (a price-book row at USD 0 whose tier end is
+   * the allowance). Writes a USD 0 line for the part that is free and returns what is left to pay.
+   */
+  BigDecimal allowance(Item item, String service, String component, BigDecimal quantity, PriceKey key) {
+    if (quantity.signum() == 0) {
+      return quantity;
+    }
+    Price p = book.find(key).orElse(null);
+    if (p == null || p.flat().to() == null) {
+      missing(item, component, key.toString());
+      return quantity;
+    }
+    Tier t = p.flat();
+    String pool = "allowance:" + key;
+    BigDecimal used = pools.getOrDefault(pool, BigDecimal.ZERO);
+    BigDecimal free = t.to().subtract(used).max(BigDecimal.ZERO).min(quantity);
+    if (free.signum() > 0) {
+      pools.put(pool, used.add(free));
+      add(item, service, component, free, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(),
+          free.multiply(t.usd()));
+    }
+    return quantity.subtract(free);
+  }
+
+  /** A line whose unit price does not come from the book (commitments from the snapshot, discounts). */
+  void add(Item item, String service, String component, BigDecimal quantity, String unit, String priceKey,
+      BigDecimal unitPriceUsd, String source, LocalDate asOf, BigDecimal amount) {
+    lines.add(new CostLine(phase, item.id(), item.name(), item.app(), service, component, quantity, unit,
+        priceKey, unitPriceUsd, source, asOf, amount));
+  }
+}

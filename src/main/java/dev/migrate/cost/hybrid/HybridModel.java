@@ -1,0 +1,620 @@
+package dev.migrate.cost.hybrid;
+
+import dev.migrate.cost.Assessment;
+import dev.migrate.cost.CostLine;
+import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.Distribution;
+import dev.migrate.inventory.EbsVolume;
+import dev.migrate.inventory.Ec2Instance;
+import dev.migrate.inventory.LoadBalancer;
+import dev.migrate.inventory.S3Bucket;
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.Usage;
+import dev.migrate.plan.ItemKind;
+import dev.migrate.plan.Mapping;
+import dev.migrate.plan.Target;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * One assessment indexed for the what-if engine, built once and reused by every scenario: the
+ * estate grouped into move units (an item with everything folded into it), each unit's CURRENT
+ * and TARGET cost split into the parts a scenario scales differently (fixed, traffic-driven,
+ * on-demand compute), the traffic flows between units that cross the link when the two ends sit
+ * in different clouds, and the one-off transfer cost of each bucket.
+ */
+public final class HybridModel {
+  static final MathContext MC = MathContext.DECIMAL128;
+  /** Hours in a billing month, as the cost model counts them (730 = 8760 / 12). */
+  static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
+  /** CDN cache hit ratio assumed when a distribution has no measured ratio (a typical static-heavy site). */
+  static final double DEFAULT_CACHE_HIT_RATIO = 0.8;
+  static final String SHARED = "(shared)";
+  private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
+  private static final Pattern CACHE = Pattern.compile("redis|memcache|valkey|cache");
+  private static final Pattern DB = Pattern.compile("(^|[^a-z])(db|rds)([^a-z]|$)|mysql|postgres|maria|mongo|database|sql|elasticsearch|opensearch|cassandra");
+
+  /** One move unit and its cost split. Amounts are USD per month at today's traffic. */
+  static final class Unit {
+    final String id;
+    String name;
+    ItemKind kind;
+    String tier = "other";
+    String targetKind = "";
+    String workloadKind = "";
+    String awsRegion;
+    final Map<String, String> tags = new TreeMap<>();
+    final Set<String> apps = new TreeSet<>();
+    int instances;
+    BigDecimal curFixed = BigDecimal.ZERO;
+    BigDecimal curTraffic = BigDecimal.ZERO;
+    BigDecimal tgtFixed = BigDecimal.ZERO;
+    BigDecimal tgtTraffic = BigDecimal.ZERO;
+    /** TARGET on-demand compute at list price, and the same weighted by each series' CUD/spot factor. */
+    BigDecimal computeList = BigDecimal.ZERO;
+    BigDecimal computeList1y = BigDecimal.ZERO;
+    BigDecimal computeList3y = BigDecimal.ZERO;
+    BigDecimal computeListSpot = BigDecimal.ZERO;
+    /** Sustained-use discount lines (negative), which committed or spot hours do not earn. */
+    BigDecimal computeSud = BigDecimal.ZERO;
+    /** Bucket bytes to copy out of S3, GiB, and its AWS data-transfer-out price (null = missing). */
+    BigDecimal transferGib = BigDecimal.ZERO;
+    BigDecimal transferUsd;
+    /** cache/db tiers: bytes sent to / received from their clients per month, GiB. */
+    BigDecimal clientOutGib = BigDecimal.ZERO;
+    BigDecimal clientInGib = BigDecimal.ZERO;
+
+    Unit(String id) {
+      this.id = id;
+      this.name = id;
+    }
+
+    String role() {
+      String r = tags.get("role");
+      return r != null ? r : tags.get("Role");
+    }
+
+    boolean isClient() {
+      return tier.equals("web") || tier.equals("batch");
+    }
+  }
+
+  /**
+   * Bytes a sender unit sends a receiver unit per month at today's traffic.
+   *
+   * @param cdn  true for a CDN's origin fetches, which scale with (1 - cache hit ratio)
+   * @param missRatio  for CDN flows, measured 1 - hit ratio (or the default); 1 otherwise
+   */
+  record Flow(int src, int dst, BigDecimal gib, boolean cdn, BigDecimal missRatio, String what) {}
+
+  final Assessment assessment;
+  final HybridPrices prices;
+  final List<Unit> units;
+  final Map<String, Integer> index;
+  final int shared;
+  final List<Flow> flows;
+  final String planRegion;
+  final Double measuredPeakToAverage;
+  final List<String> warnings;
+  final boolean baseHasCommitments;
+  final long monthlyRequests;
+  /** Item id to the id of its move unit. */
+  final Map<String, String> itemUnit;
+
+  private HybridModel(Assessment a, HybridPrices prices, List<Unit> units, int shared, List<Flow> flows,
+      String planRegion, Double p2a, List<String> warnings, boolean baseHasCommitments, Map<String, String> itemUnit) {
+    this.itemUnit = itemUnit;
+    this.assessment = a;
+    this.prices = prices;
+    this.units = List.copyOf(units);
+    Map<String, Integer> idx = new HashMap<>();
+    for (int i = 0; i < units.size(); i++) {
+      idx.put(units.get(i).id, i);
+    }
+    this.index = idx;
+    this.shared = shared;
+    this.flows = List.copyOf(flows);
+    this.planRegion = planRegion;
+    this.measuredPeakToAverage = p2a;
+    this.warnings = List.copyOf(warnings);
+    this.baseHasCommitments = baseHasCommitments;
+    this.monthlyRequests = a.requests() == null ? 0 : a.requests().monthlyRequests();
+  }
+
+  /** Indexes an assessment with the bundled hybrid prices. */
+  public static HybridModel of(Assessment a) {
+    return of(a, HybridPrices.bundled());
+  }
+
+  public static HybridModel of(Assessment a, HybridPrices prices) {
+    return new Builder(a, prices).build();
+  }
+
+  /** Number of move units (for reports and tests). */
+  public int unitCount() {
+    return units.size() - (shared >= 0 ? 1 : 0);
+  }
+
+  /** The move unit an item belongs to (e.g. an instance's auto scaling group), or "(shared)". */
+  public String unitOf(String itemId) {
+    return itemUnit.getOrDefault(itemId, SHARED);
+  }
+
+  /** The tier a unit was classified into (edge, lb, web, cache, db, batch, storage, other). */
+  public String tierOf(String unitId) {
+    Integer i = index.get(unitId);
+    return i == null ? null : units.get(i).tier;
+  }
+
+  private static final class Builder {
+    final Assessment a;
+    final Snapshot s;
+    final HybridPrices prices;
+    final BigDecimal monthFactor;
+    final Map<String, Mapping> mappings = new HashMap<>();
+    final Map<String, Ec2Instance> instances = new HashMap<>();
+    final Map<String, EbsVolume> volumes = new HashMap<>();
+    final Map<String, AutoScalingGroup> groups = new HashMap<>();
+    final Map<String, LoadBalancer> lbs = new HashMap<>();
+    final Map<String, Distribution> dists = new HashMap<>();
+    final Map<String, S3Bucket> buckets = new HashMap<>();
+    final Map<String, Usage> usage = new HashMap<>();
+    final Map<String, String> resolved = new HashMap<>();
+    final Map<String, Unit> units = new TreeMap<>();
+    final List<String> warnings = new ArrayList<>();
+
+    Builder(Assessment a, HybridPrices prices) {
+      this.a = a;
+      this.s = a.snapshot();
+      this.prices = prices;
+      this.monthFactor = HOURS_PER_MONTH.divide(BigDecimal.valueOf(s.window().hours()), MC);
+      a.plan().mappings().forEach(m -> mappings.put(m.itemId(), m));
+      s.instances().forEach(i -> instances.put(i.id(), i));
+      s.volumes().forEach(v -> volumes.put(v.id(), v));
+      s.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
+      s.loadBalancers().forEach(l -> lbs.put(l.id(), l));
+      s.distributions().forEach(d -> dists.put(d.id(), d));
+      s.buckets().forEach(b -> buckets.put(b.name(), b));
+      s.usage().forEach(u -> usage.put(u.resourceId(), u));
+    }
+
+    boolean known(String id) {
+      return mappings.containsKey(id) || instances.containsKey(id) || volumes.containsKey(id)
+          || groups.containsKey(id) || lbs.containsKey(id) || dists.containsKey(id) || buckets.containsKey(id);
+    }
+
+    /** The move unit of an item: follow folds (plan), group membership and volume attachment. */
+    String resolve(String id) {
+      String r = resolved.get(id);
+      if (r != null) {
+        return r;
+      }
+      String cur = id;
+      for (int depth = 0; depth < 8; depth++) {
+        Mapping m = mappings.get(cur);
+        if (m != null && m.target() instanceof Target.Retire ret && ret.foldedInto() != null && known(ret.foldedInto())) {
+          cur = ret.foldedInto();
+          continue;
+        }
+        Ec2Instance i = instances.get(cur);
+        if (i != null && i.autoScalingGroup() != null && groups.containsKey(i.autoScalingGroup())) {
+          cur = i.autoScalingGroup();
+          continue;
+        }
+        EbsVolume v = volumes.get(cur);
+        if (v != null && v.attachedTo() != null && instances.containsKey(v.attachedTo())) {
+          cur = v.attachedTo();
+          continue;
+        }
+        break;
+      }
+      String out = known(cur) ? cur : SHARED;
+      resolved.put(id, out);
+      return out;
+    }
+
+    Unit unit(String id) {
+      return units.computeIfAbsent(id, Unit::new);
+    }
+
+    BigDecimal monthly(Double windowTotal) {
+      return windowTotal == null ? BigDecimal.ZERO : BigDecimal.valueOf(windowTotal).multiply(monthFactor, MC);
+    }
+
+    HybridModel build() {
+      // Every item of the snapshot and plan belongs to a unit, priced or not, so that waves can select it.
+      for (String id : sortedIds()) {
+        unit(resolve(id));
+      }
+      boolean commitments = false;
+      for (CostLine l : a.current().lines()) {
+        Unit u = unit(resolve(l.itemId()));
+        addApp(u, l.app());
+        if (isTraffic(l)) {
+          u.curTraffic = u.curTraffic.add(l.monthlyUsd());
+        } else {
+          u.curFixed = u.curFixed.add(l.monthlyUsd());
+        }
+      }
+      for (CostLine l : a.target().lines()) {
+        Unit u = unit(resolve(l.itemId()));
+        addApp(u, l.app());
+        String key = l.priceKey() == null ? "" : l.priceKey();
+        String series = computeSeries(key);
+        if (series != null && key.contains(":ondemand/")) {
+          BigDecimal amt = l.monthlyUsd();
+          u.computeList = u.computeList.add(amt);
+          u.computeList1y = u.computeList1y.add(amt.multiply(factor(prices.cudFactor("1y", series)), MC));
+          u.computeList3y = u.computeList3y.add(amt.multiply(factor(prices.cudFactor("3y", series)), MC));
+          u.computeListSpot = u.computeListSpot.add(amt.multiply(factor(prices.spotFactor(series)), MC));
+        } else if (key.startsWith("gcp/compute/sud:")) {
+          u.computeSud = u.computeSud.add(l.monthlyUsd());
+        } else {
+          if (key.startsWith("gcp/compute/") && (key.contains(":cud-") || key.contains(":spot"))) {
+            commitments = true;
+          }
+          if (isTraffic(l)) {
+            u.tgtTraffic = u.tgtTraffic.add(l.monthlyUsd());
+          } else {
+            u.tgtFixed = u.tgtFixed.add(l.monthlyUsd());
+          }
+        }
+      }
+      describeUnits();
+      List<Flow> flows = flows();
+      List<Unit> list = new ArrayList<>(units.values());
+      int shared = -1;
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i).id.equals(SHARED)) {
+          shared = i;
+        }
+      }
+      if (commitments) {
+        warnings.add("the base assessment already prices some target compute as Spot or committed use; scenario "
+            + "pricing choices apply only to its on-demand lines");
+      }
+      return new HybridModel(a, prices, list, shared, flows, planRegion(), peakToAverage(), warnings, commitments,
+          new HashMap<>(resolved));
+    }
+
+    private List<String> sortedIds() {
+      Set<String> ids = new TreeSet<>();
+      s.instances().forEach(i -> ids.add(i.id()));
+      s.volumes().forEach(v -> ids.add(v.id()));
+      s.autoScalingGroups().forEach(g -> ids.add(g.name()));
+      s.loadBalancers().forEach(l -> ids.add(l.id()));
+      s.distributions().forEach(d -> ids.add(d.id()));
+      s.buckets().forEach(b -> ids.add(b.name()));
+      a.plan().mappings().forEach(m -> ids.add(m.itemId()));
+      return new ArrayList<>(ids);
+    }
+
+    private static void addApp(Unit u, String app) {
+      if (app != null && !app.isBlank() && !app.equals("(untagged)")) {
+        u.apps.add(app);
+      }
+    }
+
+    private BigDecimal factor(java.util.Optional<HybridPrices.Price> p) {
+      return p.map(HybridPrices.Price::value).orElse(BigDecimal.ONE);
+    }
+
+    /** Machine series of an on-demand VM-hour price key gcp/compute/{type}:ondemand/{region}, else null. */
+    static String computeSeries(String key) {
+      if (!key.startsWith("gcp/compute/")) {
+        return null;
+      }
+      String sku = key.substring("gcp/compute/".length());
+      int slash = sku.indexOf('/');
+      if (slash >= 0) {
+        sku = sku.substring(0, slash);
+      }
+      int colon = sku.indexOf(':');
+      String type = colon >= 0 ? sku.substring(0, colon) : sku;
+      if (type.startsWith("sud") || type.isEmpty()) {
+        return null;
+      }
+      if (type.startsWith("custom-")) {
+        return "n1";
+      }
+      int dash = type.indexOf('-');
+      return dash > 0 ? type.substring(0, dash) : type;
+    }
+
+    private void describeUnits() {
+      Set<String> lbBacked = new TreeSet<>();
+      for (LoadBalancer lb : s.loadBalancers()) {
+        lb.backendInstanceIds().forEach(id -> lbBacked.add(resolve(id)));
+      }
+      for (AutoScalingGroup g : s.autoScalingGroups()) {
+        if (g.behindLoadBalancer()) {
+          lbBacked.add(resolve(g.name()));
+        }
+      }
+      for (Ec2Instance i : s.instances()) {
+        Unit u = unit(resolve(i.id()));
+        u.instances++;
+        i.tags().forEach(u.tags::putIfAbsent);
+        if (u.awsRegion == null) {
+          u.awsRegion = i.region();
+        }
+      }
+      for (Unit u : units.values()) {
+        if (u.id.equals(SHARED)) {
+          u.tier = "shared";
+          continue;
+        }
+        Mapping m = mappings.get(u.id);
+        Target t = m == null ? null : m.target();
+        String workloadName = "";
+        if (m != null) {
+          u.kind = m.kind();
+          u.name = m.itemName() == null ? u.id : m.itemName();
+          u.targetKind = targetKind(t);
+          if (t instanceof Target.GkeWorkload g) {
+            u.workloadKind = g.workloadKind();
+            workloadName = g.workloadName() == null ? "" : g.workloadName();
+          }
+          if (u.awsRegion == null) {
+            u.awsRegion = m.awsRegion();
+          }
+        }
+        AutoScalingGroup g = groups.get(u.id);
+        if (g != null) {
+          g.tags().forEach(u.tags::put);
+          u.kind = ItemKind.AUTO_SCALING_GROUP;
+          u.awsRegion = g.region();
+        }
+        Ec2Instance inst = instances.get(u.id);
+        if (inst != null) {
+          inst.tags().forEach(u.tags::put);
+          u.kind = ItemKind.EC2_INSTANCE;
+          if (m == null) {
+            u.name = inst.name();
+          }
+        }
+        LoadBalancer lb = lbs.get(u.id);
+        if (lb != null) {
+          u.kind = ItemKind.LOAD_BALANCER;
+          u.awsRegion = lb.region();
+          lb.tags().forEach(u.tags::put);
+        }
+        Distribution d = dists.get(u.id);
+        if (d != null) {
+          u.kind = ItemKind.CLOUDFRONT_DISTRIBUTION;
+          d.tags().forEach(u.tags::put);
+          u.awsRegion = "us-east-1"; // CloudFront is global; its metrics and billing home is us-east-1
+        }
+        S3Bucket b = buckets.get(u.id);
+        if (b != null) {
+          u.kind = ItemKind.S3_BUCKET;
+          u.awsRegion = b.region();
+          b.tags().forEach(u.tags::put);
+          u.transferGib = BigDecimal.valueOf(b.totalBytes()).divide(GIB, MC);
+          var price = prices.awsDataOutGib(b.region());
+          if (price.isPresent()) {
+            u.transferUsd = u.transferGib.multiply(price.get().value(), MC);
+          } else if (u.transferGib.signum() > 0) {
+            warnings.add("MISSING PRICE: AWS data transfer out in " + b.region() + " (copying bucket " + b.name()
+                + " to Cloud Storage is not priced)");
+          }
+        }
+        EbsVolume v = volumes.get(u.id);
+        if (v != null) {
+          u.kind = ItemKind.EBS_VOLUME;
+          u.awsRegion = v.region();
+        }
+        String app = u.tags.get("app");
+        if (app != null) {
+          u.apps.add(app);
+        }
+        u.tier = tier(u, t, workloadName, lbBacked.contains(u.id));
+      }
+    }
+
+    private static String tier(Unit u, Target t, String workloadName, boolean behindLb) {
+      if (u.kind == ItemKind.CLOUDFRONT_DISTRIBUTION || t instanceof Target.CloudCdn) {
+        return "edge";
+      }
+      if (u.kind == ItemKind.LOAD_BALANCER || t instanceof Target.CloudLoadBalancer) {
+        return "lb";
+      }
+      if (u.kind == ItemKind.S3_BUCKET || t instanceof Target.CloudStorage) {
+        return "storage";
+      }
+      if (t instanceof Target.Memorystore) {
+        return "cache";
+      }
+      if (u.kind == ItemKind.EC2_INSTANCE || u.kind == ItemKind.AUTO_SCALING_GROUP) {
+        String text = ((u.role() == null ? "" : u.role()) + " " + u.name + " " + workloadName).toLowerCase(Locale.ROOT);
+        if (CACHE.matcher(text).find()) {
+          return "cache";
+        }
+        if (DB.matcher(text).find()) {
+          return "db";
+        }
+        return behindLb ? "web" : "batch";
+      }
+      if (u.kind == ItemKind.EBS_VOLUME) {
+        return "storage";
+      }
+      return "other";
+    }
+
+    static String targetKind(Target t) {
+      if (t == null) {
+        return "";
+      }
+      var ann = Target.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+      for (var type : ann.value()) {
+        if (type.value().equals(t.getClass())) {
+          return type.name();
+        }
+      }
+      return t.getClass().getSimpleName();
+    }
+
+    /** Flows between units; src and dst are unit ids here, re-indexed by the caller. */
+    private List<Flow> flows() {
+      List<Flow> out = new ArrayList<>();
+      List<String> order = new ArrayList<>(units.keySet());
+      Map<String, Integer> pos = new HashMap<>();
+      for (int i = 0; i < order.size(); i++) {
+        pos.put(order.get(i), i);
+      }
+      Map<String, LoadBalancer> tgToLb = new HashMap<>();
+      Map<String, LoadBalancer> byName = new HashMap<>();
+      Map<String, LoadBalancer> byDns = new HashMap<>();
+      for (LoadBalancer lb : s.loadBalancers()) {
+        lb.targetGroups().forEach(tg -> tgToLb.put(tg.arn(), lb));
+        byName.put(lb.name(), lb);
+        if (lb.dnsName() != null) {
+          byDns.put(host(lb.dnsName()), lb);
+        }
+      }
+      // Load balancer to its backends: the processed bytes, split by backend instance count.
+      for (LoadBalancer lb : s.loadBalancers()) {
+        Usage u = usage.get(lb.id());
+        if (u == null || u.bytesOutGib() == null || u.bytesOutGib() <= 0) {
+          continue;
+        }
+        Map<String, Integer> weight = new TreeMap<>();
+        lb.backendInstanceIds().forEach(id -> weight.merge(resolve(id), 1, Integer::sum));
+        for (AutoScalingGroup g : s.autoScalingGroups()) {
+          boolean serves = g.loadBalancerNames().contains(lb.name())
+              || g.targetGroupArns().stream().anyMatch(arn -> tgToLb.get(arn) == lb);
+          if (serves) {
+            weight.putIfAbsent(resolve(g.name()), Math.max(1, g.instanceIds().size()));
+          }
+        }
+        weight.remove(SHARED);
+        int total = weight.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+          continue;
+        }
+        BigDecimal bytes = monthly(u.bytesOutGib());
+        int dst = pos.get(resolve(lb.id()));
+        for (var e : weight.entrySet()) {
+          BigDecimal share = bytes.multiply(BigDecimal.valueOf(e.getValue()), MC)
+              .divide(BigDecimal.valueOf(total), MC);
+          out.add(new Flow(pos.get(e.getKey()), dst, share, false, BigDecimal.ONE,
+              "load balancer " + lb.name() + " <- backend " + e.getKey()));
+        }
+      }
+      // CDN origin fetches: (1 - hit ratio) x bytes served, from the default origin.
+      for (Distribution d : s.distributions()) {
+        Usage u = usage.get(d.id());
+        if (u == null || u.bytesOutGib() == null || u.bytesOutGib() <= 0) {
+          continue;
+        }
+        String originId = d.defaultBehavior().targetOriginId();
+        Distribution.Origin origin = d.origins().stream().filter(o -> o.id().equals(originId)).findFirst().orElse(null);
+        if (origin == null) {
+          continue;
+        }
+        String originUnit = originUnit(origin, byDns);
+        if (originUnit == null || originUnit.equals(SHARED)) {
+          continue;
+        }
+        double hit = u.cacheHitRatio() == null ? DEFAULT_CACHE_HIT_RATIO : u.cacheHitRatio();
+        out.add(new Flow(pos.get(originUnit), pos.get(resolve(d.id())), monthly(u.bytesOutGib()), true,
+            BigDecimal.valueOf(1 - hit), "distribution " + d.id() + " <- origin " + originUnit));
+      }
+      // Cache and database tiers talk to the web and batch tiers: their network bytes.
+      for (Ec2Instance i : s.instances()) {
+        Unit unit = units.get(resolve(i.id()));
+        Usage u = usage.get(i.id());
+        if (unit == null || u == null || !(unit.tier.equals("cache") || unit.tier.equals("db"))) {
+          continue;
+        }
+        unit.clientOutGib = unit.clientOutGib.add(monthly(u.networkOutGib()));
+        unit.clientInGib = unit.clientInGib.add(monthly(u.networkInGib()));
+      }
+      return out;
+    }
+
+    private String originUnit(Distribution.Origin o, Map<String, LoadBalancer> byDns) {
+      String host = host(o.domainName());
+      LoadBalancer lb = byDns.get(host);
+      if (lb != null) {
+        return resolve(lb.id());
+      }
+      int dot = host.indexOf(".s3");
+      if (dot > 0 && buckets.containsKey(host.substring(0, dot))) {
+        return resolve(host.substring(0, dot));
+      }
+      return null;
+    }
+
+    private static String host(String dns) {
+      String h = dns.toLowerCase(Locale.ROOT);
+      if (h.startsWith("dualstack.")) {
+        h = h.substring("dualstack.".length());
+      }
+      return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /** The Google Cloud region most mappings target (ties: alphabetical), or null. */
+    private String planRegion() {
+      Map<String, Integer> count = new TreeMap<>();
+      for (Mapping m : a.plan().mappings()) {
+        String r = m.target().gcpRegion();
+        if (r != null && !r.equals("global") && r.matches("[a-z]+-[a-z]+[0-9]+")) {
+          count.merge(r, 1, Integer::sum);
+        }
+      }
+      String best = null;
+      int n = 0;
+      for (var e : count.entrySet()) {
+        if (e.getValue() > n) {
+          best = e.getKey();
+          n = e.getValue();
+        }
+      }
+      if (best == null && !a.plan().regionMap().isEmpty()) {
+        best = a.plan().regionMap().values().iterator().next();
+      }
+      return best;
+    }
+
+    /**
+     * Peak over average request rate of the entry points (load balancers, distributions): the
+     * measured per-second peak against the window's mean rate. Null when nothing measured both.
+     */
+    private Double peakToAverage() {
+      double best = 0;
+      double seconds = s.window().hours() * 3600;
+      for (Usage u : s.usage()) {
+        if (u.peakRequestsPerSecond() != null && u.requests() != null && u.requests() > 0) {
+          double avg = u.requests() / seconds;
+          best = Math.max(best, u.peakRequestsPerSecond() / avg);
+        }
+      }
+      return best <= 0 ? null : Math.min(20, Math.max(1, best));
+    }
+  }
+
+  /**
+   * A line that scales with traffic: priced per GiB transferred or processed, per request or
+   * operation, or per LCU; everything priced per hour or per GiB-month stays fixed.
+   */
+  static boolean isTraffic(CostLine l) {
+    String unit = l.unit() == null ? "" : l.unit().toLowerCase(Locale.ROOT);
+    String comp = l.component().toLowerCase(Locale.ROOT);
+    if (unit.contains("month") || unit.contains("usd of")) {
+      return false;
+    }
+    return unit.contains("request") || unit.contains("lcu") || unit.contains("operation") || unit.equals("gib")
+        || unit.equals("gb") || unit.contains("10k") || unit.contains("1,000") || comp.contains("lcu hours")
+        || comp.contains("nlcu");
+  }
+}

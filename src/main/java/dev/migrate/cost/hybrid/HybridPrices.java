@@ -1,0 +1,164 @@
+package dev.migrate.cost.hybrid;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The unit prices and factors the hybrid phase needs and the main price book does not carry
+ * yet: HA VPN tunnel and AWS VPN connection hours, data transfer out of each cloud, committed-use
+ * and Spot factors per machine series, and a regional compute price index. Each value keeps its
+ * source and date. Bundled as {@code /pricebook/hybrid-link-prices.csv}.
+ */
+public final class HybridPrices {
+  /** Classpath location of the bundled table. */
+  public static final String BUNDLED = "/pricebook/hybrid-link-prices.csv";
+
+  /**
+   * One value of the table.
+   *
+   * @param item    e.g. gcp_vpn_tunnel_hour
+   * @param scope   region, series or "all"
+   * @param value   USD per unit, or a ratio
+   * @param unit    USD/hour, USD/GiB or ratio
+   * @param source  where it comes from
+   * @param asOf    date of the source
+   */
+  public record Price(String item, String scope, BigDecimal value, String unit, String source, LocalDate asOf) {}
+
+  private final Map<String, Price> prices;
+
+  private HybridPrices(Map<String, Price> prices) {
+    this.prices = Collections.unmodifiableMap(prices);
+  }
+
+  /** The bundled table. */
+  public static HybridPrices bundled() {
+    try (InputStream in = HybridPrices.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled price table " + BUNDLED + " is missing from the jar");
+      }
+      return read(in, BUNDLED);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a table in the bundled format (comment lines start with #; header item,scope,value,...). */
+  public static HybridPrices read(InputStream in, String name) throws IOException {
+    Map<String, Price> map = new TreeMap<>();
+    var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    int no = 0;
+    boolean header = false;
+    while ((line = reader.readLine()) != null) {
+      no++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      if (!header) {
+        if (!line.startsWith("item,scope,value,unit,source,as_of")) {
+          throw new IOException(name + ":" + no + ": expected header item,scope,value,unit,source,as_of,note");
+        }
+        header = true;
+        continue;
+      }
+      List<String> f = split(line);
+      if (f.size() < 6) {
+        throw new IOException(name + ":" + no + ": expected at least 6 columns, got " + f.size());
+      }
+      try {
+        var p = new Price(f.get(0), f.get(1), new BigDecimal(f.get(2)), f.get(3), f.get(4), LocalDate.parse(f.get(5)));
+        map.put(p.item() + "|" + p.scope(), p);
+      } catch (RuntimeException e) {
+        throw new IOException(name + ":" + no + ": " + e.getMessage(), e);
+      }
+    }
+    return new HybridPrices(map);
+  }
+
+  /** RFC 4180 fields of one line (quotes around fields with commas). */
+  private static List<String> split(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+
+  /** The value for exactly this item and scope. */
+  public Optional<Price> find(String item, String scope) {
+    return Optional.ofNullable(prices.get(item + "|" + scope));
+  }
+
+  /** The value for this scope, else the item's "all" row. */
+  public Optional<Price> findOrAll(String item, String scope) {
+    return find(item, scope).or(() -> find(item, "all"));
+  }
+
+  /** Cloud VPN tunnel, USD per tunnel-hour, in a Google Cloud region. */
+  public Optional<Price> gcpVpnTunnelHour(String gcpRegion) {
+    return find("gcp_vpn_tunnel_hour", gcpRegion);
+  }
+
+  /** AWS Site-to-Site VPN connection (two tunnels), USD per connection-hour. */
+  public Optional<Price> awsVpnConnectionHour(String awsRegion) {
+    return findOrAll("aws_vpn_connection_hour", awsRegion);
+  }
+
+  /** AWS data transfer out (to the internet, which includes VPN traffic to another cloud), USD/GiB, first tier. */
+  public Optional<Price> awsDataOutGib(String awsRegion) {
+    return find("aws_internet_out_gib", awsRegion);
+  }
+
+  /** Google Cloud Premium Tier internet egress, USD/GiB, first tier, from a region. */
+  public Optional<Price> gcpEgressGib(String gcpRegion) {
+    return find("gcp_egress_premium_gib", gcpRegion);
+  }
+
+  /** Committed-use factor (1y or 3y) of a machine series against on-demand list price. */
+  public Optional<Price> cudFactor(String term, String series) {
+    return findOrAll("gcp_cud_" + term + "_factor", series);
+  }
+
+  /** Spot factor of a machine series against on-demand list price. */
+  public Optional<Price> spotFactor(String series) {
+    return findOrAll("gcp_spot_factor", series);
+  }
+
+  /** Median compute price of a region relative to us-central1. */
+  public Optional<Price> regionComputeIndex(String gcpRegion) {
+    return find("gcp_region_compute_index", gcpRegion);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.migrate.cost.hybrid;
+
+import java.util.List;
+
+/** All problems found in one or more scenarios, reported at once. */
+public final class ScenarioException extends Exception {
+  private static final long serialVersionUID = 1L;
+  private final transient List<ScenarioError> errors;
+
+  public ScenarioException(List<ScenarioError> errors) {
+    super(errors.size() + (errors.size() == 1 ? " error" : " errors") + " in scenario: "
+        + String.join("; ", errors.stream().map(ScenarioError::toString).toList()));
+    this.errors = List.copyOf(errors);
+  }
+
+  public List<ScenarioError> errors() {
+    return errors;
+  }
+}

@@ -1,0 +1,807 @@
+package dev.migrate.cost.hybrid;
+
+import static dev.migrate.cost.hybrid.HybridModel.MC;
+
+import dev.migrate.cost.Assumption;
+import dev.migrate.cost.Timeline;
+import dev.migrate.cost.hybrid.HybridModel.Flow;
+import dev.migrate.cost.hybrid.HybridModel.Unit;
+import dev.migrate.cost.hybrid.Scenario.Selector;
+import dev.migrate.cost.hybrid.Scenario.Wave;
+import dev.migrate.inventory.Vpc;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Projects one scenario over one assessment, month by month. Every move unit sits in a group
+ * (a wave, the cumulative share, or "never moved") whose schedule gives, per month, how much of
+ * it runs on AWS, how much runs on Google Cloud and which share of its traffic Google Cloud
+ * serves. CURRENT lines count while the unit runs on AWS (fixed lines) or serves traffic there
+ * (traffic-driven lines); TARGET lines from its wave on. So month 0 equals the CURRENT total and
+ * every month after the last double running equals the TARGET total (with no growth and no
+ * pricing choices). The model is documented in {@code docs/whatif.md}.
+ */
+public final class TimelineEngine {
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final BigDecimal WEEK_HOURS = BigDecimal.valueOf(168);
+  private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+  /** Default peak over average traffic when usage has no per-second peaks (a common diurnal web pattern). */
+  static final double DEFAULT_PEAK_TO_AVERAGE = 3;
+  /** Partner Interconnect VLAN attachment capacities, Gbps (cloud.google.com/network-connectivity/docs/interconnect/concepts/partner-overview). */
+  private static final double[] PARTNER_GBPS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 1, 2, 5, 10, 20, 50};
+
+  private TimelineEngine() {}
+
+  /** Projects the scenario; selections that match nothing in this estate are errors. */
+  public static Timeline project(HybridModel model, Scenario sc) throws ScenarioException {
+    return new Run(model, sc).run();
+  }
+
+  private static final class Run {
+    final HybridModel model;
+    final Scenario sc;
+    final int months;
+    final List<String> warnings = new ArrayList<>();
+    final List<Assumption> assumptions = new ArrayList<>();
+    final List<ScenarioError> errors = new ArrayList<>();
+    final String region;
+    final String source;
+    /** group per unit (-1 for the shared unit) */
+    int[] group;
+    int groups;
+    int never;
+    BigDecimal[][] gcpOn;
+    BigDecimal[][] awsOn;
+    BigDecimal[][] served;
+    int lastMoveMonth;
+    int steadyMonth;
+    /** month each group lands in (the migration start for cumulative shares) */
+    int[] landsAt;
+
+    Run(HybridModel model, Scenario sc) {
+      this.model = model;
+      this.sc = sc;
+      this.months = sc.months();
+      this.source = "scenario " + sc.source();
+      String r = sc.targetRegion() != null ? sc.targetRegion() : model.planRegion;
+      if (r == null) {
+        r = "us-central1";
+        warnings.add("the plan names no Google Cloud region and the scenario sets no targetRegion: link and egress priced in us-central1");
+      }
+      this.region = r;
+    }
+
+    Timeline run() throws ScenarioException {
+      assign();
+      if (!errors.isEmpty()) {
+        throw new ScenarioException(errors);
+      }
+      schedule();
+      return money();
+    }
+
+    // ---- which unit moves with which group
+
+    void assign() {
+      int n = model.units.size();
+      group = new int[n];
+      if (sc.waves().isEmpty()) {
+        groups = 2; // 0 = the cumulative share, 1 = never (empty)
+        never = 1;
+        for (int i = 0; i < n; i++) {
+          group[i] = i == model.shared ? -1 : 0;
+        }
+        return;
+      }
+      groups = sc.waves().size() + 1;
+      never = groups - 1;
+      java.util.Arrays.fill(group, never);
+      if (model.shared >= 0) {
+        group[model.shared] = -1;
+      }
+      for (int w = 0; w < sc.waves().size(); w++) {
+        Wave wave = sc.waves().get(w);
+        Selector sel = wave.select();
+        Set<String> itemUnits = new TreeSet<>();
+        for (String item : sel.items()) {
+          String u = model.itemUnit.get(item);
+          if (u == null || u.equals(HybridModel.SHARED)) {
+            errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects item '" + item
+                + "', which is not in the snapshot or the plan"));
+          } else {
+            itemUnits.add(u);
+          }
+        }
+        int matched = 0;
+        int taken = 0;
+        for (int i = 0; i < n; i++) {
+          if (i == model.shared) {
+            continue;
+          }
+          Unit u = model.units.get(i);
+          if (sel.rest() || matches(u, sel, itemUnits)) {
+            matched++;
+            if (group[i] == never) {
+              group[i] = w;
+              taken++;
+            }
+          }
+        }
+        if (matched == 0) {
+          errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects nothing in this estate; "
+              + available()));
+        } else if (taken == 0 && !sel.rest()) {
+          errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects only units that earlier waves"
+              + " already move (" + matched + " unit(s))"));
+        }
+      }
+      List<String> left = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (group[i] == never) {
+          left.add(model.units.get(i).id);
+        }
+      }
+      if (!left.isEmpty()) {
+        warnings.add(left.size() + " unit(s) are selected by no wave and stay on AWS for the whole timeline (add a"
+            + " last wave with 'select: {rest: true}'): " + String.join(", ", left.subList(0, Math.min(5, left.size())))
+            + (left.size() > 5 ? ", ..." : ""));
+      }
+    }
+
+    static boolean matches(Unit u, Selector s, Set<String> itemUnits) {
+      if (itemUnits.contains(u.id)) {
+        return true;
+      }
+      for (String app : s.apps()) {
+        if (u.apps.contains(app)) {
+          return true;
+        }
+      }
+      String role = u.role();
+      if (role != null && s.roles().contains(role)) {
+        return true;
+      }
+      return s.tiers().contains(u.tier) || (!u.targetKind.isEmpty() && s.targetKinds().contains(u.targetKind))
+          || (!u.workloadKind.isEmpty() && s.workloadKinds().contains(u.workloadKind));
+    }
+
+    String available() {
+      Set<String> tiers = new TreeSet<>();
+      Set<String> roles = new TreeSet<>();
+      Set<String> apps = new TreeSet<>();
+      Set<String> kinds = new TreeSet<>();
+      for (Unit u : model.units) {
+        if (u.tier.equals("shared")) {
+          continue;
+        }
+        tiers.add(u.tier);
+        if (u.role() != null) {
+          roles.add(u.role());
+        }
+        apps.addAll(u.apps);
+        if (!u.targetKind.isEmpty()) {
+          kinds.add(u.targetKind);
+        }
+      }
+      return "this estate has tiers " + tiers + ", roles " + roles + ", apps " + apps + ", target kinds " + kinds;
+    }
+
+    // ---- schedules
+
+    void schedule() {
+      gcpOn = new BigDecimal[groups][months];
+      awsOn = new BigDecimal[groups][months];
+      served = new BigDecimal[groups][months];
+      int start = sc.migration().startMonth();
+      double maxWeeks = 0;
+      landsAt = new int[groups];
+      java.util.Arrays.fill(landsAt, start);
+      if (sc.waves().isEmpty()) {
+        List<Double> shares = sc.shares();
+        if (shares.isEmpty()) {
+          List<Double> lin = new ArrayList<>();
+          int len = sc.migration().lengthMonths();
+          for (int k = 0; k < len; k++) {
+            lin.add((k + 1) / (double) len);
+          }
+          shares = lin;
+        }
+        double weeks = sc.migration().doubleRunWeeks();
+        maxWeeks = weeks;
+        lastMoveMonth = start + shares.size() - 1;
+        for (int m = 0; m < months; m++) {
+          BigDecimal on = BigDecimal.ZERO;
+          BigDecimal off = BigDecimal.ZERO;
+          BigDecimal prev = BigDecimal.ZERO;
+          for (int k = 0; k < shares.size() && start + k <= m; k++) {
+            BigDecimal sk = BigDecimal.valueOf(shares.get(k));
+            BigDecimal delta = sk.subtract(prev);
+            prev = sk;
+            on = sk;
+            off = off.add(mul(delta, BigDecimal.ONE.subtract(running(weeks, m - (start + k)))));
+          }
+          gcpOn[0][m] = on;
+          awsOn[0][m] = BigDecimal.ONE.subtract(off);
+        }
+      } else {
+        lastMoveMonth = start;
+        for (int w = 0; w < sc.waves().size(); w++) {
+          Wave wave = sc.waves().get(w);
+          int at = start + wave.month();
+          landsAt[w] = at;
+          lastMoveMonth = Math.max(lastMoveMonth, at);
+          double weeks = wave.doubleRunWeeks() != null ? wave.doubleRunWeeks() : sc.migration().doubleRunWeeks();
+          maxWeeks = Math.max(maxWeeks, weeks);
+          for (int m = 0; m < months; m++) {
+            gcpOn[w][m] = m >= at ? BigDecimal.ONE : BigDecimal.ZERO;
+            awsOn[w][m] = m < at ? BigDecimal.ONE : running(weeks, m - at);
+          }
+        }
+      }
+      for (int m = 0; m < months; m++) {
+        gcpOn[never][m] = BigDecimal.ZERO;
+        awsOn[never][m] = BigDecimal.ONE;
+      }
+      // Share of traffic served from Google Cloud: with the wave by default, ramped by gcpSharePct.
+      for (int g = 0; g < groups; g++) {
+        for (int m = 0; m < months; m++) {
+          BigDecimal cap = trafficShare(m - landsAt[g]);
+          BigDecimal p = gcpOn[g][m].min(cap);
+          served[g][m] = p;
+          if (p.compareTo(gcpOn[g][m]) < 0) {
+            awsOn[g][m] = BigDecimal.ONE; // AWS still serves part of the moved traffic, so it keeps running
+          }
+        }
+      }
+      int weeksMonths = (int) Math.ceil(maxWeeks * 168 / 730.0);
+      steadyMonth = lastMoveMonth + weeksMonths + (maxWeeks * 168 % 730 == 0 ? 1 : 0);
+      if (!sc.traffic().gcpSharePct().isEmpty()) {
+        steadyMonth = Math.max(steadyMonth, lastMoveMonth + sc.traffic().gcpSharePct().size());
+      }
+      if (steadyMonth >= months) {
+        warnings.add("the timeline ends before the migration does (last double running ends in month " + steadyMonth
+            + "); set timeline.months to at least " + (steadyMonth + 1) + " to see the steady state");
+      }
+    }
+
+    /** Share of a month AWS still runs, {@code j} months after a wave with {@code weeks} of double running. */
+    static BigDecimal running(double weeks, int j) {
+      if (j < 0) {
+        return BigDecimal.ONE;
+      }
+      BigDecimal hours = BigDecimal.valueOf(weeks).multiply(WEEK_HOURS).subtract(HybridModel.HOURS_PER_MONTH.multiply(BigDecimal.valueOf(j)));
+      if (hours.signum() <= 0) {
+        return BigDecimal.ZERO;
+      }
+      if (hours.compareTo(HybridModel.HOURS_PER_MONTH) >= 0) {
+        return BigDecimal.ONE;
+      }
+      return hours.divide(HybridModel.HOURS_PER_MONTH, MC);
+    }
+
+    /** Share of a group's traffic Google Cloud may serve {@code k} months after the group lands. */
+    BigDecimal trafficShare(int k) {
+      List<Double> s = sc.traffic().gcpSharePct();
+      if (s.isEmpty() || k >= s.size()) {
+        return BigDecimal.ONE;
+      }
+      if (k < 0) {
+        return BigDecimal.ZERO;
+      }
+      return BigDecimal.valueOf(s.get(k)).divide(HUNDRED, MC);
+    }
+
+    BigDecimal growth(int m) {
+      BigDecimal g = BigDecimal.ONE;
+      double pct = sc.traffic().growthPerMonthPct();
+      if (pct != 0 && m > 0) {
+        g = BigDecimal.ONE.add(BigDecimal.valueOf(pct).divide(HUNDRED, MC)).pow(m, MC);
+      }
+      if (m >= sc.traffic().multiplierFromMonth() && sc.traffic().multiplier() != 1) {
+        g = g.multiply(BigDecimal.valueOf(sc.traffic().multiplier()), MC);
+      }
+      return g;
+    }
+
+    // ---- money
+
+    Timeline money() {
+      int n = model.units.size();
+      BigDecimal[] curFixed = zeros(groups);
+      BigDecimal[] curTraffic = zeros(groups);
+      BigDecimal[] tgtFixed = zeros(groups);
+      BigDecimal[] tgtTraffic = zeros(groups);
+      BigDecimal[] cl = zeros(groups);
+      BigDecimal[] clCud = zeros(groups);
+      BigDecimal[] clSpot = zeros(groups);
+      BigDecimal[] sud = zeros(groups);
+      BigDecimal[] transfer = zeros(groups);
+      BigDecimal[] clients = zeros(groups);
+      BigDecimal[][] pairGib = new BigDecimal[groups][groups];
+      BigDecimal[][] pairAwsUsd = new BigDecimal[groups][groups];
+      for (BigDecimal[] row : pairGib) {
+        java.util.Arrays.fill(row, BigDecimal.ZERO);
+      }
+      for (BigDecimal[] row : pairAwsUsd) {
+        java.util.Arrays.fill(row, BigDecimal.ZERO);
+      }
+      String term = sc.pricing().commitment();
+      boolean interconnect = sc.link().type().endsWith("interconnect");
+      BigDecimal icEgress = interconnect ? BigDecimal.valueOf(sc.link().egressUsdPerGib()) : null;
+      Set<String> missingAws = new TreeSet<>();
+      for (int i = 0; i < n; i++) {
+        int g = group[i];
+        if (g < 0) {
+          continue;
+        }
+        Unit u = model.units.get(i);
+        curFixed[g] = curFixed[g].add(u.curFixed);
+        curTraffic[g] = curTraffic[g].add(u.curTraffic);
+        tgtFixed[g] = tgtFixed[g].add(u.tgtFixed);
+        tgtTraffic[g] = tgtTraffic[g].add(u.tgtTraffic);
+        cl[g] = cl[g].add(u.computeList);
+        clCud[g] = clCud[g].add("3y".equals(term) ? u.computeList3y : "1y".equals(term) ? u.computeList1y : u.computeList);
+        clSpot[g] = clSpot[g].add(u.computeListSpot);
+        sud[g] = sud[g].add(u.computeSud);
+        if (u.transferUsd != null) {
+          transfer[g] = transfer[g].add(u.transferUsd);
+        }
+        if (u.isClient()) {
+          clients[g] = clients[g].add(BigDecimal.valueOf(Math.max(1, u.instances)));
+        }
+      }
+      // Flows between units, aggregated by the groups at their ends.
+      BigDecimal hitMiss = sc.cacheHitRatio() == null ? null : BigDecimal.ONE.subtract(BigDecimal.valueOf(sc.cacheHitRatio()));
+      for (Flow f : model.flows) {
+        int gs = group[f.src()];
+        int gd = group[f.dst()];
+        if (gs < 0 || gd < 0) {
+          continue;
+        }
+        BigDecimal gib = f.cdn() ? f.gib().multiply(hitMiss != null ? hitMiss : f.missRatio(), MC) : f.gib();
+        addPair(pairGib, pairAwsUsd, gs, gd, gib, awsRate(model.units.get(f.src()), icEgress, missingAws));
+      }
+      BigDecimal totalClients = sum(clients);
+      if (totalClients.signum() > 0) {
+        for (int i = 0; i < n; i++) {
+          Unit u = model.units.get(i);
+          int gc = group[i];
+          if (gc < 0 || (u.clientOutGib.signum() == 0 && u.clientInGib.signum() == 0)) {
+            continue;
+          }
+          BigDecimal rate = awsRate(u, icEgress, missingAws);
+          for (int gw = 0; gw < groups; gw++) {
+            if (clients[gw].signum() == 0) {
+              continue;
+            }
+            BigDecimal w = clients[gw].divide(totalClients, MC);
+            addPair(pairGib, pairAwsUsd, gc, gw, u.clientOutGib.multiply(w, MC), rate);
+            addPair(pairGib, pairAwsUsd, gw, gc, u.clientInGib.multiply(w, MC), rate);
+          }
+        }
+      }
+      for (String r : missingAws) {
+        warnings.add("MISSING PRICE: AWS data transfer out in " + r + " (traffic leaving AWS there is not priced)");
+      }
+      BigDecimal gcpEgress = interconnect ? icEgress : price(model.prices.gcpEgressGib(region),
+          "Google Cloud Premium Tier egress in " + region, "egress from Google Cloud to AWS, USD/GiB");
+
+      // Shared unit (costs no unit owns): runs on AWS while anything does, on Google Cloud once anything does.
+      Unit shared = model.shared >= 0 ? model.units.get(model.shared) : null;
+
+      BigDecimal ratio = regionRatio();
+      BigDecimal headroom = BigDecimal.ONE.add(BigDecimal.valueOf(sc.rightsizing().headroomPct()).divide(HUNDRED, MC));
+      BigDecimal computeScale = ratio.multiply(headroom, MC);
+      BigDecimal spot = BigDecimal.valueOf(sc.pricing().spotSharePct()).divide(HUNDRED, MC);
+      BigDecimal coverage = BigDecimal.valueOf(sc.pricing().coveragePct()).divide(HUNDRED, MC);
+      int commitFrom = sc.pricing().commitmentFromMonth() != null ? sc.pricing().commitmentFromMonth() : lastMoveMonth + 1;
+      BigDecimal linkMonthly = linkMonthly();
+
+      BigDecimal engineering = BigDecimal.valueOf(sc.oneOff().personDays()).multiply(BigDecimal.valueOf(sc.oneOff().dayRateUsd()));
+      int engFrom = sc.migration().startMonth();
+      int engMonths = Math.max(1, lastMoveMonth - engFrom + 1);
+      BigDecimal engPerMonth = engineering.divide(BigDecimal.valueOf(engMonths), MC);
+
+      List<Timeline.Month> rows = new ArrayList<>();
+      YearMonth first = startMonth();
+      BigDecimal cum = BigDecimal.ZERO;
+      BigDecimal cumStay = BigDecimal.ZERO;
+      BigDecimal peakGib = BigDecimal.ZERO;
+      int peakGibMonth = -1;
+      for (int m = 0; m < months; m++) {
+        BigDecimal g = growth(m);
+        BigDecimal c = !"none".equals(term) && m >= commitFrom ? coverage : BigDecimal.ZERO;
+        BigDecimal aws = BigDecimal.ZERO;
+        BigDecimal gcp = BigDecimal.ZERO;
+        BigDecimal stay = BigDecimal.ZERO;
+        BigDecimal oneOff = BigDecimal.ZERO;
+        BigDecimal anyAws = BigDecimal.ZERO;
+        BigDecimal anyGcp = BigDecimal.ZERO;
+        BigDecimal odShare = BigDecimal.ONE.subtract(spot).multiply(BigDecimal.ONE.subtract(c), MC);
+        BigDecimal cudShare = BigDecimal.ONE.subtract(spot).multiply(c, MC);
+        for (int k = 0; k < groups; k++) {
+          BigDecimal a = awsOn[k][m];
+          BigDecimal on = gcpOn[k][m];
+          BigDecimal p = served[k][m];
+          BigDecimal trafficCur = mul(curTraffic[k], g);
+          aws = aws.add(mul(curFixed[k], a)).add(mul(trafficCur, BigDecimal.ONE.subtract(p)));
+          stay = stay.add(curFixed[k]).add(trafficCur);
+          BigDecimal compute = mul(cl[k].add(sud[k]), odShare).add(mul(clCud[k], cudShare)).add(mul(clSpot[k], spot));
+          gcp = gcp.add(mul(tgtFixed[k], on)).add(mul(mul(tgtTraffic[k], g), p)).add(mul(mul(compute, computeScale), on));
+          if (sc.oneOff().dataTransfer()) {
+            BigDecimal before = m == 0 ? BigDecimal.ZERO : gcpOn[k][m - 1];
+            BigDecimal step = on.subtract(before);
+            if (step.signum() > 0) {
+              oneOff = oneOff.add(mul(transfer[k], step));
+            }
+          }
+          boolean hasUnits = k != never || hasNever();
+          if (hasUnits) {
+            anyAws = anyAws.max(a);
+            anyGcp = anyGcp.max(on);
+          }
+        }
+        if (shared != null) {
+          BigDecimal trafficCur = mul(shared.curTraffic, g);
+          aws = aws.add(mul(shared.curFixed.add(trafficCur), anyAws));
+          stay = stay.add(shared.curFixed).add(trafficCur);
+          BigDecimal compute = mul(shared.computeList.add(shared.computeSud), odShare)
+              .add(mul("3y".equals(term) ? shared.computeList3y : "1y".equals(term) ? shared.computeList1y : shared.computeList, cudShare))
+              .add(mul(shared.computeListSpot, spot));
+          gcp = gcp.add(mul(shared.tgtFixed.add(mul(shared.tgtTraffic, g)).add(mul(compute, computeScale)), anyGcp));
+        }
+        // Traffic across the clouds: sender on AWS and receiver on Google Cloud, and the reverse.
+        BigDecimal crossUsd = BigDecimal.ZERO;
+        BigDecimal crossGib = BigDecimal.ZERO;
+        for (int s = 0; s < groups; s++) {
+          for (int d = 0; d < groups; d++) {
+            if (pairGib[s][d].signum() == 0) {
+              continue;
+            }
+            BigDecimal ps = served[s][m];
+            BigDecimal pd = served[d][m];
+            BigDecimal awsToGcp = mul(BigDecimal.ONE.subtract(ps), pd);
+            BigDecimal gcpToAws = mul(ps, BigDecimal.ONE.subtract(pd));
+            if (awsToGcp.signum() == 0 && gcpToAws.signum() == 0) {
+              continue;
+            }
+            BigDecimal gib = mul(pairGib[s][d], g);
+            crossGib = crossGib.add(mul(gib, awsToGcp.add(gcpToAws)));
+            crossUsd = crossUsd.add(mul(mul(pairAwsUsd[s][d], g), awsToGcp));
+            if (gcpEgress != null) {
+              crossUsd = crossUsd.add(mul(mul(gib, gcpToAws), gcpEgress));
+            }
+          }
+        }
+        if (crossGib.compareTo(peakGib) > 0) {
+          peakGib = crossGib;
+          peakGibMonth = m;
+        }
+        boolean linkUp = anyAws.signum() > 0 && anyGcp.signum() > 0;
+        BigDecimal link = linkUp && linkMonthly != null ? linkMonthly : BigDecimal.ZERO;
+        if (engineering.signum() > 0 && m >= engFrom && m < engFrom + engMonths) {
+          oneOff = oneOff.add(engPerMonth);
+        }
+        for (Scenario.Other o : sc.oneOff().other()) {
+          if (o.month() == m) {
+            oneOff = oneOff.add(BigDecimal.valueOf(o.usd()));
+          }
+        }
+        BigDecimal total = aws.add(gcp).add(link).add(crossUsd).add(oneOff);
+        cum = cum.add(total);
+        cumStay = cumStay.add(stay);
+        long requests = model.monthlyRequests == 0 ? 0
+            : BigDecimal.valueOf(model.monthlyRequests).multiply(g, MC).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        BigDecimal perMillion = requests == 0 ? null
+            : total.multiply(MILLION).divide(BigDecimal.valueOf(requests), 6, RoundingMode.HALF_EVEN);
+        rows.add(new Timeline.Month(first.plusMonths(m), aws, gcp, link, crossUsd, oneOff, total, stay, cum, cumStay,
+            requests, perMillion));
+      }
+      linkCapacity(peakGib, peakGibMonth, first);
+      overlap();
+      YearMonth peak = null;
+      BigDecimal best = null;
+      for (Timeline.Month r : rows) {
+        if (best == null || r.totalUsd().compareTo(best) > 0) {
+          best = r.totalUsd();
+          peak = r.month();
+        }
+      }
+      YearMonth payback = null;
+      for (int i = rows.size() - 1; i >= 0; i--) {
+        Timeline.Month r = rows.get(i);
+        if (r.cumulativeUsd().compareTo(r.cumulativeStayUsd()) < 0) {
+          payback = r.month();
+        } else {
+          break;
+        }
+      }
+      if (payback != null && payback.equals(first)) {
+        payback = null; // cheaper from month 0 means nothing moved yet; never the case with startMonth >= 1
+      }
+      describe(ratio, commitFrom, linkMonthly, gcpEgress, first);
+      List<String> all = new ArrayList<>(model.warnings);
+      all.addAll(warnings);
+      return new Timeline(sc.name(), rows, peak, payback, all, assumptions);
+    }
+
+    private boolean hasNever() {
+      for (int g : group) {
+        if (g == never) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static void addPair(BigDecimal[][] gib, BigDecimal[][] awsUsd, int s, int d, BigDecimal g, BigDecimal rate) {
+      gib[s][d] = gib[s][d].add(g);
+      if (rate != null) {
+        awsUsd[s][d] = awsUsd[s][d].add(g.multiply(rate, MC));
+      }
+    }
+
+    private BigDecimal awsRate(Unit u, BigDecimal icEgress, Set<String> missing) {
+      if (icEgress != null) {
+        return icEgress;
+      }
+      String r = u.awsRegion == null ? "us-east-1" : u.awsRegion;
+      Optional<HybridPrices.Price> p = model.prices.awsDataOutGib(r);
+      if (p.isEmpty()) {
+        missing.add(r);
+        return null;
+      }
+      return p.get().value();
+    }
+
+    private BigDecimal price(Optional<HybridPrices.Price> p, String what, String assumption) {
+      if (p.isEmpty()) {
+        warnings.add("MISSING PRICE: " + what + " (not counted)");
+        return null;
+      }
+      assumptions.add(new Assumption(assumption + " (" + p.get().scope() + ")", p.get().value().toPlainString(),
+          p.get().source() + ", " + p.get().asOf()));
+      return p.get().value();
+    }
+
+    private BigDecimal regionRatio() {
+      if (sc.targetRegion() == null || model.planRegion == null || sc.targetRegion().equals(model.planRegion)) {
+        return BigDecimal.ONE;
+      }
+      var to = model.prices.regionComputeIndex(sc.targetRegion());
+      var from = model.prices.regionComputeIndex(model.planRegion);
+      if (to.isEmpty() || from.isEmpty()) {
+        warnings.add("MISSING PRICE: no regional compute index for " + (to.isEmpty() ? sc.targetRegion() : model.planRegion)
+            + "; target compute keeps the plan region's prices");
+        return BigDecimal.ONE;
+      }
+      BigDecimal r = to.get().value().divide(from.get().value(), MC);
+      warnings.add("targetRegion " + sc.targetRegion() + " differs from the plan's " + model.planRegion
+          + ": target compute scaled by the regional price index " + r.setScale(4, RoundingMode.HALF_EVEN).toPlainString()
+          + "; other target lines keep the plan region's prices");
+      return r;
+    }
+
+    /** Monthly link cost, or null when a price is missing (then reported, not counted). */
+    private BigDecimal linkMonthly() {
+      Scenario.Link l = sc.link();
+      switch (l.type()) {
+        case "none":
+          return BigDecimal.ZERO;
+        case "ha-vpn": {
+          BigDecimal tunnel = price(model.prices.gcpVpnTunnelHour(region), "Cloud VPN tunnel in " + region,
+              "Cloud VPN tunnel, USD/hour");
+          BigDecimal conn = price(model.prices.awsVpnConnectionHour("all"), "AWS Site-to-Site VPN connection",
+              "AWS Site-to-Site VPN connection, USD/hour");
+          if (tunnel == null || conn == null) {
+            return null;
+          }
+          int connections = (l.tunnels() + 1) / 2;
+          return tunnel.multiply(BigDecimal.valueOf(l.tunnels())).add(conn.multiply(BigDecimal.valueOf(connections)))
+              .multiply(HybridModel.HOURS_PER_MONTH);
+        }
+        default:
+          assumptions.add(new Assumption("Interconnect, USD/hour (both clouds)", plain(l.hourlyUsd()), source));
+          assumptions.add(new Assumption("Interconnect data transfer, USD/GiB", plain(l.egressUsdPerGib()), source));
+          return BigDecimal.valueOf(l.hourlyUsd()).multiply(HybridModel.HOURS_PER_MONTH);
+      }
+    }
+
+    private void linkCapacity(BigDecimal peakGib, int peakMonth, YearMonth first) {
+      Scenario.Link l = sc.link();
+      double p2a = l.peakToAverage() != null ? l.peakToAverage()
+          : model.measuredPeakToAverage != null ? model.measuredPeakToAverage : DEFAULT_PEAK_TO_AVERAGE;
+      String p2aSource = l.peakToAverage() != null ? source
+          : model.measuredPeakToAverage != null ? "usage: highest per-second request peak over the window's mean rate"
+          : "default (no per-second peaks measured): a diurnal web pattern";
+      assumptions.add(new Assumption("peak-to-average traffic factor", plain(p2a), p2aSource));
+      if (peakMonth < 0) {
+        assumptions.add(new Assumption("traffic across the link at peak, Gbps", "0", "no flow crosses the clouds"));
+        return;
+      }
+      // GiB per month -> average Gbps: GiB x 2^30 bytes x 8 bits / (730 h x 3600 s) / 1e9.
+      double avgGbps = peakGib.doubleValue() * (1L << 30) * 8 / (730.0 * 3600) / 1e9;
+      double peakGbps = avgGbps * p2a;
+      String when = first.plusMonths(peakMonth).toString();
+      assumptions.add(new Assumption("traffic across the link in its busiest month (" + when + "), GiB",
+          peakGib.setScale(1, RoundingMode.HALF_EVEN).toPlainString(), "flows model, docs/whatif.md"));
+      assumptions.add(new Assumption("traffic across the link at peak, Gbps", fmt(peakGbps),
+          "average " + fmt(avgGbps) + " Gbps x peak-to-average " + plain(p2a)));
+      String need = "Partner Interconnect " + partner(peakGbps) + " or Dedicated Interconnect "
+          + (peakGbps > 80 ? (int) Math.ceil(peakGbps / 100) + " x 100 Gbps" : (int) Math.ceil(peakGbps / 10) + " x 10 Gbps");
+      switch (l.type()) {
+        case "ha-vpn" -> {
+          double per = l.tunnelGbps() * l.ipsecEfficiency();
+          double cap = l.tunnels() * per;
+          assumptions.add(new Assumption("HA VPN capacity, Gbps", fmt(cap), l.tunnels() + " tunnels x "
+              + plain(l.tunnelGbps()) + " Gbps x IPsec efficiency " + plain(l.ipsecEfficiency())
+              + " (a company in DESIGN.md lost about 80% of throughput to IPsec)"));
+          if (peakGbps > cap) {
+            int tunnels = (int) Math.ceil(peakGbps / per);
+            tunnels += tunnels % 2; // HA VPN tunnels come in pairs for the 99.99% SLA
+            warnings.add("link too small: about " + fmt(peakGbps) + " Gbps must cross between the clouds at peak in "
+                + when + " but " + l.tunnels() + " HA VPN tunnels carry about " + fmt(cap) + " Gbps (" + l.tunnels()
+                + " x " + plain(l.tunnelGbps()) + " Gbps x IPsec efficiency " + plain(l.ipsecEfficiency()) + "); use "
+                + tunnels + " tunnels (" + (tunnels + 1) / 2 + " AWS VPN connections, --set link.tunnels=" + tunnels
+                + "), or " + need);
+          }
+        }
+        case "none" -> {
+          if (peakGbps > 0) {
+            warnings.add("link type none: about " + fmt(peakGbps) + " Gbps at peak crosses between the clouds over the"
+                + " public internet, unencrypted unless the applications use TLS");
+          }
+        }
+        default -> {
+          double cap = l.capacityGbps();
+          assumptions.add(new Assumption(l.type() + " capacity, Gbps", plain(cap), source));
+          if (peakGbps > cap) {
+            warnings.add("link too small: about " + fmt(peakGbps) + " Gbps must cross between the clouds at peak in "
+                + when + " but the " + l.type() + " carries " + plain(cap) + " Gbps; use " + need);
+          }
+        }
+      }
+    }
+
+    private static String partner(double gbps) {
+      for (double c : PARTNER_GBPS) {
+        if (c >= gbps) {
+          return c < 1 ? (int) Math.round(c * 1000) + " Mbps" : plain(c) + " Gbps";
+        }
+      }
+      return "(above 50 Gbps: use Dedicated)";
+    }
+
+    private void overlap() {
+      var n = sc.network();
+      List<String[]> gke = List.of(new String[] {"GKE subnet", n.subnetCidr(), "network.subnetCidr"},
+          new String[] {"GKE Pod range", n.gkePodCidr(), "network.gkePodCidr"},
+          new String[] {"GKE Service range", n.gkeServiceCidr(), "network.gkeServiceCidr"});
+      for (int i = 0; i < gke.size(); i++) {
+        for (int j = i + 1; j < gke.size(); j++) {
+          if (Cidr.parse(gke.get(i)[1]).overlaps(Cidr.parse(gke.get(j)[1]))) {
+            warnings.add("BLOCKER: " + gke.get(i)[0] + " " + gke.get(i)[1] + " overlaps " + gke.get(j)[0] + " "
+                + gke.get(j)[1] + "; choose disjoint ranges (--set " + gke.get(j)[2] + "=...)");
+          }
+        }
+      }
+      int checked = 0;
+      for (Vpc v : model.assessment.snapshot().vpcs()) {
+        for (String block : v.cidrBlocks()) {
+          Cidr aws;
+          try {
+            aws = Cidr.parse(block);
+          } catch (IllegalArgumentException e) {
+            continue; // IPv6 or malformed blocks cannot clash with the IPv4 GKE ranges
+          }
+          checked++;
+          for (String[] r : gke) {
+            if (Cidr.parse(r[1]).overlaps(aws)) {
+              warnings.add("BLOCKER: " + r[0] + " " + r[1] + " overlaps AWS VPC " + v.id() + " (" + v.region() + ") "
+                  + block + ": the clouds cannot route to each other across the link; choose a range outside the"
+                  + " VPCs (--set " + r[2] + "=...)");
+            }
+          }
+        }
+      }
+      assumptions.add(new Assumption("address ranges", "subnet " + n.subnetCidr() + ", Pods " + n.gkePodCidr()
+          + ", Services " + n.gkeServiceCidr(), checked == 0
+          ? "not checked against AWS: the snapshot has no VPC CIDR blocks" : "checked against " + checked + " AWS VPC block(s)"));
+    }
+
+    private void describe(BigDecimal ratio, int commitFrom, BigDecimal linkMonthly, BigDecimal gcpEgress, YearMonth first) {
+      var m = sc.migration();
+      List<Assumption> head = new ArrayList<>();
+      head.add(new Assumption("scenario", sc.name() + (sc.description().isEmpty() ? "" : ": " + sc.description()), sc.source()));
+      head.add(new Assumption("timeline", first + ", " + months + " months", sc.start() == null
+          ? "default: the month after the snapshot was collected" : source));
+      head.add(new Assumption("migration", "first move in month " + m.startMonth() + ", last in month " + lastMoveMonth
+          + (sc.waves().isEmpty() ? ", cumulative shares " + (sc.shares().isEmpty() ? "linear over " + m.lengthMonths() + " months" : sc.shares())
+              : ", " + sc.waves().size() + " wave(s)"), source));
+      head.add(new Assumption("double running, weeks (default per wave)", plain(m.doubleRunWeeks()), source));
+      head.add(new Assumption("traffic growth per month, %", plain(sc.traffic().growthPerMonthPct()), source));
+      if (sc.traffic().multiplier() != 1) {
+        head.add(new Assumption("traffic multiplier", plain(sc.traffic().multiplier()) + " from month "
+            + sc.traffic().multiplierFromMonth(), source));
+      }
+      if (!sc.traffic().gcpSharePct().isEmpty()) {
+        head.add(new Assumption("traffic served from Google Cloud, % in each wave's first months",
+            sc.traffic().gcpSharePct().toString(), source));
+      }
+      String term = sc.pricing().commitment();
+      if (!"none".equals(term)) {
+        var f = model.prices.cudFactor(term, "all").orElseThrow();
+        head.add(new Assumption(term + " committed use on target compute", plain(sc.pricing().coveragePct())
+            + "% of non-spot compute from month " + commitFrom + " (median factor " + f.value().toPlainString()
+            + " of list; per series in the price table)", f.source() + ", " + f.asOf()));
+      }
+      if (sc.pricing().spotSharePct() > 0) {
+        var f = model.prices.spotFactor("all").orElseThrow();
+        head.add(new Assumption("Spot share of target compute, %", plain(sc.pricing().spotSharePct())
+            + " (median factor " + f.value().toPlainString() + " of list)", f.source() + ", " + f.asOf()));
+      }
+      head.add(new Assumption("CDN cache hit ratio", sc.cacheHitRatio() != null ? plain(sc.cacheHitRatio())
+          : "measured per distribution (default " + HybridModel.DEFAULT_CACHE_HIT_RATIO + " when not measured)",
+          sc.cacheHitRatio() != null ? source : "usage"));
+      head.add(new Assumption("target region", region, sc.targetRegion() != null ? source : "the plan"));
+      head.add(new Assumption("rightsizing", sc.rightsizing().strategy()
+          + ("headroom".equals(sc.rightsizing().strategy()) ? " +" + plain(sc.rightsizing().headroomPct()) + "% compute" : ""), source));
+      head.add(new Assumption("one-off: copy buckets out of S3", sc.oneOff().dataTransfer() ? "priced at AWS data transfer out" : "not counted", source));
+      if (sc.oneOff().personDays() > 0) {
+        head.add(new Assumption("one-off: engineering", plain(sc.oneOff().personDays()) + " person-days x "
+            + plain(sc.oneOff().dayRateUsd()) + " USD, spread over the migration months", source));
+      }
+      head.add(new Assumption("link", sc.link().type() + ("ha-vpn".equals(sc.link().type()) ? ", " + sc.link().tunnels() + " tunnels" : "")
+          + (linkMonthly == null ? " (price missing)" : ", " + linkMonthly.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " USD/month while both clouds run"),
+          source));
+      assumptions.addAll(0, head);
+    }
+
+    private YearMonth startMonth() {
+      if (sc.start() != null) {
+        return sc.start();
+      }
+      return YearMonth.from(model.assessment.snapshot().collectedAt().atZone(ZoneOffset.UTC)).plusMonths(1);
+    }
+  }
+
+  static BigDecimal mul(BigDecimal a, BigDecimal f) {
+    if (f.signum() == 0 || a.signum() == 0) {
+      return BigDecimal.ZERO;
+    }
+    if (f.compareTo(BigDecimal.ONE) == 0) {
+      return a;
+    }
+    return a.multiply(f, MC);
+  }
+
+  private static BigDecimal[] zeros(int n) {
+    BigDecimal[] a = new BigDecimal[n];
+    java.util.Arrays.fill(a, BigDecimal.ZERO);
+    return a;
+  }
+
+  private static BigDecimal sum(BigDecimal[] a) {
+    BigDecimal s = BigDecimal.ZERO;
+    for (BigDecimal b : a) {
+      s = s.add(b);
+    }
+    return s;
+  }
+
+  static String plain(double d) {
+    return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  static String fmt(double d) {
+    return String.format(Locale.ROOT, "%.2f", d);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.migrate.logs;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CloudFront edge location codes (first three letters = a nearby IATA airport) mapped to the
+ * price geographies of CloudFront and of Cloud CDN, read from {@code logs/edge-locations.csv}
+ * (the data file names its sources). Immutable; lookups by three letters cost one array read.
+ */
+public final class EdgeLocations {
+  /** Geography key for an edge code the table does not know. */
+  public static final String UNKNOWN = "unknown";
+
+  private static final String RESOURCE = "/logs/edge-locations.csv";
+  private static final int CODES = 26 * 26 * 26;
+
+  private final String[] cloudFrontKeys;
+  private final String[] cdnKeys;
+  /** Per three-letter code: index into cloudFrontKeys, or -1. */
+  private final short[] cloudFrontByCode = new short[CODES];
+  /** Per three-letter code: index into cdnKeys, or -1. */
+  private final short[] cdnByCode = new short[CODES];
+  private final Map<String, String> cityByCode = new TreeMap<>();
+
+  private EdgeLocations(List<String[]> rows) {
+    Arrays.fill(cloudFrontByCode, (short) -1);
+    Arrays.fill(cdnByCode, (short) -1);
+    List<String> cf = new ArrayList<>();
+    List<String> cdn = new ArrayList<>();
+    for (String[] row : rows) {
+      String code = row[0];
+      int idx = index(code.charAt(0), code.charAt(1), code.charAt(2));
+      if (idx < 0) {
+        throw new IllegalStateException(RESOURCE + ": bad airport code " + code);
+      }
+      cloudFrontByCode[idx] = (short) indexOf(cf, row[3]);
+      cdnByCode[idx] = (short) indexOf(cdn, row[4]);
+      cityByCode.put(code, row[1] + ", " + row[2]);
+    }
+    cloudFrontKeys = cf.toArray(String[]::new);
+    cdnKeys = cdn.toArray(String[]::new);
+  }
+
+  private static final class Holder {
+    static final EdgeLocations INSTANCE = load();
+  }
+
+  /** The table shipped with the tool. */
+  public static EdgeLocations standard() {
+    return Holder.INSTANCE;
+  }
+
+  private static EdgeLocations load() {
+    try (InputStream in = EdgeLocations.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      List<String[]> rows = new ArrayList<>();
+      boolean header = true;
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("#") || line.isBlank()) {
+          continue;
+        }
+        if (header) {
+          header = false;
+          continue;
+        }
+        String[] f = line.split(",", 6);
+        if (f.length < 5 || f[0].length() != 3) {
+          throw new IllegalStateException(RESOURCE + ": bad row: " + line);
+        }
+        rows.add(f);
+      }
+      return new EdgeLocations(rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int indexOf(List<String> keys, String key) {
+    int i = keys.indexOf(key);
+    if (i < 0) {
+      keys.add(key);
+      i = keys.size() - 1;
+    }
+    return i;
+  }
+
+  /** Index of a three-letter upper-case code in 0..17575, or -1 when it is not three letters A-Z. */
+  static int index(int a, int b, int c) {
+    if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z' || c < 'A' || c > 'Z') {
+      return -1;
+    }
+    return (a - 'A') * 676 + (b - 'A') * 26 + (c - 'A');
+  }
+
+  /** Number of CloudFront geographies; index {@code size} is {@link #UNKNOWN}. */
+  int cloudFrontCount() {
+    return cloudFrontKeys.length;
+  }
+
+  int cdnCount() {
+    return cdnKeys.length;
+  }
+
+  /** CloudFront geography index of a code index, or {@link #cloudFrontCount()} when unknown. */
+  int cloudFrontOf(int codeIndex) {
+    int g = codeIndex < 0 ? -1 : cloudFrontByCode[codeIndex];
+    return g < 0 ? cloudFrontKeys.length : g;
+  }
+
+  int cdnOf(int codeIndex) {
+    int g = codeIndex < 0 ? -1 : cdnByCode[codeIndex];
+    return g < 0 ? cdnKeys.length : g;
+  }
+
+  String cloudFrontKey(int index) {
+    return index < cloudFrontKeys.length ? cloudFrontKeys[index] : UNKNOWN;
+  }
+
+  String cdnKey(int index) {
+    return index < cdnKeys.length ? cdnKeys[index] : UNKNOWN;
+  }
+
+  /** CloudFront price geography of an edge location such as {@code NRT57-P1}, or {@link #UNKNOWN}. */
+  public String cloudFrontGeography(String edgeLocation) {
+    return cloudFrontKey(cloudFrontOf(codeIndex(edgeLocation)));
+  }
+
+  /** Cloud CDN destination of an edge location such as {@code NRT57-P1}, or {@link #UNKNOWN}. */
+  public String cloudCdnDestination(String edgeLocation) {
+    return cdnKey(cdnOf(codeIndex(edgeLocation)));
+  }
+
+  /** "City, CC" of a known airport code, or null. */
+  public String city(String code) {
+    return cityByCode.get(code);
+  }
+
+  private static int codeIndex(String edge) {
+    return edge == null || edge.length() < 3 ? -1 : index(edge.charAt(0), edge.charAt(1), edge.charAt(2));
+  }
+}

@@ -1,0 +1,297 @@
+package dev.migrate.pricing;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The dated offline price book: a {@code pricebook.yaml} manifest (date, sources, files) and CSV
+ * files with one row per price or price tier:
+ * {@code provider,service,sku,region,tier_from,tier_to,usd,unit,source,as_of,note}.
+ * Immutable once loaded. Lookups are hash lookups; a key's region falls back to {@code all}.
+ */
+public final class PriceBook {
+  /** The CSV header every price file must have, in this order. */
+  public static final List<String> HEADER = List.of("provider", "service", "sku", "region", "tier_from", "tier_to",
+      "usd", "unit", "source", "as_of", "note");
+
+  /** Classpath folder of the bundled book. */
+  static final String BUNDLED = "/pricebook/";
+
+  private final Manifest manifest;
+  private final String location;
+  private final Map<String, Price> prices;
+  private final Geographies geographies;
+
+  /**
+   * The manifest.
+   *
+   * @param name           title
+   * @param date           date of the book (the newest refresh or derivation)
+   * @param currency       always USD
+   * @param hoursPerMonth  hours in the month the book's monthly prices assume (730)
+   * @param files          price files relative to the book's folder
+   * @param geographies    the geographies file
+   * @param sources        upstream sources
+   */
+  public record Manifest(String name, LocalDate date, String currency, Integer hoursPerMonth, List<String> files,
+      String geographies, List<Source> sources) {
+    public Manifest {
+      files = files == null ? List.of() : List.copyOf(files);
+      sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+  }
+
+  /** An upstream source named in the manifest. */
+  public record Source(String id, String title, String url, String revision, LocalDate date) {}
+
+  private PriceBook(Manifest manifest, String location, Map<String, Price> prices, Geographies geographies) {
+    this.manifest = manifest;
+    this.location = location;
+    this.prices = prices;
+    this.geographies = geographies;
+  }
+
+  /** The book shipped inside migrate (read from the classpath). */
+  public static PriceBook bundled() {
+    return Bundled.BOOK;
+  }
+
+  /** Holder idiom: the bundled book is read once, on first use, and never changes. */
+  private static final class Bundled {
+    static final PriceBook BOOK = read(name -> {
+      InputStream in = PriceBook.class.getResourceAsStream(BUNDLED + name);
+      if (in == null) {
+        throw new NoSuchFileException(name);
+      }
+      return in;
+    }, "bundled price book (classpath " + BUNDLED + ")", "pricebook");
+  }
+
+  /** Reads a price book folder (one holding {@code pricebook.yaml}). */
+  public static PriceBook load(Path dir) {
+    return read(name -> Files.newInputStream(dir.resolve(name)), dir.toString(), dir.toString());
+  }
+
+  /** Opens a file of the book by its relative name. */
+  @FunctionalInterface
+  interface Opener {
+    InputStream open(String name) throws IOException;
+  }
+
+  static PriceBook read(Opener opener, String location, String prefix) {
+    Manifest manifest;
+    String manifestName = prefix + "/pricebook.yaml";
+    try (InputStream in = opener.open("pricebook.yaml")) {
+      ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+          .registerModule(new JavaTimeModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      manifest = yaml.readValue(in, Manifest.class);
+    } catch (NoSuchFileException e) {
+      throw new PriceBookException(manifestName + ": no such file (a price book folder holds pricebook.yaml)");
+    } catch (IOException e) {
+      throw new PriceBookException(manifestName + ": " + firstLine(e.getMessage()));
+    }
+    if (manifest.date() == null) {
+      throw new PriceBookException(manifestName + ": missing 'date'");
+    }
+    if (manifest.files().isEmpty()) {
+      throw new PriceBookException(manifestName + ": 'files' lists no price files");
+    }
+    Map<String, List<Row>> rowsByKey = new HashMap<>();
+    for (String file : manifest.files()) {
+      String name = prefix + "/" + file;
+      for (Csv.Row r : readCsv(opener, file, name)) {
+        Row row = parseRow(r, name);
+        rowsByKey.computeIfAbsent(row.key.toString(), k -> new ArrayList<>()).add(row);
+      }
+    }
+    Map<String, Price> prices = new HashMap<>(rowsByKey.size() * 2);
+    for (var e : rowsByKey.entrySet()) {
+      prices.put(e.getKey(), toPrice(e.getValue()));
+    }
+    Geographies geographies = new Geographies(List.of());
+    if (manifest.geographies() != null) {
+      String name = prefix + "/" + manifest.geographies();
+      geographies = Geographies.parse(readLines(opener, manifest.geographies(), name), name);
+    }
+    return new PriceBook(manifest, location, Collections.unmodifiableMap(prices), geographies);
+  }
+
+  private record Row(PriceKey key, Tier tier, String unit) {}
+
+  /** Reads a price file; the header row is checked and dropped (returned rows all have data). */
+  private static List<Csv.Row> readCsv(Opener opener, String file, String name) {
+    List<Csv.Row> rows = readLines(opener, file, name);
+    if (rows.isEmpty() || !rows.get(0).cells().equals(HEADER)) {
+      int line = rows.isEmpty() ? 1 : rows.get(0).line();
+      throw new PriceBookException(name + ":" + line + ": header must be " + String.join(",", HEADER));
+    }
+    return rows.subList(1, rows.size());
+  }
+
+  private static List<Csv.Row> readLines(Opener opener, String file, String name) {
+    try (InputStream in = opener.open(file);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+      return Csv.read(r, name);
+    } catch (NoSuchFileException e) {
+      throw new PriceBookException(name + ": no such file (named in pricebook.yaml)");
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + ": cannot read", e);
+    }
+  }
+
+  private static Row parseRow(Csv.Row r, String name) {
+    String where = name + ":" + r.line();
+    List<String> c = r.cells();
+    if (c.size() != HEADER.size()) {
+      throw new PriceBookException(where + ": expected " + HEADER.size() + " columns, found " + c.size());
+    }
+    for (int i = 0; i < 4; i++) {
+      if (c.get(i).isBlank() || c.get(i).contains("/")) {
+        throw new PriceBookException(where + ": column " + HEADER.get(i) + " must be non-empty and without '/'");
+      }
+    }
+    PriceKey key = new PriceKey(c.get(0), c.get(1), c.get(2), c.get(3));
+    BigDecimal from = c.get(4).isEmpty() ? BigDecimal.ZERO : decimal(c.get(4), where, "tier_from");
+    BigDecimal to = c.get(5).isEmpty() ? null : decimal(c.get(5), where, "tier_to");
+    BigDecimal usd = decimal(c.get(6), where, "usd");
+    if (usd.signum() < 0) {
+      throw new PriceBookException(where + ": usd must not be negative");
+    }
+    if (to != null && to.compareTo(from) <= 0) {
+      throw new PriceBookException(where + ": tier_to must be above tier_from");
+    }
+    if (c.get(7).isBlank()) {
+      throw new PriceBookException(where + ": unit is empty");
+    }
+    if (c.get(8).isBlank()) {
+      throw new PriceBookException(where + ": source is empty (every price names where it comes from)");
+    }
+    LocalDate asOf;
+    try {
+      asOf = LocalDate.parse(c.get(9));
+    } catch (DateTimeParseException e) {
+      throw new PriceBookException(where + ": as_of '" + c.get(9) + "' is not an ISO date such as 2026-07-30");
+    }
+    return new Row(key, new Tier(from, to, usd, c.get(8), asOf, c.get(10), where), c.get(7));
+  }
+
+  private static Price toPrice(List<Row> rows) {
+    rows.sort((a, b) -> a.tier.from().compareTo(b.tier.from()));
+    Row first = rows.get(0);
+    BigDecimal expected = BigDecimal.ZERO;
+    List<Tier> tiers = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      if (!r.unit.equals(first.unit)) {
+        throw new PriceBookException(r.tier.origin() + ": unit '" + r.unit + "' differs from '" + first.unit
+            + "' of the same key " + r.key + " at " + first.tier.origin());
+      }
+      if (expected == null || r.tier.from().compareTo(expected) != 0) {
+        throw new PriceBookException(r.tier.origin() + ": tiers of " + r.key
+            + " must be contiguous from 0 (expected a tier from " + (expected == null ? "nothing after an open tier" : expected.toPlainString())
+            + ", found " + r.tier.from().toPlainString() + "; duplicate rows also end here)");
+      }
+      expected = r.tier.to();
+      tiers.add(r.tier);
+    }
+    return new Price(first.key, first.unit, tiers);
+  }
+
+  private static BigDecimal decimal(String s, String where, String column) {
+    try {
+      return new BigDecimal(s.trim());
+    } catch (NumberFormatException e) {
+      throw new PriceBookException(where + ": " + column + " '" + s + "' is not a number");
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** The price of a key: the exact region first, then the region {@code all}. */
+  public Optional<Price> find(PriceKey key) {
+    Price p = prices.get(key.toString());
+    if (p == null && !"all".equals(key.region())) {
+      p = prices.get(key.inRegion("all").toString());
+    }
+    return Optional.ofNullable(p);
+  }
+
+  public LocalDate date() {
+    return manifest.date();
+  }
+
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  /** Folder or classpath location the book was read from. */
+  public String location() {
+    return location;
+  }
+
+  public Geographies geographies() {
+    return geographies;
+  }
+
+  /** Every price, sorted by key. */
+  public Collection<Price> prices() {
+    Map<String, Price> sorted = new TreeMap<>(prices);
+    return Collections.unmodifiableCollection(new ArrayList<>(sorted.values()));
+  }
+
+  /** Number of priced keys. */
+  public int size() {
+    return prices.size();
+  }
+
+  /** Number of rows (tiers) over all keys. */
+  public int rowCount() {
+    return prices.values().stream().mapToInt(p -> p.tiers().size()).sum();
+  }
+
+  /** Counts of keys per provider/service, sorted, for {@code migrate prices show}. */
+  public Map<String, Integer> countsByService() {
+    Map<String, Integer> counts = new TreeMap<>();
+    prices.values().forEach(p -> counts.merge(p.key().provider() + "/" + p.key().service(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** Keys whose text starts with {@code prefix}, sorted. */
+  public List<Price> startingWith(String prefix) {
+    List<Price> out = new ArrayList<>();
+    new TreeMap<>(prices).forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.add(v);
+      }
+    });
+    return out;
+  }
+}

@@ -1,0 +1,340 @@
+package dev.migrate.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.migrate.cost.Assumption;
+import dev.migrate.cost.CostLine;
+import dev.migrate.cost.MissingPrice;
+import dev.migrate.cost.Reconciliation;
+import dev.migrate.cost.RequestCosts;
+import dev.migrate.cost.Timeline;
+import dev.migrate.inventory.Gap;
+import dev.migrate.plan.Target;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Writes the assessment JSON, format {@value #SCHEMA} (documented in docs/assessment-json.md,
+ * JSON Schema in {@code schema/assessment-v1.schema.json}).
+ *
+ * <p>Deterministic: object keys sorted, arrays in the assessment's order, money as JSON numbers
+ * with the full precision of the model (never rounded, never in exponent notation), dates ISO
+ * 8601. A figure that cannot be computed is {@code null} and {@code totals.notAvailable} says why.
+ */
+public final class AssessmentJson {
+  /** Format name and version written in the {@code schema} field. */
+  public static final String SCHEMA = "migrate.assessment/v1";
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .build();
+
+  private AssessmentJson() {}
+
+  public static void write(ReportModel m, OutputStream out) throws IOException {
+    MAPPER.writeValue(out, tree(m));
+    out.write('\n');
+    out.flush();
+  }
+
+  public static String toJson(ReportModel m) {
+    var out = new java.io.ByteArrayOutputStream();
+    try {
+      write(m, out);
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory write failed", e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The document as sorted maps and (lazy) lists: large arrays are built element by element while writing. */
+  static Map<String, Object> tree(ReportModel m) {
+    var f = m.figures();
+    var root = new TreeMap<String, Object>();
+    root.put("schema", SCHEMA);
+    root.put("generatedAt", m.generatedAt().toString());
+    root.put("anonymized", m.anonymizer().enabled());
+    var account = new TreeMap<String, Object>();
+    account.put("id", m.accountId());
+    account.put("alias", m.accountAlias());
+    root.put("account", account);
+    var w = m.assessment().snapshot().window();
+    var window = new TreeMap<String, Object>();
+    window.put("start", w.start().toString());
+    window.put("end", w.end().toString());
+    window.put("days", w.days());
+    root.put("window", window);
+    root.put("priceBookDate", m.priceBookDate() == null ? null : m.priceBookDate().toString());
+    root.put("rulesSource", m.rulesSource());
+    root.put("regionMap", new TreeMap<>(m.assessment().plan().regionMap()));
+
+    var totals = new TreeMap<String, Object>();
+    totals.put("awsMonthlyUsd", f.awsMonthlyUsd());
+    totals.put("gcpMonthlyUsd", f.gcpMonthlyUsd());
+    totals.put("savingsUsd", f.savingsUsd());
+    totals.put("savingsPct", f.savingsPct());
+    totals.put("monthlyRequests", f.monthlyRequests());
+    var perMillion = new TreeMap<String, Object>();
+    perMillion.put("aws", f.awsPerMillionUsd());
+    perMillion.put("gcp", f.gcpPerMillionUsd());
+    totals.put("costPerMillionRequests", perMillion);
+    totals.put("notAvailable", f.notAvailable());
+    root.put("totals", totals);
+
+    var hybrid = new TreeMap<String, Object>();
+    hybrid.put("scenario", f.scenario());
+    hybrid.put("peakMonth", str(f.peakHybridMonth()));
+    hybrid.put("peakMonthUsd", f.peakHybridMonthUsd());
+    hybrid.put("paybackMonth", str(f.paybackMonth()));
+    hybrid.put("paybackMonths", f.paybackMonths());
+    hybrid.put("oneOffUsd", f.oneOffUsd());
+    root.put("hybrid", hybrid);
+
+    var trend = new TreeMap<String, Object>();
+    trend.put("firstMonth", str(f.billFirstMonth()));
+    trend.put("lastMonth", str(f.billLastMonth()));
+    trend.put("firstUsd", f.billFirstUsd());
+    trend.put("lastUsd", f.billLastUsd());
+    trend.put("growthPct", f.billGrowthPct());
+    trend.put("monthsCompared", f.billMonthsCompared());
+    trend.put("months", m.billMonths().stream().map(b -> {
+      var o = new TreeMap<String, Object>();
+      o.put("month", b.month().toString());
+      o.put("estimated", b.estimated());
+      o.put("totalUsd", b.totalUsd());
+      o.put("byService", b.services());
+      return o;
+    }).toList());
+    root.put("awsBill", trend);
+
+    var counts = new TreeMap<String, Object>();
+    counts.put("byTarget", f.countsByTarget());
+    counts.put("byEffort", f.countsByEffort());
+    counts.put("items", f.items());
+    counts.put("mapped", f.mapped());
+    counts.put("unmapped", f.unmapped());
+    counts.put("warnings", f.warnings());
+    counts.put("blockers", f.blockers());
+    counts.put("itemsWithBlockers", f.itemsWithBlockers());
+    counts.put("missingPrices", f.missingPrices());
+    counts.put("gaps", f.gaps());
+    root.put("counts", counts);
+
+    var byService = new TreeMap<String, Object>();
+    byService.put("current", m.currentByService());
+    byService.put("target", m.targetByService());
+    root.put("byService", byService);
+
+    List<ReportModel.MappingRow> mapped = m.mappings().subList(0, f.mapped());
+    List<ReportModel.MappingRow> unmapped = m.mappings().subList(f.mapped(), m.mappings().size());
+    root.put("mappings", lazy(mapped, r -> mapping(r, m.anonymizer())));
+    root.put("unmapped", lazy(unmapped, r -> {
+      var o = new TreeMap<String, Object>();
+      o.put("itemId", r.itemId());
+      o.put("kind", r.kind());
+      o.put("itemName", r.itemName());
+      o.put("awsRegion", r.awsRegion());
+      o.put("reason", r.reason());
+      return o;
+    }));
+    root.put("costLines", lazy(m.costLines(), AssessmentJson::costLine));
+    root.put("missingPrices", m.missingPrices().stream().map(AssessmentJson::missingPrice).toList());
+    root.put("reconciliation", reconciliation(m.reconciliation()));
+    root.put("requests", requests(m.requests()));
+    root.put("timelines", m.timelines().stream().map(AssessmentJson::timeline).toList());
+    root.put("assumptions", m.assumptions().stream().map(AssessmentJson::assumption).toList());
+    root.put("warnings", m.warnings().stream().map(x -> {
+      var o = new TreeMap<String, Object>();
+      o.put("severity", x.severity());
+      o.put("source", x.source());
+      o.put("item", x.item());
+      o.put("message", x.message());
+      return o;
+    }).toList());
+    root.put("gaps", m.gaps().stream().map(AssessmentJson::gap).toList());
+    return root;
+  }
+
+  private static <T> List<Object> lazy(List<T> list, Function<T, Object> f) {
+    return new AbstractList<>() {
+      @Override
+      public Object get(int i) {
+        return f.apply(list.get(i));
+      }
+
+      @Override
+      public int size() {
+        return list.size();
+      }
+    };
+  }
+
+  private static Object mapping(ReportModel.MappingRow r, Anonymizer anon) {
+    var o = new TreeMap<String, Object>();
+    o.put("itemId", r.itemId());
+    o.put("kind", r.kind());
+    o.put("itemName", r.itemName());
+    o.put("awsRegion", r.awsRegion());
+    o.put("target", target(r, anon));
+    o.put("ruleId", r.ruleId());
+    o.put("reason", r.reason());
+    o.put("effort", r.effort());
+    o.put("blockers", r.blockers());
+    o.put("warnings", r.warnings());
+    o.put("sizing", r.sizing());
+    return o;
+  }
+
+  /** The target record's fields (with its {@code type}), plus label, category and size text. */
+  @SuppressWarnings("unchecked")
+  private static Object target(ReportModel.MappingRow r, Anonymizer anon) {
+    Map<String, Object> fields = MAPPER.convertValue(r.target(), LinkedHashMap.class);
+    var o = new TreeMap<String, Object>();
+    fields.forEach((k, v) -> o.put(k, v instanceof String s && !k.equals("type") ? anon.text(s) : v));
+    if (r.target() instanceof Target.Retire ret && ret.foldedInto() != null) {
+      o.put("foldedInto", anon.id(ret.foldedInto()));
+    }
+    o.put("label", r.targetLabel());
+    o.put("category", r.category());
+    o.put("size", r.size());
+    return o;
+  }
+
+  private static Object costLine(CostLine l) {
+    var o = new TreeMap<String, Object>();
+    o.put("phase", l.phase().name());
+    o.put("itemId", l.itemId());
+    o.put("itemName", l.itemName());
+    o.put("app", l.app());
+    o.put("service", l.service());
+    o.put("component", l.component());
+    o.put("quantity", l.quantity());
+    o.put("unit", l.unit());
+    o.put("priceKey", l.priceKey());
+    o.put("unitPriceUsd", l.unitPriceUsd());
+    o.put("priceSource", l.priceSource());
+    o.put("priceAsOf", l.priceAsOf() == null ? null : l.priceAsOf().toString());
+    o.put("monthlyUsd", l.monthlyUsd());
+    return o;
+  }
+
+  private static Object missingPrice(MissingPrice p) {
+    var o = new TreeMap<String, Object>();
+    o.put("phase", p.phase().name());
+    o.put("itemId", p.itemId());
+    o.put("component", p.component());
+    o.put("priceKey", p.priceKey());
+    return o;
+  }
+
+  private static Object reconciliation(Reconciliation r) {
+    if (r == null) {
+      return null;
+    }
+    var o = new TreeMap<String, Object>();
+    o.put("billMonth", r.billMonth().toString());
+    o.put("modelledUsd", r.modelledUsd());
+    o.put("billedUsd", r.billedUsd());
+    o.put("differencePct", r.differencePct());
+    o.put("thresholdPct", r.thresholdPct());
+    o.put("warnings", r.warnings());
+    var rows = new ArrayList<Object>();
+    for (Reconciliation.Row row : r.rows()) {
+      var x = new TreeMap<String, Object>();
+      x.put("service", row.service());
+      x.put("billedServices", row.billedServices());
+      x.put("modelledUsd", row.modelledUsd());
+      x.put("billedUsd", row.billedUsd());
+      x.put("differenceUsd", row.differenceUsd());
+      x.put("differencePct", row.differencePct());
+      rows.add(x);
+    }
+    o.put("rows", rows);
+    return o;
+  }
+
+  private static Object requests(RequestCosts r) {
+    if (r == null) {
+      return null;
+    }
+    var o = new TreeMap<String, Object>();
+    o.put("monthlyRequests", r.monthlyRequests());
+    o.put("source", r.requestsSource());
+    o.put("awsPerMillionUsd", r.awsPerMillionUsd());
+    o.put("gcpPerMillionUsd", r.gcpPerMillionUsd());
+    o.put("growth", r.growth().stream().map(g -> {
+      var x = new TreeMap<String, Object>();
+      x.put("trafficMultiple", g.trafficMultiple());
+      x.put("awsMonthlyUsd", g.awsMonthlyUsd());
+      x.put("gcpMonthlyUsd", g.gcpMonthlyUsd());
+      x.put("awsPerMillionUsd", g.awsPerMillionUsd());
+      x.put("gcpPerMillionUsd", g.gcpPerMillionUsd());
+      return x;
+    }).toList());
+    return o;
+  }
+
+  private static Object timeline(Timeline t) {
+    var o = new TreeMap<String, Object>();
+    o.put("scenario", t.scenario());
+    o.put("peakMonth", str(t.peakMonth()));
+    o.put("paybackMonth", str(t.paybackMonth()));
+    o.put("warnings", t.warnings());
+    o.put("months", t.months().stream().map(mo -> {
+      var x = new TreeMap<String, Object>();
+      x.put("month", mo.month().toString());
+      x.put("awsUsd", mo.awsUsd());
+      x.put("gcpUsd", mo.gcpUsd());
+      x.put("linkUsd", mo.linkUsd());
+      x.put("interCloudTrafficUsd", mo.interCloudTrafficUsd());
+      x.put("oneOffUsd", mo.oneOffUsd());
+      x.put("totalUsd", mo.totalUsd());
+      x.put("stayOnAwsUsd", mo.stayOnAwsUsd());
+      x.put("cumulativeUsd", mo.cumulativeUsd());
+      x.put("cumulativeStayUsd", mo.cumulativeStayUsd());
+      x.put("requests", mo.requests());
+      x.put("perMillionUsd", mo.perMillionUsd());
+      return x;
+    }).toList());
+    return o;
+  }
+
+  private static Object assumption(Assumption a) {
+    var o = new TreeMap<String, Object>();
+    o.put("name", a.name());
+    o.put("value", a.value());
+    o.put("source", a.source());
+    return o;
+  }
+
+  private static Object gap(Gap g) {
+    var o = new TreeMap<String, Object>();
+    o.put("service", g.service());
+    o.put("region", g.region());
+    o.put("errorCode", g.errorCode());
+    o.put("missing", g.missing());
+    o.put("message", g.message());
+    return o;
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+}

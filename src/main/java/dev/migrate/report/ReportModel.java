@@ -1,0 +1,632 @@
+package dev.migrate.report;
+
+import dev.migrate.cost.Assessment;
+import dev.migrate.cost.Assumption;
+import dev.migrate.cost.CostLine;
+import dev.migrate.cost.MissingPrice;
+import dev.migrate.cost.Reconciliation;
+import dev.migrate.cost.RequestCosts;
+import dev.migrate.cost.Timeline;
+import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.Distribution;
+import dev.migrate.inventory.EbsVolume;
+import dev.migrate.inventory.Ec2Instance;
+import dev.migrate.inventory.Gap;
+import dev.migrate.inventory.LoadBalancer;
+import dev.migrate.inventory.S3Bucket;
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.Usage;
+import dev.migrate.plan.Mapping;
+import dev.migrate.plan.Target;
+import dev.migrate.plan.Unmapped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What every report shows, derived once from an {@link Assessment}: the headline figures,
+ * the rows of each table, and the reason for every figure that is not available. The
+ * workbook, the JSON, the CSV and the console all read this one value, so they agree to the
+ * cent. When anonymising, identifying values are already replaced here.
+ *
+ * <p>Money stays full-precision {@link BigDecimal}; only writers round, and only for display.
+ */
+public final class ReportModel {
+  /** Shown (and written to JSON) when no what-if scenario produced a timeline. */
+  public static final String NO_TIMELINE = "not available: no what-if scenario run";
+  /** Shown when the snapshot has no request counts. */
+  public static final String NO_REQUESTS = "not measured: the snapshot has no request counts";
+  /** Shown when the snapshot has no billing history. */
+  public static final String NO_BILLING = "not available: the snapshot has no billing history";
+  /** Shown when today's AWS cost is zero, so a percentage has no base. */
+  public static final String NO_BASE = "not available: today's AWS cost is zero";
+
+  private final Assessment a;
+  private final Anonymizer anon;
+  private final Figures figures;
+  private final List<InventoryRow> inventory;
+  private final List<MappingRow> mappings;
+  private final List<CostLine> costLines;
+  private final List<WarningRow> warnings;
+  private final List<BillMonth> billMonths;
+
+  private ReportModel(Assessment a, Anonymizer anon) {
+    this.a = a;
+    this.anon = anon;
+    this.inventory = inventoryRows(a.snapshot(), anon);
+    this.mappings = mappingRows(a, anon);
+    this.costLines = costLines(a, anon);
+    this.warnings = warningRows(a, anon);
+    this.billMonths = billMonths(a.snapshot().billing());
+    this.figures = figures(a, mappings, warnings, billMonths);
+  }
+
+  public static ReportModel of(Assessment a, Anonymizer anon) {
+    return new ReportModel(a, anon);
+  }
+
+  public static ReportModel of(Assessment a) {
+    return new ReportModel(a, Anonymizer.none());
+  }
+
+  // ----------------------------------------------------------------------------- rows
+
+  /**
+   * One inventory item.
+   *
+   * @param kind       ec2-instance, ebs-volume, auto-scaling-group, load-balancer, cloudfront-distribution, s3-bucket
+   * @param cpuP95Pct  CPU p95 over the window, percent, or null when not measured
+   * @param requests   requests over the window, or null when not measured
+   * @param sizeGib    provisioned (volume) or stored (bucket) GiB, or null
+   */
+  public record InventoryRow(String kind, String id, String name, String region, String type,
+      Double sizeGib, String state, String details, Double cpuP95Pct, Long requests) {}
+
+  /**
+   * One mapped or unmapped item.
+   *
+   * @param category  target category for counts, e.g. "GKE Deployment", "Compute Engine", "Unmapped"
+   * @param size      the target's sizing in a few words
+   * @param effort    rehost, replatform, refactor, or null when unmapped
+   * @param target    the target record (null when unmapped), for the JSON
+   */
+  public record MappingRow(String kind, String itemId, String itemName, String awsRegion,
+      String category, String targetLabel, String gcpRegion, String size, String ruleId,
+      String reason, String effort, List<String> blockers, List<String> warnings,
+      Map<String, String> sizing, Target target) {}
+
+  /** One warning or blocker: where it comes from, the item it is about (or ""), the message. */
+  public record WarningRow(String severity, String source, String item, String message) {}
+
+  /** One month of the AWS bill. */
+  public record BillMonth(YearMonth month, boolean estimated, BigDecimal totalUsd,
+      SortedMap<String, BigDecimal> services) {}
+
+  /**
+   * The headline figures. A null figure is not available; {@link #notAvailable} says why.
+   *
+   * @param savingsPct        (AWS - GCP) / AWS x 100
+   * @param paybackMonths     months from the first month of the timeline to the payback month, inclusive
+   * @param oneOffUsd         one-off migration costs over the primary timeline
+   * @param billGrowthPct     growth of the AWS bill from the first to the last complete month of the last 12
+   * @param notAvailable      figure name to the reason it is absent, sorted by name
+   */
+  public record Figures(
+      BigDecimal awsMonthlyUsd,
+      BigDecimal gcpMonthlyUsd,
+      BigDecimal savingsUsd,
+      BigDecimal savingsPct,
+      Long monthlyRequests,
+      String requestsSource,
+      BigDecimal awsPerMillionUsd,
+      BigDecimal gcpPerMillionUsd,
+      String scenario,
+      YearMonth peakHybridMonth,
+      BigDecimal peakHybridMonthUsd,
+      YearMonth paybackMonth,
+      Integer paybackMonths,
+      BigDecimal oneOffUsd,
+      YearMonth billFirstMonth,
+      YearMonth billLastMonth,
+      BigDecimal billFirstUsd,
+      BigDecimal billLastUsd,
+      BigDecimal billGrowthPct,
+      int billMonthsCompared,
+      SortedMap<String, Integer> countsByTarget,
+      SortedMap<String, Integer> countsByEffort,
+      int items,
+      int mapped,
+      int unmapped,
+      int warnings,
+      int blockers,
+      int itemsWithBlockers,
+      int missingPrices,
+      int gaps,
+      SortedMap<String, String> notAvailable) {}
+
+  // ----------------------------------------------------------------------------- accessors
+
+  public Assessment assessment() {
+    return a;
+  }
+
+  public Anonymizer anonymizer() {
+    return anon;
+  }
+
+  public Figures figures() {
+    return figures;
+  }
+
+  public String accountId() {
+    return anon.id(a.snapshot().account().id());
+  }
+
+  /** Alias, or null. */
+  public String accountAlias() {
+    return anon.id(a.snapshot().account().alias());
+  }
+
+  /** "123456789012 (alias)" or the id alone. */
+  public String accountLabel() {
+    String alias = accountAlias();
+    return alias == null ? accountId() : accountId() + " (" + alias + ")";
+  }
+
+  public Instant generatedAt() {
+    return a.generatedAt();
+  }
+
+  /** UTC date of generation, used in file names and the title block. */
+  public LocalDate generatedDate() {
+    return a.generatedAt().atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  public LocalDate priceBookDate() {
+    return a.priceBookDate();
+  }
+
+  /** "2026-10-01 to 2026-10-31 (30 days)": start inclusive, end exclusive shown as its last day. */
+  public String windowLabel() {
+    var w = a.snapshot().window();
+    LocalDate start = w.start().atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate lastDay = w.end().minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
+    return start + " to " + lastDay + " (" + w.days() + " days)";
+  }
+
+  public String rulesSource() {
+    return a.plan().rulesSource();
+  }
+
+  public List<InventoryRow> inventory() {
+    return inventory;
+  }
+
+  public List<MappingRow> mappings() {
+    return mappings;
+  }
+
+  /** CURRENT lines first, then TARGET lines, each in the cost model's order. */
+  public List<CostLine> costLines() {
+    return costLines;
+  }
+
+  public int currentLineCount() {
+    return a.current().lines().size();
+  }
+
+  public List<WarningRow> warnings() {
+    return warnings;
+  }
+
+  /** The whole bill history, oldest first. */
+  public List<BillMonth> billMonths() {
+    return billMonths;
+  }
+
+  public SortedMap<String, BigDecimal> currentByService() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(a.current().byService()));
+  }
+
+  public SortedMap<String, BigDecimal> targetByService() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(a.target().byService()));
+  }
+
+  public List<MissingPrice> missingPrices() {
+    if (!anon.enabled()) {
+      return a.missingPrices();
+    }
+    return a.missingPrices().stream()
+        .map(m -> new MissingPrice(m.phase(), anon.id(m.itemId()), anon.text(m.component()), m.priceKey()))
+        .toList();
+  }
+
+  public List<Gap> gaps() {
+    if (!anon.enabled()) {
+      return a.snapshot().gaps();
+    }
+    return a.snapshot().gaps().stream()
+        .map(g -> new Gap(g.service(), g.region(), g.errorCode(), anon.text(g.missing()), anon.text(g.message())))
+        .toList();
+  }
+
+  /** The reconciliation, or null. */
+  public Reconciliation reconciliation() {
+    Reconciliation r = a.reconciliation();
+    if (r == null || !anon.enabled()) {
+      return r;
+    }
+    return new Reconciliation(r.billMonth(), r.rows(), r.modelledUsd(), r.billedUsd(), r.differencePct(),
+        r.thresholdPct(), r.warnings().stream().map(anon::text).toList());
+  }
+
+  /** Request costs, or null. */
+  public RequestCosts requests() {
+    return a.requests();
+  }
+
+  public List<Timeline> timelines() {
+    if (!anon.enabled()) {
+      return a.timelines();
+    }
+    return a.timelines().stream()
+        .map(t -> new Timeline(t.scenario(), t.months(), t.peakMonth(), t.paybackMonth(),
+            t.warnings().stream().map(anon::text).toList()))
+        .toList();
+  }
+
+  public List<Assumption> assumptions() {
+    if (!anon.enabled()) {
+      return a.assumptions();
+    }
+    return a.assumptions().stream()
+        .map(x -> new Assumption(x.name(), anon.text(x.value()), x.source()))
+        .toList();
+  }
+
+  /** The assessment's own warnings, one line each. */
+  public List<String> assessmentWarnings() {
+    return a.warnings().stream().map(anon::text).toList();
+  }
+
+  /**
+   * Every distinct unit price used by a cost line, sorted by price key.
+   *
+   * @param services  the services whose lines use it
+   */
+  public record UnitPrice(String priceKey, String unit, BigDecimal unitPriceUsd, String source,
+      LocalDate asOf, String services) {}
+
+  public List<UnitPrice> unitPrices() {
+    var byKey = new TreeMap<String, CostLine>();
+    var services = new HashMap<String, java.util.TreeSet<String>>();
+    for (CostLine l : costLines) {
+      if (l.priceKey() == null) {
+        continue;
+      }
+      byKey.putIfAbsent(l.priceKey(), l);
+      services.computeIfAbsent(l.priceKey(), k -> new java.util.TreeSet<>()).add(l.service());
+    }
+    var out = new ArrayList<UnitPrice>();
+    byKey.forEach((k, l) -> out.add(new UnitPrice(k, l.unit(), l.unitPriceUsd(), l.priceSource(),
+        l.priceAsOf(), String.join(", ", services.get(k)))));
+    return out;
+  }
+
+  // ----------------------------------------------------------------------------- derivation
+
+  private static List<CostLine> costLines(Assessment a, Anonymizer anon) {
+    List<CostLine> cur = a.current().lines();
+    List<CostLine> tgt = a.target().lines();
+    int n = cur.size();
+    // A view, not a copy: a 200,000-line estate should not be held twice.
+    return new AbstractList<>() {
+      @Override
+      public CostLine get(int i) {
+        CostLine l = i < n ? cur.get(i) : tgt.get(i - n);
+        if (!anon.enabled()) {
+          return l;
+        }
+        return new CostLine(l.phase(), anon.id(l.itemId()), anon.id(l.itemName()), anon.known(l.app()),
+            l.service(), anon.text(l.component()), l.quantity(), l.unit(), l.priceKey(), l.unitPriceUsd(),
+            l.priceSource(), l.priceAsOf(), l.monthlyUsd());
+      }
+
+      @Override
+      public int size() {
+        return n + tgt.size();
+      }
+    };
+  }
+
+  private static List<InventoryRow> inventoryRows(Snapshot s, Anonymizer anon) {
+    var usage = new HashMap<String, Usage>(s.usage().size() * 2);
+    s.usage().forEach(u -> usage.put(u.resourceId(), u));
+    var rows = new ArrayList<InventoryRow>(s.instances().size() + s.volumes().size() + 64);
+    for (Ec2Instance i : s.instances()) {
+      Usage u = usage.get(i.id());
+      var details = new ArrayList<String>();
+      details.add(i.platform() + "/" + i.architecture());
+      details.add(i.lifecycle());
+      if (i.autoScalingGroup() != null) {
+        details.add("group " + anon.id(i.autoScalingGroup()));
+      }
+      if (!i.volumeIds().isEmpty()) {
+        details.add(i.volumeIds().size() + " volume(s)");
+      }
+      String app = i.tags().get("app");
+      if (app != null) {
+        details.add("app " + anon.id(app));
+      }
+      rows.add(new InventoryRow("ec2-instance", anon.id(i.id()), anon.id(i.name()), i.region(),
+          i.instanceType(), null, i.state(), String.join(", ", details),
+          u == null ? null : u.cpuP95Pct(), u == null ? null : u.requests()));
+    }
+    for (EbsVolume v : s.volumes()) {
+      String details = v.attachedTo() == null ? "not attached" : "attached to " + anon.id(v.attachedTo());
+      if (v.iops() != null) {
+        details += ", " + v.iops() + " IOPS";
+      }
+      rows.add(new InventoryRow("ebs-volume", anon.id(v.id()), anon.id(v.tags().getOrDefault("Name", v.id())),
+          v.region(), v.volumeType(), (double) v.sizeGib(), v.state(), details, null, null));
+    }
+    for (AutoScalingGroup g : s.autoScalingGroups()) {
+      rows.add(new InventoryRow("auto-scaling-group", anon.id(g.name()), anon.id(g.name()), g.region(),
+          "min " + g.minSize() + " / desired " + g.desiredCapacity() + " / max " + g.maxSize(), null, null,
+          g.instanceIds().size() + " instance(s)" + (g.behindLoadBalancer() ? ", behind a load balancer" : ""),
+          null, null));
+    }
+    for (LoadBalancer lb : s.loadBalancers()) {
+      Usage u = usage.get(lb.id());
+      rows.add(new InventoryRow("load-balancer", anon.id(lb.id()), anon.id(lb.name()), lb.region(),
+          lb.type().toString().toLowerCase(Locale.ROOT), null, lb.scheme(),
+          lb.listeners().size() + " listener(s), " + lb.backendInstanceIds().size() + " backend instance(s)"
+              + (lb.accessLogs().enabled() ? ", access logs on" : ", access logs off"),
+          null, u == null ? null : u.requests()));
+    }
+    for (Distribution d : s.distributions()) {
+      Usage u = usage.get(d.id());
+      rows.add(new InventoryRow("cloudfront-distribution", anon.id(d.id()),
+          anon.id(d.aliases().isEmpty() ? d.domainName() : d.aliases().get(0)), "global", d.priceClass(), null,
+          d.enabled() ? "enabled" : "disabled",
+          d.origins().size() + " origin(s), " + d.allBehaviors().size() + " behaviour(s)"
+              + (d.webAclId() != null ? ", WAF" : ""),
+          null, u == null ? null : u.requests()));
+    }
+    for (S3Bucket b : s.buckets()) {
+      String classes = b.storage().stream().map(c -> c.storageClass()).collect(Collectors.joining(", "));
+      rows.add(new InventoryRow("s3-bucket", anon.id(b.name()), anon.id(b.name()), b.region(), "S3",
+          b.storage().stream().mapToDouble(S3Bucket.StorageClassUsage::gib).sum(), null,
+          (classes.isEmpty() ? "empty" : classes)
+              + (b.totalObjects() == null ? "" : ", " + b.totalObjects() + " objects"),
+          null, null));
+    }
+    return Collections.unmodifiableList(rows);
+  }
+
+  private static List<MappingRow> mappingRows(Assessment a, Anonymizer anon) {
+    var rows = new ArrayList<MappingRow>(a.plan().mappings().size() + a.plan().unmapped().size());
+    for (Mapping m : a.plan().mappings()) {
+      Map<String, String> sizing = m.sizing();
+      if (anon.enabled()) {
+        var s = new TreeMap<String, String>();
+        m.sizing().forEach((k, v) -> s.put(k, anon.text(v)));
+        sizing = Collections.unmodifiableSortedMap(s);
+      }
+      rows.add(new MappingRow(m.kind().wire(), anon.id(m.itemId()), anon.id(m.itemName()), m.awsRegion(),
+          category(m.target()), anon.text(m.target().label()), m.target().gcpRegion(), size(m.target(), anon),
+          m.ruleId(), anon.text(m.reason()), m.effort().wire(),
+          m.blockers().stream().map(anon::text).toList(), m.warnings().stream().map(anon::text).toList(),
+          sizing, m.target()));
+    }
+    for (Unmapped u : a.plan().unmapped()) {
+      rows.add(new MappingRow(u.kind().wire(), anon.id(u.itemId()), anon.id(u.itemName()), u.awsRegion(),
+          "Unmapped", "Unmapped", null, "", "", anon.text(u.reason()), null, List.of(), List.of(), Map.of(), null));
+    }
+    return Collections.unmodifiableList(rows);
+  }
+
+  /** The target category used for counts: the label, without item ids. */
+  static String category(Target t) {
+    if (t instanceof Target.Retire r) {
+      return r.foldedInto() == null ? "Retire" : "Folded into another item";
+    }
+    return t.label();
+  }
+
+  /** The target's size in a few words, e.g. "3 pods x 0.5 vCPU / 1 GiB on n2-standard-4 (0.75 nodes)". */
+  static String size(Target t, Anonymizer anon) {
+    if (t instanceof Target.GkeWorkload g) {
+      return g.replicas() + " pod(s) x " + num(g.podCpu()) + " vCPU / " + num(g.podMemoryGib()) + " GiB"
+          + (g.autopilot() ? " (Autopilot)" : " on " + g.machineType() + " (" + num(g.nodeCount()) + " node(s), pool "
+          + anon.text(g.nodePool()) + ")")
+          + (g.alternative() == null ? "" : "; alternative: " + anon.text(g.alternative()));
+    }
+    if (t instanceof Target.ComputeEngineVm v) {
+      return v.machineType() + (v.os() != null && v.os().equals("windows") ? ", Windows" : "")
+          + (v.running() ? "" : ", stopped (disks only)");
+    }
+    if (t instanceof Target.PersistentDisk d) {
+      return d.diskType() + " " + d.sizeGib() + " GiB" + (d.iops() == null ? "" : ", " + d.iops() + " IOPS")
+          + (d.throughputMibps() == null ? "" : ", " + d.throughputMibps() + " MiB/s");
+    }
+    if (t instanceof Target.CloudLoadBalancer lb) {
+      return lb.lbType() + ", " + lb.forwardingRules() + " forwarding rule(s)" + (lb.gkeIngress() ? ", GKE Ingress" : "");
+    }
+    if (t instanceof Target.CloudCdn c) {
+      return c.cacheMode() + (c.cloudArmor() ? " + Cloud Armor" : "") + ", backend " + anon.text(c.backend());
+    }
+    if (t instanceof Target.CloudStorage s) {
+      return s.location() + ": " + s.classes().stream()
+          .map(c -> c.gcsClass() + " " + num(c.gib()) + " GiB").collect(Collectors.joining(", "));
+    }
+    if (t instanceof Target.Memorystore m) {
+      return m.engine() + " " + m.tier() + " " + num(m.capacityGib()) + " GiB";
+    }
+    if (t instanceof Target.Retire r) {
+      return r.foldedInto() == null ? "decommissioned" : "folded into " + anon.id(r.foldedInto());
+    }
+    return t.label();
+  }
+
+  private static String num(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return String.valueOf(d);
+    }
+    return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+  }
+
+  private static List<WarningRow> warningRows(Assessment a, Anonymizer anon) {
+    var rows = new ArrayList<WarningRow>();
+    a.warnings().forEach(w -> rows.add(new WarningRow("warning", "assessment", "", anon.text(w))));
+    for (Mapping m : a.plan().mappings()) {
+      m.blockers().forEach(b -> rows.add(new WarningRow("blocker", "mapping", anon.id(m.itemId()), anon.text(b))));
+    }
+    for (Mapping m : a.plan().mappings()) {
+      m.warnings().forEach(w -> rows.add(new WarningRow("warning", "mapping", anon.id(m.itemId()), anon.text(w))));
+    }
+    if (a.reconciliation() != null) {
+      a.reconciliation().warnings().forEach(w -> rows.add(new WarningRow("warning", "reconciliation", "", anon.text(w))));
+    }
+    for (Timeline t : a.timelines()) {
+      t.warnings().forEach(w -> rows.add(new WarningRow("warning", "timeline " + t.scenario(), "", anon.text(w))));
+    }
+    return Collections.unmodifiableList(rows);
+  }
+
+  private static List<BillMonth> billMonths(Billing billing) {
+    var out = new ArrayList<BillMonth>();
+    for (Billing.Month m : billing.months()) {
+      var services = new TreeMap<String, BigDecimal>();
+      m.services().forEach(s -> services.merge(s.service(), s.amountUsd(), BigDecimal::add));
+      out.add(new BillMonth(m.month(), m.estimated(), m.totalUsd(), Collections.unmodifiableSortedMap(services)));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static Figures figures(Assessment a, List<MappingRow> rows, List<WarningRow> warnings,
+      List<BillMonth> bill) {
+    var na = new TreeMap<String, String>();
+    BigDecimal aws = a.current().monthlyUsd();
+    BigDecimal gcp = a.target().monthlyUsd();
+    BigDecimal savingsPct = a.savingsPct();
+    if (savingsPct == null) {
+      na.put("savingsPct", NO_BASE);
+    }
+
+    RequestCosts rc = a.requests();
+    Long requests = null;
+    BigDecimal awsPm = null;
+    BigDecimal gcpPm = null;
+    String requestsSource = null;
+    if (rc == null || rc.monthlyRequests() <= 0) {
+      na.put("costPerMillionRequests", NO_REQUESTS);
+      na.put("monthlyRequests", NO_REQUESTS);
+    } else {
+      requests = rc.monthlyRequests();
+      requestsSource = rc.requestsSource();
+      awsPm = rc.awsPerMillionUsd();
+      gcpPm = rc.gcpPerMillionUsd();
+    }
+
+    String scenario = null;
+    YearMonth peak = null;
+    BigDecimal peakUsd = null;
+    YearMonth payback = null;
+    Integer paybackMonths = null;
+    BigDecimal oneOff = null;
+    if (a.timelines().isEmpty() || a.timelines().get(0).months().isEmpty()) {
+      na.put("peakHybridMonth", NO_TIMELINE);
+      na.put("paybackMonths", NO_TIMELINE);
+      na.put("oneOffUsd", NO_TIMELINE);
+    } else {
+      Timeline t = a.timelines().get(0);
+      scenario = t.scenario();
+      Timeline.Month peakRow = null;
+      for (Timeline.Month m : t.months()) {
+        if (t.peakMonth() != null ? m.month().equals(t.peakMonth())
+            : peakRow == null || m.totalUsd().compareTo(peakRow.totalUsd()) > 0) {
+          peakRow = m;
+        }
+      }
+      if (peakRow != null) {
+        peak = peakRow.month();
+        peakUsd = peakRow.totalUsd();
+      } else {
+        na.put("peakHybridMonth", "not available: the peak month " + t.peakMonth() + " is not in the timeline");
+      }
+      oneOff = t.months().stream().map(Timeline.Month::oneOffUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+      payback = t.paybackMonth();
+      if (payback == null) {
+        YearMonth last = t.months().get(t.months().size() - 1).month();
+        na.put("paybackMonths", "not within the timeline: cumulative spend is still above staying on AWS in " + last);
+      } else {
+        paybackMonths = (int) ChronoUnit.MONTHS.between(t.months().get(0).month(), payback) + 1;
+      }
+    }
+
+    // The last 12 complete months: an estimated (still open) month would understate the trend.
+    List<BillMonth> complete = bill.stream().filter(m -> !m.estimated()).toList();
+    List<BillMonth> last12 = complete.subList(Math.max(0, complete.size() - 12), complete.size());
+    YearMonth billFirst = null;
+    YearMonth billLast = null;
+    BigDecimal billFirstUsd = null;
+    BigDecimal billLastUsd = null;
+    BigDecimal growth = null;
+    if (last12.size() < 2) {
+      na.put("awsBillGrowthPct", bill.isEmpty() ? NO_BILLING
+          : "not available: fewer than two complete months of billing history");
+    } else {
+      BillMonth first = last12.get(0);
+      BillMonth last = last12.get(last12.size() - 1);
+      billFirst = first.month();
+      billLast = last.month();
+      billFirstUsd = first.totalUsd();
+      billLastUsd = last.totalUsd();
+      if (first.totalUsd().signum() == 0) {
+        na.put("awsBillGrowthPct", "not available: the first month's bill is zero");
+      } else {
+        growth = last.totalUsd().subtract(first.totalUsd()).multiply(BigDecimal.valueOf(100))
+            .divide(first.totalUsd(), 4, RoundingMode.HALF_EVEN);
+      }
+    }
+    if (a.reconciliation() == null) {
+      na.put("reconciliation", NO_BILLING);
+    }
+
+    var byTarget = new TreeMap<String, Integer>();
+    var byEffort = new TreeMap<String, Integer>();
+    int blockers = 0;
+    int itemsWithBlockers = 0;
+    for (MappingRow r : rows) {
+      byTarget.merge(r.category(), 1, Integer::sum);
+      if (r.effort() != null) {
+        byEffort.merge(r.effort(), 1, Integer::sum);
+      }
+      blockers += r.blockers().size();
+      itemsWithBlockers += r.blockers().isEmpty() ? 0 : 1;
+    }
+    int warningCount = (int) warnings.stream().filter(w -> w.severity().equals("warning")).count();
+    return new Figures(aws, gcp, aws.subtract(gcp), savingsPct, requests, requestsSource, awsPm, gcpPm,
+        scenario, peak, peakUsd, payback, paybackMonths, oneOff, billFirst, billLast, billFirstUsd, billLastUsd,
+        growth, last12.size(), Collections.unmodifiableSortedMap(byTarget),
+        Collections.unmodifiableSortedMap(byEffort), rows.size(), a.plan().mappings().size(),
+        a.plan().unmapped().size(), warningCount, blockers, itemsWithBlockers, a.missingPrices().size(),
+        a.snapshot().gaps().size(), Collections.unmodifiableSortedMap(na));
+  }
+}

@@ -1,0 +1,341 @@
+package dev.migrate.report;
+
+import dev.migrate.cost.RequestCosts;
+import dev.migrate.cost.Timeline;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * The Summary sheet: title block, headline figures as formulas over the detail sheets, counts,
+ * the first warnings and blockers, and the four charts. Column A holds labels, B the figure,
+ * C where it comes from or why it is not available.
+ */
+final class SummarySheet {
+  /** Rows of the Summary listing warnings and blockers; the rest are on the Warnings sheet. */
+  static final int MAX_LISTED_WARNINGS = 10;
+
+  private final ReportModel m;
+  private final WorkbookWriter.Styles st;
+  private final XSSFSheet s;
+  private final WorkbookWriter w;
+  private int r;
+
+  SummarySheet(ReportModel m, WorkbookWriter.Styles st, XSSFSheet s, WorkbookWriter w) {
+    this.m = m;
+    this.st = st;
+    this.s = s;
+    this.w = w;
+  }
+
+  void write() {
+    var f = m.figures();
+    s.setColumnWidth(0, 40 * 256);
+    s.setColumnWidth(1, 20 * 256);
+    s.setColumnWidth(2, 68 * 256);
+    s.setDisplayGridlines(false);
+
+    Row title = s.createRow(r++);
+    title.setHeightInPoints(28);
+    WorkbookWriter.label(title, 0, "AWS to Google Cloud: migration assessment", st.title);
+    s.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
+    info("Account", m.accountLabel());
+    info("Generated", WorkbookWriter.stamp(m.generatedAt()));
+    info("Usage window", m.windowLabel());
+    info("Price book", m.priceBookDate() == null ? "unknown" : m.priceBookDate().toString());
+    info("Rules", m.rulesSource());
+    if (m.anonymizer().enabled()) {
+      info("Anonymized", "account, resource ids, names and tag values are pseudonyms");
+    }
+    r++;
+
+    section("Monthly cost (USD per month)");
+    int awsRow = r;
+    money("AWS monthly today", "=" + w.costsTotalAwsRef(), f.awsMonthlyUsd(),
+        "total of the " + m.currentLineCount() + " AWS cost lines (Costs sheet)");
+    int gcpRow = r;
+    money("Google Cloud monthly after", "=" + w.costsTotalGcpRef(), f.gcpMonthlyUsd(),
+        "total of the " + (m.costLines().size() - m.currentLineCount()) + " Google Cloud cost lines (Costs sheet)"
+            + (f.missingPrices() > 0 ? "; lower bound, " + f.missingPrices() + " not priced" : ""));
+    int savingRow = r;
+    money("Saving per month", "=B" + (awsRow + 1) + "-B" + (gcpRow + 1), f.savingsUsd(),
+        f.savingsUsd().signum() < 0 ? "negative: Google Cloud costs more" : "AWS today minus Google Cloud after");
+    if (f.savingsPct() == null) {
+      notAvailable("Saving, percent of today", f.notAvailable().get("savingsPct"));
+    } else {
+      percent("Saving, percent of today", "B" + (savingRow + 1) + "/B" + (awsRow + 1), f.savingsPct(),
+          f.savingsUsd().divide(f.awsMonthlyUsd(), MathContext.DECIMAL64), "saving / AWS today");
+    }
+    money("Saving per year", "=B" + (savingRow + 1) + "*12", f.savingsUsd().multiply(BigDecimal.valueOf(12)),
+        "12 x the monthly saving, at today's usage");
+    r++;
+
+    section("Cost per million requests (USD)");
+    if (f.monthlyRequests() == null) {
+      notAvailable("Requests per month", f.notAvailable().get("monthlyRequests"));
+      notAvailable("AWS per million requests", f.notAvailable().get("costPerMillionRequests"));
+      notAvailable("Google Cloud per million requests", f.notAvailable().get("costPerMillionRequests"));
+    } else {
+      int reqRow = r;
+      Row row = s.createRow(r++);
+      WorkbookWriter.label(row, 0, "Requests per month", st.label);
+      Cell c = row.createCell(1);
+      c.setCellValue(f.monthlyRequests());
+      c.setCellStyle(st.integerBig);
+      WorkbookWriter.label(row, 2, "measured: " + f.requestsSource(), st.note);
+      BigDecimal millions = BigDecimal.valueOf(f.monthlyRequests()).divide(BigDecimal.valueOf(1_000_000));
+      perMillion("AWS per million requests", awsRow, reqRow, f.awsPerMillionUsd(),
+          f.awsMonthlyUsd().divide(millions, MathContext.DECIMAL64));
+      perMillion("Google Cloud per million requests", gcpRow, reqRow, f.gcpPerMillionUsd(),
+          f.gcpMonthlyUsd().divide(millions, MathContext.DECIMAL64));
+    }
+    r++;
+
+    section("Migration: hybrid months");
+    if (f.scenario() == null) {
+      notAvailable("Peak hybrid month", f.notAvailable().get("peakHybridMonth"));
+      notAvailable("Peak hybrid month cost", f.notAvailable().get("peakHybridMonth"));
+      notAvailable("One-off migration costs", f.notAvailable().get("oneOffUsd"));
+      notAvailable("Months to pay back", f.notAvailable().get("paybackMonths"));
+    } else {
+      info("Scenario", f.scenario());
+      Timeline t = m.timelines().get(0);
+      if (f.peakHybridMonth() == null) {
+        notAvailable("Peak hybrid month", f.notAvailable().get("peakHybridMonth"));
+      } else {
+        info("Peak hybrid month", f.peakHybridMonth().toString());
+        BigDecimal max = t.months().stream().map(Timeline.Month::totalUsd).reduce(BigDecimal::max).orElseThrow();
+        moneyIfClose("Peak hybrid month cost", "MAX(" + w.timelineColumn('H') + ")", max, f.peakHybridMonthUsd(),
+            "the most expensive month: both clouds, the link and one-off costs (Timeline)");
+      }
+      money("One-off migration costs", "=SUM(" + w.timelineColumn('G') + ")", f.oneOffUsd(),
+          "data transfer and engineering over the timeline (Timeline)");
+      if (f.paybackMonths() == null) {
+        notAvailable("Months to pay back", f.notAvailable().get("paybackMonths"));
+      } else {
+        Row row = s.createRow(r++);
+        WorkbookWriter.label(row, 0, "Months to pay back", st.label);
+        Cell c = row.createCell(1);
+        c.setCellValue(f.paybackMonths());
+        c.setCellStyle(st.integerBig);
+        WorkbookWriter.label(row, 2, "cumulative spend falls below staying on AWS in " + f.paybackMonth()
+            + " (Timeline, column J vs K)", st.note);
+      }
+    }
+    r++;
+
+    section("AWS bill, last 12 months");
+    if (f.billGrowthPct() == null && f.billFirstMonth() == null) {
+      notAvailable("Growth of the AWS bill", f.notAvailable().get("awsBillGrowthPct"));
+    } else {
+      int first = r;
+      money("Bill of " + f.billFirstMonth(), ref(w.billTotalRef(f.billFirstMonth())), f.billFirstUsd(),
+          "first of the last " + f.billMonthsCompared() + " complete months (Bill history)");
+      int last = r;
+      money("Bill of " + f.billLastMonth(), ref(w.billTotalRef(f.billLastMonth())), f.billLastUsd(),
+          "last complete month (Bill history)");
+      if (f.billGrowthPct() == null) {
+        notAvailable("Growth of the AWS bill", f.notAvailable().get("awsBillGrowthPct"));
+      } else {
+        percent("Growth of the AWS bill", "(B" + (last + 1) + "-B" + (first + 1) + ")/B" + (first + 1),
+            f.billGrowthPct(), f.billLastUsd().subtract(f.billFirstUsd()).divide(f.billFirstUsd(), MathContext.DECIMAL64),
+            f.billFirstMonth() + " to " + f.billLastMonth());
+      }
+    }
+    r++;
+
+    section("Items by target");
+    countRows(f.countsByTarget(), 'E', "items (Mapping)");
+    r++;
+    section("Items by effort");
+    countRows(f.countsByEffort(), 'K', "mapped items (Mapping)");
+    r++;
+
+    section("Warnings and blockers");
+    count("Blockers", "COUNTIF(" + w.warningsColumn('A') + ",\"blocker\")", f.blockers(),
+        f.itemsWithBlockers() + " item(s) cannot move until they are solved (Warnings)");
+    count("Warnings", "COUNTIF(" + w.warningsColumn('A') + ",\"warning\")", f.warnings(), "need a look (Warnings)");
+    count("Unmapped items", "COUNTIF(" + w.mappingColumn('E') + ",\"Unmapped\")", f.unmapped(),
+        "no rule matched (Mapping)");
+    countValue("Components not priced", f.missingPrices(), "not counted as zero (Gaps)");
+    countValue("Collection gaps", f.gaps(), "what could not be collected (Gaps)");
+    List<ReportModel.WarningRow> listed = m.warnings().stream()
+        .sorted((a, b) -> a.severity().equals(b.severity()) ? 0 : a.severity().equals("blocker") ? -1 : 1)
+        .limit(MAX_LISTED_WARNINGS).toList();
+    for (ReportModel.WarningRow x : listed) {
+      Row row = s.createRow(r);
+      WorkbookWriter.label(row, 0, x.severity() + (x.item().isEmpty() ? "" : ": " + x.item()), st.label);
+      WorkbookWriter.label(row, 1, x.message(), st.wrap);
+      s.addMergedRegion(new CellRangeAddress(r, r, 1, 2));
+      // Merged cells do not grow with their text: about 95 characters fit on a line of B:C.
+      row.setHeightInPoints(Math.max(1, (x.message().length() + 94) / 95) * 13f + 2);
+      r++;
+    }
+    if (m.warnings().size() > listed.size()) {
+      WorkbookWriter.label(s.createRow(r++), 0, (m.warnings().size() - listed.size())
+          + " more on the Warnings sheet", st.note);
+    }
+    int lastTextRow = r;
+    r++;
+
+    section("Charts");
+    XSSFDrawing drawing = s.createDrawingPatriarch();
+    int chartsStart = r;
+    s.setRowBreak(chartsStart - 2);
+    if (!m.timelines().isEmpty() && !m.timelines().get(0).months().isEmpty()) {
+      r = WorkbookWriter.picture(s, drawing, Charts.timeline(m.timelines().get(0)), 0, r) + 1;
+    } else {
+      chartNote("Monthly spend through the migration", ReportModel.NO_TIMELINE);
+    }
+    r = WorkbookWriter.picture(s, drawing, Charts.byService(m.currentByService(), m.targetByService()), 0, r) + 1;
+    RequestCosts rc = m.requests();
+    if (rc != null && rc.awsPerMillionUsd() != null && rc.gcpPerMillionUsd() != null) {
+      r = WorkbookWriter.picture(s, drawing, Charts.perMillion(rc), 0, r) + 1;
+    } else {
+      chartNote("Cost per million requests", ReportModel.NO_REQUESTS);
+    }
+    if (m.billMonths().size() >= 2) {
+      r = WorkbookWriter.picture(s, drawing, Charts.bill(m.billMonths()), 0, r) + 1;
+    } else {
+      chartNote("AWS bill, last 12 months", f.notAvailable().getOrDefault("awsBillGrowthPct", ReportModel.NO_BILLING));
+    }
+
+    s.getWorkbook().setPrintArea(s.getWorkbook().getSheetIndex(s), 0, 2, 0, Math.max(r, lastTextRow));
+    PrintSetup ps = s.getPrintSetup();
+    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+    ps.setLandscape(false);
+    ps.setFitWidth((short) 1);
+    ps.setFitHeight((short) 0);
+    s.setFitToPage(true);
+    s.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.5);
+    s.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.5);
+    s.getFooter().setCenter("Page &P of &N");
+    s.getHeader().setLeft("migrate assessment, " + m.accountId());
+  }
+
+  private static String ref(String cellRef) {
+    return cellRef == null ? null : "=" + cellRef;
+  }
+
+  private void info(String label, String value) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.infoLabel);
+    WorkbookWriter.label(row, 1, value == null ? "" : value, st.label);
+  }
+
+  private void section(String title) {
+    Row row = s.createRow(r);
+    row.setHeightInPoints(18);
+    for (int i = 0; i < 3; i++) {
+      WorkbookWriter.label(row, i, i == 0 ? title : "", st.section);
+    }
+    r++;
+  }
+
+  /** A money figure; {@code formula} starts with "=" or is null for a plain value. */
+  private void money(String label, String formula, BigDecimal value, String note) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.label);
+    Cell c = row.createCell(1);
+    if (formula != null) {
+      WorkbookWriter.formula(c, formula.substring(1), value, st.moneyBig);
+    } else {
+      c.setCellValue(value.doubleValue());
+      c.setCellStyle(st.moneyBig);
+    }
+    WorkbookWriter.label(row, 2, note, st.note);
+  }
+
+  private void moneyIfClose(String label, String formula, BigDecimal computed, BigDecimal value, String note) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.label);
+    WorkbookWriter.formulaIfClose(row.createCell(1), formula, computed, value, st.moneyBig);
+    WorkbookWriter.label(row, 2, note, st.note);
+  }
+
+  private void perMillion(String label, int costRow, int reqRow, BigDecimal value, BigDecimal computed) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.label);
+    if (value == null) {
+      WorkbookWriter.label(row, 1, "not available", st.notAvailable);
+      WorkbookWriter.label(row, 2, ReportModel.NO_REQUESTS, st.note);
+      return;
+    }
+    WorkbookWriter.formulaIfClose(row.createCell(1), "B" + (costRow + 1) + "/(B" + (reqRow + 1) + "/1000000)",
+        computed, value, st.moneyBig);
+    WorkbookWriter.label(row, 2, "monthly cost / millions of requests per month", st.note);
+  }
+
+  private void percent(String label, String formula, BigDecimal pct, BigDecimal computedFraction, String note) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.label);
+    Cell c = row.createCell(1);
+    BigDecimal fraction = pct.movePointLeft(2);
+    if (computedFraction.subtract(fraction).abs().doubleValue() < 0.00005) {
+      c.setCellFormula(formula);
+    }
+    c.setCellValue(fraction.doubleValue());
+    c.setCellStyle(st.percentBig);
+    WorkbookWriter.label(row, 2, note, st.note);
+  }
+
+  private void notAvailable(String label, String reason) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.label);
+    WorkbookWriter.label(row, 1, "not available", st.notAvailable);
+    WorkbookWriter.label(row, 2, reason, st.note);
+  }
+
+  private void chartNote(String chart, String reason) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, chart, st.label);
+    WorkbookWriter.label(row, 1, "no chart", st.notAvailable);
+    WorkbookWriter.label(row, 2, reason, st.note);
+    r++;
+  }
+
+  private void countRows(Map<String, Integer> counts, char column, String note) {
+    if (counts.isEmpty()) {
+      countValue("(none)", 0, note);
+      return;
+    }
+    int first = r;
+    counts.forEach((k, v) -> count(k, "COUNTIF(" + w.mappingColumn(column) + ",\"" + k.replace("\"", "\"\"") + "\")",
+        v, ""));
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, "Total", st.totalLabel);
+    Cell c = row.createCell(1);
+    c.setCellFormula("SUM(B" + (first + 1) + ":B" + (r - 1) + ")");
+    c.setCellValue(counts.values().stream().mapToInt(Integer::intValue).sum());
+    c.setCellStyle(st.totalInteger);
+    WorkbookWriter.label(row, 2, note, st.note);
+  }
+
+  private void count(String label, String formula, int value, String note) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.label);
+    Cell c = row.createCell(1);
+    c.setCellFormula(formula);
+    c.setCellValue(value);
+    c.setCellStyle(st.integerBig);
+    if (!note.isEmpty()) {
+      WorkbookWriter.label(row, 2, note, st.note);
+    }
+  }
+
+  private void countValue(String label, int value, String note) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.label);
+    Cell c = row.createCell(1);
+    c.setCellValue(value);
+    c.setCellStyle(st.integerBig);
+    WorkbookWriter.label(row, 2, note, st.note);
+  }
+}

@@ -1,0 +1,747 @@
+package dev.migrate.report;
+
+import dev.migrate.cost.Assumption;
+import dev.migrate.cost.CostLine;
+import dev.migrate.cost.MissingPrice;
+import dev.migrate.cost.Phase;
+import dev.migrate.cost.Reconciliation;
+import dev.migrate.cost.Timeline;
+import dev.migrate.inventory.Gap;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.Units;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The management workbook. The Summary sheet (headline figures and charts) is built in memory
+ * with XSSF; the detail sheets are streamed with SXSSF so that a 100,000-instance estate is
+ * written with bounded memory.
+ *
+ * <p>Every headline figure on the Summary is a formula over a detail sheet (a total of the
+ * Costs sheet, a COUNTIF over the Mapping sheet...), with its cached value set to the figure
+ * the JSON carries, so the workbook opens with values in any spreadsheet and the figures trace
+ * back to the lines they come from. A formula is used only when it gives that figure to the
+ * cent; otherwise the value itself is written and the note says where it comes from.
+ * Money is written unrounded and rounded only by the cell format.
+ */
+public final class WorkbookWriter {
+  static final String SUMMARY = "Summary";
+  static final String INVENTORY = "Inventory";
+  static final String MAPPING = "Mapping";
+  static final String COSTS = "Costs";
+  static final String TIMELINE = "Timeline";
+  static final String RECONCILIATION = "Reconciliation";
+  static final String BILL = "Bill history";
+  static final String ASSUMPTIONS = "Assumptions";
+  static final String GAPS = "Gaps";
+  static final String WARNINGS = "Warnings";
+  /** Sheet order in the workbook. */
+  public static final List<String> SHEETS = List.of(SUMMARY, INVENTORY, MAPPING, COSTS, TIMELINE, RECONCILIATION,
+      BILL, ASSUMPTIONS, GAPS, WARNINGS);
+
+  /** Detail tables: title in row 1, note in row 2, header in row 3, data from row 4 (1-based). */
+  static final int HEADER_ROW = 2;
+  static final int FIRST_DATA_ROW = 3;
+
+  static final String AWS_SIDE = "AWS today";
+  static final String GCP_SIDE = "Google Cloud after";
+
+  /** Rows kept in memory per streamed sheet; the rest is flushed to a temporary file. */
+  private static final int WINDOW_ROWS = 200;
+  /** Half a cent: a formula whose result is further than this from the figure is not used. */
+  private static final double CENT = 0.005;
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final ReportModel m;
+  private Styles st;
+
+  // Layout computed before writing, so that the Summary's formulas can point into the detail sheets.
+  private final int costsLast;          // 0-based index of the last cost line row
+  private final int costsTotalAws;      // 0-based row of the AWS total
+  private final int costsTotalGcp;
+  private final int mappingLast;
+  private final int warningsLast;
+  private final int timelineFirstPrimary;
+  private final int timelineLastPrimary;
+  private final Map<java.time.YearMonth, Integer> billRows = new TreeMap<>();
+
+  private WorkbookWriter(ReportModel m) {
+    this.m = m;
+    int lines = m.costLines().size();
+    costsLast = FIRST_DATA_ROW + Math.max(lines, 1) - 1;
+    costsTotalAws = costsLast + 2;
+    costsTotalGcp = costsLast + 3;
+    mappingLast = FIRST_DATA_ROW + Math.max(m.mappings().size(), 1) - 1;
+    warningsLast = FIRST_DATA_ROW + Math.max(m.warnings().size(), 1) - 1;
+    int primaryMonths = m.timelines().isEmpty() ? 0 : m.timelines().get(0).months().size();
+    timelineFirstPrimary = FIRST_DATA_ROW;
+    timelineLastPrimary = FIRST_DATA_ROW + primaryMonths - 1;
+    for (int i = 0; i < m.billMonths().size(); i++) {
+      billRows.put(m.billMonths().get(i).month(), FIRST_DATA_ROW + i);
+    }
+  }
+
+  /** Writes the workbook for {@code m} to {@code out} (not closed). */
+  public static void write(ReportModel m, OutputStream out) throws IOException {
+    new WorkbookWriter(m).writeTo(out);
+  }
+
+  private void writeTo(OutputStream out) throws IOException {
+    XSSFWorkbook wb = new XSSFWorkbook();
+    var props = wb.getProperties().getCoreProperties();
+    props.setCreator("migrate");
+    props.setTitle("AWS to Google Cloud migration assessment, account " + m.accountId());
+    props.setCreated(Optional.of(Date.from(m.generatedAt())));
+    props.setModified(Optional.of(Date.from(m.generatedAt())));
+    props.setLastModifiedByUser("migrate");
+    st = new Styles(wb);
+    for (String name : SHEETS) {
+      wb.createSheet(name);
+    }
+    new SummarySheet(m, st, wb.getSheet(SUMMARY), this).write();
+    SXSSFWorkbook sx = new SXSSFWorkbook(wb, WINDOW_ROWS);
+    try {
+      inventory(sx.getSheet(INVENTORY));
+      mapping(sx.getSheet(MAPPING));
+      costs(sx.getSheet(COSTS));
+      timeline(sx.getSheet(TIMELINE));
+      reconciliation(sx.getSheet(RECONCILIATION));
+      bill(sx.getSheet(BILL));
+      assumptions(sx.getSheet(ASSUMPTIONS));
+      gaps(sx.getSheet(GAPS));
+      warnings(sx.getSheet(WARNINGS));
+      sx.setActiveSheet(0);
+      sx.write(out);
+    } finally {
+      sx.close();
+    }
+  }
+
+  // ----------------------------------------------------------------------------- layout queries for the Summary
+
+  String costsTotalAwsRef() {
+    return COSTS + "!$J$" + (costsTotalAws + 1);
+  }
+
+  String costsTotalGcpRef() {
+    return COSTS + "!$J$" + (costsTotalGcp + 1);
+  }
+
+  /** Absolute range of one Mapping column over the data rows, e.g. {@code Mapping!$E$4:$E$20}. */
+  String mappingColumn(char col) {
+    return MAPPING + "!$" + col + "$" + (FIRST_DATA_ROW + 1) + ":$" + col + "$" + (mappingLast + 1);
+  }
+
+  String warningsColumn(char col) {
+    return WARNINGS + "!$" + col + "$" + (FIRST_DATA_ROW + 1) + ":$" + col + "$" + (warningsLast + 1);
+  }
+
+  /** Range of one Timeline column over the primary scenario's months, or null without a timeline. */
+  String timelineColumn(char col) {
+    if (timelineLastPrimary < timelineFirstPrimary) {
+      return null;
+    }
+    return TIMELINE + "!$" + col + "$" + (timelineFirstPrimary + 1) + ":$" + col + "$" + (timelineLastPrimary + 1);
+  }
+
+  /** The Bill history cell holding a month's total, or null. */
+  String billTotalRef(java.time.YearMonth month) {
+    Integer row = billRows.get(month);
+    return row == null ? null : "'" + BILL + "'!$C$" + (row + 1);
+  }
+
+  static String stamp(java.time.Instant t) {
+    return STAMP.format(t);
+  }
+
+  // ----------------------------------------------------------------------------- detail sheets
+
+  private void inventory(Sheet s) {
+    var t = new Table(s, st, "Inventory", m.inventory().size() + " items collected from account " + m.accountLabel()
+        + ", usage window " + m.windowLabel());
+    t.header("Kind", "Id", "Name", "Region", "Type", "Size (GiB)", "State", "CPU p95 (%)", "Requests in window", "Details");
+    for (ReportModel.InventoryRow r : m.inventory()) {
+      Row row = t.row();
+      t.text(row, 0, r.kind());
+      t.text(row, 1, r.id());
+      t.text(row, 2, r.name());
+      t.text(row, 3, r.region());
+      t.text(row, 4, r.type());
+      t.num(row, 5, r.sizeGib(), st.decimal);
+      t.text(row, 6, r.state());
+      t.num(row, 7, r.cpuP95Pct(), st.decimal);
+      t.num(row, 8, r.requests() == null ? null : r.requests().doubleValue(), st.integer);
+      t.text(row, 9, r.details());
+    }
+    t.emptyNote(m.inventory().isEmpty(), "no items: the snapshot is empty");
+    t.finish(70);
+  }
+
+  private void mapping(Sheet s) {
+    var t = new Table(s, st, "Mapping", "Where each item goes on Google Cloud, by which rule and why; "
+        + "rules: " + m.rulesSource());
+    t.header("Kind", "Item id", "Item name", "AWS region", "Target", "Target detail", "GCP region", "Size", "Rule",
+        "Reason", "Effort", "Blockers", "Warnings");
+    for (ReportModel.MappingRow r : m.mappings()) {
+      Row row = t.row();
+      t.text(row, 0, r.kind());
+      t.text(row, 1, r.itemId());
+      t.text(row, 2, r.itemName());
+      t.text(row, 3, r.awsRegion());
+      t.text(row, 4, r.category());
+      t.text(row, 5, r.targetLabel());
+      t.text(row, 6, r.gcpRegion());
+      t.text(row, 7, r.size());
+      t.text(row, 8, r.ruleId());
+      t.text(row, 9, r.reason());
+      t.text(row, 10, r.effort());
+      t.text(row, 11, String.join("; ", r.blockers()));
+      t.text(row, 12, String.join("; ", r.warnings()));
+    }
+    t.emptyNote(m.mappings().isEmpty(), "no items to map");
+    t.finish(70);
+  }
+
+  private void costs(Sheet s) {
+    var t = new Table(s, st, "Costs", "Every cost line of both sides, USD per month: quantity x unit price, with "
+        + "the price's key, source and date. Price book of " + m.priceBookDate() + ".");
+    t.header("Side", "Service", "Item id", "Item name", "App", "Component", "Quantity", "Unit", "Unit price (USD)",
+        "Monthly (USD)", "Price key", "Price source", "Price as of");
+    for (CostLine l : m.costLines()) {
+      Row row = t.row();
+      t.text(row, 0, l.phase() == Phase.CURRENT ? AWS_SIDE : GCP_SIDE);
+      t.text(row, 1, l.service());
+      t.text(row, 2, l.itemId());
+      t.text(row, 3, l.itemName());
+      t.text(row, 4, l.app());
+      t.text(row, 5, l.component());
+      t.num(row, 6, l.quantity(), st.quantity);
+      t.text(row, 7, l.unit());
+      t.num(row, 8, l.unitPriceUsd(), st.unitPrice);
+      t.num(row, 9, l.monthlyUsd(), st.money);
+      t.text(row, 10, l.priceKey());
+      t.text(row, 11, l.priceSource());
+      t.text(row, 12, l.priceAsOf() == null ? null : l.priceAsOf().toString());
+    }
+    t.emptyNote(m.costLines().isEmpty(), "no cost lines");
+    int last = t.lastDataRow();
+    t.finish(60);
+    String side = "$A$" + (FIRST_DATA_ROW + 1) + ":$A$" + (last + 1);
+    String amount = "$J$" + (FIRST_DATA_ROW + 1) + ":$J$" + (last + 1);
+    var f = m.figures();
+    Row aws = s.createRow(costsTotalAws);
+    label(aws, 0, "Total " + AWS_SIDE + " (USD per month)", st.totalLabel);
+    formula(aws.createCell(9), "SUMIF(" + side + ",\"" + AWS_SIDE + "\"," + amount + ")", f.awsMonthlyUsd(), st.totalMoney);
+    Row gcp = s.createRow(costsTotalGcp);
+    label(gcp, 0, "Total " + GCP_SIDE + " (USD per month)", st.totalLabel);
+    formula(gcp.createCell(9), "SUMIF(" + side + ",\"" + GCP_SIDE + "\"," + amount + ")", f.gcpMonthlyUsd(), st.totalMoney);
+    Row saving = s.createRow(costsTotalGcp + 1);
+    label(saving, 0, "Saving (USD per month)", st.totalLabel);
+    formula(saving.createCell(9), "J" + (costsTotalAws + 1) + "-J" + (costsTotalGcp + 1), f.savingsUsd(), st.totalMoney);
+    if (!m.missingPrices().isEmpty()) {
+      Row note = s.createRow(costsTotalGcp + 2);
+      label(note, 0, m.missingPrices().size() + " component(s) could not be priced and are not in these totals: see Gaps.",
+          st.note);
+    }
+  }
+
+  private void timeline(Sheet s) {
+    var t = new Table(s, st, "Timeline", m.timelines().isEmpty() ? ReportModel.NO_TIMELINE
+        : "Month by month through the hybrid phase, USD; one block of rows per what-if scenario (the Summary uses "
+        + m.timelines().get(0).scenario() + ")");
+    t.header("Scenario", "Month", "AWS", "Google Cloud", "Link (VPN / Interconnect)", "Inter-cloud traffic", "One-off",
+        "Total", "Staying on AWS", "Cumulative", "Cumulative staying on AWS", "Requests", "Total per million requests");
+    for (Timeline tl : m.timelines()) {
+      Timeline.Month prev = null;
+      for (Timeline.Month mo : tl.months()) {
+        Row row = t.row();
+        int r1 = row.getRowNum() + 1;
+        t.text(row, 0, tl.scenario());
+        t.text(row, 1, mo.month().toString());
+        t.num(row, 2, mo.awsUsd(), st.money);
+        t.num(row, 3, mo.gcpUsd(), st.money);
+        t.num(row, 4, mo.linkUsd(), st.money);
+        t.num(row, 5, mo.interCloudTrafficUsd(), st.money);
+        t.num(row, 6, mo.oneOffUsd(), st.money);
+        BigDecimal sum = mo.awsUsd().add(mo.gcpUsd()).add(mo.linkUsd()).add(mo.interCloudTrafficUsd()).add(mo.oneOffUsd());
+        formulaIfClose(row.createCell(7), "SUM(C" + r1 + ":G" + r1 + ")", sum, mo.totalUsd(), st.money);
+        t.width(7, 12);
+        t.num(row, 8, mo.stayOnAwsUsd(), st.money);
+        if (prev == null) {
+          t.num(row, 9, mo.cumulativeUsd(), st.money);
+          t.num(row, 10, mo.cumulativeStayUsd(), st.money);
+        } else {
+          formulaIfClose(row.createCell(9), "J" + (r1 - 1) + "+H" + r1, prev.cumulativeUsd().add(mo.totalUsd()),
+              mo.cumulativeUsd(), st.money);
+          formulaIfClose(row.createCell(10), "K" + (r1 - 1) + "+I" + r1,
+              prev.cumulativeStayUsd().add(mo.stayOnAwsUsd()), mo.cumulativeStayUsd(), st.money);
+        }
+        t.num(row, 11, (double) mo.requests(), st.integer);
+        t.num(row, 12, mo.perMillionUsd(), st.money);
+        prev = mo;
+      }
+    }
+    t.emptyNote(m.timelines().isEmpty(), ReportModel.NO_TIMELINE
+        + " (run `migrate whatif` with a scenario to project the hybrid months)");
+    int next = t.lastDataRow() + 2;
+    t.finish(40);
+    for (Timeline tl : m.timelines()) {
+      for (String w : tl.warnings()) {
+        label(s.createRow(next++), 0, tl.scenario() + ": " + w, st.note);
+      }
+    }
+  }
+
+  private void reconciliation(Sheet s) {
+    Reconciliation r = m.reconciliation();
+    var t = new Table(s, st, "Reconciliation", r == null ? ReportModel.NO_BILLING
+        : "The modelled AWS month against the bill of " + r.billMonth() + "; differences above "
+        + (r.thresholdPct() == null ? "the threshold" : r.thresholdPct().stripTrailingZeros().toPlainString() + "%")
+        + " raise a warning");
+    t.header("Service", "Billed as", "Modelled (USD)", "Billed (USD)", "Difference (USD)", "Difference");
+    if (r == null) {
+      t.emptyNote(true, ReportModel.NO_BILLING);
+      t.finish(50);
+      return;
+    }
+    BigDecimal mSum = BigDecimal.ZERO;
+    BigDecimal bSum = BigDecimal.ZERO;
+    for (Reconciliation.Row x : r.rows()) {
+      Row row = t.row();
+      int r1 = row.getRowNum() + 1;
+      t.text(row, 0, x.service());
+      t.text(row, 1, String.join(", ", x.billedServices()));
+      t.num(row, 2, x.modelledUsd(), st.money);
+      t.num(row, 3, x.billedUsd(), st.money);
+      formulaIfClose(row.createCell(4), "C" + r1 + "-D" + r1, x.modelledUsd().subtract(x.billedUsd()),
+          x.differenceUsd(), st.money);
+      t.width(4, 14);
+      percent(row.createCell(5), x.differencePct(), "IF(D" + r1 + "=0,\"\",E" + r1 + "/D" + r1 + ")",
+          x.billedUsd().signum() == 0 ? null : x.differenceUsd().divide(x.billedUsd(), MathContext.DECIMAL64));
+      mSum = mSum.add(x.modelledUsd());
+      bSum = bSum.add(x.billedUsd());
+    }
+    int last = t.lastDataRow();
+    t.finish(50);
+    Row total = s.createRow(last + 2);
+    int r1 = last + 3;
+    label(total, 0, "Total", st.totalLabel);
+    formulaIfClose(total.createCell(2), "SUM(C" + (FIRST_DATA_ROW + 1) + ":C" + (last + 1) + ")", mSum, r.modelledUsd(),
+        st.totalMoney);
+    formulaIfClose(total.createCell(3), "SUM(D" + (FIRST_DATA_ROW + 1) + ":D" + (last + 1) + ")", bSum, r.billedUsd(),
+        st.totalMoney);
+    BigDecimal diff = r.modelledUsd().subtract(r.billedUsd());
+    formula(total.createCell(4), "C" + r1 + "-D" + r1, diff, st.totalMoney);
+    percent(total.createCell(5), r.differencePct(), "IF(D" + r1 + "=0,\"\",E" + r1 + "/D" + r1 + ")",
+        r.billedUsd().signum() == 0 ? null : diff.divide(r.billedUsd(), MathContext.DECIMAL64));
+    int next = last + 4;
+    for (String w : r.warnings()) {
+      label(s.createRow(next++), 0, w, st.note);
+    }
+  }
+
+  private void bill(Sheet s) {
+    var months = m.billMonths();
+    var t = new Table(s, st, "Bill history", months.isEmpty() ? ReportModel.NO_BILLING
+        : "The AWS bill by month and service (Cost Explorer, unblended, USD); an estimated month was still open");
+    // Services as columns, largest total first, so the wide sheet reads from the left.
+    var totals = new TreeMap<String, BigDecimal>();
+    months.forEach(mo -> mo.services().forEach((k, v) -> totals.merge(k, v, BigDecimal::add)));
+    List<String> services = totals.entrySet().stream()
+        .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).toList();
+    var headers = new ArrayList<String>(List.of("Month", "Estimated", "Total (USD)"));
+    services.forEach(x -> headers.add(x));
+    t.header(headers.toArray(String[]::new));
+    String lastCol = CellReference.convertNumToColString(Math.max(3, 2 + services.size()));
+    for (ReportModel.BillMonth mo : months) {
+      Row row = t.row();
+      int r1 = row.getRowNum() + 1;
+      t.text(row, 0, mo.month().toString());
+      t.text(row, 1, mo.estimated() ? "estimated" : "");
+      BigDecimal sum = mo.services().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+      formulaIfClose(row.createCell(2), "SUM(D" + r1 + ":" + lastCol + r1 + ")", sum, mo.totalUsd(), st.money);
+      t.width(2, 14);
+      for (int i = 0; i < services.size(); i++) {
+        BigDecimal v = mo.services().get(services.get(i));
+        t.num(row, 3 + i, v, st.money);
+      }
+    }
+    t.emptyNote(months.isEmpty(), ReportModel.NO_BILLING);
+    t.finish(24);
+  }
+
+  private void assumptions(Sheet s) {
+    var t = new Table(s, st, "Assumptions and price sources", "Every parameter and unit price the figures use; "
+        + "price book of " + m.priceBookDate());
+    t.header("Kind", "Name or price key", "Value", "Unit", "Source", "As of", "Used by");
+    param(t, "price book date", String.valueOf(m.priceBookDate()), "price book", "");
+    param(t, "usage window", m.windowLabel(), "snapshot", "");
+    param(t, "rules", m.rulesSource(), "migration plan", "");
+    m.assessment().plan().regionMap().forEach((aws, gcp) -> param(t, "region " + aws, gcp, "region map", ""));
+    for (Assumption a : m.assumptions()) {
+      param(t, a.name(), a.value(), a.source(), "");
+    }
+    for (ReportModel.UnitPrice p : m.unitPrices()) {
+      Row row = t.row();
+      t.text(row, 0, "unit price");
+      t.text(row, 1, p.priceKey());
+      t.num(row, 2, p.unitPriceUsd(), st.unitPrice);
+      t.text(row, 3, p.unit() == null ? "USD" : "USD per " + p.unit());
+      t.text(row, 4, p.source());
+      t.text(row, 5, p.asOf() == null ? null : p.asOf().toString());
+      t.text(row, 6, p.services());
+    }
+    t.finish(70);
+  }
+
+  private void param(Table t, String name, String value, String source, String asOf) {
+    Row row = t.row();
+    t.text(row, 0, "parameter");
+    t.text(row, 1, name);
+    t.text(row, 2, value);
+    t.text(row, 4, source);
+    t.text(row, 5, asOf);
+  }
+
+  private void gaps(Sheet s) {
+    var t = new Table(s, st, "Gaps", "What could not be collected or priced. Figures that depend on it are "
+        + "incomplete; a missing price is never counted as zero.");
+    t.header("Kind", "Service or side", "Region or item", "Error code or price key", "Missing", "Detail");
+    for (Gap g : m.gaps()) {
+      Row row = t.row();
+      t.text(row, 0, "not collected");
+      t.text(row, 1, g.service());
+      t.text(row, 2, g.region());
+      t.text(row, 3, g.errorCode());
+      t.text(row, 4, g.missing());
+      t.text(row, 5, g.message());
+    }
+    for (MissingPrice p : m.missingPrices()) {
+      Row row = t.row();
+      t.text(row, 0, "not priced");
+      t.text(row, 1, p.phase() == Phase.CURRENT ? AWS_SIDE : p.phase() == Phase.TARGET ? GCP_SIDE : "hybrid");
+      t.text(row, 2, p.itemId());
+      t.text(row, 3, p.priceKey());
+      t.text(row, 4, p.component());
+      t.text(row, 5, "the price book has no price for this key; the total of this side is a lower bound");
+    }
+    t.emptyNote(m.gaps().isEmpty() && m.missingPrices().isEmpty(), "none: everything was collected and priced");
+    t.finish(70);
+  }
+
+  private void warnings(Sheet s) {
+    var t = new Table(s, st, "Warnings and blockers", "A blocker must be solved before the item can move; "
+        + "a warning needs a look");
+    t.header("Severity", "Source", "Item", "Message");
+    for (ReportModel.WarningRow w : m.warnings()) {
+      Row row = t.row();
+      t.text(row, 0, w.severity());
+      t.text(row, 1, w.source());
+      t.text(row, 2, w.item());
+      t.text(row, 3, w.message());
+    }
+    t.emptyNote(m.warnings().isEmpty(), "none");
+    t.finish(110);
+  }
+
+  // ----------------------------------------------------------------------------- cell helpers
+
+  static void label(Row row, int col, String text, CellStyle style) {
+    Cell c = row.createCell(col);
+    c.setCellValue(text);
+    c.setCellStyle(style);
+  }
+
+  /** A formula whose cached value is the figure; the caller knows the formula computes it. */
+  static void formula(Cell c, String formula, BigDecimal value, CellStyle style) {
+    c.setCellFormula(formula);
+    c.setCellValue(value.doubleValue());
+    c.setCellStyle(style);
+  }
+
+  /**
+   * The formula when what it computes ({@code computed}) is the figure to the cent, otherwise
+   * the figure itself: the workbook never shows a total that disagrees with the JSON.
+   */
+  static void formulaIfClose(Cell c, String formula, BigDecimal computed, BigDecimal figure, CellStyle style) {
+    if (computed != null && figure != null && computed.subtract(figure).abs().doubleValue() < CENT) {
+      formula(c, formula, figure, style);
+    } else {
+      c.setCellValue(figure == null ? 0 : figure.doubleValue());
+      c.setCellStyle(style);
+    }
+  }
+
+  /** A percentage figure (percent, e.g. 27.65) written as a fraction with a % format. */
+  void percent(Cell c, BigDecimal pct, String formula, BigDecimal computedFraction) {
+    if (pct == null) {
+      c.setCellValue("");
+      return;
+    }
+    BigDecimal fraction = pct.movePointLeft(2);
+    if (computedFraction != null && computedFraction.subtract(fraction).abs().doubleValue() < 0.00005) {
+      c.setCellFormula(formula);
+    }
+    c.setCellValue(fraction.doubleValue());
+    c.setCellStyle(st.percent);
+  }
+
+  // ----------------------------------------------------------------------------- tables
+
+  /** A detail table: title, note, header with filter and frozen panes, rows, computed column widths. */
+  static final class Table {
+    private final Sheet sheet;
+    private final Styles st;
+    private int next = FIRST_DATA_ROW;
+    private int columns;
+    private int[] widths = new int[0];
+
+    Table(Sheet sheet, Styles st, String title, String note) {
+      this.sheet = sheet;
+      this.st = st;
+      label(sheet.createRow(0), 0, title, st.sheetTitle);
+      label(sheet.createRow(1), 0, note, st.note);
+    }
+
+    void header(String... names) {
+      columns = names.length;
+      widths = new int[columns];
+      Row h = sheet.createRow(HEADER_ROW);
+      for (int i = 0; i < names.length; i++) {
+        label(h, i, names[i], st.header);
+        widths[i] = Math.max(10, names[i].length() + 3);
+      }
+    }
+
+    Row row() {
+      return sheet.createRow(next++);
+    }
+
+    void text(Row row, int col, String value) {
+      if (value == null || value.isEmpty()) {
+        return;
+      }
+      Cell c = row.createCell(col);
+      c.setCellValue(value);
+      c.setCellStyle(st.text);
+      width(col, value.length() + 2);
+    }
+
+    void num(Row row, int col, BigDecimal value, CellStyle style) {
+      num(row, col, value == null ? null : value.doubleValue(), style);
+    }
+
+    void num(Row row, int col, Double value, CellStyle style) {
+      if (value == null) {
+        return;
+      }
+      Cell c = row.createCell(col);
+      c.setCellValue(value);
+      c.setCellStyle(style);
+      width(col, 14);
+    }
+
+    void width(int col, int chars) {
+      if (chars > widths[col]) {
+        widths[col] = chars;
+      }
+    }
+
+    /** When the table is empty, one row that says why, instead of nothing. */
+    void emptyNote(boolean empty, String text) {
+      if (empty) {
+        label(row(), 0, text, st.notAvailable);
+      }
+    }
+
+    int lastDataRow() {
+      return Math.max(next - 1, FIRST_DATA_ROW);
+    }
+
+    /** Freeze the header, filter the data, set widths (capped at {@code maxChars}), print setup. */
+    void finish(int maxChars) {
+      sheet.createFreezePane(0, FIRST_DATA_ROW);
+      sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, lastDataRow(), 0, columns - 1));
+      for (int i = 0; i < columns; i++) {
+        sheet.setColumnWidth(i, Math.min(widths[i], maxChars) * 256);
+      }
+      sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+      PrintSetup ps = sheet.getPrintSetup();
+      ps.setLandscape(true);
+      ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+      ps.setFitWidth((short) 1);
+      ps.setFitHeight((short) 0);
+      sheet.setFitToPage(true);
+      sheet.setDisplayGridlines(true);
+    }
+  }
+
+  /** Cell styles, created once per workbook (Excel allows about 64,000). */
+  static final class Styles {
+    final CellStyle title;
+    final CellStyle sheetTitle;
+    final CellStyle note;
+    final CellStyle header;
+    final CellStyle section;
+    final CellStyle text;
+    final CellStyle label;
+    final CellStyle wrap;
+    final CellStyle money;
+    final CellStyle moneyBig;
+    final CellStyle unitPrice;
+    final CellStyle quantity;
+    final CellStyle decimal;
+    final CellStyle integer;
+    final CellStyle percent;
+    final CellStyle percentBig;
+    final CellStyle notAvailable;
+    final CellStyle totalLabel;
+    final CellStyle totalMoney;
+    final CellStyle totalInteger;
+    final CellStyle integerBig;
+    final CellStyle infoLabel;
+
+    Styles(Workbook wb) {
+      var df = wb.createDataFormat();
+      Font bold = font(wb, true, false, 11, null);
+      Font italicGray = font(wb, false, true, 10, IndexedColors.GREY_50_PERCENT);
+      title = style(wb, font(wb, true, false, 18, null), null);
+      sheetTitle = style(wb, font(wb, true, false, 14, null), null);
+      note = style(wb, italicGray, null);
+      header = style(wb, font(wb, true, false, 11, IndexedColors.WHITE), null);
+      fill((org.apache.poi.xssf.usermodel.XSSFCellStyle) header, new byte[] {(byte) 0x1F, (byte) 0x38, (byte) 0x64});
+      header.setVerticalAlignment(VerticalAlignment.CENTER);
+      header.setBorderBottom(BorderStyle.THIN);
+      section = style(wb, font(wb, true, false, 12, IndexedColors.WHITE), null);
+      fill((org.apache.poi.xssf.usermodel.XSSFCellStyle) section, new byte[] {(byte) 0x42, (byte) 0x85, (byte) 0xF4});
+      text = style(wb, null, null);
+      label = style(wb, null, null);
+      wrap = style(wb, null, null);
+      wrap.setWrapText(true);
+      wrap.setVerticalAlignment(VerticalAlignment.TOP);
+      String usd = "\"$\"#,##0.00;[Red]-\"$\"#,##0.00";
+      money = style(wb, null, df.getFormat(usd));
+      moneyBig = style(wb, bold, df.getFormat(usd));
+      unitPrice = style(wb, null, df.getFormat("\"$\"#,##0.00####"));
+      quantity = style(wb, null, df.getFormat("#,##0.####"));
+      decimal = style(wb, null, df.getFormat("#,##0.0#"));
+      integer = style(wb, null, df.getFormat("#,##0"));
+      percent = style(wb, null, df.getFormat("0.00%;[Red]-0.00%"));
+      percentBig = style(wb, bold, df.getFormat("0.00%;[Red]-0.00%"));
+      notAvailable = style(wb, italicGray, null);
+      totalLabel = style(wb, bold, null);
+      totalLabel.setBorderTop(BorderStyle.THIN);
+      totalMoney = style(wb, bold, df.getFormat(usd));
+      totalMoney.setBorderTop(BorderStyle.THIN);
+      totalInteger = style(wb, bold, df.getFormat("#,##0"));
+      totalInteger.setBorderTop(BorderStyle.THIN);
+      integerBig = style(wb, bold, df.getFormat("#,##0"));
+      infoLabel = style(wb, bold, null);
+      for (CellStyle s : List.of(moneyBig, percentBig, notAvailable, integerBig)) {
+        s.setAlignment(HorizontalAlignment.RIGHT);
+      }
+    }
+
+    private static Font font(Workbook wb, boolean bold, boolean italic, int points, IndexedColors color) {
+      Font f = wb.createFont();
+      f.setFontName("Arial");
+      f.setBold(bold);
+      f.setItalic(italic);
+      f.setFontHeightInPoints((short) points);
+      if (color != null) {
+        f.setColor(color.getIndex());
+      }
+      return f;
+    }
+
+    private static CellStyle style(Workbook wb, Font font, Short format) {
+      CellStyle s = wb.createCellStyle();
+      if (font != null) {
+        s.setFont(font);
+      } else {
+        s.setFont(font(wb, false, false, 10, null));
+      }
+      if (format != null) {
+        s.setDataFormat(format);
+      }
+      s.setVerticalAlignment(VerticalAlignment.CENTER);
+      return s;
+    }
+
+    private static void fill(org.apache.poi.xssf.usermodel.XSSFCellStyle s, byte[] rgb) {
+      s.setFillForegroundColor(new XSSFColor(rgb, null));
+      s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    }
+  }
+
+  // ----------------------------------------------------------------------------- pictures
+
+  /**
+   * Puts a chart on the sheet with its top-left corner at (col, row), at {@link Charts#WIDTH} x
+   * {@link Charts#HEIGHT} pixels (the PNG is drawn at twice that for crispness). The anchor is
+   * computed from the column widths and row heights, not with {@code XSSFPicture.resize}, which
+   * gives a zero-width picture for a 2x PNG in POI 5.5; returns the first row below the picture.
+   */
+  static int picture(XSSFSheet sheet, XSSFDrawing drawing, Charts.Png png, int col, int row) {
+    int idx = sheet.getWorkbook().addPicture(png.bytes(), Workbook.PICTURE_TYPE_PNG);
+    int col2 = col;
+    float px = Charts.WIDTH;
+    while (px > sheet.getColumnWidthInPixels(col2)) {
+      px -= sheet.getColumnWidthInPixels(col2);
+      col2++;
+    }
+    int dx2 = Math.round(px * Units.EMU_PER_PIXEL);
+    int row2 = row;
+    float py = Charts.HEIGHT;
+    while (py > rowHeightPixels(sheet, row2)) {
+      py -= rowHeightPixels(sheet, row2);
+      row2++;
+    }
+    int dy2 = Math.round(py * Units.EMU_PER_PIXEL);
+    var anchor = new XSSFClientAnchor(0, 0, dx2, dy2, col, row, col2, row2);
+    anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+    XSSFPicture pic = drawing.createPicture(anchor, idx);
+    pic.getCTPicture().getNvPicPr().getCNvPr().setDescr(png.title());
+    pic.getCTPicture().getNvPicPr().getCNvPr().setName(png.title());
+    return row2 + 1;
+  }
+
+  private static float rowHeightPixels(Sheet sheet, int row) {
+    Row r = sheet.getRow(row);
+    float points = r == null ? sheet.getDefaultRowHeightInPoints() : r.getHeightInPoints();
+    return points * Units.PIXEL_DPI / Units.POINT_DPI;
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Reports from one {@link dev.migrate.cost.Assessment}: the management workbook (POI, with
+ * JFreeChart charts), the assessment JSON (format {@code migrate.assessment/v1}), the CSV of
+ * cost lines and the terminal summary. {@link dev.migrate.report.ReportModel} derives every
+ * figure once, so all outputs agree to the cent; {@link dev.migrate.report.Anonymizer} replaces
+ * identifying values with stable pseudonyms. The only package that imports POI and JFreeChart.
+ */
+package dev.migrate.report;

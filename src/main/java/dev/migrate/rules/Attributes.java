@@ -1,0 +1,323 @@
+package dev.migrate.rules;
+
+import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.Distribution;
+import dev.migrate.inventory.EbsVolume;
+import dev.migrate.inventory.Ec2Instance;
+import dev.migrate.inventory.LoadBalancer;
+import dev.migrate.inventory.S3Bucket;
+import dev.migrate.inventory.Usage;
+import dev.migrate.plan.ItemKind;
+import dev.migrate.plan.Mapping;
+import dev.migrate.plan.Target;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The attributes a rule condition can test, per item kind, with their types. This table is
+ * the schema the validator checks conditions against and the reference {@code rules/README.md}
+ * documents. Values: strings, numbers (Double), booleans, or lists of strings / numbers; null
+ * means "not known / not measured" and fails every operator except {@code exists: false}.
+ */
+public final class Attributes {
+  /** Value types. */
+  public enum Type {
+    STRING, NUMBER, BOOLEAN, STRING_LIST, NUMBER_LIST;
+
+    public String wire() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** One attribute: name, type, a sentence for people, and how to read it from an item. */
+  public record Attribute(String name, Type type, String doc, Function<Facts, Object> getter) {}
+
+  private static final Map<ItemKind, Map<String, Attribute>> BY_KIND = build();
+
+  private Attributes() {}
+
+  /** Attributes of a kind in documentation order (without the dynamic {@code tag:KEY}). */
+  public static List<Attribute> of(ItemKind kind) {
+    return List.copyOf(BY_KIND.get(kind).values());
+  }
+
+  /** An attribute by name, including {@code tag:KEY}; null when the kind has no such attribute. */
+  static Attribute find(ItemKind kind, String name) {
+    if (name.startsWith("tag:") && name.length() > 4) {
+      String key = name.substring(4);
+      return new Attribute(name, Type.STRING, "value of tag " + key, f -> f.tags.get(key));
+    }
+    return BY_KIND.get(kind).get(name);
+  }
+
+  private static Map<ItemKind, Map<String, Attribute>> build() {
+    Map<ItemKind, Map<String, Attribute>> all = new EnumMap<>(ItemKind.class);
+    for (ItemKind k : ItemKind.values()) {
+      Map<String, Attribute> m = new LinkedHashMap<>();
+      put(m, "id", Type.STRING, "inventory id (instance id, volume id, group name, LB id, distribution id, bucket)", f -> f.id);
+      put(m, "name", Type.STRING, "Name tag or resource name", f -> f.name);
+      put(m, "region", Type.STRING, "AWS region (global for CloudFront)", f -> f.region);
+      all.put(k, m);
+    }
+
+    Map<String, Attribute> i = all.get(ItemKind.EC2_INSTANCE);
+    put(i, "instanceType", Type.STRING, "EC2 instance type, e.g. m5.large", f -> f.instance().instanceType());
+    put(i, "instanceFamily", Type.STRING, "EC2 family, e.g. m5", f -> f.instance().family());
+    put(i, "state", Type.STRING, "running, stopped, terminated, ...", f -> f.instance().state());
+    put(i, "platform", Type.STRING, "linux or windows", f -> f.instance().platform());
+    put(i, "architecture", Type.STRING, "x86_64 or arm64", f -> f.instance().architecture());
+    put(i, "lifecycle", Type.STRING, "on-demand, spot or scheduled", f -> f.instance().lifecycle());
+    put(i, "tenancy", Type.STRING, "default, dedicated or host", f -> f.instance().tenancy());
+    put(i, "vcpu", Type.NUMBER, "vCPUs of the instance type (EC2 catalogue)", f -> instVcpu(f.instance()));
+    put(i, "memoryGib", Type.NUMBER, "memory of the instance type, GiB (EC2 catalogue)", f -> instMem(f.instance()));
+    put(i, "inAutoScalingGroup", Type.BOOLEAN, "member of an auto scaling group", f -> f.instance().autoScalingGroup() != null);
+    put(i, "autoScalingGroup", Type.STRING, "name of its auto scaling group", f -> f.instance().autoScalingGroup());
+    put(i, "behindLoadBalancer", Type.BOOLEAN, "registered with a load balancer (directly or through its group)",
+        f -> !f.index.instanceLbs.getOrDefault(f.id, List.of()).isEmpty() || groupBehindLb(f));
+    put(i, "ports", Type.NUMBER_LIST, "ports load balancers send traffic to on it", f -> ports(f.index.instancePorts.get(f.id)));
+    put(i, "volumeCount", Type.NUMBER, "EBS volumes attached", f -> (double) f.index.hostVolumes.getOrDefault(f.id, List.of()).size());
+    put(i, "detailedMonitoring", Type.BOOLEAN, "CloudWatch 1-minute monitoring on", f -> f.instance().detailedMonitoring());
+    usageAttributes(i);
+
+    Map<String, Attribute> g = all.get(ItemKind.AUTO_SCALING_GROUP);
+    put(g, "memberCount", Type.NUMBER, "member instances in the snapshot", f -> (double) members(f).size());
+    put(g, "desiredCapacity", Type.NUMBER, "desired capacity", f -> (double) f.asg().desiredCapacity());
+    put(g, "minSize", Type.NUMBER, "minimum size", f -> (double) f.asg().minSize());
+    put(g, "maxSize", Type.NUMBER, "maximum size", f -> (double) f.asg().maxSize());
+    put(g, "behindLoadBalancer", Type.BOOLEAN, "registers into a load balancer or target group",
+        f -> f.asg().behindLoadBalancer() || !f.index.asgLbs.getOrDefault(f.id, List.of()).isEmpty());
+    put(g, "instanceType", Type.STRING, "most common member instance type", f -> commonMember(f, Ec2Instance::instanceType));
+    put(g, "instanceFamily", Type.STRING, "most common member family", f -> commonMember(f, Ec2Instance::family));
+    put(g, "architecture", Type.STRING, "most common member architecture", f -> commonMember(f, Ec2Instance::architecture));
+    put(g, "platform", Type.STRING, "most common member platform", f -> commonMember(f, Ec2Instance::platform));
+    put(g, "ports", Type.NUMBER_LIST, "ports load balancers send traffic to on its members", f -> {
+      TreeSet<Integer> p = new TreeSet<>();
+      for (Ec2Instance m : members(f)) {
+        p.addAll(f.index.instancePorts.getOrDefault(m.id(), new TreeSet<>()));
+      }
+      return ports(p);
+    });
+    put(g, "cpuP95Pct", Type.NUMBER, "mean of the members' CPU p95, percent (null when none measured)",
+        f -> memberMean(f, Usage::cpuP95Pct));
+    put(g, "memP95Pct", Type.NUMBER, "mean of the members' memory p95, percent (null without the CloudWatch agent)",
+        f -> memberMean(f, Usage::memP95Pct));
+    put(g, "requestsPerSecond", Type.NUMBER, "mean requests/s of the load balancers in front (window average)",
+        f -> lbRate(f, false));
+    put(g, "peakRequestsPerSecond", Type.NUMBER, "highest requests/s of the load balancers in front", f -> lbRate(f, true));
+
+    Map<String, Attribute> v = all.get(ItemKind.EBS_VOLUME);
+    put(v, "volumeType", Type.STRING, "gp2, gp3, io1, io2, st1, sc1 or standard", f -> f.volume().volumeType());
+    put(v, "sizeGib", Type.NUMBER, "provisioned size, GiB", f -> (double) f.volume().sizeGib());
+    put(v, "iops", Type.NUMBER, "provisioned IOPS", f -> f.volume().iops() == null ? null : f.volume().iops().doubleValue());
+    put(v, "throughputMibps", Type.NUMBER, "provisioned throughput, MiB/s",
+        f -> f.volume().throughputMibps() == null ? null : f.volume().throughputMibps().doubleValue());
+    put(v, "state", Type.STRING, "in-use, available, ...", f -> f.volume().state());
+    put(v, "attached", Type.BOOLEAN, "attached to an instance in the snapshot", f -> f.index.volumeHost.containsKey(f.id));
+    put(v, "hostState", Type.STRING, "state of the instance it is attached to", f -> {
+      Ec2Instance h = f.index.volumeHost.get(f.id);
+      return h == null ? null : h.state();
+    });
+    put(v, "hostInAutoScalingGroup", Type.BOOLEAN, "its instance is an auto scaling group member", f -> {
+      Ec2Instance h = f.index.volumeHost.get(f.id);
+      return h != null && h.autoScalingGroup() != null;
+    });
+    put(v, "hostTarget", Type.STRING, "where its instance (or the instance's group) goes: gke-deployment, "
+        + "gke-statefulset, gke-cronjob, gke-daemonset, compute-engine, memorystore, retire, or none", Attributes::hostTarget);
+    put(v, "largestOnHost", Type.BOOLEAN, "the largest volume of its instance (ties: lowest id), taken as the data volume",
+        Attributes::largestOnHost);
+
+    Map<String, Attribute> l = all.get(ItemKind.LOAD_BALANCER);
+    put(l, "type", Type.STRING, "classic, application or network", f -> f.lb().type().wire());
+    put(l, "scheme", Type.STRING, "internet-facing or internal", f -> f.lb().scheme());
+    put(l, "listenerProtocols", Type.STRING_LIST, "listener protocols, e.g. HTTP, HTTPS, TCP",
+        f -> List.copyOf(new TreeSet<>(f.lb().listeners().stream().map(LoadBalancer.Listener::protocol).toList())));
+    put(l, "ports", Type.NUMBER_LIST, "listener ports",
+        f -> ports(new TreeSet<>(f.lb().listeners().stream().map(LoadBalancer.Listener::port).toList())));
+    put(l, "backendCount", Type.NUMBER, "backend instances", f -> (double) f.lb().backendInstanceIds().size());
+    put(l, "backsAutoScalingGroup", Type.BOOLEAN, "an auto scaling group registers into it",
+        f -> f.index.lbAsgs.containsKey(f.id));
+    put(l, "requestsPerSecond", Type.NUMBER, "requests/s, window average", f -> rate(f, f.id, false));
+    put(l, "peakRequestsPerSecond", Type.NUMBER, "highest requests/s seen", f -> rate(f, f.id, true));
+
+    Map<String, Attribute> d = all.get(ItemKind.CLOUDFRONT_DISTRIBUTION);
+    put(d, "enabled", Type.BOOLEAN, "serves traffic", f -> f.distribution().enabled());
+    put(d, "priceClass", Type.STRING, "PriceClass_All, PriceClass_200 or PriceClass_100", f -> f.distribution().priceClass());
+    put(d, "originKinds", Type.STRING_LIST, "kinds of its origins: s3, elb, mediastore, custom",
+        f -> List.copyOf(new TreeSet<>(f.distribution().origins().stream().map(Distribution.Origin::kind).toList())));
+    put(d, "hasEdgeFunctions", Type.BOOLEAN, "any behaviour runs Lambda@Edge or CloudFront Functions",
+        f -> f.distribution().allBehaviors().stream().anyMatch(b -> !b.functions().isEmpty()));
+    put(d, "hasWebAcl", Type.BOOLEAN, "an AWS WAF web ACL is attached", f -> f.distribution().webAclId() != null);
+    put(d, "geoRestriction", Type.STRING, "none, whitelist or blacklist", f -> f.distribution().geoRestriction());
+    put(d, "fieldLevelEncryption", Type.BOOLEAN, "field-level encryption is used", f -> f.distribution().fieldLevelEncryption());
+    put(d, "signedUrls", Type.BOOLEAN, "any behaviour restricts viewers with signed URLs or cookies",
+        f -> f.distribution().allBehaviors().stream().anyMatch(Distribution.CacheBehavior::signedUrls));
+    put(d, "requestsPerSecond", Type.NUMBER, "requests/s, window average", f -> rate(f, f.id, false));
+    put(d, "peakRequestsPerSecond", Type.NUMBER, "highest requests/s seen", f -> rate(f, f.id, true));
+    put(d, "cacheHitRatio", Type.NUMBER, "share of requests served from cache, 0..1", f -> {
+      Usage u = f.index.usage(f.id);
+      return u == null ? null : u.cacheHitRatio();
+    });
+
+    Map<String, Attribute> b = all.get(ItemKind.S3_BUCKET);
+    put(b, "totalGib", Type.NUMBER, "GiB stored over all classes", f -> f.bucket().totalBytes() / (double) (1L << 30));
+    put(b, "storageClasses", Type.STRING_LIST, "S3 storage classes holding data, e.g. STANDARD, GLACIER",
+        f -> f.bucket().storage().stream().filter(c -> c.bytes() > 0).map(S3Bucket.StorageClassUsage::storageClass)
+            .sorted().distinct().toList());
+    put(b, "objects", Type.NUMBER, "object count", f -> f.bucket().totalObjects() == null ? null : f.bucket().totalObjects().doubleValue());
+
+    Map<ItemKind, Map<String, Attribute>> frozen = new EnumMap<>(ItemKind.class);
+    all.forEach((k, m) -> frozen.put(k, Collections.unmodifiableMap(m)));
+    return frozen;
+  }
+
+  private static void usageAttributes(Map<String, Attribute> m) {
+    put(m, "cpuAvgPct", Type.NUMBER, "CPU average over the window, percent", f -> usage(f, Usage::cpuAvgPct));
+    put(m, "cpuP95Pct", Type.NUMBER, "CPU 95th percentile, percent", f -> usage(f, Usage::cpuP95Pct));
+    put(m, "cpuMaxPct", Type.NUMBER, "CPU maximum, percent", f -> usage(f, Usage::cpuMaxPct));
+    put(m, "memP95Pct", Type.NUMBER, "memory 95th percentile, percent (null without the CloudWatch agent)",
+        f -> usage(f, Usage::memP95Pct));
+    put(m, "memoryMeasured", Type.BOOLEAN, "memory was measured (CloudWatch agent)",
+        f -> usage(f, Usage::memP95Pct) != null);
+  }
+
+  private static void put(Map<String, Attribute> m, String name, Type type, String doc, Function<Facts, Object> getter) {
+    m.put(name, new Attribute(name, type, doc, getter));
+  }
+
+  private static Double usage(Facts f, Function<Usage, Double> metric) {
+    Usage u = f.index.usage(f.id);
+    return u == null ? null : metric.apply(u);
+  }
+
+  private static Double instVcpu(Ec2Instance i) {
+    return Catalogs.BUILT_IN.instanceType(i.instanceType()).map(t -> (double) t.vcpu()).orElse(null);
+  }
+
+  private static Double instMem(Ec2Instance i) {
+    return Catalogs.BUILT_IN.instanceType(i.instanceType()).map(Catalog.InstanceType::memoryGib).orElse(null);
+  }
+
+  private static boolean groupBehindLb(Facts f) {
+    String g = f.instance().autoScalingGroup();
+    if (g == null) {
+      return false;
+    }
+    AutoScalingGroup asg = f.index.asgs.get(g);
+    return asg != null && (asg.behindLoadBalancer() || !f.index.asgLbs.getOrDefault(g, List.of()).isEmpty());
+  }
+
+  private static List<Ec2Instance> members(Facts f) {
+    return f.index.asgMembers.getOrDefault(f.id, List.of());
+  }
+
+  private static String commonMember(Facts f, Function<Ec2Instance, String> what) {
+    Map<String, Integer> counts = new HashMap<>();
+    String best = null;
+    for (Ec2Instance m : members(f)) {
+      String value = what.apply(m);
+      int c = counts.merge(value, 1, Integer::sum);
+      if (best == null || c > counts.get(best) || (c == counts.get(best) && value.compareTo(best) < 0)) {
+        best = value;
+      }
+    }
+    return best;
+  }
+
+  private static Double memberMean(Facts f, Function<Usage, Double> metric) {
+    double sum = 0;
+    int n = 0;
+    for (Ec2Instance m : members(f)) {
+      Usage u = f.index.usage(m.id());
+      Double value = u == null ? null : metric.apply(u);
+      if (value != null) {
+        sum += value;
+        n++;
+      }
+    }
+    return n == 0 ? null : sum / n;
+  }
+
+  private static Double rate(Facts f, String id, boolean peak) {
+    Usage u = f.index.usage(id);
+    if (u == null) {
+      return null;
+    }
+    if (peak) {
+      return u.peakRequestsPerSecond();
+    }
+    return u.requests() == null ? null : u.requests() / f.index.windowSeconds;
+  }
+
+  private static Double lbRate(Facts f, boolean peak) {
+    Double sum = null;
+    for (LoadBalancer lb : f.index.asgLbs.getOrDefault(f.id, List.of())) {
+      Double r = rate(f, lb.id(), peak);
+      if (r != null) {
+        sum = (sum == null ? 0 : sum) + r;
+      }
+    }
+    return sum;
+  }
+
+  private static List<Double> ports(TreeSet<Integer> ports) {
+    List<Double> out = new ArrayList<>();
+    if (ports != null) {
+      ports.forEach(p -> out.add(p.doubleValue()));
+    }
+    return out;
+  }
+
+  /** Where a volume's instance goes, following a fold into its group. */
+  static String hostTarget(Facts f) {
+    Ec2Instance h = f.index.volumeHost.get(f.id);
+    if (h == null) {
+      return "none";
+    }
+    Mapping m = f.mapped.get(h.id());
+    if (m != null && m.target() instanceof Target.Retire r && r.foldedInto() != null) {
+      Mapping into = f.mapped.get(r.foldedInto());
+      if (into != null) {
+        m = into;
+      }
+    }
+    return m == null ? "none" : targetLabel(m.target());
+  }
+
+  static String targetLabel(Target t) {
+    if (t instanceof Target.GkeWorkload w) {
+      return "gke-" + w.workloadKind().toLowerCase(Locale.ROOT);
+    }
+    if (t instanceof Target.ComputeEngineVm) {
+      return "compute-engine";
+    }
+    if (t instanceof Target.Memorystore) {
+      return "memorystore";
+    }
+    if (t instanceof Target.Retire) {
+      return "retire";
+    }
+    return "other";
+  }
+
+  private static boolean largestOnHost(Facts f) {
+    Ec2Instance h = f.index.volumeHost.get(f.id);
+    if (h == null) {
+      return false;
+    }
+    EbsVolume best = null;
+    for (EbsVolume v : f.index.hostVolumes.getOrDefault(h.id(), List.of())) {
+      if (best == null || v.sizeGib() > best.sizeGib() || (v.sizeGib() == best.sizeGib() && v.id().compareTo(best.id()) < 0)) {
+        best = v;
+      }
+    }
+    return best != null && best.id().equals(f.id);
+  }
+}

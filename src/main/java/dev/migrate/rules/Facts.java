@@ -1,0 +1,88 @@
+package dev.migrate.rules;
+
+import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.Distribution;
+import dev.migrate.inventory.EbsVolume;
+import dev.migrate.inventory.Ec2Instance;
+import dev.migrate.inventory.LoadBalancer;
+import dev.migrate.inventory.S3Bucket;
+import dev.migrate.plan.ItemKind;
+import dev.migrate.plan.Mapping;
+import java.util.Map;
+
+/**
+ * One inventory item as the rules see it: its kind, id, name, region, tags, the item record,
+ * the estate index, and the mappings already decided (volumes and load balancers look at
+ * where their hosts and backends went).
+ */
+final class Facts {
+  final ItemKind kind;
+  final String id;
+  final String name;
+  final String region;
+  final Object item;
+  final Map<String, String> tags;
+  final EstateIndex index;
+  final Map<String, Mapping> mapped;
+
+  private Facts(ItemKind kind, String id, String name, String region, Object item, Map<String, String> tags,
+      EstateIndex index, Map<String, Mapping> mapped) {
+    this.kind = kind;
+    this.id = id;
+    this.name = name;
+    this.region = region;
+    this.item = item;
+    this.tags = tags;
+    this.index = index;
+    this.mapped = mapped;
+  }
+
+  static Facts of(Ec2Instance i, EstateIndex x, Map<String, Mapping> m) {
+    return new Facts(ItemKind.EC2_INSTANCE, i.id(), i.name(), i.region(), i, i.tags(), x, m);
+  }
+
+  static Facts of(AutoScalingGroup g, EstateIndex x, Map<String, Mapping> m) {
+    return new Facts(ItemKind.AUTO_SCALING_GROUP, g.name(), g.name(), g.region(), g, g.tags(), x, m);
+  }
+
+  static Facts of(EbsVolume v, EstateIndex x, Map<String, Mapping> m) {
+    return new Facts(ItemKind.EBS_VOLUME, v.id(), v.tags().getOrDefault("Name", v.id()), v.region(), v, v.tags(), x, m);
+  }
+
+  static Facts of(LoadBalancer lb, EstateIndex x, Map<String, Mapping> m) {
+    return new Facts(ItemKind.LOAD_BALANCER, lb.id(), lb.name(), lb.region(), lb, lb.tags(), x, m);
+  }
+
+  static Facts of(Distribution d, EstateIndex x, Map<String, Mapping> m) {
+    String name = d.aliases().isEmpty() ? (d.domainName() == null ? d.id() : d.domainName()) : d.aliases().get(0);
+    return new Facts(ItemKind.CLOUDFRONT_DISTRIBUTION, d.id(), name, "global", d, d.tags(), x, m);
+  }
+
+  static Facts of(S3Bucket b, EstateIndex x, Map<String, Mapping> m) {
+    return new Facts(ItemKind.S3_BUCKET, b.name(), b.name(), b.region(), b, b.tags(), x, m);
+  }
+
+  Ec2Instance instance() {
+    return (Ec2Instance) item;
+  }
+
+  AutoScalingGroup asg() {
+    return (AutoScalingGroup) item;
+  }
+
+  EbsVolume volume() {
+    return (EbsVolume) item;
+  }
+
+  LoadBalancer lb() {
+    return (LoadBalancer) item;
+  }
+
+  Distribution distribution() {
+    return (Distribution) item;
+  }
+
+  S3Bucket bucket() {
+    return (S3Bucket) item;
+  }
+}

@@ -1,0 +1,590 @@
+package dev.migrate.rules;
+
+import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.Distribution;
+import dev.migrate.inventory.EbsVolume;
+import dev.migrate.inventory.Ec2Instance;
+import dev.migrate.inventory.LoadBalancer;
+import dev.migrate.inventory.S3Bucket;
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.plan.Effort;
+import dev.migrate.plan.ItemKind;
+import dev.migrate.plan.Mapping;
+import dev.migrate.plan.MigrationPlan;
+import dev.migrate.plan.Target;
+import dev.migrate.plan.Unmapped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every inventory item of a snapshot to a Google Cloud target with the strongest rule
+ * that matches it (highest priority, then load order), or lists it as unmapped with the reason.
+ * A pure function of snapshot, rules and options.
+ *
+ * <p>Items are decided in this order, because later kinds look at earlier decisions: auto
+ * scaling groups, instances, volumes (where did my instance go?), load balancers (do my
+ * backends run on GKE?), distributions, buckets.
+ */
+public final class RuleEngine {
+  private final RuleSet rules;
+  private final Catalog catalog;
+  private final Rightsizer sizer;
+  private final Map<ItemKind, List<Rule>> byKind;
+
+  public RuleEngine(RuleSet rules) {
+    this(rules, Catalogs.BUILT_IN);
+  }
+
+  public RuleEngine(RuleSet rules, Catalog catalog) {
+    this.rules = rules;
+    this.catalog = catalog;
+    this.sizer = new Rightsizer(catalog);
+    this.byKind = rules.index();
+  }
+
+  public RuleSet rules() {
+    return rules;
+  }
+
+  /** The plan for a snapshot. */
+  public MigrationPlan plan(Snapshot s, PlanOptions options) {
+    Run run = new Run(s, options);
+    run.all();
+    List<Mapping> mappings = new ArrayList<>(run.mapped.values());
+    mappings.sort(Comparator.comparing(Mapping::kind).thenComparing(Mapping::itemId));
+    List<Unmapped> unmapped = new ArrayList<>(run.unmapped);
+    unmapped.sort(Comparator.comparing(Unmapped::kind).thenComparing(Unmapped::itemId));
+    return new MigrationPlan(mappings, unmapped, run.usedRegions(), rules.origin());
+  }
+
+  /** Which rules matched one item, which won and why; empty when the snapshot has no such item. */
+  public java.util.Optional<Explanation> explain(Snapshot s, String itemId, PlanOptions options) {
+    Run run = new Run(s, options);
+    run.all();
+    Facts f = run.facts.get(itemId);
+    if (f == null) {
+      return java.util.Optional.empty();
+    }
+    List<Explanation.Check> checks = new ArrayList<>();
+    for (Rule r : byKind.get(f.kind)) {
+      List<String> passed = new ArrayList<>();
+      List<String> failed = new ArrayList<>();
+      evaluate(r, f, passed, failed);
+      checks.add(new Explanation.Check(r.id(), r.location(), r.priority(), failed.isEmpty(), passed, failed));
+    }
+    Mapping m = run.mapped.get(itemId);
+    Unmapped u = run.unmapped.stream().filter(x -> x.itemId().equals(itemId)).findFirst().orElse(null);
+    return java.util.Optional.of(new Explanation(itemId, f.kind, f.name, checks, m, u));
+  }
+
+  // ---- matching ----
+
+  private static boolean matches(Rule r, Facts f) {
+    for (Condition c : r.all()) {
+      if (!c.test(f)) {
+        return false;
+      }
+    }
+    if (r.any().isEmpty()) {
+      return true;
+    }
+    for (Condition c : r.any()) {
+      if (c.test(f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Fills the conditions that held and those that failed (an unmet 'any' counts as one failure). */
+  private static void evaluate(Rule r, Facts f, List<String> passed, List<String> failed) {
+    for (Condition c : r.all()) {
+      (c.test(f) ? passed : failed).add(c.withActual(f));
+    }
+    if (!r.any().isEmpty()) {
+      List<String> anyPassed = new ArrayList<>();
+      for (Condition c : r.any()) {
+        if (c.test(f)) {
+          anyPassed.add(c.withActual(f));
+        }
+      }
+      if (anyPassed.isEmpty()) {
+        failed.add("none of: " + r.any().stream().map(c -> c.withActual(f)).collect(Collectors.joining("; ")));
+      } else {
+        passed.add("any of: " + String.join("; ", anyPassed));
+      }
+    }
+  }
+
+  /** One plan computation. */
+  private final class Run {
+    final Snapshot s;
+    final PlanOptions options;
+    final EstateIndex index;
+    final Map<String, String> regionMap;
+    final Map<String, Mapping> mapped = new HashMap<>();
+    final List<Unmapped> unmapped = new ArrayList<>();
+    final Map<String, Facts> facts = new HashMap<>();
+
+    Run(Snapshot s, PlanOptions options) {
+      this.s = s;
+      this.options = options;
+      this.index = new EstateIndex(s);
+      Map<String, String> regions = new TreeMap<>(catalog.regionMap());
+      regions.putAll(options.regionOverrides());
+      this.regionMap = regions;
+    }
+
+    void all() {
+      for (AutoScalingGroup g : s.autoScalingGroups()) {
+        decide(Facts.of(g, index, mapped));
+      }
+      for (Ec2Instance i : s.instances()) {
+        decide(Facts.of(i, index, mapped));
+      }
+      for (EbsVolume v : s.volumes()) {
+        decide(Facts.of(v, index, mapped));
+      }
+      for (LoadBalancer lb : s.loadBalancers()) {
+        decide(Facts.of(lb, index, mapped));
+      }
+      for (Distribution d : s.distributions()) {
+        decide(Facts.of(d, index, mapped));
+      }
+      for (S3Bucket b : s.buckets()) {
+        decide(Facts.of(b, index, mapped));
+      }
+    }
+
+    /** The regions the snapshot uses (scanned regions and item regions) with their Google Cloud region, sorted. */
+    Map<String, String> usedRegions() {
+      TreeSet<String> used = new TreeSet<>(s.regions());
+      facts.values().forEach(f -> used.add(f.region));
+      used.addAll(options.regionOverrides().keySet());
+      Map<String, String> out = new TreeMap<>();
+      for (String r : used) {
+        String g = regionMap.get(r);
+        if (g != null) {
+          out.put(r, g);
+        }
+      }
+      return out;
+    }
+
+    void decide(Facts f) {
+      facts.put(f.id, f);
+      List<Rule> candidates = byKind.get(f.kind);
+      for (Rule r : candidates) {
+        if (matches(r, f)) {
+          try {
+            mapped.put(f.id, map(r, f));
+          } catch (Rightsizer.SizingException e) {
+            unmapped.add(new Unmapped(f.id, f.kind, f.name, f.region, "rule '" + r.id() + "' matched but: " + e.getMessage()));
+          }
+          return;
+        }
+      }
+      unmapped.add(new Unmapped(f.id, f.kind, f.name, f.region, noMatch(f, candidates)));
+    }
+
+    String noMatch(Facts f, List<Rule> candidates) {
+      if (candidates.isEmpty()) {
+        return "no rule for kind " + f.kind.wire() + " in " + rules.origin() + " rules";
+      }
+      Rule closest = null;
+      List<String> closestFailed = null;
+      for (Rule r : candidates) {
+        List<String> failed = new ArrayList<>();
+        evaluate(r, f, new ArrayList<>(), failed);
+        if (closestFailed == null || failed.size() < closestFailed.size()) {
+          closest = r;
+          closestFailed = failed;
+        }
+      }
+      return "no rule matched; closest is '" + closest.id() + "', which needs " + String.join("; ", closestFailed);
+    }
+
+    String gcpRegion(Facts f) {
+      String g = regionMap.get(f.region);
+      if (g == null) {
+        throw new Rightsizer.SizingException("no Google Cloud region for AWS region '" + f.region
+            + "'; pass --region-map " + f.region + "=<gcp-region>");
+      }
+      return g;
+    }
+
+    Mapping map(Rule r, Facts f) {
+      List<String> warnings = new ArrayList<>();
+      List<String> blockers = new ArrayList<>();
+      Map<String, String> sizing = new TreeMap<>();
+      Target target = switch (r.target().type()) {
+        case "gke-workload" -> gke(r, f, warnings, sizing);
+        case "compute-engine" -> vm(r, f, warnings, sizing);
+        case "memorystore" -> memorystore(r, f, warnings, sizing);
+        case "persistent-disk" -> disk(r, f, warnings, sizing);
+        case "cloud-load-balancing" -> loadBalancer(r, f, warnings, sizing);
+        case "cloud-cdn" -> cdn(r, f, warnings, blockers, sizing);
+        case "cloud-storage" -> storage(r, f, warnings, sizing);
+        case "retire" -> retire(r, f);
+        default -> throw new IllegalStateException("target type " + r.target().type());
+      };
+      warnings.addAll(r.warnings());
+      blockers.addAll(r.blockers());
+      Effort effort = blockers.isEmpty() ? r.effort() : Effort.REFACTOR;
+      return new Mapping(f.id, f.kind, f.name, f.region, target, r.id(), reason(r, f), effort,
+          dedupe(blockers), dedupe(warnings), sizing);
+    }
+
+    String reason(Rule r, Facts f) {
+      List<String> passed = new ArrayList<>();
+      evaluate(r, f, passed, new ArrayList<>());
+      String why = passed.isEmpty() ? "matches every " + f.kind.wire() : String.join("; ", passed);
+      return "rule '" + r.id() + "' (priority " + r.priority() + "): " + why;
+    }
+
+    // ---- targets ----
+
+    List<Ec2Instance> hosts(Facts f) {
+      if (f.kind == ItemKind.AUTO_SCALING_GROUP) {
+        List<Ec2Instance> members = index.asgMembers.getOrDefault(f.id, List.of());
+        List<Ec2Instance> running = members.stream().filter(Ec2Instance::running).toList();
+        return running.isEmpty() ? members : running;
+      }
+      return List.of(f.instance());
+    }
+
+    Target gke(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
+      String region = gcpRegion(f);
+      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      List<Ec2Instance> hosts = hosts(f);
+      Rightsizer.Need need = sizer.need(hosts, index.usage, p, false);
+      warnings.addAll(need.warnings());
+      List<String> series = sizer.series(need, region, p, warnings);
+      String kind = r.target().string("workloadKind", "Deployment");
+      int replicas = hosts.size();
+      Rightsizer.Pool pool = sizer.pool(need, replicas, series, p.minNodes());
+      String name = workloadName(f);
+      String alternative = null;
+      String alt = r.target().string("alternative", "none");
+      if (alt.startsWith("memorystore")) {
+        String engine = alt.equals("memorystore") ? cacheEngine(f, hosts) : alt.substring("memorystore-".length());
+        alternative = String.format(Locale.ROOT, "Memorystore for %s (standard tier, %s GiB)",
+            engine.equals("redis") ? "Redis" : "Memcached", fmt(Math.max(1, Math.ceil(need.memoryGib()))));
+      }
+      if (r.target().bool("autopilot", false)) {
+        sizing.put("pricing", "autopilot (per pod resources)");
+      }
+      sizeFacts(sizing, p, need, hosts);
+      sizing.put("machineType", pool.machine().name());
+      sizing.put("nodes", Integer.toString(pool.nodes()));
+      sizing.put("minNodes", Integer.toString(p.minNodes()));
+      sizing.put("nodeAllocatableVcpu", fmt(pool.allocatableCpu()));
+      sizing.put("nodeAllocatableMemoryGib", fmt(pool.allocatableMemoryGib()));
+      return new Target.GkeWorkload(kind, name, r.target().string("cluster", "primary"),
+          r.target().string("nodePool", name + "-pool"), pool.machine().name(), pool.nodes(), replicas,
+          pool.podCpu(), pool.podMemoryGib(), r.target().bool("autopilot", false), region, alternative);
+    }
+
+    void sizeFacts(Map<String, String> sizing, Rightsizer.Params p, Rightsizer.Need need, List<Ec2Instance> hosts) {
+      sizing.put("strategy", p.strategy());
+      if ("measured".equals(p.strategy())) {
+        sizing.put("cpuPercentile", p.percentile() == 100 ? "max" : "p" + p.percentile());
+        sizing.put("headroom", fmt(p.headroom()));
+        sizing.put("cpuMeasured", need.cpuMeasured() + "/" + need.instances());
+        sizing.put("memoryMeasured", need.memoryMeasured() + "/" + need.instances());
+        if (need.memoryMeasured() > 0) {
+          sizing.put("memoryHeadroom", fmt(p.memoryHeadroom()));
+        }
+      }
+      sizing.put("neededVcpu", fmt(need.vcpu()));
+      sizing.put("neededMemoryGib", fmt(need.memoryGib()));
+      sizing.put("awsInstanceTypes", hosts.stream().map(Ec2Instance::instanceType).collect(
+          Collectors.groupingBy(t -> t, TreeMap::new, Collectors.counting())).entrySet().stream()
+          .map(e -> e.getValue() + "x " + e.getKey()).collect(Collectors.joining(", ")));
+    }
+
+    Target vm(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
+      String region = gcpRegion(f);
+      Ec2Instance i = f.instance();
+      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      boolean stopped = !i.running();
+      if (stopped) {
+        p = new Rightsizer.Params("as-is", p.percentile(), p.headroom(), p.memoryHeadroom(), p.minNodes(), p.series());
+        warnings.add("instance is " + i.state() + ": sized as-is, no VM hours until it is started; its disks are kept");
+      }
+      Rightsizer.Need need = sizer.need(List.of(i), index.usage, p, stopped);
+      warnings.addAll(need.warnings());
+      List<String> series = sizer.series(need, region, p, warnings);
+      Catalog.MachineType m = sizer.vm(need, series, "as-is".equals(p.strategy()));
+      String os = "windows".equalsIgnoreCase(i.platform()) ? "windows" : "linux";
+      if (os.equals("windows")) {
+        warnings.add("Windows Server: Compute Engine adds a per-vCPU licence fee for premium images "
+            + "(or bring your own licence on sole-tenant nodes)");
+      }
+      sizeFacts(sizing, p, need, List.of(i));
+      sizing.put("machineType", m.name());
+      return new Target.ComputeEngineVm(m.name(), m.arch(), os, i.running(), region);
+    }
+
+    Target memorystore(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
+      String region = gcpRegion(f);
+      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      List<Ec2Instance> hosts = hosts(f);
+      Rightsizer.Need need = sizer.need(hosts, index.usage, p, false);
+      warnings.addAll(need.warnings().stream().filter(w -> w.startsWith("memory")).toList());
+      String engine = r.target().string("engine", "auto");
+      if (engine.equals("auto")) {
+        engine = cacheEngine(f, hosts);
+      }
+      double capacity = Math.max(1, Math.ceil(need.memoryGib()));
+      sizeFacts(sizing, p, need, hosts);
+      sizing.put("capacityGib", fmt(capacity));
+      return new Target.Memorystore(engine, r.target().string("tier", "standard"), capacity, region);
+    }
+
+    Target disk(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
+      String region = gcpRegion(f);
+      EbsVolume v = f.volume();
+      String type = r.target().string("diskType", "pd-balanced");
+      boolean iopsPriced = type.equals("pd-extreme") || type.startsWith("hyperdisk");
+      boolean throughputPriced = type.equals("hyperdisk-balanced") || type.equals("hyperdisk-throughput");
+      Ec2Instance host = index.volumeHost.get(v.id());
+      if (host == null) {
+        warnings.add("unattached volume: kept as a disk; snapshot it and delete it if nothing uses it");
+      } else if (!host.running()) {
+        warnings.add("host " + host.id() + " is " + host.state() + ": disk kept");
+      }
+      sizing.put("awsVolumeType", v.volumeType());
+      sizing.put("sizeGib", Integer.toString(v.sizeGib()));
+      if (v.iops() != null) {
+        sizing.put("awsIops", v.iops().toString());
+      }
+      return new Target.PersistentDisk(type, v.sizeGib(), iopsPriced ? v.iops() : null,
+          throughputPriced ? v.throughputMibps() : null, region);
+    }
+
+    Target loadBalancer(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
+      LoadBalancer lb = f.lb();
+      String type = r.target().string("lbType", "global-external-application");
+      String region = type.startsWith("global") ? "global" : gcpRegion(f);
+      if (type.startsWith("global")) {
+        gcpRegion(f); // the backends still need a region
+      }
+      TreeSet<String> protocols = new TreeSet<>();
+      lb.listeners().forEach(l -> protocols.add(l.protocol()));
+      int rules = Math.max(1, protocols.size());
+      String ingress = r.target().string("gkeIngress", "auto");
+      boolean gke = ingress.equals("auto") ? backsGke(lb) : Boolean.parseBoolean(ingress);
+      if (type.contains("passthrough") && (protocols.contains("TLS") || protocols.contains("SSL"))) {
+        warnings.add("TLS listener: a passthrough Network Load Balancer does not terminate TLS; "
+            + "terminate it in the backends or use a proxy Network Load Balancer");
+      }
+      long certs = lb.listeners().stream().mapToLong(l -> l.certificateIds().size()).sum();
+      if (certs > 0) {
+        sizing.put("certificates", Long.toString(certs));
+      }
+      sizing.put("listenerProtocols", String.join(", ", protocols));
+      sizing.put("forwardingRules", Integer.toString(rules));
+      return new Target.CloudLoadBalancer(type, rules, gke, region);
+    }
+
+    boolean backsGke(LoadBalancer lb) {
+      for (String g : index.lbAsgs.getOrDefault(lb.id(), List.of())) {
+        Mapping m = mapped.get(g);
+        if (m != null && m.target() instanceof Target.GkeWorkload) {
+          return true;
+        }
+      }
+      for (String id : lb.backendInstanceIds()) {
+        Mapping m = mapped.get(id);
+        if (m != null && m.target() instanceof Target.Retire rt && rt.foldedInto() != null) {
+          m = mapped.get(rt.foldedInto());
+        }
+        if (m != null && m.target() instanceof Target.GkeWorkload) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    Target cdn(Rule r, Facts f, List<String> warnings, List<String> blockers, Map<String, String> sizing) {
+      Distribution d = f.distribution();
+      for (Distribution.CacheBehavior b : d.allBehaviors()) {
+        for (Distribution.EdgeFunction fn : b.functions()) {
+          String what = fn.kind().equals("lambda-edge") ? "Lambda@Edge" : "CloudFront Function";
+          blockers.add(what + " " + fn.arn() + " (" + fn.eventType() + ", path " + b.pathPattern()
+              + "): Cloud CDN runs no code at the edge; move the logic to the origin, a Service Extension or Cloud Run");
+        }
+      }
+      if (d.fieldLevelEncryption()) {
+        blockers.add("field-level encryption: Cloud CDN has no equivalent; encrypt sensitive fields in the application");
+      }
+      if (d.allBehaviors().stream().anyMatch(Distribution.CacheBehavior::signedUrls)) {
+        warnings.add("signed URLs/cookies: Cloud CDN has its own signed URL and cookie format and keys; "
+            + "the signing code and keys change");
+      }
+      boolean armor = d.webAclId() != null;
+      if (armor) {
+        warnings.add("AWS WAF web ACL -> Cloud Armor security policy: the rules must be rewritten");
+      }
+      if (!"none".equals(d.geoRestriction())) {
+        armor = true;
+        warnings.add("geo restriction (" + d.geoRestriction() + " " + String.join(",", d.geoLocations())
+            + ") -> Cloud Armor rule on origin.region_code");
+      }
+      if (!"PriceClass_All".equals(d.priceClass())) {
+        warnings.add(d.priceClass() + ": Cloud CDN has no price classes; it serves from every edge location");
+      }
+      Distribution.Origin origin = d.origins().stream()
+          .filter(o -> o.id().equals(d.defaultBehavior().targetOriginId())).findFirst()
+          .orElse(d.origins().isEmpty() ? null : d.origins().get(0));
+      String backend;
+      if (origin == null) {
+        backend = "unknown";
+      } else if (origin.kind().equals("s3")) {
+        int dot = origin.domainName().indexOf(".s3");
+        backend = "backend-bucket:" + (dot > 0 ? origin.domainName().substring(0, dot) : origin.domainName());
+      } else if (origin.kind().equals("elb")) {
+        String name = s.loadBalancers().stream().filter(lb -> origin.domainName().equalsIgnoreCase(lb.dnsName()))
+            .map(LoadBalancer::name).findFirst().orElse(origin.domainName());
+        backend = "backend-service:" + name;
+      } else {
+        backend = "internet-neg:" + origin.domainName();
+        warnings.add("custom origin " + origin.domainName() + ": served through an internet network endpoint group");
+      }
+      sizing.put("behaviors", Integer.toString(d.allBehaviors().size()));
+      sizing.put("origins", Integer.toString(d.origins().size()));
+      return new Target.CloudCdn(backend, r.target().string("cacheMode", "CACHE_ALL_STATIC"), armor, "global");
+    }
+
+    Target storage(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
+      String region = gcpRegion(f);
+      S3Bucket b = f.bucket();
+      @SuppressWarnings("unchecked")
+      Map<String, String> overrides = (Map<String, String>) r.target().params().getOrDefault("classMap", Map.of());
+      List<Target.ClassMapping> classes = new ArrayList<>();
+      double total = 0;
+      for (S3Bucket.StorageClassUsage c : b.storage()) {
+        String gcs = overrides.getOrDefault(c.storageClass(), DEFAULT_CLASSES.getOrDefault(c.storageClass(), "STANDARD"));
+        double gib = Rightsizer.round3(c.gib());
+        total += c.gib();
+        classes.add(new Target.ClassMapping(c.storageClass(), gcs, gib));
+        if (c.bytes() > 0 && (c.storageClass().equals("GLACIER") || c.storageClass().equals("DEEP_ARCHIVE"))) {
+          warnings.add(c.storageClass() + " objects must be restored before Storage Transfer Service can copy them "
+              + "(restore fees and hours to days)");
+        }
+        if (c.bytes() > 0 && c.storageClass().equals("INTELLIGENT_TIERING")) {
+          warnings.add("INTELLIGENT_TIERING: consider Cloud Storage Autoclass for the same effect");
+        }
+      }
+      String location = switch (r.target().string("location", "region")) {
+        case "multi-region" -> multiRegion(region);
+        case "dual-region" -> "dual-region:" + multiRegion(region);
+        default -> region;
+      };
+      sizing.put("transferService", "storage-transfer-service");
+      sizing.put("oneOffTransferGib", fmt(Rightsizer.round3(total)));
+      if (b.totalObjects() != null) {
+        sizing.put("objects", b.totalObjects().toString());
+      }
+      return new Target.CloudStorage(location, classes, region);
+    }
+
+    Target retire(Rule r, Facts f) {
+      String into = r.target().string("foldInto", "none");
+      String region = regionMap.get(f.region);
+      switch (into) {
+        case "auto-scaling-group" -> {
+          String g = f.kind == ItemKind.EC2_INSTANCE ? f.instance().autoScalingGroup() : null;
+          if (g == null) {
+            throw new Rightsizer.SizingException("it folds into its auto scaling group, but it has none");
+          }
+          Mapping gm = mapped.get(g);
+          if (gm == null || gm.target() instanceof Target.Retire) {
+            throw new Rightsizer.SizingException("it folds into auto scaling group '" + g + "', which is not mapped to a target");
+          }
+          return new Target.Retire(g, region);
+        }
+        case "host" -> {
+          Ec2Instance host = f.kind == ItemKind.EBS_VOLUME ? index.volumeHost.get(f.id) : null;
+          if (host == null) {
+            throw new Rightsizer.SizingException("it folds into its instance, but it is not attached to one");
+          }
+          Mapping hm = mapped.get(host.id());
+          if (hm == null) {
+            throw new Rightsizer.SizingException("it folds into instance " + host.id() + ", which is not mapped");
+          }
+          String target = hm.target() instanceof Target.Retire rt && rt.foldedInto() != null ? rt.foldedInto() : host.id();
+          return new Target.Retire(target, region);
+        }
+        default -> {
+          return new Target.Retire(null, region);
+        }
+      }
+    }
+  }
+
+  /** S3 to Cloud Storage classes by minimum storage duration and access pattern (documented in rules/README.md). */
+  static final Map<String, String> DEFAULT_CLASSES = defaultClasses();
+
+  private static Map<String, String> defaultClasses() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("STANDARD", "STANDARD");
+    m.put("REDUCED_REDUNDANCY", "STANDARD");
+    m.put("EXPRESS_ONEZONE", "STANDARD");
+    m.put("INTELLIGENT_TIERING", "STANDARD");
+    m.put("STANDARD_IA", "NEARLINE");
+    m.put("ONEZONE_IA", "NEARLINE");
+    m.put("GLACIER_IR", "COLDLINE");
+    m.put("GLACIER", "COLDLINE");
+    m.put("DEEP_ARCHIVE", "ARCHIVE");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  private static String multiRegion(String gcpRegion) {
+    if (gcpRegion.startsWith("europe")) {
+      return "EU";
+    }
+    if (gcpRegion.startsWith("asia") || gcpRegion.startsWith("australia")) {
+      return "ASIA";
+    }
+    return "US";
+  }
+
+  /** redis or memcached, from tags, name and ports; redis when nothing says memcached. */
+  private static String cacheEngine(Facts f, List<Ec2Instance> hosts) {
+    StringBuilder text = new StringBuilder(f.name.toLowerCase(Locale.ROOT));
+    f.tags.values().forEach(v -> text.append(' ').append(v.toLowerCase(Locale.ROOT)));
+    boolean memcachePort = false;
+    for (Ec2Instance h : hosts) {
+      memcachePort |= f.index.instancePorts.getOrDefault(h.id(), new TreeSet<>()).contains(11211);
+    }
+    return text.indexOf("memcache") >= 0 || memcachePort ? "memcached" : "redis";
+  }
+
+  /** A Kubernetes name: App or Service tag, else the item's name, as a DNS-1123 label. */
+  private static String workloadName(Facts f) {
+    String raw = f.tags.getOrDefault("App", f.tags.getOrDefault("app", f.tags.getOrDefault("Service", f.name)));
+    String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+    if (name.isEmpty()) {
+      name = "workload";
+    }
+    return name.length() > 40 ? name.substring(0, 40).replaceAll("-+$", "") : name;
+  }
+
+  private static List<String> dedupe(List<String> list) {
+    return List.copyOf(new java.util.LinkedHashSet<>(list));
+  }
+
+  static String fmt(double v) {
+    return Condition.show(Rightsizer.round3(v)).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+  }
+}

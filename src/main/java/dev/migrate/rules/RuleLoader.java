@@ -1,0 +1,817 @@
+package dev.migrate.rules;
+
+import dev.migrate.plan.Effort;
+import dev.migrate.plan.ItemKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Loads and validates rule files. Every problem of every file is collected before anything
+ * fails; a {@link RulesException} then carries them all as {@code file:line:col: message}.
+ */
+public final class RuleLoader {
+  /** The only rule format this code reads. */
+  public static final String API_VERSION = "migrate.rules/v1";
+  /** Where the shipped rules live on the classpath (the pom copies the top-level rules/*.yaml there). */
+  public static final String BUILT_IN_DIR = "rules";
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+  private static final List<String> FILE_FIELDS = List.of("apiVersion", "description", "rules");
+  private static final List<String> RULE_FIELDS = List.of("id", "description", "priority", "match", "target", "sizing",
+      "effort", "notes", "warnings", "blockers");
+  private static final List<String> MATCH_FIELDS = List.of("kind", "tags", "all", "any");
+  private static final List<String> CONDITION_FIELDS = List.of("attr", "op", "value");
+  private static final List<String> SIZING_FIELDS = List.of("strategy", "percentile", "headroom", "memoryHeadroom",
+      "minNodes", "series");
+  private static final List<String> GCS_CLASSES = List.of("STANDARD", "NEARLINE", "COLDLINE", "ARCHIVE");
+
+  /** A parameter of a target type. */
+  private record Param(String name, List<String> allowed, boolean bool, boolean required, boolean classMap) {
+    static Param choice(String name, boolean required, String... allowed) {
+      return new Param(name, List.of(allowed), false, required, false);
+    }
+
+    static Param text(String name) {
+      return new Param(name, List.of(), false, false, false);
+    }
+
+    static Param flag(String name) {
+      return new Param(name, List.of(), true, false, false);
+    }
+  }
+
+  /** Target types and their parameters: the schema {@code rules/README.md} documents. */
+  static final Map<String, List<Param>> TARGETS = targets();
+
+  private static Map<String, List<Param>> targets() {
+    Map<String, List<Param>> t = new LinkedHashMap<>();
+    t.put("gke-workload", List.of(
+        Param.choice("workloadKind", true, "Deployment", "StatefulSet", "CronJob", "DaemonSet"),
+        Param.text("cluster"), Param.text("nodePool"), Param.flag("autopilot"),
+        Param.choice("alternative", false, "none", "memorystore", "memorystore-redis", "memorystore-memcached")));
+    t.put("compute-engine", List.of());
+    t.put("persistent-disk", List.of(Param.choice("diskType", true, "pd-balanced", "pd-ssd", "pd-standard",
+        "pd-extreme", "hyperdisk-balanced", "hyperdisk-extreme", "hyperdisk-throughput")));
+    t.put("cloud-load-balancing", List.of(
+        Param.choice("lbType", true, "global-external-application", "regional-external-application",
+            "internal-application", "external-passthrough-network", "internal-passthrough-network",
+            "external-proxy-network"),
+        Param.choice("gkeIngress", false, "auto", "true", "false")));
+    t.put("cloud-cdn", List.of(Param.choice("cacheMode", false, "CACHE_ALL_STATIC", "USE_ORIGIN_HEADERS",
+        "FORCE_CACHE_ALL")));
+    t.put("cloud-storage", List.of(Param.choice("location", false, "region", "dual-region", "multi-region"),
+        new Param("classMap", GCS_CLASSES, false, false, true)));
+    t.put("memorystore", List.of(Param.choice("engine", false, "auto", "redis", "memcached"),
+        Param.choice("tier", false, "basic", "standard")));
+    t.put("retire", List.of(Param.choice("foldInto", false, "none", "auto-scaling-group", "host")));
+    return java.util.Collections.unmodifiableMap(t);
+  }
+
+  /** One rule file's name (as errors should show it) and text. */
+  public record Source(String name, String text) {}
+
+  private RuleLoader() {}
+
+  /** The shipped rule set. */
+  public static RuleSet builtIn() {
+    return load(builtInSources(), "built-in");
+  }
+
+  /** Reads every {@code *.yaml} / {@code *.yml} file of a directory (not recursive), sorted by name. */
+  public static List<Source> directory(Path dir) {
+    List<Source> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> sorted = files.filter(p -> {
+        String n = p.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+      }).sorted().toList();
+      for (Path p : sorted) {
+        out.add(new Source(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
+      }
+    } catch (NoSuchFileException e) {
+      throw new RulesException(List.of(new RuleError(dir.toString(), 0, 0, "no such directory")));
+    } catch (NotDirectoryException e) {
+      throw new RulesException(List.of(new RuleError(dir.toString(), 0, 0, "not a directory; give a directory of *.yaml rule files")));
+    } catch (IOException e) {
+      throw new RulesException(List.of(new RuleError(dir.toString(), 0, 0, "cannot read: " + e.getMessage())));
+    }
+    if (out.isEmpty()) {
+      throw new RulesException(List.of(new RuleError(dir.toString(), 0, 0, "no *.yaml rule files in this directory")));
+    }
+    return out;
+  }
+
+  /** Validated rules of a directory. */
+  public static RuleSet fromDirectory(Path dir) {
+    return load(directory(dir), dir.toString());
+  }
+
+  /**
+   * The shipped rules extended by (or, with {@code replace}, replaced by) a user's directory.
+   * When extending, a user rule with the id of a shipped rule replaces that rule.
+   */
+  public static RuleSet withUserRules(Path dir, boolean replace) {
+    if (dir == null) {
+      return builtIn();
+    }
+    if (replace) {
+      return fromDirectory(dir);
+    }
+    return combine(builtIn(), fromDirectory(dir));
+  }
+
+  /** Loads and validates sources as one set; {@code origin} names it in the plan. */
+  public static RuleSet load(List<Source> sources, String origin) {
+    List<RuleError> errors = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
+    for (Source s : sources) {
+      readFile(s, rules, errors);
+    }
+    Map<String, Rule> seen = new HashMap<>();
+    for (Rule r : rules) {
+      Rule first = seen.putIfAbsent(r.id(), r);
+      if (first != null) {
+        errors.add(new RuleError(r.file(), r.line(), r.column(),
+            "duplicate rule id '" + r.id() + "': also defined at " + first.location()));
+      }
+    }
+    errors.addAll(unreachable(rules));
+    if (!errors.isEmpty()) {
+      throw new RulesException(errors);
+    }
+    return new RuleSet(rules, origin, sources.stream().map(Source::name).toList());
+  }
+
+  /** Shipped rules plus user rules; a user rule replaces a shipped rule with the same id. */
+  public static RuleSet combine(RuleSet base, RuleSet user) {
+    Set<String> userIds = user.rules().stream().map(Rule::id).collect(Collectors.toSet());
+    List<Rule> merged = new ArrayList<>();
+    for (Rule r : base.rules()) {
+      if (!userIds.contains(r.id())) {
+        merged.add(r.withOrder(merged.size()));
+      }
+    }
+    for (Rule r : user.rules()) {
+      merged.add(r.withOrder(merged.size()));
+    }
+    List<RuleError> errors = unreachable(merged);
+    if (!errors.isEmpty()) {
+      throw new RulesException(errors);
+    }
+    List<String> files = new ArrayList<>(base.files());
+    files.addAll(user.files());
+    return new RuleSet(merged, base.origin() + " + " + user.origin(), files);
+  }
+
+  /** The built-in sources, read from the classpath directory {@code rules/} (a folder or a jar). */
+  static List<Source> builtInSources() {
+    URL url = RuleLoader.class.getClassLoader().getResource(BUILT_IN_DIR);
+    if (url == null) {
+      throw new IllegalStateException("the shipped rules are missing from the classpath (" + BUILT_IN_DIR + "/)");
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+          return named(fs.getPath(BUILT_IN_DIR));
+        }
+      }
+      return named(Path.of(uri));
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("cannot list the shipped rules at " + url, e);
+    }
+  }
+
+  private static List<Source> named(Path dir) throws IOException {
+    List<Source> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted(
+          (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList()) {
+        try (InputStream in = Files.newInputStream(p)) {
+          out.add(new Source(BUILT_IN_DIR + "/" + p.getFileName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- one file ----
+
+  private static void readFile(Source s, List<Rule> rules, List<RuleError> errors) {
+    Yaml.Node root = Yaml.parse(s.name(), s.text(), errors);
+    if (root == null) {
+      return;
+    }
+    if (!(root instanceof Yaml.MapNode file)) {
+      errors.add(root.pos().error("a rule file is a mapping with 'apiVersion' and 'rules', found " + root.describe()));
+      return;
+    }
+    unknownFields(file, FILE_FIELDS, "rule file", errors);
+    Yaml.Entry api = file.entries().get("apiVersion");
+    if (api == null) {
+      errors.add(file.pos().error("missing field 'apiVersion' (expected '" + API_VERSION + "')"));
+    } else if (!(api.value() instanceof Yaml.Scalar sc && API_VERSION.equals(sc.text()))) {
+      errors.add(api.value().pos().error("unsupported apiVersion " + quoted(api.value())
+          + " (this version of migrate reads '" + API_VERSION + "')"));
+    }
+    optionalString(file, "description", errors);
+    Yaml.Entry list = file.entries().get("rules");
+    if (list == null) {
+      errors.add(file.pos().error("missing field 'rules' (a list of rules)"));
+      return;
+    }
+    if (!(list.value() instanceof Yaml.ListNode items)) {
+      errors.add(list.value().pos().error("'rules' must be a list of rules, found " + list.value().describe()));
+      return;
+    }
+    for (Yaml.Node n : items.items()) {
+      Rule r = readRule(n, rules.size(), errors);
+      if (r != null) {
+        rules.add(r);
+      }
+    }
+  }
+
+  private static Rule readRule(Yaml.Node n, int order, List<RuleError> errors) {
+    if (!(n instanceof Yaml.MapNode m)) {
+      errors.add(n.pos().error("a rule is a mapping with id, match, target and effort, found " + n.describe()));
+      return null;
+    }
+    int before = errors.size();
+    unknownFields(m, RULE_FIELDS, "rule", errors);
+    String id = requiredString(m, "id", "rule", errors);
+    if (id != null && !ID.matcher(id).matches()) {
+      errors.add(m.entries().get("id").value().pos().error("rule id '" + id
+          + "' must be lower case letters, digits, '-' and '.', starting with a letter or digit"));
+    }
+    String description = optionalString(m, "description", errors);
+    int priority = 0;
+    Yaml.Entry p = m.entries().get("priority");
+    if (p != null) {
+      if (p.value() instanceof Yaml.Scalar sc && sc.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+        priority = Integer.parseInt(sc.text());
+      } else {
+        errors.add(p.value().pos().error("'priority' must be a whole number (higher wins), found " + p.value().describe()));
+      }
+    }
+    ItemKind kind = null;
+    List<Condition> all = new ArrayList<>();
+    List<Condition> any = new ArrayList<>();
+    Yaml.Entry match = m.entries().get("match");
+    if (match == null) {
+      errors.add(m.pos().error("rule" + named(id) + " has no 'match'"));
+    } else if (!(match.value() instanceof Yaml.MapNode mm)) {
+      errors.add(match.value().pos().error("'match' must be a mapping with kind, tags, all, any; found " + match.value().describe()));
+    } else {
+      kind = readMatch(mm, all, any, errors);
+    }
+    Rule.TargetSpec target = null;
+    Yaml.Entry t = m.entries().get("target");
+    if (t == null) {
+      errors.add(m.pos().error("rule" + named(id) + " has no 'target'"));
+    } else {
+      target = readTarget(t.value(), kind, errors);
+    }
+    Rule.Sizing sizing = Rule.Sizing.NONE;
+    Yaml.Entry sz = m.entries().get("sizing");
+    if (sz != null) {
+      sizing = readSizing(sz.value(), errors);
+    }
+    Effort effort = null;
+    Yaml.Entry e = m.entries().get("effort");
+    if (e == null) {
+      errors.add(m.pos().error("rule" + named(id) + " has no 'effort' (rehost, replatform or refactor)"));
+    } else {
+      String v = e.value() instanceof Yaml.Scalar sc && sc.isString() ? sc.text() : null;
+      for (Effort x : Effort.values()) {
+        if (x.wire().equals(v)) {
+          effort = x;
+        }
+      }
+      if (effort == null) {
+        errors.add(e.value().pos().error("unknown effort " + quoted(e.value()) + "; expected rehost, replatform or refactor"));
+      }
+    }
+    String notes = optionalString(m, "notes", errors);
+    List<String> warnings = stringList(m, "warnings", errors);
+    List<String> blockers = stringList(m, "blockers", errors);
+    if (errors.size() > before || id == null) {
+      return null;
+    }
+    Yaml.Pos pos = m.entries().get("id").value().pos();
+    return new Rule(id, description == null ? "" : description, priority, kind, List.copyOf(all), List.copyOf(any),
+        target, sizing, effort, notes, warnings, blockers, pos.file(), pos.line(), pos.column(), order);
+  }
+
+  private static ItemKind readMatch(Yaml.MapNode m, List<Condition> all, List<Condition> any, List<RuleError> errors) {
+    unknownFields(m, MATCH_FIELDS, "match", errors);
+    ItemKind kind = null;
+    Yaml.Entry k = m.entries().get("kind");
+    if (k == null) {
+      errors.add(m.pos().error("'match' has no 'kind' (one of " + kinds() + ")"));
+      return null;
+    }
+    String v = k.value() instanceof Yaml.Scalar sc && sc.isString() ? sc.text() : null;
+    for (ItemKind x : ItemKind.values()) {
+      if (x.wire().equals(v)) {
+        kind = x;
+      }
+    }
+    if (kind == null) {
+      errors.add(k.value().pos().error("unknown kind " + quoted(k.value()) + "; expected one of " + kinds()));
+      return null;
+    }
+    Yaml.Entry tags = m.entries().get("tags");
+    if (tags != null) {
+      if (!(tags.value() instanceof Yaml.MapNode tm)) {
+        errors.add(tags.value().pos().error("'tags' must map tag keys to a value, a list of values or \"*\"; found "
+            + tags.value().describe()));
+      } else {
+        for (Yaml.Entry te : tm.entries().values()) {
+          Attributes.Attribute attr = Attributes.find(kind, "tag:" + te.key());
+          Yaml.Node tv = te.value();
+          if (tv instanceof Yaml.Scalar sc && sc.isString() && "*".equals(sc.text())) {
+            all.add(new Condition(attr, Condition.Op.EXISTS, Boolean.TRUE, te.keyPos()));
+          } else if (tv instanceof Yaml.Scalar sc && sc.isString()) {
+            all.add(new Condition(attr, Condition.Op.EQ, sc.text(), te.keyPos()));
+          } else if (tv instanceof Yaml.ListNode ln && !ln.items().isEmpty()
+              && ln.items().stream().allMatch(x -> x instanceof Yaml.Scalar s2 && s2.isString())) {
+            all.add(new Condition(attr, Condition.Op.IN,
+                ln.items().stream().map(x -> ((Yaml.Scalar) x).text()).toList(), te.keyPos()));
+          } else {
+            errors.add(tv.pos().error("bad condition: tag '" + te.key()
+                + "' must be a string, a non-empty list of strings or \"*\" (any value); found " + tv.describe()));
+          }
+        }
+      }
+    }
+    readConditions(m, "all", kind, all, errors);
+    readConditions(m, "any", kind, any, errors);
+    return kind;
+  }
+
+  private static void readConditions(Yaml.MapNode m, String field, ItemKind kind, List<Condition> out,
+      List<RuleError> errors) {
+    Yaml.Entry e = m.entries().get(field);
+    if (e == null) {
+      return;
+    }
+    if (!(e.value() instanceof Yaml.ListNode list)) {
+      errors.add(e.value().pos().error("'" + field + "' must be a list of conditions {attr, op, value}; found "
+          + e.value().describe()));
+      return;
+    }
+    for (Yaml.Node n : list.items()) {
+      Condition c = readCondition(n, kind, errors);
+      if (c != null) {
+        out.add(c);
+      }
+    }
+  }
+
+  private static Condition readCondition(Yaml.Node n, ItemKind kind, List<RuleError> errors) {
+    if (!(n instanceof Yaml.MapNode m)) {
+      errors.add(n.pos().error("bad condition: expected a mapping {attr, op, value}, found " + n.describe()));
+      return null;
+    }
+    int before = errors.size();
+    unknownFields(m, CONDITION_FIELDS, "condition", errors);
+    String attrName = requiredString(m, "attr", "condition", errors);
+    String opName = requiredString(m, "op", "condition", errors);
+    Yaml.Entry valueEntry = m.entries().get("value");
+    if (valueEntry == null) {
+      errors.add(m.pos().error("bad condition: missing 'value'"));
+    }
+    if (errors.size() > before) {
+      return null;
+    }
+    Attributes.Attribute attr = Attributes.find(kind, attrName);
+    if (attr == null) {
+      errors.add(m.entries().get("attr").value().pos().error("bad condition: unknown attribute '" + attrName + "' for "
+          + kind.wire() + "; known: " + Attributes.of(kind).stream().map(Attributes.Attribute::name)
+          .collect(Collectors.joining(", ")) + ", tag:KEY"));
+      return null;
+    }
+    Condition.Op op = Condition.Op.fromWire(opName);
+    Yaml.Pos opPos = m.entries().get("op").value().pos();
+    if (op == null) {
+      errors.add(opPos.error("bad condition: unknown operator '" + opName + "'; expected one of " + Condition.Op.names()));
+      return null;
+    }
+    Yaml.Node vn = valueEntry.value();
+    Attributes.Type type = attr.type();
+    String what = "bad condition: " + attrName + " (" + type.wire() + ") " + opName + " ";
+    Object value;
+    switch (op) {
+      case EXISTS -> {
+        value = scalar(vn, Attributes.Type.BOOLEAN);
+        if (value == null) {
+          errors.add(vn.pos().error(what + "needs true or false, found " + vn.describe()));
+          return null;
+        }
+      }
+      case EQ, NE -> {
+        if (type == Attributes.Type.STRING_LIST || type == Attributes.Type.NUMBER_LIST) {
+          errors.add(opPos.error(what + "is not allowed on a list attribute; use contains or containsAny"));
+          return null;
+        }
+        value = scalar(vn, type);
+        if (value == null) {
+          errors.add(vn.pos().error(what + "needs " + expected(type) + ", found " + vn.describe()));
+          return null;
+        }
+      }
+      case IN, NOT_IN, CONTAINS_ANY -> {
+        boolean listAttr = type == Attributes.Type.STRING_LIST || type == Attributes.Type.NUMBER_LIST;
+        if (op == Condition.Op.CONTAINS_ANY != listAttr || type == Attributes.Type.BOOLEAN) {
+          errors.add(opPos.error(what + "is not allowed on " + type.wire() + " attributes"
+              + (listAttr ? "; use containsAny" : type == Attributes.Type.BOOLEAN ? "; use eq" : "; use in")));
+          return null;
+        }
+        Attributes.Type element = elementType(type);
+        if (!(vn instanceof Yaml.ListNode ln) || ln.items().isEmpty()) {
+          errors.add(vn.pos().error(what + "needs a non-empty list of " + expected(element) + ", found " + vn.describe()));
+          return null;
+        }
+        List<Object> values = new ArrayList<>();
+        for (Yaml.Node item : ln.items()) {
+          Object x = scalar(item, element);
+          if (x == null) {
+            errors.add(item.pos().error(what + "needs " + expected(element) + " in its list, found " + item.describe()));
+            return null;
+          }
+          values.add(x);
+        }
+        value = List.copyOf(values);
+      }
+      case LT, LE, GT, GE -> {
+        if (type != Attributes.Type.NUMBER) {
+          errors.add(opPos.error(what + "compares numbers; " + attrName + " is " + type.wire()));
+          return null;
+        }
+        value = scalar(vn, type);
+        if (value == null) {
+          errors.add(vn.pos().error(what + "needs a number, found " + vn.describe()));
+          return null;
+        }
+      }
+      case MATCHES -> {
+        if (type != Attributes.Type.STRING) {
+          errors.add(opPos.error(what + "matches strings; " + attrName + " is " + type.wire()));
+          return null;
+        }
+        value = scalar(vn, Attributes.Type.STRING);
+        if (value == null) {
+          errors.add(vn.pos().error(what + "needs a regular expression string, found " + vn.describe()));
+          return null;
+        }
+        try {
+          Pattern.compile((String) value);
+        } catch (PatternSyntaxException ex) {
+          errors.add(vn.pos().error(what + "has an invalid regular expression: " + ex.getDescription()));
+          return null;
+        }
+      }
+      case CONTAINS -> {
+        if (type != Attributes.Type.STRING_LIST && type != Attributes.Type.NUMBER_LIST) {
+          errors.add(opPos.error(what + "works on list attributes; " + attrName + " is " + type.wire() + ", use eq"));
+          return null;
+        }
+        value = scalar(vn, elementType(type));
+        if (value == null) {
+          errors.add(vn.pos().error(what + "needs " + expected(elementType(type)) + ", found " + vn.describe()));
+          return null;
+        }
+      }
+      default -> throw new AssertionError(op);
+    }
+    return new Condition(attr, op, value, m.pos());
+  }
+
+  private static Attributes.Type elementType(Attributes.Type t) {
+    return switch (t) {
+      case STRING_LIST -> Attributes.Type.STRING;
+      case NUMBER_LIST -> Attributes.Type.NUMBER;
+      default -> t;
+    };
+  }
+
+  private static String expected(Attributes.Type t) {
+    return switch (t) {
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "true or false";
+      default -> "a list";
+    };
+  }
+
+  /** The value of a scalar node as the type needs it, or null when it is not of that type. */
+  private static Object scalar(Yaml.Node n, Attributes.Type type) {
+    if (!(n instanceof Yaml.Scalar s)) {
+      return null;
+    }
+    return switch (type) {
+      case STRING -> s.isString() ? s.text() : null;
+      case NUMBER -> s.isNumber() ? Double.valueOf(s.text()) : null;
+      case BOOLEAN -> s.isBoolean() ? Boolean.valueOf(s.text()) : null;
+      default -> null;
+    };
+  }
+
+  private static Rule.TargetSpec readTarget(Yaml.Node n, ItemKind kind, List<RuleError> errors) {
+    if (!(n instanceof Yaml.MapNode m)) {
+      errors.add(n.pos().error("'target' must be a mapping with 'type' and its parameters, found " + n.describe()));
+      return null;
+    }
+    Yaml.Entry te = m.entries().get("type");
+    if (te == null) {
+      errors.add(m.pos().error("'target' has no 'type' (one of " + String.join(", ", TARGETS.keySet()) + ")"));
+      return null;
+    }
+    String type = te.value() instanceof Yaml.Scalar sc && sc.isString() ? sc.text() : null;
+    List<Param> params = type == null ? null : TARGETS.get(type);
+    if (params == null) {
+      errors.add(te.value().pos().error("unknown target type " + quoted(te.value()) + "; expected one of "
+          + String.join(", ", TARGETS.keySet())));
+      return null;
+    }
+    if (kind != null && !targetFits(type, kind)) {
+      errors.add(te.value().pos().error("target type '" + type + "' cannot take a " + kind.wire()
+          + "; it fits " + fits(type)));
+    }
+    List<String> allowed = new ArrayList<>();
+    allowed.add("type");
+    params.forEach(p -> allowed.add(p.name()));
+    unknownFields(m, allowed, "target " + type, errors);
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Param p : params) {
+      Yaml.Entry e = m.entries().get(p.name());
+      if (e == null) {
+        if (p.required()) {
+          errors.add(m.pos().error("target " + type + " needs '" + p.name() + "'"
+              + (p.allowed().isEmpty() ? "" : " (one of " + String.join(", ", p.allowed()) + ")")));
+        }
+        continue;
+      }
+      Yaml.Node v = e.value();
+      if (p.classMap()) {
+        if (!(v instanceof Yaml.MapNode cm)) {
+          errors.add(v.pos().error("'classMap' maps S3 storage classes to Cloud Storage classes, found " + v.describe()));
+          continue;
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Yaml.Entry ce : cm.entries().values()) {
+          String gcs = ce.value() instanceof Yaml.Scalar s && s.isString() ? s.text() : null;
+          if (!S3_CLASSES.contains(ce.key())) {
+            errors.add(ce.keyPos().error("unknown S3 storage class '" + ce.key() + "'; expected one of "
+                + String.join(", ", S3_CLASSES)));
+          } else if (gcs == null || !GCS_CLASSES.contains(gcs)) {
+            errors.add(ce.value().pos().error("unknown Cloud Storage class " + ce.value().describe() + "; expected one of "
+                + String.join(", ", GCS_CLASSES)));
+          } else {
+            map.put(ce.key(), gcs);
+          }
+        }
+        values.put(p.name(), Map.copyOf(map));
+      } else if (p.bool()) {
+        Object b = scalar(v, Attributes.Type.BOOLEAN);
+        if (b == null) {
+          errors.add(v.pos().error("'" + p.name() + "' must be true or false, found " + v.describe()));
+        } else {
+          values.put(p.name(), b);
+        }
+      } else {
+        String s = v instanceof Yaml.Scalar sc && !sc.isNull() ? sc.text() : null;
+        if (s == null || (!p.allowed().isEmpty() && !p.allowed().contains(s))) {
+          errors.add(v.pos().error("'" + p.name() + "' must be " + (p.allowed().isEmpty() ? "a string"
+              : "one of " + String.join(", ", p.allowed())) + ", found " + v.describe()));
+        } else {
+          values.put(p.name(), s);
+        }
+      }
+    }
+    return new Rule.TargetSpec(type, java.util.Collections.unmodifiableMap(values));
+  }
+
+  static final List<String> S3_CLASSES = List.of("STANDARD", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING",
+      "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE", "REDUCED_REDUNDANCY", "EXPRESS_ONEZONE");
+
+  /** Which item kinds each target type can take. */
+  static boolean targetFits(String type, ItemKind kind) {
+    return switch (type) {
+      case "gke-workload", "memorystore" -> kind == ItemKind.EC2_INSTANCE || kind == ItemKind.AUTO_SCALING_GROUP;
+      case "compute-engine" -> kind == ItemKind.EC2_INSTANCE;
+      case "persistent-disk" -> kind == ItemKind.EBS_VOLUME;
+      case "cloud-load-balancing" -> kind == ItemKind.LOAD_BALANCER;
+      case "cloud-cdn" -> kind == ItemKind.CLOUDFRONT_DISTRIBUTION;
+      case "cloud-storage" -> kind == ItemKind.S3_BUCKET;
+      default -> true;
+    };
+  }
+
+  private static String fits(String type) {
+    return Arrays.stream(ItemKind.values()).filter(k -> targetFits(type, k)).map(ItemKind::wire)
+        .collect(Collectors.joining(", "));
+  }
+
+  private static Rule.Sizing readSizing(Yaml.Node n, List<RuleError> errors) {
+    if (!(n instanceof Yaml.MapNode m)) {
+      errors.add(n.pos().error("'sizing' must be a mapping, found " + n.describe()));
+      return Rule.Sizing.NONE;
+    }
+    unknownFields(m, SIZING_FIELDS, "sizing", errors);
+    String strategy = null;
+    Yaml.Entry s = m.entries().get("strategy");
+    if (s != null) {
+      strategy = s.value() instanceof Yaml.Scalar sc && sc.isString() ? sc.text() : null;
+      if (!"as-is".equals(strategy) && !"measured".equals(strategy)) {
+        errors.add(s.value().pos().error("'strategy' must be as-is or measured, found " + s.value().describe()));
+        strategy = null;
+      }
+    }
+    Double percentile = number(m, "percentile", 0, 100, errors);
+    if (percentile != null && percentile != 95 && percentile != 100) {
+      errors.add(m.entries().get("percentile").value().pos().error(
+          "'percentile' must be 95 or 100 (the snapshot keeps CPU p95 and maximum)"));
+      percentile = null;
+    }
+    Double headroom = number(m, "headroom", 1, 5, errors);
+    Double memoryHeadroom = number(m, "memoryHeadroom", 1, 5, errors);
+    Double minNodes = number(m, "minNodes", 1, 100, errors);
+    if (minNodes != null && minNodes != Math.rint(minNodes)) {
+      errors.add(m.entries().get("minNodes").value().pos().error("'minNodes' must be a whole number"));
+      minNodes = null;
+    }
+    List<String> series = stringList(m, "series", errors);
+    Yaml.Entry se = m.entries().get("series");
+    if (se != null && se.value() instanceof Yaml.ListNode ln) {
+      for (int i = 0; i < series.size() && i < ln.items().size(); i++) {
+        if (!Catalog.SERIES.contains(series.get(i))) {
+          errors.add(ln.items().get(i).pos().error("unknown Compute Engine series '" + series.get(i)
+              + "'; the catalogue has " + String.join(", ", Catalog.SERIES)));
+        }
+      }
+    }
+    return new Rule.Sizing(strategy, percentile == null ? null : percentile.intValue(), headroom, memoryHeadroom,
+        minNodes == null ? null : minNodes.intValue(), series);
+  }
+
+  private static Double number(Yaml.MapNode m, String field, double min, double max, List<RuleError> errors) {
+    Yaml.Entry e = m.entries().get(field);
+    if (e == null) {
+      return null;
+    }
+    Object v = scalar(e.value(), Attributes.Type.NUMBER);
+    if (v == null || (Double) v < min || (Double) v > max) {
+      errors.add(e.value().pos().error("'" + field + "' must be a number from " + Condition.show(min) + " to "
+          + Condition.show(max) + ", found " + e.value().describe()));
+      return null;
+    }
+    return (Double) v;
+  }
+
+  // ---- helpers ----
+
+  private static void unknownFields(Yaml.MapNode m, List<String> allowed, String where, List<RuleError> errors) {
+    for (Yaml.Entry e : m.entries().values()) {
+      if (!allowed.contains(e.key())) {
+        errors.add(e.keyPos().error("unknown field '" + e.key() + "' in " + where + "; expected one of "
+            + String.join(", ", allowed)));
+      }
+    }
+  }
+
+  private static String requiredString(Yaml.MapNode m, String field, String where, List<RuleError> errors) {
+    Yaml.Entry e = m.entries().get(field);
+    if (e == null) {
+      errors.add(m.pos().error(where + " has no '" + field + "'"));
+      return null;
+    }
+    if (e.value() instanceof Yaml.Scalar s && s.isString() && !s.text().isBlank()) {
+      return s.text();
+    }
+    errors.add(e.value().pos().error("'" + field + "' must be a non-empty string, found " + e.value().describe()));
+    return null;
+  }
+
+  private static String optionalString(Yaml.MapNode m, String field, List<RuleError> errors) {
+    Yaml.Entry e = m.entries().get(field);
+    if (e == null) {
+      return null;
+    }
+    if (e.value() instanceof Yaml.Scalar s && s.isString()) {
+      return s.text();
+    }
+    errors.add(e.value().pos().error("'" + field + "' must be a string, found " + e.value().describe()));
+    return null;
+  }
+
+  private static List<String> stringList(Yaml.MapNode m, String field, List<RuleError> errors) {
+    Yaml.Entry e = m.entries().get(field);
+    if (e == null) {
+      return List.of();
+    }
+    if (!(e.value() instanceof Yaml.ListNode ln)) {
+      errors.add(e.value().pos().error("'" + field + "' must be a list of strings, found " + e.value().describe()));
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Yaml.Node n : ln.items()) {
+      if (n instanceof Yaml.Scalar s && s.isString()) {
+        out.add(s.text());
+      } else {
+        errors.add(n.pos().error("'" + field + "' must hold strings, found " + n.describe()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** 'text' for a string scalar, else what the node is. */
+  private static String quoted(Yaml.Node n) {
+    return n instanceof Yaml.Scalar s && s.isString() ? "'" + s.text() + "'" : n.describe();
+  }
+
+  private static String named(String id) {
+    return id == null ? "" : " '" + id + "'";
+  }
+
+  private static String kinds() {
+    return Arrays.stream(ItemKind.values()).map(ItemKind::wire).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Rules that can never win: another rule of the same kind outranks them and matches every
+   * item they match, because its conditions are a subset of theirs. Catches the simple cases
+   * (a catch-all above a specific rule, a copy with a lower priority); it does not reason
+   * about ranges ({@code lt 40} vs {@code lt 50}).
+   */
+  static List<RuleError> unreachable(List<Rule> rules) {
+    List<RuleError> errors = new ArrayList<>();
+    for (Rule b : rules) {
+      for (Rule a : rules) {
+        if (a == b || a.id().equals(b.id()) || a.kind() != b.kind() || !a.outranks(b)) {
+          continue;
+        }
+        if (covers(a, b)) {
+          errors.add(new RuleError(b.file(), b.line(), b.column(), "rule '" + b.id() + "' is unreachable: rule '"
+              + a.id() + "' (" + a.location() + ", priority " + a.priority() + ") matches every " + b.kind().wire()
+              + " it matches and wins (priority " + b.priority() + (a.priority() == b.priority() ? ", defined later" : "")
+              + "); raise its priority or narrow '" + a.id() + "'"));
+          break;
+        }
+      }
+    }
+    return errors;
+  }
+
+  /** True when every item {@code b} matches is matched by {@code a}. */
+  private static boolean covers(Rule a, Rule b) {
+    Set<String> bAll = keys(b.all());
+    if (!bAll.containsAll(keys(a.all()))) {
+      return false;
+    }
+    if (a.any().isEmpty()) {
+      return true;
+    }
+    Set<String> aAny = keys(a.any());
+    for (String k : aAny) {
+      if (bAll.contains(k)) {
+        return true;
+      }
+    }
+    return !b.any().isEmpty() && aAny.containsAll(keys(b.any()));
+  }
+
+  private static Set<String> keys(List<Condition> cs) {
+    Set<String> out = new LinkedHashSet<>();
+    cs.forEach(c -> out.add(c.key()));
+    return out;
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

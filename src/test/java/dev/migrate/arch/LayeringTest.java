@@ -1,0 +1,93 @@
+package dev.migrate.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the package dependency rules of DESIGN.md: each stage imports only the stages below
+ * it, SDK types stay in their packages, and POI/JFreeChart stay in the report package.
+ */
+class LayeringTest {
+  private static JavaClasses classes;
+
+  /** Project packages each package may depend on (besides itself and {@code io}). */
+  private static final Map<String, List<String>> ALLOWED = Map.of(
+      "cli", List.of("app"),
+      "app", List.of("collect", "logs", "rules", "plan", "pricing", "cost", "report", "inventory"),
+      "collect", List.of("inventory"),
+      "logs", List.of("inventory"),
+      "rules", List.of("inventory", "plan"),
+      "plan", List.of("inventory"),
+      "pricing", List.of(),
+      "cost", List.of("plan", "pricing", "inventory"),
+      "report", List.of("cost", "plan", "inventory"),
+      "inventory", List.of());
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.migrate");
+  }
+
+  @Test
+  void eachPackageImportsOnlyThePackagesBelowIt() {
+    for (var entry : ALLOWED.entrySet()) {
+      String pkg = entry.getKey();
+      var forbidden = ALLOWED.keySet().stream()
+          .filter(other -> !other.equals(pkg) && !entry.getValue().contains(other))
+          .map(other -> "dev.migrate." + other + "..")
+          .toArray(String[]::new);
+      noClasses().that().resideInAPackage("dev.migrate." + pkg + "..")
+          .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+          .allowEmptyShould(true)
+          .because("DESIGN.md: " + pkg + " may import only " + entry.getValue())
+          .check(classes);
+    }
+  }
+
+  @Test
+  void ioDependsOnNothingInTheProject() {
+    noClasses().that().resideInAPackage("dev.migrate.io..")
+        .should().dependOnClassesThat().resideInAnyPackage(ALLOWED.keySet().stream()
+            .map(p -> "dev.migrate." + p + "..").toArray(String[]::new))
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheReportPackageUsesPoiAndJFreeChart() {
+    noClasses().that().resideOutsideOfPackage("dev.migrate.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.jfree..")
+        .check(classes);
+  }
+
+  @Test
+  void awsSdkTypesStayInTheCollectingPackages() {
+    // collect is the inventory collector; pricing refreshes the price book from the AWS Price
+    // List API; logs reads access logs from S3 and runs Athena queries.
+    noClasses().that().resideOutsideOfPackages("dev.migrate.collect..", "dev.migrate.pricing..", "dev.migrate.logs..")
+        .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+        .check(classes);
+  }
+
+  @Test
+  void googleCloudClientsStayInThePricingPackage() {
+    noClasses().that().resideOutsideOfPackage("dev.migrate.pricing..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.google.cloud.billing..", "com.google.cloud.compute..")
+        .check(classes);
+  }
+
+  @Test
+  void nothingOutsideMainCallsSystemExit() {
+    noClasses().that().doNotHaveFullyQualifiedName("dev.migrate.cli.Main")
+        .should().callMethod(System.class, "exit", int.class)
+        .check(classes);
+  }
+}

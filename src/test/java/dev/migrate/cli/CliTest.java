@@ -1,0 +1,86 @@
+package dev.migrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** CLI manners every command keeps: --help, --version, usage errors as one line and exit 2. */
+class CliTest {
+
+  /** Runs migrate in-process and captures both streams. */
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Every registered command path, e.g. [], [assess], [rules, validate]. */
+  static Stream<List<String>> commandPaths() {
+    var paths = new ArrayList<List<String>>();
+    collect(new CommandLine(new MigrateCommand()), new ArrayList<>(), paths);
+    return paths.stream();
+  }
+
+  private static void collect(CommandLine cl, List<String> prefix, List<List<String>> paths) {
+    paths.add(List.copyOf(prefix));
+    cl.getSubcommands().forEach((name, sub) -> {
+      if (!sub.getCommandName().equals(name)) {
+        return; // an alias
+      }
+      var next = new ArrayList<>(prefix);
+      next.add(name);
+      collect(sub, next, paths);
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("commandPaths")
+  void everyCommandHasHelpOnStdout(List<String> path) {
+    var args = new ArrayList<>(path);
+    args.add("--help");
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("Usage: migrate"), r.out());
+    assertEquals("", r.err());
+  }
+
+  @ParameterizedTest
+  @MethodSource("commandPaths")
+  void everyCommandHasVersion(List<String> path) {
+    var args = new ArrayList<>(path);
+    args.add("--version");
+    Run r = run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().matches("migrate \\d+\\.\\d+\\.\\d+\\R"), r.out());
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorWithAHint() {
+    Run r = run("--no-such-option");
+    assertEquals(ExitCode.USAGE, r.code());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("migrate: Unknown option: '--no-such-option'"), r.err());
+    assertTrue(r.err().contains("Try 'migrate --help'."), r.err());
+  }
+
+  @Test
+  void noArgumentsPrintsUsage() {
+    Run r = run();
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("Commands:") || r.out().startsWith("Usage: migrate"), r.out());
+  }
+}

@@ -1,0 +1,230 @@
+package dev.migrate.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrate.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One small estate priced by hand: every expected figure below is quantity x unit price from the
+ * bundled price book (us-east-1 -> us-east4), written out so that a reader can check it.
+ */
+class CostModelHandCheckedTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+  final CostModel model = new CostModel(PriceBook.bundled());
+  final Assessment a = model.assess(SmallEstate.snapshot(), SmallEstate.plan(), CostOptions.defaults(), CLOCK);
+
+  static BigDecimal usd(String s) {
+    return new BigDecimal(s);
+  }
+
+  static void assertUsd(String expected, BigDecimal actual) {
+    assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual.toPlainString());
+  }
+
+  BigDecimal line(CostSide side, String itemId, String componentStart) {
+    List<CostLine> found = side.lines().stream()
+        .filter(l -> l.itemId().equals(itemId) && l.component().startsWith(componentStart)).toList();
+    List<CostLine> exact = found.stream().filter(l -> l.component().equals(componentStart)).toList();
+    found = exact.isEmpty() ? found : exact;
+    assertEquals(1, found.size(), () -> "one line " + itemId + " / " + componentStart + " in " + side.lines().stream()
+        .filter(l -> l.itemId().equals(itemId)).map(CostLine::component).collect(Collectors.joining(" | ")));
+    CostLine l = found.get(0);
+    // every line is quantity x unit price, with a source and a date
+    assertEquals(0, l.quantity().multiply(l.unitPriceUsd()).compareTo(l.monthlyUsd()), l::toString);
+    assertNotNull(l.priceSource());
+    assertNotNull(l.priceAsOf());
+    return l.monthlyUsd();
+  }
+
+  @Test
+  void ec2HoursAndReservedInstance() {
+    CostSide c = a.current();
+    assertUsd("70.08", line(c, "i-001", "instance hours"));            // 730 h x 0.096
+    assertUsd("70.08", line(c, "i-002", "instance hours"));            // 730 h x 0.096
+    assertUsd("-70.08", line(c, "i-001", "reserved instance ri-1"));   // RI covers i-001: 730 h x -0.096
+    assertUsd("21.90", line(c, "ri-1", "reserved instance recurring")); // 1 x 730 h x 0.03
+    assertUsd("21.90", line(c, "ri-1", "upfront payment"));             // 262.80 / 12 months
+    assertTrue(c.lines().stream().noneMatch(l -> l.itemId().equals("i-003")), "a stopped instance has no hours");
+    assertUsd("113.88", c.byService().get("Amazon EC2"));              // 70.08 + 70.08 - 70.08 + 21.90 + 21.90
+  }
+
+  @Test
+  void windowsWithoutPriceIsMissingNotZero() {
+    assertTrue(a.current().lines().stream().noneMatch(l -> l.itemId().equals("i-004")));
+    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.CURRENT, "i-004", "instance hours (t3.micro, windows)",
+        "aws/ec2/t3.micro:windows/us-east-1")));
+    assertTrue(a.missingPrices().stream().anyMatch(m -> m.phase() == Phase.TARGET && m.itemId().equals("i-004")
+        && m.priceKey().equals("gcp/compute/e2-standard-2:windows-licence/us-east4")));
+    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("have no price")), a.warnings()::toString);
+  }
+
+  @Test
+  void ebsStorageIopsAndThroughput() {
+    CostSide c = a.current();
+    assertUsd("8.00", line(c, "vol-001", "storage (gp3)"));                 // 100 GB x 0.08
+    assertUsd("5.00", line(c, "vol-001", "gp3 IOPS above 3,000"));          // (4000 - 3000) x 0.005
+    assertUsd("5.00", line(c, "vol-001", "gp3 throughput above 125"));      // (250 - 125) MiB/s x 0.04
+    assertUsd("6.25", line(c, "vol-003", "storage (io1)"));                 // 50 GB x 0.125
+    assertUsd("65.00", line(c, "vol-003", "io1 provisioned IOPS"));         // 1000 x 0.065
+    assertUsd("89.25", c.byService().get("Amazon EBS"));
+  }
+
+  @Test
+  void loadBalancersAndDataTransferOut() {
+    CostSide c = a.current();
+    assertUsd("16.425", line(c, SmallEstate.ALB, "ALB hours"));   // 730 h x 0.0225
+    assertUsd("0.80", line(c, SmallEstate.ALB, "LCU hours"));     // 100 LCU-h x 0.008
+    assertUsd("16.425", line(c, SmallEstate.NLB, "NLB hours"));   // 730 h x 0.0225
+    assertUsd("0.30", line(c, SmallEstate.NLB, "NLCU hours"));    // 50 NLCU-h x 0.006
+    assertUsd("18.25", line(c, SmallEstate.CLB, "CLB hours"));    // 730 h x 0.025
+    assertUsd("0.40", line(c, SmallEstate.CLB, "data processed")); // 50 GB x 0.008
+    assertUsd("52.60", c.byService().get("Elastic Load Balancing"));
+    // The ALB is CloudFront's origin: no data transfer out of its own. The NLB (ARN sorts before
+    // "old-elb") draws the 100 GB free allowance first: 200 GB = 100 free + 100 x 0.09.
+    assertUsd("0", line(c, SmallEstate.NLB, "data transfer out to the internet, free allowance"));
+    assertUsd("9.00", line(c, SmallEstate.NLB, "data transfer out to the internet [0-10240 GB]"));
+    assertUsd("4.50", line(c, SmallEstate.CLB, "data transfer out to the internet [0-10240 GB]")); // 50 x 0.09
+    assertTrue(c.lines().stream().noneMatch(l -> l.itemId().equals(SmallEstate.ALB) && l.service().equals("AWS Data Transfer")));
+  }
+
+  @Test
+  void cloudFrontFreeAllowanceThenTiers() {
+    CostSide c = a.current();
+    // 1 TB free across geographies, drawn in geography order: europe 512 GB all free, then 512 of north-america's 1536.
+    assertUsd("0", line(c, "E1", "data transfer out (europe_israel_turkiye), free allowance"));
+    assertUsd("0", line(c, "E1", "data transfer out (united_states_mexico_canada), free allowance"));
+    assertUsd("87.04", line(c, "E1", "data transfer out (united_states_mexico_canada) [0-10240 GB]")); // 1024 GB x 0.085
+    // 10M requests free = 1000 x 10k: europe's 500 x 10k all free, 500 of north-america's 1500; 1000 x 0.01 paid.
+    assertUsd("10.00", line(c, "E1", "HTTPS requests (united_states_mexico_canada)"));
+    assertUsd("97.04", c.byService().get("Amazon CloudFront"));
+  }
+
+  @Test
+  void s3StorageAndRequests() {
+    CostSide c = a.current();
+    assertUsd("2.30", line(c, "assets", "storage (STANDARD) [0-51200 GB-month]")); // 100 GB x 0.023
+    assertUsd("0.40", line(c, "assets", "requests"));                            // 1,000,000 x 0.0000004
+  }
+
+  @Test
+  void currentTotal() {
+    // 113.88 EC2 + 89.25 EBS + 52.60 ELB + 13.50 data transfer + 97.04 CloudFront + 2.70 S3
+    assertUsd("368.97", a.current().monthlyUsd());
+    assertUsd("13.50", a.current().byService().get("AWS Data Transfer"));
+    assertUsd("2.70", a.current().byService().get("Amazon S3"));
+    // by application: web = EC2 70.08 x 2 - 70.08 + EBS 18 + ALB 17.225 + CloudFront 97.04 + S3 2.70
+    assertUsd("205.045", a.current().byApp().get("web"));
+  }
+
+  @Test
+  void gkeNodesWithSustainedUseDiscountAndClusterFee() {
+    CostSide t = a.target();
+    assertUsd("159.69188", line(t, "web-asg", "VM hours (node pool web-pool: 2 x n2-standard-2)")); // 2 x 730 h x 0.109378
+    assertUsd("-31.938376", line(t, "web-asg", "sustained-use discount 20%"));                     // 159.69188 x -0.2
+    assertUsd("73.00", line(t, "gke-cluster:main", "cluster management fee"));                       // 730 h x 0.10
+    assertTrue(t.lines().stream().noneMatch(l -> l.itemId().equals("i-001")), "folded members cost nothing on TARGET");
+    assertTrue(t.lines().stream().noneMatch(l -> l.itemId().equals("i-003")), "a stopped VM has no hours");
+    assertUsd("55.0936986", line(t, "i-004", "VM hours (1 x e2-standard-2)"));                     // 730 h x 0.07547082, E2 earns no SUD
+  }
+
+  @Test
+  void disksLoadBalancingCdnStorage() {
+    CostSide t = a.target();
+    assertUsd("5.50", line(t, "vol-003", "capacity (pd-balanced)"));                          // 50 GiB x 0.11
+    assertUsd("18.25", line(t, SmallEstate.ALB, "forwarding rules 1-5 in global"));            // 730 h x 0.025
+    assertUsd("18.25", line(t, SmallEstate.NLB, "forwarding rules 1-5 in us-east4"));          // 730 h x 0.025
+    assertTrue(t.lines().stream().noneMatch(l -> l.itemId().equals(SmallEstate.CLB) && l.component().startsWith("forwarding")),
+        "the third rule in us-east4 is inside the flat first-5 charge");
+    assertUsd("24.00", line(t, SmallEstate.NLB, "internet egress, Premium Tier (worldwide_ex_china_australia) [0-1024"));  // 200 x 0.12
+    assertUsd("6.00", line(t, SmallEstate.CLB, "internet egress, Premium Tier (worldwide_ex_china_australia) [0-1024"));   // 50 x 0.12
+    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.TARGET, SmallEstate.ALB, "data processed",
+        "gcp/load-balancing/data-processed/us-east4")), "only us-central1 data processing is in the book");
+    assertUsd("40.96", line(t, "E1", "cache egress (europe)"));                     // 512 GiB x 0.08
+    assertUsd("122.88", line(t, "E1", "cache egress (north_america_incl_hawaii)")); // 1536 GiB x 0.08
+    assertUsd("15.00", line(t, "E1", "cache lookups"));                             // 20M / 10k = 2000 x 0.0075
+    assertUsd("8.192", line(t, "E1", "cache fill"));                                // (1 - 0.9) x 2048 = 204.8 GiB x 0.04
+    assertUsd("2.30", line(t, "assets", "storage (STANDARD"));                      // 100 GiB x 0.023
+    assertUsd("0.40", line(t, "assets", "Class B operations"));                     // 1,000,000 / 1000 x 0.0004
+  }
+
+  @Test
+  void targetTotal() {
+    // 127.753504 GKE nodes + 73 cluster + 55.0936986 VM + 5.50 disk + 36.50 rules + 30 egress + 187.032 CDN + 2.70 GCS
+    assertUsd("517.5792026", a.target().monthlyUsd());
+  }
+
+  @Test
+  void reconciliationPerService() {
+    Reconciliation r = a.reconciliation();
+    assertEquals(java.time.YearMonth.of(2026, 10), r.billMonth(), "the last complete month, not the estimated one");
+    assertUsd("368.97", r.modelledUsd());
+    assertUsd("403", r.billedUsd());                 // 10 + 100 + 200 + 60 + 3 + 30 (Tax is not modelled)
+    assertUsd("-8.44", r.differencePct());            // (368.97 - 403) / 403 x 100
+    assertTrue(r.warnings().isEmpty(), "8.44% is within the 10% threshold");
+    Reconciliation.Row ec2 = r.rows().stream().filter(x -> x.service().equals("Amazon EC2")).findFirst().orElseThrow();
+    assertEquals(List.of("Amazon Elastic Compute Cloud - Compute"), ec2.billedServices());
+    assertUsd("-86.12", ec2.differenceUsd());         // 113.88 - 200
+    assertUsd("-43.06", ec2.differencePct());
+    assertTrue(r.rows().stream().anyMatch(x -> x.service().equals("Tax (not modelled)") && x.modelledUsd().signum() == 0));
+  }
+
+  @Test
+  void reconciliationWarningNamesTheServicesThatExplainTheGap() {
+    Assessment strict = model.assess(SmallEstate.snapshot(), SmallEstate.plan(),
+        CostOptions.defaults().withReconciliationThresholdPct(BigDecimal.valueOf(5)), CLOCK);
+    List<String> w = strict.reconciliation().warnings();
+    assertEquals(1, w.size());
+    // |differences|: EC2 86.12, EBS 59.25 (89.25 - 30), ELB 7.40, ... EC2 + EBS pass 80% of the total
+    assertTrue(w.get(0).contains("-8.44%") && w.get(0).contains("Amazon EC2 (-86.12 USD") && w.get(0).contains("Amazon EBS (+59.25 USD")
+        && !w.get(0).contains("Elastic Load Balancing ("), w.get(0));
+    assertTrue(strict.warnings().contains(w.get(0)));
+  }
+
+  @Test
+  void costPerMillionRequestsAndGrowth() {
+    RequestCosts r = a.requests();
+    // 20,000,000 edge requests + 200,000 at the classic ELB; the ALB's 1,000,000 are CloudFront origin fetches
+    assertEquals(20_200_000L, r.monthlyRequests());
+    assertUsd("18.265842", r.awsPerMillionUsd());   // 368.97 / 20.2
+    assertUsd("25.622733", r.gcpPerMillionUsd());   // 517.5792026 / 20.2
+    RequestCosts.GrowthPoint x2 = r.growth().get(1);
+    assertUsd("2", x2.trafficMultiple());
+    // x2 on AWS: ELB 54.10 (LCU 1.60, NLCU 0.60, CLB 0.80 GB), data transfer 36 (NLB 400 = 100 free + 300 x 0.09; CLB 100 x 0.09),
+    // CloudFront 291.12 (europe 1024 free; 3072 x 0.085 = 261.12; requests 3000 x 0.01 = 30), S3 3.10; EC2 and EBS unchanged.
+    assertUsd("587.45", x2.awsMonthlyUsd());   // 113.88 + 89.25 + 54.10 + 36 + 291.12 + 3.10
+    assertUsd(new BigDecimal("587.45").divide(new BigDecimal("40.4"), 6, RoundingMode.HALF_EVEN).toPlainString(), x2.awsPerMillionUsd());
+    assertEquals(3, r.growth().size());
+  }
+
+  @Test
+  void assumptionsNameEveryOption() {
+    List<String> names = a.assumptions().stream().map(Assumption::name).toList();
+    for (String n : List.of("hours per month", "target compute pricing", "GKE mode", "GKE free-tier credit",
+        "reconciliation threshold", "application tag", "growth multiples", "Cloud CDN cache hit ratio", "AWS free allowances")) {
+      assertTrue(names.contains(n), n);
+    }
+    assertEquals(PriceBook.bundled().date(), a.priceBookDate());
+    assertEquals(CLOCK.instant(), a.generatedAt());
+    assertTrue(a.timelines().isEmpty());
+  }
+
+  @Test
+  void sameInputsGiveEqualAssessments() {
+    Assessment again = model.assess(SmallEstate.snapshot(), SmallEstate.plan(), CostOptions.defaults(), CLOCK);
+    assertEquals(a.current(), again.current());
+    assertEquals(a.target(), again.target());
+    assertEquals(a.missingPrices(), again.missingPrices());
+    assertFalse(a.current().lines().isEmpty());
+  }
+}

@@ -1,0 +1,110 @@
+package dev.migrate.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotJsonTest {
+  @TempDir Path dir;
+
+  @Test
+  void aSnapshotRoundTripsThroughItsFileUnchanged() throws Exception {
+    Snapshot original = Snapshots.small();
+    Path file = dir.resolve("s.json");
+    SnapshotJson.write(original, file);
+    Snapshot back = SnapshotJson.read(file);
+    assertEquals(original, back);
+    assertEquals(Files.readString(file), SnapshotJson.toJson(back), "writing is deterministic");
+    assertTrue(Files.readString(file).startsWith("{\n  \"schema\" : \"migrate.snapshot/v1\""));
+  }
+
+  @Test
+  void writingLeavesNoTemporaryFilesBehind() throws Exception {
+    SnapshotJson.write(Snapshots.small(), dir.resolve("s.json"));
+    SnapshotJson.write(Snapshots.small(), dir.resolve("s.json"));
+    try (var files = Files.list(dir)) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  @Test
+  void anUnknownSchemaVersionIsNamedWithFileAndPath() {
+    String msg = readError(json().replace("migrate.snapshot/v1", "migrate.snapshot/v9"));
+    assertEquals("s.json:2:35: $.schema: unknown snapshot schema 'migrate.snapshot/v9' "
+        + "(this version of migrate reads 'migrate.snapshot/v1')", msg);
+  }
+
+  @Test
+  void aMissingSchemaFieldIsNamed() {
+    String msg = readError(json().replace("\"schema\" : \"migrate.snapshot/v1\",", ""));
+    assertEquals("s.json: $.schema: missing required field 'schema' (expected 'migrate.snapshot/v1')", msg);
+  }
+
+  @Test
+  void aMissingRequiredFieldNamesItsJsonPath() {
+    String msg = readError(json().replace("\"instanceType\" : \"m5.large\",", ""));
+    assertTrue(msg.startsWith("s.json:"), msg);
+    assertTrue(msg.endsWith(": $.instances[0].instanceType: missing required field 'instanceType'")
+        || msg.endsWith(": $.instances[0]: missing required field 'instanceType'"), msg);
+  }
+
+  @Test
+  void aWrongTypeNamesItsJsonPathAndTheExpectedType() {
+    String msg = readError(json().replace("\"sizeGib\" : 50", "\"sizeGib\" : \"fifty\""));
+    assertTrue(msg.matches("s\\.json:\\d+:\\d+: \\$\\.volumes\\[0]\\.sizeGib: .*an integer.*"), msg);
+  }
+
+  @Test
+  void aNumberWhereTextIsExpectedIsAnError() {
+    String msg = readError(json().replace("\"instanceType\" : \"m5.large\"", "\"instanceType\" : 5"));
+    assertTrue(msg.matches("s\\.json:\\d+:\\d+: \\$\\.instances\\[0]\\.instanceType: .*a string.*"), msg);
+  }
+
+  @Test
+  void anUnknownFieldIsNamed() {
+    String msg = readError(json().replace("\"sizeGib\" : 50", "\"sizeGib\" : 50, \"sizeGB\" : 50"));
+    assertTrue(msg.matches("s\\.json:\\d+:\\d+: \\$\\.volumes\\[0](\\.sizeGB)?: unknown field 'sizeGB'"), msg);
+  }
+
+  @Test
+  void brokenJsonGivesLineAndColumn() {
+    String msg = readError(json().substring(0, 200));
+    assertTrue(msg.matches("s\\.json:\\d+:\\d+: .*"), msg);
+    assertEquals(1, msg.lines().count());
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    var e = assertThrows(SnapshotFormatException.class, () -> SnapshotJson.read(dir.resolve("nope.json")));
+    assertTrue(e.getMessage().endsWith("nope.json: no such file"), e.getMessage());
+  }
+
+  @Test
+  void anInvalidValueNamesThePath() {
+    String msg = readError(json().replace("\"days\" : 30", "\"days\" : 0"));
+    assertTrue(msg.matches("s\\.json:\\d+:\\d+: \\$\\.window(\\.days)?: invalid value: window days must be positive"), msg);
+  }
+
+  private static String json() {
+    return SnapshotJson.toJson(Snapshots.small());
+  }
+
+  private String readError(String content) {
+    Path file = dir.resolve("s.json");
+    try {
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    var e = assertThrows(SnapshotFormatException.class, () -> SnapshotJson.read(file));
+    String msg = e.getMessage().replace(file.toString(), "s.json");
+    assertEquals(1, msg.lines().count(), "one line: " + msg);
+    return msg;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.migrate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.migrate.cost.Assessment;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AssessmentJsonTest {
+  private static final ObjectMapper READ = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private static JsonSchema schema() throws Exception {
+    try (InputStream in = AssessmentJson.class.getResourceAsStream("/schema/assessment-v1.schema.json")) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    }
+  }
+
+  private static JsonNode json(Assessment a, Anonymizer anon) throws Exception {
+    return READ.readTree(AssessmentJson.toJson(ReportModel.of(a, anon)));
+  }
+
+  private static void assertValid(JsonNode node) throws Exception {
+    Set<ValidationMessage> errors = schema().validate(node);
+    assertTrue(errors.isEmpty(), () -> "schema violations: " + errors);
+  }
+
+  @Test
+  void sampleEstateValidatesAgainstTheSchema() throws Exception {
+    assertValid(json(Fixtures.tableapp(), Anonymizer.none()));
+  }
+
+  @Test
+  void estateWithoutBillingRequestsOrTimelineValidates() throws Exception {
+    assertValid(json(Fixtures.bare(), Anonymizer.none()));
+  }
+
+  @Test
+  void anonymizedJsonValidates() throws Exception {
+    Assessment a = Fixtures.tableapp();
+    assertValid(json(a, Anonymizer.forAssessment(a, Anonymizer.DEFAULT_SALT)));
+  }
+
+  @Test
+  void schemaRejectsADocumentWithoutTotals() throws Exception {
+    var node = (com.fasterxml.jackson.databind.node.ObjectNode) json(Fixtures.tableapp(), Anonymizer.none());
+    node.remove("totals");
+    assertFalse(schema().validate(node).isEmpty());
+  }
+
+  @Test
+  void totalsEqualTheSumOfTheCostLinesAtFullPrecision() throws Exception {
+    Assessment a = Fixtures.tableapp();
+    JsonNode j = json(a, Anonymizer.none());
+    assertEquals("migrate.assessment/v1", j.get("schema").asText());
+    BigDecimal aws = BigDecimal.ZERO;
+    BigDecimal gcp = BigDecimal.ZERO;
+    for (JsonNode l : j.get("costLines")) {
+      if (l.get("phase").asText().equals("CURRENT")) {
+        aws = aws.add(l.get("monthlyUsd").decimalValue());
+      } else {
+        gcp = gcp.add(l.get("monthlyUsd").decimalValue());
+      }
+    }
+    JsonNode t = j.get("totals");
+    assertEquals(0, aws.compareTo(t.get("awsMonthlyUsd").decimalValue()));
+    assertEquals(0, gcp.compareTo(t.get("gcpMonthlyUsd").decimalValue()));
+    assertEquals(0, a.current().monthlyUsd().compareTo(t.get("awsMonthlyUsd").decimalValue()));
+    assertEquals(0, aws.subtract(gcp).compareTo(t.get("savingsUsd").decimalValue()));
+    assertEquals(0, a.savingsPct().compareTo(t.get("savingsPct").decimalValue()));
+    assertEquals(0, a.requests().awsPerMillionUsd().compareTo(t.get("costPerMillionRequests").get("aws").decimalValue()));
+    assertEquals(0, a.requests().gcpPerMillionUsd().compareTo(t.get("costPerMillionRequests").get("gcp").decimalValue()));
+    assertEquals(Fixtures.MONTHLY_REQUESTS, t.get("monthlyRequests").asLong());
+    assertEquals(0, t.get("notAvailable").size());
+    assertEquals(a.timelines().get(0).peakMonth().toString(), j.get("hybrid").get("peakMonth").asText());
+  }
+
+  @Test
+  void figuresThatCannotBeComputedAreNullWithAReason() throws Exception {
+    JsonNode j = json(Fixtures.bare(), Anonymizer.none());
+    JsonNode t = j.get("totals");
+    assertTrue(t.get("costPerMillionRequests").get("aws").isNull());
+    assertTrue(t.get("costPerMillionRequests").get("gcp").isNull());
+    assertTrue(t.get("monthlyRequests").isNull());
+    assertEquals(ReportModel.NO_REQUESTS, t.get("notAvailable").get("costPerMillionRequests").asText());
+    assertEquals(ReportModel.NO_TIMELINE, t.get("notAvailable").get("peakHybridMonth").asText());
+    assertEquals(ReportModel.NO_BILLING, t.get("notAvailable").get("awsBillGrowthPct").asText());
+    assertTrue(j.get("hybrid").get("peakMonthUsd").isNull());
+    assertTrue(j.get("hybrid").get("paybackMonths").isNull());
+    assertTrue(j.get("reconciliation").isNull());
+    assertTrue(j.get("requests").isNull());
+    assertEquals(0, j.get("timelines").size());
+  }
+
+  @Test
+  void outputIsDeterministicWithSortedKeysAndPlainNumbers() throws Exception {
+    String one = AssessmentJson.toJson(ReportModel.of(Fixtures.tableapp()));
+    String two = AssessmentJson.toJson(ReportModel.of(Fixtures.tableapp()));
+    assertEquals(one, two);
+    Golden.check("report/tableapp-assessment.json", one);
+    assertFalse(one.matches("(?s).*:\\s*-?[0-9.]+[eE][+-]?[0-9].*"), "no exponent notation");
+    checkSorted(READ.readTree(one));
+  }
+
+  private static void checkSorted(JsonNode n) {
+    if (n.isObject()) {
+      var names = new ArrayList<String>();
+      n.fieldNames().forEachRemaining(names::add);
+      var sorted = new ArrayList<>(names);
+      sorted.sort(null);
+      assertEquals(sorted, names);
+      for (Iterator<JsonNode> it = n.elements(); it.hasNext(); ) {
+        checkSorted(it.next());
+      }
+    } else if (n.isArray()) {
+      n.forEach(AssessmentJsonTest::checkSorted);
+    }
+  }
+}

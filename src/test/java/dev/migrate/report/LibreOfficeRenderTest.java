@@ -1,0 +1,59 @@
+package dev.migrate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Converts the sample workbooks to PDF with LibreOffice headless, the check that the workbook
+ * opens cleanly outside Excel. Skipped where {@code libreoffice} is not on the PATH (Debian:
+ * {@code apt-get install libreoffice-calc-nogui}). The PDFs stay in target/report-render for a
+ * person to look at ({@code pdftoppm -png -r 70 file.pdf page}).
+ */
+class LibreOfficeRenderTest {
+
+  static boolean onPath(String exe) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, exe))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void sampleWorkbooksConvertToPdfWithoutError() throws Exception {
+    assumeTrue(onPath("libreoffice"), "libreoffice is not on the PATH");
+    Path dir = Path.of("target", "report-render").toAbsolutePath();
+    Files.createDirectories(dir);
+    for (var e : java.util.Map.of("tableapp", Fixtures.tableapp(), "bare", Fixtures.bare()).entrySet()) {
+      Path xlsx = dir.resolve(e.getKey() + ".xlsx");
+      Path pdf = dir.resolve(e.getKey() + ".pdf");
+      Files.deleteIfExists(pdf);
+      try (var out = Files.newOutputStream(xlsx)) {
+        WorkbookWriter.write(ReportModel.of(e.getValue()), out);
+      }
+      // A private profile directory: a user's running LibreOffice would otherwise swallow the call.
+      Process p = new ProcessBuilder("libreoffice", "-env:UserInstallation=file://" + dir.resolve("lo-profile"),
+          "--headless", "--convert-to", "pdf", "--outdir", dir.toString(), xlsx.toString())
+          .redirectErrorStream(true).start();
+      String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(180, TimeUnit.SECONDS), "libreoffice did not finish in 3 minutes");
+      assertEquals(0, p.exitValue(), log);
+      assertTrue(Files.exists(pdf), "no PDF written: " + log);
+      assertTrue(Files.size(pdf) > 20_000, "PDF too small to hold the sheets and charts: " + Files.size(pdf));
+      assertTrue(!log.toLowerCase(java.util.Locale.ROOT).contains("error"), log);
+    }
+  }
+}

@@ -1,0 +1,506 @@
+package dev.migrate.sampledata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.EbsVolume;
+import dev.migrate.inventory.Ec2Instance;
+import dev.migrate.inventory.LoadBalancer;
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.SnapshotJson;
+import dev.migrate.inventory.Usage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps {@code sample-data/tableapp/} equal to what {@link TableappEstate} generates and checks
+ * that its numbers hang together. Run with {@code -Dsample.regenerate=true} to rewrite the
+ * committed files first.
+ */
+class SampleEstateTest {
+  private static final Path COMMITTED = Path.of("sample-data", "tableapp");
+  private static final double GIB = 1024.0 * 1024 * 1024;
+
+  private static TableappEstate.Estate estate;
+  private static Snapshot snapshot;
+
+  @BeforeAll
+  static void generate() throws IOException {
+    estate = TableappEstate.generate();
+    if (Boolean.getBoolean("sample.regenerate")) {
+      TableappEstate.write(estate, COMMITTED);
+    }
+    snapshot = SnapshotJson.read(COMMITTED.resolve(TableappEstate.SNAPSHOT_FILE));
+  }
+
+  // ------------------------------------------------------------------ no drift
+
+  @Test
+  void committedFilesAreWhatTheGeneratorWrites(@TempDir Path tmp) throws IOException {
+    TableappEstate.write(estate, tmp);
+    assertEquals(Files.readString(tmp.resolve("snapshot.json")),
+        Files.readString(COMMITTED.resolve("snapshot.json")),
+        "sample-data/tableapp/snapshot.json differs from the generator; rerun with -Dsample.regenerate=true");
+    SortedMap<String, String> generated = readLogs(tmp);
+    SortedMap<String, String> committed = readLogs(COMMITTED);
+    assertEquals(generated.keySet(), committed.keySet(), "log file names differ from the generator");
+    for (String name : generated.keySet()) {
+      assertEquals(generated.get(name), committed.get(name), name + " differs from the generator");
+    }
+  }
+
+  @Test
+  void committedSnapshotReadsBackAsTheGeneratedValue() {
+    assertEquals(estate.snapshot(), snapshot);
+    assertEquals(Snapshot.SCHEMA_V1, snapshot.schema());
+    assertEquals("481516234200", snapshot.account().id());
+    assertEquals(30, snapshot.window().days());
+    assertEquals(List.of("ap-northeast-1", "us-east-1"), snapshot.regions());
+  }
+
+  @Test
+  void sampleDataStaysWithinItsSizeBudget() throws IOException {
+    long bytes;
+    try (Stream<Path> files = Files.walk(Path.of("sample-data"))) {
+      bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+    assertTrue(bytes < 15_000_000L, "sample-data is " + bytes + " bytes, budget 15 MB");
+  }
+
+  // ------------------------------------------------------------------ inventory
+
+  @Test
+  void autoScalingGroupsHoldTheirDesiredCountOfRunningInstances() {
+    assertEquals(4, snapshot.autoScalingGroups().size());
+    for (AutoScalingGroup g : snapshot.autoScalingGroups()) {
+      assertEquals(g.desiredCapacity(), g.instanceIds().size(), g.name());
+      for (String id : g.instanceIds()) {
+        Ec2Instance i = snapshot.instance(id).orElseThrow(() -> new AssertionError(id));
+        assertEquals(g.name(), i.autoScalingGroup());
+        assertTrue(i.running(), id);
+      }
+    }
+    long members = snapshot.instances().stream().filter(i -> i.autoScalingGroup() != null).count();
+    assertEquals(snapshot.autoScalingGroups().stream().mapToInt(AutoScalingGroup::desiredCapacity).sum(), members);
+  }
+
+  @Test
+  void volumesAndInstancesPointAtEachOther() {
+    for (EbsVolume v : snapshot.volumes()) {
+      if (v.attachedTo() == null) {
+        assertEquals("available", v.state(), v.id());
+        continue;
+      }
+      Ec2Instance i = snapshot.instance(v.attachedTo()).orElseThrow(() -> new AssertionError(v.id()));
+      assertTrue(i.volumeIds().contains(v.id()), v.id() + " missing from " + i.id());
+      assertEquals(i.region(), v.region());
+      assertEquals(i.availabilityZone(), v.availabilityZone());
+    }
+    for (Ec2Instance i : snapshot.instances()) {
+      assertFalse(i.volumeIds().isEmpty(), i.id() + " has no root volume");
+      for (String id : i.volumeIds()) {
+        assertEquals(i.id(), snapshot.volume(id).orElseThrow().attachedTo());
+      }
+    }
+    Set<String> types = new HashSet<>();
+    snapshot.volumes().forEach(v -> types.add(v.volumeType()));
+    assertTrue(types.containsAll(List.of("gp3", "gp2", "io1", "st1", "sc1", "standard")), types.toString());
+    assertEquals(2, snapshot.volumes().stream().filter(v -> "available".equals(v.state())).count());
+  }
+
+  @Test
+  void loadBalancerTargetsAreInstancesOfTheEstate() {
+    for (LoadBalancer lb : snapshot.loadBalancers()) {
+      assertFalse(lb.backendInstanceIds().isEmpty(), lb.name());
+      for (String id : lb.backendInstanceIds()) {
+        assertTrue(snapshot.instance(id).isPresent(), lb.name() + " -> " + id);
+      }
+    }
+    var logged = snapshot.loadBalancers().stream().filter(lb -> lb.accessLogs().enabled()).toList();
+    assertEquals(List.of("tableapp-web"), logged.stream().map(LoadBalancer::name).toList());
+    assertEquals("tableapp-logs", logged.get(0).accessLogs().bucket());
+  }
+
+  @Test
+  void theEstateHasTheVarietyTheStoryPromises() {
+    List<Ec2Instance> all = snapshot.instances();
+    assertTrue(all.size() >= 30 && all.size() <= 45, "instances: " + all.size());
+    assertTrue(all.stream().anyMatch(i -> "windows".equals(i.platform())));
+    assertTrue(all.stream().anyMatch(i -> "arm64".equals(i.architecture())));
+    assertTrue(all.stream().filter(i -> "stopped".equals(i.state())).count() >= 2);
+    assertTrue(all.stream().anyMatch(i -> "us-east-1".equals(i.region())));
+    assertTrue(all.stream().anyMatch(Ec2Instance::detailedMonitoring));
+    assertTrue(all.stream().anyMatch(i -> !i.detailedMonitoring()));
+    for (Ec2Instance i : all) {
+      assertNotNull(i.tags().get("Name"), i.id());
+      assertNotNull(i.tags().get("role"), i.id());
+      if (i.running()) {
+        Usage u = snapshot.usageOf(i.id()).orElseThrow(() -> new AssertionError("no usage for " + i.id()));
+        assertTrue(u.cpuAvgPct() <= u.cpuP95Pct() && u.cpuP95Pct() <= u.cpuMaxPct(), i.id());
+      } else {
+        assertTrue(snapshot.usageOf(i.id()).isEmpty(), "stopped " + i.id() + " reports metrics");
+      }
+    }
+    long withMemory = snapshot.usage().stream().filter(u -> u.memAvgPct() != null).count();
+    long ec2 = snapshot.usage().stream().filter(u -> "ec2".equals(u.kind())).count();
+    assertTrue(withMemory > 0 && withMemory < ec2, "memory only where the CloudWatch agent runs");
+    assertEquals(Set.of("classic", "application", "network"),
+        Set.copyOf(snapshot.loadBalancers().stream().map(lb -> lb.type().wire()).toList()));
+  }
+
+  // ------------------------------------------------------------------ usage
+
+  @Test
+  void windowTotalsAreTheSumsOfTheDailyPoints() {
+    LocalDate first = LocalDate.of(2026, 10, 26);
+    for (Usage u : snapshot.usage()) {
+      List<Usage.Daily> daily = u.daily();
+      assertFalse(daily.isEmpty(), u.resourceId());
+      for (int i = 1; i < daily.size(); i++) {
+        assertEquals(daily.get(i - 1).date().plusDays(1), daily.get(i).date(), u.resourceId());
+      }
+      assertEquals(LocalDate.of(2026, 11, 24), daily.get(daily.size() - 1).date());
+      if (!"ec2".equals(u.kind())) {
+        assertEquals(first, daily.get(0).date(), u.resourceId());
+      }
+      if (u.requests() != null) {
+        assertEquals(u.requests(), daily.stream().mapToLong(Usage.Daily::requests).sum(), u.resourceId());
+      }
+      double bytes = daily.stream().mapToDouble(d -> d.bytesOutGib() == null ? 0 : d.bytesOutGib()).sum();
+      double total = "ec2".equals(u.kind()) ? u.networkOutGib() : u.bytesOutGib();
+      assertEquals(total, bytes, 1e-5, u.resourceId());
+      if (u.peakRequestsPerSecond() != null) {
+        assertEquals(u.peakRequestsPerSecond(),
+            daily.stream().mapToDouble(Usage.Daily::peakRequestsPerSecond).max().orElseThrow(), 1e-9);
+      }
+      if ("ec2".equals(u.kind())) {
+        assertEquals(u.cpuMaxPct(), daily.stream().mapToDouble(Usage.Daily::cpuMaxPct).max().orElseThrow(), 1e-9);
+      }
+    }
+  }
+
+  @Test
+  void geographyTotalsAreTheSumsOfTheDays() {
+    for (String dist : List.of(estate.names().siteDistributionId(), estate.names().staticDistributionId())) {
+      Usage u = snapshot.usageOf(dist).orElseThrow();
+      Map<String, Long> sum = new TreeMap<>();
+      for (Map<String, Long> day : estate.dailyRequestsByGeography().get(dist)) {
+        day.forEach((k, v) -> sum.merge(k, v, Long::sum));
+      }
+      assertEquals(sum, u.requestsByGeography());
+      assertEquals(u.requests(), sum.values().stream().mapToLong(Long::longValue).sum());
+      assertTrue(u.requestsByGeography().get("japan") > 0.8 * u.requests(), "mostly Japan");
+      double gib = u.bytesByGeographyGib().values().stream().mapToDouble(Double::doubleValue).sum();
+      assertEquals(u.bytesOutGib(), gib, 0.001, dist);
+    }
+    Usage stat = snapshot.usageOf(estate.names().staticDistributionId()).orElseThrow();
+    assertNull(stat.requestsByGeography().get("south_america"), "PriceClass_200 has no South American edges");
+    assertNull(stat.requestsByGeography().get("australia"), "PriceClass_200 has no Australian edges");
+  }
+
+  @Test
+  void theWebAlbServesTheSiteMissesPlusALittleDirectTraffic() {
+    Usage site = snapshot.usageOf(estate.names().siteDistributionId()).orElseThrow();
+    Usage alb = snapshot.usageOf(estate.names().webAlbArn()).orElseThrow();
+    assertEquals(0.35, site.cacheHitRatio(), 0.05);
+    for (int d = 0; d < 30; d++) {
+      long fromCloudFront = estate.dailyWebAlbFromCloudFront().get(d);
+      assertEquals(estate.dailySiteOriginFetches().get(d), fromCloudFront);
+      long albDay = alb.daily().get(d).requests();
+      assertTrue(albDay > fromCloudFront && albDay < fromCloudFront * 1.12, "day " + d);
+    }
+    double misses = site.requests() * (1 - site.cacheHitRatio());
+    double ratio = alb.requests() / misses;
+    assertTrue(ratio > 1.0 && ratio < 1.2, "web ALB / site misses = " + ratio);
+  }
+
+  @Test
+  void staticMissesAreTheStaticBucketsGets() {
+    Usage stat = snapshot.usageOf(estate.names().staticDistributionId()).orElseThrow();
+    Usage bucket = snapshot.usageOf(estate.names().staticBucket()).orElseThrow();
+    assertEquals(0.93, stat.cacheHitRatio(), 0.02);
+    double misses = stat.requests() * (1 - stat.cacheHitRatio());
+    double ratio = bucket.requests() / misses;
+    assertTrue(ratio > 0.95 && ratio < 1.3, "S3 GETs / static misses = " + ratio);
+  }
+
+  @Test
+  void bytesPerRequestAreBelievable() {
+    Usage stat = snapshot.usageOf(estate.names().staticDistributionId()).orElseThrow();
+    double staticKb = stat.bytesOutGib() * GIB / stat.requests() / 1024;
+    assertTrue(staticKb > 50 && staticKb < 150, "static KB/request " + staticKb);
+    Usage api = snapshot.usageOf(estate.names().apiAlbArn()).orElseThrow();
+    double apiKb = api.bytesOutGib() * GIB / api.requests() / 1024;
+    assertTrue(apiKb > 2 && apiKb < 8, "API KB/request " + apiKb);
+    Usage site = snapshot.usageOf(estate.names().siteDistributionId()).orElseThrow();
+    double siteKb = site.bytesOutGib() * GIB / site.requests() / 1024;
+    assertTrue(siteKb > 15 && siteKb < 60, "site KB/request " + siteKb);
+  }
+
+  // ------------------------------------------------------------------ logs
+
+  @Test
+  void cloudFrontLogsAreTheLastDayOfEachDistribution() throws IOException {
+    SortedMap<String, String> logs = readLogs(COMMITTED);
+    for (String dist : List.of(estate.names().siteDistributionId(), estate.names().staticDistributionId())) {
+      String folder = dist.equals(estate.names().siteDistributionId()) ? "logs/cloudfront/site/" : "logs/cloudfront/static/";
+      Usage u = snapshot.usageOf(dist).orElseThrow();
+      Usage.Daily lastDay = u.daily().get(29);
+      long lines = 0;
+      long bytes = 0;
+      Map<String, Long> geo = new TreeMap<>();
+      int[] perSecond = new int[86_400];
+      Pattern name = Pattern.compile(Pattern.quote(folder + dist) + "\\.2026-11-24-(\\d\\d)\\.[0-9a-f]{8}\\.gz");
+      for (var e : logs.entrySet()) {
+        if (!e.getKey().startsWith(folder)) {
+          continue;
+        }
+        Matcher m = name.matcher(e.getKey());
+        assertTrue(m.matches(), e.getKey());
+        String[] rows = e.getValue().split("\n");
+        assertEquals("#Version: 1.0", rows[0]);
+        assertTrue(rows[1].startsWith("#Fields: date time x-edge-location sc-bytes c-ip cs-method"), rows[1]);
+        assertEquals(33, rows[1].substring("#Fields: ".length()).split(" ").length);
+        for (int i = 2; i < rows.length; i++) {
+          String[] f = rows[i].split("\t", -1);
+          assertEquals(33, f.length, rows[i]);
+          assertEquals("2026-11-24", f[0]);
+          assertEquals(m.group(1), f[1].substring(0, 2), "line in the wrong hourly file");
+          assertFalse(f[10].contains(" "), "user agent must be URL-encoded");
+          assertTrue(f[14].matches("[A-Za-z0-9_-]{54}=="), f[14]);
+          lines++;
+          bytes += Long.parseLong(f[3]);
+          geo.merge(EdgeTraffic.geographyOfEdge(f[2]), 1L, Long::sum);
+          String[] hms = f[1].split(":");
+          perSecond[Integer.parseInt(hms[0]) * 3600 + Integer.parseInt(hms[1]) * 60 + Integer.parseInt(hms[2])]++;
+        }
+      }
+      if (dist.equals(estate.names().siteDistributionId())) {
+        assertEquals(45, meanKb(logs, folder, "text/html;%20charset=utf-8"), 15, "HTML KB per response");
+        assertEquals(5, meanKb(logs, folder, "application/json"), 3, "JSON KB per response");
+      } else {
+        assertEquals(100, meanKb(logs, folder, null), 50, "static KB per response");
+      }
+      assertEquals(lastDay.requests(), lines, dist);
+      assertEquals(lastDay.bytesOutGib(), TableappEstate.round(bytes / GIB, 6), 1e-9, dist);
+      assertEquals(estate.dailyRequestsByGeography().get(dist).get(29), geo, dist);
+      assertEquals(lastDay.peakRequestsPerSecond(), (double) java.util.Arrays.stream(perSecond).max().orElseThrow());
+    }
+  }
+
+  @Test
+  void albLogsAreTheLastDayOfTheWebAlbAndMatchTheSiteOriginRequests() throws IOException {
+    SortedMap<String, String> logs = readLogs(COMMITTED);
+    Usage alb = snapshot.usageOf(estate.names().webAlbArn()).orElseThrow();
+    Usage.Daily lastDay = alb.daily().get(29);
+    Pattern token = Pattern.compile("\"([^\"]*)\"|(\\S+)");
+    Pattern file = Pattern.compile("logs/alb/web/AWSLogs/481516234200/elasticloadbalancing/ap-northeast-1/"
+        + "(2026/11/2[45])/481516234200_elasticloadbalancing_ap-northeast-1_app\\.tableapp-web\\.[0-9a-f]{16}_"
+        + "(2026112[45])T(\\d{4})Z_[0-9.]+_[0-9a-f]{8}\\.log\\.gz");
+    long lines = 0;
+    long sent = 0;
+    long viaCloudFront = 0;
+    int[] perSecond = new int[86_400];
+    for (var e : logs.entrySet()) {
+      if (!e.getKey().startsWith("logs/alb/")) {
+        continue;
+      }
+      Matcher m = file.matcher(e.getKey());
+      assertTrue(m.matches(), e.getKey());
+      assertEquals(m.group(1).replace("/", ""), m.group(2), "folder date is the file's end-time date");
+      for (String row : e.getValue().split("\n")) {
+        List<String> t = new ArrayList<>();
+        Matcher tm = token.matcher(row);
+        while (tm.find()) {
+          t.add(tm.group(1) != null ? tm.group(1) : tm.group(2));
+        }
+        assertEquals(33, t.size(), row);
+        assertTrue(t.get(1).startsWith("2026-11-24T"), row);
+        assertEquals(estate.names().webAlbLoadBalancerId(), t.get(2));
+        assertTrue(t.get(29).matches("TID_[0-9a-f]{32}"), row);
+        assertTrue(t.get(17).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}"), row);
+        lines++;
+        sent += Long.parseLong(t.get(11));
+        if ("Amazon CloudFront".equals(t.get(13))) {
+          viaCloudFront++;
+        }
+        String time = t.get(1);
+        int second = Integer.parseInt(time.substring(11, 13)) * 3600 + Integer.parseInt(time.substring(14, 16)) * 60
+            + Integer.parseInt(time.substring(17, 19));
+        perSecond[second]++;
+      }
+    }
+    assertEquals(lastDay.requests(), lines);
+    assertEquals(lastDay.bytesOutGib(), TableappEstate.round(sent / GIB, 6), 1e-9);
+    assertEquals(lastDay.peakRequestsPerSecond(), (double) java.util.Arrays.stream(perSecond).max().orElseThrow());
+    assertEquals(estate.dailyWebAlbFromCloudFront().get(29), viaCloudFront);
+
+    // Every site request that CloudFront did not answer itself is one ALB request.
+    long originBound = 0;
+    for (var e : logs.entrySet()) {
+      if (e.getKey().startsWith("logs/cloudfront/site/")) {
+        for (String row : e.getValue().split("\n")) {
+          if (row.startsWith("#")) {
+            continue;
+          }
+          String[] f = row.split("\t", -1);
+          String result = f[13];
+          if (result.equals("Miss") || result.equals("RefreshHit") || result.equals("Error")) {
+            originBound++;
+          }
+        }
+      }
+    }
+    assertEquals(originBound, viaCloudFront);
+  }
+
+  // ------------------------------------------------------------------ billing
+
+  @Test
+  void theBillCoversTwelveCompleteMonthsGrowingToAbout15kUsd() {
+    List<Billing.Month> months = snapshot.billing().months();
+    assertEquals(12, months.size());
+    assertEquals(YearMonth.of(2025, 11), months.get(0).month());
+    assertEquals(YearMonth.of(2026, 10), months.get(11).month());
+    months.forEach(m -> assertFalse(m.estimated(), m.month().toString()));
+    double last = months.get(11).totalUsd().doubleValue();
+    double firstMonth = months.get(0).totalUsd().doubleValue();
+    assertTrue(last > 15_000 && last < 30_000, "October bill " + last);
+    assertTrue(firstMonth / last > 0.55 && firstMonth / last < 0.65, "growth from " + firstMonth);
+    for (int i = 1; i < 12; i++) {
+      double perDayBefore = months.get(i - 1).totalUsd().doubleValue() / months.get(i - 1).month().lengthOfMonth();
+      double perDay = months.get(i).totalUsd().doubleValue() / months.get(i).month().lengthOfMonth();
+      assertTrue(perDay / perDayBefore > 1.0 && perDay / perDayBefore < 1.1, months.get(i).month().toString());
+    }
+    Set<String> names = new HashSet<>();
+    months.get(11).services().forEach(s -> names.add(s.service()));
+    assertTrue(names.containsAll(List.of("Amazon Elastic Compute Cloud - Compute", "EC2 - Other",
+        "Amazon Elastic Load Balancing", "Amazon CloudFront", "Amazon Simple Storage Service",
+        "AWS Data Transfer", "Amazon Route 53", "AmazonCloudWatch", "AWS Key Management Service")), names.toString());
+    List<String> sorted = months.get(11).services().stream().map(Billing.ServiceCost::service).sorted().toList();
+    assertEquals(sorted, months.get(11).services().stream().map(Billing.ServiceCost::service).toList());
+  }
+
+  @Test
+  void octoberIsWhatTheInventoryCostsAtListPrices() {
+    Billing.Month october = snapshot.billing().months().get(11);
+    Map<String, Double> bill = new TreeMap<>();
+    october.services().forEach(s -> bill.put(s.service(), s.amountUsd().doubleValue()));
+    // EC2: every running instance for 744 hours, two r5.large at the reserved rate.
+    double compute = 0;
+    for (Ec2Instance i : snapshot.instances()) {
+      if (i.running()) {
+        double hourly = ListPrices.EC2_LINUX_HOURLY.get(i.region() + "/" + i.instanceType());
+        if ("windows".equals(i.platform())) {
+          hourly += ListPrices.VCPUS.get(i.instanceType()) * ListPrices.WINDOWS_LICENCE_PER_VCPU_HOUR;
+        }
+        compute += hourly * 744;
+      }
+    }
+    compute -= 2 * (0.152 - ListPrices.RI_R5_LARGE_TOKYO_HOURLY) * 744;
+    assertEquals(compute, bill.get("Amazon Elastic Compute Cloud - Compute"), 0.01);
+    // EBS: GiB-months and provisioned IOPS; the rest of EC2 - Other is NAT and snapshots.
+    double ebs = 0;
+    for (EbsVolume v : snapshot.volumes()) {
+      ebs += v.sizeGib() * ListPrices.ebsGibMonth(v.region(), v.volumeType());
+      if ("io1".equals(v.volumeType())) {
+        ebs += v.iops() * ListPrices.IO1_IOPS_TOKYO;
+      } else if ("gp3".equals(v.volumeType()) && v.iops() > 3000) {
+        ebs += (v.iops() - 3000) * ListPrices.GP3_IOPS_TOKYO;
+      }
+    }
+    double other = bill.get("EC2 - Other");
+    assertTrue(other > ebs && other < ebs * 1.1, "EC2 - Other " + other + " vs EBS " + ebs);
+    // Load balancers: at least their hours, and capacity units on top.
+    double hours = 744 * (2 * ListPrices.ALB_HOUR_TOKYO + ListPrices.NLB_HOUR_TOKYO + ListPrices.CLB_HOUR_TOKYO);
+    double elb = bill.get("Amazon Elastic Load Balancing");
+    assertTrue(elb > hours && elb < hours * 1.6, "ELB " + elb + " vs hours " + hours);
+    // CloudFront: data transfer and HTTPS requests by geography, window scaled to October.
+    double cf = 0;
+    for (var d : snapshot.distributions()) {
+      Usage u = snapshot.usageOf(d.id()).orElseThrow();
+      for (var e : u.bytesByGeographyGib().entrySet()) {
+        cf += e.getValue() * ListPrices.CLOUDFRONT_GB.get(e.getKey());
+      }
+      for (var e : u.requestsByGeography().entrySet()) {
+        cf += e.getValue() / 10_000.0 * ListPrices.CLOUDFRONT_HTTPS_10K.get(e.getKey());
+      }
+    }
+    double cfBill = bill.get("Amazon CloudFront");
+    assertTrue(cfBill > cf * 0.9 && cfBill < cf * 1.05, "CloudFront " + cfBill + " vs window " + cf);
+    // S3: storage at list price is most of it.
+    double storage = 0;
+    for (var b : snapshot.buckets()) {
+      for (var c : b.storage()) {
+        storage += c.gib() * ListPrices.S3_GB_MONTH.get(b.region() + "/" + c.storageClass());
+      }
+    }
+    double s3 = bill.get("Amazon Simple Storage Service");
+    assertTrue(s3 > storage * 0.95 && s3 < storage * 1.15, "S3 " + s3 + " vs storage " + storage);
+    // What the inventory explains is nearly all of the bill.
+    double explained = compute + ebs + hours + cf + storage + bill.get("AWS Data Transfer");
+    assertTrue(explained / october.totalUsd().doubleValue() > 0.95, "explained share " + explained);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Mean sc-bytes in KB of 200 responses of one content type (null: all types). */
+  private static double meanKb(SortedMap<String, String> logs, String folder, String contentType) {
+    long n = 0;
+    long bytes = 0;
+    for (var e : logs.entrySet()) {
+      if (!e.getKey().startsWith(folder)) {
+        continue;
+      }
+      for (String row : e.getValue().split("\n")) {
+        String[] f = row.split("\t", -1);
+        if (row.startsWith("#") || !"200".equals(f[8]) || !"GET".equals(f[5])
+            || (contentType != null && !contentType.equals(f[29]))) {
+          continue;
+        }
+        n++;
+        bytes += Long.parseLong(f[3]);
+      }
+    }
+    assertTrue(n > 100, "too few " + contentType + " responses");
+    return bytes / 1024.0 / n;
+  }
+
+  private static SortedMap<String, String> readLogs(Path root) throws IOException {
+    SortedMap<String, String> out = new TreeMap<>();
+    Path logs = root.resolve("logs");
+    try (Stream<Path> files = Files.walk(logs)) {
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+          out.put(root.relativize(p).toString().replace('\\', '/'),
+              new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return out;
+  }
+}
