@@ -191,6 +191,16 @@ class AwsCollectorTest {
   }
 
   @Test
+  void snapshotMatchesThePublishedSchema() throws Exception {
+    try (var in = AwsCollectorTest.class.getResourceAsStream("/schema/snapshot-v1.schema.json")) {
+      var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+          .getSchema(in);
+      var errors = schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(SnapshotJson.toJson(s)));
+      assertEquals(java.util.Set.of(), errors);
+    }
+  }
+
+  @Test
   void callsOnlyDeclaredReadOnlyActions() {
     for (String action : result.calls().calls().keySet()) {
       assertTrue(IamActions.declared().contains(action), action);
