@@ -81,8 +81,8 @@ class AwsCollectorTest {
 
   @Test
   void readsClassicAndV2LoadBalancersWithTheirIds() {
-    assertEquals(3, s.loadBalancers().size());
-    LoadBalancer alb = lb(LoadBalancerType.APPLICATION);
+    assertEquals(4, s.loadBalancers().size(), "two pages of v2 load balancers in us-east-1");
+    LoadBalancer alb = lb("web-alb");
     assertTrue(alb.id().startsWith("arn:aws:elasticloadbalancing:us-east-1:"), "v2 id is the ARN");
     assertEquals(List.of(80, 443), alb.listeners().stream().map(LoadBalancer.Listener::port).toList());
     assertEquals(1, alb.listeners().get(1).certificateIds().size());
@@ -90,12 +90,16 @@ class AwsCollectorTest {
     assertEquals("healthy", alb.targetGroups().get(0).targets().get(0).health());
     assertEquals(new LoadBalancer.AccessLogs(true, "logs-bucket", "alb"), alb.accessLogs());
     assertEquals("prod", alb.tags().get("env"));
-    LoadBalancer classic = lb(LoadBalancerType.CLASSIC);
+    LoadBalancer classic = lb("legacy-elb");
     assertEquals("legacy-elb", classic.id(), "classic id is the name");
     assertEquals(8080, classic.listeners().get(0).instancePort());
     assertEquals(List.of("i-0a2"), classic.registeredInstances());
     assertEquals(new LoadBalancer.AccessLogs(true, "logs-bucket", "elb"), classic.accessLogs());
-    LoadBalancer nlb = lb(LoadBalancerType.NETWORK);
+    LoadBalancer nlb = lb("cache-nlb");
+    assertEquals(LoadBalancerType.NETWORK, nlb.type());
+    LoadBalancer api = lb("api-alb");
+    assertTrue(api.listeners().isEmpty());
+    assertTrue(api.targetGroups().isEmpty());
     assertEquals("internal", nlb.scheme());
     assertFalse(nlb.accessLogs().enabled());
   }
@@ -147,7 +151,7 @@ class AwsCollectorTest {
     assertEquals(6.0, web.networkOutGib());
     assertEquals(2, web.daily().size());
     assertNull(s.usageOf("i-0a3").orElseThrow().memAvgPct(), "no CWAgent metric, no memory figure");
-    Usage alb = s.usageOf(lb(LoadBalancerType.APPLICATION).id()).orElseThrow();
+    Usage alb = s.usageOf(lb("web-alb").id()).orElseThrow();
     assertEquals(4_000_000L, alb.requests());
     assertEquals(40.0, alb.bytesOutGib());
     assertEquals(48.0, alb.lcuHours(), "(0.5 + 1.5) LCU x 24 h");
@@ -156,7 +160,10 @@ class AwsCollectorTest {
     assertEquals(10_000_000L, cf.requests());
     assertEquals(250.0, cf.bytesOutGib());
     assertTrue(cf.requestsByGeography().isEmpty());
-    assertEquals(2, result.calls().calls().get("cloudwatch:GetMetricData"), "one call per region");
+    Usage cache = s.usageOf("i-0b1").orElseThrow();
+    assertEquals(55.0, cache.cpuAvgPct(), "the two days came on two GetMetricData pages");
+    assertEquals(2, cache.daily().size());
+    assertEquals(3, result.calls().calls().get("cloudwatch:GetMetricData"), "one call in us-east-1, two pages in eu-west-1");
   }
 
   @Test
@@ -184,6 +191,16 @@ class AwsCollectorTest {
   }
 
   @Test
+  void snapshotMatchesThePublishedSchema() throws Exception {
+    try (var in = AwsCollectorTest.class.getResourceAsStream("/schema/snapshot-v1.schema.json")) {
+      var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+          .getSchema(in);
+      var errors = schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(SnapshotJson.toJson(s)));
+      assertEquals(java.util.Set.of(), errors);
+    }
+  }
+
+  @Test
   void callsOnlyDeclaredReadOnlyActions() {
     for (String action : result.calls().calls().keySet()) {
       assertTrue(IamActions.declared().contains(action), action);
@@ -191,7 +208,7 @@ class AwsCollectorTest {
     }
   }
 
-  private static LoadBalancer lb(LoadBalancerType t) {
-    return s.loadBalancers().stream().filter(l -> l.type() == t).findFirst().orElseThrow();
+  private static LoadBalancer lb(String name) {
+    return s.loadBalancers().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
   }
 }

@@ -81,7 +81,7 @@ class CollectCommandTest {
     assertEquals(5, s.instances().size());
     assertEquals(7, s.window().days());
     assertTrue(s.gaps().isEmpty(), s.gaps().toString());
-    assertTrue(err.contains("collected 5 instances, 3 load balancers, 2 distributions, 2 buckets in 2 regions"), err);
+    assertTrue(err.contains("collected 5 instances, 4 load balancers, 2 distributions, 2 buckets in 2 regions"), err);
     String json = Files.readString(file);
     assertFalse(json.contains("s3cr3t") || err.contains("s3cr3t") || json.contains("AKIDTEST"), "no credentials anywhere");
     try (var listing = Files.list(dir)) {

@@ -95,7 +95,7 @@ class FaultTest {
     assertEquals("CloudFront distributions", g.missing());
     assertTrue(g.message().contains("cloudfront:ListDistributions"));
     assertTrue(s.distributions().isEmpty());
-    assertEquals(3, s.loadBalancers().size());
+    assertEquals(4, s.loadBalancers().size());
     assertEquals(13, s.billing().months().size());
   }
 
