@@ -2,6 +2,7 @@ package dev.migrate.app;
 
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.CostOptions;
+import dev.migrate.cost.Timeline;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotFormatException;
 import dev.migrate.inventory.SnapshotJson;
@@ -65,12 +66,42 @@ public final class Assessing {
   public record Request(Source source, Planning.PlanRequest plan, Path priceBook, CostChoices cost, Path outDir,
       Set<Reporting.Format> formats, boolean anonymize) {}
 
-  /** Runs the pipeline, writes the reports, and returns the assessment. */
-  public Assessment run(Request req, PrintStream out, PrintStream err) {
+  /**
+   * What-if scenarios to project over the assessment.
+   *
+   * @param files   scenario files
+   * @param sets    {@code key.path=value} overrides applied to every scenario
+   * @param sample  run the shipped sample scenarios (when {@code files} is empty)
+   */
+  public record Scenarios(List<Path> files, List<String> sets, boolean sample) {
+    public static final Scenarios NONE = new Scenarios(List.of(), List.of(), false);
+
+    public Scenarios {
+      files = List.copyOf(files);
+      sets = List.copyOf(sets);
+    }
+
+    boolean any() {
+      return sample || !files.isEmpty();
+    }
+  }
+
+  /**
+   * Runs the pipeline, projects the scenarios (if any) and prints their comparison, writes the
+   * reports, and returns the assessment.
+   */
+  public Assessment run(Request req, Scenarios scenarios, PrintStream out, PrintStream err) {
     Snapshot snapshot = snapshot(req.source(), err);
     MigrationPlan plan = Planning.plan(snapshot, req.plan());
     PriceBook book = Costing.priceBook(req.priceBook());
     Assessment assessment = Costing.assess(snapshot, plan, book, costOptions(req.cost()), clock);
+    if (scenarios.any()) {
+      List<Timeline> timelines = scenarios.sample()
+          ? WhatIf.runSample(assessment, scenarios.sets())
+          : WhatIf.run(assessment, scenarios.files(), scenarios.sets());
+      assessment = WhatIf.withTimelines(assessment, timelines);
+      out.println(WhatIf.compare(timelines));
+    }
     List<Path> written = Reporting.write(assessment, req.outDir(), req.formats(), req.anonymize(), out);
     if (!req.formats().contains(Reporting.Format.CONSOLE)) {
       written.forEach(p -> out.println(p));

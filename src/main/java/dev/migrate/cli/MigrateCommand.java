@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         RulesCommand.class,
         CollectCommand.class,
         LogsCommand.class,
+        WhatifCommand.class,
     })
 public final class MigrateCommand implements Runnable {
   @Spec
