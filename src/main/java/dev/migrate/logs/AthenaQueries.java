@@ -61,7 +61,9 @@ public final class AthenaQueries {
           + "    request_url string,\n    request_proto string,\n    user_agent string,\n    ssl_cipher string,\n"
           + "    ssl_protocol string,\n    target_group_arn string,\n    trace_id string,\n    domain_name string,\n"
           + "    chosen_cert_arn string,\n    matched_rule_priority string,\n    request_creation_time string,\n"
-          + "    actions_executed string,\n    redirect_url string,\n    new_field string\n    )\n"
+          + "    actions_executed string,\n    redirect_url string,\n    lambda_error_reason string,\n"
+          + "    target_port_list string,\n    target_status_code_list string,\n    classification string,\n"
+          + "    classification_reason string,\n    conn_trace_id string\n    )\n"
           + "    ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.RegexSerDe'\n    WITH SERDEPROPERTIES (\n"
           + "    'serialization.format' = '1',\n    'input.regex' = \n'" + ALB_REGEX + "')\n"
           + "    LOCATION '" + location + "'";
@@ -85,11 +87,18 @@ public final class AthenaQueries {
     };
   }
 
-  /** The ALB SerDe regex exactly as in the DDL text (Hive unescapes {@code \"} to {@code "}). */
+  /**
+   * The ALB SerDe regex as in the DDL text of the current Athena User Guide page (Hive unescapes
+   * {@code \"} to {@code "} and {@code \\s} to {@code \s}). It needs the fields ALB added in 2020
+   * ({@code "error_reason"} to {@code "classification_reason"}, quoted) and accepts TLS 1.3 cipher
+   * names with underscores; the guide's older regex ({@code ([A-Z0-9-]+)}) rejects every TLS 1.3
+   * entry.
+   */
   static final String ALB_REGEX = "([^ ]*) ([^ ]*) ([^ ]*) ([^ ]*):([0-9]*) ([^ ]*)[:-]([0-9]*) ([-.0-9]*) ([-.0-9]*) "
-      + "([-.0-9]*) (|[-0-9]*) (-|[-0-9]*) ([-0-9]*) ([-0-9]*) \\\"([^ ]*) ([^ ]*) (- |[^ ]*)\\\" \\\"([^\\\"]*)\\\" "
-      + "([A-Z0-9-]+) ([A-Za-z0-9.-]*) ([^ ]*) \\\"([^\\\"]*)\\\" \\\"([^\\\"]*)\\\" \\\"([^\\\"]*)\\\" ([-.0-9]*) ([^ ]*) "
-      + "\\\"([^\\\"]*)\\\"($| \\\"[^ ]*\\\")(.*)";
+      + "([-.0-9]*) (|[-0-9]*) (-|[-0-9]*) ([-0-9]*) ([-0-9]*) \\\"([^ ]*) (.*) (- |[^ ]*)\\\" \\\"([^\\\"]*)\\\" "
+      + "([A-Z0-9-_]+) ([A-Za-z0-9.-]*) ([^ ]*) \\\"([^\\\"]*)\\\" \\\"([^\\\"]*)\\\" \\\"([^\\\"]*)\\\" ([-.0-9]*) ([^ ]*) "
+      + "\\\"([^\\\"]*)\\\" \\\"([^\\\"]*)\\\" \\\"([^ ]*)\\\" \\\"([^\\\\s]+?)\\\" \\\"([^\\\\s]+)\\\" \\\"([^ ]*)\\\" "
+      + "\\\"([^ ]*)\\\" ?([^ ]*)?( .*)?";
 
   /** The CLB SerDe regex exactly as in the DDL text. */
   static final String CLB_REGEX = "([^ ]*) ([^ ]*) ([^ ]*):([0-9]*) ([^ ]*)[:\\-]([0-9]*) ([-.0-9]*) ([-.0-9]*) "

@@ -31,7 +31,11 @@ class AthenaSqlEquivalenceTest {
   @Test
   void albSqlMatchesTheParser(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("alb.log");
-    StringBuilder sb = new StringBuilder(Files.readString(DOC.resolve("alb-examples.log")));
+    // The two Lambda examples carry every field, quoted, as real logs do; the other documentation
+    // examples print target:port_list and target_status_code_list unquoted, which the Athena
+    // regex (like real logs) does not have, so they are left out here.
+    List<String> doc = Files.readAllLines(DOC.resolve("alb-examples.log"));
+    StringBuilder sb = new StringBuilder(doc.get(5) + "\n" + doc.get(6) + "\n");
     for (int i = 0; i < 40; i++) {
       sb.append(ParserEdgeCasesTest.alb(i % 4, i % 3 == 0 ? "2a02:a33c:4538:1:bcf4:5264:e01c:f215:50718" : "192.0.2.1:1",
           i % 5 == 0 ? 404 : 200, 100 + i, "/p" + (i % 6) + "?x=" + i).replace("(X11; \\\"quoted\\\")", "(X11)"))
@@ -59,6 +63,17 @@ class AthenaSqlEquivalenceTest {
         + cf("2026-11-01", "11:30:02", "GRU1", 5, "/", 301, "Redirect", "0.001")
         + cf("2026-11-02", "00:00:02", "SIN2-C1", 5000, "/video.mp4", 206, "Miss", "1.500"));
     compare(LogFormat.CLOUDFRONT, List.of(a, b));
+  }
+
+  @Test
+  void sampleEstateSqlMatchesTheParser() throws Exception {
+    Path logs = SampleEstateLogsGoldenTest.SAMPLE.resolve("tableapp/logs");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(logs), "no sample data at " + logs);
+    List<LogSource> all = LogAnalyzer.localSources(List.of(logs));
+    List<Path> alb = all.stream().map(s -> Path.of(s.name())).filter(p -> p.toString().contains("/alb/")).toList();
+    List<Path> cf = all.stream().map(s -> Path.of(s.name())).filter(p -> p.toString().contains("/cloudfront/")).toList();
+    compare(LogFormat.ALB, alb);
+    compare(LogFormat.CLOUDFRONT, cf);
   }
 
   static final String CF_FIELDS = "date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status "
@@ -149,7 +164,10 @@ class AthenaSqlEquivalenceTest {
     String marks = "?, ".repeat(columns.size()) + "?";
     try (PreparedStatement ins = db.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
       for (Path f : files) {
-        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        List<String> lines;
+        try (java.io.InputStream in = Decompression.open(Files.newInputStream(f))) {
+          lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
         if (format == LogFormat.CLOUDFRONT) {
           lines = lines.subList(Math.min(2, lines.size()), lines.size()); // skip.header.line.count = 2
         }
