@@ -137,7 +137,11 @@ public final class LogAnalysis {
 
   /** The logging check over a snapshot, as text. */
   public static String check(Path snapshotFile, String bucket, String prefix) {
-    Snapshot snap = readSnapshot(snapshotFile);
+    return check(readSnapshot(snapshotFile), bucket, prefix);
+  }
+
+  /** The same check over a snapshot in memory (e.g. one just collected with {@code --aws-profile}). */
+  public static String check(Snapshot snap, String bucket, String prefix) {
     return LoggingCheck.render(LoggingCheck.check(snap, bucket, prefix), bucket);
   }
 

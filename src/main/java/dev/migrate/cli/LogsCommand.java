@@ -1,6 +1,9 @@
 package dev.migrate.cli;
 
+import dev.migrate.app.Collection;
+import dev.migrate.app.Failure;
 import dev.migrate.app.LogAnalysis;
+import dev.migrate.app.Planning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate logs}: analyse access logs, and check what logging and monitoring is off. */
@@ -22,6 +26,9 @@ import picocli.CommandLine.Spec;
 public final class LogsCommand implements Runnable {
   @Spec
   CommandSpec spec;
+
+  @ParentCommand
+  MigrateCommand parent;
 
   @Override
   public void run() {
@@ -139,8 +146,15 @@ public final class LogsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--snapshot", paramLabel = "PATH", required = true, description = "Snapshot to check.")
+    @Option(names = "--snapshot", paramLabel = "PATH",
+        description = "Snapshot to check (or --aws-profile to collect one first).")
     Path snapshot;
+
+    @Mixin
+    AwsOptions aws;
+
+    @ParentCommand
+    LogsCommand logs;
 
     @Option(names = "--log-bucket", paramLabel = "BUCKET", defaultValue = "LOG-BUCKET",
         description = "S3 bucket the printed commands send logs to (default: ${DEFAULT-VALUE}).")
@@ -152,8 +166,20 @@ public final class LogsCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if ((snapshot == null) == !aws.hasProfile()) {
+        throw new Failure(Failure.Kind.USAGE, "give exactly one of --snapshot PATH or --aws-profile NAME");
+      }
       PrintWriter w = spec.commandLine().getOut();
-      w.print(LogAnalysis.check(snapshot, bucket, prefix));
+      if (snapshot != null) {
+        w.print(LogAnalysis.check(snapshot, bucket, prefix));
+      } else {
+        // A live check reads the same inventory as 'collect' (read-only) and keeps the snapshot.
+        MigrateCommand root = logs.parent;
+        var collection = new Collection(root.clock());
+        Path written = collection.collectToFile(aws.toRequest(null), root.err());
+        root.err().println("migrate: snapshot written to " + written);
+        w.print(LogAnalysis.check(Planning.readSnapshot(written), bucket, prefix));
+      }
       w.flush();
       return ExitCode.OK;
     }
