@@ -121,7 +121,10 @@ public final class Condition {
       return "unknown";
     }
     if (v instanceof Double d) {
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : String.format(Locale.ROOT, "%.2f", d);
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        return Long.toString(d.longValue());
+      }
+      return java.math.BigDecimal.valueOf(d).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
     if (v instanceof List<?> l) {
       return l.stream().map(Condition::show).collect(Collectors.joining(", ", "[", "]"));

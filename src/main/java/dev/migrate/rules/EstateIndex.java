@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /** Look-ups over one snapshot that rule attributes need (built once per plan, hash maps only for look-up). */
 final class EstateIndex {
   final Snapshot snapshot;
-  final Map<String, Usage> usage = new HashMap<>();
-  final Map<String, Ec2Instance> instances = new HashMap<>();
+  final Map<String, Usage> usage;
+  final Map<String, Ec2Instance> instances;
   final Map<String, AutoScalingGroup> asgs = new HashMap<>();
   final Map<String, List<Ec2Instance>> asgMembers = new HashMap<>();
   final Map<String, List<LoadBalancer>> instanceLbs = new HashMap<>();
@@ -31,6 +31,8 @@ final class EstateIndex {
   EstateIndex(Snapshot s) {
     this.snapshot = s;
     this.windowSeconds = s.window().hours() * 3600.0;
+    this.usage = new HashMap<>(s.usage().size() * 2);
+    this.instances = new HashMap<>(s.instances().size() * 2);
     for (Usage u : s.usage()) {
       usage.putIfAbsent(u.resourceId(), u);
     }
@@ -49,9 +51,11 @@ final class EstateIndex {
     }
     for (AutoScalingGroup g : s.autoScalingGroups()) {
       List<Ec2Instance> members = asgMembers.get(g.name());
+      java.util.Set<String> known = new java.util.HashSet<>();
+      members.forEach(m -> known.add(m.id()));
       for (String id : g.instanceIds()) {
         Ec2Instance i = instances.get(id);
-        if (i != null && !members.contains(i)) {
+        if (i != null && known.add(id)) {
           members.add(i);
         }
       }

@@ -56,10 +56,15 @@ public final class RuleEngine {
 
   /** The plan for a snapshot. */
   public MigrationPlan plan(Snapshot s, PlanOptions options) {
-    Run run = new Run(s, options);
+    Run run = new Run(s, options, false);
     run.all();
-    List<Mapping> mappings = new ArrayList<>(run.mapped.values());
-    mappings.sort(Comparator.comparing(Mapping::kind).thenComparing(Mapping::itemId));
+    // Per kind, in snapshot order (already sorted by id, so the sort below is a linear pass).
+    List<Mapping> mappings = new ArrayList<>(run.mapped.size());
+    for (ItemKind k : ItemKind.values()) {
+      List<Mapping> ofKind = run.mappedInOrder.get(k);
+      ofKind.sort(Comparator.comparing(Mapping::itemId));
+      mappings.addAll(ofKind);
+    }
     List<Unmapped> unmapped = new ArrayList<>(run.unmapped);
     unmapped.sort(Comparator.comparing(Unmapped::kind).thenComparing(Unmapped::itemId));
     return new MigrationPlan(mappings, unmapped, run.usedRegions(), rules.origin());
@@ -67,7 +72,7 @@ public final class RuleEngine {
 
   /** Which rules matched one item, which won and why; empty when the snapshot has no such item. */
   public java.util.Optional<Explanation> explain(Snapshot s, String itemId, PlanOptions options) {
-    Run run = new Run(s, options);
+    Run run = new Run(s, options, true);
     run.all();
     Facts f = run.facts.get(itemId);
     if (f == null) {
@@ -130,13 +135,24 @@ public final class RuleEngine {
     final PlanOptions options;
     final EstateIndex index;
     final Map<String, String> regionMap;
-    final Map<String, Mapping> mapped = new HashMap<>();
+    final Map<String, Mapping> mapped;
+    final Map<ItemKind, List<Mapping>> mappedInOrder = new java.util.EnumMap<>(ItemKind.class);
     final List<Unmapped> unmapped = new ArrayList<>();
+    /** Facts by item id, kept only for explain (a plan does not need them). */
     final Map<String, Facts> facts = new HashMap<>();
+    final boolean keepFacts;
+    final java.util.Set<String> itemRegions = new java.util.HashSet<>();
 
-    Run(Snapshot s, PlanOptions options) {
+    Run(Snapshot s, PlanOptions options, boolean keepFacts) {
       this.s = s;
       this.options = options;
+      this.keepFacts = keepFacts;
+      int items = s.instances().size() + s.volumes().size() + s.autoScalingGroups().size() + s.loadBalancers().size()
+          + s.distributions().size() + s.buckets().size();
+      this.mapped = new HashMap<>(items * 2);
+      for (ItemKind k : ItemKind.values()) {
+        mappedInOrder.put(k, new ArrayList<>());
+      }
       this.index = new EstateIndex(s);
       Map<String, String> regions = new TreeMap<>(catalog.regionMap());
       regions.putAll(options.regionOverrides());
@@ -167,7 +183,7 @@ public final class RuleEngine {
     /** The regions the snapshot uses (scanned regions and item regions) with their Google Cloud region, sorted. */
     Map<String, String> usedRegions() {
       TreeSet<String> used = new TreeSet<>(s.regions());
-      facts.values().forEach(f -> used.add(f.region));
+      used.addAll(itemRegions);
       used.addAll(options.regionOverrides().keySet());
       Map<String, String> out = new TreeMap<>();
       for (String r : used) {
@@ -180,12 +196,17 @@ public final class RuleEngine {
     }
 
     void decide(Facts f) {
-      facts.put(f.id, f);
+      if (keepFacts) {
+        facts.put(f.id, f);
+      }
+      itemRegions.add(f.region);
       List<Rule> candidates = byKind.get(f.kind);
       for (Rule r : candidates) {
         if (matches(r, f)) {
           try {
-            mapped.put(f.id, map(r, f));
+            Mapping m = map(r, f);
+            mapped.put(f.id, m);
+            mappedInOrder.get(f.kind).add(m);
           } catch (Rightsizer.SizingException e) {
             unmapped.add(new Unmapped(f.id, f.kind, f.name, f.region, "rule '" + r.id() + "' matched but: " + e.getMessage()));
           }
@@ -276,8 +297,8 @@ public final class RuleEngine {
       String alt = r.target().string("alternative", "none");
       if (alt.startsWith("memorystore")) {
         String engine = alt.equals("memorystore") ? cacheEngine(f, hosts) : alt.substring("memorystore-".length());
-        alternative = String.format(Locale.ROOT, "Memorystore for %s (standard tier, %s GiB)",
-            engine.equals("redis") ? "Redis" : "Memcached", fmt(Math.max(1, Math.ceil(need.memoryGib()))));
+        alternative = "Memorystore for " + (engine.equals("redis") ? "Redis" : "Memcached") + " (standard tier, "
+            + fmt(Math.max(1, Math.ceil(need.memoryGib()))) + " GiB)";
       }
       if (r.target().bool("autopilot", false)) {
         sizing.put("pricing", "autopilot (per pod resources)");
@@ -306,9 +327,13 @@ public final class RuleEngine {
       }
       sizing.put("neededVcpu", fmt(need.vcpu()));
       sizing.put("neededMemoryGib", fmt(need.memoryGib()));
-      sizing.put("awsInstanceTypes", hosts.stream().map(Ec2Instance::instanceType).collect(
-          Collectors.groupingBy(t -> t, TreeMap::new, Collectors.counting())).entrySet().stream()
-          .map(e -> e.getValue() + "x " + e.getKey()).collect(Collectors.joining(", ")));
+      Map<String, Integer> types = new TreeMap<>();
+      for (Ec2Instance h : hosts) {
+        types.merge(h.instanceType(), 1, Integer::sum);
+      }
+      StringBuilder text = new StringBuilder();
+      types.forEach((t, n) -> text.append(text.length() == 0 ? "" : ", ").append(n).append("x ").append(t));
+      sizing.put("awsInstanceTypes", text.toString());
     }
 
     Target vm(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
@@ -575,9 +600,14 @@ public final class RuleEngine {
    * "-asg"/"-group", as a DNS-1123 label. (App tags name the application, not the component,
    * so several workloads would share them.)
    */
+  private static final java.util.regex.Pattern GROUP_SUFFIX =
+      java.util.regex.Pattern.compile("(?i)[-_](asg|autoscaling|auto-scaling-group|group)$");
+  private static final java.util.regex.Pattern NOT_DNS = java.util.regex.Pattern.compile("[^a-z0-9-]+");
+  private static final java.util.regex.Pattern EDGE_DASHES = java.util.regex.Pattern.compile("^-+|-+$");
+
   private static String workloadName(Facts f) {
-    String raw = f.name.replaceAll("(?i)[-_](asg|autoscaling|auto-scaling-group|group)$", "");
-    String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+    String raw = GROUP_SUFFIX.matcher(f.name).replaceAll("");
+    String name = EDGE_DASHES.matcher(NOT_DNS.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     if (name.isEmpty()) {
       name = "workload";
     }
@@ -588,7 +618,12 @@ public final class RuleEngine {
     return List.copyOf(new java.util.LinkedHashSet<>(list));
   }
 
+  /** A number rounded to 3 decimals without trailing zeros: 2, 0.5, 11.52. */
   static String fmt(double v) {
-    return Condition.show(Rightsizer.round3(v)).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+    double r = Rightsizer.round3(v);
+    if (r == Math.rint(r) && Math.abs(r) < 1e15) {
+      return Long.toString((long) r);
+    }
+    return java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
   }
 }

@@ -197,6 +197,9 @@ public final class RuleLoader {
       if ("jar".equals(uri.getScheme())) {
         try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
           return named(fs.getPath(BUILT_IN_DIR));
+        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+          // someone else has the jar open as a file system: read through theirs, leave it open
+          return named(FileSystems.getFileSystem(uri).getPath(BUILT_IN_DIR));
         }
       }
       return named(Path.of(uri));
