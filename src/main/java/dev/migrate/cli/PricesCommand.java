@@ -89,7 +89,7 @@ public final class PricesCommand implements Runnable {
     @Override
     public Integer call() {
       var err = spec.commandLine().getErr();
-      Costing.RefreshSummary r = Costing.refresh(new Costing.RefreshRequest(old, out, gcpProject, awsRegions, gcpRegions,
+      var r = Costing.refresh(new Costing.RefreshRequest(old, out, gcpProject, awsRegions, gcpRegions,
           skipAws, awsEndpoint, billingEndpoint, computeEndpoint), Clock.systemUTC(), err);
       var o = spec.commandLine().getOut();
       o.println("wrote " + r.dir() + " (price book " + r.date() + ", " + r.keys() + " keys)");
