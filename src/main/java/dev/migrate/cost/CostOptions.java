@@ -138,4 +138,74 @@ public record CostOptions(
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
         growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, fill);
   }
+
+  /** The names {@link #with(String, String)} accepts, for help texts. */
+  public static final java.util.List<String> NAMES = List.of("target-pricing", "spot-share", "gke-mode",
+      "gke-free-tier-credit", "reconciliation-threshold-pct", "app-tag", "growth", "hours-per-month", "cache-hit-ratio",
+      "aws-free-tier", "cache-fill");
+
+  /**
+   * A copy with one option set from text, as a command line gives it ({@code --set name=value}):
+   * target-pricing = on-demand | spot-share | cud-1y | cud-3y; spot-share = 0..1; gke-mode =
+   * as-planned | standard | autopilot; gke-free-tier-credit, aws-free-tier = true | false;
+   * reconciliation-threshold-pct, hours-per-month, cache-hit-ratio = a number; app-tag = a tag key;
+   * growth = multiples separated by commas; cache-fill = min | max.
+   *
+   * @throws IllegalArgumentException naming the option and the accepted values
+   */
+  public CostOptions with(String name, String value) {
+    String v = value == null ? "" : value.trim();
+    try {
+      return switch (name) {
+        case "target-pricing" -> withTargetPricing(TargetPricing.valueOf(enumName(v)), spotShare);
+        case "spot-share" -> withTargetPricing(targetPricing == TargetPricing.ON_DEMAND ? TargetPricing.SPOT_SHARE : targetPricing,
+            new BigDecimal(v));
+        case "gke-mode" -> withGkeMode(GkeMode.valueOf(enumName(v)));
+        case "gke-free-tier-credit" -> withGkeFreeTierCredit(bool(v));
+        case "reconciliation-threshold-pct" -> withReconciliationThresholdPct(new BigDecimal(v));
+        case "app-tag" -> {
+          if (v.isEmpty()) {
+            throw new IllegalArgumentException("empty");
+          }
+          yield withAppTagKey(v);
+        }
+        case "growth" -> withGrowthMultiples(java.util.Arrays.stream(v.split(",")).map(String::trim).map(BigDecimal::new).toList());
+        case "hours-per-month" -> withHoursPerMonth(new BigDecimal(v));
+        case "cache-hit-ratio" -> withCacheHitRatioOverride(new BigDecimal(v));
+        case "aws-free-tier" -> withAwsFreeTier(bool(v));
+        case "cache-fill" -> withCacheFill(CacheFill.valueOf(enumName(v)));
+        default -> throw new IllegalArgumentException("unknown option '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+      };
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("unknown option")) {
+        throw e;
+      }
+      throw new IllegalArgumentException("cost option " + name + "='" + v + "': " + accepted(name)
+          + (e.getMessage() != null && e.getMessage().contains(" must be ") ? " (" + e.getMessage() + ")" : ""));
+    }
+  }
+
+  private static String enumName(String v) {
+    return v.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
+  private static boolean bool(String v) {
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new IllegalArgumentException("not true or false");
+  }
+
+  private static String accepted(String name) {
+    return switch (name) {
+      case "target-pricing" -> "expected on-demand, spot-share, cud-1y or cud-3y";
+      case "gke-mode" -> "expected as-planned, standard or autopilot";
+      case "cache-fill" -> "expected min or max";
+      case "gke-free-tier-credit", "aws-free-tier" -> "expected true or false";
+      case "growth" -> "expected numbers separated by commas, e.g. 1,2,5";
+      case "spot-share", "cache-hit-ratio" -> "expected a number from 0 to 1";
+      case "app-tag" -> "expected a tag key";
+      default -> "expected a positive number";
+    };
+  }
 }
