@@ -102,8 +102,14 @@ final class TargetPricer {
     if (autopilot) {
       autopilot(item, g, region);
     } else {
-      nodes(item, Services.GKE, g.machineType(), region, BigDecimal.valueOf(g.nodeCount()),
-          "node pool " + g.nodePool() + ": ");
+      BigDecimal count = BigDecimal.valueOf(g.nodeCount());
+      nodes(item, Services.GKE, g.machineType(), region, count, "node pool " + g.nodePool() + ": ");
+      if (options.gkeNodeBootDiskGib() > 0) {
+        // Every node VM has a boot disk (GKE default: 100 GB pd-balanced), billed as Persistent Disk.
+        ledger.flat(item, Services.PERSISTENT_DISK, "node boot disks (" + count.stripTrailingZeros().toPlainString() + " x "
+            + options.gkeNodeBootDiskGib() + " GiB pd-balanced)", count.multiply(BigDecimal.valueOf(options.gkeNodeBootDiskGib())),
+            PriceKey.gcp("disk", "pd-balanced:capacity", region));
+      }
     }
   }
 

@@ -32,7 +32,7 @@ class CostOptionsArithmeticTest {
 
   @Test
   void oneYearCommittedUseReplacesHoursAndSustainedUse() {
-    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_1Y, null));
+    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_1Y, null).withGkeNodeBootDiskGib(0));
     // 2 machines x 47.79018 per machine-month (n2-standard-2, us-east4, 1-year CUD); no SUD on committed use
     assertUsd("95.58036", sum(a.target(), "web-asg"));
     assertTrue(a.target().lines().stream().noneMatch(l -> l.component().startsWith("sustained-use")));
@@ -40,13 +40,14 @@ class CostOptionsArithmeticTest {
 
   @Test
   void threeYearCommittedUse() {
-    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_3Y, null));
+    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_3Y, null).withGkeNodeBootDiskGib(0));
     assertUsd("68.27252", sum(a.target(), "web-asg")); // 2 x 34.13626
   }
 
   @Test
   void spotShareSplitsTheNodes() {
-    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.SPOT_SHARE, new BigDecimal("0.5")));
+    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.SPOT_SHARE, new BigDecimal("0.5"))
+        .withGkeNodeBootDiskGib(0));
     // on-demand half: 1 x 730 h x 0.109378 = 79.84594, SUD 20% = -15.969188; spot half: 1 x 730 h x 0.025036 = 18.27628
     assertUsd("82.153032", sum(a.target(), "web-asg")); // 79.84594 - 15.969188 + 18.27628
   }
@@ -54,7 +55,8 @@ class CostOptionsArithmeticTest {
   @Test
   void n1EarnsThirtyPercentSustainedUse() {
     var web = new Target.GkeWorkload("Deployment", "web", "main", "pool", "n1-standard-1", 3, 3, 0.5, 1, false, "us-east4", null);
-    Assessment a = model.assess(SmallEstate.snapshot(), SmallEstate.plan(web), CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
+    Assessment a = model.assess(SmallEstate.snapshot(), SmallEstate.plan(web), CostOptions.defaults().withGkeNodeBootDiskGib(0),
+        CostModelHandCheckedTest.CLOCK);
     // 3 x 730 h x 0.05349625 = 117.1567875; SUD 30% = -35.14703625; net 82.00975125
     assertUsd("82.00975125", sum(a.target(), "web-asg"));
   }
