@@ -64,6 +64,10 @@ final class TargetPricer {
         loadBalancer(m, item, lb);
       } else if (t instanceof Target.CloudCdn cdn) {
         cdn(m, item);
+        if (cdn.cloudArmor()) {
+          // Cloud Armor (policy, rules, requests) replaces AWS WAF; its prices are not in the book.
+          ledger.missing(item, "Cloud Armor security policy (replaces AWS WAF)", PriceKey.gcp("cloud-armor", "policy", "global").toString());
+        }
       } else if (t instanceof Target.CloudStorage gcs) {
         storage(m, item, gcs);
       } else if (t instanceof Target.Memorystore ms) {

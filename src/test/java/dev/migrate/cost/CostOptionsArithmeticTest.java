@@ -135,4 +135,24 @@ class CostOptionsArithmeticTest {
     assertUsd("5.12", fill.monthlyUsd()); // (1 - 0.75) x 2048 = 512 GiB x 0.01
     assertEquals("gcp/cdn/cache-fill-min/global", fill.priceKey());
   }
+
+  @Test
+  void wafAndCloudArmorAreListedAsMissing() {
+    Snapshot s = SmallEstate.snapshot();
+    Distribution e1 = s.distributions().get(0);
+    Distribution waf = new Distribution(e1.id(), e1.domainName(), e1.aliases(), true, e1.priceClass(), e1.httpVersion(),
+        e1.origins(), e1.defaultBehavior(), e1.cacheBehaviors(), e1.logging(), "arn:aws:wafv2:us-east-1:111122223333:global/webacl/x",
+        null, List.of(), false, e1.tags());
+    Snapshot withWaf = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
+        s.autoScalingGroups(), s.loadBalancers(), List.of(waf), s.buckets(), s.vpcs(), s.commitments(), s.usage(), s.billing(), s.gaps());
+    var plan = SmallEstate.plan();
+    var mappings = new ArrayList<>(plan.mappings());
+    mappings.replaceAll(m -> m.itemId().equals("E1") ? SmallEstate.map("E1", dev.migrate.plan.ItemKind.CLOUDFRONT_DISTRIBUTION,
+        "www.example.com", "global", new Target.CloudCdn("web-backend", "CACHE_ALL_STATIC", true, "global")) : m);
+    Assessment a = model.assess(withWaf, new dev.migrate.plan.MigrationPlan(mappings, List.of(), plan.regionMap(), "test"),
+        CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
+    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.CURRENT, "E1", "AWS WAF web ACL", "aws/waf/web-acl/global")));
+    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.TARGET, "E1", "Cloud Armor security policy (replaces AWS WAF)",
+        "gcp/cloud-armor/policy/global")));
+  }
 }
