@@ -36,6 +36,26 @@ public final class Costing {
     }
   }
 
+  /**
+   * Cost options from {@code name=value} settings (e.g. {@code --set target-pricing=cud-1y}) over the
+   * defaults; the names are {@link CostOptions#NAMES}.
+   */
+  public static CostOptions options(List<String> settings) {
+    CostOptions o = CostOptions.defaults();
+    for (String s : settings) {
+      int eq = s.indexOf('=');
+      if (eq <= 0) {
+        throw new Failure(Failure.Kind.USAGE, "--set " + s + ": expected name=value (names: " + String.join(", ", CostOptions.NAMES) + ")");
+      }
+      try {
+        o = o.with(s.substring(0, eq).trim(), s.substring(eq + 1));
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Failure.Kind.USAGE, "--set " + s + ": " + e.getMessage());
+      }
+    }
+    return o;
+  }
+
   /** Prices the snapshot and its plan. */
   public static Assessment assess(Snapshot snapshot, MigrationPlan plan, PriceBook book, CostOptions options, Clock clock) {
     try {
