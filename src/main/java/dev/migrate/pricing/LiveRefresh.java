@@ -60,8 +60,9 @@ public final class LiveRefresh {
         try (PricingClient client = PriceSources.aws(r.awsEndpoint())) {
           AwsPriceListSource aws = new AwsPriceListSource(client);
           for (String region : regions) {
-            progress.accept("AWS Price List: EC2 on-demand Linux in " + region);
+            progress.accept("AWS Price List: EC2 on-demand Linux and Windows in " + region);
             fetched.addAll(aws.ec2OnDemandLinux(region));
+            fetched.addAll(aws.ec2OnDemandWindows(region));
           }
         }
         sources.add(new PriceBook.Source("AWS-PRICE-LIST", "AWS Price List Query API (pricing:GetProducts), AmazonEC2",
