@@ -5,6 +5,7 @@ import dev.migrate.cost.CostModel;
 import dev.migrate.cost.CostOptions;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.plan.MigrationPlan;
+import dev.migrate.pricing.LiveRefresh;
 import dev.migrate.pricing.Price;
 import dev.migrate.pricing.PriceBook;
 import dev.migrate.pricing.PriceBookException;
@@ -35,12 +36,59 @@ public final class Costing {
     }
   }
 
+  /**
+   * Cost options from {@code name=value} settings (e.g. {@code --set target-pricing=cud-1y}) over the
+   * defaults; the names are {@link CostOptions#NAMES}.
+   */
+  public static CostOptions options(List<String> settings) {
+    CostOptions o = CostOptions.defaults();
+    for (String s : settings) {
+      int eq = s.indexOf('=');
+      if (eq <= 0) {
+        throw new Failure(Failure.Kind.USAGE, "--set " + s + ": expected name=value (names: " + String.join(", ", CostOptions.NAMES) + ")");
+      }
+      try {
+        o = o.with(s.substring(0, eq).trim(), s.substring(eq + 1));
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Failure.Kind.USAGE, "--set " + s + ": " + e.getMessage());
+      }
+    }
+    return o;
+  }
+
   /** Prices the snapshot and its plan. */
   public static Assessment assess(Snapshot snapshot, MigrationPlan plan, PriceBook book, CostOptions options, Clock clock) {
     try {
       return new CostModel(book).assess(snapshot, plan, options, clock);
     } catch (IllegalArgumentException e) {
       throw new Failure(Failure.Kind.INVALID_INPUT, "cost model: " + e.getMessage());
+    }
+  }
+
+  /**
+   * What {@code migrate prices refresh} fetches (see {@link LiveRefresh.Request} for each field).
+   */
+  public record RefreshRequest(Path oldBook, Path outRoot, String gcpProject, List<String> awsRegions,
+      List<String> gcpRegions, boolean skipAws, java.net.URI awsEndpoint, String billingEndpoint, String computeEndpoint) {}
+
+  /** What a refresh wrote: the new folder, its date and key count, and the diff's counts. */
+  public record RefreshSummary(Path dir, java.time.LocalDate date, int keys, long added, long changed, long unchanged) {}
+
+  /** Fetches live prices, writes a new dated book and its diff; progress to {@code err}. */
+  public static RefreshSummary refresh(RefreshRequest q, Clock clock, PrintWriter err) {
+    PriceBook old = priceBook(q.oldBook());
+    var r = new LiveRefresh.Request(q.oldBook(), q.outRoot(), q.gcpProject(), q.awsRegions(), q.gcpRegions(), q.skipAws(),
+        q.awsEndpoint(), q.billingEndpoint(), q.computeEndpoint());
+    try {
+      var s = LiveRefresh.run(old, r, clock, line -> {
+        err.println("migrate: " + line);
+        err.flush();
+      });
+      return new RefreshSummary(s.dir(), s.date(), s.keys(), s.added(), s.changed(), s.unchanged());
+    } catch (LiveRefresh.RemoteException e) {
+      throw new Failure(Failure.Kind.REMOTE, e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new Failure(Failure.Kind.OUTPUT, r.outRoot() + ": cannot write the new price book: " + e.getMessage(), e);
     }
   }
 

@@ -34,6 +34,8 @@ final class Assumptions {
         "option; on-demand hours carry the series' sustained-use discount at a full month (https://cloud.google.com/compute/docs/sustained-use-discounts)"));
     a.add(new Assumption("committed-use price basis", "per machine-month of 730 h", "Cloud Billing Catalog prices as extracted in the book"));
     a.add(new Assumption("GKE mode", o.gkeMode().name().toLowerCase(Locale.ROOT).replace('_', '-'), "option"));
+    a.add(new Assumption("GKE node boot disk", o.gkeNodeBootDiskGib() == 0 ? "not priced" : o.gkeNodeBootDiskGib() + " GiB pd-balanced per node",
+        "GKE default boot disk (https://cloud.google.com/kubernetes-engine/docs/how-to/custom-boot-disks); option"));
     a.add(new Assumption("GKE free-tier credit", o.gkeFreeTierCredit() ? "applied once" : "not applied",
         "option; https://cloud.google.com/kubernetes-engine/pricing (74.40 USD per month per billing account, zonal and Autopilot clusters)"));
     a.add(new Assumption("Cloud CDN cache fill", o.cacheFill().name().toLowerCase(Locale.ROOT) + " of the published range",

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param cacheHitRatioOverride  Cloud CDN cache hit ratio to assume instead of the measured CloudFront ratio, or null
  * @param awsFreeTier            apply AWS always-free allowances (CloudFront 1 TB + 10M requests, 100 GB data transfer out)
  * @param cacheFill              which end of the Cloud CDN cache-fill price range to use
+ * @param gkeNodeBootDiskGib     boot disk of each GKE Standard node, GiB of pd-balanced (GKE's default is 100 GB
+ *                               pd-balanced: https://cloud.google.com/kubernetes-engine/docs/how-to/custom-boot-disks); 0 leaves it out
  */
 public record CostOptions(
     TargetPricing targetPricing,
@@ -31,7 +33,8 @@ public record CostOptions(
     BigDecimal hoursPerMonth,
     BigDecimal cacheHitRatioOverride,
     boolean awsFreeTier,
-    CacheFill cacheFill) {
+    CacheFill cacheFill,
+    int gkeNodeBootDiskGib) {
 
   /** How target compute is bought. */
   public enum TargetPricing {
@@ -76,6 +79,9 @@ public record CostOptions(
     if (hoursPerMonth.signum() <= 0) {
       throw new IllegalArgumentException("hours per month must be positive, was " + hoursPerMonth);
     }
+    if (gkeNodeBootDiskGib < 0) {
+      throw new IllegalArgumentException("node boot disk size must not be negative, was " + gkeNodeBootDiskGib);
+    }
     if (cacheHitRatioOverride != null
         && (cacheHitRatioOverride.signum() < 0 || cacheHitRatioOverride.compareTo(BigDecimal.ONE) > 0)) {
       throw new IllegalArgumentException("cache hit ratio must be between 0 and 1, was " + cacheHitRatioOverride);
@@ -86,56 +92,132 @@ public record CostOptions(
   public static CostOptions defaults() {
     return new CostOptions(TargetPricing.ON_DEMAND, BigDecimal.ZERO, GkeMode.AS_PLANNED, false,
         BigDecimal.TEN, "app", List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(5)),
-        BigDecimal.valueOf(730), null, true, CacheFill.MAX);
+        BigDecimal.valueOf(730), null, true, CacheFill.MAX, 100);
   }
 
   public CostOptions withTargetPricing(TargetPricing pricing, BigDecimal share) {
     return new CostOptions(pricing, share, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
   }
 
   public CostOptions withGkeMode(GkeMode mode) {
     return new CostOptions(targetPricing, spotShare, mode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
   }
 
   public CostOptions withGkeFreeTierCredit(boolean on) {
     return new CostOptions(targetPricing, spotShare, gkeMode, on, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
   }
 
   public CostOptions withReconciliationThresholdPct(BigDecimal pct) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, pct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
   }
 
   public CostOptions withAppTagKey(String key) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, key,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
   }
 
   public CostOptions withGrowthMultiples(List<BigDecimal> multiples) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        multiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill);
+        multiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
   }
 
   public CostOptions withHoursPerMonth(BigDecimal hours) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hours, cacheHitRatioOverride, awsFreeTier, cacheFill);
+        growthMultiples, hours, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
   }
 
   public CostOptions withCacheHitRatioOverride(BigDecimal ratio) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, ratio, awsFreeTier, cacheFill);
+        growthMultiples, hoursPerMonth, ratio, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
   }
 
   public CostOptions withAwsFreeTier(boolean on) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, on, cacheFill);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, on, cacheFill, gkeNodeBootDiskGib);
   }
 
   public CostOptions withCacheFill(CacheFill fill) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, fill);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, fill, gkeNodeBootDiskGib);
+  }
+
+  public CostOptions withGkeNodeBootDiskGib(int gib) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gib);
+  }
+
+  /** The names {@link #with(String, String)} accepts, for help texts. */
+  public static final java.util.List<String> NAMES = List.of("target-pricing", "spot-share", "gke-mode",
+      "gke-free-tier-credit", "reconciliation-threshold-pct", "app-tag", "growth", "hours-per-month", "cache-hit-ratio",
+      "aws-free-tier", "cache-fill", "gke-node-boot-disk-gib");
+
+  /**
+   * A copy with one option set from text, as a command line gives it ({@code --set name=value}):
+   * target-pricing = on-demand | spot-share | cud-1y | cud-3y; spot-share = 0..1; gke-mode =
+   * as-planned | standard | autopilot; gke-free-tier-credit, aws-free-tier = true | false;
+   * reconciliation-threshold-pct, hours-per-month, cache-hit-ratio = a number; app-tag = a tag key;
+   * growth = multiples separated by commas; cache-fill = min | max; gke-node-boot-disk-gib = whole GiB.
+   *
+   * @throws IllegalArgumentException naming the option and the accepted values
+   */
+  public CostOptions with(String name, String value) {
+    String v = value == null ? "" : value.trim();
+    try {
+      return switch (name) {
+        case "target-pricing" -> withTargetPricing(TargetPricing.valueOf(enumName(v)), spotShare);
+        case "spot-share" -> withTargetPricing(targetPricing == TargetPricing.ON_DEMAND ? TargetPricing.SPOT_SHARE : targetPricing,
+            new BigDecimal(v));
+        case "gke-mode" -> withGkeMode(GkeMode.valueOf(enumName(v)));
+        case "gke-free-tier-credit" -> withGkeFreeTierCredit(bool(v));
+        case "reconciliation-threshold-pct" -> withReconciliationThresholdPct(new BigDecimal(v));
+        case "app-tag" -> {
+          if (v.isEmpty()) {
+            throw new IllegalArgumentException("empty");
+          }
+          yield withAppTagKey(v);
+        }
+        case "growth" -> withGrowthMultiples(java.util.Arrays.stream(v.split(",")).map(String::trim).map(BigDecimal::new).toList());
+        case "hours-per-month" -> withHoursPerMonth(new BigDecimal(v));
+        case "cache-hit-ratio" -> withCacheHitRatioOverride(new BigDecimal(v));
+        case "aws-free-tier" -> withAwsFreeTier(bool(v));
+        case "cache-fill" -> withCacheFill(CacheFill.valueOf(enumName(v)));
+        case "gke-node-boot-disk-gib" -> withGkeNodeBootDiskGib(Integer.parseInt(v));
+        default -> throw new IllegalArgumentException("unknown option '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+      };
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("unknown option")) {
+        throw e;
+      }
+      throw new IllegalArgumentException("cost option " + name + "='" + v + "': " + accepted(name)
+          + (e.getMessage() != null && e.getMessage().contains(" must be ") ? " (" + e.getMessage() + ")" : ""));
+    }
+  }
+
+  private static String enumName(String v) {
+    return v.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
+  private static boolean bool(String v) {
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new IllegalArgumentException("not true or false");
+  }
+
+  private static String accepted(String name) {
+    return switch (name) {
+      case "target-pricing" -> "expected on-demand, spot-share, cud-1y or cud-3y";
+      case "gke-mode" -> "expected as-planned, standard or autopilot";
+      case "cache-fill" -> "expected min or max";
+      case "gke-free-tier-credit", "aws-free-tier" -> "expected true or false";
+      case "growth" -> "expected numbers separated by commas, e.g. 1,2,5";
+      case "spot-share", "cache-hit-ratio" -> "expected a number from 0 to 1";
+      case "app-tag" -> "expected a tag key";
+      default -> "expected a positive number";
+    };
   }
 }

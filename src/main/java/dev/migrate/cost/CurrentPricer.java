@@ -259,6 +259,10 @@ final class CurrentPricer {
 
   private void distribution(Distribution d) {
     Ledger.Item item = item(ItemKind.CLOUDFRONT_DISTRIBUTION, d.id(), d.aliases().isEmpty() ? d.id() : d.aliases().get(0));
+    if (d.webAclId() != null) {
+      // AWS WAF (web ACL, rules, requests) is billed on its own; its prices are not in the book.
+      ledger.missing(item, "AWS WAF web ACL", PriceKey.aws("waf", "web-acl", "global").toString());
+    }
     Usage u = estate.usageOf(d.id()).orElse(null);
     if (u == null || (u.bytesOutGib() == null && u.requests() == null)) {
       if (d.enabled()) {

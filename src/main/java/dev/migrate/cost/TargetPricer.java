@@ -64,6 +64,10 @@ final class TargetPricer {
         loadBalancer(m, item, lb);
       } else if (t instanceof Target.CloudCdn cdn) {
         cdn(m, item);
+        if (cdn.cloudArmor()) {
+          // Cloud Armor (policy, rules, requests) replaces AWS WAF; its prices are not in the book.
+          ledger.missing(item, "Cloud Armor security policy (replaces AWS WAF)", PriceKey.gcp("cloud-armor", "policy", "global").toString());
+        }
       } else if (t instanceof Target.CloudStorage gcs) {
         storage(m, item, gcs);
       } else if (t instanceof Target.Memorystore ms) {
@@ -102,8 +106,14 @@ final class TargetPricer {
     if (autopilot) {
       autopilot(item, g, region);
     } else {
-      nodes(item, Services.GKE, g.machineType(), region, BigDecimal.valueOf(g.nodeCount()),
-          "node pool " + g.nodePool() + ": ");
+      BigDecimal count = BigDecimal.valueOf(g.nodeCount());
+      nodes(item, Services.GKE, g.machineType(), region, count, "node pool " + g.nodePool() + ": ");
+      if (options.gkeNodeBootDiskGib() > 0) {
+        // Every node VM has a boot disk (GKE default: 100 GB pd-balanced), billed as Persistent Disk.
+        ledger.flat(item, Services.PERSISTENT_DISK, "node boot disks (" + count.stripTrailingZeros().toPlainString() + " x "
+            + options.gkeNodeBootDiskGib() + " GiB pd-balanced)", count.multiply(BigDecimal.valueOf(options.gkeNodeBootDiskGib())),
+            PriceKey.gcp("disk", "pd-balanced:capacity", region));
+      }
     }
   }
 

@@ -31,15 +31,29 @@ public final class AwsPriceListSource {
 
   /** On-Demand Linux, shared tenancy, no pre-installed software, per instance type, in one region. */
   public List<FetchedPrice> ec2OnDemandLinux(String region) {
+    return ec2OnDemand(region, "Linux");
+  }
+
+  /** On-Demand Windows (licence included), shared tenancy, no pre-installed software, in one region. */
+  public List<FetchedPrice> ec2OnDemandWindows(String region) {
+    return ec2OnDemand(region, "Windows");
+  }
+
+  private List<FetchedPrice> ec2OnDemand(String region, String os) {
+    var filters = new ArrayList<Filter>(List.of(term("regionCode", region), term("operatingSystem", os),
+        term("tenancy", "Shared"), term("preInstalledSw", "NA"), term("capacitystatus", "Used")));
+    if (os.equals("Windows")) {
+      filters.add(term("licenseModel", "No License required")); // licence included, not bring-your-own
+    }
     GetProductsRequest request = GetProductsRequest.builder()
         .serviceCode("AmazonEC2")
         .formatVersion("aws_v1")
-        .filters(term("regionCode", region), term("operatingSystem", "Linux"), term("tenancy", "Shared"),
-            term("preInstalledSw", "NA"), term("capacitystatus", "Used"))
+        .filters(filters)
         .build();
+    String platform = os.toLowerCase(java.util.Locale.ROOT);
     Map<String, FetchedPrice> byType = new TreeMap<>();
     client.getProductsPaginator(request).priceList().forEach(doc -> {
-      FetchedPrice p = parse(doc, region);
+      FetchedPrice p = parse(doc, region, platform);
       if (p != null) {
         byType.putIfAbsent(p.key().toString(), p);
       }
@@ -52,7 +66,7 @@ public final class AwsPriceListSource {
   }
 
   /** One PriceList document to a price, or null when it has no hourly USD OnDemand dimension. */
-  static FetchedPrice parse(String document, String region) {
+  static FetchedPrice parse(String document, String region, String platform) {
     JsonNode root;
     try {
       root = JSON.readTree(document);
@@ -61,7 +75,7 @@ public final class AwsPriceListSource {
     }
     JsonNode attrs = root.path("product").path("attributes");
     String type = attrs.path("instanceType").asText("");
-    if (type.isEmpty()) {
+    if (type.isEmpty() || !platform.equalsIgnoreCase(attrs.path("operatingSystem").asText(platform))) {
       return null;
     }
     String sku = root.path("product").path("sku").asText("");
@@ -76,9 +90,9 @@ public final class AwsPriceListSource {
           continue;
         }
         LocalDate asOf = date(term.path("effectiveDate").asText(root.path("publicationDate").asText("")));
-        String source = "AWS Price List API pricing:GetProducts AmazonEC2 sku " + sku + " (publication "
+        String source = "AWS Price List API pricing:GetProducts AmazonEC2 sku " + sku + " (" + platform + ", publication "
             + root.path("publicationDate").asText("?") + ")";
-        return new FetchedPrice(PriceKey.aws("ec2", type + ":linux", region), new BigDecimal(usd).stripTrailingZeros(),
+        return new FetchedPrice(PriceKey.aws("ec2", type + ":" + platform, region), new BigDecimal(usd).stripTrailingZeros(),
             "hour", source, asOf);
       }
     }

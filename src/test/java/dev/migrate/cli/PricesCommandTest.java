@@ -35,4 +35,44 @@ class PricesCommandTest {
     assertEquals(ExitCode.USAGE, run("prices", "show", "--price-book", "/nonexistent/book"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--price-book /nonexistent/book: not a folder"));
   }
+
+  @Test
+  void refreshFromWireMockWritesADatedBook(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    var wm = new com.github.tomakehurst.wiremock.WireMockServer(
+        com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+    wm.start();
+    try {
+      String body;
+      try (var in = getClass().getResourceAsStream("/refresh/aws-getproducts-us-west-2.json")) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/").willReturn(
+          com.github.tomakehurst.wiremock.client.WireMock.okForContentType("application/x-amz-json-1.1", body)));
+      int code = run("prices", "refresh", "--out", dir.toString(), "--aws-region", "us-west-2", "--aws-endpoint", wm.baseUrl());
+      assertEquals(ExitCode.OK, code, err.toString(StandardCharsets.UTF_8));
+      String text = out.toString(StandardCharsets.UTF_8);
+      assertTrue(text.contains("diff against the old book: 1 added, 0 changed, 0 unchanged"), text);
+      assertTrue(err.toString(StandardCharsets.UTF_8).contains("AWS Price List: EC2 on-demand Linux and Windows in us-west-2"));
+    } finally {
+      wm.stop();
+    }
+  }
+
+  @Test
+  void refreshWhenTheApiFailsIsARemoteFailure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    var wm = new com.github.tomakehurst.wiremock.WireMockServer(
+        com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+    wm.start();
+    try {
+      wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/").willReturn(
+          com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
+              .withHeader("Content-Type", "application/x-amz-json-1.1")
+              .withBody("{\"__type\":\"com.amazon.pricing#InvalidParameterException\",\"message\":\"Input parameters are invalid.\"}")));
+      int code = run("prices", "refresh", "--out", dir.toString(), "--aws-region", "us-west-2", "--aws-endpoint", wm.baseUrl());
+      assertEquals(ExitCode.REMOTE_FAILURE, code);
+      assertTrue(err.toString(StandardCharsets.UTF_8).contains("AWS Price List API: "), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      wm.stop();
+    }
+  }
 }

@@ -133,6 +133,7 @@ class CostModelHandCheckedTest {
     assertUsd("159.69188", line(t, "web-asg", "VM hours (node pool web-pool: 2 x n2-standard-2)")); // 2 x 730 h x 0.109378
     assertUsd("-31.938376", line(t, "web-asg", "sustained-use discount 20%"));                     // 159.69188 x -0.2
     assertUsd("73.00", line(t, "gke-cluster:main", "cluster management fee"));                       // 730 h x 0.10
+    assertUsd("22.00", line(t, "web-asg", "node boot disks (2 x 100 GiB pd-balanced)"));             // 200 GiB x 0.11
     assertTrue(t.lines().stream().noneMatch(l -> l.itemId().equals("i-001")), "folded members cost nothing on TARGET");
     assertTrue(t.lines().stream().noneMatch(l -> l.itemId().equals("i-003")), "a stopped VM has no hours");
     assertUsd("55.0936986", line(t, "i-004", "VM hours (1 x e2-standard-2)"));                     // 730 h x 0.07547082, E2 earns no SUD
@@ -160,8 +161,9 @@ class CostModelHandCheckedTest {
 
   @Test
   void targetTotal() {
-    // 127.753504 GKE nodes + 73 cluster + 55.0936986 VM + 5.50 disk + 36.50 rules + 30 egress + 187.032 CDN + 2.70 GCS
-    assertUsd("517.5792026", a.target().monthlyUsd());
+    // 127.753504 GKE nodes + 22 node boot disks + 73 cluster + 55.0936986 VM + 5.50 disk + 36.50 rules + 30 egress
+    // + 187.032 CDN + 2.70 GCS
+    assertUsd("539.5792026", a.target().monthlyUsd());
   }
 
   @Test
@@ -197,7 +199,7 @@ class CostModelHandCheckedTest {
     // 20,000,000 edge requests + 200,000 at the classic ELB; the ALB's 1,000,000 are CloudFront origin fetches
     assertEquals(20_200_000L, r.monthlyRequests());
     assertUsd("18.265842", r.awsPerMillionUsd());   // 368.97 / 20.2
-    assertUsd("25.622733", r.gcpPerMillionUsd());   // 517.5792026 / 20.2
+    assertUsd("26.711842", r.gcpPerMillionUsd());   // 539.5792026 / 20.2
     RequestCosts.GrowthPoint x2 = r.growth().get(1);
     assertUsd("2", x2.trafficMultiple());
     // x2 on AWS: ELB 54.10 (LCU 1.60, NLCU 0.60, CLB 0.80 GB), data transfer 36 (NLB 400 = 100 free + 300 x 0.09; CLB 100 x 0.09),

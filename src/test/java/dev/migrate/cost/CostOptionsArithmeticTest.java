@@ -32,7 +32,7 @@ class CostOptionsArithmeticTest {
 
   @Test
   void oneYearCommittedUseReplacesHoursAndSustainedUse() {
-    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_1Y, null));
+    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_1Y, null).withGkeNodeBootDiskGib(0));
     // 2 machines x 47.79018 per machine-month (n2-standard-2, us-east4, 1-year CUD); no SUD on committed use
     assertUsd("95.58036", sum(a.target(), "web-asg"));
     assertTrue(a.target().lines().stream().noneMatch(l -> l.component().startsWith("sustained-use")));
@@ -40,13 +40,14 @@ class CostOptionsArithmeticTest {
 
   @Test
   void threeYearCommittedUse() {
-    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_3Y, null));
+    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_3Y, null).withGkeNodeBootDiskGib(0));
     assertUsd("68.27252", sum(a.target(), "web-asg")); // 2 x 34.13626
   }
 
   @Test
   void spotShareSplitsTheNodes() {
-    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.SPOT_SHARE, new BigDecimal("0.5")));
+    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.SPOT_SHARE, new BigDecimal("0.5"))
+        .withGkeNodeBootDiskGib(0));
     // on-demand half: 1 x 730 h x 0.109378 = 79.84594, SUD 20% = -15.969188; spot half: 1 x 730 h x 0.025036 = 18.27628
     assertUsd("82.153032", sum(a.target(), "web-asg")); // 79.84594 - 15.969188 + 18.27628
   }
@@ -54,7 +55,8 @@ class CostOptionsArithmeticTest {
   @Test
   void n1EarnsThirtyPercentSustainedUse() {
     var web = new Target.GkeWorkload("Deployment", "web", "main", "pool", "n1-standard-1", 3, 3, 0.5, 1, false, "us-east4", null);
-    Assessment a = model.assess(SmallEstate.snapshot(), SmallEstate.plan(web), CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
+    Assessment a = model.assess(SmallEstate.snapshot(), SmallEstate.plan(web), CostOptions.defaults().withGkeNodeBootDiskGib(0),
+        CostModelHandCheckedTest.CLOCK);
     // 3 x 730 h x 0.05349625 = 117.1567875; SUD 30% = -35.14703625; net 82.00975125
     assertUsd("82.00975125", sum(a.target(), "web-asg"));
   }
@@ -132,5 +134,25 @@ class CostOptionsArithmeticTest {
     CostLine fill = o.target().lines().stream().filter(l -> l.component().startsWith("cache fill")).findFirst().orElseThrow();
     assertUsd("5.12", fill.monthlyUsd()); // (1 - 0.75) x 2048 = 512 GiB x 0.01
     assertEquals("gcp/cdn/cache-fill-min/global", fill.priceKey());
+  }
+
+  @Test
+  void wafAndCloudArmorAreListedAsMissing() {
+    Snapshot s = SmallEstate.snapshot();
+    Distribution e1 = s.distributions().get(0);
+    Distribution waf = new Distribution(e1.id(), e1.domainName(), e1.aliases(), true, e1.priceClass(), e1.httpVersion(),
+        e1.origins(), e1.defaultBehavior(), e1.cacheBehaviors(), e1.logging(), "arn:aws:wafv2:us-east-1:111122223333:global/webacl/x",
+        null, List.of(), false, e1.tags());
+    Snapshot withWaf = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
+        s.autoScalingGroups(), s.loadBalancers(), List.of(waf), s.buckets(), s.vpcs(), s.commitments(), s.usage(), s.billing(), s.gaps());
+    var plan = SmallEstate.plan();
+    var mappings = new ArrayList<>(plan.mappings());
+    mappings.replaceAll(m -> m.itemId().equals("E1") ? SmallEstate.map("E1", dev.migrate.plan.ItemKind.CLOUDFRONT_DISTRIBUTION,
+        "www.example.com", "global", new Target.CloudCdn("web-backend", "CACHE_ALL_STATIC", true, "global")) : m);
+    Assessment a = model.assess(withWaf, new dev.migrate.plan.MigrationPlan(mappings, List.of(), plan.regionMap(), "test"),
+        CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
+    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.CURRENT, "E1", "AWS WAF web ACL", "aws/waf/web-acl/global")));
+    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.TARGET, "E1", "Cloud Armor security policy (replaces AWS WAF)",
+        "gcp/cloud-armor/policy/global")));
   }
 }

@@ -42,6 +42,9 @@ class PriceRefreshTest {
         .withRequestBody(containing("\"Value\":\"us-east-1\""))
         .willReturn(json("aws-getproducts-page1.json", "application/x-amz-json-1.1")).atPriority(2));
     wm.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
+        .withRequestBody(containing("\"Value\":\"Windows\""))
+        .willReturn(json("aws-getproducts-windows.json", "application/x-amz-json-1.1")).atPriority(1));
+    wm.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
         .withRequestBody(containing("\"Value\":\"us-west-2\""))
         .willReturn(json("aws-getproducts-us-west-2.json", "application/x-amz-json-1.1")).atPriority(2));
     wm.stubFor(get(urlPathEqualTo("/v1/services/6F81-5844-456A/skus")).willReturn(json("gcp-skus.json", "application/json")));
@@ -72,6 +75,10 @@ class PriceRefreshTest {
       assertEquals(0, new BigDecimal("0.096").compareTo(m5.usd()));
       assertEquals(LocalDate.of(2026, 11, 1), m5.asOf());
       assertTrue(m5.source().contains("sku AAAA1111"), m5.source());
+      List<FetchedPrice> windows = new AwsPriceListSource(client).ec2OnDemandWindows("us-east-1");
+      assertEquals(1, windows.size());
+      assertEquals("aws/ec2/m5.large:windows/us-east-1", windows.get(0).key().toString());
+      assertEquals(0, new BigDecimal("0.188").compareTo(windows.get(0).usd()));
     }
   }
 
