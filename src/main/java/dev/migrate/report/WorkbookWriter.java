@@ -633,6 +633,7 @@ public final class WorkbookWriter {
     final CellStyle totalInteger;
     final CellStyle integerBig;
     final CellStyle infoLabel;
+    final CellStyle textFigure;
 
     Styles(Workbook wb) {
       var df = wb.createDataFormat();
@@ -670,6 +671,11 @@ public final class WorkbookWriter {
       totalInteger.setBorderTop(BorderStyle.THIN);
       integerBig = style(wb, bold, df.getFormat("#,##0"));
       infoLabel = style(wb, bold, null);
+      textFigure = style(wb, bold, null);
+      textFigure.setAlignment(HorizontalAlignment.RIGHT);
+      // A little space between a right-aligned figure in B and its note in C.
+      note.setAlignment(HorizontalAlignment.LEFT);
+      note.setIndention((short) 1);
       for (CellStyle s : List.of(moneyBig, percentBig, notAvailable, integerBig)) {
         s.setAlignment(HorizontalAlignment.RIGHT);
       }

@@ -148,6 +148,11 @@ class WorkbookWriterTest {
     }
   }
 
+  static String absent(XSSFWorkbook wb, String label) {
+    Row row = summaryRow(wb, label);
+    return row.getCell(1).getStringCellValue() + ": " + row.getCell(2).getStringCellValue();
+  }
+
   static List<String> pictures(XSSFSheet s) {
     XSSFDrawing d = s.getDrawingPatriarch();
     var names = new ArrayList<String>();
@@ -162,13 +167,14 @@ class WorkbookWriterTest {
   @Test
   void figuresThatCannotBeComputedSaySo() throws Exception {
     try (var wb = workbook(ReportModel.of(Fixtures.bare()))) {
-      Row peak = summaryRow(wb, "Peak hybrid month");
-      assertEquals("not available", peak.getCell(1).getStringCellValue());
-      assertEquals(ReportModel.NO_TIMELINE, peak.getCell(2).getStringCellValue());
-      assertEquals(ReportModel.NO_TIMELINE, summaryRow(wb, "Months to pay back").getCell(2).getStringCellValue());
-      assertEquals(ReportModel.NO_REQUESTS,
-          summaryRow(wb, "AWS per million requests").getCell(2).getStringCellValue());
-      assertEquals(ReportModel.NO_BILLING, summaryRow(wb, "Growth of the AWS bill").getCell(2).getStringCellValue());
+      // B says what is missing, C says why; together they read as the JSON's reason.
+      assertEquals(ReportModel.NO_TIMELINE, absent(wb, "Peak hybrid month"));
+      assertEquals(ReportModel.NO_TIMELINE, absent(wb, "Peak hybrid month cost"));
+      assertEquals(ReportModel.NO_TIMELINE, absent(wb, "Months to pay back"));
+      assertEquals(ReportModel.NO_REQUESTS, absent(wb, "AWS per million requests"));
+      assertEquals(ReportModel.NO_BILLING, absent(wb, "Growth of the AWS bill"));
+      assertEquals("not available", summaryRow(wb, "Peak hybrid month").getCell(1).getStringCellValue());
+      assertEquals("not measured", summaryRow(wb, "AWS per million requests").getCell(1).getStringCellValue());
       assertEquals(List.of("Monthly cost by service, before and after"), pictures(wb.getSheet("Summary")));
       assertTrue(wb.getSheet("Timeline").getRow(WorkbookWriter.FIRST_DATA_ROW).getCell(0).getStringCellValue()
           .startsWith(ReportModel.NO_TIMELINE));
