@@ -144,6 +144,12 @@ class WorkbookWriterTest {
           "Cost per million requests, before and after",
           "AWS bill, last 12 months"), pictures(wb.getSheet("Summary")));
       assertEquals(4, wb.getAllPictures().size());
+      // The timeline also as an editable native chart whose series point at the Timeline sheet.
+      var charts = wb.getSheet("Timeline").getDrawingPatriarch().getCharts();
+      assertEquals(1, charts.size());
+      var series = charts.get(0).getChartSeries().get(0);
+      assertEquals(3, series.getSeriesCount());
+      assertEquals("Timeline!$I$4:$I$15", series.getSeries(0).getValuesData().getDataRangeReference());
       assertTrue(wb.getAllPictures().get(0).getData().length > 10_000, "a real PNG");
     }
   }
