@@ -219,6 +219,8 @@ class WorkbookWriterTest {
   void summaryValuesMatchTheGolden() throws Exception {
     Golden.check("report/tableapp-summary.txt", summaryText(ReportModel.of(Fixtures.tableapp())));
     Golden.check("report/bare-summary.txt", summaryText(ReportModel.of(Fixtures.bare())));
+    Golden.check("report/tableapp-console.txt", ConsoleSummary.render(ReportModel.of(Fixtures.tableapp()), List.of()));
+    Golden.check("report/bare-console.txt", ConsoleSummary.render(ReportModel.of(Fixtures.bare()), List.of()));
   }
 
   /** The Summary as a reader sees it: label | displayed value | note, one line per row. */
