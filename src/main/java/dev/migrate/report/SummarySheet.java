@@ -105,12 +105,12 @@ final class SummarySheet {
       notAvailable("One-off migration costs", f.notAvailable().get("oneOffUsd"));
       notAvailable("Months to pay back", f.notAvailable().get("paybackMonths"));
     } else {
-      info("Scenario", f.scenario());
+      figure("Scenario", f.scenario());
       Timeline t = m.timelines().get(0);
       if (f.peakHybridMonth() == null) {
         notAvailable("Peak hybrid month", f.notAvailable().get("peakHybridMonth"));
       } else {
-        info("Peak hybrid month", f.peakHybridMonth().toString());
+        figure("Peak hybrid month", f.peakHybridMonth().toString());
         BigDecimal max = t.months().stream().map(Timeline.Month::totalUsd).reduce(BigDecimal::max).orElseThrow();
         moneyIfClose("Peak hybrid month cost", "MAX(" + w.timelineColumn('H') + ")", max, f.peakHybridMonthUsd(),
             "the most expensive month: both clouds, the link and one-off costs (Timeline)");
@@ -171,11 +171,11 @@ final class SummarySheet {
         .limit(MAX_LISTED_WARNINGS).toList();
     for (ReportModel.WarningRow x : listed) {
       Row row = s.createRow(r);
-      WorkbookWriter.label(row, 0, x.severity() + (x.item().isEmpty() ? "" : ": " + x.item()), st.label);
+      WorkbookWriter.label(row, 0, x.severity() + (x.item().isEmpty() ? "" : ": " + x.item()), st.wrap);
       WorkbookWriter.label(row, 1, x.message(), st.wrap);
       s.addMergedRegion(new CellRangeAddress(r, r, 1, 2));
-      // Merged cells do not grow with their text: about 95 characters fit on a line of B:C.
-      row.setHeightInPoints(Math.max(1, (x.message().length() + 94) / 95) * 13f + 2);
+      // Merged cells do not grow with their text: about 105 characters of Arial 10 fit on a line of B:C.
+      row.setHeightInPoints(Math.max(1, (x.message().length() + 104) / 105) * 13f + 2);
       r++;
     }
     if (m.warnings().size() > listed.size()) {
@@ -228,6 +228,13 @@ final class SummarySheet {
     Row row = s.createRow(r++);
     WorkbookWriter.label(row, 0, label, st.infoLabel);
     WorkbookWriter.label(row, 1, value == null ? "" : value, st.label);
+  }
+
+  /** A text figure inside a section, aligned with the numbers. */
+  private void figure(String label, String value) {
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.label);
+    WorkbookWriter.label(row, 1, value, st.textFigure);
   }
 
   private void section(String title) {
@@ -286,18 +293,20 @@ final class SummarySheet {
     WorkbookWriter.label(row, 2, note, st.note);
   }
 
+  /**
+   * A figure that is absent: B says what ("not available", "not measured"), C says why. The
+   * reason strings are the JSON's ("not measured: the snapshot has no request counts").
+   */
   private void notAvailable(String label, String reason) {
     Row row = s.createRow(r++);
     WorkbookWriter.label(row, 0, label, st.label);
-    WorkbookWriter.label(row, 1, "not available", st.notAvailable);
-    WorkbookWriter.label(row, 2, reason, st.note);
+    int colon = reason.indexOf(": ");
+    WorkbookWriter.label(row, 1, colon > 0 ? reason.substring(0, colon) : "not available", st.notAvailable);
+    WorkbookWriter.label(row, 2, colon > 0 ? reason.substring(colon + 2) : reason, st.note);
   }
 
   private void chartNote(String chart, String reason) {
-    Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, chart, st.label);
-    WorkbookWriter.label(row, 1, "no chart", st.notAvailable);
-    WorkbookWriter.label(row, 2, reason, st.note);
+    notAvailable(chart + " (chart)", reason);
     r++;
   }
 

@@ -36,6 +36,22 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.Units;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -131,6 +147,10 @@ public final class WorkbookWriter {
       wb.createSheet(name);
     }
     new SummarySheet(m, st, wb.getSheet(SUMMARY), this).write();
+    if (timelineLastPrimary >= timelineFirstPrimary) {
+      // Created on the template sheet before streaming starts; SXSSF keeps the drawing.
+      nativeTimelineChart(wb.getSheet(TIMELINE));
+    }
     SXSSFWorkbook sx = new SXSSFWorkbook(wb, WINDOW_ROWS);
     try {
       inventory(sx.getSheet(INVENTORY));
@@ -322,6 +342,60 @@ public final class WorkbookWriter {
         label(s.createRow(next++), 0, tl.scenario() + ": " + w, st.note);
       }
     }
+  }
+
+  /**
+   * An editable Excel line chart of the first scenario on the Timeline sheet, next to the table
+   * it plots (the Summary carries the same figures as a picture). Its series point at the
+   * sheet's cells and carry cached values, so it draws before any recalculation.
+   */
+  private void nativeTimelineChart(XSSFSheet sheet) {
+    Timeline t = m.timelines().get(0);
+    int n = t.months().size();
+    int first = timelineFirstPrimary + 1;
+    int last = timelineLastPrimary + 1;
+    // Below the table (all scenarios), a blank row, the warnings and another blank row.
+    int top = FIRST_DATA_ROW + m.timelines().stream().mapToInt(x -> x.months().size()).sum() + 1
+        + m.timelines().stream().mapToInt(x -> x.warnings().size()).sum() + 1;
+    XSSFDrawing drawing = sheet.createDrawingPatriarch();
+    XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, 8, top + 24);
+    XSSFChart chart = drawing.createChart(anchor);
+    chart.setTitleText("Monthly spend, " + t.scenario() + " (USD per month, editable chart)");
+    chart.setTitleOverlay(false);
+    XDDFChartLegend legend = chart.getOrAddLegend();
+    legend.setPosition(LegendPosition.BOTTOM);
+    XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+    x.setTitle("Month");
+    XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+    y.setTitle("USD per month");
+    y.setCrosses(AxisCrosses.AUTO_ZERO);
+    y.setNumberFormat("\"$\"#,##0");
+    String[] months = t.months().stream().map(mo -> mo.month().toString()).toArray(String[]::new);
+    XDDFDataSource<String> cat = XDDFDataSourcesFactory.fromArray(months,
+        TIMELINE + "!$B$" + first + ":$B$" + last);
+    var data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+    series(data, cat, "Staying on AWS", 'I', t.months().stream().map(Timeline.Month::stayOnAwsUsd), first, last,
+        Charts.STAY);
+    series(data, cat, "With the migration (total)", 'H', t.months().stream().map(Timeline.Month::totalUsd), first,
+        last, Charts.AWS);
+    series(data, cat, "of which Google Cloud", 'D', t.months().stream().map(Timeline.Month::gcpUsd), first, last,
+        Charts.GCP);
+    chart.plot(data);
+  }
+
+  private static void series(XDDFLineChartData data, XDDFDataSource<String> cat, String name, char col,
+      java.util.stream.Stream<BigDecimal> values, int first, int last, java.awt.Color color) {
+    Double[] v = values.map(BigDecimal::doubleValue).toArray(Double[]::new);
+    XDDFNumericalDataSource<Double> val = XDDFDataSourcesFactory.fromArray(v,
+        TIMELINE + "!$" + col + "$" + first + ":$" + col + "$" + last);
+    var s = (XDDFLineChartData.Series) data.addSeries(cat, val);
+    s.setTitle(name, null);
+    s.setSmooth(false);
+    s.setMarkerStyle(MarkerStyle.CIRCLE);
+    var line = new XDDFLineProperties(new XDDFSolidFillProperties(
+        XDDFColor.from(new byte[] {(byte) color.getRed(), (byte) color.getGreen(), (byte) color.getBlue()})));
+    line.setWidth(2.25);
+    s.setLineProperties(line);
   }
 
   private void reconciliation(Sheet s) {
@@ -633,6 +707,7 @@ public final class WorkbookWriter {
     final CellStyle totalInteger;
     final CellStyle integerBig;
     final CellStyle infoLabel;
+    final CellStyle textFigure;
 
     Styles(Workbook wb) {
       var df = wb.createDataFormat();
@@ -670,6 +745,11 @@ public final class WorkbookWriter {
       totalInteger.setBorderTop(BorderStyle.THIN);
       integerBig = style(wb, bold, df.getFormat("#,##0"));
       infoLabel = style(wb, bold, null);
+      textFigure = style(wb, bold, null);
+      textFigure.setAlignment(HorizontalAlignment.RIGHT);
+      // A little space between a right-aligned figure in B and its note in C.
+      note.setAlignment(HorizontalAlignment.LEFT);
+      note.setIndention((short) 1);
       for (CellStyle s : List.of(moneyBig, percentBig, notAvailable, integerBig)) {
         s.setAlignment(HorizontalAlignment.RIGHT);
       }

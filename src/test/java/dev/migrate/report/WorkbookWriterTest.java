@@ -144,8 +144,19 @@ class WorkbookWriterTest {
           "Cost per million requests, before and after",
           "AWS bill, last 12 months"), pictures(wb.getSheet("Summary")));
       assertEquals(4, wb.getAllPictures().size());
+      // The timeline also as an editable native chart whose series point at the Timeline sheet.
+      var charts = wb.getSheet("Timeline").getDrawingPatriarch().getCharts();
+      assertEquals(1, charts.size());
+      var series = charts.get(0).getChartSeries().get(0);
+      assertEquals(3, series.getSeriesCount());
+      assertEquals("Timeline!$I$4:$I$15", series.getSeries(0).getValuesData().getDataRangeReference());
       assertTrue(wb.getAllPictures().get(0).getData().length > 10_000, "a real PNG");
     }
+  }
+
+  static String absent(XSSFWorkbook wb, String label) {
+    Row row = summaryRow(wb, label);
+    return row.getCell(1).getStringCellValue() + ": " + row.getCell(2).getStringCellValue();
   }
 
   static List<String> pictures(XSSFSheet s) {
@@ -162,13 +173,14 @@ class WorkbookWriterTest {
   @Test
   void figuresThatCannotBeComputedSaySo() throws Exception {
     try (var wb = workbook(ReportModel.of(Fixtures.bare()))) {
-      Row peak = summaryRow(wb, "Peak hybrid month");
-      assertEquals("not available", peak.getCell(1).getStringCellValue());
-      assertEquals(ReportModel.NO_TIMELINE, peak.getCell(2).getStringCellValue());
-      assertEquals(ReportModel.NO_TIMELINE, summaryRow(wb, "Months to pay back").getCell(2).getStringCellValue());
-      assertEquals(ReportModel.NO_REQUESTS,
-          summaryRow(wb, "AWS per million requests").getCell(2).getStringCellValue());
-      assertEquals(ReportModel.NO_BILLING, summaryRow(wb, "Growth of the AWS bill").getCell(2).getStringCellValue());
+      // B says what is missing, C says why; together they read as the JSON's reason.
+      assertEquals(ReportModel.NO_TIMELINE, absent(wb, "Peak hybrid month"));
+      assertEquals(ReportModel.NO_TIMELINE, absent(wb, "Peak hybrid month cost"));
+      assertEquals(ReportModel.NO_TIMELINE, absent(wb, "Months to pay back"));
+      assertEquals(ReportModel.NO_REQUESTS, absent(wb, "AWS per million requests"));
+      assertEquals(ReportModel.NO_BILLING, absent(wb, "Growth of the AWS bill"));
+      assertEquals("not available", summaryRow(wb, "Peak hybrid month").getCell(1).getStringCellValue());
+      assertEquals("not measured", summaryRow(wb, "AWS per million requests").getCell(1).getStringCellValue());
       assertEquals(List.of("Monthly cost by service, before and after"), pictures(wb.getSheet("Summary")));
       assertTrue(wb.getSheet("Timeline").getRow(WorkbookWriter.FIRST_DATA_ROW).getCell(0).getStringCellValue()
           .startsWith(ReportModel.NO_TIMELINE));
@@ -207,6 +219,8 @@ class WorkbookWriterTest {
   void summaryValuesMatchTheGolden() throws Exception {
     Golden.check("report/tableapp-summary.txt", summaryText(ReportModel.of(Fixtures.tableapp())));
     Golden.check("report/bare-summary.txt", summaryText(ReportModel.of(Fixtures.bare())));
+    Golden.check("report/tableapp-console.txt", ConsoleSummary.render(ReportModel.of(Fixtures.tableapp()), List.of()));
+    Golden.check("report/bare-console.txt", ConsoleSummary.render(ReportModel.of(Fixtures.bare()), List.of()));
   }
 
   /** The Summary as a reader sees it: label | displayed value | note, one line per row. */
