@@ -289,7 +289,7 @@ public final class HybridModel {
     final Map<String, S3Bucket> buckets = new HashMap<>();
     final Map<String, Usage> usage = new HashMap<>();
     final Map<String, String> resolved = new HashMap<>();
-    final Map<String, Unit> units = new TreeMap<>();
+    final Map<String, Unit> units = new HashMap<>();
     final List<String> warnings = new ArrayList<>();
     /** cost-line unit text to whether it is traffic-driven */
     final Map<String, Boolean> unitTraffic = new HashMap<>();
@@ -354,9 +354,13 @@ public final class HybridModel {
 
     HybridModel build() {
       // Every item of the snapshot and plan belongs to a unit, priced or not, so that waves can select it.
-      for (String id : sortedIds()) {
-        unit(resolve(id));
-      }
+      s.instances().forEach(i -> unit(resolve(i.id())));
+      s.volumes().forEach(v -> unit(resolve(v.id())));
+      s.autoScalingGroups().forEach(g -> unit(resolve(g.name())));
+      s.loadBalancers().forEach(l -> unit(resolve(l.id())));
+      s.distributions().forEach(d -> unit(resolve(d.id())));
+      s.buckets().forEach(b -> unit(resolve(b.name())));
+      a.plan().mappings().forEach(m -> unit(resolve(m.itemId())));
       boolean commitments = false;
       for (CostLine l : a.current().lines()) {
         Unit u = unit(resolve(l.itemId()));
@@ -394,6 +398,7 @@ public final class HybridModel {
       describeUnits();
       List<Flow> flows = flows();
       List<Unit> list = new ArrayList<>(units.values());
+      list.sort(java.util.Comparator.comparing(u -> u.id));
       int shared = -1;
       for (int i = 0; i < list.size(); i++) {
         if (list.get(i).id.equals(SHARED)) {
@@ -406,18 +411,6 @@ public final class HybridModel {
       }
       return new HybridModel(a, prices, list, shared, flows, planRegion(), peakToAverage(), warnings, commitments,
           new HashMap<>(resolved));
-    }
-
-    private List<String> sortedIds() {
-      Set<String> ids = new TreeSet<>();
-      s.instances().forEach(i -> ids.add(i.id()));
-      s.volumes().forEach(v -> ids.add(v.id()));
-      s.autoScalingGroups().forEach(g -> ids.add(g.name()));
-      s.loadBalancers().forEach(l -> ids.add(l.id()));
-      s.distributions().forEach(d -> ids.add(d.id()));
-      s.buckets().forEach(b -> ids.add(b.name()));
-      a.plan().mappings().forEach(m -> ids.add(m.itemId()));
-      return new ArrayList<>(ids);
     }
 
     private static void addApp(Unit u, String app) {
@@ -470,7 +463,7 @@ public final class HybridModel {
           u.awsRegion = i.region();
         }
       }
-      for (Unit u : units.values()) {
+      for (Unit u : new TreeMap<>(units).values()) {
         if (u.id.equals(SHARED)) {
           u.tier = "shared";
           continue;
@@ -590,7 +583,7 @@ public final class HybridModel {
     /** Flows between units; src and dst are unit ids here, re-indexed by the caller. */
     private List<Flow> flows() {
       List<Flow> out = new ArrayList<>();
-      List<String> order = new ArrayList<>(units.keySet());
+      List<String> order = new ArrayList<>(new TreeSet<>(units.keySet()));
       Map<String, Integer> pos = new HashMap<>();
       for (int i = 0; i < order.size(); i++) {
         pos.put(order.get(i), i);
