@@ -53,7 +53,7 @@ public final class HybridModel {
     String workloadKind = "";
     String awsRegion;
     final Map<String, String> tags = new TreeMap<>();
-    final Set<String> apps = new TreeSet<>();
+    final java.util.TreeSet<String> apps = new TreeSet<>();
     int instances;
     BigDecimal curFixed = BigDecimal.ZERO;
     BigDecimal curTraffic = BigDecimal.ZERO;
@@ -291,6 +291,8 @@ public final class HybridModel {
     final Map<String, String> resolved = new HashMap<>();
     final Map<String, Unit> units = new HashMap<>();
     final List<String> warnings = new ArrayList<>();
+    /** AWS region to its data-transfer-out price (empty when missing) */
+    final Map<String, java.util.Optional<BigDecimal>> awsRates = new HashMap<>();
     /** cost-line unit text to whether it is traffic-driven */
     final Map<String, Boolean> unitTraffic = new HashMap<>();
 
@@ -414,6 +416,9 @@ public final class HybridModel {
     }
 
     private static void addApp(Unit u, String app) {
+      if (app != null && u.apps.size() == 1 && u.apps.first().equals(app)) {
+        return; // the common case: one app per unit, seen on every line
+      }
       if (app != null && !app.isBlank() && !app.equals("(untagged)")) {
         u.apps.add(app);
       }
@@ -533,8 +538,8 @@ public final class HybridModel {
           u.apps.add(app);
         }
         u.tier = tier(u, t, workloadName, lbBacked.contains(u.id));
-        u.awsRate = prices.awsDataOutGib(u.awsRegion == null ? "us-east-1" : u.awsRegion)
-            .map(HybridPrices.Price::value).orElse(null);
+        u.awsRate = awsRates.computeIfAbsent(u.awsRegion == null ? "us-east-1" : u.awsRegion,
+            r -> prices.awsDataOutGib(r).map(HybridPrices.Price::value)).orElse(null);
       }
     }
 
