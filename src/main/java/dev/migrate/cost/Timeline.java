@@ -45,7 +45,7 @@ public record Timeline(
    * @param cumulativeUsd         running total of {@code totalUsd}
    * @param cumulativeStayUsd     running total of {@code stayOnAwsUsd}
    * @param requests              requests served that month
-   * @param perMillionUsd         totalUsd per million requests
+   * @param perMillionUsd         totalUsd per million requests, or null when no requests were measured
    */
   public record Month(
       YearMonth month,

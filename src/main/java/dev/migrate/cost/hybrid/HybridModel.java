@@ -53,7 +53,7 @@ public final class HybridModel {
     String workloadKind = "";
     String awsRegion;
     final Map<String, String> tags = new TreeMap<>();
-    final Set<String> apps = new TreeSet<>();
+    final java.util.TreeSet<String> apps = new TreeSet<>();
     int instances;
     BigDecimal curFixed = BigDecimal.ZERO;
     BigDecimal curTraffic = BigDecimal.ZERO;
@@ -72,6 +72,10 @@ public final class HybridModel {
     /** cache/db tiers: bytes sent to / received from their clients per month, GiB. */
     BigDecimal clientOutGib = BigDecimal.ZERO;
     BigDecimal clientInGib = BigDecimal.ZERO;
+    /** AWS data transfer out, USD/GiB, in the unit's region; null when the price is missing. */
+    BigDecimal awsRate;
+    /** index of the unit's class, -1 for the shared unit */
+    int classIndex = -1;
 
     Unit(String id) {
       this.id = id;
@@ -88,6 +92,85 @@ public final class HybridModel {
     }
   }
 
+  /** The additive figures of a set of units (a class, or a scenario's group). */
+  static final class Sums {
+    BigDecimal curFixed = BigDecimal.ZERO;
+    BigDecimal curTraffic = BigDecimal.ZERO;
+    BigDecimal tgtFixed = BigDecimal.ZERO;
+    BigDecimal tgtTraffic = BigDecimal.ZERO;
+    BigDecimal computeList = BigDecimal.ZERO;
+    BigDecimal computeList1y = BigDecimal.ZERO;
+    BigDecimal computeList3y = BigDecimal.ZERO;
+    BigDecimal computeListSpot = BigDecimal.ZERO;
+    BigDecimal computeSud = BigDecimal.ZERO;
+    BigDecimal transferUsd = BigDecimal.ZERO;
+    /** cache/db traffic to and from clients, GiB, and the same weighted by the sender's AWS rate */
+    BigDecimal clientOutGib = BigDecimal.ZERO;
+    BigDecimal clientOutAwsUsd = BigDecimal.ZERO;
+    BigDecimal clientInGib = BigDecimal.ZERO;
+    BigDecimal clientInAwsUsd = BigDecimal.ZERO;
+    /** client weight (instances of web and batch units) */
+    long clients;
+    int units;
+
+    void add(Unit u) {
+      curFixed = curFixed.add(u.curFixed);
+      curTraffic = curTraffic.add(u.curTraffic);
+      tgtFixed = tgtFixed.add(u.tgtFixed);
+      tgtTraffic = tgtTraffic.add(u.tgtTraffic);
+      computeList = computeList.add(u.computeList);
+      computeList1y = computeList1y.add(u.computeList1y);
+      computeList3y = computeList3y.add(u.computeList3y);
+      computeListSpot = computeListSpot.add(u.computeListSpot);
+      computeSud = computeSud.add(u.computeSud);
+      if (u.transferUsd != null) {
+        transferUsd = transferUsd.add(u.transferUsd);
+      }
+      if (u.clientOutGib.signum() != 0 || u.clientInGib.signum() != 0) {
+        clientOutGib = clientOutGib.add(u.clientOutGib);
+        clientInGib = clientInGib.add(u.clientInGib);
+        if (u.awsRate != null) {
+          clientOutAwsUsd = clientOutAwsUsd.add(u.clientOutGib.multiply(u.awsRate, MC));
+          clientInAwsUsd = clientInAwsUsd.add(u.clientInGib.multiply(u.awsRate, MC));
+        }
+      }
+      if (u.isClient()) {
+        clients += Math.max(1, u.instances);
+      }
+      units++;
+    }
+
+    void add(Sums o) {
+      curFixed = curFixed.add(o.curFixed);
+      curTraffic = curTraffic.add(o.curTraffic);
+      tgtFixed = tgtFixed.add(o.tgtFixed);
+      tgtTraffic = tgtTraffic.add(o.tgtTraffic);
+      computeList = computeList.add(o.computeList);
+      computeList1y = computeList1y.add(o.computeList1y);
+      computeList3y = computeList3y.add(o.computeList3y);
+      computeListSpot = computeListSpot.add(o.computeListSpot);
+      computeSud = computeSud.add(o.computeSud);
+      transferUsd = transferUsd.add(o.transferUsd);
+      clientOutGib = clientOutGib.add(o.clientOutGib);
+      clientOutAwsUsd = clientOutAwsUsd.add(o.clientOutAwsUsd);
+      clientInGib = clientInGib.add(o.clientInGib);
+      clientInAwsUsd = clientInAwsUsd.add(o.clientInAwsUsd);
+      clients += o.clients;
+      units += o.units;
+    }
+  }
+
+  /**
+   * Units that every selector treats alike (same tier, role, apps, target kind and workload kind),
+   * summed once so that a scenario costs O(classes), not O(units). Selection by item id splits a
+   * unit out of its class.
+   *
+   * @param sample   one member, for its attributes
+   * @param members  unit indexes, ascending
+   * @param sums     the members' figures
+   */
+  record UnitClass(Unit sample, int[] members, Sums sums) {}
+
   /**
    * Bytes a sender unit sends a receiver unit per month at today's traffic.
    *
@@ -96,9 +179,17 @@ public final class HybridModel {
    */
   record Flow(int src, int dst, BigDecimal gib, boolean cdn, BigDecimal missRatio, String what) {}
 
+  /** AWS data transfer out rate of a unit's region (null = missing), for flows it sends. */
+  BigDecimal awsRate(int unit) {
+    return units.get(unit).awsRate;
+  }
+
   final Assessment assessment;
   final HybridPrices prices;
   final List<Unit> units;
+  final List<UnitClass> classes;
+  /** AWS regions whose data-transfer-out price is missing */
+  final java.util.SortedSet<String> missingAwsRates;
   final Map<String, Integer> index;
   final int shared;
   final List<Flow> flows;
@@ -117,14 +208,43 @@ public final class HybridModel {
     this.prices = prices;
     this.units = List.copyOf(units);
     Map<String, Integer> idx = new HashMap<>();
+    Map<String, List<Integer>> byKey = new TreeMap<>();
+    java.util.SortedSet<String> missing = new TreeSet<>();
     for (int i = 0; i < units.size(); i++) {
-      idx.put(units.get(i).id, i);
+      Unit u = units.get(i);
+      idx.put(u.id, i);
+      if (i != shared) {
+        byKey.computeIfAbsent(u.tier + "|" + u.role() + "|" + u.apps + "|" + u.targetKind + "|" + u.workloadKind,
+            k -> new ArrayList<>()).add(i);
+        if (u.awsRate == null && (u.clientOutGib.signum() != 0 || u.clientInGib.signum() != 0)) {
+          missing.add(u.awsRegion);
+        }
+      }
     }
+    List<UnitClass> cls = new ArrayList<>();
+    for (List<Integer> members : byKey.values()) {
+      Sums sums = new Sums();
+      int[] m = new int[members.size()];
+      for (int k = 0; k < m.length; k++) {
+        m[k] = members.get(k);
+        Unit u = units.get(m[k]);
+        u.classIndex = cls.size();
+        sums.add(u);
+      }
+      cls.add(new UnitClass(units.get(m[0]), m, sums));
+    }
+    this.classes = List.copyOf(cls);
     this.index = idx;
     this.shared = shared;
     this.flows = List.copyOf(flows);
     this.planRegion = planRegion;
     this.measuredPeakToAverage = p2a;
+    for (Flow f : flows) {
+      if (units.get(f.src()).awsRate == null) {
+        missing.add(units.get(f.src()).awsRegion);
+      }
+    }
+    this.missingAwsRates = java.util.Collections.unmodifiableSortedSet(missing);
     this.warnings = List.copyOf(warnings);
     this.baseHasCommitments = baseHasCommitments;
     this.monthlyRequests = a.requests() == null ? 0 : a.requests().monthlyRequests();
@@ -169,8 +289,12 @@ public final class HybridModel {
     final Map<String, S3Bucket> buckets = new HashMap<>();
     final Map<String, Usage> usage = new HashMap<>();
     final Map<String, String> resolved = new HashMap<>();
-    final Map<String, Unit> units = new TreeMap<>();
+    final Map<String, Unit> units = new HashMap<>();
     final List<String> warnings = new ArrayList<>();
+    /** AWS region to its data-transfer-out price (empty when missing) */
+    final Map<String, java.util.Optional<BigDecimal>> awsRates = new HashMap<>();
+    /** cost-line unit text to whether it is traffic-driven */
+    final Map<String, Boolean> unitTraffic = new HashMap<>();
 
     Builder(Assessment a, HybridPrices prices) {
       this.a = a;
@@ -232,14 +356,18 @@ public final class HybridModel {
 
     HybridModel build() {
       // Every item of the snapshot and plan belongs to a unit, priced or not, so that waves can select it.
-      for (String id : sortedIds()) {
-        unit(resolve(id));
-      }
+      s.instances().forEach(i -> unit(resolve(i.id())));
+      s.volumes().forEach(v -> unit(resolve(v.id())));
+      s.autoScalingGroups().forEach(g -> unit(resolve(g.name())));
+      s.loadBalancers().forEach(l -> unit(resolve(l.id())));
+      s.distributions().forEach(d -> unit(resolve(d.id())));
+      s.buckets().forEach(b -> unit(resolve(b.name())));
+      a.plan().mappings().forEach(m -> unit(resolve(m.itemId())));
       boolean commitments = false;
       for (CostLine l : a.current().lines()) {
         Unit u = unit(resolve(l.itemId()));
         addApp(u, l.app());
-        if (isTraffic(l)) {
+        if (isTraffic(l, unitTraffic)) {
           u.curTraffic = u.curTraffic.add(l.monthlyUsd());
         } else {
           u.curFixed = u.curFixed.add(l.monthlyUsd());
@@ -262,7 +390,7 @@ public final class HybridModel {
           if (key.startsWith("gcp/compute/") && (key.contains(":cud-") || key.contains(":spot"))) {
             commitments = true;
           }
-          if (isTraffic(l)) {
+          if (isTraffic(l, unitTraffic)) {
             u.tgtTraffic = u.tgtTraffic.add(l.monthlyUsd());
           } else {
             u.tgtFixed = u.tgtFixed.add(l.monthlyUsd());
@@ -272,6 +400,7 @@ public final class HybridModel {
       describeUnits();
       List<Flow> flows = flows();
       List<Unit> list = new ArrayList<>(units.values());
+      list.sort(java.util.Comparator.comparing(u -> u.id));
       int shared = -1;
       for (int i = 0; i < list.size(); i++) {
         if (list.get(i).id.equals(SHARED)) {
@@ -286,19 +415,10 @@ public final class HybridModel {
           new HashMap<>(resolved));
     }
 
-    private List<String> sortedIds() {
-      Set<String> ids = new TreeSet<>();
-      s.instances().forEach(i -> ids.add(i.id()));
-      s.volumes().forEach(v -> ids.add(v.id()));
-      s.autoScalingGroups().forEach(g -> ids.add(g.name()));
-      s.loadBalancers().forEach(l -> ids.add(l.id()));
-      s.distributions().forEach(d -> ids.add(d.id()));
-      s.buckets().forEach(b -> ids.add(b.name()));
-      a.plan().mappings().forEach(m -> ids.add(m.itemId()));
-      return new ArrayList<>(ids);
-    }
-
     private static void addApp(Unit u, String app) {
+      if (app != null && u.apps.size() == 1 && u.apps.first().equals(app)) {
+        return; // the common case: one app per unit, seen on every line
+      }
       if (app != null && !app.isBlank() && !app.equals("(untagged)")) {
         u.apps.add(app);
       }
@@ -348,7 +468,7 @@ public final class HybridModel {
           u.awsRegion = i.region();
         }
       }
-      for (Unit u : units.values()) {
+      for (Unit u : new TreeMap<>(units).values()) {
         if (u.id.equals(SHARED)) {
           u.tier = "shared";
           continue;
@@ -418,6 +538,8 @@ public final class HybridModel {
           u.apps.add(app);
         }
         u.tier = tier(u, t, workloadName, lbBacked.contains(u.id));
+        u.awsRate = awsRates.computeIfAbsent(u.awsRegion == null ? "us-east-1" : u.awsRegion,
+            r -> prices.awsDataOutGib(r).map(HybridPrices.Price::value)).orElse(null);
       }
     }
 
@@ -466,7 +588,7 @@ public final class HybridModel {
     /** Flows between units; src and dst are unit ids here, re-indexed by the caller. */
     private List<Flow> flows() {
       List<Flow> out = new ArrayList<>();
-      List<String> order = new ArrayList<>(units.keySet());
+      List<String> order = new ArrayList<>(new TreeSet<>(units.keySet()));
       Map<String, Integer> pos = new HashMap<>();
       for (int i = 0; i < order.size(); i++) {
         pos.put(order.get(i), i);
@@ -607,14 +729,22 @@ public final class HybridModel {
    * A line that scales with traffic: priced per GiB transferred or processed, per request or
    * operation, or per LCU; everything priced per hour or per GiB-month stays fixed.
    */
-  static boolean isTraffic(CostLine l) {
-    String unit = l.unit() == null ? "" : l.unit().toLowerCase(Locale.ROOT);
-    String comp = l.component().toLowerCase(Locale.ROOT);
-    if (unit.contains("month") || unit.contains("usd of")) {
+  static boolean isTraffic(CostLine l, Map<String, Boolean> byUnitCache) {
+    String unit = l.unit() == null ? "" : l.unit();
+    Boolean byUnit = byUnitCache.get(unit);
+    if (byUnit == null) {
+      String u = unit.toLowerCase(Locale.ROOT);
+      byUnit = !(u.contains("month") || u.contains("usd of")) && (u.contains("request") || u.contains("lcu")
+          || u.contains("operation") || u.equals("gib") || u.equals("gb") || u.contains("10k") || u.contains("1,000"));
+      byUnitCache.put(unit, byUnit);
+    }
+    if (byUnit) {
+      return true;
+    }
+    if (unit.toLowerCase(Locale.ROOT).contains("month")) {
       return false;
     }
-    return unit.contains("request") || unit.contains("lcu") || unit.contains("operation") || unit.equals("gib")
-        || unit.equals("gb") || unit.contains("10k") || unit.contains("1,000") || comp.contains("lcu hours")
-        || comp.contains("nlcu");
+    String comp = l.component();
+    return comp.contains("LCU hours") || comp.contains("NLCU") || comp.contains("lcu hours");
   }
 }

@@ -54,8 +54,9 @@ public final class TimelineEngine {
     final List<ScenarioError> errors = new ArrayList<>();
     final String region;
     final String source;
-    /** group per unit (-1 for the shared unit) */
-    int[] group;
+    /** group per unit class, and per unit selected by item id */
+    int[] classGroup;
+    final java.util.Map<Integer, Integer> override = new java.util.TreeMap<>();
     int groups;
     int never;
     BigDecimal[][] gcpOn;
@@ -93,47 +94,47 @@ public final class TimelineEngine {
     // ---- which unit moves with which group
 
     void assign() {
-      int n = model.units.size();
-      group = new int[n];
+      int nc = model.classes.size();
+      classGroup = new int[nc];
       if (sc.waves().isEmpty()) {
         groups = 2; // 0 = the cumulative share, 1 = never (empty)
         never = 1;
-        for (int i = 0; i < n; i++) {
-          group[i] = i == model.shared ? -1 : 0;
-        }
+        hasUnitsInit();
         return;
       }
       groups = sc.waves().size() + 1;
       never = groups - 1;
-      java.util.Arrays.fill(group, never);
-      if (model.shared >= 0) {
-        group[model.shared] = -1;
-      }
+      java.util.Arrays.fill(classGroup, never);
       for (int w = 0; w < sc.waves().size(); w++) {
         Wave wave = sc.waves().get(w);
         Selector sel = wave.select();
-        Set<String> itemUnits = new TreeSet<>();
-        for (String item : sel.items()) {
-          String u = model.itemUnit.get(item);
-          if (u == null || u.equals(HybridModel.SHARED)) {
-            errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects item '" + item
-                + "', which is not in the snapshot or the plan"));
-          } else {
-            itemUnits.add(u);
-          }
-        }
         int matched = 0;
         int taken = 0;
-        for (int i = 0; i < n; i++) {
-          if (i == model.shared) {
+        for (String item : sel.items()) {
+          String uid = model.itemUnit.get(item);
+          if (uid == null || uid.equals(HybridModel.SHARED)) {
+            errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects item '" + item
+                + "', which is not in the snapshot or the plan"));
             continue;
           }
-          Unit u = model.units.get(i);
-          if (sel.rest() || matches(u, sel, itemUnits)) {
-            matched++;
-            if (group[i] == never) {
-              group[i] = w;
-              taken++;
+          int ui = model.index.get(uid);
+          matched++;
+          if (groupOf(ui) == never && !override.containsKey(ui)) {
+            override.put(ui, w);
+            taken++;
+          }
+        }
+        for (int c = 0; c < nc; c++) {
+          HybridModel.UnitClass cls = model.classes.get(c);
+          if (sel.rest() || matches(cls.sample(), sel)) {
+            matched += cls.members().length;
+            if (classGroup[c] == never) {
+              classGroup[c] = w;
+              for (int ui : cls.members()) {
+                if (!override.containsKey(ui)) {
+                  taken++;
+                }
+              }
             }
           }
         }
@@ -145,23 +146,41 @@ public final class TimelineEngine {
               + " already move (" + matched + " unit(s))"));
         }
       }
+      hasUnitsInit();
       List<String> left = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (group[i] == never) {
-          left.add(model.units.get(i).id);
+      int count = 0;
+      for (int i = 0; i < model.units.size(); i++) {
+        if (i != model.shared && groupOf(i) == never) {
+          count++;
+          if (left.size() < 5) {
+            left.add(model.units.get(i).id);
+          }
         }
       }
-      if (!left.isEmpty()) {
-        warnings.add(left.size() + " unit(s) are selected by no wave and stay on AWS for the whole timeline (add a"
-            + " last wave with 'select: {rest: true}'): " + String.join(", ", left.subList(0, Math.min(5, left.size())))
-            + (left.size() > 5 ? ", ..." : ""));
+      if (count > 0) {
+        warnings.add(count + " unit(s) are selected by no wave and stay on AWS for the whole timeline (add a"
+            + " last wave with 'select: {rest: true}'): " + String.join(", ", left) + (count > 5 ? ", ..." : ""));
       }
     }
 
-    static boolean matches(Unit u, Selector s, Set<String> itemUnits) {
-      if (itemUnits.contains(u.id)) {
-        return true;
+    /** The group of a unit: its item override, else its class's group; -1 for the shared unit. */
+    int groupOf(int unit) {
+      if (unit == model.shared) {
+        return -1;
       }
+      Integer o = override.get(unit);
+      return o != null ? o : classGroup[model.units.get(unit).classIndex];
+    }
+
+    void hasUnitsInit() {
+      hasUnits = new boolean[groups];
+      for (int c = 0; c < classGroup.length; c++) {
+        hasUnits[classGroup[c]] = true;
+      }
+      override.values().forEach(g -> hasUnits[g] = true);
+    }
+
+    static boolean matches(Unit u, Selector s) {
       for (String app : s.apps()) {
         if (u.apps.contains(app)) {
           return true;
@@ -208,12 +227,6 @@ public final class TimelineEngine {
       java.util.Arrays.fill(landsAt, start);
       // With a traffic ramp, AWS serves the rest until the ramp reaches 100%; double running starts then.
       int ramp = sc.traffic().gcpSharePct().size();
-      hasUnits = new boolean[groups];
-      for (int g : group) {
-        if (g >= 0) {
-          hasUnits[g] = true;
-        }
-      }
       if (sc.waves().isEmpty()) {
         List<Double> shares = sc.shares();
         if (shares.isEmpty()) {
@@ -321,17 +334,22 @@ public final class TimelineEngine {
     // ---- money
 
     Timeline money() {
-      int n = model.units.size();
-      BigDecimal[] curFixed = zeros(groups);
-      BigDecimal[] curTraffic = zeros(groups);
-      BigDecimal[] tgtFixed = zeros(groups);
-      BigDecimal[] tgtTraffic = zeros(groups);
-      BigDecimal[] cl = zeros(groups);
-      BigDecimal[] clCud = zeros(groups);
-      BigDecimal[] clSpot = zeros(groups);
-      BigDecimal[] sud = zeros(groups);
-      BigDecimal[] transfer = zeros(groups);
-      BigDecimal[] clients = zeros(groups);
+      HybridModel.Sums[] sums = new HybridModel.Sums[groups];
+      for (int g = 0; g < groups; g++) {
+        sums[g] = new HybridModel.Sums();
+      }
+      java.util.Set<Integer> split = new java.util.TreeSet<>();
+      override.keySet().forEach(ui -> split.add(model.units.get(ui).classIndex));
+      for (int c = 0; c < model.classes.size(); c++) {
+        HybridModel.UnitClass cls = model.classes.get(c);
+        if (!split.contains(c)) {
+          sums[classGroup[c]].add(cls.sums());
+        } else {
+          for (int ui : cls.members()) {
+            sums[groupOf(ui)].add(model.units.get(ui));
+          }
+        }
+      }
       BigDecimal[][] pairGib = new BigDecimal[groups][groups];
       BigDecimal[][] pairAwsUsd = new BigDecimal[groups][groups];
       for (BigDecimal[] row : pairGib) {
@@ -343,56 +361,39 @@ public final class TimelineEngine {
       String term = sc.pricing().commitment();
       boolean interconnect = sc.link().type().endsWith("interconnect");
       BigDecimal icEgress = interconnect ? BigDecimal.valueOf(sc.link().egressUsdPerGib()) : null;
-      Set<String> missingAws = new TreeSet<>();
-      for (int i = 0; i < n; i++) {
-        int g = group[i];
-        if (g < 0) {
-          continue;
-        }
-        Unit u = model.units.get(i);
-        curFixed[g] = curFixed[g].add(u.curFixed);
-        curTraffic[g] = curTraffic[g].add(u.curTraffic);
-        tgtFixed[g] = tgtFixed[g].add(u.tgtFixed);
-        tgtTraffic[g] = tgtTraffic[g].add(u.tgtTraffic);
-        cl[g] = cl[g].add(u.computeList);
-        clCud[g] = clCud[g].add("3y".equals(term) ? u.computeList3y : "1y".equals(term) ? u.computeList1y : u.computeList);
-        clSpot[g] = clSpot[g].add(u.computeListSpot);
-        sud[g] = sud[g].add(u.computeSud);
-        if (u.transferUsd != null) {
-          transfer[g] = transfer[g].add(u.transferUsd);
-        }
-        if (u.isClient()) {
-          clients[g] = clients[g].add(BigDecimal.valueOf(Math.max(1, u.instances)));
-        }
-      }
+      Set<String> missingAws = interconnect ? Set.of() : model.missingAwsRates;
       // Flows between units, aggregated by the groups at their ends.
       BigDecimal hitMiss = sc.cacheHitRatio() == null ? null : BigDecimal.ONE.subtract(BigDecimal.valueOf(sc.cacheHitRatio()));
       for (Flow f : model.flows) {
-        int gs = group[f.src()];
-        int gd = group[f.dst()];
+        int gs = groupOf(f.src());
+        int gd = groupOf(f.dst());
         if (gs < 0 || gd < 0) {
           continue;
         }
         BigDecimal gib = f.cdn() ? f.gib().multiply(hitMiss != null ? hitMiss : f.missRatio(), MC) : f.gib();
-        addPair(pairGib, pairAwsUsd, gs, gd, gib, awsRate(model.units.get(f.src()), icEgress, missingAws));
+        addPair(pairGib, pairAwsUsd, gs, gd, gib, icEgress != null ? icEgress : model.awsRate(f.src()));
       }
-      BigDecimal totalClients = sum(clients);
-      if (totalClients.signum() > 0) {
-        for (int i = 0; i < n; i++) {
-          Unit u = model.units.get(i);
-          int gc = group[i];
-          if (gc < 0 || (u.clientOutGib.signum() == 0 && u.clientInGib.signum() == 0)) {
+      // Cache and database tiers with their clients (web and batch), split by client weight.
+      long totalClients = 0;
+      for (HybridModel.Sums g : sums) {
+        totalClients += g.clients;
+      }
+      for (int gc = 0; gc < groups && totalClients > 0; gc++) {
+        HybridModel.Sums c = sums[gc];
+        if (c.clientOutGib.signum() == 0 && c.clientInGib.signum() == 0) {
+          continue;
+        }
+        for (int gw = 0; gw < groups; gw++) {
+          if (sums[gw].clients == 0) {
             continue;
           }
-          BigDecimal rate = awsRate(u, icEgress, missingAws);
-          for (int gw = 0; gw < groups; gw++) {
-            if (clients[gw].signum() == 0) {
-              continue;
-            }
-            BigDecimal w = clients[gw].divide(totalClients, MC);
-            addPair(pairGib, pairAwsUsd, gc, gw, u.clientOutGib.multiply(w, MC), rate);
-            addPair(pairGib, pairAwsUsd, gw, gc, u.clientInGib.multiply(w, MC), rate);
-          }
+          BigDecimal w = BigDecimal.valueOf(sums[gw].clients).divide(BigDecimal.valueOf(totalClients), MC);
+          pairGib[gc][gw] = pairGib[gc][gw].add(c.clientOutGib.multiply(w, MC));
+          pairGib[gw][gc] = pairGib[gw][gc].add(c.clientInGib.multiply(w, MC));
+          pairAwsUsd[gc][gw] = pairAwsUsd[gc][gw].add(
+              (icEgress != null ? c.clientOutGib.multiply(icEgress, MC) : c.clientOutAwsUsd).multiply(w, MC));
+          pairAwsUsd[gw][gc] = pairAwsUsd[gw][gc].add(
+              (icEgress != null ? c.clientInGib.multiply(icEgress, MC) : c.clientInAwsUsd).multiply(w, MC));
         }
       }
       for (String r : missingAws) {
@@ -438,16 +439,19 @@ public final class TimelineEngine {
           BigDecimal a = awsOn[k][m];
           BigDecimal on = gcpOn[k][m];
           BigDecimal p = served[k][m];
-          BigDecimal trafficCur = mul(curTraffic[k], g);
-          aws = aws.add(mul(curFixed[k], a)).add(mul(trafficCur, BigDecimal.ONE.subtract(p)));
-          stay = stay.add(curFixed[k]).add(trafficCur);
-          BigDecimal compute = mul(cl[k].add(sud[k]), odShare).add(mul(clCud[k], cudShare)).add(mul(clSpot[k], spot));
-          gcp = gcp.add(mul(tgtFixed[k], on)).add(mul(mul(tgtTraffic[k], g), p)).add(mul(mul(compute, computeScale), on));
+          HybridModel.Sums su = sums[k];
+          BigDecimal trafficCur = mul(su.curTraffic, g);
+          aws = aws.add(mul(su.curFixed, a)).add(mul(trafficCur, BigDecimal.ONE.subtract(p)));
+          stay = stay.add(su.curFixed).add(trafficCur);
+          BigDecimal cud = "3y".equals(term) ? su.computeList3y : "1y".equals(term) ? su.computeList1y : su.computeList;
+          BigDecimal compute = mul(su.computeList.add(su.computeSud), odShare).add(mul(cud, cudShare))
+              .add(mul(su.computeListSpot, spot));
+          gcp = gcp.add(mul(su.tgtFixed, on)).add(mul(mul(su.tgtTraffic, g), p)).add(mul(mul(compute, computeScale), on));
           if (sc.oneOff().dataTransfer()) {
             BigDecimal before = m == 0 ? BigDecimal.ZERO : gcpOn[k][m - 1];
             BigDecimal step = on.subtract(before);
             if (step.signum() > 0) {
-              oneOff = oneOff.add(mul(transfer[k], step));
+              oneOff = oneOff.add(mul(su.transferUsd, step));
             }
           }
           if (hasUnits[k]) {
@@ -544,19 +548,6 @@ public final class TimelineEngine {
       if (rate != null) {
         awsUsd[s][d] = awsUsd[s][d].add(g.multiply(rate, MC));
       }
-    }
-
-    private BigDecimal awsRate(Unit u, BigDecimal icEgress, Set<String> missing) {
-      if (icEgress != null) {
-        return icEgress;
-      }
-      String r = u.awsRegion == null ? "us-east-1" : u.awsRegion;
-      Optional<HybridPrices.Price> p = model.prices.awsDataOutGib(r);
-      if (p.isEmpty()) {
-        missing.add(r);
-        return null;
-      }
-      return p.get().value();
     }
 
     private BigDecimal price(Optional<HybridPrices.Price> p, String what, String assumption) {
@@ -778,20 +769,6 @@ public final class TimelineEngine {
       return a;
     }
     return a.multiply(f, MC);
-  }
-
-  private static BigDecimal[] zeros(int n) {
-    BigDecimal[] a = new BigDecimal[n];
-    java.util.Arrays.fill(a, BigDecimal.ZERO);
-    return a;
-  }
-
-  private static BigDecimal sum(BigDecimal[] a) {
-    BigDecimal s = BigDecimal.ZERO;
-    for (BigDecimal b : a) {
-      s = s.add(b);
-    }
-    return s;
   }
 
   static String plain(double d) {

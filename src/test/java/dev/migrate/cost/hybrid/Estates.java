@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Small estates with hand-made cost lines, for what-if tests. */
-final class Estates {
+public final class Estates {
   static final String REGION = "ap-northeast-1";
   static final String GCP = "asia-northeast1";
   /** A 30-day window: 720 hours, so window totals x 730/720 are monthly. */
@@ -118,7 +118,7 @@ final class Estates {
    * The tableapp shape of DESIGN.md: CloudFront in front of an ALB, a web auto scaling group of
    * three instances on GKE, redis and memcached hosts, a cron host, and an S3 assets bucket.
    */
-  static Assessment tableapp() {
+  public static Assessment tableapp() {
     String tg = "arn:aws:elasticloadbalancing:" + REGION + ":111122223333:targetgroup/web/0123";
     Map<String, String> web = Map.of("app", "tableapp", "role", "web");
     var instances = List.of(

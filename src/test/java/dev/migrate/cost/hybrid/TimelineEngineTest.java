@@ -223,4 +223,29 @@ class TimelineEngineTest {
     assertTrue(e.errors().get(0).message().contains("selects nothing in this estate; this estate has tiers [lb, web]"),
         e.errors().get(0).message());
   }
+
+  @Test
+  void anInstanceSelectedByIdMovesWithItsAutoScalingGroup() throws Exception {
+    Assessment a = Estates.tableapp();
+    HybridModel model = HybridModel.of(a);
+    assertEquals("web-asg", model.unitOf("i-web2"));
+    assertEquals("web", model.tierOf("web-asg"));
+    assertEquals("cache", model.tierOf("i-redis"));
+    assertEquals("batch", model.tierOf("i-cron"));
+    assertEquals("edge", model.tierOf("E1TABLEAPP"));
+    Timeline t = project(a, """
+        timeline: {start: 2027-01, months: 4}
+        migration: {doubleRunWeeks: 0}
+        waves:
+          - {name: one-host, month: 0, select: {items: [i-web2]}}
+          - {name: rest, month: 1, select: {rest: true}}
+        """);
+    // Month 1: only the web group moved: its 3 x 730 h x 0.248 on AWS stop, its GKE nodes start.
+    BigDecimal webAws = new BigDecimal("543.12");
+    assertUsd(a.current().monthlyUsd().subtract(webAws).toPlainString(), t.months().get(1).awsUsd(), "AWS without web");
+    var e = assertThrows(ScenarioException.class, () -> project(a, """
+        waves: [{name: ghost, month: 0, select: {items: [i-nope]}}]
+        """));
+    assertTrue(e.errors().get(0).message().contains("selects item 'i-nope', which is not in the snapshot or the plan"));
+  }
 }
