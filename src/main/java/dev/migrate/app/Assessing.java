@@ -49,9 +49,14 @@ public final class Assessing {
    * @param targetPricing  on-demand, spot, cud-1y or cud-3y
    * @param spotShare      share of node hours on Spot VMs with {@code spot}, 0..1
    * @param gkeMode        as-planned, standard or autopilot
+   * @param settings       further {@code name=value} cost options ({@code --cost-option})
    */
-  public record CostChoices(String targetPricing, BigDecimal spotShare, String gkeMode) {
-    public static final CostChoices DEFAULTS = new CostChoices(null, null, null);
+  public record CostChoices(String targetPricing, BigDecimal spotShare, String gkeMode, List<String> settings) {
+    public static final CostChoices DEFAULTS = new CostChoices(null, null, null, List.of());
+
+    public CostChoices {
+      settings = List.copyOf(settings);
+    }
   }
 
   /**
@@ -173,8 +178,10 @@ public final class Assessing {
             + "'; use as-planned, standard or autopilot");
       };
     }
-    return new CostOptions(pricing, spotShare, gke, d.gkeFreeTierCredit(), d.reconciliationThresholdPct(),
-        d.appTagKey(), d.growthMultiples(), d.hoursPerMonth(), d.cacheHitRatioOverride(), d.awsFreeTier(),
-        d.cacheFill());
+    CostOptions options = d.withTargetPricing(pricing, spotShare).withGkeMode(gke);
+    for (String setting : c.settings()) {
+      options = Costing.apply(options, setting);
+    }
+    return options;
   }
 }

@@ -37,23 +37,29 @@ public final class Costing {
   }
 
   /**
-   * Cost options from {@code name=value} settings (e.g. {@code --set target-pricing=cud-1y}) over the
+   * Cost options from {@code name=value} settings (e.g. {@code --cost-option aws-free-tier=false}) over the
    * defaults; the names are {@link CostOptions#NAMES}.
    */
   public static CostOptions options(List<String> settings) {
     CostOptions o = CostOptions.defaults();
     for (String s : settings) {
-      int eq = s.indexOf('=');
-      if (eq <= 0) {
-        throw new Failure(Failure.Kind.USAGE, "--set " + s + ": expected name=value (names: " + String.join(", ", CostOptions.NAMES) + ")");
-      }
-      try {
-        o = o.with(s.substring(0, eq).trim(), s.substring(eq + 1));
-      } catch (IllegalArgumentException e) {
-        throw new Failure(Failure.Kind.USAGE, "--set " + s + ": " + e.getMessage());
-      }
+      o = apply(o, s);
     }
     return o;
+  }
+
+  /** One {@code --cost-option name=value} applied to {@code o}; a bad one is a usage failure naming it. */
+  public static CostOptions apply(CostOptions o, String s) {
+    int eq = s.indexOf('=');
+    if (eq <= 0) {
+      throw new Failure(Failure.Kind.USAGE, "--cost-option " + s + ": expected name=value (names: "
+          + String.join(", ", CostOptions.NAMES) + ")");
+    }
+    try {
+      return o.with(s.substring(0, eq).trim(), s.substring(eq + 1));
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Failure.Kind.USAGE, "--cost-option " + s + ": " + e.getMessage());
+    }
   }
 
   /** Prices the snapshot and its plan. */

@@ -79,6 +79,11 @@ public final class EstateOptions {
       description = "Price GKE as-planned (default), standard (node pools) or autopilot (pod requests).")
   String gkeMode;
 
+  @Option(names = "--cost-option", paramLabel = "NAME=VALUE",
+      description = "Any other cost-model option, e.g. aws-free-tier=false, reconciliation-threshold-pct=5 "
+          + "(repeatable; docs/costs.md lists them).")
+  List<String> costOptions = new ArrayList<>();
+
   @Option(names = "--price-book", paramLabel = "DIR",
       description = "Use this price book folder instead of the bundled one (see 'migrate prices').")
   Path priceBook;
@@ -109,7 +114,7 @@ public final class EstateOptions {
     var plan = new Planning.PlanRequest(rules, rulesOnly, Planning.parseRegionMap(regionMap), rightsizing,
         percentile, headroom);
     return new Assessing.Request(sourceValue, plan, priceBook,
-        new Assessing.CostChoices(targetPricing, spotShare, gkeMode), outDir, Reporting.Format.parse(format), anonymize);
+        new Assessing.CostChoices(targetPricing, spotShare, gkeMode, costOptions), outDir, Reporting.Format.parse(format), anonymize);
   }
 
   /** True when the bundled sample is assessed. */
