@@ -82,15 +82,22 @@ public final class AwsCollector {
       return t;
     });
     String home = homeRegionOverride != null ? homeRegionOverride : Clients.profileRegion(options.profile());
+    ExecutorService detailPool = Executors.newFixedThreadPool(options.parallelism(), r -> {
+      Thread t = new Thread(r, "migrate-collect-detail");
+      t.setDaemon(true);
+      return t;
+    });
     try (Clients clients = new Clients(options, creds, interceptors, home)) {
-      Snapshot snapshot = scan(clients, home, sink, pool, progress);
+      Snapshot snapshot = scan(clients, home, sink, pool, new Fanout(detailPool), progress);
       return new CollectResult(snapshot, log.stats());
     } finally {
       pool.shutdownNow();
+      detailPool.shutdownNow();
     }
   }
 
-  private Snapshot scan(Clients clients, String home, Sink sink, ExecutorService pool, Progress progress) {
+  private Snapshot scan(Clients clients, String home, Sink sink, ExecutorService pool, Fanout fanout,
+      Progress progress) {
     Instant now = clock.instant();
     // The window ends at today's 00:00 UTC so every day in it is complete.
     Instant end = now.truncatedTo(ChronoUnit.DAYS);
@@ -135,16 +142,16 @@ public final class AwsCollector {
               clients.autoScaling(region), region, options.redactTags(), sink))));
       tasks.add(() -> unit(sink, progress, "elb", region, "classic load balancers",
           () -> skipIfDisabled(disabled, region, () -> ClassicElbCollector.collect(
-              clients.elb(region), region, options.redactTags(), sink))));
+              clients.elb(region), region, options.redactTags(), sink, fanout))));
       tasks.add(() -> unit(sink, progress, "elbv2", region, "application and network load balancers",
           () -> skipIfDisabled(disabled, region, () -> ElbV2Collector.collect(
-              clients.elbv2(region), region, options.redactTags(), sink))));
+              clients.elbv2(region), region, options.redactTags(), sink, fanout))));
       tasks.add(() -> unit(sink, progress, "ec2", region, "reserved instances",
           () -> skipIfDisabled(disabled, region, () -> CommitmentsCollector.reservedInstances(
               clients.ec2(region), region, sink))));
     }
     tasks.add(() -> unit(sink, progress, "cloudfront", "global", "CloudFront distributions",
-        () -> CloudFrontCollector.collect(clients.cloudFront(), options.redactTags(), sink)));
+        () -> CloudFrontCollector.collect(clients.cloudFront(), options.redactTags(), sink, fanout)));
     tasks.add(() -> unit(sink, progress, "s3", "global", "S3 buckets",
         () -> S3Collector.collect(clients.s3(Clients.HOME), sink)));
     tasks.add(() -> unit(sink, progress, "ce", "global", "monthly cost by service (Cost Explorer)",
