@@ -4,7 +4,10 @@ import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotFormatException;
 import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.io.AtomicFiles;
+import dev.migrate.logs.AthenaAnalysis;
+import dev.migrate.logs.AthenaRunner;
 import dev.migrate.logs.LogAnalyzer;
+import dev.migrate.logs.LogFormat;
 import dev.migrate.logs.LogReport;
 import dev.migrate.logs.LogReportJson;
 import dev.migrate.logs.LogReportText;
@@ -31,6 +34,17 @@ public final class LogAnalysis {
   public record Aws(String profile, String region, String endpointUrl) {}
 
   /**
+   * Run the aggregation on Amazon Athena instead of locally.
+   *
+   * @param format     alb, clb or cloudfront (the table DDL depends on it)
+   * @param database   Glue database for the table, or null for "default"
+   * @param workGroup  Athena workgroup, or null for "primary"
+   * @param output     s3:// location for query results, or null when the workgroup sets one
+   */
+  public record Athena(String format, String database, String workGroup, String output) {}
+
+  /**
+   * @param athena     run on Athena (one s3:// source), or null to parse locally
    * @param sources    files, folders and {@code s3://bucket/prefix} locations
    * @param threads    worker threads, or 0 for all cores
    * @param top        paths per top list
@@ -39,7 +53,7 @@ public final class LogAnalysis {
    * @param mergeOut   where the merged snapshot goes (null: replace {@code mergeInto})
    */
   public record AnalyzeRequest(List<String> sources, int threads, int top, Path jsonOut, Path mergeInto,
-      Path mergeOut, Aws aws) {
+      Path mergeOut, Aws aws, Athena athena) {
     public AnalyzeRequest {
       sources = List.copyOf(sources);
     }
@@ -55,18 +69,8 @@ public final class LogAnalysis {
   public record AnalyzeOutcome(String text, long files, long failedFiles, List<String> merged, List<String> unmatched) {}
 
   public static AnalyzeOutcome analyze(AnalyzeRequest req, Consumer<String> progress) {
-    List<LogSource> sources = sources(req);
-    if (sources.isEmpty()) {
-      throw new Failure(Failure.Kind.INVALID_INPUT, "no log files found in " + String.join(", ", req.sources())
-          + " (folders are searched for *.gz, *.log and CloudFront log names)");
-    }
     Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto());
-    LogAnalyzer.Options defaults = LogAnalyzer.Options.defaults();
-    LogAnalyzer.Options options = new LogAnalyzer.Options(req.threads() > 0 ? req.threads() : defaults.threads(),
-        req.top(), Math.max(defaults.topCapacity(), req.top()));
-    progress.accept("analysing " + sources.size() + " log file(s) on " + Math.min(options.threads(), sources.size())
-        + " thread(s)");
-    LogReport report = new LogAnalyzer().analyze(sources, options, progress);
+    LogReport report = req.athena() != null ? athena(req, progress) : local(req, progress);
     if (req.jsonOut() != null) {
       write(req.jsonOut(), LogReportJson.toJson(report));
     }
@@ -89,6 +93,46 @@ public final class LogAnalysis {
     }
     return new AnalyzeOutcome(LogReportText.render(report), report.files(), report.fileProblems().size(),
         merged, unmatched);
+  }
+
+  private static LogReport local(AnalyzeRequest req, Consumer<String> progress) {
+    List<LogSource> sources = sources(req);
+    if (sources.isEmpty()) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, "no log files found in " + String.join(", ", req.sources())
+          + " (folders are searched for *.gz, *.log and CloudFront log names)");
+    }
+    LogAnalyzer.Options defaults = LogAnalyzer.Options.defaults();
+    LogAnalyzer.Options options = new LogAnalyzer.Options(req.threads() > 0 ? req.threads() : defaults.threads(),
+        req.top(), Math.max(defaults.topCapacity(), req.top()));
+    progress.accept("analysing " + sources.size() + " log file(s) on " + Math.min(options.threads(), sources.size())
+        + " thread(s)");
+    return new LogAnalyzer().analyze(sources, options, progress);
+  }
+
+  private static LogReport athena(AnalyzeRequest req, Consumer<String> progress) {
+    Athena a = req.athena();
+    if (req.sources().size() != 1 || !req.sources().get(0).startsWith("s3://")) {
+      throw new Failure(Failure.Kind.USAGE, "--athena needs exactly one SOURCE, the s3://bucket/prefix/ of the logs");
+    }
+    LogFormat format = switch (a.format() == null ? "" : a.format()) {
+      case "alb" -> LogFormat.ALB;
+      case "clb" -> LogFormat.CLB;
+      case "cloudfront" -> LogFormat.CLOUDFRONT;
+      default -> throw new Failure(Failure.Kind.USAGE, "--athena needs --log-format alb, clb or cloudfront");
+    };
+    String location = req.sources().get(0).endsWith("/") ? req.sources().get(0) : req.sources().get(0) + "/";
+    Aws aws = req.aws() == null ? new Aws(null, null, null) : req.aws();
+    progress.accept("running the aggregation on Athena over " + location + " (three queries, each one scan)");
+    try {
+      AthenaRunner runner = new AthenaRunner(AthenaRunner.client(aws.profile(), aws.region(), aws.endpointUrl()),
+          a.database(), a.workGroup(), a.output(), java.time.Duration.ofSeconds(2), 1800, d -> Thread.sleep(d.toMillis()));
+      return AthenaAnalysis.analyze(runner, format, location, req.top());
+    } catch (AthenaRunner.QueryFailed e) {
+      throw new Failure(Failure.Kind.REMOTE, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new Failure(Failure.Kind.REMOTE, "Athena: " + oneLine(e)
+          + " (check --aws-profile, --region, --athena-output and the athena:StartQueryExecution permission)", e);
+    }
   }
 
   /** The logging check over a snapshot, as text. */

@@ -75,8 +75,27 @@ public final class LogsCommand implements Runnable {
     @Mixin
     AwsLogOptions aws;
 
+    @Option(names = "--athena", description = "Run the aggregation as Amazon Athena SQL over the logs where they lie (one s3:// SOURCE).")
+    boolean athena;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "With --athena: alb, clb or cloudfront.")
+    String logFormat;
+
+    @Option(names = "--athena-database", paramLabel = "DB", description = "With --athena: Glue database for the table (default: default).")
+    String athenaDatabase;
+
+    @Option(names = "--athena-workgroup", paramLabel = "NAME", description = "With --athena: workgroup (default: primary).")
+    String athenaWorkGroup;
+
+    @Option(names = "--athena-output", paramLabel = "S3URI",
+        description = "With --athena: s3:// location for query results (unless the workgroup sets one).")
+    String athenaOutput;
+
     @Override
     public Integer call() {
+      if (!athena && (logFormat != null || athenaDatabase != null || athenaWorkGroup != null || athenaOutput != null)) {
+        throw new UserError(ExitCode.USAGE, "--log-format and --athena-* options need --athena");
+      }
       if (top < 1) {
         throw new UserError(ExitCode.USAGE, "--top must be at least 1");
       }
@@ -88,7 +107,8 @@ public final class LogsCommand implements Runnable {
       }
       PrintWriter err = spec.commandLine().getErr();
       LogAnalysis.AnalyzeOutcome o = LogAnalysis.analyze(new LogAnalysis.AnalyzeRequest(sources, threads, top, json,
-          mergeInto, out, new LogAnalysis.Aws(aws.profile, aws.region, aws.endpointUrl)), m -> {
+          mergeInto, out, new LogAnalysis.Aws(aws.profile, aws.region, aws.endpointUrl),
+          athena ? new LogAnalysis.Athena(logFormat, athenaDatabase, athenaWorkGroup, athenaOutput) : null), m -> {
             err.println("migrate logs: " + m);
             err.flush();
           });

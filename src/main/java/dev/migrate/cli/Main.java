@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import dev.migrate.app.Failure;
 import picocli.CommandLine;
 
@@ -22,7 +23,12 @@ public final class Main {
    * {@code err}, and returns the exit code (see {@link ExitCode}).
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
-    CommandLine cli = new CommandLine(new MigrateCommand());
+    return run(out, err, Clock.systemUTC(), args);
+  }
+
+  /** {@link #run(PrintStream, PrintStream, String...)} with a fixed clock, for tests. */
+  public static int run(PrintStream out, PrintStream err, Clock clock, String... args) {
+    CommandLine cli = new CommandLine(new MigrateCommand(out, err, clock));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));

@@ -1,5 +1,7 @@
 package dev.migrate.cli;
 
+import java.io.PrintStream;
+import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -11,14 +13,41 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Tells what moving an AWS estate to Google Cloud does to its bill and its architecture.",
     subcommands = {
+        AssessCommand.class,
         PricesCommand.class,
         RulesCommand.class,
         CollectCommand.class,
         LogsCommand.class,
+        WhatifCommand.class,
     })
 public final class MigrateCommand implements Runnable {
   @Spec
   CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Clock clock;
+
+  MigrateCommand(PrintStream out, PrintStream err, Clock clock) {
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  /** Results go here. */
+  PrintStream out() {
+    return out;
+  }
+
+  /** Progress, warnings and errors go here. */
+  PrintStream err() {
+    return err;
+  }
+
+  /** The clock every stage uses, injected so that tests are deterministic. */
+  Clock clock() {
+    return clock;
+  }
 
   @Override
   public void run() {

@@ -121,8 +121,9 @@ public final class UsageMerge {
       }
       daily.add(d);
     }
+    // "both" is the snapshot contract's older word for CloudWatch plus access logs.
     String source = u.source() == null || u.source().isEmpty() ? "access-logs"
-        : u.source().contains("access-logs") ? u.source() : u.source() + "+access-logs";
+        : u.source().contains("access-logs") || u.source().equals("both") ? u.source() : u.source() + "+access-logs";
     return new Usage(u.resourceId(), u.kind(), source, u.cpuAvgPct(), u.cpuP95Pct(), u.cpuMaxPct(),
         u.memAvgPct(), u.memP95Pct(), u.networkInGib(), u.networkOutGib(), requests, bytesOutGib,
         u.lcuHours(), peak, hitRatio, reqGeo, bytesGeo, daily);

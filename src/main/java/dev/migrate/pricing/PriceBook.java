@@ -43,6 +43,8 @@ public final class PriceBook {
   private final String location;
   private final Map<String, Price> prices;
   private final Geographies geographies;
+  /** Key text to the book-relative file it was read from (where a writer puts it back). */
+  private final Map<String, String> fileByKey;
 
   /**
    * The manifest.
@@ -66,11 +68,25 @@ public final class PriceBook {
   /** An upstream source named in the manifest. */
   public record Source(String id, String title, String url, String revision, LocalDate date) {}
 
-  private PriceBook(Manifest manifest, String location, Map<String, Price> prices, Geographies geographies) {
+  private PriceBook(Manifest manifest, String location, Map<String, Price> prices, Geographies geographies,
+      Map<String, String> fileByKey) {
     this.manifest = manifest;
     this.location = location;
     this.prices = prices;
     this.geographies = geographies;
+    this.fileByKey = fileByKey;
+  }
+
+  /** A book built in memory (by a refresh): prices with the file each belongs to. */
+  static PriceBook of(Manifest manifest, String location, Map<String, Price> prices, Map<String, String> fileByKey,
+      Geographies geographies) {
+    return new PriceBook(manifest, location, Collections.unmodifiableMap(new HashMap<>(prices)), geographies,
+        Collections.unmodifiableMap(new HashMap<>(fileByKey)));
+  }
+
+  /** The book-relative file a key was read from, e.g. {@code aws/ec2.csv}. */
+  public String fileOf(PriceKey key) {
+    return fileByKey.get(key.toString());
   }
 
   /** The book shipped inside migrate (read from the classpath). */
@@ -120,11 +136,17 @@ public final class PriceBook {
       throw new PriceBookException(manifestName + ": 'files' lists no price files");
     }
     Map<String, List<Row>> rowsByKey = new HashMap<>();
+    Map<String, String> fileByKey = new HashMap<>();
     for (String file : manifest.files()) {
       String name = prefix + "/" + file;
       for (Csv.Row r : readCsv(opener, file, name)) {
         Row row = parseRow(r, name);
-        rowsByKey.computeIfAbsent(row.key.toString(), k -> new ArrayList<>()).add(row);
+        String k = row.key.toString();
+        rowsByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(row);
+        String before = fileByKey.putIfAbsent(k, file);
+        if (before != null && !before.equals(file)) {
+          throw new PriceBookException(name + ":" + r.line() + ": key " + k + " is also in " + before);
+        }
       }
     }
     Map<String, Price> prices = new HashMap<>(rowsByKey.size() * 2);
@@ -136,7 +158,8 @@ public final class PriceBook {
       String name = prefix + "/" + manifest.geographies();
       geographies = Geographies.parse(readLines(opener, manifest.geographies(), name), name);
     }
-    return new PriceBook(manifest, location, Collections.unmodifiableMap(prices), geographies);
+    return new PriceBook(manifest, location, Collections.unmodifiableMap(prices), geographies,
+        Collections.unmodifiableMap(fileByKey));
   }
 
   private record Row(PriceKey key, Tier tier, String unit) {}

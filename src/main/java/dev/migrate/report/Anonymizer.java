@@ -256,6 +256,11 @@ public final class Anonymizer {
 
   /** A whole token, or its parts between separators (an id inside a path or ARN). */
   private String token(String token) {
+    // Short words and small numbers ("1", "on", "443") are too common in prose to be replaced
+    // there even when some tag has that value; identifier fields still go through id().
+    if (token.length() < 3 || token.length() < 6 && token.chars().allMatch(Character::isDigit)) {
+      return token;
+    }
     String p = pseudonyms.get(token);
     if (p != null) {
       return p;

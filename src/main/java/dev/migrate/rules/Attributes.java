@@ -53,7 +53,7 @@ public final class Attributes {
   static Attribute find(ItemKind kind, String name) {
     if (name.startsWith("tag:") && name.length() > 4) {
       String key = name.substring(4);
-      return new Attribute(name, Type.STRING, "value of tag " + key, f -> f.tags.get(key));
+      return new Attribute(name, Type.STRING, "value of tag " + key, f -> tag(f.tags, key));
     }
     return BY_KIND.get(kind).get(name);
   }
@@ -78,6 +78,8 @@ public final class Attributes {
     put(i, "tenancy", Type.STRING, "default, dedicated or host", f -> f.instance().tenancy());
     put(i, "vcpu", Type.NUMBER, "vCPUs of the instance type (EC2 catalogue)", f -> instVcpu(f.instance()));
     put(i, "memoryGib", Type.NUMBER, "memory of the instance type, GiB (EC2 catalogue)", f -> instMem(f.instance()));
+    put(i, "accelerators", Type.NUMBER, "GPUs and Inferentia/Trainium chips of the instance type (EC2 catalogue)",
+        f -> Catalogs.BUILT_IN.instanceType(f.instance().instanceType()).map(t -> (double) t.accelerators()).orElse(null));
     put(i, "inAutoScalingGroup", Type.BOOLEAN, "member of an auto scaling group", f -> f.instance().autoScalingGroup() != null);
     put(i, "autoScalingGroup", Type.STRING, "name of its auto scaling group", f -> f.instance().autoScalingGroup());
     put(i, "behindLoadBalancer", Type.BOOLEAN, "registered with a load balancer (directly or through its group)",
@@ -176,6 +178,20 @@ public final class Attributes {
     Map<ItemKind, Map<String, Attribute>> frozen = new EnumMap<>(ItemKind.class);
     all.forEach((k, m) -> frozen.put(k, Collections.unmodifiableMap(m)));
     return frozen;
+  }
+
+  /** A tag's value: the exact key first, else the first key equal ignoring case (Role, role, ROLE). */
+  static String tag(Map<String, String> tags, String key) {
+    String v = tags.get(key);
+    if (v != null) {
+      return v;
+    }
+    for (Map.Entry<String, String> e : tags.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(key)) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   private static void usageAttributes(Map<String, Attribute> m) {

@@ -43,8 +43,14 @@ public final class Catalog {
   public record MachineType(String name, String series, int vcpu, double billedVcpu, double memoryGib,
       String arch, boolean sharedCpu) {}
 
-  /** An EC2 instance type: vCPUs, memory GiB and architecture, for as-is sizing. */
-  public record InstanceType(String name, String family, int vcpu, double memoryGib, String arch) {}
+  /**
+   * An EC2 instance type: vCPUs, memory GiB and architecture, for as-is sizing.
+   *
+   * @param accelerators  GPUs plus Inferentia/Trainium chips (0 for most types)
+   * @param acceleratorName  e.g. "t4" or "inferentia", or empty
+   */
+  public record InstanceType(String name, String family, int vcpu, double memoryGib, String arch, int accelerators,
+      String acceleratorName) {}
 
   private final Map<String, MachineType> machines;
   private final Map<String, List<MachineType>> bySeries;
@@ -80,7 +86,9 @@ public final class Catalog {
     Map<String, InstanceType> types = new HashMap<>();
     for (Map<String, String> r : csv("ec2_instance_types.csv")) {
       types.put(r.get("instance_type"), new InstanceType(r.get("instance_type"), r.get("family"),
-          Integer.parseInt(r.get("vcpu")), Double.parseDouble(r.get("memory_gib")), r.get("arch")));
+          Integer.parseInt(r.get("vcpu")), Double.parseDouble(r.get("memory_gib")), r.get("arch"),
+          Integer.parseInt(r.get("gpu_count")) + Integer.parseInt(r.get("accelerator_count")),
+          r.get("gpu_name").isEmpty() ? r.get("accelerator_name") : r.get("gpu_name")));
     }
     Map<String, String> regions = new HashMap<>();
     for (Map<String, String> r : csv("region_map.csv")) {

@@ -88,7 +88,9 @@ final class Rightsizer {
       }
       Double memPct = u == null ? null : u.memP95Pct();
       if (measured && memPct != null) {
-        mem += t.memoryGib() * memPct / 100.0 * p.memoryHeadroom();
+        // Capped at today's memory: databases and caches fill memory by design, so a high
+        // memory p95 alone is no reason to grow the machine.
+        mem += Math.min(t.memoryGib(), t.memoryGib() * memPct / 100.0 * p.memoryHeadroom());
         memMeasured++;
       } else {
         mem += t.memoryGib();

@@ -570,9 +570,13 @@ public final class RuleEngine {
     return text.indexOf("memcache") >= 0 || memcachePort ? "memcached" : "redis";
   }
 
-  /** A Kubernetes name: App or Service tag, else the item's name, as a DNS-1123 label. */
+  /**
+   * A Kubernetes name from the item's name (group name or Name tag) without a trailing
+   * "-asg"/"-group", as a DNS-1123 label. (App tags name the application, not the component,
+   * so several workloads would share them.)
+   */
   private static String workloadName(Facts f) {
-    String raw = f.tags.getOrDefault("App", f.tags.getOrDefault("app", f.tags.getOrDefault("Service", f.name)));
+    String raw = f.name.replaceAll("(?i)[-_](asg|autoscaling|auto-scaling-group|group)$", "");
     String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
     if (name.isEmpty()) {
       name = "workload";

@@ -31,7 +31,7 @@ class CliTest {
   /** Every registered command path, e.g. [], [assess], [rules, validate]. */
   static Stream<List<String>> commandPaths() {
     var paths = new ArrayList<List<String>>();
-    collect(new CommandLine(new MigrateCommand()), new ArrayList<>(), paths);
+    collect(new CommandLine(new MigrateCommand(System.out, System.err, java.time.Clock.systemUTC())), new ArrayList<>(), paths);
     return paths.stream();
   }
 

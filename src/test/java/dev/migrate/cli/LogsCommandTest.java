@@ -120,6 +120,18 @@ class LogsCommandTest {
   }
 
   @Test
+  void athenaNeedsOneS3SourceAndAFormat() {
+    Run local = run("logs", "analyze", "--athena", "--log-format", "alb", DOC.toString());
+    assertEquals(ExitCode.USAGE, local.code());
+    assertEquals("migrate: --athena needs exactly one SOURCE, the s3://bucket/prefix/ of the logs\n", local.err());
+    Run noFormat = run("logs", "analyze", "--athena", "s3://logs/alb/");
+    assertEquals(ExitCode.USAGE, noFormat.code());
+    assertEquals("migrate: --athena needs --log-format alb, clb or cloudfront\n", noFormat.err());
+    Run stray = run("logs", "analyze", "--log-format", "alb", DOC.toString());
+    assertEquals(ExitCode.USAGE, stray.code());
+  }
+
+  @Test
   void aBadSnapshotNamesItself(@TempDir Path dir) throws Exception {
     Path snap = dir.resolve("bad.json");
     Files.writeString(snap, "{\"schema\": \"other\"}");

@@ -65,6 +65,15 @@ class ShippedRulesTest {
         }),
         c("ec2-cron-host", "i-cron1", m -> assertEquals("CronJob", ((Target.GkeWorkload) m.target()).workloadKind())),
         c("ec2-worker-host", "i-work1", m -> assertEquals("Deployment", ((Target.GkeWorkload) m.target()).workloadKind())),
+        c("ec2-accelerated", "i-gpu1", m -> {
+          assertEquals(1, m.blockers().size());
+          assertEquals(Effort.REFACTOR, m.effort(), "a blocker raises the effort");
+        }),
+        c("ec2-database-host", "i-db1", m -> {
+          assertEquals("n2-highmem-4", ((Target.ComputeEngineVm) m.target()).machineType(),
+              "r5.xlarge at 30% CPU p95 and 70% memory p95 needs 1.56 vCPU and 26.9 GiB");
+          assertTrue(m.warnings().stream().anyMatch(w -> w.contains("Cloud SQL")));
+        }),
         c("ec2-windows", "i-win1", m -> {
           assertEquals("windows", ((Target.ComputeEngineVm) m.target()).os());
           assertTrue(m.warnings().stream().anyMatch(w -> w.contains("licence")));

@@ -160,6 +160,9 @@ final class TestEstate {
             new String[0]).cpu("i-arm1", 25, 50.0)
         .instance("i-arm2", "m6g.large", "running", "linux", "arm64", "ap-northeast-3", null, Map.of("Name", "arm-osaka"),
             new String[0]);
+    // a GPU host and a database host (lower-case role tag)
+    e.linux("i-gpu1", "g4dn.xlarge", null, Map.of("Name", "recsys-1"), new String[0])
+        .linux("i-db1", "r5.xlarge", null, Map.of("Name", "db-primary", "role", "mysql"), new String[0]).cpu("i-db1", 30, 70.0);
     // an unattached volume and a magnetic one
     e.volume("vol-spare", "gp3", 20, 3000, null).volume("vol-mag", "standard", 10, null, null);
     // CloudFront: edge code + WAF + geo; disabled; plain S3 origin with signed URLs

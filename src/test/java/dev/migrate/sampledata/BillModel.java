@@ -41,7 +41,7 @@ final class BillModel {
    * From window traffic (30 days centred on 10 November) to October traffic (31 days centred on
    * 16 October, 25 days earlier at ~5% growth a month).
    */
-  static final double TRAFFIC_TO_OCTOBER = 31.0 / 30 / Math.pow(EdgeTraffic.DAILY_GROWTH, 25);
+  static final double TRAFFIC_TO_OCTOBER = 31.0 / 30 / StrictMath.pow(EdgeTraffic.DAILY_GROWTH, 25);
   /** S3 storage grows too: October held about 2.5% less than the end of the window. */
   static final double STORAGE_TO_OCTOBER = 1 / 1.025;
 
@@ -206,7 +206,7 @@ final class BillModel {
         if (back > 0) {
           boolean monthly = S3.equals(service) || KMS.equals(service) || ROUTE53.equals(service);
           double base = EC2.equals(service) ? amount + riSaving : amount;
-          amount = base * (monthly ? 1 : dayRatio) / Math.pow(1 + GROWTH.get(service), back)
+          amount = base * (monthly ? 1 : dayRatio) / StrictMath.pow(1 + GROWTH.get(service), back)
               * (1 + 0.012 * EdgeTraffic.gaussian(r));
           if (EC2.equals(service) && !m.isBefore(RI_START)) {
             amount -= riSaving * dayRatio;

@@ -240,14 +240,14 @@ final class EdgeTraffic {
 
   static int demand(int base, int dayIndex, LocalDate date, SplittableRandom r) {
     double noise = 1 + 0.025 * gaussian(r);
-    return (int) Math.round(base * Math.pow(DAILY_GROWTH, dayIndex) * dayFactor(date) * noise);
+    return (int) Math.round(base * StrictMath.pow(DAILY_GROWTH, dayIndex) * dayFactor(date) * noise);
   }
 
   static double gaussian(SplittableRandom r) {
     // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
     double u1 = Math.max(1e-12, r.nextDouble());
     double u2 = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
   }
 
   /** A millisecond of the UTC day drawn from the hourly profile, kept clear of midnight. */
@@ -454,7 +454,7 @@ final class EdgeTraffic {
   static int restaurantId(SplittableRandom r) {
     // 18,000 listed restaurants, popular ones requested far more often.
     double u = r.nextDouble();
-    return 10_000 + (int) (18_000 * Math.pow(u, 2.2));
+    return 10_000 + (int) (18_000 * StrictMath.pow(u, 2.2));
   }
 
   private static String refererPage(SplittableRandom r) {
@@ -628,7 +628,8 @@ final class EdgeTraffic {
       long tail = 3 + r.nextInt(25);
       long albT = t - tail;
       int albHeader = 380 + r.nextInt(40);
-      long sent = originStatus == 304 ? albHeader - 110 : (long) bodyBytes + albHeader;
+      // 304: headers only; 502: the ALB's own short error page (the target reset the connection).
+      long sent = originStatus == 304 ? albHeader - 110 : originStatus == 502 ? 272 : (long) bodyBytes + albHeader;
       int received = csBytes + 180; // CloudFront adds Via, X-Amz-Cf-Id, X-Forwarded-For
       alb.count(albT, sent, received);
       alb.fromCloudFront++;

@@ -62,20 +62,20 @@ class SampleEstateTest {
   @Test
   void committedFilesAreWhatTheGeneratorWrites(@TempDir Path tmp) throws IOException {
     TableappEstate.write(estate, tmp);
-    assertEquals(Files.readString(tmp.resolve("snapshot.json")),
-        Files.readString(COMMITTED.resolve("snapshot.json")),
-        "sample-data/tableapp/snapshot.json differs from the generator; rerun with -Dsample.regenerate=true");
+    assertSame("sample-data/tableapp/snapshot.json", Files.readString(tmp.resolve("snapshot.json")),
+        Files.readString(COMMITTED.resolve("snapshot.json")));
     SortedMap<String, String> generated = readLogs(tmp);
     SortedMap<String, String> committed = readLogs(COMMITTED);
     assertEquals(generated.keySet(), committed.keySet(), "log file names differ from the generator");
     for (String name : generated.keySet()) {
-      assertEquals(generated.get(name), committed.get(name), name + " differs from the generator");
+      assertSame(name, generated.get(name), committed.get(name));
     }
   }
 
   @Test
   void committedSnapshotReadsBackAsTheGeneratedValue() {
-    assertEquals(estate.snapshot(), snapshot);
+    assertSame("snapshot read back", SnapshotJson.toJson(estate.snapshot()), SnapshotJson.toJson(snapshot));
+    assertTrue(estate.snapshot().equals(snapshot), "the snapshot read back equals the generated value");
     assertEquals(Snapshot.SCHEMA_V1, snapshot.schema());
     assertEquals("481516234200", snapshot.account().id());
     assertEquals(30, snapshot.window().days());
@@ -467,6 +467,22 @@ class SampleEstateTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Equal texts, or a failure that shows the first line that differs (not 13 MB of text). */
+  private static void assertSame(String what, String expected, String actual) {
+    if (expected.equals(actual)) {
+      return;
+    }
+    String[] e = expected.split("\n", -1);
+    String[] a = actual.split("\n", -1);
+    int i = 0;
+    while (i < e.length && i < a.length && e[i].equals(a[i])) {
+      i++;
+    }
+    throw new AssertionError(what + " differs from the generator at line " + (i + 1) + ":\n  generated: "
+        + (i < e.length ? e[i] : "<end>") + "\n  committed: " + (i < a.length ? a[i] : "<end>")
+        + "\nrerun with: mvn -o -q test -Dtest=SampleEstateTest -Dsample.regenerate=true");
+  }
 
   /** Mean sc-bytes in KB of 200 responses of one content type (null: all types). */
   private static double meanKb(SortedMap<String, String> logs, String folder, String contentType) {

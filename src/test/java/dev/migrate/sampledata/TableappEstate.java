@@ -719,11 +719,14 @@ public final class TableappEstate {
     }
   }
 
+  // Rounding goes through the exact binary value of the double (new BigDecimal(double)) and
+  // the random draws through StrictMath, so the output does not depend on the JDK's
+  // Double.toString or on CPU intrinsics of Math.pow/log/cos.
   static BigDecimal usd(double v) {
-    return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
+    return new BigDecimal(v).setScale(2, RoundingMode.HALF_UP);
   }
 
   static double round(double v, int places) {
-    return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    return new BigDecimal(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
   }
 }

@@ -65,11 +65,11 @@ final class UsageModel {
       apiLcu[d] = TableappEstate.round(lcu, 3);
 
       double legacyNoise = 1 + 0.03 * EdgeTraffic.gaussian(r);
-      legacyRequests[d] = Math.round(LEGACY_BASE * Math.pow(0.9975, d) * EdgeTraffic.dayFactor(date) * legacyNoise);
+      legacyRequests[d] = Math.round(LEGACY_BASE * StrictMath.pow(0.9975, d) * EdgeTraffic.dayFactor(date) * legacyNoise);
       legacyBytes[d] = Math.round(legacyRequests[d] * (3_150 + 90 * EdgeTraffic.gaussian(r)));
       legacyPeak[d] = TableappEstate.round(legacyRequests[d] * maxHourShare / 3600 * (2.1 + 0.15 * EdgeTraffic.gaussian(r)), 1);
 
-      double load = Math.pow(EdgeTraffic.DAILY_GROWTH, d) * EdgeTraffic.dayFactor(date);
+      double load = StrictMath.pow(EdgeTraffic.DAILY_GROWTH, d) * EdgeTraffic.dayFactor(date);
       nlbGib[d] = TableappEstate.round(7.2 * load * (1 + 0.03 * EdgeTraffic.gaussian(r)), 6);
       double nlcu = 0;
       for (int h = 0; h < 24; h++) {

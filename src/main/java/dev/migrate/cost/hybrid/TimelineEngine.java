@@ -65,6 +65,8 @@ public final class TimelineEngine {
     int steadyMonth;
     /** month each group lands in (the migration start for cumulative shares) */
     int[] landsAt;
+    /** whether any unit sits in the group */
+    boolean[] hasUnits;
 
     Run(HybridModel model, Scenario sc) {
       this.model = model;
@@ -204,6 +206,14 @@ public final class TimelineEngine {
       double maxWeeks = 0;
       landsAt = new int[groups];
       java.util.Arrays.fill(landsAt, start);
+      // With a traffic ramp, AWS serves the rest until the ramp reaches 100%; double running starts then.
+      int ramp = sc.traffic().gcpSharePct().size();
+      hasUnits = new boolean[groups];
+      for (int g : group) {
+        if (g >= 0) {
+          hasUnits[g] = true;
+        }
+      }
       if (sc.waves().isEmpty()) {
         List<Double> shares = sc.shares();
         if (shares.isEmpty()) {
@@ -226,7 +236,7 @@ public final class TimelineEngine {
             BigDecimal delta = sk.subtract(prev);
             prev = sk;
             on = sk;
-            off = off.add(mul(delta, BigDecimal.ONE.subtract(running(weeks, m - (start + k)))));
+            off = off.add(mul(delta, BigDecimal.ONE.subtract(running(weeks, m - (start + k + ramp)))));
           }
           gcpOn[0][m] = on;
           awsOn[0][m] = BigDecimal.ONE.subtract(off);
@@ -242,7 +252,7 @@ public final class TimelineEngine {
           maxWeeks = Math.max(maxWeeks, weeks);
           for (int m = 0; m < months; m++) {
             gcpOn[w][m] = m >= at ? BigDecimal.ONE : BigDecimal.ZERO;
-            awsOn[w][m] = m < at ? BigDecimal.ONE : running(weeks, m - at);
+            awsOn[w][m] = m < at + ramp ? BigDecimal.ONE : running(weeks, m - at - ramp);
           }
         }
       }
@@ -262,10 +272,7 @@ public final class TimelineEngine {
         }
       }
       int weeksMonths = (int) Math.ceil(maxWeeks * 168 / 730.0);
-      steadyMonth = lastMoveMonth + weeksMonths + (maxWeeks * 168 % 730 == 0 ? 1 : 0);
-      if (!sc.traffic().gcpSharePct().isEmpty()) {
-        steadyMonth = Math.max(steadyMonth, lastMoveMonth + sc.traffic().gcpSharePct().size());
-      }
+      steadyMonth = lastMoveMonth + ramp + weeksMonths + (maxWeeks * 168 % 730 == 0 ? 1 : 0);
       if (steadyMonth >= months) {
         warnings.add("the timeline ends before the migration does (last double running ends in month " + steadyMonth
             + "); set timeline.months to at least " + (steadyMonth + 1) + " to see the steady state");
@@ -443,8 +450,7 @@ public final class TimelineEngine {
               oneOff = oneOff.add(mul(transfer[k], step));
             }
           }
-          boolean hasUnits = k != never || hasNever();
-          if (hasUnits) {
+          if (hasUnits[k]) {
             anyAws = anyAws.max(a);
             anyGcp = anyGcp.max(on);
           }
@@ -531,15 +537,6 @@ public final class TimelineEngine {
       List<String> all = new ArrayList<>(model.warnings);
       all.addAll(warnings);
       return new Timeline(sc.name(), rows, peak, payback, all, assumptions);
-    }
-
-    private boolean hasNever() {
-      for (int g : group) {
-        if (g == never) {
-          return true;
-        }
-      }
-      return false;
     }
 
     private static void addPair(BigDecimal[][] gib, BigDecimal[][] awsUsd, int s, int d, BigDecimal g, BigDecimal rate) {

@@ -1,0 +1,180 @@
+package dev.migrate.app;
+
+import dev.migrate.cost.Assessment;
+import dev.migrate.cost.CostOptions;
+import dev.migrate.cost.Timeline;
+import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.SnapshotFormatException;
+import dev.migrate.inventory.SnapshotJson;
+import dev.migrate.plan.MigrationPlan;
+import dev.migrate.pricing.PriceBook;
+import java.io.InputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code assess} pipeline: snapshot (bundled sample, a file, or a fresh collection) ->
+ * rules -> costs -> reports. Every stage after reading the snapshot is a pure function of
+ * its inputs and the clock.
+ */
+public final class Assessing {
+  /** Where the bundled sample estate lives inside the jar (the pom copies it there). */
+  static final String SAMPLE_RESOURCE = "/sample-data/tableapp/snapshot.json";
+
+  private final Clock clock;
+
+  public Assessing(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Where the snapshot comes from: exactly one of the three is set. */
+  public record Source(boolean sample, Path snapshot, CollectRequest collect) {
+    public Source {
+      int given = (sample ? 1 : 0) + (snapshot != null ? 1 : 0) + (collect != null ? 1 : 0);
+      if (given != 1) {
+        throw new IllegalArgumentException("exactly one snapshot source");
+      }
+    }
+  }
+
+  /**
+   * The cost knobs the command line offers; null means the cost model's default.
+   *
+   * @param targetPricing  on-demand, spot, cud-1y or cud-3y
+   * @param spotShare      share of node hours on Spot VMs with {@code spot}, 0..1
+   * @param gkeMode        as-planned, standard or autopilot
+   */
+  public record CostChoices(String targetPricing, BigDecimal spotShare, String gkeMode) {
+    public static final CostChoices DEFAULTS = new CostChoices(null, null, null);
+  }
+
+  /**
+   * @param source      snapshot source
+   * @param plan        rules and sizing choices
+   * @param priceBook   price book folder, or null for the bundled one
+   * @param cost        cost knobs
+   * @param outDir      where files go
+   * @param formats     what to write
+   * @param anonymize   pseudonyms instead of ids, names and tag values
+   */
+  public record Request(Source source, Planning.PlanRequest plan, Path priceBook, CostChoices cost, Path outDir,
+      Set<Reporting.Format> formats, boolean anonymize) {}
+
+  /**
+   * What-if scenarios to project over the assessment.
+   *
+   * @param files   scenario files
+   * @param sets    {@code key.path=value} overrides applied to every scenario
+   * @param sample  run the shipped sample scenarios (when {@code files} is empty)
+   */
+  public record Scenarios(List<Path> files, List<String> sets, boolean sample) {
+    public static final Scenarios NONE = new Scenarios(List.of(), List.of(), false);
+
+    public Scenarios {
+      files = List.copyOf(files);
+      sets = List.copyOf(sets);
+    }
+
+    boolean any() {
+      return sample || !files.isEmpty();
+    }
+  }
+
+  /**
+   * Runs the pipeline, projects the scenarios (if any) and prints their comparison, writes the
+   * reports, and returns the assessment.
+   */
+  public Assessment run(Request req, Scenarios scenarios, PrintStream out, PrintStream err) {
+    Snapshot snapshot = snapshot(req.source(), err);
+    MigrationPlan plan = Planning.plan(snapshot, req.plan());
+    PriceBook book = Costing.priceBook(req.priceBook());
+    Assessment assessment = Costing.assess(snapshot, plan, book, costOptions(req.cost()), clock);
+    if (scenarios.any()) {
+      List<Timeline> timelines = scenarios.sample()
+          ? WhatIf.runSample(assessment, scenarios.sets())
+          : WhatIf.run(assessment, scenarios.files(), scenarios.sets());
+      assessment = WhatIf.withTimelines(assessment, timelines);
+      out.println(WhatIf.compare(timelines));
+    }
+    List<Path> written = Reporting.write(assessment, req.outDir(), req.formats(), req.anonymize(), out);
+    if (!req.formats().contains(Reporting.Format.CONSOLE)) {
+      written.forEach(p -> out.println(p));
+    }
+    return assessment;
+  }
+
+  /** Reads or collects the snapshot the source names. */
+  public Snapshot snapshot(Source source, PrintStream err) {
+    if (source.sample()) {
+      return bundledSample();
+    }
+    if (source.snapshot() != null) {
+      return Planning.readSnapshot(source.snapshot());
+    }
+    Collection collection = new Collection(clock);
+    Path written = collection.collectToFile(source.collect(), err);
+    err.println("migrate: snapshot written to " + written);
+    return Planning.readSnapshot(written);
+  }
+
+  /** The bundled sample estate (sample-data/tableapp), read from the jar. */
+  public static Snapshot bundledSample() {
+    try (InputStream in = Assessing.class.getResourceAsStream(SAMPLE_RESOURCE)) {
+      if (in == null) {
+        throw new Failure(Failure.Kind.INVALID_INPUT, "the bundled sample estate is missing from this build"
+            + " (rebuild with 'mvn package' from the repository)");
+      }
+      return SnapshotJson.read(in, "sample-data/tableapp/snapshot.json (bundled)");
+    } catch (SnapshotFormatException e) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, e.getMessage());
+    } catch (IOException e) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, "cannot read the bundled sample: " + e.getMessage());
+    }
+  }
+
+  static CostOptions costOptions(CostChoices c) {
+    CostOptions d = CostOptions.defaults();
+    CostOptions.TargetPricing pricing = d.targetPricing();
+    BigDecimal spotShare = d.spotShare();
+    if (c.targetPricing() != null) {
+      pricing = switch (c.targetPricing().toLowerCase(Locale.ROOT)) {
+        case "on-demand" -> CostOptions.TargetPricing.ON_DEMAND;
+        case "spot" -> CostOptions.TargetPricing.SPOT_SHARE;
+        case "cud-1y" -> CostOptions.TargetPricing.CUD_1Y;
+        case "cud-3y" -> CostOptions.TargetPricing.CUD_3Y;
+        default -> throw new Failure(Failure.Kind.USAGE, "--target-pricing: unknown choice '" + c.targetPricing()
+            + "'; use on-demand, spot, cud-1y or cud-3y");
+      };
+    }
+    if (c.spotShare() != null) {
+      if (pricing != CostOptions.TargetPricing.SPOT_SHARE) {
+        throw new Failure(Failure.Kind.USAGE, "--spot-share needs --target-pricing spot");
+      }
+      if (c.spotShare().signum() < 0 || c.spotShare().compareTo(BigDecimal.ONE) > 0) {
+        throw new Failure(Failure.Kind.USAGE, "--spot-share " + c.spotShare() + ": give a share between 0 and 1, e.g. 0.3");
+      }
+      spotShare = c.spotShare();
+    } else if (pricing == CostOptions.TargetPricing.SPOT_SHARE && spotShare.signum() == 0) {
+      throw new Failure(Failure.Kind.USAGE, "--target-pricing spot needs --spot-share, e.g. --spot-share 0.3");
+    }
+    CostOptions.GkeMode gke = d.gkeMode();
+    if (c.gkeMode() != null) {
+      gke = switch (c.gkeMode().toLowerCase(Locale.ROOT)) {
+        case "as-planned" -> CostOptions.GkeMode.AS_PLANNED;
+        case "standard" -> CostOptions.GkeMode.STANDARD;
+        case "autopilot" -> CostOptions.GkeMode.AUTOPILOT;
+        default -> throw new Failure(Failure.Kind.USAGE, "--gke-mode: unknown choice '" + c.gkeMode()
+            + "'; use as-planned, standard or autopilot");
+      };
+    }
+    return new CostOptions(pricing, spotShare, gke, d.gkeFreeTierCredit(), d.reconciliationThresholdPct(),
+        d.appTagKey(), d.growthMultiples(), d.hoursPerMonth(), d.cacheHitRatioOverride(), d.awsFreeTier(),
+        d.cacheFill());
+  }
+}

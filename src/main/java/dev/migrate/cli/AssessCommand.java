@@ -1,0 +1,61 @@
+package dev.migrate.cli;
+
+import dev.migrate.app.Assessing;
+import dev.migrate.app.Failure;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code migrate assess}: snapshot -> rules -> costs -> workbook, JSON, CSV and a summary. */
+@Command(
+    name = "assess",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+        "Maps every item of an AWS estate to Google Cloud, prices today's AWS spend and the Google Cloud "
+            + "spend after the move, and writes the management workbook, the assessment JSON and the cost lines CSV.",
+        "The estate comes from the bundled sample (--sample), a snapshot file (--snapshot) or a fresh "
+            + "collection from AWS (--aws-profile)."},
+    footer = {"", "Examples:",
+        "  migrate assess --sample",
+        "  migrate assess --snapshot reports/snapshot-123456789012-2026-11-25.json --out /tmp/report",
+        "  migrate assess --aws-profile prod --regions ap-northeast-1,us-east-1 --target-pricing cud-1y"},
+    optionListHeading = "%nOptions:%n")
+public final class AssessCommand implements Callable<Integer> {
+
+  @Mixin
+  EstateOptions estate;
+
+  @Option(names = "--scenario", paramLabel = "FILE",
+      description = "Also project the hybrid phase with this what-if scenario (repeatable); the workbook then has "
+          + "the Timeline, Scenarios and peak-month figures. See sample-data/scenarios/.")
+  List<Path> scenarios = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a scenario value in every --scenario, e.g. --set traffic.growthPerMonthPct=5.")
+  List<String> sets = new ArrayList<>();
+
+  @ParentCommand
+  MigrateCommand parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!sets.isEmpty() && scenarios.isEmpty()) {
+      throw new Failure(Failure.Kind.USAGE, "--set overrides scenario values and needs --scenario FILE");
+    }
+    var scenarioRequest = new Assessing.Scenarios(scenarios, sets, false);
+    new Assessing(parent.clock()).run(estate.toRequest(spec), scenarioRequest, parent.out(), parent.err());
+    return ExitCode.OK;
+  }
+}

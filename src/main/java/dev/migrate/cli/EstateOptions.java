@@ -1,0 +1,119 @@
+package dev.migrate.cli;
+
+import dev.migrate.app.Assessing;
+import dev.migrate.app.Failure;
+import dev.migrate.app.Planning;
+import dev.migrate.app.Reporting;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that say which estate to assess and how (rules, sizing, pricing, outputs),
+ * shared by {@code assess} and {@code whatif}: add {@code @Mixin EstateOptions estate;}.
+ */
+public final class EstateOptions {
+  static final class SourceOptions {
+    @Option(names = "--sample", required = true,
+        description = "Assess the bundled sample estate (sample-data/tableapp), offline.")
+    boolean sample;
+
+    @Option(names = "--snapshot", required = true, paramLabel = "PATH",
+        description = "Assess a snapshot file written by 'migrate collect'.")
+    Path snapshot;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Estate (one of these, or --aws-profile to collect first):%n")
+  SourceOptions source = new SourceOptions();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+      description = "Folder for the workbook, JSON and CSV (default: ${DEFAULT-VALUE}).")
+  Path outDir;
+
+  @Option(names = "--format", paramLabel = "LIST", defaultValue = "all",
+      description = "Comma-separated outputs: xlsx, json, csv, console, or all (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--anonymize",
+      description = "Replace account ids, resource ids, names and tag values with stable pseudonyms.")
+  boolean anonymize;
+
+  @Option(names = "--rules", paramLabel = "DIR",
+      description = "Your own rules folder; it extends the shipped rules (a rule with a shipped id replaces it).")
+  Path rules;
+
+  @Option(names = "--rules-only",
+      description = "Use only the rules in --rules, not the shipped catalogue.")
+  boolean rulesOnly;
+
+  @Option(names = "--region-map", paramLabel = "AWS=GCP", split = ",",
+      description = "Override the Google Cloud region for an AWS region, e.g. ap-northeast-1=asia-east1.")
+  List<String> regionMap = new ArrayList<>();
+
+  @Option(names = "--rightsizing", paramLabel = "STRATEGY",
+      description = "as-is (same vCPU and memory) or measured (usage percentile x headroom; default).")
+  String rightsizing;
+
+  @Option(names = "--percentile", paramLabel = "P",
+      description = "Usage percentile for measured rightsizing: 95 (default) or 100 (the maximum).")
+  Integer percentile;
+
+  @Option(names = "--headroom", paramLabel = "X",
+      description = "CPU headroom factor over the measured percentile (default 1.3).")
+  Double headroom;
+
+  @Option(names = "--target-pricing", paramLabel = "CHOICE",
+      description = "How Google Cloud compute is bought: on-demand (default), spot, cud-1y or cud-3y.")
+  String targetPricing;
+
+  @Option(names = "--spot-share", paramLabel = "SHARE",
+      description = "With --target-pricing spot: share of node hours on Spot VMs, 0..1.")
+  BigDecimal spotShare;
+
+  @Option(names = "--gke-mode", paramLabel = "MODE",
+      description = "Price GKE as-planned (default), standard (node pools) or autopilot (pod requests).")
+  String gkeMode;
+
+  @Option(names = "--price-book", paramLabel = "DIR",
+      description = "Use this price book folder instead of the bundled one (see 'migrate prices').")
+  Path priceBook;
+
+  @Mixin
+  AwsOptions aws;
+
+  /** Checks the combination of options and builds the pipeline request. */
+  Assessing.Request toRequest(CommandSpec spec) {
+    boolean fromFile = source.sample || source.snapshot != null;
+    if (fromFile && aws.hasProfile()) {
+      throw new Failure(Failure.Kind.USAGE, "--aws-profile collects a fresh snapshot; leave out --sample/--snapshot, or drop --aws-profile");
+    }
+    if (!fromFile && !aws.hasProfile()) {
+      throw new Failure(Failure.Kind.USAGE, "say which estate to assess: --sample, --snapshot PATH or --aws-profile NAME");
+    }
+    if (fromFile) {
+      for (String awsOnly : List.of("--regions", "--days", "--endpoint-url", "--max-rps", "--parallel", "--redact-tags", "--strict")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(awsOnly)) {
+          throw new Failure(Failure.Kind.USAGE, awsOnly + " applies to collection and needs --aws-profile");
+        }
+      }
+    }
+    if (rulesOnly && rules == null) {
+      throw new Failure(Failure.Kind.USAGE, "--rules-only needs --rules DIR");
+    }
+    var sourceValue = new Assessing.Source(source.sample, source.snapshot, fromFile ? null : aws.toRequest(null));
+    var plan = new Planning.PlanRequest(rules, rulesOnly, Planning.parseRegionMap(regionMap), rightsizing,
+        percentile, headroom);
+    return new Assessing.Request(sourceValue, plan, priceBook,
+        new Assessing.CostChoices(targetPricing, spotShare, gkeMode), outDir, Reporting.Format.parse(format), anonymize);
+  }
+
+  /** True when the bundled sample is assessed. */
+  boolean sample() {
+    return source.sample;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.migrate.report;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The terminal summary: a compact table of the headline figures that fits 100 columns. Money
+ * is rounded to cents for display only; absent figures say why instead of showing zero.
+ */
+public final class ConsoleSummary {
+  /** Widest line printed. */
+  public static final int WIDTH = 100;
+  private static final int TOP_SERVICES = 5;
+
+  private ConsoleSummary() {}
+
+  public static void print(ReportModel m, List<Path> written, PrintStream out) {
+    out.print(render(m, written));
+    out.flush();
+  }
+
+  public static String render(ReportModel m, List<Path> written) {
+    var f = m.figures();
+    var lines = new ArrayList<String>();
+    lines.add(fit("migrate assessment  " + m.accountLabel() + "  " + m.generatedDate() + "  price book "
+        + m.priceBookDate()));
+    lines.add(fit("usage window " + m.windowLabel() + (m.anonymizer().enabled() ? "  (anonymized)" : "")));
+    lines.add("-".repeat(WIDTH));
+    lines.add(String.format(Locale.ROOT, "%-32s %18s %22s %24s", "", "AWS today", "Google Cloud after", "Saving"));
+    String pct = f.savingsPct() == null ? "" : " (" + pct(f.savingsPct()) + ")";
+    lines.add(String.format(Locale.ROOT, "%-32s %18s %22s %24s", "Monthly cost (USD)", usd(f.awsMonthlyUsd()),
+        usd(f.gcpMonthlyUsd()), usd(f.savingsUsd()) + pct));
+    if (f.awsPerMillionUsd() != null && f.gcpPerMillionUsd() != null) {
+      lines.add(String.format(Locale.ROOT, "%-32s %18s %22s %24s", "Per million requests (USD)",
+          usd(f.awsPerMillionUsd()), usd(f.gcpPerMillionUsd()),
+          usd(f.awsPerMillionUsd().subtract(f.gcpPerMillionUsd()))));
+      lines.add(fit(String.format(Locale.ROOT, "%-32s %18s", "Requests per month",
+          integer(f.monthlyRequests())) + "  (" + f.requestsSource() + ")"));
+    } else {
+      lines.add(fit(String.format(Locale.ROOT, "%-32s ", "Per million requests (USD)")
+          + f.notAvailable().get("costPerMillionRequests")));
+    }
+    lines.add("");
+    lines.add(String.format(Locale.ROOT, "%-32s %18s   %-28s %16s", "Top services, AWS today", "USD/month",
+        "Google Cloud after", "USD/month"));
+    List<Map.Entry<String, BigDecimal>> before = top(m.currentByService());
+    List<Map.Entry<String, BigDecimal>> after = top(m.targetByService());
+    for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
+      var b = i < before.size() ? before.get(i) : null;
+      var a = i < after.size() ? after.get(i) : null;
+      lines.add(String.format(Locale.ROOT, "  %-30s %18s   %-28s %16s",
+          b == null ? "" : cut(b.getKey(), 30), b == null ? "" : usd(b.getValue()),
+          a == null ? "" : cut(a.getKey(), 28), a == null ? "" : usd(a.getValue())));
+    }
+    lines.add("");
+    if (f.scenario() == null) {
+      lines.add(fit("Hybrid months: " + f.notAvailable().get("peakHybridMonth")));
+    } else {
+      String peak = f.peakHybridMonth() == null ? f.notAvailable().get("peakHybridMonth")
+          : "peak " + f.peakHybridMonth() + " at " + usd(f.peakHybridMonthUsd()) + " USD";
+      String payback = f.paybackMonths() == null ? "payback " + f.notAvailable().get("paybackMonths")
+          : "payback in " + f.paybackMonths() + " months (" + f.paybackMonth() + ")";
+      wrap(lines, "Hybrid months (" + f.scenario() + "): " + peak + "; one-off " + usd(f.oneOffUsd())
+          + " USD; " + payback);
+    }
+    if (f.billGrowthPct() != null) {
+      lines.add(fit("AWS bill: " + (f.billGrowthPct().signum() >= 0 ? "+" : "") + pct(f.billGrowthPct()) + " from "
+          + f.billFirstMonth() + " (" + usd(f.billFirstUsd()) + ") to " + f.billLastMonth() + " ("
+          + usd(f.billLastUsd()) + ")"));
+    } else {
+      lines.add(fit("AWS bill growth: " + f.notAvailable().get("awsBillGrowthPct")));
+    }
+    wrap(lines, "Items by target: " + counts(f.countsByTarget()));
+    wrap(lines, "Effort: " + counts(f.countsByEffort()));
+    lines.add(fit("Blockers " + f.blockers() + ", warnings " + f.warnings() + ", unmapped " + f.unmapped()
+        + ", not priced " + f.missingPrices() + ", collection gaps " + f.gaps()));
+    if (!written.isEmpty()) {
+      lines.add("-".repeat(WIDTH));
+      for (Path p : written) {
+        lines.add("Written: " + p);
+      }
+    }
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static List<Map.Entry<String, BigDecimal>> top(SortedMap<String, BigDecimal> m) {
+    var list = new ArrayList<>(m.entrySet());
+    list.sort(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    var top = new ArrayList<>(list.subList(0, Math.min(TOP_SERVICES, list.size())));
+    if (list.size() > TOP_SERVICES) {
+      BigDecimal rest = list.subList(TOP_SERVICES, list.size()).stream().map(Map.Entry::getValue)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      top.add(Map.entry((list.size() - TOP_SERVICES) + " other(s)", rest));
+    }
+    return top;
+  }
+
+  private static String counts(Map<String, Integer> m) {
+    var parts = new ArrayList<String>();
+    m.forEach((k, v) -> parts.add(k + " " + v));
+    return parts.isEmpty() ? "none" : String.join(", ", parts);
+  }
+
+  /** Wraps after ", " or "; " (or else at a space) so that no line is wider than {@link #WIDTH}. */
+  private static void wrap(List<String> lines, String text) {
+    String rest = text;
+    String indent = "";
+    while ((indent + rest).length() > WIDTH) {
+      int room = WIDTH - indent.length();
+      int comma = Math.max(rest.lastIndexOf(", ", room - 1), rest.lastIndexOf("; ", room - 1));
+      int cut = comma > 0 ? comma + 1 : rest.lastIndexOf(' ', room);
+      if (cut <= 0) {
+        break;
+      }
+      lines.add(indent + rest.substring(0, cut));
+      rest = rest.substring(cut).stripLeading();
+      indent = "    ";
+    }
+    lines.add(fit(indent + rest));
+  }
+
+  private static String fit(String s) {
+    return s.length() <= WIDTH ? s : s.substring(0, WIDTH - 3) + "...";
+  }
+
+  private static String cut(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+  }
+
+  static String usd(BigDecimal v) {
+    return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT))
+        .format(v.setScale(2, RoundingMode.HALF_UP));
+  }
+
+  private static String integer(long v) {
+    return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+  }
+
+  private static String pct(BigDecimal v) {
+    return v.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+  }
+}
