@@ -82,15 +82,22 @@ public final class AwsCollector {
       return t;
     });
     String home = homeRegionOverride != null ? homeRegionOverride : Clients.profileRegion(options.profile());
+    ExecutorService detailPool = Executors.newFixedThreadPool(options.parallelism(), r -> {
+      Thread t = new Thread(r, "migrate-collect-detail");
+      t.setDaemon(true);
+      return t;
+    });
     try (Clients clients = new Clients(options, creds, interceptors, home)) {
-      Snapshot snapshot = scan(clients, home, sink, pool, progress);
+      Snapshot snapshot = scan(clients, home, sink, pool, new Fanout(detailPool), progress);
       return new CollectResult(snapshot, log.stats());
     } finally {
       pool.shutdownNow();
+      detailPool.shutdownNow();
     }
   }
 
-  private Snapshot scan(Clients clients, String home, Sink sink, ExecutorService pool, Progress progress) {
+  private Snapshot scan(Clients clients, String home, Sink sink, ExecutorService pool, Fanout fanout,
+      Progress progress) {
     Instant now = clock.instant();
     // The window ends at today's 00:00 UTC so every day in it is complete.
     Instant end = now.truncatedTo(ChronoUnit.DAYS);
@@ -108,15 +115,15 @@ public final class AwsCollector {
     List<String> regions = regions(clients, home, sink);
     progress.done("ec2", home, regions.size());
 
-    // Phase 1: inventory, per region and service, plus the global services.
+    // Phase 1a: instances per region (which also tells whether a region answers at all), with
+    // the global services alongside. Phase 1b: the other regional services of the regions that answered.
     Set<String> disabled = ConcurrentHashMap.newKeySet();
-    List<Runnable> tasks = new ArrayList<>();
+    List<Runnable> probe = new ArrayList<>();
     for (String region : regions) {
-      tasks.add(() -> {
-        Ec2Collector ec2 = new Ec2Collector(clients.ec2(region), region, options.redactTags(), sink);
+      probe.add(() -> {
+        int n = 0;
         try {
-          int n = ec2.instances();
-          progress.done("ec2", region, n);
+          n = new Ec2Collector(clients.ec2(region), region, options.redactTags(), sink).instances();
         } catch (RuntimeException e) {
           if (Faults.regionDisabled(e)) {
             disabled.add(region);
@@ -124,33 +131,37 @@ public final class AwsCollector {
           } else {
             sink.gap("ec2", region, "EC2 instances", e);
           }
-          progress.done("ec2", region, 0);
-          return;
         }
-        unit(sink, progress, "ec2", region, "EBS volumes", ec2::volumes);
-        unit(sink, progress, "ec2", region, "VPCs", ec2::vpcs);
+        progress.done("ec2", region, n);
       });
-      tasks.add(() -> unit(sink, progress, "autoscaling", region, "auto scaling groups",
-          () -> skipIfDisabled(disabled, region, () -> AutoScalingCollector.collect(
-              clients.autoScaling(region), region, options.redactTags(), sink))));
-      tasks.add(() -> unit(sink, progress, "elb", region, "classic load balancers",
-          () -> skipIfDisabled(disabled, region, () -> ClassicElbCollector.collect(
-              clients.elb(region), region, options.redactTags(), sink))));
-      tasks.add(() -> unit(sink, progress, "elbv2", region, "application and network load balancers",
-          () -> skipIfDisabled(disabled, region, () -> ElbV2Collector.collect(
-              clients.elbv2(region), region, options.redactTags(), sink))));
-      tasks.add(() -> unit(sink, progress, "ec2", region, "reserved instances",
-          () -> skipIfDisabled(disabled, region, () -> CommitmentsCollector.reservedInstances(
-              clients.ec2(region), region, sink))));
     }
-    tasks.add(() -> unit(sink, progress, "cloudfront", "global", "CloudFront distributions",
-        () -> CloudFrontCollector.collect(clients.cloudFront(), options.redactTags(), sink)));
-    tasks.add(() -> unit(sink, progress, "s3", "global", "S3 buckets",
+    probe.add(() -> unit(sink, progress, "cloudfront", "global", "CloudFront distributions",
+        () -> CloudFrontCollector.collect(clients.cloudFront(), options.redactTags(), sink, fanout)));
+    probe.add(() -> unit(sink, progress, "s3", "global", "S3 buckets",
         () -> S3Collector.collect(clients.s3(Clients.HOME), sink)));
-    tasks.add(() -> unit(sink, progress, "ce", "global", "monthly cost by service (Cost Explorer)",
+    probe.add(() -> unit(sink, progress, "ce", "global", "monthly cost by service (Cost Explorer)",
         () -> CostCollector.collect(clients.costExplorer(), today, sink)));
-    tasks.add(() -> unit(sink, progress, "savingsplans", "global", "savings plans",
+    probe.add(() -> unit(sink, progress, "savingsplans", "global", "savings plans",
         () -> CommitmentsCollector.savingsPlans(clients.savingsPlans(), sink)));
+    runAll(pool, probe, progress);
+
+    List<Runnable> tasks = new ArrayList<>();
+    for (String region : regions) {
+      if (disabled.contains(region)) {
+        continue;
+      }
+      Ec2Collector ec2 = new Ec2Collector(clients.ec2(region), region, options.redactTags(), sink);
+      tasks.add(() -> unit(sink, progress, "ec2", region, "EBS volumes", ec2::volumes));
+      tasks.add(() -> unit(sink, progress, "ec2", region, "VPCs", ec2::vpcs));
+      tasks.add(() -> unit(sink, progress, "ec2", region, "reserved instances",
+          () -> CommitmentsCollector.reservedInstances(clients.ec2(region), region, sink)));
+      tasks.add(() -> unit(sink, progress, "autoscaling", region, "auto scaling groups",
+          () -> AutoScalingCollector.collect(clients.autoScaling(region), region, options.redactTags(), sink)));
+      tasks.add(() -> unit(sink, progress, "elb", region, "classic load balancers",
+          () -> ClassicElbCollector.collect(clients.elb(region), region, options.redactTags(), sink, fanout)));
+      tasks.add(() -> unit(sink, progress, "elbv2", region, "application and network load balancers",
+          () -> ElbV2Collector.collect(clients.elbv2(region), region, options.redactTags(), sink, fanout)));
+    }
     runAll(pool, tasks, progress);
 
     // Phase 2: CloudWatch usage, per region where resources (or bucket metrics) live.
@@ -238,10 +249,6 @@ public final class AwsCollector {
       }
     }
     return out;
-  }
-
-  private static int skipIfDisabled(Set<String> disabled, String region, IntSupplier body) {
-    return disabled.contains(region) ? 0 : body.getAsInt();
   }
 
   private static void unit(Sink sink, Progress progress, String service, String region, String missing, IntSupplier body) {

@@ -11,8 +11,6 @@ import java.util.TreeMap;
  */
 public record CallStats(Map<String, Long> attempts, Map<String, Long> calls) {
   public CallStats {
-    attempts = Map.copyOf(new TreeMap<>(attempts));
-    calls = Map.copyOf(new TreeMap<>(calls));
     attempts = java.util.Collections.unmodifiableMap(new TreeMap<>(attempts));
     calls = java.util.Collections.unmodifiableMap(new TreeMap<>(calls));
   }

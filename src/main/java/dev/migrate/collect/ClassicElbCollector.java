@@ -25,7 +25,7 @@ final class ClassicElbCollector {
 
   private ClassicElbCollector() {}
 
-  static int collect(ElasticLoadBalancingClient elb, String region, boolean redact, Sink sink) {
+  static int collect(ElasticLoadBalancingClient elb, String region, boolean redact, Sink sink, Fanout fanout) {
     List<LoadBalancerDescription> all = new ArrayList<>();
     for (var page : elb.describeLoadBalancersPaginator(r -> r.pageSize(PAGE))) {
       all.addAll(page.loadBalancerDescriptions());
@@ -42,9 +42,12 @@ final class ClassicElbCollector {
       }
     }
     Attempt attrCall = new Attempt(sink, "elb", region, "classic load balancer access-log settings");
-    for (LoadBalancerDescription d : all) {
-      LoadBalancerAttributes attrs = attrCall.get(() -> elb.describeLoadBalancerAttributes(
-          r -> r.loadBalancerName(d.loadBalancerName())).loadBalancerAttributes(), null);
+    List<java.util.Optional<LoadBalancerAttributes>> allAttrs = fanout.map(all, d -> java.util.Optional.ofNullable(
+        attrCall.get(() -> elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(d.loadBalancerName()))
+            .loadBalancerAttributes(), null)));
+    for (int k = 0; k < all.size(); k++) {
+      LoadBalancerDescription d = all.get(k);
+      LoadBalancerAttributes attrs = allAttrs.get(k).orElse(null);
       LoadBalancer.AccessLogs logs = attrs == null || attrs.accessLog() == null ? null
           : new LoadBalancer.AccessLogs(Boolean.TRUE.equals(attrs.accessLog().enabled()),
               attrs.accessLog().s3BucketName(), attrs.accessLog().s3BucketPrefix());

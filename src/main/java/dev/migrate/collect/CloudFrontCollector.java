@@ -22,12 +22,15 @@ import software.amazon.awssdk.services.cloudfront.model.Tag;
 final class CloudFrontCollector {
   static final List<String> ACTIONS = List.of(
       "cloudfront:ListDistributions", "cloudfront:GetDistributionConfig", "cloudfront:ListTagsForResource");
-  /** ListDistributions MaxItems: CloudFront returns at most 1000 per page (API reference). */
-  static final int PAGE = 1000;
+  /**
+   * ListDistributions MaxItems: "The maximum and default values are both 100" (CloudFront API
+   * reference, ListDistributions); asking for more risks an InvalidArgument error.
+   */
+  static final int PAGE = 100;
 
   private CloudFrontCollector() {}
 
-  static int collect(CloudFrontClient cf, boolean redact, Sink sink) {
+  static int collect(CloudFrontClient cf, boolean redact, Sink sink, Fanout fanout) {
     List<DistributionSummary> all = new ArrayList<>();
     // Marker pagination: NextMarker is set while IsTruncated is true.
     String marker = null;
@@ -42,13 +45,14 @@ final class CloudFrontCollector {
     } while (marker != null && !marker.isEmpty());
     Attempt configCall = new Attempt(sink, "cloudfront", "global", "distribution logging configuration");
     Attempt tagCall = new Attempt(sink, "cloudfront", "global", "distribution tags");
-    for (DistributionSummary d : all) {
+    fanout.map(all, d -> {
       LoggingConfig logging = configCall.get(
           () -> cf.getDistributionConfig(r -> r.id(d.id())).distributionConfig().logging(), null);
       var tags = tagCall.get(() -> Tags.of(cf.listTagsForResource(r -> r.resource(d.arn())).tags().items(),
           Tag::key, Tag::value, redact), java.util.Map.<String, String>of());
       sink.distributions.add(toDistribution(d, logging, tags));
-    }
+      return d.id();
+    });
     return all.size();
   }
 

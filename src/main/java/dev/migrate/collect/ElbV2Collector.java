@@ -33,7 +33,7 @@ final class ElbV2Collector {
 
   private ElbV2Collector() {}
 
-  static int collect(ElasticLoadBalancingV2Client elb, String region, boolean redact, Sink sink) {
+  static int collect(ElasticLoadBalancingV2Client elb, String region, boolean redact, Sink sink, Fanout fanout) {
     List<software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer> all = new ArrayList<>();
     for (var page : elb.describeLoadBalancersPaginator(r -> r.pageSize(PAGE))) {
       for (var lb : page.loadBalancers()) {
@@ -58,10 +58,11 @@ final class ElbV2Collector {
       }
       return Boolean.TRUE;
     }, Boolean.FALSE);
-    Map<String, List<LoadBalancer.Target>> health = new HashMap<>();
+    Map<String, List<LoadBalancer.Target>> health = new java.util.concurrent.ConcurrentHashMap<>();
     Attempt healthCall = new Attempt(sink, "elbv2", region, "target health");
-    groupsByLb.values().stream().flatMap(List::stream).map(TargetGroup::targetGroupArn).distinct().sorted()
-        .forEach(arn -> {
+    List<String> tgArns = groupsByLb.values().stream().flatMap(List::stream).map(TargetGroup::targetGroupArn)
+        .distinct().sorted().toList();
+    fanout.map(tgArns, arn -> {
           List<TargetHealthDescription> ds = healthCall.get(
               () -> elb.describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions(), null);
           if (ds != null) {
@@ -72,6 +73,7 @@ final class ElbV2Collector {
                 .thenComparing(t -> t.port() == null ? 0 : t.port()));
             health.put(arn, targets);
           }
+          return arn;
         });
     Map<String, Map<String, String>> tags = new HashMap<>();
     Attempt tagCall = new Attempt(sink, "elbv2", region, "load balancer tags");
@@ -85,7 +87,7 @@ final class ElbV2Collector {
     }
     Attempt listenerCall = new Attempt(sink, "elbv2", region, "listeners");
     Attempt attrCall = new Attempt(sink, "elbv2", region, "access-log settings");
-    for (var lb : all) {
+    fanout.map(all, lb -> {
       String arn = lb.loadBalancerArn();
       List<LoadBalancer.Listener> listeners = new ArrayList<>();
       listenerCall.get(() -> {
@@ -118,7 +120,8 @@ final class ElbV2Collector {
       sink.loadBalancers.add(new LoadBalancer(arn, lb.loadBalancerName(), region, type,
           lb.schemeAsString() == null ? "internet-facing" : lb.schemeAsString(), lb.dnsName(), lb.vpcId(), zones,
           lb.createdTime(), listeners, groups, List.of(), logs, tags.getOrDefault(arn, Map.of())));
-    }
+      return arn;
+    });
     return all.size();
   }
 

@@ -36,9 +36,12 @@ class CollectBenchmark {
           .withDays(days).withRetries(3, Duration.ofMillis(10));
       AwsCollector collector = new AwsCollector(options, Clock.fixed(Instant.parse("2026-11-15T06:00:00Z"), ZoneOffset.UTC),
           StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")), "us-east-1");
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       CollectResult result = collector.collect(Progress.NONE);
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
       Snapshot s = result.snapshot();
       long resources = s.instances().size() + s.loadBalancers().size() + s.distributions().size();
       // Per instance: CPU avg, max, p95, NetworkIn, NetworkOut; per ALB: requests, bytes, LCUs; per distribution: requests, bytes.
@@ -47,7 +50,9 @@ class CollectBenchmark {
       long calls = result.calls().totalCalls();
       System.out.printf(Locale.ROOT, "%nCollectBenchmark: %d instances, %d load balancers, %d distributions, %d usage records, %d gaps%n",
           s.instances().size(), s.loadBalancers().size(), s.distributions().size(), s.usage().size(), s.gaps().size());
-      System.out.printf(Locale.ROOT, "  wall time          %.2f s (parallelism %d)%n", seconds, options.parallelism());
+      System.out.printf(Locale.ROOT, "  wall time          %.2f s (parallelism %d; %d cores, load average %.1f)%n", seconds,
+          options.parallelism(), os.getAvailableProcessors(), os.getSystemLoadAverage());
+      System.out.printf(Locale.ROOT, "  CPU time           %.2f s (collector and stub server share this JVM)%n", cpuSeconds);
       System.out.printf(Locale.ROOT, "  API calls          %d (HTTP requests %d, server saw %d)%n", calls,
           result.calls().totalAttempts(), account.requests.get());
       System.out.printf(Locale.ROOT, "  calls per resource %.4f%n", calls / (double) resources);

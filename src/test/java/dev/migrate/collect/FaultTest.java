@@ -115,12 +115,32 @@ class FaultTest {
     fx.server.stubFor(query("ec2", "eu-west-1", "DescribeInstances")
         .willReturn(aResponse().withStatus(401).withBodyFile("faults/ec2-auth-failure.xml")));
     Snapshot s = collect(fx.options()).snapshot();
-    Gap g = s.gaps().stream().filter(x -> x.service().equals("ec2")).findFirst().orElseThrow();
+    Gap g = onlyGap(s);
+    assertEquals("ec2", g.service());
     assertEquals("eu-west-1", g.region());
     assertEquals("AuthFailure", g.errorCode());
     assertTrue(g.missing().startsWith("every resource in the region"));
     assertEquals(4, s.instances().size(), "us-east-1 is complete");
     assertTrue(s.instances().stream().noneMatch(i -> i.region().equals("eu-west-1")));
+    assertTrue(s.loadBalancers().stream().noneMatch(l -> l.region().equals("eu-west-1")),
+        "the region's other services are not called");
+    assertEquals(List.of("ec2:DescribeInstances"), fx.server.getAllServeEvents().stream()
+        .filter(e -> Journal.region(e.getRequest()).equals("eu-west-1"))
+        .map(e -> Journal.action(e.getRequest())).distinct().toList());
+  }
+
+  @Test
+  void aDeniedInstanceListStillCollectsTheRegionsOtherResources() {
+    fx.server.stubFor(query("ec2", "us-east-1", "DescribeInstances")
+        .willReturn(aResponse().withStatus(403).withBody("<Response><Errors><Error><Code>UnauthorizedOperation</Code>"
+            + "<Message>You are not authorized to perform this operation.</Message></Error></Errors></Response>")));
+    Snapshot s = collect(fx.options()).snapshot();
+    Gap g = onlyGap(s);
+    assertEquals(new Gap("ec2", "us-east-1", "UnauthorizedOperation", "EC2 instances",
+        "You are not authorized to perform this operation."), g);
+    assertEquals(List.of("i-0b1"), s.instances().stream().map(i -> i.id()).toList());
+    assertEquals(2, s.volumes().size(), "volumes of us-east-1 are still read");
+    assertEquals(4, s.loadBalancers().size());
   }
 
   @Test

@@ -55,6 +55,21 @@ class IamPolicyTest {
     }
   }
 
+  @Test
+  void theClientsRefuseAnUndeclaredOrMutatingCallBeforeSendingIt() {
+    try (Fixtures fx = new Fixtures();
+        Clients clients = new Clients(fx.options(), software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDTEST", "secret")),
+            List.of(new CallLog()), "us-east-1")) {
+      var ec2 = clients.ec2("us-east-1");
+      RuntimeException stop = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+          () -> ec2.terminateInstances(r -> r.instanceIds("i-0a1")));
+      assertTrue(String.valueOf(stop.getMessage()).contains("refusing to call ec2:TerminateInstances"), stop.getMessage());
+      org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> ec2.describeImages());
+      assertEquals(List.of(), fx.server.getAllServeEvents(), "nothing was sent");
+    }
+  }
+
   static void assertWireIsReadOnly(List<String> wire) {
     for (String action : wire) {
       assertTrue(IamActions.declared().contains(action), "undeclared call on the wire: " + action);

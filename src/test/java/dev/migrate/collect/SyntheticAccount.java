@@ -64,7 +64,7 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
           + "</DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>");
       case "elasticloadbalancing" -> elb(region, form(r));
       case "monitoring" -> cloudWatch(form(r));
-      case "cloudfront" -> cloudFront(path);
+      case "cloudfront" -> cloudFront(path, query(r.getUrl()));
       case "s3" -> xml(200, "<ListAllMyBucketsResult><Owner><ID>x</ID></Owner><Buckets/></ListAllMyBucketsResult>");
       case "ce" -> json("{\"ResultsByTime\":[]}");
       case "savingsplans" -> json("{\"savingsPlans\":[]}");
@@ -211,7 +211,7 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     return xml(200, b.append("</MetricDataResults></GetMetricDataResult></GetMetricDataResponse>").toString());
   }
 
-  private ResponseDefinition cloudFront(String path) {
+  private ResponseDefinition cloudFront(String path, Map<String, String> query) {
     if (path.endsWith("/config")) {
       return xml(200, "<DistributionConfig><CallerReference>x</CallerReference><Logging><Enabled>false</Enabled>"
           + "<Bucket></Bucket><Prefix></Prefix></Logging><Enabled>true</Enabled></DistributionConfig>");
@@ -219,9 +219,13 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     if (path.endsWith("/tagging")) {
       return xml(200, "<Tags><Items><Tag><Key>team</Key><Value>web</Value></Tag></Items></Tags>");
     }
-    StringBuilder b = new StringBuilder("<DistributionList><Marker></Marker><MaxItems>1000</MaxItems><IsTruncated>false</IsTruncated>"
-        + "<Quantity>" + distributions + "</Quantity><Items>");
-    for (int i = 0; i < distributions; i++) {
+    int size = Integer.parseInt(query.getOrDefault("MaxItems", "100"));
+    int from = Integer.parseInt(query.getOrDefault("Marker", "0"));
+    int to = Math.min(distributions, from + size);
+    StringBuilder b = new StringBuilder("<DistributionList><Marker>" + from + "</Marker><MaxItems>" + size + "</MaxItems><IsTruncated>"
+        + (to < distributions) + "</IsTruncated>" + (to < distributions ? "<NextMarker>" + to + "</NextMarker>" : "")
+        + "<Quantity>" + (to - from) + "</Quantity><Items>");
+    for (int i = from; i < to; i++) {
       String id = String.format("E%013X", i);
       b.append("<DistributionSummary><Id>").append(id).append("</Id><ARN>arn:aws:cloudfront::").append(ACCOUNT)
           .append(":distribution/").append(id).append("</ARN><DomainName>d").append(i).append(".cloudfront.net</DomainName>")
@@ -234,9 +238,18 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     return xml(200, b.append("</Items></DistributionList>").toString());
   }
 
+  private static Map<String, String> query(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? Map.of() : pairs(url.substring(q + 1));
+  }
+
   private static Map<String, String> form(Request r) {
+    return pairs(r.getBodyAsString());
+  }
+
+  private static Map<String, String> pairs(String encoded) {
     Map<String, String> m = new LinkedHashMap<>();
-    for (String pair : r.getBodyAsString().split("&")) {
+    for (String pair : encoded.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         m.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
@@ -275,7 +288,7 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     m.put("elasticloadbalancing:DescribeLoadBalancerAttributes", r * loadBalancersPerRegion);
     m.put("elasticloadbalancing:DescribeTargetHealth", r * loadBalancersPerRegion);
     m.put("elasticloadbalancing:DescribeTags", r * pages(loadBalancersPerRegion, 20));
-    m.put("cloudfront:ListDistributions", pages(distributions, 1000));
+    m.put("cloudfront:ListDistributions", pages(distributions, 100));
     m.put("cloudfront:GetDistributionConfig", (long) distributions);
     m.put("cloudfront:ListTagsForResource", (long) distributions);
     m.put("s3:ListAllMyBuckets", 1L);
