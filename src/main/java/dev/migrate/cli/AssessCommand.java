@@ -2,13 +2,9 @@ package dev.migrate.cli;
 
 import dev.migrate.app.Assessing;
 import dev.migrate.app.Failure;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,14 +30,8 @@ public final class AssessCommand implements Callable<Integer> {
   @Mixin
   EstateOptions estate;
 
-  @Option(names = "--scenario", paramLabel = "FILE",
-      description = "Also project the hybrid phase with this what-if scenario (repeatable); the workbook then has "
-          + "the Timeline, Scenarios and peak-month figures. See sample-data/scenarios/.")
-  List<Path> scenarios = new ArrayList<>();
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override a scenario value in every --scenario, e.g. --set traffic.growthPerMonthPct=5.")
-  List<String> sets = new ArrayList<>();
+  @Mixin
+  ScenarioOptions scenarios;
 
   @ParentCommand
   MigrateCommand parent;
@@ -51,11 +41,10 @@ public final class AssessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!sets.isEmpty() && scenarios.isEmpty()) {
+    if (!scenarios.sets.isEmpty() && scenarios.none()) {
       throw new Failure(Failure.Kind.USAGE, "--set overrides scenario values and needs --scenario FILE");
     }
-    var scenarioRequest = new Assessing.Scenarios(scenarios, sets, false);
-    new Assessing(parent.clock()).run(estate.toRequest(spec), scenarioRequest, parent.out(), parent.err());
+    new Assessing(parent.clock()).run(estate.toRequest(spec), scenarios.toScenarios(false), parent.out(), parent.err());
     return ExitCode.OK;
   }
 }

@@ -2,14 +2,10 @@ package dev.migrate.cli;
 
 import dev.migrate.app.Assessing;
 import dev.migrate.app.Failure;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,13 +26,8 @@ import picocli.CommandLine.Spec;
     optionListHeading = "%nOptions:%n")
 public final class WhatifCommand implements Callable<Integer> {
 
-  @Option(names = "--scenario", paramLabel = "FILE",
-      description = "A scenario file (repeatable). With --sample and no --scenario, the shipped sample scenarios run.")
-  List<Path> scenarios = new ArrayList<>();
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override a value in every scenario, e.g. --set traffic.growthPerMonthPct=5 (repeatable).")
-  List<String> sets = new ArrayList<>();
+  @Mixin
+  ScenarioOptions scenarios;
 
   @Mixin
   EstateOptions estate;
@@ -50,12 +41,10 @@ public final class WhatifCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Assessing.Request request = estate.toRequest(spec);
-    boolean sampleScenarios = scenarios.isEmpty() && estate.sample();
-    if (scenarios.isEmpty() && !sampleScenarios) {
+    if (scenarios.none() && !estate.sample()) {
       throw new Failure(Failure.Kind.USAGE, "give at least one --scenario FILE (examples: sample-data/scenarios/*.yaml)");
     }
-    new Assessing(parent.clock()).run(request, new Assessing.Scenarios(scenarios, sets, sampleScenarios),
-        parent.out(), parent.err());
+    new Assessing(parent.clock()).run(request, scenarios.toScenarios(estate.sample()), parent.out(), parent.err());
     return ExitCode.OK;
   }
 }

@@ -23,7 +23,7 @@ class CostingTest {
   void badSettingsAreUsageFailures() {
     Failure f = assertThrows(Failure.class, () -> Costing.options(List.of("hours-per-month=-1")));
     assertEquals(Failure.Kind.USAGE, f.kind());
-    assertTrue(f.getMessage().startsWith("--set hours-per-month=-1: cost option hours-per-month='-1'"), f.getMessage());
+    assertTrue(f.getMessage().startsWith("--cost-option hours-per-month=-1: cost option hours-per-month='-1'"), f.getMessage());
     assertEquals(Failure.Kind.USAGE, assertThrows(Failure.class, () -> Costing.options(List.of("cud"))).kind());
   }
 
