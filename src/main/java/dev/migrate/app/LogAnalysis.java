@@ -140,6 +140,24 @@ public final class LogAnalysis {
     return check(readSnapshot(snapshotFile), bucket, prefix);
   }
 
+  /**
+   * One line for the end of a collection: how much logging and monitoring is off, and the
+   * command that prints how to turn it on; null when everything is on.
+   */
+  public static String checkSummary(Snapshot snap, Path snapshotFile) {
+    var findings = LoggingCheck.check(snap, "LOG-BUCKET", "access-logs");
+    if (findings.isEmpty()) {
+      return null;
+    }
+    var counts = new java.util.TreeMap<String, Integer>();
+    findings.forEach(f -> counts.merge(f.kind(), f.resources().size(), Integer::sum));
+    StringBuilder b = new StringBuilder("migrate: warning: logging is off for ");
+    b.append(String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
+    b.append(" (ec2-monitoring = no detailed monitoring, ec2-agent = no CloudWatch agent memory metrics);"
+        + " 'migrate logs check --snapshot ").append(snapshotFile).append("' prints the AWS CLI commands that turn them on");
+    return b.toString();
+  }
+
   /** The same check over a snapshot in memory (e.g. one just collected with {@code --aws-profile}). */
   public static String check(Snapshot snap, String bucket, String prefix) {
     return LoggingCheck.render(LoggingCheck.check(snap, bucket, prefix), bucket);

@@ -1,16 +1,18 @@
 package dev.migrate.cli;
 
 import dev.migrate.app.Collection;
+import dev.migrate.app.LogAnalysis;
+import dev.migrate.app.Planning;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,10 +33,24 @@ public final class CollectCommand implements Callable<Integer> {
       description = "Snapshot file (default: reports/snapshot-<account>-<date>.json).")
   Path out;
 
+  @ParentCommand
+  MigrateCommand parent;
+
   @Override
   public Integer call() {
-    Path written = new Collection(Clock.systemUTC()).collectToFile(aws.toRequest(out), stderr(spec));
+    PrintStream err = stderr(spec);
+    Path written;
+    try {
+      written = new Collection(parent.clock()).collectToFile(aws.toRequest(out), err);
+    } finally {
+      err.flush();
+    }
     spec.commandLine().getOut().println(written);
+    // Access logs and detailed monitoring are the first thing a migration needs: say what is off.
+    String logging = LogAnalysis.checkSummary(Planning.readSnapshot(written), written);
+    if (logging != null) {
+      err.println(logging);
+    }
     return ExitCode.OK;
   }
 

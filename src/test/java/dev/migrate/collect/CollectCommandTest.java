@@ -82,6 +82,8 @@ class CollectCommandTest {
     assertEquals(7, s.window().days());
     assertTrue(s.gaps().isEmpty(), s.gaps().toString());
     assertTrue(err.contains("collected 5 instances, 4 load balancers, 2 distributions, 2 buckets in 2 regions"), err);
+    assertTrue(err.contains("migrate: warning: logging is off for ") && err.contains("'migrate logs check --snapshot " + file + "'"),
+        "collection ends with what logging is off: " + err);
     String json = Files.readString(file);
     assertFalse(json.contains("s3cr3t") || err.contains("s3cr3t") || json.contains("AKIDTEST"), "no credentials anywhere");
     try (var listing = Files.list(dir)) {
