@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.migrate.app.Costing;
 import dev.migrate.app.LogAnalysis;
 import dev.migrate.app.Planning;
+import dev.migrate.app.WhatIf;
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.CostOptions;
+import dev.migrate.cost.Timeline;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.inventory.Usage;
@@ -197,6 +199,31 @@ class SampleLogMergeTest {
     int cdn = a1.target().byService().get(CDN).compareTo(a0.target().byService().get(CDN));
     assertEquals(cdn, a1.requests().gcpPerMillionUsd().compareTo(a0.requests().gcpPerMillionUsd()),
         a0.requests().gcpPerMillionUsd() + " -> " + a1.requests().gcpPerMillionUsd());
+  }
+
+  /**
+   * The hybrid months: CDN origin fetches cross the link while a distribution and its origin run
+   * in different clouds (docs/whatif.md, "Traffic across the clouds": (1 - hit ratio) x bytes
+   * served). In gke-replatform-waves the CDN moves in the first wave and the web load balancer,
+   * tableapp.jp's origin, two months later; tableapp.jp's measured hit ratio is lower, so more
+   * crosses the link in those months, and never less in any month. Month 0 and the months after
+   * the move carry no inter-cloud traffic either way.
+   */
+  @Test
+  void hybridInterCloudTrafficFollowsTheMeasuredHitRatio() {
+    List<Path> scenario = List.of(SampleEstate.SCENARIOS.resolve("gke-replatform-waves.yaml"));
+    Timeline t0 = WhatIf.run(SampleEstate.assess(before), scenario, List.of()).get(0);
+    Timeline t1 = WhatIf.run(SampleEstate.assess(after), scenario, List.of()).get(0);
+    boolean grew = false;
+    for (int m = 0; m < t0.months().size(); m++) {
+      BigDecimal x0 = t0.months().get(m).interCloudTrafficUsd();
+      BigDecimal x1 = t1.months().get(m).interCloudTrafficUsd();
+      assertTrue(x1.compareTo(x0) >= 0, "month " + m + ": " + x0 + " -> " + x1);
+      grew |= x1.compareTo(x0) > 0;
+    }
+    assertTrue(grew, "the origin fetches of tableapp.jp cross the link in some month");
+    assertEquals(0, t1.months().get(0).interCloudTrafficUsd().signum());
+    assertEquals(0, t1.months().get(t1.months().size() - 1).interCloudTrafficUsd().signum());
   }
 
   /**
