@@ -1,0 +1,158 @@
+package dev.migrate.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrate.app.WhatIf;
+import dev.migrate.cost.Assessment;
+import dev.migrate.cost.Timeline;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 7 on the real sample estate: the three shipped scenarios side by side (golden), and
+ * "the timeline figures agree with the cost model's steady-state CURRENT and TARGET totals at
+ * its two ends".
+ */
+class SampleWhatIfTest {
+  private static Assessment base;
+
+  @BeforeAll
+  static void assess() {
+    base = SampleEstate.assess(SampleEstate.snapshot());
+  }
+
+  private static List<Path> shipped() {
+    return WhatIf.SAMPLE_SCENARIOS.stream().map(n -> SampleEstate.SCENARIOS.resolve(n + ".yaml")).toList();
+  }
+
+  @Test
+  void shippedScenariosSideBySideAreAsRecorded() throws Exception {
+    List<Timeline> timelines = WhatIf.run(base, shipped(), List.of());
+    assertEquals(WhatIf.SAMPLE_SCENARIOS, timelines.stream().map(Timeline::scenario).toList());
+    Golden.check("whatif/comparison-sample.txt", WhatIf.compare(timelines));
+  }
+
+  /**
+   * Month 0 "is today's bill" (sample-data/scenarios/README.md): nothing has moved, so month 0 is
+   * the CURRENT total in every shipped scenario whose traffic in month 0 is today's. The doubled
+   * scenario doubles traffic from month 0 on purpose; with its multiplier set back to 1 its month 0
+   * is CURRENT too.
+   */
+  @Test
+  void everyShippedTimelineStartsAtTheCurrentTotal() {
+    List<Timeline> asShipped = WhatIf.run(base, shipped(), List.of());
+    List<Timeline> todaysTraffic = WhatIf.run(base, shipped(), List.of("traffic.multiplier=1"));
+    for (int i = 0; i < asShipped.size(); i++) {
+      Timeline t = todaysTraffic.get(i);
+      Timeline.Month first = t.months().get(0);
+      assertCents(base.current().monthlyUsd(), first.totalUsd(), t.scenario() + " month 0 total");
+      assertCents(base.current().monthlyUsd(), first.awsUsd(), t.scenario() + " month 0 AWS");
+      assertEquals(0, first.gcpUsd().signum(), t.scenario() + ": nothing runs on Google Cloud in month 0");
+      assertEquals(base.requests().monthlyRequests(), first.requests(), t.scenario() + " month 0 requests");
+      Timeline shipped = asShipped.get(i);
+      if (!shipped.scenario().equals("replatform-3y-doubled")) {
+        assertCents(base.current().monthlyUsd(), shipped.months().get(0).totalUsd(), shipped.scenario() + " as shipped");
+      }
+    }
+  }
+
+  /**
+   * The doubled scenario's month 0 is today's estate at twice today's traffic. The timeline scales
+   * CURRENT's traffic lines linearly (docs/whatif.md), the cost model re-prices every quantity at
+   * 2x through tiers and free allowances (RequestCosts growth point 2). On the sample they differ
+   * by USD 11.40 = the 100 GB AWS internet free allowance x 0.114 USD/GB: linear scaling doubles
+   * the allowance's USD 0 line along with the paid one. Within 0.1% is agreement; a larger gap
+   * means the two models drifted apart.
+   */
+  @Test
+  void theDoubledScenarioStartsAtTheCostModelsTwiceTodaysTraffic() {
+    Timeline doubled = WhatIf.run(base, List.of(SampleEstate.SCENARIOS.resolve("replatform-3y-doubled.yaml")),
+        List.of()).get(0);
+    Timeline.Month first = doubled.months().get(0);
+    var atTwice = base.requests().growth().stream()
+        .filter(g -> g.trafficMultiple().compareTo(BigDecimal.valueOf(2)) == 0).findFirst().orElseThrow();
+    assertEquals(2 * base.requests().monthlyRequests(), first.requests());
+    assertTrue(first.totalUsd().compareTo(base.current().monthlyUsd()) > 0, "more traffic costs more");
+    BigDecimal gap = atTwice.awsMonthlyUsd().subtract(first.totalUsd()).abs();
+    assertTrue(gap.compareTo(atTwice.awsMonthlyUsd().multiply(new BigDecimal("0.001"))) <= 0,
+        "month 0 " + first.totalUsd().toPlainString() + " vs cost model at 2x " + atTwice.awsMonthlyUsd().toPlainString());
+    assertCents(first.totalUsd(), first.stayOnAwsUsd(), "month 0 = staying on AWS");
+  }
+
+  /**
+   * None of the shipped scenarios leaves the TARGET total alone at its end: lift-and-shift adds
+   * 30% compute headroom, gke-replatform-waves grows traffic 2% a month, replatform-3y-doubled
+   * doubles traffic and commits for 3 years. So this scenario moves the whole sample estate in
+   * waves with no growth, commitment, Spot, region or sizing change: once the last wave's double
+   * running is over and the link is gone, a month must cost exactly the TARGET total.
+   */
+  @Test
+  void aScenarioWithoutChangesEndsAtTheTargetTotal(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("steady-state-waves.yaml");
+    Files.writeString(file, """
+        name: steady-state-waves
+        description: the sample's waves with nothing changed but the place where things run
+        timeline:
+          start: 2027-01
+          months: 12
+        migration:
+          startMonth: 1
+          lengthMonths: 4
+          doubleRunWeeks: 4
+        waves:
+          - name: storage-and-cdn
+            month: 0
+            select: {tiers: [storage, edge]}
+          - name: web
+            month: 1
+            select: {tiers: [web, lb]}
+          - name: rest
+            month: 3
+            select: {rest: true}
+        traffic:
+          growthPerMonthPct: 0
+        pricing:
+          commitment: none
+          spotSharePct: 0
+        rightsizing:
+          strategy: as-planned
+        oneOff:
+          dataTransfer: true
+          engineering: {personDays: 20, dayRateUsd: 600}
+        link:
+          type: ha-vpn
+          tunnels: 2
+        network:
+          subnetCidr: 10.128.0.0/20
+          gkePodCidr: 10.4.0.0/14
+          gkeServiceCidr: 10.8.0.0/20
+        """);
+    Timeline t = WhatIf.run(base, List.of(file), List.of()).get(0);
+    assertEquals(12, t.months().size());
+    Timeline.Month first = t.months().get(0);
+    Timeline.Month last = t.months().get(t.months().size() - 1);
+    assertCents(base.current().monthlyUsd(), first.totalUsd(), "month 0 = CURRENT");
+    assertCents(base.target().monthlyUsd(), last.totalUsd(), "last month = TARGET");
+    assertCents(base.target().monthlyUsd(), last.gcpUsd(), "last month: all of it on Google Cloud");
+    assertEquals(0, last.awsUsd().signum(), "last month: nothing left on AWS");
+    assertEquals(0, last.linkUsd().signum(), "last month: no link");
+    assertEquals(0, last.interCloudTrafficUsd().signum(), "last month: no inter-cloud traffic");
+    assertEquals(0, last.oneOffUsd().signum(), "last month: no one-off cost");
+    assertCents(base.current().monthlyUsd(), last.stayOnAwsUsd(), "staying on AWS costs CURRENT every month");
+    // The hybrid months cost more than either cloud alone (DESIGN.md, "Their result").
+    BigDecimal peak = t.months().stream().map(Timeline.Month::totalUsd).max(BigDecimal::compareTo).orElseThrow();
+    assertTrue(peak.compareTo(base.current().monthlyUsd()) > 0, "peak " + peak + " above CURRENT");
+  }
+
+  private static void assertCents(BigDecimal expected, BigDecimal actual, String what) {
+    assertEquals(expected.setScale(2, RoundingMode.HALF_EVEN), actual.setScale(2, RoundingMode.HALF_EVEN),
+        what + " (expected " + expected.toPlainString() + ", got " + actual.toPlainString() + ")");
+  }
+}
