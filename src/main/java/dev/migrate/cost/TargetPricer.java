@@ -312,7 +312,9 @@ final class TargetPricer {
             "usage:" + m.itemId() + "/cacheHitRatio");
       } else {
         BigDecimal fill = total.multiply(BigDecimal.ONE.subtract(hit)).setScale(Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-        ledger.flat(item, Services.CLOUD_CDN, "cache fill ((1 - hit ratio " + hit.toPlainString() + ") x egress)", fill,
+        ledger.flat(item, Services.CLOUD_CDN, "cache fill ((1 - hit ratio "
+            // The label shows 4 decimals; the quantity uses the full ratio.
+            + hit.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + ") x egress)", fill,
             PriceKey.gcp("cdn", fillSku, "global"));
       }
     }
