@@ -93,6 +93,8 @@ final class CoverageCollector {
       var resp = ce.getReservationCoverage(r -> r.timePeriod(p -> p.start(start).end(end))
           .groupBy(g -> g.type(GroupDefinitionType.DIMENSION).key("INSTANCE_TYPE"),
               g -> g.type(GroupDefinitionType.DIMENSION).key("REGION"))
+          // Hours for the coverage, Cost for what the uncovered hours cost on demand.
+          .metrics("Hour", "Cost")
           .nextPageToken(t));
       for (CoverageByTime byTime : resp.coveragesByTime()) {
         for (ReservationCoverageGroup g : byTime.groups()) {

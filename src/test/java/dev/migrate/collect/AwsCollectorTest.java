@@ -210,7 +210,7 @@ class AwsCollectorTest {
         .filter(e -> "AWSInsightsIndexService.GetReservationCoverage".equals(e.getRequest().getHeader("X-Amz-Target")))
         .map(e -> e.getRequest().getBodyAsString()).toList();
     assertTrue(bodies.stream().allMatch(b -> b.contains("\"Start\":\"2026-10-01\"") && b.contains("\"End\":\"2026-11-01\"")
-        && b.contains("INSTANCE_TYPE") && b.contains("REGION") && !b.contains("Granularity")), bodies.toString());
+        && b.contains("INSTANCE_TYPE") && b.contains("REGION") && b.contains("\"Hour\"") && !b.contains("Granularity")), bodies.toString());
   }
 
   @Test
