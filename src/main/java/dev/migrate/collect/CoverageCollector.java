@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.CoverageByTime;
 import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
 import software.amazon.awssdk.services.costexplorer.model.Granularity;
+import software.amazon.awssdk.services.costexplorer.model.GroupDefinition;
 import software.amazon.awssdk.services.costexplorer.model.GroupDefinitionType;
 import software.amazon.awssdk.services.costexplorer.model.ReservationCoverageGroup;
 import software.amazon.awssdk.services.costexplorer.model.SavingsPlansCoverage;
@@ -82,24 +84,45 @@ final class CoverageCollector {
     return (ri == null ? 0 : 1) + (sp == null ? 0 : 1);
   }
 
+  /** Region of a group when Cost Explorer would only group by instance type. */
+  static final String ALL_REGIONS = "*";
+
   private static Coverage.ReservedInstances reservedInstances(CostExplorerClient ce, String start, String end) {
-    // Grouped by instance type and region; Cost Explorer then refuses a Granularity, and
+    try {
+      return reservedInstances(ce, start, end, true);
+    } catch (AwsServiceException e) {
+      // The API reference does not say how many group-by dimensions this operation takes; if
+      // Cost Explorer refuses two, group by instance type alone (region "*") rather than lose it.
+      if (!"ValidationException".equals(Faults.code(e))) {
+        throw e;
+      }
+      return reservedInstances(ce, start, end, false);
+    }
+  }
+
+  private static Coverage.ReservedInstances reservedInstances(CostExplorerClient ce, String start, String end,
+      boolean byRegion) {
+    // Grouped by instance type (and region); Cost Explorer then refuses a Granularity, and
     // answers for the whole period. Without a SERVICE filter it reports EC2 instances.
+    List<GroupDefinition> groupBy = new ArrayList<>();
+    groupBy.add(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("INSTANCE_TYPE").build());
+    if (byRegion) {
+      groupBy.add(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("REGION").build());
+    }
     Map<String, BigDecimal[]> byGroup = new TreeMap<>();
     Map<String, String[]> keys = new TreeMap<>();
     String token = null;
     do {
       String t = token;
       var resp = ce.getReservationCoverage(r -> r.timePeriod(p -> p.start(start).end(end))
-          .groupBy(g -> g.type(GroupDefinitionType.DIMENSION).key("INSTANCE_TYPE"),
-              g -> g.type(GroupDefinitionType.DIMENSION).key("REGION"))
+          .groupBy(groupBy)
           // Hours for the coverage, Cost for what the uncovered hours cost on demand.
           .metrics("Hour", "Cost")
           .nextPageToken(t));
       for (CoverageByTime byTime : resp.coveragesByTime()) {
         for (ReservationCoverageGroup g : byTime.groups()) {
           String type = attribute(g.attributes(), "instanceType");
-          String region = attribute(g.attributes(), "region");
+          String region = byRegion ? attribute(g.attributes(), "region") : ALL_REGIONS;
           type = type == null ? "unknown" : type;
           region = region == null ? "unknown" : region;
           String key = type + "\u0000" + region;

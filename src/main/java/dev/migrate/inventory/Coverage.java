@@ -58,7 +58,8 @@ public record Coverage(
    * Reserved-instance coverage of one instance type in one region, summed over the months.
    *
    * @param instanceType       e.g. m5.large
-   * @param region             e.g. us-east-1
+   * @param region             e.g. us-east-1, or {@code *} (every region) when Cost Explorer
+   *                           refused to group by instance type and region together
    * @param coveragePct        reservedHours / totalRunningHours x 100, or null when nothing ran
    * @param reservedHours      hours covered by a reservation
    * @param onDemandHours      hours at on-demand rates

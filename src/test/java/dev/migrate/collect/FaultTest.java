@@ -182,6 +182,25 @@ class FaultTest {
   }
 
   @Test
+  void reservationCoverageFallsBackToInstanceTypeAloneWhenTwoDimensionsAreRefused() {
+    // Not documented either way: should Cost Explorer refuse grouping by two dimensions, the
+    // coverage is still read per instance type, over every region.
+    fx.server.stubFor(costExplorer("GetReservationCoverage").withRequestBody(containing("\"Key\":\"REGION\""))
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBodyFile("faults/ce-validation-group-by.json")));
+    fx.server.stubFor(costExplorer("GetReservationCoverage").atPriority(2)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBodyFile("ce/get-reservation-coverage-by-instance-type.json")));
+    CollectResult r = collect(fx.options());
+    assertEquals(List.of(), r.snapshot().gaps());
+    var ri = r.snapshot().coverage().reservedInstances();
+    assertEquals(List.of("m5.large/*", "t3.medium/*"),
+        ri.groups().stream().map(g -> g.instanceType() + "/" + g.region()).toList());
+    assertEquals(new java.math.BigDecimal("50.0000"), ri.coveragePct());
+    assertEquals(2, r.calls().calls().get("ce:GetReservationCoverage"));
+  }
+
+  @Test
   void deniedCoverageEverywhereLeavesNoCoverageAndTwoGaps() {
     for (String target : List.of("GetReservationCoverage", "GetSavingsPlansCoverage")) {
       fx.server.stubFor(costExplorer(target)
