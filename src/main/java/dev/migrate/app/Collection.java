@@ -5,6 +5,7 @@ import dev.migrate.collect.CollectException;
 import dev.migrate.collect.CollectOptions;
 import dev.migrate.collect.CollectResult;
 import dev.migrate.collect.Progress;
+import dev.migrate.inventory.Coverage;
 import dev.migrate.inventory.Gap;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
@@ -52,7 +53,37 @@ public final class Collection {
             + " in %d regions with %d API calls in %.1f s; %d gaps%n",
         s.instances().size(), s.loadBalancers().size(), s.distributions().size(), s.buckets().size(),
         s.regions().size(), result.calls().totalCalls(), (System.nanoTime() - started) / 1e9, s.gaps().size());
+    String coverage = coverageLine(s.coverage());
+    if (coverage != null) {
+      progress.println(coverage);
+    }
     return s;
+  }
+
+  /**
+   * One line on how much of the bill commitments already cover (they lower today's real cost),
+   * or null when no coverage was readable. Percentages are shown to one decimal place.
+   */
+  static String coverageLine(Coverage c) {
+    if (c == null) {
+      return null;
+    }
+    String months = c.fromMonth().equals(c.toMonth()) ? c.fromMonth().toString() : c.fromMonth() + ".." + c.toMonth();
+    StringBuilder b = new StringBuilder("migrate: commitments in " + months + ": ");
+    Coverage.ReservedInstances ri = c.reservedInstances();
+    b.append("reserved instances cover ").append(ri == null ? "(not readable)"
+        : ri.coveragePct() == null ? "no EC2 running hours" : percent(ri.coveragePct()) + " of EC2 running hours");
+    Coverage.SavingsPlans sp = c.savingsPlans();
+    b.append(", savings plans ").append(sp == null ? "(not readable)"
+        : sp.coveragePct() == null ? "no eligible spend" : percent(sp.coveragePct()) + " of eligible spend");
+    if (sp != null && sp.utilizationPct() != null) {
+      b.append(" (").append(percent(sp.utilizationPct())).append(" of the commitment used)");
+    }
+    return b.toString();
+  }
+
+  private static String percent(java.math.BigDecimal pct) {
+    return pct.setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString() + "%";
   }
 
   /** Collects and writes the snapshot atomically; with {@code --strict}, gaps then fail the run. */

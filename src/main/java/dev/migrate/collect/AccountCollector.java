@@ -3,16 +3,26 @@ package dev.migrate.collect;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** The account id and the regions enabled for it. */
 final class AccountCollector {
-  static final List<String> ACTIONS = List.of("sts:GetCallerIdentity");
+  static final List<String> ACTIONS = List.of("sts:GetCallerIdentity", "iam:ListAccountAliases");
 
   private AccountCollector() {}
 
   static String accountId(StsClient sts) {
     return sts.getCallerIdentity().account();
+  }
+
+  /**
+   * The account alias (iam:ListAccountAliases), or null when the account has none. An account
+   * has at most one alias (IAM quotas), so one page is the whole answer.
+   */
+  static String alias(IamClient iam) {
+    var aliases = iam.listAccountAliases().accountAliases();
+    return aliases.isEmpty() ? null : aliases.get(0);
   }
 
   /**

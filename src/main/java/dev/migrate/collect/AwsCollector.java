@@ -141,6 +141,12 @@ public final class AwsCollector {
         () -> S3Collector.collect(clients.s3(Clients.HOME), sink)));
     probe.add(() -> unit(sink, progress, "ce", "global", "monthly cost by service (Cost Explorer)",
         () -> CostCollector.collect(clients.costExplorer(), today, sink)));
+    probe.add(() -> unit(sink, progress, "ce", "global", "reserved instance and savings plan coverage (Cost Explorer)",
+        () -> CoverageCollector.collect(clients.costExplorer(), window, today, sink)));
+    probe.add(() -> unit(sink, progress, "iam", "global", "account alias", () -> {
+      sink.alias = AccountCollector.alias(clients.iam());
+      return sink.alias == null ? 0 : 1;
+    }));
     probe.add(() -> unit(sink, progress, "savingsplans", "global", "savings plans",
         () -> CommitmentsCollector.savingsPlans(clients.savingsPlans(), sink)));
     runAll(pool, probe, progress);
@@ -207,7 +213,7 @@ public final class AwsCollector {
       return s == null ? b : new S3Bucket(b.name(), b.region(), b.createdAt(), s.classes(), s.objects(), b.tags());
     }).sorted(Comparator.comparing(S3Bucket::name)).toList();
     List<Billing.Month> months = Sink.sorted(sink.months, Comparator.comparing(Billing.Month::month));
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account(accountId, null), clock.instant(), window, regions,
+    return new Snapshot(Snapshot.SCHEMA_V1, new Account(accountId, sink.alias), clock.instant(), window, regions,
         instances,
         Sink.sorted(sink.volumes, Comparator.comparing(EbsVolume::id)),
         Sink.sorted(sink.groups, Comparator.comparing(AutoScalingGroup::name).thenComparing(AutoScalingGroup::region)),
@@ -219,7 +225,8 @@ public final class AwsCollector {
         Sink.sorted(sink.usage, Comparator.comparing(Usage::resourceId)),
         new Billing("USD", months),
         Sink.sorted(sink.gaps, Comparator.comparing(Gap::service).thenComparing(Gap::region)
-            .thenComparing(Gap::missing).thenComparing(Gap::errorCode)));
+            .thenComparing(Gap::missing).thenComparing(Gap::errorCode)),
+        sink.coverage);
   }
 
   /** Regions to scan: the requested ones (disabled ones become gaps) or every enabled one. */

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -154,6 +155,11 @@ final class Clients implements AutoCloseable {
 
   SavingsplansClient savingsPlans() {
     return cached("sp", () -> build(SavingsplansClient.builder(), HOME));
+  }
+
+  /** IAM is a global service (signed for us-east-1). */
+  IamClient iam() {
+    return cached("iam", () -> build(IamClient.builder(), Region.AWS_GLOBAL.id()));
   }
 
   StsClient sts() {

@@ -29,6 +29,7 @@ public final class IamActions {
     m.put("cloudwatch", MetricsCollector.ACTIONS);
     m.put("ce", CostCollector.ACTIONS);
     m.put("commitments", CommitmentsCollector.ACTIONS);
+    m.put("coverage", CoverageCollector.ACTIONS);
     return Collections.unmodifiableMap(m);
   }
 

@@ -3,6 +3,7 @@ package dev.migrate.collect;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
 import dev.migrate.inventory.Commitment;
+import dev.migrate.inventory.Coverage;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -28,6 +29,10 @@ final class Sink {
   final Queue<Usage> usage = new ConcurrentLinkedQueue<>();
   final Queue<Billing.Month> months = new ConcurrentLinkedQueue<>();
   final Queue<Gap> gaps = new ConcurrentLinkedQueue<>();
+  /** Set once by the coverage collector; null when nothing was readable. */
+  volatile Coverage coverage;
+  /** Set once by the account collector; null when the account has none or it was not readable. */
+  volatile String alias;
   private final Progress progress;
 
   Sink(Progress progress) {

@@ -28,10 +28,12 @@ import java.util.function.Predicate;
  * @param usage              usage per resource over the window, sorted by resource id
  * @param billing            monthly bill by AWS service, oldest month first
  * @param gaps               what could not be collected, where and why
+ * @param coverage           reserved-instance and savings-plan coverage over the last whole
+ *                           month(s), or null when not collected (older snapshots, or not readable)
  */
 @JsonPropertyOrder({"schema", "account", "collectedAt", "window", "regions", "instances", "volumes",
     "autoScalingGroups", "loadBalancers", "distributions", "buckets", "vpcs", "commitments", "usage",
-    "billing", "gaps"})
+    "billing", "gaps", "coverage"})
 public record Snapshot(
     @JsonProperty(required = true) String schema,
     @JsonProperty(required = true) Account account,
@@ -48,7 +50,8 @@ public record Snapshot(
     List<Commitment> commitments,
     List<Usage> usage,
     Billing billing,
-    List<Gap> gaps) {
+    List<Gap> gaps,
+    Coverage coverage) {
 
   /** The only format this code reads and writes. */
   public static final String SCHEMA_V1 = "migrate.snapshot/v1";
@@ -72,6 +75,15 @@ public record Snapshot(
     gaps = Lists.copy(gaps);
   }
 
+  /** A snapshot without coverage (the format before {@code coverage} was added). */
+  public Snapshot(String schema, Account account, Instant collectedAt, Window window, List<String> regions,
+      List<Ec2Instance> instances, List<EbsVolume> volumes, List<AutoScalingGroup> autoScalingGroups,
+      List<LoadBalancer> loadBalancers, List<Distribution> distributions, List<S3Bucket> buckets,
+      List<Vpc> vpcs, List<Commitment> commitments, List<Usage> usage, Billing billing, List<Gap> gaps) {
+    this(schema, account, collectedAt, window, regions, instances, volumes, autoScalingGroups,
+        loadBalancers, distributions, buckets, vpcs, commitments, usage, billing, gaps, null);
+  }
+
   /** The usage record of one resource, if one was collected. */
   public Optional<Usage> usageOf(String resourceId) {
     return usage.stream().filter(u -> u.resourceId().equals(resourceId)).findFirst();
@@ -93,14 +105,14 @@ public record Snapshot(
   public Snapshot withUsage(List<Usage> newUsage) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, newUsage,
-        billing, gaps);
+        billing, gaps, coverage);
   }
 
   /** A copy with other gaps. */
   public Snapshot withGaps(List<Gap> newGaps) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        billing, newGaps);
+        billing, newGaps, coverage);
   }
 
   private static <T> Optional<T> first(List<T> list, Predicate<T> p) {

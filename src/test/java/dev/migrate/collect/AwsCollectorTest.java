@@ -184,6 +184,60 @@ class AwsCollectorTest {
   }
 
   @Test
+  void readsTheAccountAlias() {
+    assertEquals("example-prod", s.account().alias());
+    assertEquals(1, result.calls().calls().get("iam:ListAccountAliases"));
+  }
+
+  @Test
+  void readsReservedInstanceCoverageAcrossPagesByInstanceTypeAndRegion() {
+    var c = s.coverage();
+    assertEquals(YearMonth.of(2026, 10), c.fromMonth(), "a 14-day window holds no whole month: the last one");
+    assertEquals(YearMonth.of(2026, 10), c.toMonth());
+    var ri = c.reservedInstances();
+    assertEquals(new BigDecimal("1488"), ri.reservedHours());
+    assertEquals(new BigDecimal("1488"), ri.onDemandHours());
+    assertEquals(new BigDecimal("2976"), ri.totalRunningHours());
+    assertEquals(new BigDecimal("50.0000"), ri.coveragePct());
+    assertEquals(new BigDecimal("102.3744"), ri.onDemandCostUsd());
+    assertEquals(List.of("m5.large/us-east-1", "t3.medium/eu-west-1"),
+        ri.groups().stream().map(g -> g.instanceType() + "/" + g.region()).toList());
+    assertEquals(new BigDecimal("66.6667"), ri.groups().get(0).coveragePct());
+    assertEquals(new BigDecimal("0.0000"), ri.groups().get(1).coveragePct());
+    assertEquals(2, result.calls().calls().get("ce:GetReservationCoverage"), "two pages");
+    // The period sent is the whole month, end exclusive; grouped requests carry no granularity.
+    var bodies = fx.server.getAllServeEvents().stream()
+        .filter(e -> "AWSInsightsIndexService.GetReservationCoverage".equals(e.getRequest().getHeader("X-Amz-Target")))
+        .map(e -> e.getRequest().getBodyAsString()).toList();
+    assertTrue(bodies.stream().allMatch(b -> b.contains("\"Start\":\"2026-10-01\"") && b.contains("\"End\":\"2026-11-01\"")
+        && b.contains("INSTANCE_TYPE") && b.contains("REGION") && b.contains("\"Hour\"") && !b.contains("Granularity")), bodies.toString());
+  }
+
+  @Test
+  void readsSavingsPlanCoverageAndUtilisation() {
+    var sp = s.coverage().savingsPlans();
+    assertEquals(new BigDecimal("1334.6"), sp.coveredUsd());
+    assertEquals(new BigDecimal("420"), sp.onDemandCostUsd());
+    assertEquals(new BigDecimal("1754.6"), sp.totalCostUsd());
+    assertEquals(new BigDecimal("76.0629"), sp.coveragePct());
+    assertEquals(new BigDecimal("1116"), sp.commitmentUsd());
+    assertEquals(new BigDecimal("1004.4"), sp.usedCommitmentUsd());
+    assertEquals(new BigDecimal("111.6"), sp.unusedCommitmentUsd());
+    assertEquals(new BigDecimal("90.0000"), sp.utilizationPct());
+    assertEquals(new BigDecimal("218.6"), sp.netSavingsUsd());
+  }
+
+  @Test
+  void coverageMonthsFollowTheWindowWithinCostExplorersTwelveMonths() {
+    var today = java.time.LocalDate.of(2026, 11, 25);
+    var end = java.time.Instant.parse("2026-11-25T00:00:00Z");
+    var long90 = CoverageCollector.months(dev.migrate.inventory.Window.ofDays(end, 90), today);
+    assertEquals(List.of(YearMonth.of(2026, 8), YearMonth.of(2026, 10)), List.of(long90));
+    var max = CoverageCollector.months(dev.migrate.inventory.Window.ofDays(end, 455), today);
+    assertEquals(List.of(YearMonth.of(2025, 11), YearMonth.of(2026, 10)), List.of(max));
+  }
+
+  @Test
   void snapshotRoundTripsThroughTheStrictReader() {
     String json = SnapshotJson.toJson(s);
     Snapshot back = SnapshotJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "mem");

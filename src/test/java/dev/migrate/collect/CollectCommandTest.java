@@ -82,6 +82,11 @@ class CollectCommandTest {
     assertEquals(7, s.window().days());
     assertTrue(s.gaps().isEmpty(), s.gaps().toString());
     assertTrue(err.contains("collected 5 instances, 4 load balancers, 2 distributions, 2 buckets in 2 regions"), err);
+    assertEquals("example-prod", s.account().alias());
+    assertEquals(new java.math.BigDecimal("50.0000"), s.coverage().reservedInstances().coveragePct());
+    // The month is the last whole one before today (Main runs on the system clock).
+    assertTrue(err.matches("(?s).*migrate: commitments in \\d{4}-\\d{2}: reserved instances cover 50\\.0% of EC2 running hours,"
+        + " savings plans 76\\.1% of eligible spend \\(90\\.0% of the commitment used\\)\\R.*"), err);
     assertTrue(err.contains("migrate: warning: logging is off for ") && err.contains("'migrate logs check --snapshot " + file + "'"),
         "collection ends with what logging is off: " + err);
     String json = Files.readString(file);

@@ -157,6 +157,90 @@ class FaultTest {
     assertEquals(3, r.calls().attempts().get("ce:GetCostAndUsage"));
   }
 
+  private static MappingBuilder costExplorer(String target) {
+    return post(urlPathEqualTo("/")).atPriority(1)
+        .withHeader("X-Amz-Target", equalTo("AWSInsightsIndexService." + target));
+  }
+
+  @Test
+  void deniedReservationCoverageIsAGapAndSavingsPlanCoverageIsStillRead() {
+    fx.server.stubFor(costExplorer("GetReservationCoverage")
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBodyFile("faults/ce-access-denied.json")));
+    CollectResult r = collect(fx.options());
+    Gap g = onlyGap(r.snapshot());
+    assertEquals("ce", g.service());
+    assertEquals("global", g.region());
+    assertEquals("AccessDeniedException", g.errorCode());
+    assertEquals("reserved instance coverage (Cost Explorer)", g.missing());
+    assertTrue(g.message().contains("ce:GetReservationCoverage"), g.message());
+    var c = r.snapshot().coverage();
+    assertEquals(null, c.reservedInstances());
+    assertEquals(new java.math.BigDecimal("1334.6"), c.savingsPlans().coveredUsd());
+    assertEquals(1, r.calls().attempts().get("ce:GetReservationCoverage"), "access denied is not retried");
+    assertEquals(13, r.snapshot().billing().months().size(), "the bill is still read");
+  }
+
+  @Test
+  void reservationCoverageFallsBackToInstanceTypeAloneWhenTwoDimensionsAreRefused() {
+    // Not documented either way: should Cost Explorer refuse grouping by two dimensions, the
+    // coverage is still read per instance type, over every region.
+    fx.server.stubFor(costExplorer("GetReservationCoverage").withRequestBody(containing("\"Key\":\"REGION\""))
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBodyFile("faults/ce-validation-group-by.json")));
+    fx.server.stubFor(costExplorer("GetReservationCoverage").atPriority(2)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBodyFile("ce/get-reservation-coverage-by-instance-type.json")));
+    CollectResult r = collect(fx.options());
+    assertEquals(List.of(), r.snapshot().gaps());
+    var ri = r.snapshot().coverage().reservedInstances();
+    assertEquals(List.of("m5.large/*", "t3.medium/*"),
+        ri.groups().stream().map(g -> g.instanceType() + "/" + g.region()).toList());
+    assertEquals(new java.math.BigDecimal("50.0000"), ri.coveragePct());
+    assertEquals(2, r.calls().calls().get("ce:GetReservationCoverage"));
+  }
+
+  @Test
+  void deniedCoverageEverywhereLeavesNoCoverageAndTwoGaps() {
+    for (String target : List.of("GetReservationCoverage", "GetSavingsPlansCoverage")) {
+      fx.server.stubFor(costExplorer(target)
+          .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+              .withBodyFile("faults/ce-access-denied.json")));
+    }
+    CollectResult r = collect(fx.options());
+    assertEquals(null, r.snapshot().coverage());
+    assertEquals(List.of("reserved instance coverage (Cost Explorer)", "savings plan coverage (Cost Explorer)"),
+        r.snapshot().gaps().stream().map(Gap::missing).toList());
+    assertEquals(null, r.calls().calls().get("ce:GetSavingsPlansUtilization"), "utilisation is not asked without coverage");
+  }
+
+  @Test
+  void noSavingsPlanUtilisationDataIsNotAGap() {
+    fx.server.stubFor(costExplorer("GetSavingsPlansUtilization")
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBodyFile("faults/ce-data-unavailable.json")));
+    CollectResult r = collect(fx.options());
+    assertEquals(List.of(), r.snapshot().gaps());
+    var sp = r.snapshot().coverage().savingsPlans();
+    assertEquals(null, sp.utilizationPct());
+    assertEquals(null, sp.commitmentUsd());
+    assertEquals(new java.math.BigDecimal("76.0629"), sp.coveragePct());
+  }
+
+  @Test
+  void aDeniedAccountAliasIsAGapAndTheAliasIsNull() {
+    // IAM is global: signed for us-east-1 against AWS, for the client's aws-global region against an endpoint override.
+    fx.server.stubFor(query("iam", "[a-z0-9-]+", "ListAccountAliases")
+        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml")
+            .withBodyFile("faults/iam-access-denied.xml")));
+    Snapshot s = collect(fx.options()).snapshot();
+    Gap g = onlyGap(s);
+    assertEquals(new Gap("iam", "global", "AccessDenied", "account alias", g.message()), g);
+    assertTrue(g.message().contains("iam:ListAccountAliases"), g.message());
+    assertEquals(null, s.account().alias());
+    assertEquals("123456789012", s.account().id());
+  }
+
   @Test
   void aMalformedResponseBodyBecomesAGap() {
     fx.server.stubFor(query("elasticloadbalancing", "us-east-1", "DescribeLoadBalancers")

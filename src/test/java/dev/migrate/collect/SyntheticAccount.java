@@ -66,6 +66,8 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
       case "monitoring" -> cloudWatch(form(r));
       case "cloudfront" -> cloudFront(path, query(r.getUrl()));
       case "s3" -> xml(200, "<ListAllMyBucketsResult><Owner><ID>x</ID></Owner><Buckets/></ListAllMyBucketsResult>");
+      case "iam" -> xml(200, "<ListAccountAliasesResponse><ListAccountAliasesResult><IsTruncated>false</IsTruncated>"
+          + "<AccountAliases><member>bench</member></AccountAliases></ListAccountAliasesResult></ListAccountAliasesResponse>");
       case "ce" -> json("{\"ResultsByTime\":[]}");
       case "savingsplans" -> json("{\"savingsPlans\":[]}");
       default -> xml(400, "<Error><Code>UnknownService</Code></Error>");
@@ -293,6 +295,10 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     m.put("cloudfront:ListTagsForResource", (long) distributions);
     m.put("s3:ListAllMyBuckets", 1L);
     m.put("ce:GetCostAndUsage", 1L);
+    m.put("ce:GetReservationCoverage", 1L);
+    m.put("ce:GetSavingsPlansCoverage", 1L);
+    m.put("ce:GetSavingsPlansUtilization", 1L);
+    m.put("iam:ListAccountAliases", 1L);
     m.put("savingsplans:DescribeSavingsPlans", 1L);
     m.put("cloudwatch:ListMetrics", r);
     long gmd = 0;
