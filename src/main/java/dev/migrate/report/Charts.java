@@ -166,6 +166,11 @@ final class Charts {
     x.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
     x.setLabelFont(LABEL);
     x.setTickLabelFont(TICK);
+    if (timelines.size() > 1) {
+      // Scenarios may assume different traffic: the dashed line is the first one's, not everyone's.
+      chart.addSubtitle(new TextTitle("dashed: staying on AWS at the traffic of " + timelines.get(0).scenario()
+          + "; each scenario's own is on the Timeline sheet", LABEL));
+    }
     return render(title, chart);
   }
 
