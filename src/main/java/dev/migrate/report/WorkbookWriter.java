@@ -407,9 +407,6 @@ public final class WorkbookWriter {
     }
     t.emptyNote(rows.isEmpty(), ReportModel.NO_TIMELINE
         + " (run `migrate whatif` with one or more scenarios to compare them)");
-    for (int c : new int[] {2, 4, 6, 7, 8, 9, 10}) {
-      t.width(c, 14);
-    }
     int next = t.lastDataRow() + 2;
     t.finish(30);
     if (rows.isEmpty()) {
