@@ -159,6 +159,8 @@ public final class AssessmentJson {
     root.put("reconciliation", reconciliation(m.reconciliation()));
     root.put("requests", requests(m.requests()));
     root.put("timelines", m.timelines().stream().map(AssessmentJson::timeline).toList());
+    // The comparison the Scenarios sheet shows, so that each of its figures is in the JSON too.
+    root.put("scenarios", m.scenarios().stream().map(AssessmentJson::scenario).toList());
     root.put("assumptions", m.assumptions().stream().map(AssessmentJson::assumption).toList());
     root.put("warnings", m.warnings().stream().map(x -> {
       var o = new TreeMap<String, Object>();
@@ -288,6 +290,26 @@ public final class AssessmentJson {
       x.put("gcpPerMillionUsd", g.gcpPerMillionUsd());
       return x;
     }).toList());
+    return o;
+  }
+
+  private static Object scenario(ReportModel.ScenarioRow x) {
+    var o = new TreeMap<String, Object>();
+    o.put("scenario", x.scenario());
+    o.put("firstMonth", str(x.firstMonth()));
+    o.put("firstMonthUsd", x.firstUsd());
+    o.put("peakMonth", str(x.peakMonth()));
+    o.put("peakMonthUsd", x.peakUsd());
+    o.put("lastMonth", str(x.lastMonth()));
+    o.put("lastMonthUsd", x.lastUsd());
+    o.put("lastMonthPerMillionUsd", x.lastPerMillionUsd());
+    o.put("cumulativeUsd", x.cumulativeUsd());
+    o.put("cumulativeStayOnAwsUsd", x.cumulativeStayUsd());
+    o.put("savedUsd", x.savedUsd());
+    o.put("paybackMonth", str(x.paybackMonth()));
+    o.put("paybackMonths", x.paybackMonths());
+    o.put("blockers", x.blockers());
+    o.put("warnings", x.warnings());
     return o;
   }
 

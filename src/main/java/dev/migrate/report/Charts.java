@@ -102,6 +102,83 @@ final class Charts {
     return render(title, chart);
   }
 
+  /** Line colours of the scenarios, in order; "staying on AWS" keeps {@link #STAY}. */
+  private static final Color[] SCENARIOS = {GCP, new Color(0x0F, 0x9D, 0x58), LINK, new Color(0x00, 0x83, 0x8F),
+      AWS, new Color(0x5D, 0x40, 0x37)};
+
+  /**
+   * The monthly total of every scenario as one line each over calendar months, plus the first
+   * scenario's "staying on AWS" as a dashed line: where the lines cross it, the migration costs
+   * less per month than not migrating. A time axis, because scenarios may start and end in
+   * different months and a 36-month category axis would not keep its labels readable.
+   */
+  static Png scenarios(List<Timeline> timelines) {
+    // The collection pegs each month to its first millisecond in this zone.
+    var data = new org.jfree.data.time.TimeSeriesCollection(java.util.TimeZone.getTimeZone("UTC"));
+    var names = new java.util.HashSet<String>();
+    for (Timeline t : timelines) {
+      // Series keys must be unique; two scenarios of the same name still get a line each.
+      String name = t.scenario();
+      for (int n = 2; !names.add(name); n++) {
+        name = t.scenario() + " (" + n + ")";
+      }
+      var series = new org.jfree.data.time.TimeSeries(name);
+      t.months().forEach(m -> series.add(month(m.month()), m.totalUsd()));
+      data.addSeries(series);
+    }
+    var stay = new org.jfree.data.time.TimeSeries("Staying on AWS (" + timelines.get(0).scenario() + ")");
+    timelines.get(0).months().forEach(m -> stay.add(month(m.month()), m.stayOnAwsUsd()));
+    data.addSeries(stay);
+    String title = "Monthly total by scenario";
+    JFreeChart chart = ChartFactory.createTimeSeriesChart(title, "Month", "USD per month", data, true, false, false);
+    var plot = chart.getXYPlot();
+    var r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+    for (int i = 0; i < timelines.size(); i++) {
+      r.setSeriesPaint(i, SCENARIOS[i % SCENARIOS.length]);
+      r.setSeriesStroke(i, new BasicStroke(2.5f));
+    }
+    r.setSeriesPaint(timelines.size(), STAY);
+    r.setSeriesStroke(timelines.size(), new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        new float[] {8f, 5f}, 0f));
+    plot.setRenderer(r);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setAntiAlias(true);
+    chart.setTextAntiAlias(true);
+    chart.setTitle(new TextTitle(title, TITLE));
+    chart.getLegend().setItemFont(LABEL);
+    chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+    chart.setPadding(new RectangleInsets(6, 6, 6, 12));
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+    plot.setRangeGridlineStroke(new BasicStroke(1f));
+    plot.setDomainGridlinesVisible(false);
+    NumberAxis y = (NumberAxis) plot.getRangeAxis();
+    y.setNumberFormatOverride(new DecimalFormat("$#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    y.setAutoRangeIncludesZero(true);
+    y.setUpperMargin(0.08);
+    y.setLabelFont(LABEL);
+    y.setTickLabelFont(TICK);
+    var x = (org.jfree.chart.axis.DateAxis) plot.getDomainAxis();
+    var fmt = new java.text.SimpleDateFormat("yyyy-MM", Locale.ROOT);
+    fmt.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    x.setDateFormatOverride(fmt);
+    x.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    x.setLabelFont(LABEL);
+    x.setTickLabelFont(TICK);
+    if (timelines.size() > 1) {
+      // Scenarios may assume different traffic: the dashed line is the first one's, not everyone's.
+      chart.addSubtitle(new TextTitle("dashed: staying on AWS at the traffic of " + timelines.get(0).scenario()
+          + "; each scenario's own is on the Timeline sheet", LABEL));
+    }
+    return render(title, chart);
+  }
+
+  /** A calendar month as a JFreeChart period (placed in UTC by the collection, not the machine's zone). */
+  private static org.jfree.data.time.Month month(java.time.YearMonth ym) {
+    return new org.jfree.data.time.Month(ym.getMonthValue(), ym.getYear());
+  }
+
   /** Monthly USD by service, AWS services in orange, Google Cloud services in blue. */
   static Png byService(Map<String, BigDecimal> current, Map<String, BigDecimal> target) {
     // One series, one bar per service: AWS services first (orange), then Google Cloud (blue),

@@ -290,6 +290,65 @@ public final class ReportModel {
         .toList();
   }
 
+  /**
+   * One what-if scenario in figures for the side-by-side comparison (Scenarios sheet, JSON
+   * {@code scenarios[]}), all USD and derived from the scenario's timeline only. A field is null
+   * when the timeline cannot give it (no months, no payback within the timeline, no requests).
+   *
+   * @param firstMonth         first month of the timeline ("month 0")
+   * @param firstUsd           total of the first month
+   * @param peakMonth          the month with the highest total
+   * @param peakUsd            that month's total
+   * @param lastMonth          last month of the timeline
+   * @param lastUsd            that month's total
+   * @param lastPerMillionUsd  last month's total per million requests, or null without requests
+   * @param cumulativeUsd      sum of the monthly totals over the timeline
+   * @param cumulativeStayUsd  sum of what staying on AWS would cost over the same months
+   * @param savedUsd           cumulativeStayUsd - cumulativeUsd (negative: the migration costs more)
+   * @param paybackMonth       first month where cumulative spend is below staying on AWS, or null
+   * @param paybackMonths      months from the first month to the payback month, counting both, or null
+   * @param blockers           warnings of the timeline that start with "BLOCKER:"
+   * @param warnings           the other warnings of the timeline
+   */
+  public record ScenarioRow(String scenario, YearMonth firstMonth, BigDecimal firstUsd, YearMonth peakMonth,
+      BigDecimal peakUsd, YearMonth lastMonth, BigDecimal lastUsd, BigDecimal lastPerMillionUsd,
+      BigDecimal cumulativeUsd, BigDecimal cumulativeStayUsd, BigDecimal savedUsd, YearMonth paybackMonth,
+      Integer paybackMonths, int blockers, int warnings) {}
+
+  /** Prefix of a timeline warning that blocks the scenario (see {@link Timeline#warnings()}). */
+  public static final String BLOCKER_PREFIX = "BLOCKER:";
+
+  /** The scenarios side by side, in the order of {@link #timelines()} (the first is the Summary's). */
+  public List<ScenarioRow> scenarios() {
+    var rows = new ArrayList<ScenarioRow>();
+    for (Timeline t : timelines()) {
+      int blockers = (int) t.warnings().stream().filter(w -> w.startsWith(BLOCKER_PREFIX)).count();
+      int warnings = t.warnings().size() - blockers;
+      if (t.months().isEmpty()) {
+        rows.add(new ScenarioRow(t.scenario(), null, null, null, null, null, null, null, null, null, null, null, null,
+            blockers, warnings));
+        continue;
+      }
+      Timeline.Month first = t.months().get(0);
+      Timeline.Month last = t.months().get(t.months().size() - 1);
+      Timeline.Month peak = null;
+      for (Timeline.Month mo : t.months()) {
+        if (t.peakMonth() != null ? mo.month().equals(t.peakMonth())
+            : peak == null || mo.totalUsd().compareTo(peak.totalUsd()) > 0) {
+          peak = mo;
+        }
+      }
+      BigDecimal cum = t.months().stream().map(Timeline.Month::totalUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal stay = t.months().stream().map(Timeline.Month::stayOnAwsUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+      Integer paybackMonths = t.paybackMonth() == null ? null
+          : (int) ChronoUnit.MONTHS.between(first.month(), t.paybackMonth()) + 1;
+      rows.add(new ScenarioRow(t.scenario(), first.month(), first.totalUsd(), peak == null ? null : peak.month(),
+          peak == null ? null : peak.totalUsd(), last.month(), last.totalUsd(), last.perMillionUsd(), cum, stay,
+          stay.subtract(cum), t.paybackMonth(), paybackMonths, blockers, warnings));
+    }
+    return rows;
+  }
+
   public List<Assumption> assumptions() {
     if (!anon.enabled()) {
       return a.assumptions();

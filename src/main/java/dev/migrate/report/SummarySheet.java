@@ -106,6 +106,15 @@ final class SummarySheet {
       notAvailable("Months to pay back", f.notAvailable().get("paybackMonths"));
     } else {
       figure("Scenario", f.scenario());
+      if (m.timelines().size() > 1) {
+        Row row = s.createRow(r++);
+        WorkbookWriter.label(row, 0, "Scenarios compared", st.label);
+        Cell c = row.createCell(1);
+        c.setCellValue(m.timelines().size());
+        c.setCellStyle(st.integerBig);
+        WorkbookWriter.label(row, 2, "side by side on the Scenarios sheet; the figures below are of "
+            + f.scenario(), st.note);
+      }
       Timeline t = m.timelines().get(0);
       if (f.peakHybridMonth() == null) {
         notAvailable("Peak hybrid month", f.notAvailable().get("peakHybridMonth"));
@@ -189,7 +198,10 @@ final class SummarySheet {
     XSSFDrawing drawing = s.createDrawingPatriarch();
     int chartsStart = r;
     s.setRowBreak(chartsStart - 2);
-    if (!m.timelines().isEmpty() && !m.timelines().get(0).months().isEmpty()) {
+    if (m.timelines().size() > 1 && !m.timelines().get(0).months().isEmpty()) {
+      // Several scenarios: the comparison tells the story; each one's breakdown is on the Timeline sheet.
+      r = WorkbookWriter.picture(s, drawing, Charts.scenarios(m.timelines()), 0, r) + 1;
+    } else if (!m.timelines().isEmpty() && !m.timelines().get(0).months().isEmpty()) {
       r = WorkbookWriter.picture(s, drawing, Charts.timeline(m.timelines().get(0)), 0, r) + 1;
     } else {
       chartNote("Monthly spend through the migration", ReportModel.NO_TIMELINE);

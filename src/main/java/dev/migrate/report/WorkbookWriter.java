@@ -76,6 +76,7 @@ public final class WorkbookWriter {
   static final String INVENTORY = "Inventory";
   static final String MAPPING = "Mapping";
   static final String COSTS = "Costs";
+  static final String SCENARIOS = "Scenarios";
   static final String TIMELINE = "Timeline";
   static final String RECONCILIATION = "Reconciliation";
   static final String BILL = "Bill history";
@@ -83,7 +84,7 @@ public final class WorkbookWriter {
   static final String GAPS = "Gaps";
   static final String WARNINGS = "Warnings";
   /** Sheet order in the workbook. */
-  public static final List<String> SHEETS = List.of(SUMMARY, INVENTORY, MAPPING, COSTS, TIMELINE, RECONCILIATION,
+  public static final List<String> SHEETS = List.of(SUMMARY, SCENARIOS, INVENTORY, MAPPING, COSTS, TIMELINE, RECONCILIATION,
       BILL, ASSUMPTIONS, GAPS, WARNINGS);
 
   /** Detail tables: title in row 1, note in row 2, header in row 3, data from row 4 (1-based). */
@@ -147,6 +148,8 @@ public final class WorkbookWriter {
       wb.createSheet(name);
     }
     new SummarySheet(m, st, wb.getSheet(SUMMARY), this).write();
+    // Small (a row per scenario) and carries a picture placed by column widths: built in memory.
+    scenarios(wb.getSheet(SCENARIOS));
     if (timelineLastPrimary >= timelineFirstPrimary) {
       // Created on the template sheet before streaming starts; SXSSF keeps the drawing.
       nativeTimelineChart(wb.getSheet(TIMELINE));
@@ -341,6 +344,104 @@ public final class WorkbookWriter {
       for (String w : tl.warnings()) {
         label(s.createRow(next++), 0, tl.scenario() + ": " + w, st.note);
       }
+    }
+  }
+
+  /**
+   * The scenarios side by side: a row per scenario whose money figures are formulas over that
+   * scenario's block of the Timeline sheet, then the scenarios' warnings and the chart of their
+   * monthly totals. Without a what-if run the sheet says so, as the Timeline sheet does.
+   */
+  private void scenarios(XSSFSheet s) {
+    List<ReportModel.ScenarioRow> rows = m.scenarios();
+    var t = new Table(s, st, "Scenarios", rows.isEmpty() ? ReportModel.NO_TIMELINE
+        : rows.size() + " what-if scenario(s) side by side, USD; money figures are formulas over the Timeline sheet; "
+        + "the Summary uses " + rows.get(0).scenario());
+    t.header("Scenario", "First month", "First month total", "Peak month", "Peak month total", "Last month",
+        "Last month total", "Last month per million requests", "Cumulative spend", "Cumulative staying on AWS",
+        "Saved (staying minus spend)", "Payback month", "Months to pay back", "Blockers", "Warnings");
+    int start = FIRST_DATA_ROW;  // 0-based first Timeline row of the scenario
+    for (int i = 0; i < rows.size(); i++) {
+      ReportModel.ScenarioRow x = rows.get(i);
+      Timeline tl = m.timelines().get(i);
+      int a = start + 1;
+      int b = start + tl.months().size();
+      start += tl.months().size();
+      Row row = t.row();
+      int r1 = row.getRowNum() + 1;
+      t.text(row, 0, x.scenario());
+      t.num(row, 13, (double) x.blockers(), st.integer);
+      t.num(row, 14, (double) x.warnings(), st.integer);
+      if (x.firstMonth() == null) {
+        label(row, 1, "no months in this scenario's timeline", st.notAvailable);
+        continue;
+      }
+      label(row, 1, x.firstMonth().toString(), st.centered);
+      formula(row.createCell(2), TIMELINE + "!H" + a, x.firstUsd(), st.money);
+      if (x.peakMonth() != null) {
+        label(row, 3, x.peakMonth().toString(), st.centered);
+      }
+      if (x.peakUsd() != null) {
+        BigDecimal max = tl.months().stream().map(Timeline.Month::totalUsd).reduce(BigDecimal::max).orElseThrow();
+        formulaIfClose(row.createCell(4), "MAX(" + TIMELINE + "!H" + a + ":H" + b + ")", max, x.peakUsd(), st.money);
+      }
+      label(row, 5, x.lastMonth().toString(), st.centered);
+      formula(row.createCell(6), TIMELINE + "!H" + b, x.lastUsd(), st.money);
+      if (x.lastPerMillionUsd() == null) {
+        label(row, 7, "not measured", st.notAvailable);
+      } else {
+        formula(row.createCell(7), TIMELINE + "!M" + b, x.lastPerMillionUsd(), st.money);
+      }
+      BigDecimal sum = tl.months().stream().map(Timeline.Month::totalUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+      formulaIfClose(row.createCell(8), "SUM(" + TIMELINE + "!H" + a + ":H" + b + ")", sum, x.cumulativeUsd(), st.money);
+      BigDecimal stay = tl.months().stream().map(Timeline.Month::stayOnAwsUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+      formulaIfClose(row.createCell(9), "SUM(" + TIMELINE + "!I" + a + ":I" + b + ")", stay, x.cumulativeStayUsd(),
+          st.money);
+      formula(row.createCell(10), "J" + r1 + "-I" + r1, x.savedUsd(), st.money);
+      if (x.paybackMonth() == null) {
+        label(row, 11, "not within the timeline", st.note);
+      } else {
+        label(row, 11, x.paybackMonth().toString(), st.centered);
+        t.num(row, 12, (double) x.paybackMonths(), st.integer);
+      }
+    }
+    t.emptyNote(rows.isEmpty(), ReportModel.NO_TIMELINE
+        + " (run `migrate whatif` with one or more scenarios to compare them)");
+    int next = t.lastDataRow() + 2;
+    t.finish(30);
+    if (rows.isEmpty()) {
+      return;
+    }
+    // Headers are long; wrapped, they keep the money columns narrow enough to print on one page width.
+    Row header = s.getRow(HEADER_ROW);
+    header.setHeightInPoints(42);  // three lines of bold Arial 11
+    for (Cell c : header) {
+      c.setCellStyle(st.headerWrap);
+    }
+    // Characters per column: a month (7), money up to $9,999,999.99 (13) with a margin.
+    int[] widths = {0, 10, 14, 10, 14, 10, 14, 14, 15, 15, 15,
+        rows.stream().anyMatch(x -> x.paybackMonth() == null) ? 22 : 10, 10, 9, 9};
+    for (int c = 1; c < widths.length; c++) {
+      s.setColumnWidth(c, widths[c] * 256);
+    }
+    label(s.createRow(next++), 0, "Warnings and blockers of the scenarios", st.infoLabel);
+    int listed = 0;
+    for (Timeline tl : m.timelines()) {
+      for (String w : tl.warnings()) {
+        Row row = s.createRow(next++);
+        boolean blocker = w.startsWith(ReportModel.BLOCKER_PREFIX);
+        label(row, 0, tl.scenario(), st.text);
+        label(row, 1, blocker ? "blocker" : "warning", st.text);
+        label(row, 2, blocker ? w.substring(ReportModel.BLOCKER_PREFIX.length()).strip() : w, st.text);
+        listed++;
+      }
+    }
+    if (listed == 0) {
+      label(s.createRow(next++), 0, "none: no scenario raised a warning or blocker", st.note);
+    }
+    next++;
+    if (m.timelines().stream().anyMatch(x -> !x.months().isEmpty())) {
+      picture(s, s.createDrawingPatriarch(), Charts.scenarios(m.timelines()), 0, next);
     }
   }
 
@@ -689,8 +790,10 @@ public final class WorkbookWriter {
     final CellStyle sheetTitle;
     final CellStyle note;
     final CellStyle header;
+    final CellStyle headerWrap;
     final CellStyle section;
     final CellStyle text;
+    final CellStyle centered;
     final CellStyle label;
     final CellStyle wrap;
     final CellStyle money;
@@ -720,9 +823,15 @@ public final class WorkbookWriter {
       fill((org.apache.poi.xssf.usermodel.XSSFCellStyle) header, new byte[] {(byte) 0x1F, (byte) 0x38, (byte) 0x64});
       header.setVerticalAlignment(VerticalAlignment.CENTER);
       header.setBorderBottom(BorderStyle.THIN);
+      headerWrap = wb.createCellStyle();
+      headerWrap.cloneStyleFrom(header);
+      headerWrap.setWrapText(true);
       section = style(wb, font(wb, true, false, 12, IndexedColors.WHITE), null);
       fill((org.apache.poi.xssf.usermodel.XSSFCellStyle) section, new byte[] {(byte) 0x42, (byte) 0x85, (byte) 0xF4});
       text = style(wb, null, null);
+      // Months between right-aligned money columns: centred, so that they do not run into the figures.
+      centered = style(wb, null, null);
+      centered.setAlignment(HorizontalAlignment.CENTER);
       label = style(wb, null, null);
       wrap = style(wb, null, null);
       wrap.setWrapText(true);

@@ -79,6 +79,24 @@ public final class Fixtures {
     return build(false);
   }
 
+  /**
+   * The full sample with three scenarios: the 12-month one, a slower 18-month one whose
+   * Google Cloud side costs more (no payback) with a link warning and a blocker, and a
+   * 24-month one starting two months later.
+   */
+  public static Assessment scenarios() {
+    Assessment a = tableapp();
+    BigDecimal aws = a.current().monthlyUsd();
+    BigDecimal gcp = a.target().monthlyUsd();
+    var timelines = List.of(a.timelines().get(0),
+        timeline("slow-waves-18-months", aws, gcp.multiply(bd("1.4")), YearMonth.of(2026, 12), 18, 12,
+            List.of("HA VPN: 1 tunnel of 3 Gbps for a peak of 2.9 Gbps crossing the link; IPsec overhead assumed 20%",
+                "BLOCKER: 10.0.0.0/16 is used by both the AWS VPC and the planned GCP VPC")),
+        timeline("big-bang-24-months", aws, gcp.multiply(bd("0.8")), YearMonth.of(2027, 2), 24, 2, List.of()));
+    return new Assessment(a.snapshot(), a.plan(), a.current(), a.target(), a.missingPrices(), a.reconciliation(),
+        a.requests(), timelines, a.assumptions(), a.priceBookDate(), a.generatedAt(), a.warnings());
+  }
+
   private static Assessment build(boolean full) {
     Snapshot snapshot = snapshot(full);
     MigrationPlan plan = plan();
@@ -377,16 +395,23 @@ public final class Fixtures {
    * an HA VPN link runs for the hybrid months, and the one-off costs fall in the first month.
    */
   static Timeline timeline(BigDecimal aws, BigDecimal gcp) {
+    return timeline("phased-6-months", aws, gcp, YearMonth.of(2026, 12), 12, 6,
+        List.of("HA VPN: 2 tunnels of 3 Gbps for a peak of 0.4 Gbps crossing the link; IPsec overhead assumed 20%"));
+  }
+
+  /** {@code count} months from {@code start}, {@code hybridMonths} of them with both clouds running. */
+  static Timeline timeline(String name, BigDecimal aws, BigDecimal gcp, YearMonth start, int count, int hybridMonths,
+      List<String> warnings) {
     var months = new ArrayList<Timeline.Month>();
     BigDecimal cum = BigDecimal.ZERO;
     BigDecimal cumStay = BigDecimal.ZERO;
-    YearMonth start = YearMonth.of(2026, 12);
     YearMonth payback = null;
     Timeline.Month peak = null;
-    for (int k = 0; k < 12; k++) {
+    for (int k = 0; k < count; k++) {
       BigDecimal growth = BigDecimal.valueOf(1.02).pow(k, MathContext.DECIMAL64);
-      BigDecimal share = BigDecimal.valueOf(Math.min(k + 1, 6)).divide(BigDecimal.valueOf(6), MathContext.DECIMAL64);
-      boolean hybrid = k < 6;
+      BigDecimal share = BigDecimal.valueOf(Math.min(k + 1, hybridMonths))
+          .divide(BigDecimal.valueOf(hybridMonths), MathContext.DECIMAL64);
+      boolean hybrid = k < hybridMonths;
       BigDecimal awsUsd = hybrid ? aws.multiply(growth).multiply(BigDecimal.ONE.subtract(share)
           .add(bd("0.2"))).min(aws.multiply(growth)) : BigDecimal.ZERO;
       BigDecimal gcpUsd = gcp.multiply(growth).multiply(share);
@@ -409,7 +434,6 @@ public final class Fixtures {
         peak = m;
       }
     }
-    return new Timeline("phased-6-months", months, peak.month(), payback,
-        List.of("HA VPN: 2 tunnels of 3 Gbps for a peak of 0.4 Gbps crossing the link; IPsec overhead assumed 20%"));
+    return new Timeline(name, months, peak.month(), payback, warnings);
   }
 }

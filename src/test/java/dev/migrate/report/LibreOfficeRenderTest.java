@@ -32,12 +32,22 @@ class LibreOfficeRenderTest {
     return false;
   }
 
+  static String pdfText(Path pdf) throws Exception {
+    Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pdftotext did not finish");
+    assertEquals(0, p.exitValue(), text);
+    return text;
+  }
+
   @Test
   void sampleWorkbooksConvertToPdfWithoutError() throws Exception {
     assumeTrue(onPath("libreoffice"), "libreoffice is not on the PATH");
     Path dir = Path.of("target", "report-render").toAbsolutePath();
     Files.createDirectories(dir);
-    for (var e : java.util.Map.of("tableapp", Fixtures.tableapp(), "bare", Fixtures.bare()).entrySet()) {
+    // "scenarios": several timelines, so the Scenarios sheet, its chart and the Summary's comparison chart.
+    for (var e : new java.util.TreeMap<>(java.util.Map.of("tableapp", Fixtures.tableapp(), "bare", Fixtures.bare(),
+        "scenarios", Fixtures.scenarios())).entrySet()) {
       Path xlsx = dir.resolve(e.getKey() + ".xlsx");
       Path pdf = dir.resolve(e.getKey() + ".pdf");
       Files.deleteIfExists(pdf);
@@ -54,6 +64,17 @@ class LibreOfficeRenderTest {
       assertTrue(Files.exists(pdf), "no PDF written: " + log);
       assertTrue(Files.size(pdf) > 20_000, "PDF too small to hold the sheets and charts: " + Files.size(pdf));
       assertTrue(!log.toLowerCase(java.util.Locale.ROOT).contains("error"), log);
+      if (onPath("pdftotext")) {
+        String text = pdfText(pdf);
+        // A number too wide for its column prints as ###: every figure must fit.
+        assertTrue(!text.contains("###"), e.getKey() + ": a figure does not fit its column");
+        if (e.getKey().equals("scenarios")) {
+          for (String s : new String[] {"slow-waves-18-months", "big-bang-24-months", "not within the timeline",
+              "Warnings and blockers of the scenarios", "$19,620.74"}) {
+            assertTrue(text.contains(s), "the Scenarios sheet prints '" + s + "'");
+          }
+        }
+      }
     }
   }
 }

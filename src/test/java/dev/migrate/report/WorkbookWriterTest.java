@@ -60,7 +60,7 @@ class WorkbookWriterTest {
     try (var wb = workbook(ReportModel.of(Fixtures.tableapp()))) {
       var names = new ArrayList<String>();
       wb.forEach(s -> names.add(s.getSheetName()));
-      assertEquals(List.of("Summary", "Inventory", "Mapping", "Costs", "Timeline", "Reconciliation", "Bill history",
+      assertEquals(List.of("Summary", "Scenarios", "Inventory", "Mapping", "Costs", "Timeline", "Reconciliation", "Bill history",
           "Assumptions", "Gaps", "Warnings"), names);
       assertEquals("migrate", wb.getProperties().getCoreProperties().getCreator());
       assertEquals(Fixtures.GENERATED, wb.getProperties().getCoreProperties().getCreated().toInstant());
@@ -69,7 +69,13 @@ class WorkbookWriterTest {
 
   @Test
   void everyFormulaEvaluatesToItsWrittenValueWithoutErrors() throws Exception {
-    try (var wb = workbook(ReportModel.of(Fixtures.tableapp()))) {
+    for (Assessment a : List.of(Fixtures.tableapp(), Fixtures.scenarios())) {
+      formulasEvaluateToTheirCachedValues(a);
+    }
+  }
+
+  private static void formulasEvaluateToTheirCachedValues(Assessment a) throws Exception {
+    try (var wb = workbook(ReportModel.of(a))) {
       FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
       int formulas = 0;
       for (Sheet s : wb) {
@@ -143,7 +149,9 @@ class WorkbookWriterTest {
           "Monthly cost by service, before and after",
           "Cost per million requests, before and after",
           "AWS bill, last 12 months"), pictures(wb.getSheet("Summary")));
-      assertEquals(4, wb.getAllPictures().size());
+      // The four on the Summary and the scenario comparison on the Scenarios sheet.
+      assertEquals(5, wb.getAllPictures().size());
+      assertEquals(List.of("Monthly total by scenario"), pictures(wb.getSheet("Scenarios")));
       // The timeline also as an editable native chart whose series point at the Timeline sheet.
       var charts = wb.getSheet("Timeline").getDrawingPatriarch().getCharts();
       assertEquals(1, charts.size());
@@ -151,6 +159,81 @@ class WorkbookWriterTest {
       assertEquals(3, series.getSeriesCount());
       assertEquals("Timeline!$I$4:$I$15", series.getSeries(0).getValuesData().getDataRangeReference());
       assertTrue(wb.getAllPictures().get(0).getData().length > 10_000, "a real PNG");
+    }
+  }
+
+  @Test
+  void theScenariosSheetComparesEveryScenarioWithFormulasOverTheTimeline() throws Exception {
+    ReportModel m = ReportModel.of(Fixtures.scenarios());
+    JsonNode json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .readTree(AssessmentJson.toJson(m)).get("scenarios");
+    try (var wb = workbook(m)) {
+      XSSFSheet s = wb.getSheet("Scenarios");
+      FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+      assertEquals(3, json.size());
+      for (int i = 0; i < 3; i++) {
+        Row row = s.getRow(WorkbookWriter.FIRST_DATA_ROW + i);
+        JsonNode j = json.get(i);
+        assertEquals(j.get("scenario").asText(), row.getCell(0).getStringCellValue());
+        assertEquals(j.get("firstMonth").asText(), row.getCell(1).getStringCellValue());
+        assertEquals(j.get("peakMonth").asText(), row.getCell(3).getStringCellValue());
+        assertEquals(j.get("lastMonth").asText(), row.getCell(5).getStringCellValue());
+        String[] money = {"firstMonthUsd", null, "peakMonthUsd", null, "lastMonthUsd", "lastMonthPerMillionUsd",
+            "cumulativeUsd", "cumulativeStayOnAwsUsd", "savedUsd"};
+        for (int k = 0; k < money.length; k++) {
+          if (money[k] == null) {
+            continue;
+          }
+          Cell c = row.getCell(2 + k);
+          assertEquals(CellType.FORMULA, c.getCellType(), money[k] + " traces back to the Timeline sheet");
+          assertCents(j.get(money[k]).decimalValue(), ev.evaluate(c).getNumberValue(), j.get("scenario") + " " + money[k]);
+        }
+        assertEquals(j.get("blockers").asInt(), (int) row.getCell(13).getNumericCellValue());
+        assertEquals(j.get("warnings").asInt(), (int) row.getCell(14).getNumericCellValue());
+      }
+      // The Timeline sheet's blocks: the second scenario's total sums that block only.
+      assertEquals("SUM(Timeline!H16:H33)", s.getRow(WorkbookWriter.FIRST_DATA_ROW + 1).getCell(8).getCellFormula());
+      // The slow scenario costs more on Google Cloud: no payback, one blocker and one warning.
+      Row slow = s.getRow(WorkbookWriter.FIRST_DATA_ROW + 1);
+      assertEquals("not within the timeline", slow.getCell(11).getStringCellValue());
+      assertTrue(json.get(1).get("paybackMonths").isNull());
+      assertTrue(json.get(1).get("savedUsd").decimalValue().signum() < 0, json.get(1).toString());
+      assertEquals(1, json.get(1).get("blockers").asInt());
+      assertEquals(1, json.get(1).get("warnings").asInt());
+      // The first scenario is the Summary's: the same payback there and here.
+      assertEquals((int) number(wb, "Months to pay back"),
+          (int) s.getRow(WorkbookWriter.FIRST_DATA_ROW).getCell(12).getNumericCellValue());
+      // Beneath the table, the scenarios' warnings with their severity.
+      var listed = new ArrayList<String>();
+      for (Row row : s) {
+        if (row.getRowNum() > WorkbookWriter.FIRST_DATA_ROW + 3 && row.getCell(1) != null) {
+          listed.add(row.getCell(0).getStringCellValue() + " | " + row.getCell(1).getStringCellValue() + " | "
+              + row.getCell(2).getStringCellValue());
+        }
+      }
+      assertEquals(List.of(
+          "phased-6-months | warning | HA VPN: 2 tunnels of 3 Gbps for a peak of 0.4 Gbps crossing the link; IPsec "
+              + "overhead assumed 20%",
+          "slow-waves-18-months | warning | HA VPN: 1 tunnel of 3 Gbps for a peak of 2.9 Gbps crossing the link; "
+              + "IPsec overhead assumed 20%",
+          "slow-waves-18-months | blocker | 10.0.0.0/16 is used by both the AWS VPC and the planned GCP VPC"), listed);
+      assertEquals(WorkbookWriter.FIRST_DATA_ROW, s.getPaneInformation().getHorizontalSplitPosition());
+      assertEquals("A3:O6", s.getCTWorksheet().getAutoFilter().getRef());
+      assertEquals(List.of("Monthly total by scenario"), pictures(s));
+      // With several scenarios the Summary shows the comparison in place of the first one's breakdown.
+      assertEquals("Monthly total by scenario", pictures(wb.getSheet("Summary")).get(0));
+      assertEquals(3, (int) number(wb, "Scenarios compared"));
+    }
+  }
+
+  @Test
+  void withoutAWhatIfRunTheScenariosSheetSaysSo() throws Exception {
+    try (var wb = workbook(ReportModel.of(Fixtures.bare()))) {
+      XSSFSheet s = wb.getSheet("Scenarios");
+      assertEquals(ReportModel.NO_TIMELINE, s.getRow(1).getCell(0).getStringCellValue());
+      assertTrue(s.getRow(WorkbookWriter.FIRST_DATA_ROW).getCell(0).getStringCellValue()
+          .startsWith(ReportModel.NO_TIMELINE));
+      assertEquals(List.of(), pictures(s));
     }
   }
 
@@ -219,6 +302,8 @@ class WorkbookWriterTest {
   void summaryValuesMatchTheGolden() throws Exception {
     Golden.check("report/tableapp-summary.txt", summaryText(ReportModel.of(Fixtures.tableapp())));
     Golden.check("report/bare-summary.txt", summaryText(ReportModel.of(Fixtures.bare())));
+    Golden.check("report/scenarios-summary.txt", summaryText(ReportModel.of(Fixtures.scenarios()))
+        + sheetText(ReportModel.of(Fixtures.scenarios()), "Scenarios"));
     Golden.check("report/tableapp-console.txt", ConsoleSummary.render(ReportModel.of(Fixtures.tableapp()), List.of()));
     Golden.check("report/bare-console.txt", ConsoleSummary.render(ReportModel.of(Fixtures.bare()), List.of()));
   }
@@ -226,20 +311,41 @@ class WorkbookWriterTest {
   /** The Summary as a reader sees it: label | displayed value | note, one line per row. */
   static String summaryText(ReportModel m) throws Exception {
     try (var wb = workbook(m)) {
-      FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
-      var fmt = new DataFormatter(java.util.Locale.ROOT);
-      var out = new StringBuilder();
-      for (Row row : wb.getSheet("Summary")) {
-        var cells = new ArrayList<String>();
-        for (int i = 0; i < 3; i++) {
-          Cell c = row.getCell(i);
-          cells.add(c == null ? "" : fmt.formatCellValue(c, ev));
-        }
-        if (!String.join("", cells).isBlank()) {
-          out.append(String.join(" | ", cells).stripTrailing()).append('\n');
-        }
-      }
-      return out.toString();
+      return sheetText(wb, "Summary", 3);
     }
+  }
+
+  static String sheetText(ReportModel m, String sheet) throws Exception {
+    try (var wb = workbook(m)) {
+      return "== " + sheet + "\n" + sheetText(wb, sheet, 15);
+    }
+  }
+
+  /**
+   * A sheet as a reader sees it: the first {@code columns} cells of each non-blank row as
+   * displayed (formulas evaluated, cell formats applied), joined by " | ".
+   */
+  static String sheetText(org.apache.poi.ss.usermodel.Workbook wb, String sheet, int columns) {
+    FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+    var fmt = new DataFormatter(java.util.Locale.ROOT);
+    var out = new StringBuilder();
+    for (Row row : wb.getSheet(sheet)) {
+      var cells = new ArrayList<String>();
+      for (int i = 0; i < columns; i++) {
+        Cell c = row.getCell(i);
+        cells.add(c == null ? "" : fmt.formatCellValue(c, ev));
+      }
+      if (String.join("", cells).isBlank()) {
+        continue;
+      }
+      // Wide sheets: drop the empty cells at the end (the Summary's three columns stay as they were).
+      while (cells.size() > 3 && cells.get(cells.size() - 1).isBlank()) {
+        cells.remove(cells.size() - 1);
+      }
+      {
+        out.append(String.join(" | ", cells).stripTrailing()).append('\n');
+      }
+    }
+    return out.toString();
   }
 }
