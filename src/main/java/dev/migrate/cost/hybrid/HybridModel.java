@@ -40,8 +40,49 @@ public final class HybridModel {
   static final double DEFAULT_CACHE_HIT_RATIO = 0.8;
   static final String SHARED = "(shared)";
   private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
-  private static final Pattern CACHE = Pattern.compile("redis|memcache|valkey|cache");
-  private static final Pattern DB = Pattern.compile("(^|[^a-z])(db|rds)([^a-z]|$)|mysql|postgres|maria|mongo|database|sql|elasticsearch|opensearch|cassandra");
+  /** A Google Cloud region name such as asia-northeast1 (not "global", not a multi-region). */
+  private static final Pattern GCP_REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
+  /*
+   * Tier words, matched by hand (the same as the regular expressions "redis|memcache|valkey|cache" and
+   * "(^|[^a-z])(db|rds)([^a-z]|$)|mysql|postgres|maria|mongo|database|sql|elasticsearch|opensearch|cassandra"):
+   * two regex searches per compute unit were a visible share of indexing a large estate.
+   */
+  private static final String[] CACHE_WORDS = {"redis", "memcache", "valkey", "cache"};
+  private static final String[] DB_WORDS = {"mysql", "postgres", "maria", "mongo", "database", "sql", "elasticsearch",
+      "opensearch", "cassandra"};
+  /** Words that count only standing alone (not inside a longer run of letters a-z). */
+  private static final String[] DB_SHORT_WORDS = {"db", "rds"};
+
+  static boolean isCache(String lowerText) {
+    for (String w : CACHE_WORDS) {
+      if (lowerText.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isDb(String lowerText) {
+    for (String w : DB_WORDS) {
+      if (lowerText.contains(w)) {
+        return true;
+      }
+    }
+    for (String w : DB_SHORT_WORDS) {
+      for (int at = lowerText.indexOf(w); at >= 0; at = lowerText.indexOf(w, at + 1)) {
+        int end = at + w.length();
+        if ((at == 0 || !isAsciiLower(lowerText.charAt(at - 1)))
+            && (end == lowerText.length() || !isAsciiLower(lowerText.charAt(end)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
 
   /** One move unit and its cost split. Amounts are USD per month at today's traffic. */
   static final class Unit {
@@ -52,7 +93,8 @@ public final class HybridModel {
     String targetKind = "";
     String workloadKind = "";
     String awsRegion;
-    final Map<String, String> tags = new TreeMap<>();
+    /** Tags of the unit's items (only looked up by key, so a hash map). */
+    final Map<String, String> tags = new HashMap<>();
     final java.util.TreeSet<String> apps = new TreeSet<>();
     int instances;
     BigDecimal curFixed = BigDecimal.ZERO;
@@ -171,6 +213,13 @@ public final class HybridModel {
    */
   record UnitClass(Unit sample, int[] members, Sums sums) {}
 
+  /** What makes units alike for every selector; apps is the unit's (no longer changing) sorted set. */
+  private record ClassKey(String tier, String role, Set<String> apps, String targetKind, String workloadKind) {
+    String text() {
+      return tier + "|" + role + "|" + apps + "|" + targetKind + "|" + workloadKind;
+    }
+  }
+
   /**
    * Bytes a sender unit sends a receiver unit per month at today's traffic.
    *
@@ -207,20 +256,28 @@ public final class HybridModel {
     this.assessment = a;
     this.prices = prices;
     this.units = List.copyOf(units);
-    Map<String, Integer> idx = new HashMap<>();
-    Map<String, List<Integer>> byKey = new TreeMap<>();
+    Map<String, Integer> idx = new HashMap<>(units.size() * 2);
+    Map<ClassKey, List<Integer>> byClass = new HashMap<>();
     java.util.SortedSet<String> missing = new TreeSet<>();
     for (int i = 0; i < units.size(); i++) {
       Unit u = units.get(i);
       idx.put(u.id, i);
       if (i != shared) {
-        byKey.computeIfAbsent(u.tier + "|" + u.role() + "|" + u.apps + "|" + u.targetKind + "|" + u.workloadKind,
+        byClass.computeIfAbsent(new ClassKey(u.tier, u.role(), u.apps, u.targetKind, u.workloadKind),
             k -> new ArrayList<>()).add(i);
         if (u.awsRate == null && (u.clientOutGib.signum() != 0 || u.clientInGib.signum() != 0)) {
           missing.add(u.awsRegion);
         }
       }
     }
+    // Classes in the order of their key text (and merged should two keys print alike), as reports expect.
+    Map<String, List<Integer>> byKey = new TreeMap<>();
+    byClass.forEach((k, members) -> byKey.merge(k.text(), members, (x, y) -> {
+      List<Integer> both = new ArrayList<>(x);
+      both.addAll(y);
+      both.sort(null);
+      return both;
+    }));
     List<UnitClass> cls = new ArrayList<>();
     for (List<Integer> members : byKey.values()) {
       Sums sums = new Sums();
@@ -294,7 +351,11 @@ public final class HybridModel {
     /** AWS region to its data-transfer-out price (empty when missing) */
     final Map<String, java.util.Optional<BigDecimal>> awsRates = new HashMap<>();
     /** cost-line unit text to whether it is traffic-driven */
-    final Map<String, Boolean> unitTraffic = new HashMap<>();
+    final Map<String, ByUnit> unitTraffic = new HashMap<>();
+    /** TARGET price key to how its lines are split */
+    final Map<String, TargetKey> targetKeys = new HashMap<>();
+    /** item id to its unit (cache of unit(resolve(id))) */
+    final Map<String, Unit> itemUnits = new HashMap<>();
 
     Builder(Assessment a, HybridPrices prices) {
       this.a = a;
@@ -350,6 +411,42 @@ public final class HybridModel {
       return units.computeIfAbsent(id, Unit::new);
     }
 
+    /** The unit of an item, cached: cost lines name the same items over and over. */
+    Unit unitOfItem(String itemId) {
+      Unit u = itemUnits.get(itemId);
+      if (u == null) {
+        u = unit(resolve(itemId));
+        itemUnits.put(itemId, u);
+      }
+      return u;
+    }
+
+    /**
+     * How a TARGET price key is split, worked out once per distinct key (an estate has few).
+     *
+     * @param onDemand    an on-demand VM-hour key gcp/compute/{type}:ondemand/{region}
+     * @param cud1y       for on-demand keys, the series' 1-year committed-use factor (1 when missing)
+     * @param cud3y       the same, 3-year
+     * @param spot        the same, Spot
+     * @param sud         a sustained-use discount key
+     * @param commitment  a key already priced as committed use or Spot
+     */
+    record TargetKey(boolean onDemand, BigDecimal cud1y, BigDecimal cud3y, BigDecimal spot, boolean sud,
+        boolean commitment) {}
+
+    TargetKey targetKey(String key) {
+      String series = computeSeries(key);
+      if (series != null && key.contains(":ondemand/")) {
+        return new TargetKey(true, factor(prices.cudFactor("1y", series)), factor(prices.cudFactor("3y", series)),
+            factor(prices.spotFactor(series)), false, false);
+      }
+      if (key.startsWith("gcp/compute/sud:")) {
+        return new TargetKey(false, null, null, null, true, false);
+      }
+      boolean commitment = key.startsWith("gcp/compute/") && (key.contains(":cud-") || key.contains(":spot"));
+      return new TargetKey(false, null, null, null, false, commitment);
+    }
+
     BigDecimal monthly(Double windowTotal) {
       return windowTotal == null ? BigDecimal.ZERO : BigDecimal.valueOf(windowTotal).multiply(monthFactor, MC);
     }
@@ -365,7 +462,7 @@ public final class HybridModel {
       a.plan().mappings().forEach(m -> unit(resolve(m.itemId())));
       boolean commitments = false;
       for (CostLine l : a.current().lines()) {
-        Unit u = unit(resolve(l.itemId()));
+        Unit u = unitOfItem(l.itemId());
         addApp(u, l.app());
         if (isTraffic(l, unitTraffic)) {
           u.curTraffic = u.curTraffic.add(l.monthlyUsd());
@@ -374,22 +471,19 @@ public final class HybridModel {
         }
       }
       for (CostLine l : a.target().lines()) {
-        Unit u = unit(resolve(l.itemId()));
+        Unit u = unitOfItem(l.itemId());
         addApp(u, l.app());
-        String key = l.priceKey() == null ? "" : l.priceKey();
-        String series = computeSeries(key);
-        if (series != null && key.contains(":ondemand/")) {
+        TargetKey k = targetKeys.computeIfAbsent(l.priceKey() == null ? "" : l.priceKey(), this::targetKey);
+        if (k.onDemand()) {
           BigDecimal amt = l.monthlyUsd();
           u.computeList = u.computeList.add(amt);
-          u.computeList1y = u.computeList1y.add(amt.multiply(factor(prices.cudFactor("1y", series)), MC));
-          u.computeList3y = u.computeList3y.add(amt.multiply(factor(prices.cudFactor("3y", series)), MC));
-          u.computeListSpot = u.computeListSpot.add(amt.multiply(factor(prices.spotFactor(series)), MC));
-        } else if (key.startsWith("gcp/compute/sud:")) {
+          u.computeList1y = u.computeList1y.add(amt.multiply(k.cud1y(), MC));
+          u.computeList3y = u.computeList3y.add(amt.multiply(k.cud3y(), MC));
+          u.computeListSpot = u.computeListSpot.add(amt.multiply(k.spot(), MC));
+        } else if (k.sud()) {
           u.computeSud = u.computeSud.add(l.monthlyUsd());
         } else {
-          if (key.startsWith("gcp/compute/") && (key.contains(":cud-") || key.contains(":spot"))) {
-            commitments = true;
-          }
+          commitments |= k.commitment();
           if (isTraffic(l, unitTraffic)) {
             u.tgtTraffic = u.tgtTraffic.add(l.monthlyUsd());
           } else {
@@ -397,10 +491,11 @@ public final class HybridModel {
           }
         }
       }
-      describeUnits();
-      List<Flow> flows = flows();
+      // Every unit exists now; sorted by id once, for describing, for flow indexes and for the model.
       List<Unit> list = new ArrayList<>(units.values());
       list.sort(java.util.Comparator.comparing(u -> u.id));
+      describeUnits(list);
+      List<Flow> flows = flows(list);
       int shared = -1;
       for (int i = 0; i < list.size(); i++) {
         if (list.get(i).id.equals(SHARED)) {
@@ -412,7 +507,7 @@ public final class HybridModel {
             + "pricing choices apply only to its on-demand lines");
       }
       return new HybridModel(a, prices, list, shared, flows, planRegion(), peakToAverage(), warnings, commitments,
-          new HashMap<>(resolved));
+          resolved); // the builder is discarded: no copy needed
     }
 
     private static void addApp(Unit u, String app) {
@@ -450,7 +545,7 @@ public final class HybridModel {
       return dash > 0 ? type.substring(0, dash) : type;
     }
 
-    private void describeUnits() {
+    private void describeUnits(List<Unit> sorted) {
       Set<String> lbBacked = new TreeSet<>();
       for (LoadBalancer lb : s.loadBalancers()) {
         lb.backendInstanceIds().forEach(id -> lbBacked.add(resolve(id)));
@@ -468,7 +563,7 @@ public final class HybridModel {
           u.awsRegion = i.region();
         }
       }
-      for (Unit u : new TreeMap<>(units).values()) {
+      for (Unit u : sorted) {
         if (u.id.equals(SHARED)) {
           u.tier = "shared";
           continue;
@@ -558,10 +653,10 @@ public final class HybridModel {
       }
       if (u.kind == ItemKind.EC2_INSTANCE || u.kind == ItemKind.AUTO_SCALING_GROUP) {
         String text = ((u.role() == null ? "" : u.role()) + " " + u.name + " " + workloadName).toLowerCase(Locale.ROOT);
-        if (CACHE.matcher(text).find()) {
+        if (isCache(text)) {
           return "cache";
         }
-        if (DB.matcher(text).find()) {
+        if (isDb(text)) {
           return "db";
         }
         return behindLb ? "web" : "batch";
@@ -572,10 +667,14 @@ public final class HybridModel {
       return "other";
     }
 
-    static String targetKind(Target t) {
-      if (t == null) {
-        return "";
-      }
+    /** Target class to its JSON type name: the annotation is read once per class, not per unit. */
+    private final Map<Class<?>, String> targetKinds = new HashMap<>();
+
+    String targetKind(Target t) {
+      return t == null ? "" : targetKinds.computeIfAbsent(t.getClass(), c -> targetKindOf(t));
+    }
+
+    static String targetKindOf(Target t) {
       var ann = Target.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
       for (var type : ann.value()) {
         if (type.value().equals(t.getClass())) {
@@ -586,22 +685,41 @@ public final class HybridModel {
     }
 
     /** Flows between units; src and dst are unit ids here, re-indexed by the caller. */
-    private List<Flow> flows() {
+    private List<Flow> flows(List<Unit> sorted) {
       List<Flow> out = new ArrayList<>();
-      List<String> order = new ArrayList<>(new TreeSet<>(units.keySet()));
-      Map<String, Integer> pos = new HashMap<>();
-      for (int i = 0; i < order.size(); i++) {
-        pos.put(order.get(i), i);
+      Map<String, Integer> pos = new HashMap<>(sorted.size() * 2);
+      for (int i = 0; i < sorted.size(); i++) {
+        pos.put(sorted.get(i).id, i);
       }
       Map<String, LoadBalancer> tgToLb = new HashMap<>();
-      Map<String, LoadBalancer> byName = new HashMap<>();
+      Map<String, List<LoadBalancer>> byName = new HashMap<>();
       Map<String, LoadBalancer> byDns = new HashMap<>();
       for (LoadBalancer lb : s.loadBalancers()) {
         lb.targetGroups().forEach(tg -> tgToLb.put(tg.arn(), lb));
-        byName.put(lb.name(), lb);
+        byName.computeIfAbsent(lb.name(), k -> new ArrayList<>(1)).add(lb);
         if (lb.dnsName() != null) {
           byDns.put(host(lb.dnsName()), lb);
         }
+      }
+      // The groups each load balancer serves (by name or through a target group), in snapshot
+      // order: built once instead of scanning every group for every load balancer.
+      Map<LoadBalancer, List<AutoScalingGroup>> served = new java.util.IdentityHashMap<>();
+      for (AutoScalingGroup g : s.autoScalingGroups()) {
+        List<LoadBalancer> serves = new ArrayList<>(2);
+        for (String name : g.loadBalancerNames()) {
+          for (LoadBalancer lb : byName.getOrDefault(name, List.of())) {
+            if (!containsSame(serves, lb)) {
+              serves.add(lb);
+            }
+          }
+        }
+        for (String arn : g.targetGroupArns()) {
+          LoadBalancer lb = tgToLb.get(arn);
+          if (lb != null && !containsSame(serves, lb)) {
+            serves.add(lb);
+          }
+        }
+        serves.forEach(lb -> served.computeIfAbsent(lb, k -> new ArrayList<>()).add(g));
       }
       // Load balancer to its backends: the processed bytes, split by backend instance count.
       for (LoadBalancer lb : s.loadBalancers()) {
@@ -611,12 +729,8 @@ public final class HybridModel {
         }
         Map<String, Integer> weight = new TreeMap<>();
         lb.backendInstanceIds().forEach(id -> weight.merge(resolve(id), 1, Integer::sum));
-        for (AutoScalingGroup g : s.autoScalingGroups()) {
-          boolean serves = g.loadBalancerNames().contains(lb.name())
-              || g.targetGroupArns().stream().anyMatch(arn -> tgToLb.get(arn) == lb);
-          if (serves) {
-            weight.putIfAbsent(resolve(g.name()), Math.max(1, g.instanceIds().size()));
-          }
+        for (AutoScalingGroup g : served.getOrDefault(lb, List.of())) {
+          weight.putIfAbsent(resolve(g.name()), Math.max(1, g.instanceIds().size()));
         }
         weight.remove(SHARED);
         int total = weight.values().stream().mapToInt(Integer::intValue).sum();
@@ -664,6 +778,15 @@ public final class HybridModel {
       return out;
     }
 
+    private static boolean containsSame(List<LoadBalancer> list, LoadBalancer lb) {
+      for (LoadBalancer x : list) {
+        if (x == lb) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     private String originUnit(Distribution.Origin o, Map<String, LoadBalancer> byDns) {
       String host = host(o.domainName());
       LoadBalancer lb = byDns.get(host);
@@ -687,13 +810,20 @@ public final class HybridModel {
 
     /** The Google Cloud region most mappings target (ties: alphabetical), or null. */
     private String planRegion() {
-      Map<String, Integer> count = new TreeMap<>();
+      // Counted per distinct name first: String.matches would compile the pattern once per mapping.
+      Map<String, Integer> all = new HashMap<>();
       for (Mapping m : a.plan().mappings()) {
         String r = m.target().gcpRegion();
-        if (r != null && !r.equals("global") && r.matches("[a-z]+-[a-z]+[0-9]+")) {
-          count.merge(r, 1, Integer::sum);
+        if (r != null) {
+          all.merge(r, 1, Integer::sum);
         }
       }
+      Map<String, Integer> count = new TreeMap<>();
+      all.forEach((r, c) -> {
+        if (!r.equals("global") && GCP_REGION.matcher(r).matches()) {
+          count.put(r, c);
+        }
+      });
       String best = null;
       int n = 0;
       for (var e : count.entrySet()) {
@@ -725,24 +855,33 @@ public final class HybridModel {
     }
   }
 
+  /** What a cost line's unit text says about it scaling with traffic. */
+  enum ByUnit {
+    TRAFFIC,
+    FIXED,
+    /** neither: the component decides (LCU hours) */
+    COMPONENT
+  }
+
+  private static ByUnit byUnit(String unit) {
+    String u = unit.toLowerCase(Locale.ROOT);
+    boolean traffic = !(u.contains("month") || u.contains("usd of")) && (u.contains("request") || u.contains("lcu")
+        || u.contains("operation") || u.equals("gib") || u.equals("gb") || u.contains("10k") || u.contains("1,000"));
+    if (traffic) {
+      return ByUnit.TRAFFIC;
+    }
+    return u.contains("month") ? ByUnit.FIXED : ByUnit.COMPONENT;
+  }
+
   /**
    * A line that scales with traffic: priced per GiB transferred or processed, per request or
    * operation, or per LCU; everything priced per hour or per GiB-month stays fixed.
    */
-  static boolean isTraffic(CostLine l, Map<String, Boolean> byUnitCache) {
+  static boolean isTraffic(CostLine l, Map<String, ByUnit> byUnitCache) {
     String unit = l.unit() == null ? "" : l.unit();
-    Boolean byUnit = byUnitCache.get(unit);
-    if (byUnit == null) {
-      String u = unit.toLowerCase(Locale.ROOT);
-      byUnit = !(u.contains("month") || u.contains("usd of")) && (u.contains("request") || u.contains("lcu")
-          || u.contains("operation") || u.equals("gib") || u.equals("gb") || u.contains("10k") || u.contains("1,000"));
-      byUnitCache.put(unit, byUnit);
-    }
-    if (byUnit) {
-      return true;
-    }
-    if (unit.toLowerCase(Locale.ROOT).contains("month")) {
-      return false;
+    ByUnit byUnit = byUnitCache.computeIfAbsent(unit, HybridModel::byUnit);
+    if (byUnit != ByUnit.COMPONENT) {
+      return byUnit == ByUnit.TRAFFIC;
     }
     String comp = l.component();
     return comp.contains("LCU hours") || comp.contains("NLCU") || comp.contains("lcu hours");
