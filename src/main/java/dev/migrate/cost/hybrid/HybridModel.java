@@ -260,15 +260,7 @@ public final class HybridModel {
     Map<ClassKey, List<Integer>> byClass = new HashMap<>();
     java.util.SortedSet<String> missing = new TreeSet<>();
     for (int i = 0; i < units.size(); i++) {
-      Unit u = units.get(i);
-      idx.put(u.id, i);
-      if (i != shared) {
-        byClass.computeIfAbsent(new ClassKey(u.tier, u.role(), u.apps, u.targetKind, u.workloadKind),
-            k -> new ArrayList<>()).add(i);
-        if (u.awsRate == null && (u.clientOutGib.signum() != 0 || u.clientInGib.signum() != 0)) {
-          missing.add(u.awsRegion);
-        }
-      }
+      index(units.get(i), i, i == shared, idx, byClass, missing);
     }
     // Classes in the order of their key text (and merged should two keys print alike), as reports expect.
     Map<String, List<Integer>> byKey = new TreeMap<>();
@@ -284,9 +276,7 @@ public final class HybridModel {
       int[] m = new int[members.size()];
       for (int k = 0; k < m.length; k++) {
         m[k] = members.get(k);
-        Unit u = units.get(m[k]);
-        u.classIndex = cls.size();
-        sums.add(u);
+        addToClass(units.get(m[k]), cls.size(), sums);
       }
       cls.add(new UnitClass(units.get(m[0]), m, sums));
     }
@@ -305,6 +295,25 @@ public final class HybridModel {
     this.warnings = List.copyOf(warnings);
     this.baseHasCommitments = baseHasCommitments;
     this.monthlyRequests = a.requests() == null ? 0 : a.requests().monthlyRequests();
+  }
+
+  /** Indexes unit i by id, files it under its class key and notes a missing AWS rate it needs. */
+  private static void index(Unit u, int i, boolean isShared, Map<String, Integer> idx,
+      Map<ClassKey, List<Integer>> byClass, Set<String> missing) {
+    idx.put(u.id, i);
+    if (isShared) {
+      return;
+    }
+    byClass.computeIfAbsent(new ClassKey(u.tier, u.role(), u.apps, u.targetKind, u.workloadKind),
+        k -> new ArrayList<>()).add(i);
+    if (u.awsRate == null && (u.clientOutGib.signum() != 0 || u.clientInGib.signum() != 0)) {
+      missing.add(u.awsRegion);
+    }
+  }
+
+  private static void addToClass(Unit u, int classIndex, Sums sums) {
+    u.classIndex = classIndex;
+    sums.add(u);
   }
 
   /** Indexes an assessment with the bundled hybrid prices. */
@@ -460,36 +469,13 @@ public final class HybridModel {
       s.distributions().forEach(d -> unit(resolve(d.id())));
       s.buckets().forEach(b -> unit(resolve(b.name())));
       a.plan().mappings().forEach(m -> unit(resolve(m.itemId())));
+      // Loop bodies over items, lines and units are methods throughout: the JIT compiles a method
+      // after a few hundred calls, while a loop inside one long-running method runs interpreted
+      // until on-stack replacement (tens of thousands of iterations), which is most of a cold run.
+      a.current().lines().forEach(this::addCurrent);
       boolean commitments = false;
-      for (CostLine l : a.current().lines()) {
-        Unit u = unitOfItem(l.itemId());
-        addApp(u, l.app());
-        if (isTraffic(l, unitTraffic)) {
-          u.curTraffic = u.curTraffic.add(l.monthlyUsd());
-        } else {
-          u.curFixed = u.curFixed.add(l.monthlyUsd());
-        }
-      }
       for (CostLine l : a.target().lines()) {
-        Unit u = unitOfItem(l.itemId());
-        addApp(u, l.app());
-        TargetKey k = targetKeys.computeIfAbsent(l.priceKey() == null ? "" : l.priceKey(), this::targetKey);
-        if (k.onDemand()) {
-          BigDecimal amt = l.monthlyUsd();
-          u.computeList = u.computeList.add(amt);
-          u.computeList1y = u.computeList1y.add(amt.multiply(k.cud1y(), MC));
-          u.computeList3y = u.computeList3y.add(amt.multiply(k.cud3y(), MC));
-          u.computeListSpot = u.computeListSpot.add(amt.multiply(k.spot(), MC));
-        } else if (k.sud()) {
-          u.computeSud = u.computeSud.add(l.monthlyUsd());
-        } else {
-          commitments |= k.commitment();
-          if (isTraffic(l, unitTraffic)) {
-            u.tgtTraffic = u.tgtTraffic.add(l.monthlyUsd());
-          } else {
-            u.tgtFixed = u.tgtFixed.add(l.monthlyUsd());
-          }
-        }
+        commitments |= addTarget(l);
       }
       // Every unit exists now; sorted by id once, for describing, for flow indexes and for the model.
       List<Unit> list = new ArrayList<>(units.values());
@@ -508,6 +494,41 @@ public final class HybridModel {
       }
       return new HybridModel(a, prices, list, shared, flows, planRegion(), peakToAverage(), warnings, commitments,
           resolved); // the builder is discarded: no copy needed
+    }
+
+    private void addCurrent(CostLine l) {
+      Unit u = unitOfItem(l.itemId());
+      addApp(u, l.app());
+      if (isTraffic(l, unitTraffic)) {
+        u.curTraffic = u.curTraffic.add(l.monthlyUsd());
+      } else {
+        u.curFixed = u.curFixed.add(l.monthlyUsd());
+      }
+    }
+
+    /** Adds a TARGET line to its unit; true when the line is already priced as committed use or Spot. */
+    private boolean addTarget(CostLine l) {
+      Unit u = unitOfItem(l.itemId());
+      addApp(u, l.app());
+      TargetKey k = targetKeys.computeIfAbsent(l.priceKey() == null ? "" : l.priceKey(), this::targetKey);
+      if (k.onDemand()) {
+        BigDecimal amt = l.monthlyUsd();
+        u.computeList = u.computeList.add(amt);
+        u.computeList1y = u.computeList1y.add(amt.multiply(k.cud1y(), MC));
+        u.computeList3y = u.computeList3y.add(amt.multiply(k.cud3y(), MC));
+        u.computeListSpot = u.computeListSpot.add(amt.multiply(k.spot(), MC));
+        return false;
+      }
+      if (k.sud()) {
+        u.computeSud = u.computeSud.add(l.monthlyUsd());
+        return false;
+      }
+      if (isTraffic(l, unitTraffic)) {
+        u.tgtTraffic = u.tgtTraffic.add(l.monthlyUsd());
+      } else {
+        u.tgtFixed = u.tgtFixed.add(l.monthlyUsd());
+      }
+      return k.commitment();
     }
 
     private static void addApp(Unit u, String app) {
@@ -546,7 +567,7 @@ public final class HybridModel {
     }
 
     private void describeUnits(List<Unit> sorted) {
-      Set<String> lbBacked = new TreeSet<>();
+      Set<String> lbBacked = new java.util.HashSet<>(); // only asked for membership
       for (LoadBalancer lb : s.loadBalancers()) {
         lb.backendInstanceIds().forEach(id -> lbBacked.add(resolve(id)));
       }
@@ -555,87 +576,93 @@ public final class HybridModel {
           lbBacked.add(resolve(g.name()));
         }
       }
-      for (Ec2Instance i : s.instances()) {
-        Unit u = unit(resolve(i.id()));
-        u.instances++;
-        i.tags().forEach(u.tags::putIfAbsent);
-        if (u.awsRegion == null) {
-          u.awsRegion = i.region();
-        }
-      }
+      s.instances().forEach(this::countInstance);
       for (Unit u : sorted) {
-        if (u.id.equals(SHARED)) {
-          u.tier = "shared";
-          continue;
-        }
-        Mapping m = mappings.get(u.id);
-        Target t = m == null ? null : m.target();
-        String workloadName = "";
-        if (m != null) {
-          u.kind = m.kind();
-          u.name = m.itemName() == null ? u.id : m.itemName();
-          u.targetKind = targetKind(t);
-          if (t instanceof Target.GkeWorkload g) {
-            u.workloadKind = g.workloadKind();
-            workloadName = g.workloadName() == null ? "" : g.workloadName();
-          }
-          if (u.awsRegion == null) {
-            u.awsRegion = m.awsRegion();
-          }
-        }
-        AutoScalingGroup g = groups.get(u.id);
-        if (g != null) {
-          g.tags().forEach(u.tags::put);
-          u.kind = ItemKind.AUTO_SCALING_GROUP;
-          u.awsRegion = g.region();
-        }
-        Ec2Instance inst = instances.get(u.id);
-        if (inst != null) {
-          inst.tags().forEach(u.tags::put);
-          u.kind = ItemKind.EC2_INSTANCE;
-          if (m == null) {
-            u.name = inst.name();
-          }
-        }
-        LoadBalancer lb = lbs.get(u.id);
-        if (lb != null) {
-          u.kind = ItemKind.LOAD_BALANCER;
-          u.awsRegion = lb.region();
-          lb.tags().forEach(u.tags::put);
-        }
-        Distribution d = dists.get(u.id);
-        if (d != null) {
-          u.kind = ItemKind.CLOUDFRONT_DISTRIBUTION;
-          d.tags().forEach(u.tags::put);
-          u.awsRegion = "us-east-1"; // CloudFront is global; its metrics and billing home is us-east-1
-        }
-        S3Bucket b = buckets.get(u.id);
-        if (b != null) {
-          u.kind = ItemKind.S3_BUCKET;
-          u.awsRegion = b.region();
-          b.tags().forEach(u.tags::put);
-          u.transferGib = BigDecimal.valueOf(b.totalBytes()).divide(GIB, MC);
-          var price = prices.awsDataOutGib(b.region());
-          if (price.isPresent()) {
-            u.transferUsd = u.transferGib.multiply(price.get().value(), MC);
-          } else if (u.transferGib.signum() > 0) {
-            warnings.add("MISSING PRICE: AWS data transfer out in " + b.region() + " (copying bucket " + b.name()
-                + " to Cloud Storage is not priced)");
-          }
-        }
-        EbsVolume v = volumes.get(u.id);
-        if (v != null) {
-          u.kind = ItemKind.EBS_VOLUME;
-          u.awsRegion = v.region();
-        }
-        String app = u.tags.get("app");
-        if (app != null) {
-          u.apps.add(app);
-        }
-        u.tier = tier(u, t, workloadName, lbBacked.contains(u.id));
-        u.awsRate = awsRates.computeIfAbsent(u.awsRegion == null ? "us-east-1" : u.awsRegion,
-            r -> prices.awsDataOutGib(r).map(HybridPrices.Price::value)).orElse(null);
+        describe(u, lbBacked);
       }
+    }
+
+    private void countInstance(Ec2Instance i) {
+      Unit u = unitOfItem(i.id());
+      u.instances++;
+      i.tags().forEach(u.tags::putIfAbsent);
+      if (u.awsRegion == null) {
+        u.awsRegion = i.region();
+      }
+    }
+
+    private void describe(Unit u, Set<String> lbBacked) {
+      if (u.id.equals(SHARED)) {
+        u.tier = "shared";
+        return;
+      }
+      Mapping m = mappings.get(u.id);
+      Target t = m == null ? null : m.target();
+      String workloadName = "";
+      if (m != null) {
+        u.kind = m.kind();
+        u.name = m.itemName() == null ? u.id : m.itemName();
+        u.targetKind = targetKind(t);
+        if (t instanceof Target.GkeWorkload g) {
+          u.workloadKind = g.workloadKind();
+          workloadName = g.workloadName() == null ? "" : g.workloadName();
+        }
+        if (u.awsRegion == null) {
+          u.awsRegion = m.awsRegion();
+        }
+      }
+      AutoScalingGroup g = groups.get(u.id);
+      if (g != null) {
+        g.tags().forEach(u.tags::put);
+        u.kind = ItemKind.AUTO_SCALING_GROUP;
+        u.awsRegion = g.region();
+      }
+      Ec2Instance inst = instances.get(u.id);
+      if (inst != null) {
+        inst.tags().forEach(u.tags::put);
+        u.kind = ItemKind.EC2_INSTANCE;
+        if (m == null) {
+          u.name = inst.name();
+        }
+      }
+      LoadBalancer lb = lbs.get(u.id);
+      if (lb != null) {
+        u.kind = ItemKind.LOAD_BALANCER;
+        u.awsRegion = lb.region();
+        lb.tags().forEach(u.tags::put);
+      }
+      Distribution d = dists.get(u.id);
+      if (d != null) {
+        u.kind = ItemKind.CLOUDFRONT_DISTRIBUTION;
+        d.tags().forEach(u.tags::put);
+        u.awsRegion = "us-east-1"; // CloudFront is global; its metrics and billing home is us-east-1
+      }
+      S3Bucket b = buckets.get(u.id);
+      if (b != null) {
+        u.kind = ItemKind.S3_BUCKET;
+        u.awsRegion = b.region();
+        b.tags().forEach(u.tags::put);
+        u.transferGib = BigDecimal.valueOf(b.totalBytes()).divide(GIB, MC);
+        var price = prices.awsDataOutGib(b.region());
+        if (price.isPresent()) {
+          u.transferUsd = u.transferGib.multiply(price.get().value(), MC);
+        } else if (u.transferGib.signum() > 0) {
+          warnings.add("MISSING PRICE: AWS data transfer out in " + b.region() + " (copying bucket " + b.name()
+              + " to Cloud Storage is not priced)");
+        }
+      }
+      EbsVolume v = volumes.get(u.id);
+      if (v != null) {
+        u.kind = ItemKind.EBS_VOLUME;
+        u.awsRegion = v.region();
+      }
+      String app = u.tags.get("app");
+      if (app != null) {
+        u.apps.add(app);
+      }
+      u.tier = tier(u, t, workloadName, lbBacked.contains(u.id));
+      u.awsRate = awsRates.computeIfAbsent(u.awsRegion == null ? "us-east-1" : u.awsRegion,
+          r -> prices.awsDataOutGib(r).map(HybridPrices.Price::value)).orElse(null);
     }
 
     private static String tier(Unit u, Target t, String workloadName, boolean behindLb) {
@@ -766,16 +793,18 @@ public final class HybridModel {
             BigDecimal.valueOf(1 - hit), "distribution " + d.id() + " <- origin " + originUnit));
       }
       // Cache and database tiers talk to the web and batch tiers: their network bytes.
-      for (Ec2Instance i : s.instances()) {
-        Unit unit = units.get(resolve(i.id()));
-        Usage u = usage.get(i.id());
-        if (unit == null || u == null || !(unit.tier.equals("cache") || unit.tier.equals("db"))) {
-          continue;
-        }
-        unit.clientOutGib = unit.clientOutGib.add(monthly(u.networkOutGib()));
-        unit.clientInGib = unit.clientInGib.add(monthly(u.networkInGib()));
-      }
+      s.instances().forEach(this::addClientTraffic);
       return out;
+    }
+
+    private void addClientTraffic(Ec2Instance i) {
+      Unit unit = unitOfItem(i.id());
+      Usage u = usage.get(i.id());
+      if (u == null || !(unit.tier.equals("cache") || unit.tier.equals("db"))) {
+        return;
+      }
+      unit.clientOutGib = unit.clientOutGib.add(monthly(u.networkOutGib()));
+      unit.clientInGib = unit.clientInGib.add(monthly(u.networkInGib()));
     }
 
     private static boolean containsSame(List<LoadBalancer> list, LoadBalancer lb) {
