@@ -837,20 +837,22 @@ public final class HybridModel {
       return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
     }
 
+    private static void countRegion(Mapping m, Map<String, int[]> count) {
+      String r = m.target().gcpRegion();
+      if (r != null) {
+        count.computeIfAbsent(r, k -> new int[1])[0]++;
+      }
+    }
+
     /** The Google Cloud region most mappings target (ties: alphabetical), or null. */
     private String planRegion() {
       // Counted per distinct name first: String.matches would compile the pattern once per mapping.
-      Map<String, Integer> all = new HashMap<>();
-      for (Mapping m : a.plan().mappings()) {
-        String r = m.target().gcpRegion();
-        if (r != null) {
-          all.merge(r, 1, Integer::sum);
-        }
-      }
+      Map<String, int[]> all = new HashMap<>();
+      a.plan().mappings().forEach(m -> countRegion(m, all));
       Map<String, Integer> count = new TreeMap<>();
       all.forEach((r, c) -> {
         if (!r.equals("global") && GCP_REGION.matcher(r).matches()) {
-          count.put(r, c);
+          count.put(r, c[0]);
         }
       });
       String best = null;
@@ -871,14 +873,20 @@ public final class HybridModel {
      * Peak over average request rate of the entry points (load balancers, distributions): the
      * measured per-second peak against the window's mean rate. Null when nothing measured both.
      */
+    /** A resource's measured peak over its mean request rate, 0 when not measured. */
+    private static double peakToAverage(Usage u, double seconds) {
+      if (u.peakRequestsPerSecond() != null && u.requests() != null && u.requests() > 0) {
+        double avg = u.requests() / seconds;
+        return u.peakRequestsPerSecond() / avg;
+      }
+      return 0;
+    }
+
     private Double peakToAverage() {
       double best = 0;
       double seconds = s.window().hours() * 3600;
       for (Usage u : s.usage()) {
-        if (u.peakRequestsPerSecond() != null && u.requests() != null && u.requests() > 0) {
-          double avg = u.requests() / seconds;
-          best = Math.max(best, u.peakRequestsPerSecond() / avg);
-        }
+        best = Math.max(best, peakToAverage(u, seconds));
       }
       return best <= 0 ? null : Math.min(20, Math.max(1, best));
     }
