@@ -218,6 +218,23 @@ public final class HybridModel {
     String text() {
       return tier + "|" + role + "|" + apps + "|" + targetKind + "|" + workloadKind;
     }
+
+    // Written out: a record's generated equals/hashCode go through method handles, slow on a cold JVM.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ClassKey k && java.util.Objects.equals(tier, k.tier) && java.util.Objects.equals(role, k.role)
+          && java.util.Objects.equals(targetKind, k.targetKind) && java.util.Objects.equals(workloadKind, k.workloadKind)
+          && apps.equals(k.apps);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = java.util.Objects.hashCode(tier);
+      h = 31 * h + java.util.Objects.hashCode(role);
+      h = 31 * h + java.util.Objects.hashCode(targetKind);
+      h = 31 * h + java.util.Objects.hashCode(workloadKind);
+      return 31 * h + apps.hashCode();
+    }
   }
 
   /**
