@@ -40,8 +40,49 @@ public final class HybridModel {
   static final double DEFAULT_CACHE_HIT_RATIO = 0.8;
   static final String SHARED = "(shared)";
   private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
-  private static final Pattern CACHE = Pattern.compile("redis|memcache|valkey|cache");
-  private static final Pattern DB = Pattern.compile("(^|[^a-z])(db|rds)([^a-z]|$)|mysql|postgres|maria|mongo|database|sql|elasticsearch|opensearch|cassandra");
+  /** A Google Cloud region name such as asia-northeast1 (not "global", not a multi-region). */
+  private static final Pattern GCP_REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
+  /*
+   * Tier words, matched by hand (the same as the regular expressions "redis|memcache|valkey|cache" and
+   * "(^|[^a-z])(db|rds)([^a-z]|$)|mysql|postgres|maria|mongo|database|sql|elasticsearch|opensearch|cassandra"):
+   * two regex searches per compute unit were a visible share of indexing a large estate.
+   */
+  private static final String[] CACHE_WORDS = {"redis", "memcache", "valkey", "cache"};
+  private static final String[] DB_WORDS = {"mysql", "postgres", "maria", "mongo", "database", "sql", "elasticsearch",
+      "opensearch", "cassandra"};
+  /** Words that count only standing alone (not inside a longer run of letters a-z). */
+  private static final String[] DB_SHORT_WORDS = {"db", "rds"};
+
+  static boolean isCache(String lowerText) {
+    for (String w : CACHE_WORDS) {
+      if (lowerText.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isDb(String lowerText) {
+    for (String w : DB_WORDS) {
+      if (lowerText.contains(w)) {
+        return true;
+      }
+    }
+    for (String w : DB_SHORT_WORDS) {
+      for (int at = lowerText.indexOf(w); at >= 0; at = lowerText.indexOf(w, at + 1)) {
+        int end = at + w.length();
+        if ((at == 0 || !isAsciiLower(lowerText.charAt(at - 1)))
+            && (end == lowerText.length() || !isAsciiLower(lowerText.charAt(end)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
 
   /** One move unit and its cost split. Amounts are USD per month at today's traffic. */
   static final class Unit {
@@ -52,7 +93,8 @@ public final class HybridModel {
     String targetKind = "";
     String workloadKind = "";
     String awsRegion;
-    final Map<String, String> tags = new TreeMap<>();
+    /** Tags of the unit's items (only looked up by key, so a hash map). */
+    final Map<String, String> tags = new HashMap<>();
     final java.util.TreeSet<String> apps = new TreeSet<>();
     int instances;
     BigDecimal curFixed = BigDecimal.ZERO;
@@ -171,6 +213,30 @@ public final class HybridModel {
    */
   record UnitClass(Unit sample, int[] members, Sums sums) {}
 
+  /** What makes units alike for every selector; apps is the unit's (no longer changing) sorted set. */
+  private record ClassKey(String tier, String role, Set<String> apps, String targetKind, String workloadKind) {
+    String text() {
+      return tier + "|" + role + "|" + apps + "|" + targetKind + "|" + workloadKind;
+    }
+
+    // Written out: a record's generated equals/hashCode go through method handles, slow on a cold JVM.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ClassKey k && java.util.Objects.equals(tier, k.tier) && java.util.Objects.equals(role, k.role)
+          && java.util.Objects.equals(targetKind, k.targetKind) && java.util.Objects.equals(workloadKind, k.workloadKind)
+          && apps.equals(k.apps);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = java.util.Objects.hashCode(tier);
+      h = 31 * h + java.util.Objects.hashCode(role);
+      h = 31 * h + java.util.Objects.hashCode(targetKind);
+      h = 31 * h + java.util.Objects.hashCode(workloadKind);
+      return 31 * h + apps.hashCode();
+    }
+  }
+
   /**
    * Bytes a sender unit sends a receiver unit per month at today's traffic.
    *
@@ -207,29 +273,27 @@ public final class HybridModel {
     this.assessment = a;
     this.prices = prices;
     this.units = List.copyOf(units);
-    Map<String, Integer> idx = new HashMap<>();
-    Map<String, List<Integer>> byKey = new TreeMap<>();
+    Map<String, Integer> idx = new HashMap<>(units.size() * 2);
+    Map<ClassKey, List<Integer>> byClass = new HashMap<>();
     java.util.SortedSet<String> missing = new TreeSet<>();
     for (int i = 0; i < units.size(); i++) {
-      Unit u = units.get(i);
-      idx.put(u.id, i);
-      if (i != shared) {
-        byKey.computeIfAbsent(u.tier + "|" + u.role() + "|" + u.apps + "|" + u.targetKind + "|" + u.workloadKind,
-            k -> new ArrayList<>()).add(i);
-        if (u.awsRate == null && (u.clientOutGib.signum() != 0 || u.clientInGib.signum() != 0)) {
-          missing.add(u.awsRegion);
-        }
-      }
+      index(units.get(i), i, i == shared, idx, byClass, missing);
     }
+    // Classes in the order of their key text (and merged should two keys print alike), as reports expect.
+    Map<String, List<Integer>> byKey = new TreeMap<>();
+    byClass.forEach((k, members) -> byKey.merge(k.text(), members, (x, y) -> {
+      List<Integer> both = new ArrayList<>(x);
+      both.addAll(y);
+      both.sort(null);
+      return both;
+    }));
     List<UnitClass> cls = new ArrayList<>();
     for (List<Integer> members : byKey.values()) {
       Sums sums = new Sums();
       int[] m = new int[members.size()];
       for (int k = 0; k < m.length; k++) {
         m[k] = members.get(k);
-        Unit u = units.get(m[k]);
-        u.classIndex = cls.size();
-        sums.add(u);
+        addToClass(units.get(m[k]), cls.size(), sums);
       }
       cls.add(new UnitClass(units.get(m[0]), m, sums));
     }
@@ -248,6 +312,25 @@ public final class HybridModel {
     this.warnings = List.copyOf(warnings);
     this.baseHasCommitments = baseHasCommitments;
     this.monthlyRequests = a.requests() == null ? 0 : a.requests().monthlyRequests();
+  }
+
+  /** Indexes unit i by id, files it under its class key and notes a missing AWS rate it needs. */
+  private static void index(Unit u, int i, boolean isShared, Map<String, Integer> idx,
+      Map<ClassKey, List<Integer>> byClass, Set<String> missing) {
+    idx.put(u.id, i);
+    if (isShared) {
+      return;
+    }
+    byClass.computeIfAbsent(new ClassKey(u.tier, u.role(), u.apps, u.targetKind, u.workloadKind),
+        k -> new ArrayList<>()).add(i);
+    if (u.awsRate == null && (u.clientOutGib.signum() != 0 || u.clientInGib.signum() != 0)) {
+      missing.add(u.awsRegion);
+    }
+  }
+
+  private static void addToClass(Unit u, int classIndex, Sums sums) {
+    u.classIndex = classIndex;
+    sums.add(u);
   }
 
   /** Indexes an assessment with the bundled hybrid prices. */
@@ -294,7 +377,11 @@ public final class HybridModel {
     /** AWS region to its data-transfer-out price (empty when missing) */
     final Map<String, java.util.Optional<BigDecimal>> awsRates = new HashMap<>();
     /** cost-line unit text to whether it is traffic-driven */
-    final Map<String, Boolean> unitTraffic = new HashMap<>();
+    final Map<String, ByUnit> unitTraffic = new HashMap<>();
+    /** TARGET price key to how its lines are split */
+    final Map<String, TargetKey> targetKeys = new HashMap<>();
+    /** item id to its unit (cache of unit(resolve(id))) */
+    final Map<String, Unit> itemUnits = new HashMap<>();
 
     Builder(Assessment a, HybridPrices prices) {
       this.a = a;
@@ -350,6 +437,42 @@ public final class HybridModel {
       return units.computeIfAbsent(id, Unit::new);
     }
 
+    /** The unit of an item, cached: cost lines name the same items over and over. */
+    Unit unitOfItem(String itemId) {
+      Unit u = itemUnits.get(itemId);
+      if (u == null) {
+        u = unit(resolve(itemId));
+        itemUnits.put(itemId, u);
+      }
+      return u;
+    }
+
+    /**
+     * How a TARGET price key is split, worked out once per distinct key (an estate has few).
+     *
+     * @param onDemand    an on-demand VM-hour key gcp/compute/{type}:ondemand/{region}
+     * @param cud1y       for on-demand keys, the series' 1-year committed-use factor (1 when missing)
+     * @param cud3y       the same, 3-year
+     * @param spot        the same, Spot
+     * @param sud         a sustained-use discount key
+     * @param commitment  a key already priced as committed use or Spot
+     */
+    record TargetKey(boolean onDemand, BigDecimal cud1y, BigDecimal cud3y, BigDecimal spot, boolean sud,
+        boolean commitment) {}
+
+    TargetKey targetKey(String key) {
+      String series = computeSeries(key);
+      if (series != null && key.contains(":ondemand/")) {
+        return new TargetKey(true, factor(prices.cudFactor("1y", series)), factor(prices.cudFactor("3y", series)),
+            factor(prices.spotFactor(series)), false, false);
+      }
+      if (key.startsWith("gcp/compute/sud:")) {
+        return new TargetKey(false, null, null, null, true, false);
+      }
+      boolean commitment = key.startsWith("gcp/compute/") && (key.contains(":cud-") || key.contains(":spot"));
+      return new TargetKey(false, null, null, null, false, commitment);
+    }
+
     BigDecimal monthly(Double windowTotal) {
       return windowTotal == null ? BigDecimal.ZERO : BigDecimal.valueOf(windowTotal).multiply(monthFactor, MC);
     }
@@ -363,44 +486,19 @@ public final class HybridModel {
       s.distributions().forEach(d -> unit(resolve(d.id())));
       s.buckets().forEach(b -> unit(resolve(b.name())));
       a.plan().mappings().forEach(m -> unit(resolve(m.itemId())));
+      // Loop bodies over items, lines and units are methods throughout: the JIT compiles a method
+      // after a few hundred calls, while a loop inside one long-running method runs interpreted
+      // until on-stack replacement (tens of thousands of iterations), which is most of a cold run.
+      a.current().lines().forEach(this::addCurrent);
       boolean commitments = false;
-      for (CostLine l : a.current().lines()) {
-        Unit u = unit(resolve(l.itemId()));
-        addApp(u, l.app());
-        if (isTraffic(l, unitTraffic)) {
-          u.curTraffic = u.curTraffic.add(l.monthlyUsd());
-        } else {
-          u.curFixed = u.curFixed.add(l.monthlyUsd());
-        }
-      }
       for (CostLine l : a.target().lines()) {
-        Unit u = unit(resolve(l.itemId()));
-        addApp(u, l.app());
-        String key = l.priceKey() == null ? "" : l.priceKey();
-        String series = computeSeries(key);
-        if (series != null && key.contains(":ondemand/")) {
-          BigDecimal amt = l.monthlyUsd();
-          u.computeList = u.computeList.add(amt);
-          u.computeList1y = u.computeList1y.add(amt.multiply(factor(prices.cudFactor("1y", series)), MC));
-          u.computeList3y = u.computeList3y.add(amt.multiply(factor(prices.cudFactor("3y", series)), MC));
-          u.computeListSpot = u.computeListSpot.add(amt.multiply(factor(prices.spotFactor(series)), MC));
-        } else if (key.startsWith("gcp/compute/sud:")) {
-          u.computeSud = u.computeSud.add(l.monthlyUsd());
-        } else {
-          if (key.startsWith("gcp/compute/") && (key.contains(":cud-") || key.contains(":spot"))) {
-            commitments = true;
-          }
-          if (isTraffic(l, unitTraffic)) {
-            u.tgtTraffic = u.tgtTraffic.add(l.monthlyUsd());
-          } else {
-            u.tgtFixed = u.tgtFixed.add(l.monthlyUsd());
-          }
-        }
+        commitments |= addTarget(l);
       }
-      describeUnits();
-      List<Flow> flows = flows();
+      // Every unit exists now; sorted by id once, for describing, for flow indexes and for the model.
       List<Unit> list = new ArrayList<>(units.values());
       list.sort(java.util.Comparator.comparing(u -> u.id));
+      describeUnits(list);
+      List<Flow> flows = flows(list);
       int shared = -1;
       for (int i = 0; i < list.size(); i++) {
         if (list.get(i).id.equals(SHARED)) {
@@ -412,7 +510,42 @@ public final class HybridModel {
             + "pricing choices apply only to its on-demand lines");
       }
       return new HybridModel(a, prices, list, shared, flows, planRegion(), peakToAverage(), warnings, commitments,
-          new HashMap<>(resolved));
+          resolved); // the builder is discarded: no copy needed
+    }
+
+    private void addCurrent(CostLine l) {
+      Unit u = unitOfItem(l.itemId());
+      addApp(u, l.app());
+      if (isTraffic(l, unitTraffic)) {
+        u.curTraffic = u.curTraffic.add(l.monthlyUsd());
+      } else {
+        u.curFixed = u.curFixed.add(l.monthlyUsd());
+      }
+    }
+
+    /** Adds a TARGET line to its unit; true when the line is already priced as committed use or Spot. */
+    private boolean addTarget(CostLine l) {
+      Unit u = unitOfItem(l.itemId());
+      addApp(u, l.app());
+      TargetKey k = targetKeys.computeIfAbsent(l.priceKey() == null ? "" : l.priceKey(), this::targetKey);
+      if (k.onDemand()) {
+        BigDecimal amt = l.monthlyUsd();
+        u.computeList = u.computeList.add(amt);
+        u.computeList1y = u.computeList1y.add(amt.multiply(k.cud1y(), MC));
+        u.computeList3y = u.computeList3y.add(amt.multiply(k.cud3y(), MC));
+        u.computeListSpot = u.computeListSpot.add(amt.multiply(k.spot(), MC));
+        return false;
+      }
+      if (k.sud()) {
+        u.computeSud = u.computeSud.add(l.monthlyUsd());
+        return false;
+      }
+      if (isTraffic(l, unitTraffic)) {
+        u.tgtTraffic = u.tgtTraffic.add(l.monthlyUsd());
+      } else {
+        u.tgtFixed = u.tgtFixed.add(l.monthlyUsd());
+      }
+      return k.commitment();
     }
 
     private static void addApp(Unit u, String app) {
@@ -450,8 +583,8 @@ public final class HybridModel {
       return dash > 0 ? type.substring(0, dash) : type;
     }
 
-    private void describeUnits() {
-      Set<String> lbBacked = new TreeSet<>();
+    private void describeUnits(List<Unit> sorted) {
+      Set<String> lbBacked = new java.util.HashSet<>(); // only asked for membership
       for (LoadBalancer lb : s.loadBalancers()) {
         lb.backendInstanceIds().forEach(id -> lbBacked.add(resolve(id)));
       }
@@ -460,87 +593,93 @@ public final class HybridModel {
           lbBacked.add(resolve(g.name()));
         }
       }
-      for (Ec2Instance i : s.instances()) {
-        Unit u = unit(resolve(i.id()));
-        u.instances++;
-        i.tags().forEach(u.tags::putIfAbsent);
+      s.instances().forEach(this::countInstance);
+      for (Unit u : sorted) {
+        describe(u, lbBacked);
+      }
+    }
+
+    private void countInstance(Ec2Instance i) {
+      Unit u = unitOfItem(i.id());
+      u.instances++;
+      i.tags().forEach(u.tags::putIfAbsent);
+      if (u.awsRegion == null) {
+        u.awsRegion = i.region();
+      }
+    }
+
+    private void describe(Unit u, Set<String> lbBacked) {
+      if (u.id.equals(SHARED)) {
+        u.tier = "shared";
+        return;
+      }
+      Mapping m = mappings.get(u.id);
+      Target t = m == null ? null : m.target();
+      String workloadName = "";
+      if (m != null) {
+        u.kind = m.kind();
+        u.name = m.itemName() == null ? u.id : m.itemName();
+        u.targetKind = targetKind(t);
+        if (t instanceof Target.GkeWorkload g) {
+          u.workloadKind = g.workloadKind();
+          workloadName = g.workloadName() == null ? "" : g.workloadName();
+        }
         if (u.awsRegion == null) {
-          u.awsRegion = i.region();
+          u.awsRegion = m.awsRegion();
         }
       }
-      for (Unit u : new TreeMap<>(units).values()) {
-        if (u.id.equals(SHARED)) {
-          u.tier = "shared";
-          continue;
-        }
-        Mapping m = mappings.get(u.id);
-        Target t = m == null ? null : m.target();
-        String workloadName = "";
-        if (m != null) {
-          u.kind = m.kind();
-          u.name = m.itemName() == null ? u.id : m.itemName();
-          u.targetKind = targetKind(t);
-          if (t instanceof Target.GkeWorkload g) {
-            u.workloadKind = g.workloadKind();
-            workloadName = g.workloadName() == null ? "" : g.workloadName();
-          }
-          if (u.awsRegion == null) {
-            u.awsRegion = m.awsRegion();
-          }
-        }
-        AutoScalingGroup g = groups.get(u.id);
-        if (g != null) {
-          g.tags().forEach(u.tags::put);
-          u.kind = ItemKind.AUTO_SCALING_GROUP;
-          u.awsRegion = g.region();
-        }
-        Ec2Instance inst = instances.get(u.id);
-        if (inst != null) {
-          inst.tags().forEach(u.tags::put);
-          u.kind = ItemKind.EC2_INSTANCE;
-          if (m == null) {
-            u.name = inst.name();
-          }
-        }
-        LoadBalancer lb = lbs.get(u.id);
-        if (lb != null) {
-          u.kind = ItemKind.LOAD_BALANCER;
-          u.awsRegion = lb.region();
-          lb.tags().forEach(u.tags::put);
-        }
-        Distribution d = dists.get(u.id);
-        if (d != null) {
-          u.kind = ItemKind.CLOUDFRONT_DISTRIBUTION;
-          d.tags().forEach(u.tags::put);
-          u.awsRegion = "us-east-1"; // CloudFront is global; its metrics and billing home is us-east-1
-        }
-        S3Bucket b = buckets.get(u.id);
-        if (b != null) {
-          u.kind = ItemKind.S3_BUCKET;
-          u.awsRegion = b.region();
-          b.tags().forEach(u.tags::put);
-          u.transferGib = BigDecimal.valueOf(b.totalBytes()).divide(GIB, MC);
-          var price = prices.awsDataOutGib(b.region());
-          if (price.isPresent()) {
-            u.transferUsd = u.transferGib.multiply(price.get().value(), MC);
-          } else if (u.transferGib.signum() > 0) {
-            warnings.add("MISSING PRICE: AWS data transfer out in " + b.region() + " (copying bucket " + b.name()
-                + " to Cloud Storage is not priced)");
-          }
-        }
-        EbsVolume v = volumes.get(u.id);
-        if (v != null) {
-          u.kind = ItemKind.EBS_VOLUME;
-          u.awsRegion = v.region();
-        }
-        String app = u.tags.get("app");
-        if (app != null) {
-          u.apps.add(app);
-        }
-        u.tier = tier(u, t, workloadName, lbBacked.contains(u.id));
-        u.awsRate = awsRates.computeIfAbsent(u.awsRegion == null ? "us-east-1" : u.awsRegion,
-            r -> prices.awsDataOutGib(r).map(HybridPrices.Price::value)).orElse(null);
+      AutoScalingGroup g = groups.get(u.id);
+      if (g != null) {
+        g.tags().forEach(u.tags::put);
+        u.kind = ItemKind.AUTO_SCALING_GROUP;
+        u.awsRegion = g.region();
       }
+      Ec2Instance inst = instances.get(u.id);
+      if (inst != null) {
+        inst.tags().forEach(u.tags::put);
+        u.kind = ItemKind.EC2_INSTANCE;
+        if (m == null) {
+          u.name = inst.name();
+        }
+      }
+      LoadBalancer lb = lbs.get(u.id);
+      if (lb != null) {
+        u.kind = ItemKind.LOAD_BALANCER;
+        u.awsRegion = lb.region();
+        lb.tags().forEach(u.tags::put);
+      }
+      Distribution d = dists.get(u.id);
+      if (d != null) {
+        u.kind = ItemKind.CLOUDFRONT_DISTRIBUTION;
+        d.tags().forEach(u.tags::put);
+        u.awsRegion = "us-east-1"; // CloudFront is global; its metrics and billing home is us-east-1
+      }
+      S3Bucket b = buckets.get(u.id);
+      if (b != null) {
+        u.kind = ItemKind.S3_BUCKET;
+        u.awsRegion = b.region();
+        b.tags().forEach(u.tags::put);
+        u.transferGib = BigDecimal.valueOf(b.totalBytes()).divide(GIB, MC);
+        var price = prices.awsDataOutGib(b.region());
+        if (price.isPresent()) {
+          u.transferUsd = u.transferGib.multiply(price.get().value(), MC);
+        } else if (u.transferGib.signum() > 0) {
+          warnings.add("MISSING PRICE: AWS data transfer out in " + b.region() + " (copying bucket " + b.name()
+              + " to Cloud Storage is not priced)");
+        }
+      }
+      EbsVolume v = volumes.get(u.id);
+      if (v != null) {
+        u.kind = ItemKind.EBS_VOLUME;
+        u.awsRegion = v.region();
+      }
+      String app = u.tags.get("app");
+      if (app != null) {
+        u.apps.add(app);
+      }
+      u.tier = tier(u, t, workloadName, lbBacked.contains(u.id));
+      u.awsRate = awsRates.computeIfAbsent(u.awsRegion == null ? "us-east-1" : u.awsRegion,
+          r -> prices.awsDataOutGib(r).map(HybridPrices.Price::value)).orElse(null);
     }
 
     private static String tier(Unit u, Target t, String workloadName, boolean behindLb) {
@@ -558,10 +697,10 @@ public final class HybridModel {
       }
       if (u.kind == ItemKind.EC2_INSTANCE || u.kind == ItemKind.AUTO_SCALING_GROUP) {
         String text = ((u.role() == null ? "" : u.role()) + " " + u.name + " " + workloadName).toLowerCase(Locale.ROOT);
-        if (CACHE.matcher(text).find()) {
+        if (isCache(text)) {
           return "cache";
         }
-        if (DB.matcher(text).find()) {
+        if (isDb(text)) {
           return "db";
         }
         return behindLb ? "web" : "batch";
@@ -572,10 +711,14 @@ public final class HybridModel {
       return "other";
     }
 
-    static String targetKind(Target t) {
-      if (t == null) {
-        return "";
-      }
+    /** Target class to its JSON type name: the annotation is read once per class, not per unit. */
+    private final Map<Class<?>, String> targetKinds = new HashMap<>();
+
+    String targetKind(Target t) {
+      return t == null ? "" : targetKinds.computeIfAbsent(t.getClass(), c -> targetKindOf(t));
+    }
+
+    static String targetKindOf(Target t) {
       var ann = Target.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
       for (var type : ann.value()) {
         if (type.value().equals(t.getClass())) {
@@ -586,22 +729,41 @@ public final class HybridModel {
     }
 
     /** Flows between units; src and dst are unit ids here, re-indexed by the caller. */
-    private List<Flow> flows() {
+    private List<Flow> flows(List<Unit> sorted) {
       List<Flow> out = new ArrayList<>();
-      List<String> order = new ArrayList<>(new TreeSet<>(units.keySet()));
-      Map<String, Integer> pos = new HashMap<>();
-      for (int i = 0; i < order.size(); i++) {
-        pos.put(order.get(i), i);
+      Map<String, Integer> pos = new HashMap<>(sorted.size() * 2);
+      for (int i = 0; i < sorted.size(); i++) {
+        pos.put(sorted.get(i).id, i);
       }
       Map<String, LoadBalancer> tgToLb = new HashMap<>();
-      Map<String, LoadBalancer> byName = new HashMap<>();
+      Map<String, List<LoadBalancer>> byName = new HashMap<>();
       Map<String, LoadBalancer> byDns = new HashMap<>();
       for (LoadBalancer lb : s.loadBalancers()) {
         lb.targetGroups().forEach(tg -> tgToLb.put(tg.arn(), lb));
-        byName.put(lb.name(), lb);
+        byName.computeIfAbsent(lb.name(), k -> new ArrayList<>(1)).add(lb);
         if (lb.dnsName() != null) {
           byDns.put(host(lb.dnsName()), lb);
         }
+      }
+      // The groups each load balancer serves (by name or through a target group), in snapshot
+      // order: built once instead of scanning every group for every load balancer.
+      Map<LoadBalancer, List<AutoScalingGroup>> served = new java.util.IdentityHashMap<>();
+      for (AutoScalingGroup g : s.autoScalingGroups()) {
+        List<LoadBalancer> serves = new ArrayList<>(2);
+        for (String name : g.loadBalancerNames()) {
+          for (LoadBalancer lb : byName.getOrDefault(name, List.of())) {
+            if (!containsSame(serves, lb)) {
+              serves.add(lb);
+            }
+          }
+        }
+        for (String arn : g.targetGroupArns()) {
+          LoadBalancer lb = tgToLb.get(arn);
+          if (lb != null && !containsSame(serves, lb)) {
+            serves.add(lb);
+          }
+        }
+        serves.forEach(lb -> served.computeIfAbsent(lb, k -> new ArrayList<>()).add(g));
       }
       // Load balancer to its backends: the processed bytes, split by backend instance count.
       for (LoadBalancer lb : s.loadBalancers()) {
@@ -611,12 +773,8 @@ public final class HybridModel {
         }
         Map<String, Integer> weight = new TreeMap<>();
         lb.backendInstanceIds().forEach(id -> weight.merge(resolve(id), 1, Integer::sum));
-        for (AutoScalingGroup g : s.autoScalingGroups()) {
-          boolean serves = g.loadBalancerNames().contains(lb.name())
-              || g.targetGroupArns().stream().anyMatch(arn -> tgToLb.get(arn) == lb);
-          if (serves) {
-            weight.putIfAbsent(resolve(g.name()), Math.max(1, g.instanceIds().size()));
-          }
+        for (AutoScalingGroup g : served.getOrDefault(lb, List.of())) {
+          weight.putIfAbsent(resolve(g.name()), Math.max(1, g.instanceIds().size()));
         }
         weight.remove(SHARED);
         int total = weight.values().stream().mapToInt(Integer::intValue).sum();
@@ -652,16 +810,27 @@ public final class HybridModel {
             BigDecimal.valueOf(1 - hit), "distribution " + d.id() + " <- origin " + originUnit));
       }
       // Cache and database tiers talk to the web and batch tiers: their network bytes.
-      for (Ec2Instance i : s.instances()) {
-        Unit unit = units.get(resolve(i.id()));
-        Usage u = usage.get(i.id());
-        if (unit == null || u == null || !(unit.tier.equals("cache") || unit.tier.equals("db"))) {
-          continue;
-        }
-        unit.clientOutGib = unit.clientOutGib.add(monthly(u.networkOutGib()));
-        unit.clientInGib = unit.clientInGib.add(monthly(u.networkInGib()));
-      }
+      s.instances().forEach(this::addClientTraffic);
       return out;
+    }
+
+    private void addClientTraffic(Ec2Instance i) {
+      Unit unit = unitOfItem(i.id());
+      Usage u = usage.get(i.id());
+      if (u == null || !(unit.tier.equals("cache") || unit.tier.equals("db"))) {
+        return;
+      }
+      unit.clientOutGib = unit.clientOutGib.add(monthly(u.networkOutGib()));
+      unit.clientInGib = unit.clientInGib.add(monthly(u.networkInGib()));
+    }
+
+    private static boolean containsSame(List<LoadBalancer> list, LoadBalancer lb) {
+      for (LoadBalancer x : list) {
+        if (x == lb) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private String originUnit(Distribution.Origin o, Map<String, LoadBalancer> byDns) {
@@ -685,15 +854,24 @@ public final class HybridModel {
       return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
     }
 
+    private static void countRegion(Mapping m, Map<String, int[]> count) {
+      String r = m.target().gcpRegion();
+      if (r != null) {
+        count.computeIfAbsent(r, k -> new int[1])[0]++;
+      }
+    }
+
     /** The Google Cloud region most mappings target (ties: alphabetical), or null. */
     private String planRegion() {
+      // Counted per distinct name first: String.matches would compile the pattern once per mapping.
+      Map<String, int[]> all = new HashMap<>();
+      a.plan().mappings().forEach(m -> countRegion(m, all));
       Map<String, Integer> count = new TreeMap<>();
-      for (Mapping m : a.plan().mappings()) {
-        String r = m.target().gcpRegion();
-        if (r != null && !r.equals("global") && r.matches("[a-z]+-[a-z]+[0-9]+")) {
-          count.merge(r, 1, Integer::sum);
+      all.forEach((r, c) -> {
+        if (!r.equals("global") && GCP_REGION.matcher(r).matches()) {
+          count.put(r, c[0]);
         }
-      }
+      });
       String best = null;
       int n = 0;
       for (var e : count.entrySet()) {
@@ -712,37 +890,52 @@ public final class HybridModel {
      * Peak over average request rate of the entry points (load balancers, distributions): the
      * measured per-second peak against the window's mean rate. Null when nothing measured both.
      */
+    /** A resource's measured peak over its mean request rate, 0 when not measured. */
+    private static double peakToAverage(Usage u, double seconds) {
+      if (u.peakRequestsPerSecond() != null && u.requests() != null && u.requests() > 0) {
+        double avg = u.requests() / seconds;
+        return u.peakRequestsPerSecond() / avg;
+      }
+      return 0;
+    }
+
     private Double peakToAverage() {
       double best = 0;
       double seconds = s.window().hours() * 3600;
       for (Usage u : s.usage()) {
-        if (u.peakRequestsPerSecond() != null && u.requests() != null && u.requests() > 0) {
-          double avg = u.requests() / seconds;
-          best = Math.max(best, u.peakRequestsPerSecond() / avg);
-        }
+        best = Math.max(best, peakToAverage(u, seconds));
       }
       return best <= 0 ? null : Math.min(20, Math.max(1, best));
     }
+  }
+
+  /** What a cost line's unit text says about it scaling with traffic. */
+  enum ByUnit {
+    TRAFFIC,
+    FIXED,
+    /** neither: the component decides (LCU hours) */
+    COMPONENT
+  }
+
+  private static ByUnit byUnit(String unit) {
+    String u = unit.toLowerCase(Locale.ROOT);
+    boolean traffic = !(u.contains("month") || u.contains("usd of")) && (u.contains("request") || u.contains("lcu")
+        || u.contains("operation") || u.equals("gib") || u.equals("gb") || u.contains("10k") || u.contains("1,000"));
+    if (traffic) {
+      return ByUnit.TRAFFIC;
+    }
+    return u.contains("month") ? ByUnit.FIXED : ByUnit.COMPONENT;
   }
 
   /**
    * A line that scales with traffic: priced per GiB transferred or processed, per request or
    * operation, or per LCU; everything priced per hour or per GiB-month stays fixed.
    */
-  static boolean isTraffic(CostLine l, Map<String, Boolean> byUnitCache) {
+  static boolean isTraffic(CostLine l, Map<String, ByUnit> byUnitCache) {
     String unit = l.unit() == null ? "" : l.unit();
-    Boolean byUnit = byUnitCache.get(unit);
-    if (byUnit == null) {
-      String u = unit.toLowerCase(Locale.ROOT);
-      byUnit = !(u.contains("month") || u.contains("usd of")) && (u.contains("request") || u.contains("lcu")
-          || u.contains("operation") || u.equals("gib") || u.equals("gb") || u.contains("10k") || u.contains("1,000"));
-      byUnitCache.put(unit, byUnit);
-    }
-    if (byUnit) {
-      return true;
-    }
-    if (unit.toLowerCase(Locale.ROOT).contains("month")) {
-      return false;
+    ByUnit byUnit = byUnitCache.computeIfAbsent(unit, HybridModel::byUnit);
+    if (byUnit != ByUnit.COMPONENT) {
+      return byUnit == ByUnit.TRAFFIC;
     }
     String comp = l.component();
     return comp.contains("LCU hours") || comp.contains("NLCU") || comp.contains("lcu hours");

@@ -147,15 +147,33 @@ public final class TimelineEngine {
         }
       }
       hasUnitsInit();
-      List<String> left = new ArrayList<>();
+      // Units no wave selects: the members of unselected classes that no item selector took out,
+      // counted per class (O(classes), not O(units) per scenario); named: the first five by index.
       int count = 0;
-      for (int i = 0; i < model.units.size(); i++) {
-        if (i != model.shared && groupOf(i) == never) {
+      List<Integer> first = new ArrayList<>();
+      for (int c = 0; c < classGroup.length; c++) {
+        if (classGroup[c] != never) {
+          continue;
+        }
+        int named = 0;
+        for (int ui : model.classes.get(c).members()) {
+          if (override.containsKey(ui)) {
+            continue;
+          }
           count++;
-          if (left.size() < 5) {
-            left.add(model.units.get(i).id);
+          if (named < 5) {
+            first.add(ui);
+            named++;
+          } else if (override.isEmpty()) {
+            count += countRest(model.classes.get(c).members(), ui);
+            break;
           }
         }
+      }
+      first.sort(null);
+      List<String> left = new ArrayList<>();
+      for (int k = 0; k < Math.min(5, first.size()); k++) {
+        left.add(model.units.get(first.get(k)).id);
       }
       if (count > 0) {
         warnings.add(count + " unit(s) are selected by no wave and stay on AWS for the whole timeline (add a"
@@ -163,13 +181,24 @@ public final class TimelineEngine {
       }
     }
 
+    /** Members after (and not counting) ui in an ascending member list. */
+    private static int countRest(int[] members, int ui) {
+      int at = java.util.Arrays.binarySearch(members, ui);
+      return members.length - at - 1;
+    }
+
     /** The group of a unit: its item override, else its class's group; -1 for the shared unit. */
     int groupOf(int unit) {
       if (unit == model.shared) {
         return -1;
       }
-      Integer o = override.get(unit);
-      return o != null ? o : classGroup[model.units.get(unit).classIndex];
+      if (!override.isEmpty()) { // most scenarios select no single items: no boxing per unit then
+        Integer o = override.get(unit);
+        if (o != null) {
+          return o;
+        }
+      }
+      return classGroup[model.units.get(unit).classIndex];
     }
 
     void hasUnitsInit() {
