@@ -1,5 +1,7 @@
 package dev.migrate.acceptance;
 
+import dev.migrate.testing.Golden;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

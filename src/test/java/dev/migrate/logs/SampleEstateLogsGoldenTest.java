@@ -1,12 +1,12 @@
 package dev.migrate.logs;
 
+import dev.migrate.testing.Golden;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.inventory.Usage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,30 +61,6 @@ class SampleEstateLogsGoldenTest {
   }
 
   static void golden(String name, String actual) throws Exception {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update") || "true".equals(System.getProperty("golden.update"))) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    if (!Files.exists(file)) {
-      fail(file + " is missing; run with -Dgolden.update=true to write it");
-    }
-    String expected = Files.readString(file, StandardCharsets.UTF_8);
-    if (!expected.equals(actual)) {
-      String[] e = expected.split("\n", -1);
-      String[] a = actual.split("\n", -1);
-      StringBuilder diff = new StringBuilder(file + " differs (-expected +actual); -Dgolden.update=true rewrites it\n");
-      int shown = 0;
-      for (int i = 0; i < Math.max(e.length, a.length) && shown < 20; i++) {
-        String x = i < e.length ? e[i] : "<none>";
-        String y = i < a.length ? a[i] : "<none>";
-        if (!x.equals(y)) {
-          diff.append(i + 1).append(": -").append(x).append('\n').append(i + 1).append(": +").append(y).append('\n');
-          shown++;
-        }
-      }
-      fail(diff.toString());
-    }
+    Golden.check(GOLDEN.resolve(name), actual);
   }
 }

@@ -1,5 +1,7 @@
 package dev.migrate.report;
 
+import dev.migrate.testing.Golden;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.migrate.rules;
 
+import dev.migrate.testing.Golden;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,13 +16,13 @@ class RulesGoldenTest {
   @Test
   void smallEstateMapsAsRecorded() throws Exception {
     MigrationPlan plan = engine.plan(TestEstate.small(), PlanOptions.DEFAULTS);
-    Golden.check("small-estate.txt", PlanText.render(plan));
+    Golden.check("rules/small-estate.txt", PlanText.render(plan));
   }
 
   @Test
   void smallEstateAsIsMapsAsRecorded() throws Exception {
     MigrationPlan plan = engine.plan(TestEstate.small(), new PlanOptions(Map.of("ap-northeast-1", "asia-east1"), "as-is", null, null));
-    Golden.check("small-estate-as-is-taiwan.txt", PlanText.render(plan));
+    Golden.check("rules/small-estate-as-is-taiwan.txt", PlanText.render(plan));
   }
 
   @Test

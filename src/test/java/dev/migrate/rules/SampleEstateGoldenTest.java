@@ -1,5 +1,7 @@
 package dev.migrate.rules;
 
+import dev.migrate.testing.Golden;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrate.inventory.Snapshot;
@@ -26,7 +28,7 @@ class SampleEstateGoldenTest {
   @Test
   void sampleEstateMapsAsRecorded() throws Exception {
     MigrationPlan plan = new RuleEngine(RuleLoader.builtIn()).plan(sample(), PlanOptions.DEFAULTS);
-    Golden.check("tableapp.txt", PlanText.render(plan));
+    Golden.check("rules/tableapp.txt", PlanText.render(plan));
   }
 
   @Test

@@ -1,12 +1,11 @@
 package dev.migrate.cost.hybrid;
 
+import dev.migrate.testing.Golden;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.Timeline;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,35 +32,7 @@ class ComparisonGoldenTest {
     Timeline fast = timelines.get(0);
     assertEquals(0, a.current().monthlyUsd().compareTo(fast.months().get(0).totalUsd()));
     String actual = Comparison.render(timelines);
-    compare(actual);
+    Golden.check(GOLDEN, actual);
   }
 
-  static void compare(String actual) throws Exception {
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN.getParent());
-      Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    if (!Files.exists(GOLDEN)) {
-      fail("golden file " + GOLDEN + " is missing; run with -Dgolden.update=true to create it");
-    }
-    String expected = Files.readString(GOLDEN, StandardCharsets.UTF_8);
-    if (!expected.equals(actual)) {
-      fail("comparison differs from " + GOLDEN + " (-Dgolden.update=true rewrites it):\n" + diff(expected, actual));
-    }
-  }
-
-  private static String diff(String expected, String actual) {
-    String[] e = expected.split("\n", -1);
-    String[] a = actual.split("\n", -1);
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < Math.max(e.length, a.length); i++) {
-      String el = i < e.length ? e[i] : "<none>";
-      String al = i < a.length ? a[i] : "<none>";
-      if (!el.equals(al)) {
-        out.append("line ").append(i + 1).append(":\n- ").append(el).append("\n+ ").append(al).append('\n');
-      }
-    }
-    return out.toString();
-  }
 }

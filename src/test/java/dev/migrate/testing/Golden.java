@@ -1,4 +1,4 @@
-package dev.migrate.rules;
+package dev.migrate.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,13 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Golden-file comparison: -Dgolden.update=true rewrites the file; a mismatch prints a diff. */
-final class Golden {
+/**
+ * The one golden-file comparison of the test suite: files under {@code src/test/resources/golden/};
+ * {@code -Dgolden.update=true} rewrites them; a mismatch fails with a line diff.
+ */
+public final class Golden {
   private Golden() {}
 
-  static void check(String name, String actual) throws IOException {
-    Path file = Path.of("src/test/resources/golden/rules", name);
-    if (Boolean.getBoolean("golden.update") || "true".equals(System.getProperty("golden.update"))) {
+  /** Compares {@code actual} with {@code src/test/resources/golden/<name>}. */
+  public static void check(String name, String actual) throws IOException {
+    check(Path.of("src/test/resources/golden", name), actual);
+  }
+
+  /** Compares {@code actual} with the golden {@code file}. */
+  public static void check(Path file, String actual) throws IOException {
+    if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(file.getParent());
       Files.writeString(file, actual, StandardCharsets.UTF_8);
       return;
@@ -24,12 +32,13 @@ final class Golden {
     }
     String expected = Files.readString(file, StandardCharsets.UTF_8);
     if (!expected.equals(actual)) {
-      fail("golden " + file + " differs (run with -Dgolden.update=true to accept):\n" + diff(expected, actual));
+      fail("golden " + file + " differs (-golden +actual; -Dgolden.update=true accepts the new output):\n"
+          + diff(expected, actual));
     }
   }
 
-  /** A simple line diff: lines only in the golden file (-) and only in the output (+), in order. */
-  static String diff(String expected, String actual) {
+  /** Lines only in the golden file (-) and only in the output (+), in order, with their line numbers. */
+  public static String diff(String expected, String actual) {
     List<String> a = expected.lines().toList();
     List<String> b = actual.lines().toList();
     int[][] lcs = new int[a.size() + 1][b.size() + 1];
@@ -45,10 +54,10 @@ final class Golden {
       if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
         i++;
         j++;
-      } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        out.append("+ ").append(b.get(j++)).append('\n');
+      } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        out.append("- ").append(i + 1).append(": ").append(a.get(i++)).append('\n');
       } else {
-        out.append("- ").append(a.get(i++)).append('\n');
+        out.append("+ ").append(j + 1).append(": ").append(b.get(j++)).append('\n');
       }
     }
     return out.toString();
