@@ -123,9 +123,9 @@ public final class Assessing {
       return Planning.readSnapshot(source.snapshot());
     }
     Collection collection = new Collection(clock);
-    Path written = collection.collectToFile(source.collect(), err);
-    err.println("migrate: snapshot written to " + written);
-    return Planning.readSnapshot(written);
+    Collection.Collected collected = collection.collectToFile(source.collect(), err);
+    err.println("migrate: snapshot written to " + collected.file());
+    return collected.snapshot();
   }
 
   /** The bundled sample estate (sample-data/tableapp), read from the jar. */

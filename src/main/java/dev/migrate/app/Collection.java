@@ -87,7 +87,7 @@ public final class Collection {
   }
 
   /** Collects and writes the snapshot atomically; with {@code --strict}, gaps then fail the run. */
-  public Path collectToFile(CollectRequest req, PrintStream progress) {
+  public Collected collectToFile(CollectRequest req, PrintStream progress) {
     Snapshot s = collect(req, progress);
     Path out = req.out() != null ? req.out() : defaultOut(s);
     try {
@@ -97,8 +97,11 @@ public final class Collection {
           + " (check the directory exists and is writable, or pass --out)", e);
     }
     requireNoGaps(req, s, out);
-    return out;
+    return new Collected(s, out);
   }
+
+  /** A collected snapshot and the file it was written to (so callers need not read it back). */
+  public record Collected(Snapshot snapshot, Path file) {}
 
   /** {@code reports/snapshot-<account>-<date>.json}, date in UTC. */
   public Path defaultOut(Snapshot s) {

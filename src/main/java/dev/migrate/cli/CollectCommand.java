@@ -2,19 +2,13 @@ package dev.migrate.cli;
 
 import dev.migrate.app.Collection;
 import dev.migrate.app.LogAnalysis;
-import dev.migrate.app.Planning;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code migrate collect}: scan an AWS account read-only into a snapshot file. */
 @Command(name = "collect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -23,9 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
     exitCodeList = {"0:snapshot written", "1:gaps with --strict (the snapshot is still written)",
         "2:wrong options or no credentials", "5:the snapshot could not be written"})
 public final class CollectCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
-
   @Mixin
   AwsOptions aws;
 
@@ -38,32 +29,14 @@ public final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream err = stderr(spec);
-    Path written;
-    try {
-      written = new Collection(parent.clock()).collectToFile(aws.toRequest(out), err);
-    } finally {
-      err.flush();
-    }
-    spec.commandLine().getOut().println(written);
+    PrintStream err = parent.err();
+    Collection.Collected collected = new Collection(parent.clock()).collectToFile(aws.toRequest(out), err);
+    parent.out().println(collected.file());
     // Access logs and detailed monitoring are the first thing a migration needs: say what is off.
-    String logging = LogAnalysis.checkSummary(Planning.readSnapshot(written), written);
+    String logging = LogAnalysis.checkSummary(collected.snapshot(), collected.file());
     if (logging != null) {
       err.println(logging);
     }
     return ExitCode.OK;
-  }
-
-  /** The command's error writer as a PrintStream (the facade's progress stream), flushed on every write. */
-  static PrintStream stderr(CommandSpec spec) {
-    PrintWriter w = spec.commandLine().getErr();
-    return new PrintStream(new ByteArrayOutputStream() {
-      @Override
-      public synchronized void flush() {
-        w.write(toString(StandardCharsets.UTF_8));
-        w.flush();
-        reset();
-      }
-    }, true, StandardCharsets.UTF_8);
   }
 }

@@ -3,7 +3,6 @@ package dev.migrate.cli;
 import dev.migrate.app.Collection;
 import dev.migrate.app.Failure;
 import dev.migrate.app.LogAnalysis;
-import dev.migrate.app.Planning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -176,9 +175,9 @@ public final class LogsCommand implements Runnable {
         // A live check reads the same inventory as 'collect' (read-only) and keeps the snapshot.
         MigrateCommand root = logs.parent;
         var collection = new Collection(root.clock());
-        Path written = collection.collectToFile(aws.toRequest(null), root.err());
-        root.err().println("migrate: snapshot written to " + written);
-        w.print(LogAnalysis.check(Planning.readSnapshot(written), bucket, prefix));
+        Collection.Collected collected = collection.collectToFile(aws.toRequest(null), root.err());
+        root.err().println("migrate: snapshot written to " + collected.file());
+        w.print(LogAnalysis.check(collected.snapshot(), bucket, prefix));
       }
       w.flush();
       return ExitCode.OK;
