@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +29,6 @@ class SampleEstateScenariosTest {
 
   @Test
   void everyWaveOfEveryShippedScenarioSelectsPartOfTheSampleEstate() throws Exception {
-    Assumptions.assumeTrue(Files.exists(SAMPLE), "sample snapshot not in this checkout yet");
     Snapshot s = SnapshotJson.read(SAMPLE);
     Assessment a = new Assessment(s, new MigrationPlan(List.of(), List.of(), Map.of(), "none"),
         CostSide.of(Phase.CURRENT, List.of()), CostSide.of(Phase.TARGET, List.of()), List.of(), null, null, List.of(),
