@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.plan.MigrationPlan;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
