@@ -5,7 +5,6 @@ import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.LoadBalancerType;
 import dev.migrate.inventory.Snapshot;
-import dev.migrate.inventory.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +75,9 @@ public final class LoggingCheck {
     }
     Map<String, List<String>> noDetailed = new TreeMap<>();
     Map<String, List<String>> noAgent = new TreeMap<>();
+    // Instances whose CloudWatch agent publishes memory, looked up once rather than per instance.
+    java.util.Set<String> withMemory = new java.util.HashSet<>();
+    snap.usage().stream().filter(u -> u.memAvgPct() != null).forEach(u -> withMemory.add(u.resourceId()));
     for (Ec2Instance i : snap.instances()) {
       if (!i.running()) {
         continue;
@@ -83,8 +85,7 @@ public final class LoggingCheck {
       if (!i.detailedMonitoring()) {
         noDetailed.computeIfAbsent(i.region(), r -> new ArrayList<>()).add(i.id());
       }
-      Usage u = snap.usageOf(i.id()).orElse(null);
-      if (u == null || u.memAvgPct() == null) {
+      if (!withMemory.contains(i.id())) {
         noAgent.computeIfAbsent(i.region(), r -> new ArrayList<>()).add(i.id());
       }
     }
