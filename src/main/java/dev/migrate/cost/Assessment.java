@@ -23,6 +23,7 @@ import java.util.List;
  * @param priceBookDate   date of the price book
  * @param generatedAt     when the assessment was made (from the injected clock)
  * @param warnings        everything a reader must know, one line each
+ * @param trafficCurve    how traffic cost departs from a straight line as traffic grows (for the hybrid timeline)
  */
 public record Assessment(
     Snapshot snapshot,
@@ -36,8 +37,10 @@ public record Assessment(
     List<Assumption> assumptions,
     LocalDate priceBookDate,
     Instant generatedAt,
-    List<String> warnings) {
+    List<String> warnings,
+    TrafficCurve trafficCurve) {
   public Assessment {
+    trafficCurve = trafficCurve == null ? TrafficCurve.LINEAR : trafficCurve;
     missingPrices = List.copyOf(missingPrices);
     timelines = List.copyOf(timelines);
     assumptions = List.copyOf(assumptions);

@@ -60,7 +60,8 @@ public final class CostModel {
     }
     List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
     return new Assessment(snapshot, plan, current, target, missing, reconciliation, requests, List.of(),
-        Assumptions.of(options, book, snapshot), book.date(), clock.instant(), distinct);
+        Assumptions.of(options, book, snapshot), book.date(), clock.instant(), distinct,
+        new TrafficCurve(base.current.demands(), base.target.demands()));
   }
 
   /** The two ledgers of one pricing pass. */

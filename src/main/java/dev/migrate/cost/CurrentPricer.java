@@ -246,12 +246,9 @@ final class CurrentPricer {
   }
 
   private void internetOut(Ledger.Item item, BigDecimal gb, String region) {
-    BigDecimal pay = gb;
-    if (options.awsFreeTier()) {
-      pay = ledger.allowance(item, Services.DATA_TRANSFER, "data transfer out to the internet, free allowance", gb,
-          PriceKey.aws("data-transfer", "free-internet-out", "global"));
-    }
-    ledger.tiered(item, Services.DATA_TRANSFER, "data transfer out to the internet", pay,
+    ledger.traffic(item, Services.DATA_TRANSFER, "data transfer out to the internet", gb,
+        options.awsFreeTier() ? PriceKey.aws("data-transfer", "free-internet-out", "global") : null,
+        "data transfer out to the internet, free allowance",
         PriceKey.aws("data-transfer", "internet-out", region), "aws-internet-out:" + region);
   }
 
@@ -275,12 +272,9 @@ final class CurrentPricer {
     for (var e : bytes.entrySet()) {
       Geography g = ledger.book().geographies().resolve(e.getKey()).orElse(null);
       String column = g == null ? e.getKey() : g.awsCloudfrontTransfer();
-      BigDecimal gb = e.getValue();
-      if (options.awsFreeTier()) {
-        gb = ledger.allowance(item, Services.CLOUDFRONT, "data transfer out (" + column + "), free allowance", gb,
-            PriceKey.aws("cloudfront", "free-data-transfer-out", "global"));
-      }
-      ledger.tiered(item, Services.CLOUDFRONT, "data transfer out (" + column + ")", gb,
+      ledger.traffic(item, Services.CLOUDFRONT, "data transfer out (" + column + ")", e.getValue(),
+          options.awsFreeTier() ? PriceKey.aws("cloudfront", "free-data-transfer-out", "global") : null,
+          "data transfer out (" + column + "), free allowance",
           PriceKey.aws("cloudfront", "data-transfer-out", column), "aws-cloudfront-dto:" + column);
     }
     Map<String, BigDecimal> requests = Traffic.byGeography(Traffic.toDouble(u.requestsByGeography()),
@@ -290,12 +284,9 @@ final class CurrentPricer {
       String column = g == null ? e.getKey() : g.awsCloudfrontRequests();
       // Priced as HTTPS (the dearer of the two): the HTTP/HTTPS split is not measured.
       BigDecimal per10k = e.getValue().divide(TEN_THOUSAND, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-      if (options.awsFreeTier()) {
-        per10k = ledger.allowance(item, Services.CLOUDFRONT, "HTTPS requests (" + column + "), free allowance", per10k,
-            PriceKey.aws("cloudfront", "free-requests", "global"));
-      }
-      ledger.flat(item, Services.CLOUDFRONT, "HTTPS requests (" + column + ")", per10k,
-          PriceKey.aws("cloudfront", "requests-https", column));
+      ledger.traffic(item, Services.CLOUDFRONT, "HTTPS requests (" + column + ")", per10k,
+          options.awsFreeTier() ? PriceKey.aws("cloudfront", "free-requests", "global") : null,
+          "HTTPS requests (" + column + "), free allowance", PriceKey.aws("cloudfront", "requests-https", column), null);
     }
   }
 

@@ -29,6 +29,7 @@ final class Ledger {
   private final List<CostLine> lines = new ArrayList<>();
   private final List<MissingPrice> missing = new ArrayList<>();
   private final Map<String, BigDecimal> pools = new HashMap<>();
+  private final List<TrafficCurve.Demand> demands = new ArrayList<>();
 
   Ledger(Phase phase, PriceBook book) {
     this.phase = phase;
@@ -41,6 +42,11 @@ final class Ledger {
 
   List<MissingPrice> missing() {
     return missing;
+  }
+
+  /** The traffic quantities priced through an allowance or volume tiers, in pricing order. */
+  List<TrafficCurve.Demand> demands() {
+    return demands;
   }
 
   PriceBook book() {
@@ -130,6 +136,29 @@ final class Ledger {
           free.multiply(t.usd()));
     }
     return quantity.subtract(free);
+  }
+
+  /**
+   * A traffic-driven quantity: drawn from the free allowance {@code allowanceKey} first (when not
+   * null), the rest priced through the volume tiers of {@code key} shared in {@code pool}, or flat
+   * when {@code pool} is null. Kept as a {@link TrafficCurve.Demand} when an allowance or a tier
+   * makes its cost non-linear, so the hybrid timeline can price it at other traffic levels.
+   * Returns the amount of the paid part, or null when its price is missing.
+   */
+  BigDecimal traffic(Item item, String service, String component, BigDecimal quantity, PriceKey allowanceKey,
+      String allowanceComponent, PriceKey key, String pool) {
+    BigDecimal pay = quantity;
+    Price allowance = null;
+    if (allowanceKey != null) {
+      pay = allowance(item, service, allowanceComponent, quantity, allowanceKey);
+      allowance = book.find(allowanceKey).filter(p -> p.flat().to() != null).orElse(null);
+    }
+    BigDecimal amount = pool == null ? flat(item, service, component, pay, key) : tiered(item, service, component, pay, key, pool);
+    Price payer = book.find(key).orElse(null);
+    if (quantity.signum() > 0 && (allowance != null || (pool != null && payer != null && payer.tiered()))) {
+      demands.add(new TrafficCurve.Demand(quantity, allowance, payer, pool));
+    }
+    return amount;
   }
 
   /** A line whose unit price does not come from the book (commitments from the snapshot, discounts). */

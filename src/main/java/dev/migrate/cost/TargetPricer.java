@@ -275,7 +275,7 @@ final class TargetPricer {
   private void egress(Ledger.Item item, BigDecimal gib, String region) {
     String dest = ledger.book().geographies().ofRegion(region).map(Geography::gcpEgressDest)
         .orElse("worldwide_ex_china_australia");
-    ledger.tiered(item, Services.NETWORKING, "internet egress, Premium Tier (" + dest + ")", gib,
+    ledger.traffic(item, Services.NETWORKING, "internet egress, Premium Tier (" + dest + ")", gib, null, null,
         PriceKey.gcp("network", "internet-egress-premium:" + dest, region), "gcp-egress:" + region + ":" + dest);
   }
 
@@ -295,7 +295,7 @@ final class TargetPricer {
     for (var e : bytes.entrySet()) {
       Geography g = ledger.book().geographies().resolve(e.getKey()).orElse(null);
       String dest = g == null ? e.getKey() : g.gcpCdn();
-      ledger.tiered(item, Services.CLOUD_CDN, "cache egress (" + dest + ")", e.getValue(),
+      ledger.traffic(item, Services.CLOUD_CDN, "cache egress (" + dest + ")", e.getValue(), null, null,
           PriceKey.gcp("cdn", "cache-egress", dest), "gcp-cdn:" + dest);
       total = total.add(e.getValue());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrate.app.WhatIf;
 import dev.migrate.cost.Assessment;
+import dev.migrate.cost.RequestCosts;
 import dev.migrate.cost.Timeline;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -66,26 +67,25 @@ class SampleWhatIfTest {
   }
 
   /**
-   * The doubled scenario's month 0 is today's estate at twice today's traffic. The timeline scales
-   * CURRENT's traffic lines linearly (docs/whatif.md), the cost model re-prices every quantity at
-   * 2x through tiers and free allowances (RequestCosts growth point 2). On the sample they differ
-   * by USD 11.40 = the 100 GB AWS internet free allowance x 0.114 USD/GB: linear scaling doubles
-   * the allowance's USD 0 line along with the paid one. Within 0.1% is agreement; a larger gap
-   * means the two models drifted apart.
+   * The doubled scenario's month 0 is today's estate at twice today's traffic: the same figure as
+   * the cost model's re-pricing of every quantity at 2x (RequestCosts growth point 2), to the
+   * cent. Straight-line scaling alone would miss by USD 11.40 on the sample: the 100 GB AWS
+   * internet free allowance x 0.114 USD/GB, which does not double with the traffic.
    */
   @Test
   void theDoubledScenarioStartsAtTheCostModelsTwiceTodaysTraffic() {
     Timeline doubled = WhatIf.run(base, List.of(SampleEstate.SCENARIOS.resolve("replatform-3y-doubled.yaml")),
         List.of()).get(0);
     Timeline.Month first = doubled.months().get(0);
-    var atTwice = base.requests().growth().stream()
-        .filter(g -> g.trafficMultiple().compareTo(BigDecimal.valueOf(2)) == 0).findFirst().orElseThrow();
+    RequestCosts.GrowthPoint atTwice = twice();
     assertEquals(2 * base.requests().monthlyRequests(), first.requests());
-    assertTrue(first.totalUsd().compareTo(base.current().monthlyUsd()) > 0, "more traffic costs more");
-    BigDecimal gap = atTwice.awsMonthlyUsd().subtract(first.totalUsd()).abs();
-    assertTrue(gap.compareTo(atTwice.awsMonthlyUsd().multiply(new BigDecimal("0.001"))) <= 0,
-        "month 0 " + first.totalUsd().toPlainString() + " vs cost model at 2x " + atTwice.awsMonthlyUsd().toPlainString());
+    assertCents(atTwice.awsMonthlyUsd(), first.totalUsd(), "month 0 at 2x traffic");
     assertCents(first.totalUsd(), first.stayOnAwsUsd(), "month 0 = staying on AWS");
+  }
+
+  private static RequestCosts.GrowthPoint twice() {
+    return base.requests().growth().stream()
+        .filter(g -> g.trafficMultiple().compareTo(BigDecimal.valueOf(2)) == 0).findFirst().orElseThrow();
   }
 
   /**
@@ -136,21 +136,29 @@ class SampleWhatIfTest {
           gkePodCidr: 10.4.0.0/14
           gkeServiceCidr: 10.8.0.0/20
         """);
-    Timeline t = WhatIf.run(base, List.of(file), List.of()).get(0);
+    assertEndsAt(WhatIf.run(base, List.of(file), List.of()).get(0), base.current().monthlyUsd(),
+        base.target().monthlyUsd());
+    // At twice today's traffic both ends are the cost model's re-pricing at 2x, allowances and tiers included.
+    RequestCosts.GrowthPoint atTwice = twice();
+    assertEndsAt(WhatIf.run(base, List.of(file), List.of("traffic.multiplier=2")).get(0), atTwice.awsMonthlyUsd(),
+        atTwice.gcpMonthlyUsd());
+  }
+
+  private static void assertEndsAt(Timeline t, BigDecimal current, BigDecimal target) {
     assertEquals(12, t.months().size());
     Timeline.Month first = t.months().get(0);
     Timeline.Month last = t.months().get(t.months().size() - 1);
-    assertCents(base.current().monthlyUsd(), first.totalUsd(), "month 0 = CURRENT");
-    assertCents(base.target().monthlyUsd(), last.totalUsd(), "last month = TARGET");
-    assertCents(base.target().monthlyUsd(), last.gcpUsd(), "last month: all of it on Google Cloud");
+    assertCents(current, first.totalUsd(), "month 0 = CURRENT");
+    assertCents(target, last.totalUsd(), "last month = TARGET");
+    assertCents(target, last.gcpUsd(), "last month: all of it on Google Cloud");
     assertEquals(0, last.awsUsd().signum(), "last month: nothing left on AWS");
     assertEquals(0, last.linkUsd().signum(), "last month: no link");
     assertEquals(0, last.interCloudTrafficUsd().signum(), "last month: no inter-cloud traffic");
     assertEquals(0, last.oneOffUsd().signum(), "last month: no one-off cost");
-    assertCents(base.current().monthlyUsd(), last.stayOnAwsUsd(), "staying on AWS costs CURRENT every month");
+    assertCents(current, last.stayOnAwsUsd(), "staying on AWS costs CURRENT every month");
     // The hybrid months cost more than either cloud alone (DESIGN.md, "Their result").
     BigDecimal peak = t.months().stream().map(Timeline.Month::totalUsd).max(BigDecimal::compareTo).orElseThrow();
-    assertTrue(peak.compareTo(base.current().monthlyUsd()) > 0, "peak " + peak + " above CURRENT");
+    assertTrue(peak.compareTo(current) > 0, "peak " + peak + " above CURRENT");
   }
 
   private static void assertCents(BigDecimal expected, BigDecimal actual, String what) {

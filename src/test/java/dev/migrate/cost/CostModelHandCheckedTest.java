@@ -209,6 +209,29 @@ class CostModelHandCheckedTest {
     assertEquals(3, r.growth().size());
   }
 
+  /**
+   * What straight-line scaling of today's traffic lines misses at 2x, by hand. Data transfer out:
+   * today 100 GB free + 150 x 0.09 = 13.50; at 2x 100 free + 400 x 0.09 = 36.00; straight line
+   * 27.00, so +9.00 (the allowance does not double). CloudFront transfer: today 1,024 GB free +
+   * 1,024 x 0.085 = 87.04; at 2x 1,024 free + 3,072 x 0.085 = 261.12; straight line 174.08, so
+   * +87.04. CloudFront requests: today 1,000 x 10k free + 1,000 x 0.01 = 10; at 2x 1,000 free +
+   * 3,000 x 0.01 = 30; straight line 20, so +10. Google Cloud: 500 GiB of egress and 4 TiB of
+   * cache egress at 2x stay inside the first tiers, so nothing is missed.
+   */
+  @Test
+  void trafficCurveAddsWhatStraightLineGrowthMisses() {
+    TrafficCurve curve = a.trafficCurve();
+    assertUsd("0", curve.nonLinearUsd(Phase.CURRENT, BigDecimal.ONE));
+    assertUsd("106.04", curve.nonLinearUsd(Phase.CURRENT, BigDecimal.valueOf(2)));   // 9.00 + 87.04 + 10.00
+    assertUsd("0", curve.nonLinearUsd(Phase.TARGET, BigDecimal.valueOf(2)));
+    // the same figure as the cost model's own re-pricing at 2x: today + today's traffic lines + the correction
+    BigDecimal trafficToday = a.current().lines().stream()
+        .filter(l -> l.service().equals("AWS Data Transfer") || l.service().equals("Amazon CloudFront")
+            || l.component().contains("LCU hours") || l.component().equals("data processed") || l.component().startsWith("requests"))
+        .map(CostLine::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertUsd("587.45", a.current().monthlyUsd().add(trafficToday).add(curve.nonLinearUsd(Phase.CURRENT, BigDecimal.valueOf(2))));
+  }
+
   @Test
   void assumptionsNameEveryOption() {
     List<String> names = a.assumptions().stream().map(Assumption::name).toList();

@@ -94,7 +94,8 @@ public final class Fixtures {
                 "BLOCKER: 10.0.0.0/16 is used by both the AWS VPC and the planned GCP VPC")),
         timeline("big-bang-24-months", aws, gcp.multiply(bd("0.8")), YearMonth.of(2027, 2), 24, 2, List.of()));
     return new Assessment(a.snapshot(), a.plan(), a.current(), a.target(), a.missingPrices(), a.reconciliation(),
-        a.requests(), timelines, a.assumptions(), a.priceBookDate(), a.generatedAt(), a.warnings());
+        a.requests(), timelines, a.assumptions(), a.priceBookDate(), a.generatedAt(), a.warnings(),
+        a.trafficCurve());
   }
 
   private static Assessment build(boolean full) {
@@ -127,7 +128,7 @@ public final class Fixtures {
         iid(4) + " (redis-1): no memory metrics (CloudWatch agent not installed); sized by instance type",
         "1 component could not be priced (Cloud Armor policy); the Google Cloud total is a lower bound");
     return new Assessment(snapshot, plan, current, target, missing, rec, req, timelines, assumptions,
-        PRICE_BOOK, GENERATED, warnings);
+        PRICE_BOOK, GENERATED, warnings, null);
   }
 
   static Snapshot snapshot(boolean withBilling) {

@@ -3,7 +3,9 @@ package dev.migrate.cost.hybrid;
 import static dev.migrate.cost.hybrid.HybridModel.MC;
 
 import dev.migrate.cost.Assumption;
+import dev.migrate.cost.Phase;
 import dev.migrate.cost.Timeline;
+import dev.migrate.cost.TrafficCurve;
 import dev.migrate.cost.hybrid.HybridModel.Flow;
 import dev.migrate.cost.hybrid.HybridModel.Unit;
 import dev.migrate.cost.hybrid.Scenario.Selector;
@@ -441,6 +443,17 @@ public final class TimelineEngine {
       BigDecimal coverage = BigDecimal.valueOf(sc.pricing().coveragePct()).divide(HUNDRED, MC);
       int commitFrom = sc.pricing().commitmentFromMonth() != null ? sc.pricing().commitmentFromMonth() : lastMoveMonth + 1;
       BigDecimal linkMonthly = linkMonthly();
+      TrafficCurve curve = model.assessment.trafficCurve();
+      BigDecimal totalCurTraffic = BigDecimal.ZERO;
+      BigDecimal totalTgtTraffic = BigDecimal.ZERO;
+      for (HybridModel.Sums su : sums) {
+        totalCurTraffic = totalCurTraffic.add(su.curTraffic);
+        totalTgtTraffic = totalTgtTraffic.add(su.tgtTraffic);
+      }
+      if (shared != null) {
+        totalCurTraffic = totalCurTraffic.add(shared.curTraffic);
+        totalTgtTraffic = totalTgtTraffic.add(shared.tgtTraffic);
+      }
 
       BigDecimal engineering = BigDecimal.valueOf(sc.oneOff().personDays()).multiply(BigDecimal.valueOf(sc.oneOff().dayRateUsd()));
       int engFrom = sc.migration().startMonth();
@@ -463,6 +476,10 @@ public final class TimelineEngine {
         BigDecimal anyAws = BigDecimal.ZERO;
         BigDecimal anyGcp = BigDecimal.ZERO;
         BigDecimal odShare = BigDecimal.ONE.subtract(spot).multiply(BigDecimal.ONE.subtract(c), MC);
+        // Today's traffic cost still served from AWS and already served from Google Cloud, to share
+        // out what straight-line growth misses (allowances, volume tiers) in proportion.
+        BigDecimal awsTraffic = BigDecimal.ZERO;
+        BigDecimal gcpTraffic = BigDecimal.ZERO;
         BigDecimal cudShare = BigDecimal.ONE.subtract(spot).multiply(c, MC);
         for (int k = 0; k < groups; k++) {
           BigDecimal a = awsOn[k][m];
@@ -471,6 +488,8 @@ public final class TimelineEngine {
           HybridModel.Sums su = sums[k];
           BigDecimal trafficCur = mul(su.curTraffic, g);
           aws = aws.add(mul(su.curFixed, a)).add(mul(trafficCur, BigDecimal.ONE.subtract(p)));
+          awsTraffic = awsTraffic.add(mul(su.curTraffic, BigDecimal.ONE.subtract(p)));
+          gcpTraffic = gcpTraffic.add(mul(su.tgtTraffic, p));
           stay = stay.add(su.curFixed).add(trafficCur);
           BigDecimal cud = "3y".equals(term) ? su.computeList3y : "1y".equals(term) ? su.computeList1y : su.computeList;
           BigDecimal compute = mul(su.computeList.add(su.computeSud), odShare).add(mul(cud, cudShare))
@@ -496,6 +515,14 @@ public final class TimelineEngine {
               .add(mul("3y".equals(term) ? shared.computeList3y : "1y".equals(term) ? shared.computeList1y : shared.computeList, cudShare))
               .add(mul(shared.computeListSpot, spot));
           gcp = gcp.add(mul(shared.tgtFixed.add(mul(shared.tgtTraffic, g)).add(mul(compute, computeScale)), anyGcp));
+          awsTraffic = awsTraffic.add(mul(shared.curTraffic, anyAws));
+          gcpTraffic = gcpTraffic.add(mul(shared.tgtTraffic, anyGcp));
+        }
+        if (g.compareTo(BigDecimal.ONE) != 0) {
+          BigDecimal awsExtra = curve.nonLinearUsd(Phase.CURRENT, g);
+          aws = aws.add(share(awsExtra, awsTraffic, totalCurTraffic));
+          stay = stay.add(awsExtra);
+          gcp = gcp.add(share(curve.nonLinearUsd(Phase.TARGET, g), gcpTraffic, totalTgtTraffic));
         }
         // Traffic across the clouds: sender on AWS and receiver on Google Cloud, and the reverse.
         BigDecimal crossUsd = BigDecimal.ZERO;
@@ -788,6 +815,11 @@ public final class TimelineEngine {
       }
       return YearMonth.from(model.assessment.snapshot().collectedAt().atZone(ZoneOffset.UTC)).plusMonths(1);
     }
+  }
+
+  /** {@code amount} x part / whole, or zero when there is no whole to share. */
+  static BigDecimal share(BigDecimal amount, BigDecimal part, BigDecimal whole) {
+    return whole.signum() == 0 || amount.signum() == 0 ? BigDecimal.ZERO : amount.multiply(part, MC).divide(whole, MC);
   }
 
   static BigDecimal mul(BigDecimal a, BigDecimal f) {
