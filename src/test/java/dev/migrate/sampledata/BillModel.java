@@ -54,6 +54,14 @@ final class BillModel {
   /** PUT/LIST requests and lifecycle transitions, as a share of S3 storage and GETs. */
   static final double S3_UNMODELLED_SHARE = 0.04;
 
+  // AWS always-free tier, per month (aws.amazon.com/free, "Always free"; CloudFront since December 2021).
+  /** CloudFront data transfer out, GB. */
+  static final double CLOUDFRONT_FREE_GB = 1_024;
+  /** CloudFront HTTP and HTTPS requests. */
+  static final double CLOUDFRONT_FREE_REQUESTS = 10_000_000;
+  /** Data transfer out to the internet from all regions together (CloudFront excluded), GB. */
+  static final double INTERNET_FREE_GB = 100;
+
   private BillModel() {}
 
   /** October 2026 per service at list prices, modelled part only (what the inventory explains). */
@@ -84,17 +92,26 @@ final class BillModel {
     }
     m.put(ELB, elb);
 
+    // The always-free tier comes off first: the first 1,024 GB and 10M requests of the month are free.
+    double freeGb = CLOUDFRONT_FREE_GB;
+    double freeRequests = CLOUDFRONT_FREE_REQUESTS;
     double cf = 0;
     for (var d : s.distributions()) {
       Usage u = s.usageOf(d.id()).orElseThrow();
       for (var e : u.bytesByGeographyGib().entrySet()) {
-        cf += e.getValue() * ListPrices.CLOUDFRONT_GB.get(e.getKey());
+        double gb = e.getValue() * TRAFFIC_TO_OCTOBER;
+        double free = Math.min(freeGb, gb);
+        freeGb -= free;
+        cf += (gb - free) * ListPrices.CLOUDFRONT_GB.get(e.getKey());
       }
       for (var e : u.requestsByGeography().entrySet()) {
-        cf += e.getValue() / 10_000.0 * ListPrices.CLOUDFRONT_HTTPS_10K.get(e.getKey());
+        double requests = e.getValue() * TRAFFIC_TO_OCTOBER;
+        double free = Math.min(freeRequests, requests);
+        freeRequests -= free;
+        cf += (requests - free) / 10_000.0 * ListPrices.CLOUDFRONT_HTTPS_10K.get(e.getKey());
       }
     }
-    m.put(CLOUDFRONT, cf * TRAFFIC_TO_OCTOBER);
+    m.put(CLOUDFRONT, cf);
 
     double s3 = 0;
     for (S3Bucket b : s.buckets()) {
@@ -123,8 +140,12 @@ final class BillModel {
         virginiaOut += s.usageOf(i.id()).orElseThrow().networkOutGib();
       }
     }
-    m.put(DATA_TRANSFER, (tokyoOut * ListPrices.INTERNET_OUT_TOKYO
-        + virginiaOut * ListPrices.INTERNET_OUT_VIRGINIA) * TRAFFIC_TO_OCTOBER);
+    // The first 100 GB a month out of all regions together are free (taken from Tokyo, the larger).
+    double tokyoPaid = Math.max(0, tokyoOut * TRAFFIC_TO_OCTOBER - INTERNET_FREE_GB);
+    double virginiaPaid = virginiaOut * TRAFFIC_TO_OCTOBER
+        - Math.max(0, INTERNET_FREE_GB - tokyoOut * TRAFFIC_TO_OCTOBER);
+    m.put(DATA_TRANSFER, tokyoPaid * ListPrices.INTERNET_OUT_TOKYO
+        + Math.max(0, virginiaPaid) * ListPrices.INTERNET_OUT_VIRGINIA);
     return m;
   }
 
