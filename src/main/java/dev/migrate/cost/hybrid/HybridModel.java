@@ -363,16 +363,18 @@ public final class HybridModel {
     final Snapshot s;
     final HybridPrices prices;
     final BigDecimal monthFactor;
-    final Map<String, Mapping> mappings = new HashMap<>();
-    final Map<String, Ec2Instance> instances = new HashMap<>();
-    final Map<String, EbsVolume> volumes = new HashMap<>();
-    final Map<String, AutoScalingGroup> groups = new HashMap<>();
-    final Map<String, LoadBalancer> lbs = new HashMap<>();
-    final Map<String, Distribution> dists = new HashMap<>();
-    final Map<String, S3Bucket> buckets = new HashMap<>();
-    final Map<String, Usage> usage = new HashMap<>();
-    final Map<String, String> resolved = new HashMap<>();
-    final Map<String, Unit> units = new HashMap<>();
+    // Maps sized up front for the estate: rehashing 100,000-entry maps as they grow is a good
+    // part of a cold what-if run.
+    final Map<String, Mapping> mappings;
+    final Map<String, Ec2Instance> instances;
+    final Map<String, EbsVolume> volumes;
+    final Map<String, AutoScalingGroup> groups;
+    final Map<String, LoadBalancer> lbs;
+    final Map<String, Distribution> dists;
+    final Map<String, S3Bucket> buckets;
+    final Map<String, Usage> usage;
+    final Map<String, String> resolved;
+    final Map<String, Unit> units;
     final List<String> warnings = new ArrayList<>();
     /** AWS region to its data-transfer-out price (empty when missing) */
     final Map<String, java.util.Optional<BigDecimal>> awsRates = new HashMap<>();
@@ -381,13 +383,26 @@ public final class HybridModel {
     /** TARGET price key to how its lines are split */
     final Map<String, TargetKey> targetKeys = new HashMap<>();
     /** item id to its unit (cache of unit(resolve(id))) */
-    final Map<String, Unit> itemUnits = new HashMap<>();
+    final Map<String, Unit> itemUnits;
 
     Builder(Assessment a, HybridPrices prices) {
       this.a = a;
       this.s = a.snapshot();
       this.prices = prices;
       this.monthFactor = HOURS_PER_MONTH.divide(BigDecimal.valueOf(s.window().hours()), MC);
+      int items = s.instances().size() + s.volumes().size() + s.autoScalingGroups().size() + s.loadBalancers().size()
+          + s.distributions().size() + s.buckets().size();
+      mappings = sized(a.plan().mappings().size());
+      instances = sized(s.instances().size());
+      volumes = sized(s.volumes().size());
+      groups = sized(s.autoScalingGroups().size());
+      lbs = sized(s.loadBalancers().size());
+      dists = sized(s.distributions().size());
+      buckets = sized(s.buckets().size());
+      usage = sized(s.usage().size());
+      resolved = sized(items);
+      units = sized(items);
+      itemUnits = sized(items);
       a.plan().mappings().forEach(m -> mappings.put(m.itemId(), m));
       s.instances().forEach(i -> instances.put(i.id(), i));
       s.volumes().forEach(v -> volumes.put(v.id(), v));
@@ -396,6 +411,11 @@ public final class HybridModel {
       s.distributions().forEach(d -> dists.put(d.id(), d));
       s.buckets().forEach(b -> buckets.put(b.name(), b));
       s.usage().forEach(u -> usage.put(u.resourceId(), u));
+    }
+
+    /** A map that holds {@code n} entries without rehashing (HashMap.newHashMap is Java 19+). */
+    private static <K, V> Map<K, V> sized(int n) {
+      return new HashMap<>((int) (n / 0.75f) + 1);
     }
 
     boolean known(String id) {
