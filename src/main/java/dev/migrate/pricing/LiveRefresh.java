@@ -73,6 +73,9 @@ public final class LiveRefresh {
     List<PriceBook.Source> sources = new ArrayList<>();
     List<String> awsRegions = r.awsRegions().isEmpty() ? regionsOf(old, "aws", AWS_REGION) : r.awsRegions();
     List<String> gcpRegions = r.gcpRegions().isEmpty() ? regionsOf(old, "gcp", GCP_REGION) : r.gcpRegions();
+    // Google keys of the old book in multi-regions, dual-regions and destinations are refreshed too
+    TreeSet<String> allowed = new TreeSet<>(gcpRegions);
+    old.prices().stream().map(Price::key).filter(k -> k.provider().equals("gcp")).map(PriceKey::region).forEach(allowed::add);
     try {
       if (!r.skipAws()) {
         progress.accept("AWS Price List: " + table.aws().size() + " families in " + String.join(", ", awsRegions));
@@ -87,9 +90,6 @@ public final class LiveRefresh {
             r.awsEndpoint() == null ? "https://api.pricing.us-east-1.amazonaws.com" : r.awsEndpoint().toString(), null, date));
       }
       if (r.gcpProject() != null) {
-        TreeSet<String> allowed = new TreeSet<>(gcpRegions);
-        // keys of the old book in multi-regions, dual-regions and geographies are refreshed too
-        old.prices().stream().map(Price::key).filter(k -> k.provider().equals("gcp")).map(PriceKey::region).forEach(allowed::add);
         progress.accept("Cloud Billing Catalog: " + table.gcp().size() + " families and machine types in " + String.join(", ", gcpRegions));
         try (CloudCatalogClient catalog = PriceSources.catalog(r.billingEndpoint());
             MachineTypesClient compute = PriceSources.compute(r.computeEndpoint())) {
@@ -120,7 +120,6 @@ public final class LiveRefresh {
       throw new RemoteException("the price APIs returned no prices: nothing to refresh", null);
     }
     List<String> awsAsked = awsRegions;
-    List<String> gcpAsked = gcpRegions;
     PriceRefresh.Result res = PriceRefresh.refresh(old, fetched, key -> {
       String why = reasons.get(key.toString());
       if (why != null) {
@@ -137,7 +136,7 @@ public final class LiveRefresh {
       if (family.isEmpty()) {
         return "no refresh family for this key; kept with its own source";
       }
-      if (table.regionScoped(family.get()) && !(aws ? awsAsked : gcpAsked).contains(key.region())) {
+      if (table.regionScoped(family.get()) && !(aws ? awsAsked : table.derived(family.get()) ? gcpRegions : allowed).contains(key.region())) {
         return "region not fetched (" + family.get() + ")";
       }
       return "no " + family.get() + " price for this key in the source";

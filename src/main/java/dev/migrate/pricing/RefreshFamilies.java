@@ -166,6 +166,11 @@ public final class RefreshFamilies {
         .anyMatch(k -> k.endsWith("/{region}"));
   }
 
+  /** True for a family computed in code (machine types), whose regions are only those asked for. */
+  public boolean derived(String familyId) {
+    return table.derived().stream().anyMatch(f -> f.id().equals(familyId));
+  }
+
   /** The compiled description pattern of a Google family. */
   Pattern description(GcpFamily f) {
     return descriptions.get(f.id());
