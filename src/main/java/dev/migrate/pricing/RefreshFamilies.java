@@ -149,6 +149,10 @@ public final class RefreshFamilies {
     String text = key.toString();
     String found = null;
     for (var e : keyPatterns) {
+      String literal = e.getKey().pattern();
+      if (literal.startsWith("\\Q") && !text.startsWith(literal.substring(2, literal.indexOf("\\E")))) {
+        continue; // cheap: the template's literal start differs
+      }
       if (e.getKey().matcher(text).matches()) {
         found = e.getValue();
       }
@@ -164,6 +168,26 @@ public final class RefreshFamilies {
         .anyMatch(k -> k.endsWith("/{region}"))
         || table.derived().stream().filter(f -> f.id().equals(familyId)).flatMap(f -> f.keys().stream())
         .anyMatch(k -> k.endsWith("/{region}"));
+  }
+
+  /** The book unit a table family fills (null for a derived family or one that only claims SKUs). */
+  public String unitOf(String familyId) {
+    for (AwsFamily f : table.aws()) {
+      if (f.id().equals(familyId)) {
+        return f.unit();
+      }
+    }
+    for (GcpFamily f : table.gcp()) {
+      if (f.id().equals(familyId)) {
+        return f.unit();
+      }
+    }
+    return null;
+  }
+
+  /** API units the table converts into {@code bookUnit}. */
+  public List<String> apiUnitsFor(String bookUnit) {
+    return table.units().stream().filter(u -> u.book().equals(bookUnit)).map(Unit::api).toList();
   }
 
   /** True for a family computed in code (machine types), whose regions are only those asked for. */
