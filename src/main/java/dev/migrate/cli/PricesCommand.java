@@ -65,7 +65,7 @@ public final class PricesCommand implements Runnable {
     Path old;
 
     @Option(names = "--gcp-project", paramLabel = "ID",
-        description = "Google Cloud project (quota project; machine types are listed in it); without it Google Cloud is not refreshed.")
+        description = "Google Cloud project to list machine types in; without it Google Cloud is not refreshed.")
     String gcpProject;
 
     @Option(names = "--aws-region", paramLabel = "REGION", split = ",", description = "AWS regions (default: those in the book).")

@@ -203,7 +203,7 @@ public final class AwsPriceListSource {
       tiers = List.of(new Tier(f.tier().get(0), to, t.usd(), t.source(), t.asOf(),
           PriceCollector.join(t.note(), "tier bounds from the SKU's usage type"), t.origin()));
     }
-    return PriceCollector.foldFreeLeadingTiers(tiers);
+    return PriceCollector.foldFreeLeadingTiers(tiers, f.unit());
   }
 
   /** A beginRange/endRange in API units to book units; null for "Inf". */

@@ -165,7 +165,7 @@ public final class GcpCatalogSource {
       tiers.add(new Tier(from, to, money(rates.get(i).getUnitPrice()).multiply(factor).stripTrailingZeros(), source, asOf,
           note, "refresh"));
     }
-    return PriceCollector.foldFreeLeadingTiers(tiers);
+    return PriceCollector.foldFreeLeadingTiers(tiers, f.unit());
   }
 
   private static BigDecimal startOf(double amount, BigDecimal factor) {

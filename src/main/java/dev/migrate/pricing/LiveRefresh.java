@@ -34,7 +34,7 @@ public final class LiveRefresh {
   /**
    * @param oldBook          folder of the book to refresh, or null for the bundled one
    * @param outRoot          folder the new {@code pricebook-<date>} folder is written into
-   * @param gcpProject       Google Cloud project (quota project, and where machine types are listed); null: skip Google Cloud
+   * @param gcpProject       Google Cloud project machine types are listed in; null: skip Google Cloud
    * @param awsRegions       AWS regions to fetch (empty: the regions of the old book)
    * @param gcpRegions       Google Cloud regions to fetch (empty: the regions of the old book)
    * @param skipAws          do not call AWS

@@ -110,7 +110,7 @@ final class PriceCollector {
    * Leading zero-priced tiers are a free allowance in the source; the book prices allowances as their own
    * rows (free-internet-out, free-data-transfer-out), so the first priced tier starts at 0 instead.
    */
-  static List<Tier> foldFreeLeadingTiers(List<Tier> tiers) {
+  static List<Tier> foldFreeLeadingTiers(List<Tier> tiers, String unit) {
     int i = 0;
     while (i < tiers.size() - 1 && tiers.get(i).usd().signum() == 0) {
       i++;
@@ -120,7 +120,7 @@ final class PriceCollector {
     }
     Tier firstPaid = tiers.get(i);
     String note = join(firstPaid.note(), "source's first " + firstPaid.from().stripTrailingZeros().toPlainString()
-        + " units are free; the book keeps free allowances as separate rows");
+        + " " + unit + " are free; the book keeps free allowances as separate rows");
     List<Tier> out = new ArrayList<>();
     out.add(new Tier(BigDecimal.ZERO, firstPaid.to(), firstPaid.usd(), firstPaid.source(), firstPaid.asOf(), note,
         firstPaid.origin()));
