@@ -78,7 +78,8 @@ public final class Costing {
       List<String> gcpRegions, boolean skipAws, java.net.URI awsEndpoint, String billingEndpoint, String computeEndpoint) {}
 
   /** What a refresh wrote: the new folder, its date and key count, and the diff's counts. */
-  public record RefreshSummary(Path dir, java.time.LocalDate date, int keys, long added, long changed, long unchanged) {}
+  public record RefreshSummary(Path dir, java.time.LocalDate date, int keys, long added, long changed, long unchanged,
+      long notRefreshed) {}
 
   /** Fetches live prices, writes a new dated book and its diff; progress to {@code err}. */
   public static RefreshSummary refresh(RefreshRequest q, Clock clock, PrintWriter err) {
@@ -90,7 +91,7 @@ public final class Costing {
         err.println("migrate: " + line);
         err.flush();
       });
-      return new RefreshSummary(s.dir(), s.date(), s.keys(), s.added(), s.changed(), s.unchanged());
+      return new RefreshSummary(s.dir(), s.date(), s.keys(), s.added(), s.changed(), s.unchanged(), s.notRefreshed());
     } catch (LiveRefresh.RemoteException e) {
       throw new Failure(Failure.Kind.REMOTE, e.getMessage(), e);
     } catch (java.io.IOException e) {

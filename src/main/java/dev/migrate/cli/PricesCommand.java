@@ -51,9 +51,12 @@ public final class PricesCommand implements Runnable {
 
   /** {@code migrate prices refresh}. */
   @Command(name = "refresh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-      description = {"Fetches EC2 on-demand prices (AWS Price List API) and Compute Engine machine-type prices",
-          "(Cloud Billing Catalog + Compute Engine APIs), writes OUT/pricebook-<date>/ with every other row carried",
-          "over, and OUT/pricebook-<date>/diff.csv against the old book. Never needed for an offline assessment."})
+      description = {"Fetches the book's price families from the AWS Price List API (EC2 Linux/Windows, EBS, ELB,",
+          "CloudFront, S3, data transfer) and, with --gcp-project, the Cloud Billing Catalog and Compute Engine APIs",
+          "(machine types, disks, egress, load balancing, CDN, Cloud Storage, VPN, GKE); writes OUT/pricebook-<date>/",
+          "with every key it could not read carried over unchanged, and OUT/pricebook-<date>/diff.csv against the old",
+          "book (added / changed / unchanged / removed tier / not refreshed, per key and tier). Never needed for an",
+          "offline assessment."})
   static final class Refresh implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write pricebook-<date>/ into.")
     Path out;
@@ -94,7 +97,7 @@ public final class PricesCommand implements Runnable {
       var o = spec.commandLine().getOut();
       o.println("wrote " + r.dir() + " (price book " + r.date() + ", " + r.keys() + " keys)");
       o.println("diff against the old book: " + r.added() + " added, " + r.changed() + " changed, "
-          + r.unchanged() + " unchanged -> " + r.dir().resolve("diff.csv"));
+          + r.unchanged() + " unchanged, " + r.notRefreshed() + " not refreshed (kept) -> " + r.dir().resolve("diff.csv"));
       o.flush();
       return ExitCode.OK;
     }

@@ -7,7 +7,9 @@ import com.google.cloud.compute.v1.MachineType;
 import com.google.cloud.compute.v1.MachineTypesClient;
 import com.google.cloud.compute.v1.MachineTypesScopedList;
 import com.google.type.Money;
+import dev.migrate.pricing.RefreshFamilies.GcpFamily;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,14 +19,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
 
 /**
- * Reads Compute Engine machine-type prices: per-vCPU and per-GiB SKUs from the Cloud Billing
- * Catalog API (service {@value #COMPUTE_SERVICE}), machine shapes (vCPUs, memory) from the
- * Compute Engine API; a machine type's hourly price is vCPUs x core price + GiB x RAM price,
- * which is how Google bills predefined machine types.
+ * Reads Google Cloud prices from the Cloud Billing Catalog API ({@code services.skus.list}, all pages,
+ * each service listed once): the Google families of the refresh table (disks, egress, load balancing,
+ * CDN, Cloud Storage, VPN, GKE), matched by category and description as in the reference build, with
+ * tieredRates as the book's tiers; and machine-type prices from per-vCPU and per-GiB SKUs (service
+ * {@value #COMPUTE_SERVICE}) and machine shapes from the Compute Engine API: a machine type's hourly price
+ * is vCPUs x core price + GiB x RAM price, which is how Google bills predefined machine types.
  */
 public final class GcpCatalogSource {
   /** Billing Catalog service id of Compute Engine. */
@@ -35,10 +42,134 @@ public final class GcpCatalogSource {
   private final MachineTypesClient machineTypes;
   private final String project;
 
+  private final RefreshFamilies table;
+  private final int hoursPerMonth;
+  private final Map<String, List<Sku>> skusByService = new HashMap<>();
+
   public GcpCatalogSource(CloudCatalogClient catalog, MachineTypesClient machineTypes, String project) {
+    this(catalog, machineTypes, project, RefreshFamilies.bundled(), 730);
+  }
+
+  /** @param hoursPerMonth the book's hours per month, for per-hour to per-month conversions */
+  public GcpCatalogSource(CloudCatalogClient catalog, MachineTypesClient machineTypes, String project,
+      RefreshFamilies table, int hoursPerMonth) {
     this.catalog = catalog;
     this.machineTypes = machineTypes;
     this.project = project;
+    this.table = table;
+    this.hoursPerMonth = hoursPerMonth;
+  }
+
+  /** Every SKU of a Billing service (e.g. 6F81-5844-456A), listed once and kept. */
+  private List<Sku> skus(String serviceId, Consumer<String> progress) {
+    return skusByService.computeIfAbsent(serviceId, id -> {
+      progress.accept("Cloud Billing Catalog: services/" + id + "/skus");
+      List<Sku> list = new ArrayList<>();
+      catalog.listSkus("services/" + id).iterateAll().forEach(list::add);
+      return list;
+    });
+  }
+
+  /**
+   * The Google families of the table. A SKU belongs to the last family it matches; {@code {region}} keys are
+   * made for the SKU's service regions that are in {@code regions}.
+   */
+  PriceCollector.Result families(List<GcpFamily> families, Set<String> regions, Consumer<String> progress) {
+    PriceCollector collector = new PriceCollector();
+    Map<String, List<GcpFamily>> byService = new java.util.LinkedHashMap<>();
+    families.forEach(f -> byService.computeIfAbsent(f.service(), k -> new ArrayList<>()).add(f));
+    for (var e : byService.entrySet()) {
+      for (Sku sku : skus(e.getKey(), progress)) {
+        GcpFamily match = null;
+        Matcher found = null;
+        for (GcpFamily f : e.getValue()) {
+          Matcher m = matches(f, sku);
+          if (m != null) {
+            match = f;
+            found = m;
+          }
+        }
+        if (match != null && !match.keys().isEmpty() && sku.getPricingInfoCount() > 0) {
+          read(match, sku, found, regions, collector);
+        }
+      }
+    }
+    return collector.resolve();
+  }
+
+  private Matcher matches(GcpFamily f, Sku sku) {
+    var c = sku.getCategory();
+    if ((f.family() != null && !f.family().equals(c.getResourceFamily()))
+        || (f.group() != null && !f.group().equals(c.getResourceGroup()))
+        || !f.usageType().equals(c.getUsageType())) {
+      return null;
+    }
+    Matcher m = table.description(f).matcher(sku.getDescription());
+    return m.matches() ? m : null;
+  }
+
+  private void read(GcpFamily f, Sku sku, Matcher m, Set<String> regions, PriceCollector collector) {
+    Map<String, String> values = new HashMap<>();
+    for (String g : RefreshFamilies.groupNames(m.pattern().pattern())) {
+      values.put(g, m.group(g));
+    }
+    List<String> skuRegions = new ArrayList<>();
+    sku.getServiceRegionsList().forEach(r -> skuRegions.add(f.regionMap().getOrDefault(r, r)));
+    var info = sku.getPricingInfo(0);
+    PricingExpression e = info.getPricingExpression();
+    LocalDate asOf = Instant.ofEpochSecond(info.getEffectiveTime().getSeconds()).atZone(ZoneOffset.UTC).toLocalDate();
+    for (String template : f.keys()) {
+      String plain = RefreshFamilies.stripAggregate(template);
+      List<String> keyRegions;
+      if (plain.contains("{region}")) {
+        keyRegions = skuRegions.stream().filter(regions::contains).sorted().toList();
+      } else if (f.fromRegion() != null) {
+        keyRegions = skuRegions.contains(f.fromRegion()) ? java.util.Collections.singletonList(null) : List.of();
+      } else {
+        keyRegions = java.util.Collections.singletonList(null);
+      }
+      for (String region : keyRegions) {
+        Map<String, String> v = new HashMap<>(values);
+        if (region != null) {
+          v.put("region", region);
+        }
+        String text = RefreshFamilies.fill(plain, v, f.maps());
+        if (text == null) {
+          continue;
+        }
+        PriceKey key = PriceKey.parse("gcp/" + text);
+        Optional<BigDecimal> factor = table.factor(e.getUsageUnit(), f.unit(), hoursPerMonth);
+        if (factor.isEmpty()) {
+          collector.reject(key, "the source prices it per '" + e.getUsageUnit() + "', the book per '" + f.unit()
+              + "' (no conversion in the refresh table)");
+          continue;
+        }
+        collector.add(new PriceCollector.Candidate(key, f.unit(), tiers(f, sku, e, factor.get(), asOf), sku.getSkuId(),
+            RefreshFamilies.aggregate(template)));
+      }
+    }
+  }
+
+  /** tieredRates as tiers in the book's unit: a tier runs from its startUsageAmount to the next one's. */
+  private static List<Tier> tiers(GcpFamily f, Sku sku, PricingExpression e, BigDecimal factor, LocalDate asOf) {
+    var rates = new ArrayList<>(e.getTieredRatesList());
+    rates.sort((a, b) -> Double.compare(a.getStartUsageAmount(), b.getStartUsageAmount()));
+    String source = "Cloud Billing Catalog API services/" + f.service() + " sku " + sku.getSkuId() + " ("
+        + sku.getDescription() + ")";
+    String note = factor.compareTo(BigDecimal.ONE) == 0 ? ""
+        : "USD per " + e.getUsageUnit() + " x " + factor.stripTrailingZeros().toPlainString();
+    List<Tier> tiers = new ArrayList<>();
+    for (int i = 0; i < rates.size(); i++) {
+      BigDecimal from = startOf(rates.get(i).getStartUsageAmount(), factor);
+      BigDecimal to = i + 1 < rates.size() ? startOf(rates.get(i + 1).getStartUsageAmount(), factor) : null;
+      tiers.add(new Tier(from, to, money(rates.get(i).getUnitPrice()).multiply(factor).stripTrailingZeros(), source, asOf,
+          note, "refresh"));
+    }
+    return PriceCollector.foldFreeLeadingTiers(tiers, f.unit());
+  }
+
+  private static BigDecimal startOf(double amount, BigDecimal factor) {
+    return new BigDecimal(Double.toString(amount)).divide(factor, MathContext.DECIMAL64).stripTrailingZeros();
   }
 
   /** A resource price: series, OnDemand or Spot, core or RAM, region. */
@@ -46,8 +177,12 @@ public final class GcpCatalogSource {
 
   /** On-demand and Spot hourly prices of every predefined, non-shared-core machine type in {@code regions}. */
   public List<FetchedPrice> machineTypes(Set<String> regions) {
+    return machineTypes(regions, s -> {});
+  }
+
+  List<FetchedPrice> machineTypes(Set<String> regions, Consumer<String> progress) {
     Map<String, Rate> rates = new HashMap<>(); // "n2|ondemand|core|us-east4"
-    for (Sku sku : catalog.listSkus(COMPUTE_SERVICE).iterateAll()) {
+    for (Sku sku : skus(COMPUTE_SERVICE.substring("services/".length()), progress)) {
       if (!"Compute".equals(sku.getCategory().getResourceFamily())) {
         continue;
       }
@@ -80,6 +215,7 @@ public final class GcpCatalogSource {
       }
     }
     Map<String, FetchedPrice> out = new TreeMap<>();
+    progress.accept("Compute Engine API: machineTypes.aggregatedList (project " + project + ")");
     for (Map.Entry<String, MachineTypesScopedList> zone : machineTypes.aggregatedList(project).iterateAll()) {
       String z = zone.getKey().startsWith("zones/") ? zone.getKey().substring("zones/".length()) : zone.getKey();
       int dash = z.lastIndexOf('-');

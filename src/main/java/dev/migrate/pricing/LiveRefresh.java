@@ -9,22 +9,32 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.pricing.PricingClient;
 
 /**
- * {@code migrate prices refresh}: calls the live price APIs, then {@link PriceRefresh} writes the
- * new dated book and its diff. Remote failures become {@link RemoteException} with one line.
+ * {@code migrate prices refresh}: reads every family of the refresh table ({@link RefreshFamilies}) from the live
+ * price APIs, then {@link PriceRefresh} writes the new dated book and its diff. Remote failures become
+ * {@link RemoteException} with one line.
  */
 public final class LiveRefresh {
+  /** AWS region codes (us-east-1, us-gov-west-1), as opposed to price geographies and "all". */
+  private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+  /** Google Cloud region codes (us-central1). */
+  private static final Pattern GCP_REGION = Pattern.compile("[a-z]+-[a-z]+\\d+");
+
   private LiveRefresh() {}
 
   /**
    * @param oldBook          folder of the book to refresh, or null for the bundled one
    * @param outRoot          folder the new {@code pricebook-<date>} folder is written into
-   * @param gcpProject       Google Cloud project to list machine types in (null: skip Google Cloud)
+   * @param gcpProject       Google Cloud project machine types are listed in; null: skip Google Cloud
    * @param awsRegions       AWS regions to fetch (empty: the regions of the old book)
    * @param gcpRegions       Google Cloud regions to fetch (empty: the regions of the old book)
    * @param skipAws          do not call AWS
@@ -40,8 +50,8 @@ public final class LiveRefresh {
     }
   }
 
-  /** What was written. */
-  public record Summary(Path dir, LocalDate date, int keys, long added, long changed, long unchanged) {}
+  /** What was written; counts are keys. */
+  public record Summary(Path dir, LocalDate date, int keys, long added, long changed, long unchanged, long notRefreshed) {}
 
   /** A price API refused or failed; the message is one line. */
   public static final class RemoteException extends RuntimeException {
@@ -51,31 +61,47 @@ public final class LiveRefresh {
   }
 
   public static Summary run(PriceBook old, Request r, Clock clock, Consumer<String> progress) throws IOException {
+    return run(old, r, RefreshFamilies.bundled(), clock, progress);
+  }
+
+  public static Summary run(PriceBook old, Request r, RefreshFamilies table, Clock clock, Consumer<String> progress)
+      throws IOException {
     LocalDate date = LocalDate.now(clock);
+    int hours = old.manifest().hoursPerMonth() == null ? 730 : old.manifest().hoursPerMonth();
     List<FetchedPrice> fetched = new ArrayList<>();
+    Map<String, String> reasons = new TreeMap<>();
     List<PriceBook.Source> sources = new ArrayList<>();
+    List<String> awsRegions = r.awsRegions().isEmpty() ? regionsOf(old, "aws", AWS_REGION) : r.awsRegions();
+    List<String> gcpRegions = r.gcpRegions().isEmpty() ? regionsOf(old, "gcp", GCP_REGION) : r.gcpRegions();
+    // Google keys of the old book in multi-regions, dual-regions and destinations are refreshed too
+    TreeSet<String> allowed = new TreeSet<>(gcpRegions);
+    old.prices().stream().map(Price::key).filter(k -> k.provider().equals("gcp")).map(PriceKey::region).forEach(allowed::add);
     try {
       if (!r.skipAws()) {
-        List<String> regions = r.awsRegions().isEmpty() ? regionsOf(old, "aws/ec2/") : r.awsRegions();
+        progress.accept("AWS Price List: " + table.aws().size() + " families in " + String.join(", ", awsRegions));
         try (PricingClient client = PriceSources.aws(r.awsEndpoint())) {
-          AwsPriceListSource aws = new AwsPriceListSource(client);
-          for (String region : regions) {
-            progress.accept("AWS Price List: EC2 on-demand Linux and Windows in " + region);
-            fetched.addAll(aws.ec2OnDemandLinux(region));
-            fetched.addAll(aws.ec2OnDemandWindows(region));
-          }
+          PriceCollector.Result res = new AwsPriceListSource(client, table, hours).fetch(table.aws(), awsRegions, progress);
+          fetched.addAll(res.prices());
+          reasons.putAll(res.reasons());
         }
-        sources.add(new PriceBook.Source("AWS-PRICE-LIST", "AWS Price List Query API (pricing:GetProducts), AmazonEC2",
+        TreeSet<String> codes = new TreeSet<>();
+        table.aws().forEach(f -> codes.add(f.serviceCode()));
+        sources.add(new PriceBook.Source("AWS-PRICE-LIST", "AWS Price List Query API (pricing:GetProducts), " + String.join(", ", codes),
             r.awsEndpoint() == null ? "https://api.pricing.us-east-1.amazonaws.com" : r.awsEndpoint().toString(), null, date));
       }
       if (r.gcpProject() != null) {
-        List<String> regions = r.gcpRegions().isEmpty() ? regionsOf(old, "gcp/compute/") : r.gcpRegions();
-        progress.accept("Cloud Billing Catalog and Compute Engine machine types in " + String.join(", ", regions));
+        progress.accept("Cloud Billing Catalog: " + table.gcp().size() + " families and machine types in " + String.join(", ", gcpRegions));
         try (CloudCatalogClient catalog = PriceSources.catalog(r.billingEndpoint());
             MachineTypesClient compute = PriceSources.compute(r.computeEndpoint())) {
-          fetched.addAll(new GcpCatalogSource(catalog, compute, r.gcpProject()).machineTypes(new TreeSet<>(regions)));
+          GcpCatalogSource gcp = new GcpCatalogSource(catalog, compute, r.gcpProject(), table, hours);
+          PriceCollector.Result res = gcp.families(table.gcp(), allowed, progress);
+          fetched.addAll(res.prices());
+          reasons.putAll(res.reasons());
+          fetched.addAll(gcp.machineTypes(new TreeSet<>(gcpRegions), progress));
         }
-        sources.add(new PriceBook.Source("GCP-BILLING-CATALOG", "Cloud Billing Catalog API " + GcpCatalogSource.COMPUTE_SERVICE
+        TreeSet<String> services = new TreeSet<>();
+        table.gcp().forEach(f -> services.add("services/" + f.service()));
+        sources.add(new PriceBook.Source("GCP-BILLING-CATALOG", "Cloud Billing Catalog API " + String.join(", ", services)
             + " + Compute Engine API machineTypes (project " + r.gcpProject() + ")",
             r.billingEndpoint() == null ? "https://cloudbilling.googleapis.com" : r.billingEndpoint(), null, date));
       }
@@ -93,15 +119,40 @@ public final class LiveRefresh {
     if (fetched.isEmpty()) {
       throw new RemoteException("the price APIs returned no prices: nothing to refresh", null);
     }
-    PriceRefresh.Result res = PriceRefresh.refresh(old, fetched, date, sources, r.outRoot());
-    return new Summary(res.dir(), res.book().date(), res.book().size(), res.count("added"), res.count("changed"),
-        res.count("unchanged"));
+    List<String> awsAsked = awsRegions;
+    PriceRefresh.Result res = PriceRefresh.refresh(old, fetched, key -> {
+      String why = reasons.get(key.toString());
+      if (why != null) {
+        return why;
+      }
+      boolean aws = key.provider().equals("aws");
+      if (aws && r.skipAws()) {
+        return "AWS not fetched (--skip-aws)";
+      }
+      if (!aws && r.gcpProject() == null) {
+        return "Google Cloud not fetched (no --gcp-project)";
+      }
+      Optional<String> family = table.familyOf(key);
+      if (family.isEmpty()) {
+        return "no refresh family for this key; kept with its own source";
+      }
+      if (table.regionScoped(family.get()) && !(aws ? awsAsked : table.derived(family.get()) ? gcpRegions : allowed).contains(key.region())) {
+        return "region not fetched (" + family.get() + ")";
+      }
+      return "no " + family.get() + " price for this key in the source";
+    }, date, sources, r.outRoot());
+    return new Summary(res.dir(), res.book().date(), res.book().size(), res.count(PriceRefresh.ADDED),
+        res.count(PriceRefresh.CHANGED), res.count(PriceRefresh.UNCHANGED), res.count(PriceRefresh.NOT_REFRESHED));
   }
 
-  private static List<String> regionsOf(PriceBook book, String prefix) {
+  /** Region codes of a provider's keys in the book, sorted. */
+  private static List<String> regionsOf(PriceBook book, String provider, Pattern regionCode) {
     TreeSet<String> regions = new TreeSet<>();
-    book.startingWith(prefix).forEach(p -> regions.add(p.key().region()));
-    regions.remove("all");
+    book.prices().forEach(p -> {
+      if (p.key().provider().equals(provider) && regionCode.matcher(p.key().region()).matches()) {
+        regions.add(p.key().region());
+      }
+    });
     return new ArrayList<>(regions);
   }
 

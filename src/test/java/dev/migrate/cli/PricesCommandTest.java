@@ -52,7 +52,9 @@ class PricesCommandTest {
       assertEquals(ExitCode.OK, code, err.toString(StandardCharsets.UTF_8));
       String text = out.toString(StandardCharsets.UTF_8);
       assertTrue(text.contains("diff against the old book: 1 added, 0 changed, 0 unchanged"), text);
-      assertTrue(err.toString(StandardCharsets.UTF_8).contains("AWS Price List: EC2 on-demand Linux and Windows in us-west-2"));
+      assertTrue(text.contains(" not refreshed (kept) -> "), text);
+      assertTrue(err.toString(StandardCharsets.UTF_8).contains("AWS Price List: AmazonEC2 {regionCode=us-west-2, productFamily=Compute Instance, operatingSystem=Linux"),
+          err.toString(StandardCharsets.UTF_8));
     } finally {
       wm.stop();
     }

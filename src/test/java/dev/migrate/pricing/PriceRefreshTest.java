@@ -112,6 +112,7 @@ class PriceRefreshTest {
     assertEquals(1, r.count("added"));     // us-west-2 is not in the old book
     assertEquals(3, r.count("changed"));   // m5.xlarge 0.192 -> 0.198, n2-standard-2 on-demand and spot
     assertEquals(2, r.count("unchanged")); // m5.large 0.096, m8i.large 0.10584
+    assertEquals(old.size() - 5, r.count("not refreshed")); // every other key of the bundled book is kept and listed
     PriceBook fresh = r.book();
     assertEquals(date, fresh.date());
     assertEquals(old.size() + 1, fresh.size());
@@ -121,8 +122,9 @@ class PriceRefreshTest {
     Tier cdn = fresh.find(PriceKey.parse("gcp/cdn/cache-lookup/all")).orElseThrow().flat();
     assertEquals(old.find(PriceKey.parse("gcp/cdn/cache-lookup/all")).orElseThrow().flat().source(), cdn.source());
     String diff = Files.readString(r.dir().resolve("diff.csv"));
-    assertTrue(diff.contains("aws/ec2/m5.xlarge:linux/us-east-1,changed,0.192,0.198,3.12"), diff);
-    assertTrue(diff.contains("aws/ec2/m5.large:linux/us-west-2,added,,0.096,"), diff);
+    assertTrue(diff.contains("\naws/ec2/m5.xlarge:linux/us-east-1,,changed,0.192,0.198,3.12,\n"), diff);
+    assertTrue(diff.contains("\naws/ec2/m5.large:linux/us-west-2,,added,,0.096,,"), diff);
+    assertTrue(diff.contains("\ngcp/cdn/cache-lookup/all,,not refreshed,0.0075,,,not fetched\n"), diff);
     assertEquals("aws/ec2.csv", fresh.fileOf(PriceKey.parse("aws/ec2/m5.large:linux/us-west-2")));
   }
 }
