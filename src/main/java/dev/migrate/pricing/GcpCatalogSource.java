@@ -108,6 +108,16 @@ public final class GcpCatalogSource {
     return m.matches() ? m : null;
   }
 
+  /**
+   * The SKU's pricing in force last: the catalog returns one version when no time range is asked,
+   * but several when one is, and their order is not documented.
+   */
+  private static com.google.cloud.billing.v1.PricingInfo latestPricing(Sku sku) {
+    return sku.getPricingInfoList().stream()
+        .max(java.util.Comparator.comparingLong(i -> i.getEffectiveTime().getSeconds()))
+        .orElseThrow();
+  }
+
   private void read(GcpFamily f, Sku sku, Matcher m, Set<String> regions, PriceCollector collector) {
     Map<String, String> values = new HashMap<>();
     for (String g : RefreshFamilies.groupNames(m.pattern().pattern())) {
@@ -115,7 +125,7 @@ public final class GcpCatalogSource {
     }
     List<String> skuRegions = new ArrayList<>();
     sku.getServiceRegionsList().forEach(r -> skuRegions.add(f.regionMap().getOrDefault(r, r)));
-    var info = sku.getPricingInfo(0);
+    var info = latestPricing(sku);
     PricingExpression e = info.getPricingExpression();
     LocalDate asOf = Instant.ofEpochSecond(info.getEffectiveTime().getSeconds()).atZone(ZoneOffset.UTC).toLocalDate();
     for (String template : f.keys()) {
@@ -205,7 +215,7 @@ public final class GcpCatalogSource {
       if (sku.getPricingInfoCount() == 0) {
         continue;
       }
-      var info = sku.getPricingInfo(0);
+      var info = latestPricing(sku);
       Rate rate = new Rate(unitPrice(info.getPricingExpression()), sku.getSkuId(),
           Instant.ofEpochSecond(info.getEffectiveTime().getSeconds()).atZone(ZoneOffset.UTC).toLocalDate());
       for (String region : sku.getServiceRegionsList()) {
