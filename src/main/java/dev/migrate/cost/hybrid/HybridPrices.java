@@ -147,6 +147,21 @@ public final class HybridPrices {
     return find("gcp_egress_premium_gib", gcpRegion);
   }
 
+  /** Dedicated Interconnect circuit ({@code 10g}, {@code 100g}, {@code 400g}), USD per circuit-hour, any region. */
+  public Optional<Price> interconnectCircuitHour(String size) {
+    return find("gcp_interconnect_circuit_hour", size);
+  }
+
+  /** Interconnect VLAN attachment of a capacity class ({@code 10g}: 50 Mbps-10 Gbps, {@code 20g}, {@code 50g}), USD per hour. */
+  public Optional<Price> interconnectAttachmentHour(String capacityClass) {
+    return find("gcp_interconnect_attachment_hour", capacityClass);
+  }
+
+  /** Data transfer out of a VPC network through an Interconnect attachment in a region, USD/GiB. */
+  public Optional<Price> interconnectEgressGib(String gcpRegion) {
+    return find("gcp_interconnect_egress_gib", gcpRegion);
+  }
+
   /** Committed-use factor (1y or 3y) of a machine series against on-demand list price. */
   public Optional<Price> cudFactor(String term, String series) {
     return findOrAll("gcp_cud_" + term + "_factor", series);
