@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * The unit prices and factors the hybrid phase needs and the main price book does not carry
  * yet: HA VPN tunnel and AWS VPN connection hours, data transfer out of each cloud, committed-use
- * and Spot factors per machine series, and a regional compute price index. Each value keeps its
+ * and Spot factors per machine series, a regional compute price index, and Cloud Interconnect
+ * circuits, VLAN attachments and data transfer out by region. Each value keeps its
  * source and date. Bundled as {@code /pricebook/hybrid-link-prices.csv}.
  */
 public final class HybridPrices {
