@@ -313,7 +313,7 @@ final class CurrentPricer {
       ledger.flat(item, Services.WAF, "AWS WAF rules (" + rules + " per web ACL, assumed)", BigDecimal.valueOf(rules),
           PriceKey.aws("waf", "rule", "global"));
       warnings.add("distribution " + d.id() + ": the rules of its AWS WAF web ACL are not collected; " + rules
-          + " rule(s) assumed, priced on both sides (AWS WAF and Cloud Armor); set --set waf-rules-per-acl=N");
+          + " rule(s) assumed, priced on both sides (AWS WAF and Cloud Armor); set --cost-option waf-rules-per-acl=N");
     }
     if (u != null && u.requests() != null) {
       BigDecimal millions = estate.monthly(u.requests(), traffic).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
