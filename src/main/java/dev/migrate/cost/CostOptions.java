@@ -231,6 +231,7 @@ public record CostOptions(
       case "growth" -> "expected numbers separated by commas, e.g. 1,2,5";
       case "spot-share", "cache-hit-ratio" -> "expected a number from 0 to 1";
       case "app-tag" -> "expected a tag key";
+      case "waf-rules-per-acl" -> "expected a whole number of rules, 0 or more";
       default -> "expected a positive number";
     };
   }
