@@ -187,7 +187,7 @@ gcs.write()
 
 # ---------------------------------------------------------------- GCP network, LB, CDN, GKE
 net = Out("gcp/network.csv", ["Google Cloud networking: Premium Tier internet egress per GiB by source region and destination (tiers in GiB = TiB x 1024); Cloud VPN tunnel per hour;",
-                              "inter-cloud-out (Google Cloud to AWS over the internet or VPN) = internet egress. Cloud Interconnect is NOT in the reference data: absent, reported as missing."])
+                              "inter-cloud-out (Google Cloud to AWS over the internet or VPN) = internet egress. Cloud Interconnect is not in the reference data: its rows are kept by hand in gcp/interconnect.csv."])
 for r in rows("gcp_network_prices.csv"):
     if r["region"] not in GCP_REGIONS:
         continue

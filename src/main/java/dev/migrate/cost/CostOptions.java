@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param cacheFill              which end of the Cloud CDN cache-fill price range to use
  * @param gkeNodeBootDiskGib     boot disk of each GKE Standard node, GiB of pd-balanced (GKE's default is 100 GB
  *                               pd-balanced: https://cloud.google.com/kubernetes-engine/docs/how-to/custom-boot-disks); 0 leaves it out
+ * @param wafRulesPerAcl         rules (or rule groups) in each AWS WAF web ACL, billed per rule per month; the snapshot
+ *                               does not collect web ACL contents, so this is assumed (default 1: the fewest rules with
+ *                               which a web ACL filters anything) and the same rules are priced in Cloud Armor
  */
 public record CostOptions(
     TargetPricing targetPricing,
@@ -34,7 +37,8 @@ public record CostOptions(
     BigDecimal cacheHitRatioOverride,
     boolean awsFreeTier,
     CacheFill cacheFill,
-    int gkeNodeBootDiskGib) {
+    int gkeNodeBootDiskGib,
+    int wafRulesPerAcl) {
 
   /** How target compute is bought. */
   public enum TargetPricing {
@@ -79,6 +83,9 @@ public record CostOptions(
     if (hoursPerMonth.signum() <= 0) {
       throw new IllegalArgumentException("hours per month must be positive, was " + hoursPerMonth);
     }
+    if (wafRulesPerAcl < 0) {
+      throw new IllegalArgumentException("WAF rules per web ACL must not be negative, was " + wafRulesPerAcl);
+    }
     if (gkeNodeBootDiskGib < 0) {
       throw new IllegalArgumentException("node boot disk size must not be negative, was " + gkeNodeBootDiskGib);
     }
@@ -92,75 +99,81 @@ public record CostOptions(
   public static CostOptions defaults() {
     return new CostOptions(TargetPricing.ON_DEMAND, BigDecimal.ZERO, GkeMode.AS_PLANNED, false,
         BigDecimal.TEN, "app", List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(5)),
-        BigDecimal.valueOf(730), null, true, CacheFill.MAX, 100);
+        BigDecimal.valueOf(730), null, true, CacheFill.MAX, 100, 1);
   }
 
   public CostOptions withTargetPricing(TargetPricing pricing, BigDecimal share) {
     return new CostOptions(pricing, share, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withGkeMode(GkeMode mode) {
     return new CostOptions(targetPricing, spotShare, mode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withGkeFreeTierCredit(boolean on) {
     return new CostOptions(targetPricing, spotShare, gkeMode, on, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withReconciliationThresholdPct(BigDecimal pct) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, pct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withAppTagKey(String key) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, key,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withGrowthMultiples(List<BigDecimal> multiples) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        multiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
+        multiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withHoursPerMonth(BigDecimal hours) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hours, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
+        growthMultiples, hours, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withCacheHitRatioOverride(BigDecimal ratio) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, ratio, awsFreeTier, cacheFill, gkeNodeBootDiskGib);
+        growthMultiples, hoursPerMonth, ratio, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withAwsFreeTier(boolean on) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, on, cacheFill, gkeNodeBootDiskGib);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, on, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withCacheFill(CacheFill fill) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, fill, gkeNodeBootDiskGib);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, fill, gkeNodeBootDiskGib, wafRulesPerAcl);
   }
 
   public CostOptions withGkeNodeBootDiskGib(int gib) {
     return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gib);
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gib, wafRulesPerAcl);
+  }
+
+  public CostOptions withWafRulesPerAcl(int rules) {
+    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
+        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, rules);
   }
 
   /** The names {@link #with(String, String)} accepts, for help texts. */
   public static final java.util.List<String> NAMES = List.of("target-pricing", "spot-share", "gke-mode",
       "gke-free-tier-credit", "reconciliation-threshold-pct", "app-tag", "growth", "hours-per-month", "cache-hit-ratio",
-      "aws-free-tier", "cache-fill", "gke-node-boot-disk-gib");
+      "aws-free-tier", "cache-fill", "gke-node-boot-disk-gib", "waf-rules-per-acl");
 
   /**
    * A copy with one option set from text, as a command line gives it ({@code --set name=value}):
    * target-pricing = on-demand | spot-share | cud-1y | cud-3y; spot-share = 0..1; gke-mode =
    * as-planned | standard | autopilot; gke-free-tier-credit, aws-free-tier = true | false;
    * reconciliation-threshold-pct, hours-per-month, cache-hit-ratio = a number; app-tag = a tag key;
-   * growth = multiples separated by commas; cache-fill = min | max; gke-node-boot-disk-gib = whole GiB.
+   * growth = multiples separated by commas; cache-fill = min | max; gke-node-boot-disk-gib = whole GiB;
+   * waf-rules-per-acl = a whole number of rules.
    *
    * @throws IllegalArgumentException naming the option and the accepted values
    */
@@ -186,6 +199,7 @@ public record CostOptions(
         case "aws-free-tier" -> withAwsFreeTier(bool(v));
         case "cache-fill" -> withCacheFill(CacheFill.valueOf(enumName(v)));
         case "gke-node-boot-disk-gib" -> withGkeNodeBootDiskGib(Integer.parseInt(v));
+        case "waf-rules-per-acl" -> withWafRulesPerAcl(Integer.parseInt(v));
         default -> throw new IllegalArgumentException("unknown option '" + name + "' (known: " + String.join(", ", NAMES) + ")");
       };
     } catch (IllegalArgumentException e) {
@@ -217,6 +231,7 @@ public record CostOptions(
       case "growth" -> "expected numbers separated by commas, e.g. 1,2,5";
       case "spot-share", "cache-hit-ratio" -> "expected a number from 0 to 1";
       case "app-tag" -> "expected a tag key";
+      case "waf-rules-per-acl" -> "expected a whole number of rules, 0 or more";
       default -> "expected a positive number";
     };
   }

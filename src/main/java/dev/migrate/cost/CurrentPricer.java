@@ -34,12 +34,15 @@ final class CurrentPricer {
   private static final BigDecimal GP3_FREE_IOPS = BigDecimal.valueOf(3000);
   private static final BigDecimal GP3_FREE_MIBPS = BigDecimal.valueOf(125);
   private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+  private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
   private final Estate estate;
   private final CostOptions options;
   private final BigDecimal traffic;
   private final Ledger ledger;
   private final List<String> warnings;
+  /** AWS WAF web ACLs already charged: one web ACL can protect several distributions but is billed once. */
+  private final TreeSet<String> webAcls = new TreeSet<>();
 
   CurrentPricer(Estate estate, CostOptions options, BigDecimal trafficMultiple, Ledger ledger, List<String> warnings) {
     this.estate = estate;
@@ -256,11 +259,10 @@ final class CurrentPricer {
 
   private void distribution(Distribution d) {
     Ledger.Item item = item(ItemKind.CLOUDFRONT_DISTRIBUTION, d.id(), d.aliases().isEmpty() ? d.id() : d.aliases().get(0));
-    if (d.webAclId() != null) {
-      // AWS WAF (web ACL, rules, requests) is billed on its own; its prices are not in the book.
-      ledger.missing(item, "AWS WAF web ACL", PriceKey.aws("waf", "web-acl", "global").toString());
-    }
     Usage u = estate.usageOf(d.id()).orElse(null);
+    if (d.webAclId() != null) {
+      waf(d, item, u);
+    }
     if (u == null || (u.bytesOutGib() == null && u.requests() == null)) {
       if (d.enabled()) {
         warnings.add("distribution " + d.id() + ": no traffic measured; its CloudFront charges are not modelled");
@@ -287,6 +289,28 @@ final class CurrentPricer {
       ledger.traffic(item, Services.CLOUDFRONT, "HTTPS requests (" + column + ")", per10k,
           options.awsFreeTier() ? PriceKey.aws("cloudfront", "free-requests", "global") : null,
           "HTTPS requests (" + column + "), free allowance", PriceKey.aws("cloudfront", "requests-https", column), null);
+    }
+  }
+
+  /**
+   * AWS WAF on a distribution: the web ACL and its rules per month (charged once per web ACL, on the
+   * first distribution in id order that uses it) and the web requests it inspects (every request the
+   * distribution serves). The snapshot has no rule count: {@code wafRulesPerAcl} is assumed and said so.
+   */
+  private void waf(Distribution d, Ledger.Item item, Usage u) {
+    if (webAcls.add(d.webAclId())) {
+      ledger.flat(item, Services.WAF, "AWS WAF web ACL", BigDecimal.ONE, PriceKey.aws("waf", "web-acl", "global"));
+      int rules = options.wafRulesPerAcl();
+      ledger.flat(item, Services.WAF, "AWS WAF rules (" + rules + " per web ACL, assumed)", BigDecimal.valueOf(rules),
+          PriceKey.aws("waf", "rule", "global"));
+      warnings.add("distribution " + d.id() + ": the rules of its AWS WAF web ACL are not collected; " + rules
+          + " rule(s) assumed, priced on both sides (AWS WAF and Cloud Armor); set --cost-option waf-rules-per-acl=N");
+    }
+    if (u != null && u.requests() != null) {
+      BigDecimal millions = estate.monthly(u.requests(), traffic).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+      ledger.flat(item, Services.WAF, "AWS WAF web requests inspected", millions, PriceKey.aws("waf", "requests", "global"));
+    } else if (d.enabled()) {
+      warnings.add("distribution " + d.id() + ": no requests measured; its AWS WAF request charge is not modelled");
     }
   }
 

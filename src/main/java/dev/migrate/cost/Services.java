@@ -11,6 +11,8 @@ final class Services {
   static final String S3 = "Amazon S3";
   static final String DATA_TRANSFER = "AWS Data Transfer";
   static final String SAVINGS_PLANS = "Savings Plans";
+  /** Same name as Cost Explorer's, so the reconciliation pairs it with the bill as is. */
+  static final String WAF = "AWS WAF";
 
   static final String COMPUTE_ENGINE = "Compute Engine";
   static final String GKE = "Google Kubernetes Engine";
@@ -20,6 +22,7 @@ final class Services {
   static final String CLOUD_STORAGE = "Cloud Storage";
   static final String NETWORKING = "Networking (internet egress)";
   static final String MEMORYSTORE = "Memorystore";
+  static final String CLOUD_ARMOR = "Cloud Armor";
 
   /** Cost Explorer (unblended, by SERVICE) names for the modelled AWS services. */
   static String costExplorerName(String service) {

@@ -26,6 +26,7 @@ import java.util.Map;
 final class TargetPricer {
   private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);
+  private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
   private static final int FLAT_FORWARDING_RULES = 5;
 
   private final Estate estate;
@@ -38,6 +39,8 @@ final class TargetPricer {
   private final Map<String, String> clusters = new LinkedHashMap<>();
   /** forwarding rules already counted per region (or global): the first 5 are one flat charge. */
   private final Map<String, Integer> forwardingRules = new HashMap<>();
+  /** Web ACLs whose Cloud Armor policy is already charged (one policy per AWS WAF web ACL). */
+  private final java.util.Set<String> armorPolicies = new java.util.TreeSet<>();
 
   TargetPricer(Estate estate, MigrationPlan plan, CostOptions options, BigDecimal trafficMultiple, Ledger ledger,
       List<String> warnings) {
@@ -65,8 +68,7 @@ final class TargetPricer {
       } else if (t instanceof Target.CloudCdn cdn) {
         cdn(m, item);
         if (cdn.cloudArmor()) {
-          // Cloud Armor (policy, rules, requests) replaces AWS WAF; its prices are not in the book.
-          ledger.missing(item, "Cloud Armor security policy (replaces AWS WAF)", PriceKey.gcp("cloud-armor", "policy", "global").toString());
+          cloudArmor(m, item);
         }
       } else if (t instanceof Target.CloudStorage gcs) {
         storage(m, item, gcs);
@@ -194,8 +196,10 @@ final class TargetPricer {
     String region = region(m, vm.gcpRegion());
     nodes(item, Services.COMPUTE_ENGINE, vm.machineType(), region, BigDecimal.ONE, "");
     if ("windows".equalsIgnoreCase(vm.os())) {
-      ledger.missing(item, "Windows Server licence (" + vm.machineType() + ")",
-          PriceKey.gcp("compute", vm.machineType() + ":windows-licence", region).toString());
+      // The Windows Server premium image is billed per VM-hour on top of the machine type, whatever the
+      // machine is bought as (on-demand, Spot or committed use): committed-use discounts do not cover licences.
+      ledger.flat(item, Services.COMPUTE_ENGINE, "Windows Server licence (" + vm.machineType() + ")", estate.hoursPerMonth,
+          PriceKey.gcp("compute", vm.machineType() + ":windows-licence", region));
     }
   }
 
@@ -317,6 +321,27 @@ final class TargetPricer {
             + hit.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + ") x egress)", fill,
             PriceKey.gcp("cdn", fillSku, "global"));
       }
+    }
+  }
+
+  /**
+   * Cloud Armor Standard replacing the distribution's AWS WAF web ACL: one security policy per web ACL
+   * with the same rules (charged once per web ACL, like AWS WAF) and every request the distribution serves.
+   */
+  private void cloudArmor(Mapping m, Ledger.Item item) {
+    Distribution d = estate.distributions.get(m.itemId());
+    String acl = d == null || d.webAclId() == null ? m.itemId() : d.webAclId();
+    if (armorPolicies.add(acl)) {
+      ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor security policy (replaces AWS WAF web ACL)", BigDecimal.ONE,
+          PriceKey.gcp("cloud-armor", "policy", "global"));
+      int rules = options.wafRulesPerAcl();
+      ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor rules (" + rules + " per policy, as assumed for AWS WAF)",
+          BigDecimal.valueOf(rules), PriceKey.gcp("cloud-armor", "rule", "global"));
+    }
+    Usage u = estate.usageOf(m.itemId()).orElse(null);
+    if (u != null && u.requests() != null) {
+      BigDecimal millions = estate.monthly(u.requests(), traffic).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+      ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor requests", millions, PriceKey.gcp("cloud-armor", "requests", "global"));
     }
   }
 

@@ -137,7 +137,7 @@ class CostOptionsArithmeticTest {
   }
 
   @Test
-  void wafAndCloudArmorAreListedAsMissing() {
+  void wafIsPricedAndCloudArmorIsListedAsMissing() {
     Snapshot s = SmallEstate.snapshot();
     Distribution e1 = s.distributions().get(0);
     Distribution waf = new Distribution(e1.id(), e1.domainName(), e1.aliases(), true, e1.priceClass(), e1.httpVersion(),
@@ -151,8 +151,11 @@ class CostOptionsArithmeticTest {
         "www.example.com", "global", new Target.CloudCdn("web-backend", "CACHE_ALL_STATIC", true, "global")) : m);
     Assessment a = model.assess(withWaf, new dev.migrate.plan.MigrationPlan(mappings, List.of(), plan.regionMap(), "test"),
         CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
-    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.CURRENT, "E1", "AWS WAF web ACL", "aws/waf/web-acl/global")));
-    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.TARGET, "E1", "Cloud Armor security policy (replaces AWS WAF)",
-        "gcp/cloud-armor/policy/global")));
+    // AWS WAF is in the book (worked by hand in SecurityAndLicenceCostTest); Cloud Armor is not sourced yet.
+    assertTrue(a.missingPrices().stream().noneMatch(m -> m.priceKey().startsWith("aws/waf/")), a.missingPrices()::toString);
+    assertUsd("5.00", a.current().lines().stream().filter(l -> l.component().equals("AWS WAF web ACL")).findFirst().orElseThrow()
+        .monthlyUsd());
+    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.TARGET, "E1",
+        "Cloud Armor security policy (replaces AWS WAF web ACL)", "gcp/cloud-armor/policy/global")));
   }
 }

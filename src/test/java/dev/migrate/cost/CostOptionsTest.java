@@ -40,6 +40,11 @@ class CostOptionsTest {
     assertEquals("cost option target-pricing='cheap': expected on-demand, spot-share, cud-1y or cud-3y", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> d.with("spot-share", "1.5"));
     assertTrue(e.getMessage().startsWith("cost option spot-share='1.5': expected a number from 0 to 1"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> d.with("waf-rules-per-acl", "-1"));
+    assertTrue(e.getMessage().startsWith("cost option waf-rules-per-acl='-1': expected a whole number of rules, 0 or more"),
+        e.getMessage());
+    assertEquals(1, d.wafRulesPerAcl(), "default: one rule per web ACL");
+    assertEquals(5, d.with("waf-rules-per-acl", "5").wafRulesPerAcl());
     e = assertThrows(IllegalArgumentException.class, () -> d.with("colour", "blue"));
     assertTrue(e.getMessage().startsWith("unknown option 'colour'"), e.getMessage());
   }

@@ -47,7 +47,58 @@ class PriceBookTest {
       assertTrue(book.find(PriceKey.gcp("network", "vpn-tunnel", r)).isPresent(), r);
       assertTrue(book.find(PriceKey.gcp("gke", "cluster-fee", r)).isPresent(), r + " via region 'all'");
     }
-    assertTrue(book.find(PriceKey.gcp("network", "interconnect", "us-east4")).isEmpty(), "Interconnect is not sourced");
+    assertTrue(book.find(PriceKey.gcp("interconnect", "egress", "us-east4")).isEmpty(), "North America Interconnect egress is not sourced");
+  }
+
+  private BigDecimal usd(String key) {
+    return book.find(PriceKey.parse(key)).orElseThrow(() -> new AssertionError(key + " not in the book")).usd();
+  }
+
+  private String unit(String key) {
+    return book.find(PriceKey.parse(key)).orElseThrow().unit();
+  }
+
+  @Test
+  void awsWafRowsAreMonthlyAndPerMillionRequests() {
+    assertEquals(0, new BigDecimal("5.00").compareTo(usd("aws/waf/web-acl/global")));
+    assertEquals("month", unit("aws/waf/web-acl/global"));
+    assertEquals(0, new BigDecimal("1.00").compareTo(usd("aws/waf/rule/global")));
+    assertEquals(0, new BigDecimal("0.60").compareTo(usd("aws/waf/requests/global")));
+    assertEquals("1M requests", unit("aws/waf/requests/global"));
+    assertTrue(book.find(PriceKey.aws("waf", "web-acl", "global")).orElseThrow().flat().source().contains("waf.json"));
+  }
+
+  @Test
+  void windowsServerLicenceIsPerMachineTypeInEveryRegion() {
+    // per-core rate x vCPUs, the same in every region (region 'all'); shared-core types have their own rate
+    assertEquals(0, new BigDecimal("0.092").compareTo(usd("gcp/compute/n2-highmem-2:windows-licence/asia-northeast1")));
+    assertEquals(0, new BigDecimal("0.368").compareTo(usd("gcp/compute/c3-standard-8:windows-licence/us-east4")));
+    assertEquals(0, new BigDecimal("0.0115").compareTo(usd("gcp/compute/e2-micro:windows-licence/europe-west1")));
+    assertEquals(0, new BigDecimal("0.023").compareTo(usd("gcp/compute/f1-micro:windows-licence/us-central1")));
+    assertEquals("hour", unit("gcp/compute/n2-highmem-2:windows-licence/all"));
+    long machineTypes = book.prices().stream().filter(p -> p.key().sku().endsWith(":windows-licence")).count();
+    assertTrue(machineTypes > 500, "licence rows: " + machineTypes);
+  }
+
+  @Test
+  void cloudInterconnectCircuitsAttachmentsAndEgress() {
+    assertEquals(0, new BigDecimal("2.328").compareTo(usd("gcp/interconnect/dedicated-10g/us-east4")));
+    assertEquals(0, new BigDecimal("23.28").compareTo(usd("gcp/interconnect/dedicated-100g/all")));
+    assertEquals(0, new BigDecimal("0.10").compareTo(usd("gcp/interconnect/vlan-attachment-10g/all")));
+    assertEquals(0, new BigDecimal("0.50").compareTo(usd("gcp/interconnect/vlan-attachment-50g/all")));
+    for (String r : List.of("asia-northeast1", "asia-southeast1", "asia-east1")) {
+      assertEquals(0, new BigDecimal("0.042").compareTo(usd("gcp/interconnect/egress/" + r)), r);
+    }
+    assertEquals(0, new BigDecimal("0.02").compareTo(usd("gcp/interconnect/egress/europe-west1")));
+  }
+
+  @Test
+  void knownGapsStayMissing() {
+    // Not sourced: reported as missing by the cost model, never priced at zero (see the book's README).
+    assertTrue(book.find(PriceKey.aws("ec2", "m5.xlarge:windows", "ap-northeast-1")).isEmpty());
+    assertTrue(book.find(PriceKey.gcp("cloud-armor", "policy", "global")).isEmpty());
+    assertTrue(book.find(PriceKey.gcp("load-balancing", "data-processed", "asia-northeast1")).isEmpty());
+    assertTrue(book.find(PriceKey.gcp("interconnect", "partner-attachment-1g", "all")).isEmpty());
   }
 
   @Test

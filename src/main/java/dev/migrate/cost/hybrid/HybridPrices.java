@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * The unit prices and factors the hybrid phase needs and the main price book does not carry
  * yet: HA VPN tunnel and AWS VPN connection hours, data transfer out of each cloud, committed-use
- * and Spot factors per machine series, and a regional compute price index. Each value keeps its
+ * and Spot factors per machine series, a regional compute price index, and Cloud Interconnect
+ * circuits, VLAN attachments and data transfer out by region. Each value keeps its
  * source and date. Bundled as {@code /pricebook/hybrid-link-prices.csv}.
  */
 public final class HybridPrices {
@@ -145,6 +146,21 @@ public final class HybridPrices {
   /** Google Cloud Premium Tier internet egress, USD/GiB, first tier, from a region. */
   public Optional<Price> gcpEgressGib(String gcpRegion) {
     return find("gcp_egress_premium_gib", gcpRegion);
+  }
+
+  /** Dedicated Interconnect circuit ({@code 10g}, {@code 100g}, {@code 400g}), USD per circuit-hour, any region. */
+  public Optional<Price> interconnectCircuitHour(String size) {
+    return find("gcp_interconnect_circuit_hour", size);
+  }
+
+  /** Interconnect VLAN attachment of a capacity class ({@code 10g}: 50 Mbps-10 Gbps, {@code 20g}, {@code 50g}), USD per hour. */
+  public Optional<Price> interconnectAttachmentHour(String capacityClass) {
+    return find("gcp_interconnect_attachment_hour", capacityClass);
+  }
+
+  /** Data transfer out of a VPC network through an Interconnect attachment in a region, USD/GiB. */
+  public Optional<Price> interconnectEgressGib(String gcpRegion) {
+    return find("gcp_interconnect_egress_gib", gcpRegion);
   }
 
   /** Committed-use factor (1y or 3y) of a machine series against on-demand list price. */

@@ -146,8 +146,10 @@ public record Scenario(
    * @param ipsecEfficiency  share of nominal bandwidth left after IPsec overhead (0..1]
    * @param peakToAverage    peak over average traffic, or null to derive it from usage (default 3)
    * @param capacityGbps     Interconnect capacity, Gbps
-   * @param hourlyUsd        Interconnect USD per hour (ports/attachments, both clouds), from the scenario
-   * @param egressUsdPerGib  Interconnect data transfer USD per GiB, from the scenario
+   * @param hourlyUsd        Interconnect USD per hour (ports/attachments, both clouds), from the scenario, or null to
+   *                         price Google Cloud's side from the price book (AWS Direct Connect is then reported missing)
+   * @param egressUsdPerGib  Interconnect data transfer USD per GiB (both directions), from the scenario, or null to
+   *                         price Google Cloud's side from the price book (AWS's side is then reported missing)
    */
   public record Link(
       String type,

@@ -457,11 +457,6 @@ public final class ScenarioReader {
         if (cap == null) {
           error(at, "link type " + type + " needs capacityGbps (Partner: 0.05-50, Dedicated: 10 or 100 per circuit)");
         }
-        if (hourly == null || egress == null) {
-          error(at, "link type " + type + " cannot be priced from the bundled price book (it has no Cloud Interconnect"
-              + " or Direct Connect prices): give link.hourlyUsd (ports and attachments on both clouds) and"
-              + " link.egressUsdPerGib from your quote, or use type: ha-vpn");
-        }
         if ("partner-interconnect".equals(type) && cap != null && cap > 50) {
           error(locOf(l, "capacityGbps"), "Partner Interconnect attachments go up to 50 Gbps; use dedicated-interconnect");
         }

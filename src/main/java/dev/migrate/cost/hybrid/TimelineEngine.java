@@ -391,8 +391,16 @@ public final class TimelineEngine {
       }
       String term = sc.pricing().commitment();
       boolean interconnect = sc.link().type().endsWith("interconnect");
-      BigDecimal icEgress = interconnect ? BigDecimal.valueOf(sc.link().egressUsdPerGib()) : null;
+      // Over an Interconnect the internet rates do not apply: the scenario's egressUsdPerGib prices both
+      // directions; without it Google Cloud's side comes from the price book and AWS's side (Direct
+      // Connect data transfer out) is not in the book, so it is reported missing and not counted.
+      Double scenarioEgress = sc.link().egressUsdPerGib();
+      BigDecimal icEgress = interconnect && scenarioEgress != null ? BigDecimal.valueOf(scenarioEgress) : null;
       Set<String> missingAws = interconnect ? Set.of() : model.missingAwsRates;
+      if (interconnect && icEgress == null) {
+        warnings.add("MISSING PRICE: AWS Direct Connect data transfer out (traffic leaving AWS over the " + sc.link().type()
+            + " is not counted; the price book has no Direct Connect prices: give link.egressUsdPerGib from your quote)");
+      }
       // Flows between units, aggregated by the groups at their ends.
       BigDecimal hitMiss = sc.cacheHitRatio() == null ? null : BigDecimal.ONE.subtract(BigDecimal.valueOf(sc.cacheHitRatio()));
       for (Flow f : model.flows) {
@@ -402,7 +410,7 @@ public final class TimelineEngine {
           continue;
         }
         BigDecimal gib = f.cdn() ? f.gib().multiply(hitMiss != null ? hitMiss : f.missRatio(), MC) : f.gib();
-        addPair(pairGib, pairAwsUsd, gs, gd, gib, icEgress != null ? icEgress : model.awsRate(f.src()));
+        addPair(pairGib, pairAwsUsd, gs, gd, gib, interconnect ? icEgress : model.awsRate(f.src()));
       }
       // Cache and database tiers with their clients (web and batch), split by client weight.
       long totalClients = 0;
@@ -422,16 +430,22 @@ public final class TimelineEngine {
           pairGib[gc][gw] = pairGib[gc][gw].add(c.clientOutGib.multiply(w, MC));
           pairGib[gw][gc] = pairGib[gw][gc].add(c.clientInGib.multiply(w, MC));
           pairAwsUsd[gc][gw] = pairAwsUsd[gc][gw].add(
-              (icEgress != null ? c.clientOutGib.multiply(icEgress, MC) : c.clientOutAwsUsd).multiply(w, MC));
+              (interconnect ? c.clientOutGib.multiply(icEgress != null ? icEgress : BigDecimal.ZERO, MC) : c.clientOutAwsUsd)
+                  .multiply(w, MC));
           pairAwsUsd[gw][gc] = pairAwsUsd[gw][gc].add(
-              (icEgress != null ? c.clientInGib.multiply(icEgress, MC) : c.clientInAwsUsd).multiply(w, MC));
+              (interconnect ? c.clientInGib.multiply(icEgress != null ? icEgress : BigDecimal.ZERO, MC) : c.clientInAwsUsd)
+                  .multiply(w, MC));
         }
       }
       for (String r : missingAws) {
         warnings.add("MISSING PRICE: AWS data transfer out in " + r + " (traffic leaving AWS there is not priced)");
       }
-      BigDecimal gcpEgress = interconnect ? icEgress : price(model.prices.gcpEgressGib(region),
-          "Google Cloud Premium Tier egress in " + region, "egress from Google Cloud to AWS, USD/GiB");
+      BigDecimal gcpEgress = !interconnect
+          ? price(model.prices.gcpEgressGib(region), "Google Cloud Premium Tier egress in " + region,
+              "egress from Google Cloud to AWS, USD/GiB")
+          : icEgress != null ? icEgress
+          : price(model.prices.interconnectEgressGib(region), "Cloud Interconnect data transfer out in " + region,
+              "Cloud Interconnect data transfer out (Google Cloud to AWS, price book), USD/GiB");
 
       // Shared unit (costs no unit owns): runs on AWS while anything does, on Google Cloud once anything does.
       Unit shared = model.shared >= 0 ? model.units.get(model.shared) : null;
@@ -653,10 +667,52 @@ public final class TimelineEngine {
               .multiply(HybridModel.HOURS_PER_MONTH);
         }
         default:
-          assumptions.add(new Assumption("Interconnect, USD/hour (both clouds)", plain(l.hourlyUsd()), source));
-          assumptions.add(new Assumption("Interconnect data transfer, USD/GiB", plain(l.egressUsdPerGib()), source));
-          return BigDecimal.valueOf(l.hourlyUsd()).multiply(HybridModel.HOURS_PER_MONTH);
+          if (l.egressUsdPerGib() != null) {
+            assumptions.add(new Assumption("Interconnect data transfer, USD/GiB", plain(l.egressUsdPerGib()), source));
+          }
+          if (l.hourlyUsd() != null) {
+            assumptions.add(new Assumption("Interconnect, USD/hour (both clouds)", plain(l.hourlyUsd()), source));
+            return BigDecimal.valueOf(l.hourlyUsd()).multiply(HybridModel.HOURS_PER_MONTH);
+          }
+          return interconnectFromBook(l);
       }
+    }
+
+    /**
+     * Google Cloud's side of an Interconnect from the price book, per hour: Dedicated Interconnect
+     * circuits (10 Gbps ones up to 80 Gbps, 100 Gbps ones above, as the capacity warning sizes them)
+     * plus VLAN attachments of the smallest class that carries the capacity (one up to 10 Gbps or
+     * 20 Gbps, else 50 Gbps ones). Partner Interconnect attachments and everything on AWS's side
+     * (Direct Connect ports or hosted connections) are not in the book: reported missing, not counted.
+     */
+    private BigDecimal interconnectFromBook(Scenario.Link l) {
+      warnings.add("MISSING PRICE: AWS Direct Connect port-hours for the " + l.type() + " (not counted; the price book has"
+          + " no Direct Connect prices: give link.hourlyUsd for both clouds from your quote)");
+      double cap = l.capacityGbps();
+      if ("partner-interconnect".equals(l.type())) {
+        warnings.add("MISSING PRICE: Partner Interconnect VLAN attachment of " + plain(cap) + " Gbps and the partner's"
+            + " own charges (not counted; the price book has no Partner Interconnect prices: give link.hourlyUsd)");
+        return null;
+      }
+      boolean big = cap > 80;
+      int circuits = (int) Math.ceil(cap / (big ? 100 : 10));
+      String attachment = cap <= 10 ? "10g" : cap <= 20 ? "20g" : "50g";
+      int attachments = cap <= 20 ? 1 : (int) Math.ceil(cap / 50);
+      BigDecimal port = price(model.prices.interconnectCircuitHour(big ? "100g" : "10g"),
+          "Dedicated Interconnect " + (big ? "100" : "10") + " Gbps circuit",
+          "Dedicated Interconnect " + (big ? "100" : "10") + " Gbps circuit, USD/hour");
+      BigDecimal vlan = price(model.prices.interconnectAttachmentHour(attachment),
+          "Interconnect VLAN attachment (" + attachment + " class)",
+          "Interconnect VLAN attachment, " + attachment.replace("g", " Gbps") + " class, USD/hour");
+      if (port == null || vlan == null) {
+        return null;
+      }
+      BigDecimal hourly = port.multiply(BigDecimal.valueOf(circuits)).add(vlan.multiply(BigDecimal.valueOf(attachments)));
+      assumptions.add(new Assumption("Interconnect, USD/hour (Google Cloud side, price book)", hourly.toPlainString(),
+          circuits + " x " + (big ? "100" : "10") + " Gbps circuit x " + port.toPlainString() + " + " + attachments
+              + " x VLAN attachment (" + attachment.replace("g", " Gbps") + " class) x " + vlan.toPlainString()
+              + " for " + plain(cap) + " Gbps; AWS Direct Connect not included"));
+      return hourly.multiply(HybridModel.HOURS_PER_MONTH);
     }
 
     private void linkCapacity(BigDecimal peakGib, int peakMonth, YearMonth first) {

@@ -50,9 +50,6 @@ class ScenarioReaderTest {
         "bad.yaml:12:12: wave 'rest' moves in month 1, before the wave above it (month 5); list waves in month order",
         "bad.yaml:14:30: 'growthPerMonthPct' must be a single value, got a list",
         "bad.yaml:15:23: 'commitment' is '5y', expected one of: 1y, 3y, none",
-        "bad.yaml:16:14: link type dedicated-interconnect cannot be priced from the bundled price book (it has no Cloud"
-            + " Interconnect or Direct Connect prices): give link.hourlyUsd (ports and attachments on both clouds) and"
-            + " link.egressUsdPerGib from your quote, or use type: ha-vpn",
         "bad.yaml:17:23: 'gkePodCidr': '10.4.0.0/33' is not an IPv4 CIDR block (a.b.c.d/n, n 0..32)"), errors);
   }
 
