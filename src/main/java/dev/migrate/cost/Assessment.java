@@ -23,6 +23,8 @@ import java.util.List;
  * @param priceBookDate   date of the price book
  * @param generatedAt     when the assessment was made (from the injected clock)
  * @param warnings        everything a reader must know, one line each
+ * @param commitmentCoverage  reserved-instance and savings-plan coverage (Cost Explorer) and what
+ *                        the model made of it, or null when the snapshot has no coverage
  */
 public record Assessment(
     Snapshot snapshot,
@@ -36,12 +38,21 @@ public record Assessment(
     List<Assumption> assumptions,
     LocalDate priceBookDate,
     Instant generatedAt,
-    List<String> warnings) {
+    List<String> warnings,
+    CommitmentCoverage commitmentCoverage) {
   public Assessment {
     missingPrices = List.copyOf(missingPrices);
     timelines = List.copyOf(timelines);
     assumptions = List.copyOf(assumptions);
     warnings = List.copyOf(warnings);
+  }
+
+  /** An assessment without commitment coverage (the value before {@code commitmentCoverage} was added). */
+  public Assessment(Snapshot snapshot, MigrationPlan plan, CostSide current, CostSide target,
+      List<MissingPrice> missingPrices, Reconciliation reconciliation, RequestCosts requests, List<Timeline> timelines,
+      List<Assumption> assumptions, LocalDate priceBookDate, Instant generatedAt, List<String> warnings) {
+    this(snapshot, plan, current, target, missingPrices, reconciliation, requests, timelines, assumptions,
+        priceBookDate, generatedAt, warnings, null);
   }
 
   /** (current - target) / current x 100, or null when today's cost is zero. */
