@@ -265,9 +265,15 @@ final class SummarySheet {
       plainPercent("Savings plan coverage", sp.coveragePct(), "covered / eligible compute spend"
           + (sp.utilizationPct() == null ? "" : "; " + sp.utilizationPct().setScale(2, java.math.RoundingMode.HALF_EVEN)
               .toPlainString() + "% of the commitment used"));
-      money("Savings plan saving per month", null, sp.modelledSavingUsd(), sp.applied()
-          ? "covered on-demand value " + ConsoleSummary.usd(sp.coveredUsd()) + " less the plans' charges (Costs sheet)"
-          : "not modelled: no commitment known for the covered usage (see Warnings)");
+      String note;
+      if (!sp.applied()) {
+        note = "not modelled: no commitment known for the covered usage (see Warnings)";
+      } else if (sp.coveredUsd().signum() == 0 && sp.modelledSavingUsd().signum() == 0) {
+        note = "no savings plan covered any usage in " + c.months();
+      } else {
+        note = "covered on-demand value " + ConsoleSummary.usd(sp.coveredUsd()) + " less the plans' charges (Costs sheet)";
+      }
+      money("Savings plan saving per month", null, sp.modelledSavingUsd(), note);
     }
   }
 

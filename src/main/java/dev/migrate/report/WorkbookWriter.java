@@ -610,13 +610,13 @@ public final class WorkbookWriter {
     label(h, 0, "Savings plans", st.header);
     label(h, 2, "Cost Explorer (USD per month)", st.header);
     label(h, 3, "Modelled", st.header);
-    String[][] rows = {{"eligible compute spend", null}, {"covered, at on-demand value", null}, {"commitment", null},
-        {"commitment used", null}, {"commitment unused", null}, {"net savings", null}};
+    String[] rows = {"eligible compute spend", "covered, at on-demand value", "commitment", "commitment used",
+        "commitment unused", "net savings"};
     BigDecimal[] values = {sp.eligibleUsd(), sp.coveredUsd(), sp.commitmentUsd(), sp.usedCommitmentUsd(),
         sp.unusedCommitmentUsd(), sp.netSavingsUsd()};
     for (int i = 0; i < rows.length; i++) {
       Row row = s.createRow(n++);
-      label(row, 0, rows[i][0], st.text);
+      label(row, 0, rows[i], st.text);
       if (values[i] == null) {
         label(row, 2, "not reported", st.notAvailable);
       } else {
@@ -627,12 +627,16 @@ public final class WorkbookWriter {
       }
     }
     Row cov = s.createRow(n++);
-    label(cov, 0, "coverage / utilisation", st.text);
+    label(cov, 0, "coverage (covered / eligible spend)", st.text);
     if (sp.coveragePct() != null) {
       numCell(cov, 2, sp.coveragePct().movePointLeft(2), st.percent);
     }
-    if (sp.utilizationPct() != null) {
-      numCell(cov, 3, sp.utilizationPct().movePointLeft(2), st.percent);
+    Row util = s.createRow(n++);
+    label(util, 0, "utilisation (used / commitment)", st.text);
+    if (sp.utilizationPct() == null) {
+      label(util, 2, "not reported", st.notAvailable);
+    } else {
+      numCell(util, 2, sp.utilizationPct().movePointLeft(2), st.percent);
     }
     label(s.createRow(n), 0, sp.applied()
         ? "The model takes the covered on-demand value off EC2 (1:1 up to the commitment used, the rest as the discount) "
