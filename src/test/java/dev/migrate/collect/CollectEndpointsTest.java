@@ -30,7 +30,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * before each variable, and a profile file. Every client is the real SDK client {@link Clients}
  * builds, talking to WireMock stub servers.
  */
-class EndpointConfigurationTest {
+class CollectEndpointsTest {
   private static final List<String> PROPERTIES = List.of("aws.endpointUrl", "aws.endpointUrlEc2", "aws.endpointUrlS3",
       "aws.configFile", "aws.sharedCredentialsFile");
   private final Map<String, String> saved = new LinkedHashMap<>();
