@@ -66,6 +66,12 @@ final class Clients implements AutoCloseable {
         .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(base.multipliedBy(5), cap))
         .build();
     var b = ClientOverrideConfiguration.builder().retryStrategy(retry);
+    if (options.profile() != null) {
+      // The profile of --aws-profile, not AWS_PROFILE's or "default", is where the SDK looks for
+      // client settings such as endpoint_url and the services section (the credentials provider
+      // alone would not tell it).
+      b.defaultProfileName(options.profile());
+    }
     interceptors.forEach(b::addExecutionInterceptor);
     this.override = b.build();
     this.profileRegion = homeRegion;
@@ -140,12 +146,19 @@ final class Clients implements AutoCloseable {
 
   S3Client s3(String region) {
     return cached("s3/" + region, () -> {
-      var b = S3Client.builder();
-      // Emulators and stub servers answer on one host name: address buckets by path.
-      boolean custom = endpoint != null || System.getenv("AWS_ENDPOINT_URL") != null
-          || System.getenv("AWS_ENDPOINT_URL_S3") != null;
-      b.forcePathStyle(custom);
-      return build(b, region);
+      if (endpoint != null) {
+        return build(S3Client.builder().forcePathStyle(true), region);
+      }
+      // Emulators and stub servers answer on one host name: address buckets by path whenever an
+      // endpoint is configured. Ask the SDK whether it resolved one (AWS_ENDPOINT_URL[_S3], the
+      // aws.endpointUrl[S3] system properties, the profile's endpoint_url or services section),
+      // rather than re-implementing its precedence here.
+      S3Client probe = build(S3Client.builder(), region);
+      if (probe.serviceClientConfiguration().endpointOverride().isEmpty()) {
+        return probe;
+      }
+      probe.close();
+      return build(S3Client.builder().forcePathStyle(true), region);
     });
   }
 

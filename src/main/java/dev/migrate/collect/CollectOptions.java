@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param regions      regions to scan; empty means every region enabled for the account
  * @param days         look-back window for metrics, whole days ending at today's 00:00 UTC
  * @param endpointUrl  endpoint for every client (emulators, VPC endpoints), or null for the SDK's
- *                     own resolution (which honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_&lt;SERVICE&gt;)
+ *                     own resolution (which honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_&lt;SERVICE&gt;, the
+ *                     aws.endpointUrl[&lt;Service&gt;] system properties and the profile's endpoint_url and
+ *                     services section; see docs/collect.md); when set it wins over all of them
  * @param maxRps       cap on API requests per second over all clients (every attempt counts);
  *                     0 means no cap beyond the SDK's adaptive retry mode
  * @param parallelism  regions and services scanned at the same time (bounded thread pool)

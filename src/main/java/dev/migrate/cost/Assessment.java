@@ -23,6 +23,8 @@ import java.util.List;
  * @param priceBookDate   date of the price book
  * @param generatedAt     when the assessment was made (from the injected clock)
  * @param warnings        everything a reader must know, one line each
+ * @param commitmentCoverage  reserved-instance and savings-plan coverage (Cost Explorer) and what
+ *                        the model made of it, or null when the snapshot has no coverage
  * @param trafficCurve    how traffic cost departs from a straight line as traffic grows (for the hybrid timeline)
  */
 public record Assessment(
@@ -38,6 +40,7 @@ public record Assessment(
     LocalDate priceBookDate,
     Instant generatedAt,
     List<String> warnings,
+    CommitmentCoverage commitmentCoverage,
     TrafficCurve trafficCurve) {
   public Assessment {
     trafficCurve = trafficCurve == null ? TrafficCurve.LINEAR : trafficCurve;
@@ -45,6 +48,14 @@ public record Assessment(
     timelines = List.copyOf(timelines);
     assumptions = List.copyOf(assumptions);
     warnings = List.copyOf(warnings);
+  }
+
+  /** An assessment without commitment coverage and with straight-line traffic costs (tests, fixtures). */
+  public Assessment(Snapshot snapshot, MigrationPlan plan, CostSide current, CostSide target,
+      List<MissingPrice> missingPrices, Reconciliation reconciliation, RequestCosts requests, List<Timeline> timelines,
+      List<Assumption> assumptions, LocalDate priceBookDate, Instant generatedAt, List<String> warnings) {
+    this(snapshot, plan, current, target, missingPrices, reconciliation, requests, timelines, assumptions,
+        priceBookDate, generatedAt, warnings, null, null);
   }
 
   /** (current - target) / current x 100, or null when today's cost is zero. */

@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.inventory.Coverage;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.pricing.PriceBook;
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ final class Assumptions {
         "instance state at collection"));
     a.add(new Assumption("AWS free allowances", o.awsFreeTier() ? "applied: CloudFront 1 TB + 10M requests, 100 GB data transfer out per month" : "not applied",
         "https://aws.amazon.com/cloudfront/pricing/ and https://aws.amazon.com/ec2/pricing/on-demand/ (always free since 2021-12-01)"));
+    a.addAll(commitments(o, snapshot));
     a.add(new Assumption("CloudFront requests", "priced as HTTPS", "HTTP/HTTPS split not measured; HTTPS is the dearer"));
     a.add(new Assumption("AWS WAF rules per web ACL", o.wafRulesPerAcl() + " (assumed)",
         "option waf-rules-per-acl (default 1: the fewest rules with which a web ACL filters anything); the snapshot does not"
@@ -52,6 +54,31 @@ final class Assumptions {
     a.add(new Assumption("growth multiples", String.join(", ", o.growthMultiples().stream().map(BigDecimal::toPlainString).toList()), "option"));
     a.add(new Assumption("reconciliation threshold", o.reconciliationThresholdPct().toPlainString() + "%", "option (default 10%)"));
     a.add(new Assumption("application tag", o.appTagKey(), "option (default 'app')"));
+    return a;
+  }
+
+  /** How reserved instances and savings plans lower today's cost, and where Cost Explorer's coverage is used. */
+  private static List<Assumption> commitments(CostOptions o, Snapshot snapshot) {
+    Coverage c = snapshot.coverage();
+    String months = c == null ? null : c.fromMonth() + ".." + c.toMonth();
+    String threshold = o.reconciliationThresholdPct().stripTrailingZeros().toPlainString() + "%";
+    List<Assumption> a = new ArrayList<>();
+    a.add(new Assumption("reserved instances", "an active RI covers running instances of its exact type, region and platform "
+        + "at their on-demand price; its recurring fee and its upfront payment spread over the term are charged",
+        c == null || c.reservedInstances() == null ? "snapshot commitments; Cost Explorer coverage not in the snapshot, so not cross-checked"
+            : "snapshot commitments; cross-checked with Cost Explorer reserved hours " + months + " (warning above " + threshold + ")"));
+    String sp;
+    String spSource;
+    if (c != null && c.savingsPlans() != null) {
+      sp = "commitment charged from the snapshot's plans (split used/unused by Cost Explorer utilisation); EC2 loses the "
+          + "on-demand value Cost Explorer says the plans covered, scaled to the month (" + o.hoursPerMonth().toPlainString()
+          + " h / " + CurrentPricer.periodHours(c).toPlainString() + " h), capped at the on-demand EC2 cost no RI covers";
+      spSource = "Cost Explorer savings plan coverage and utilisation " + months + "; RIs apply before savings plans, as on the bill";
+    } else {
+      sp = "commitment charged; on-demand EC2 usage covered 1:1 up to the commitment (discount not modelled)";
+      spSource = "Cost Explorer savings plan coverage not in the snapshot; the plans' discount rates are not collected";
+    }
+    a.add(new Assumption("savings plans", sp, spSource));
     return a;
   }
 

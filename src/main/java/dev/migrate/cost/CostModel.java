@@ -60,12 +60,12 @@ public final class CostModel {
     }
     List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
     return new Assessment(snapshot, plan, current, target, missing, reconciliation, requests, List.of(),
-        Assumptions.of(options, book, snapshot), book.date(), clock.instant(), distinct,
+        Assumptions.of(options, book, snapshot), book.date(), clock.instant(), distinct, base.coverage,
         new TrafficCurve(base.current.demands(), base.target.demands()));
   }
 
   /** The two ledgers of one pricing pass. */
-  private record Priced(Ledger current, Ledger target) {
+  private record Priced(Ledger current, Ledger target, CommitmentCoverage coverage) {
     CostSide currentSide() {
       return side(Phase.CURRENT, current);
     }
@@ -85,10 +85,11 @@ public final class CostModel {
       List<String> warnings) {
     Estate estate = new Estate(snapshot, options.appTagKey(), options.hoursPerMonth());
     Ledger current = new Ledger(Phase.CURRENT, book);
-    new CurrentPricer(estate, options, trafficMultiple, current, warnings).price();
+    CurrentPricer pricer = new CurrentPricer(estate, options, trafficMultiple, current, warnings);
+    pricer.price();
     Ledger target = new Ledger(Phase.TARGET, book);
     new TargetPricer(estate, plan, options, trafficMultiple, target, warnings).price();
-    return new Priced(current, target);
+    return new Priced(current, target, pricer.commitmentCoverage());
   }
 
   /**

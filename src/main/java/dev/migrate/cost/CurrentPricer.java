@@ -1,6 +1,7 @@
 package dev.migrate.cost;
 
 import dev.migrate.inventory.Commitment;
+import dev.migrate.inventory.Coverage;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -15,6 +16,7 @@ import dev.migrate.pricing.PriceKey;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ final class CurrentPricer {
   private final List<String> warnings;
   /** AWS WAF web ACLs already charged: one web ACL can protect several distributions but is billed once. */
   private final TreeSet<String> webAcls = new TreeSet<>();
+  private CommitmentCoverage commitmentCoverage;
 
   CurrentPricer(Estate estate, CostOptions options, BigDecimal trafficMultiple, Ledger ledger, List<String> warnings) {
     this.estate = estate;
@@ -106,9 +109,18 @@ final class CurrentPricer {
   /**
    * Reserved instances: each active RI covers up to {@code count} running instances of its type,
    * region and platform (negative lines on the covered instances, at their on-demand price) and
-   * costs its recurring hourly fee plus its upfront payment spread over the term. Savings plans:
-   * the hourly commitment is charged; on-demand EC2 spend is covered one-for-one up to the
-   * commitment (the plan's discount rates are not in the snapshot, so the saving is not modelled).
+   * costs its recurring hourly fee plus its upfront payment spread over the term.
+   *
+   * <p>Savings plans: the hourly commitment is charged (Savings Plans service, as the bill shows
+   * it). With Cost Explorer's savings-plan coverage in the snapshot, EC2 loses the on-demand
+   * value of the usage the plans covered, in two lines: what the used commitment paid for (1:1)
+   * and the discount beyond it; the commitment line is split into its used and unused parts.
+   * Without coverage, on-demand EC2 spend is covered one-for-one up to the commitment (the plans'
+   * discount rates are not in the snapshot, so the saving is not modelled, and a warning says so).
+   *
+   * <p>No double counting: RIs apply first (as on the bill), so savings plans may only cover the
+   * on-demand value of instances no RI covers ({@code eligible}); the commitment is charged once,
+   * from the snapshot's plans, never again from Cost Explorer's commitment figure.
    */
   private void commitments(Map<String, BigDecimal> onDemandHourly) {
     List<Commitment> list = new ArrayList<>(estate.snapshot.commitments());
@@ -116,6 +128,21 @@ final class CurrentPricer {
     TreeSet<String> covered = new TreeSet<>();
     BigDecimal hours = estate.hoursPerMonth;
     LocalDate asOf = estate.snapshot.collectedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    Coverage coverage = estate.snapshot.coverage();
+    Coverage.SavingsPlans spCoverage = coverage == null ? null : coverage.savingsPlans();
+    BigDecimal k = coverage == null ? null : monthFactor(coverage);
+    // Cost Explorer's share of the commitment that was used, applied to each plan's fee.
+    BigDecimal usedShare = null;
+    if (spCoverage != null && spCoverage.commitmentUsd() != null && spCoverage.commitmentUsd().signum() > 0
+        && spCoverage.usedCommitmentUsd() != null) {
+      usedShare = spCoverage.usedCommitmentUsd().divide(spCoverage.commitmentUsd(), 12, RoundingMode.HALF_EVEN)
+          .min(BigDecimal.ONE).max(BigDecimal.ZERO);
+    }
+    Map<String, BigDecimal> riHours = new TreeMap<>();
+    BigDecimal riSaving = BigDecimal.ZERO;
+    BigDecimal spFees = BigDecimal.ZERO;
+    List<String> fallbackPlans = new ArrayList<>();
+    int activePlans = 0;
     for (Commitment c : list) {
       if (c.state() != null && !"active".equalsIgnoreCase(c.state())) {
         continue;
@@ -138,6 +165,8 @@ final class CurrentPricer {
             ledger.add(item(ItemKind.EC2_INSTANCE, i.id(), i.name()), Services.EC2,
                 "reserved instance " + c.id() + " covers the on-demand hours", hours, "hour",
                 odKey.toString(), od.negate(), odTier.source(), odTier.asOf(), hours.multiply(od).negate());
+            riHours.merge(i.instanceType() + "\u0000" + i.region(), hours, BigDecimal::add);
+            riSaving = riSaving.add(hours.multiply(od));
             left--;
           }
         }
@@ -145,42 +174,267 @@ final class CurrentPricer {
           BigDecimal q = hours.multiply(BigDecimal.valueOf(c.count()));
           ledger.add(ci, Services.EC2, "reserved instance recurring charge (" + c.count() + " x " + c.instanceType() + ")",
               q, "hour", "snapshot:commitment/" + c.id() + "/hourlyUsd", c.hourlyUsd(), source, asOf, q.multiply(c.hourlyUsd()));
+          riSaving = riSaving.subtract(q.multiply(c.hourlyUsd()));
         }
-        amortisedUpfront(c, ci, source, asOf);
+        riSaving = riSaving.subtract(amortisedUpfront(c, ci, source, asOf));
       } else if ("savings-plan".equals(c.kind())) {
         if (c.hourlyUsd() == null) {
           continue;
         }
+        activePlans++;
         BigDecimal fee = hours.multiply(c.hourlyUsd());
-        ledger.add(ci, Services.SAVINGS_PLANS, "savings plan hourly commitment", hours, "hour",
-            "snapshot:commitment/" + c.id() + "/hourlyUsd", c.hourlyUsd(), source, asOf, fee);
-        BigDecimal eligible = BigDecimal.ZERO;
-        for (var e : onDemandHourly.entrySet()) {
-          if (!covered.contains(e.getKey())) {
-            eligible = eligible.add(e.getValue().multiply(hours));
+        String key = "snapshot:commitment/" + c.id() + "/hourlyUsd";
+        if (usedShare != null) {
+          // quantity x unit price still: the plan's hours split by Cost Explorer's utilisation.
+          BigDecimal usedHours = hours.multiply(usedShare).setScale(Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+          BigDecimal unusedHours = hours.subtract(usedHours);
+          String split = " (Cost Explorer utilisation " + coverage.fromMonth() + ".." + coverage.toMonth() + ")";
+          String splitSource = source + "; used share from Cost Explorer savings plan utilisation "
+              + coverage.fromMonth() + ".." + coverage.toMonth();
+          ledger.add(ci, Services.SAVINGS_PLANS, "savings plan hourly commitment, used" + split, usedHours, "hour",
+              key, c.hourlyUsd(), splitSource, asOf, usedHours.multiply(c.hourlyUsd()));
+          if (unusedHours.signum() > 0) {
+            ledger.add(ci, Services.SAVINGS_PLANS, "savings plan hourly commitment, unused" + split, unusedHours, "hour",
+                key, c.hourlyUsd(), splitSource, asOf, unusedHours.multiply(c.hourlyUsd()));
           }
+        } else {
+          ledger.add(ci, Services.SAVINGS_PLANS, "savings plan hourly commitment", hours, "hour",
+              key, c.hourlyUsd(), source, asOf, fee);
         }
-        BigDecimal cover = eligible.min(fee);
-        if (cover.signum() > 0) {
-          ledger.add(ci, Services.EC2, "on-demand EC2 usage covered by savings plan (1:1, discount rate not modelled)",
-              cover, "USD", "snapshot:commitment/" + c.id(), BigDecimal.ONE.negate(), source, asOf, cover.negate());
+        spFees = spFees.add(fee).add(amortisedUpfront(c, ci, source, asOf));
+        if (spCoverage == null) {
+          fallbackPlans.add(c.id());
+          BigDecimal cover = eligible(onDemandHourly, covered).min(fee);
+          if (cover.signum() > 0) {
+            ledger.add(ci, Services.EC2, "on-demand EC2 usage covered by savings plan (1:1, discount rate not modelled)",
+                cover, "USD", "snapshot:commitment/" + c.id(), BigDecimal.ONE.negate(), source, asOf, cover.negate());
+          }
+          warnings.add("savings plan " + c.id() + ": its discount rates are not collected, so covered EC2 usage is counted "
+              + "at on-demand value; today's real cost is lower by the plan's discount");
         }
-        amortisedUpfront(c, ci, source, asOf);
-        warnings.add("savings plan " + c.id() + ": its discount rates are not collected, so covered EC2 usage is counted "
-            + "at on-demand value; today's real cost is lower by the plan's discount");
       }
     }
+    if (coverage == null) {
+      return;
+    }
+    CommitmentCoverage.ReservedInstances ri = coverage.reservedInstances() == null ? null
+        : riCheck(coverage, k, riHours, riSaving);
+    CommitmentCoverage.SavingsPlans sp = spCoverage == null ? null
+        : savingsPlans(coverage, k, eligible(onDemandHourly, covered), spFees, activePlans, asOf);
+    commitmentCoverage = new CommitmentCoverage(coverage.fromMonth(), coverage.toMonth(), periodHours(coverage), k, ri, sp);
   }
 
-  private void amortisedUpfront(Commitment c, Ledger.Item ci, String source, LocalDate asOf) {
+  /** On-demand value per month of the priced running instances that no reserved instance covers. */
+  private BigDecimal eligible(Map<String, BigDecimal> onDemandHourly, TreeSet<String> riCovered) {
+    BigDecimal eligible = BigDecimal.ZERO;
+    for (var e : onDemandHourly.entrySet()) {
+      if (!riCovered.contains(e.getKey())) {
+        eligible = eligible.add(e.getValue().multiply(estate.hoursPerMonth));
+      }
+    }
+    return eligible;
+  }
+
+  /** Hours in the coverage's whole months (Cost Explorer's period). */
+  static BigDecimal periodHours(Coverage c) {
+    long days = 0;
+    for (YearMonth m = c.fromMonth(); !m.isAfter(c.toMonth()); m = m.plusMonths(1)) {
+      days += m.lengthOfMonth();
+    }
+    return BigDecimal.valueOf(days * 24);
+  }
+
+  private BigDecimal monthFactor(Coverage c) {
+    return estate.hoursPerMonth.divide(periodHours(c), 12, RoundingMode.HALF_EVEN);
+  }
+
+  private static BigDecimal perMonth(BigDecimal v, BigDecimal k) {
+    return v == null ? null : v.multiply(k).setScale(Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+  }
+
+  /**
+   * The savings-plan lines from Cost Explorer (see {@link #commitments}) and the summary. The
+   * EC2 side is one item, {@value #SP_ITEM}: the covered on-demand value, per month, taken off in
+   * two lines whose quantities are USD at unit price -1, capped at the eligible on-demand value.
+   */
+  private CommitmentCoverage.SavingsPlans savingsPlans(Coverage coverage, BigDecimal k, BigDecimal eligible,
+      BigDecimal planFees, int activePlans, LocalDate asOf) {
+    Coverage.SavingsPlans sp = coverage.savingsPlans();
+    String months = coverage.fromMonth() + ".." + coverage.toMonth();
+    BigDecimal coveredM = perMonth(sp.coveredUsd(), k);
+    BigDecimal commitmentM = perMonth(sp.commitmentUsd(), k);
+    BigDecimal usedM = perMonth(sp.usedCommitmentUsd(), k);
+    BigDecimal unusedM = perMonth(sp.unusedCommitmentUsd(), k);
+    BigDecimal netM = perMonth(sp.netSavingsUsd(), k);
+    String scale = " x " + estate.hoursPerMonth.toPlainString() + "/" + periodHours(coverage).toPlainString() + " h";
+    Ledger.Item item = new Ledger.Item(SP_ITEM, "savings plans (Cost Explorer)", "(commitments)");
+    BigDecimal fees = planFees;
+    boolean applied = true;
+    if (activePlans == 0 && coveredM.signum() > 0) {
+      // Usage was covered but no plan of this account is in the snapshot: plans bought by another
+      // account of the organisation, or not readable. Charge Cost Explorer's commitment instead,
+      // so that only the net saving lowers the cost.
+      if (commitmentM == null || commitmentM.signum() == 0) {
+        warnings.add("savings plans covered " + money(coveredM) + " USD per month of on-demand usage in " + months
+            + " (Cost Explorer), but the snapshot has no active plan and Cost Explorer no commitment: the saving is not modelled");
+        applied = false;
+      } else {
+        String src = "Cost Explorer savings plan utilisation " + months + sourceTotal(sp.commitmentUsd()) + scale;
+        BigDecimal used = usedM == null ? commitmentM : usedM.min(commitmentM);
+        ledger.add(item, Services.SAVINGS_PLANS, "savings plan commitment, used (Cost Explorer " + months
+            + "; no plan in the snapshot)", used, "USD", "cost-explorer:savings-plans/usedCommitment", BigDecimal.ONE,
+            src, asOf, used);
+        BigDecimal unused = commitmentM.subtract(used);
+        if (unused.signum() > 0) {
+          ledger.add(item, Services.SAVINGS_PLANS, "savings plan commitment, unused (Cost Explorer " + months
+              + "; no plan in the snapshot)", unused, "USD", "cost-explorer:savings-plans/unusedCommitment", BigDecimal.ONE,
+              src, asOf, unused);
+        }
+        fees = commitmentM;
+        warnings.add("savings plans covered usage in " + months + " but the snapshot has no active plan (plans of another "
+            + "account in the organisation?): Cost Explorer's commitment of " + money(commitmentM) + " USD per month is charged instead");
+      }
+    }
+    BigDecimal discounted = BigDecimal.ZERO;
+    if (applied && coveredM.signum() > 0) {
+      BigDecimal value = coveredM;
+      if (value.compareTo(eligible) > 0) {
+        warnings.add("savings plans: Cost Explorer's covered on-demand value (" + money(coveredM) + " USD per month, "
+            + months + ") is more than the modelled on-demand EC2 cost that no reserved instance covers ("
+            + money(eligible) + " USD): capped there; the rest is Fargate, Lambda or instances not in the snapshot");
+        value = eligible;
+      }
+      // 1:1 part: the used commitment (or, when utilisation was not read, the plans' charge).
+      BigDecimal oneToOne = (usedM != null ? usedM : fees).min(value).max(BigDecimal.ZERO);
+      BigDecimal discount = value.subtract(oneToOne);
+      String src = "Cost Explorer savings plan coverage " + months + sourceTotal(sp.coveredUsd()) + scale;
+      if (oneToOne.signum() > 0) {
+        ledger.add(item, Services.EC2, "on-demand EC2 usage covered by savings plans, 1:1 with the commitment used (Cost Explorer "
+            + months + ")", oneToOne, "USD", "cost-explorer:savings-plans/usedCommitment", BigDecimal.ONE.negate(),
+            usedM != null ? "Cost Explorer savings plan utilisation " + months + sourceTotal(sp.usedCommitmentUsd()) + scale
+                : "snapshot: savings plan hourly commitments (utilisation not read)", asOf, oneToOne.negate());
+      }
+      if (discount.signum() > 0) {
+        ledger.add(item, Services.EC2, "savings-plan discount, Cost Explorer covered on-demand value less the commitment used "
+            + months, discount, "USD", "cost-explorer:savings-plans/spendCoveredBySavingsPlans", BigDecimal.ONE.negate(),
+            src, asOf, discount.negate());
+      }
+      discounted = value;
+      if (commitmentM != null && activePlans > 0 && !close(planFees, commitmentM)) {
+        warnings.add("savings plans: the snapshot's active plans charge " + money(planFees) + " USD per month but Cost Explorer's "
+            + "commitment over " + months + " is " + money(commitmentM) + " USD per month (a plan started, ended or belongs to "
+            + "another account in that period)");
+      }
+    }
+    return new CommitmentCoverage.SavingsPlans(sp.coveragePct(), sp.utilizationPct(), coveredM,
+        perMonth(sp.totalCostUsd(), k), commitmentM, usedM, unusedM, netM, discounted.subtract(fees), applied);
+  }
+
+  /** Item id of the aggregate savings-plan lines on the EC2 side. */
+  static final String SP_ITEM = "savings-plans";
+
+  private static String sourceTotal(BigDecimal total) {
+    return total == null ? "" : " (" + total.toPlainString() + " USD in all)";
+  }
+
+  /** Within the reconciliation threshold of each other (relative to the larger). */
+  private boolean close(BigDecimal a, BigDecimal b) {
+    BigDecimal base = a.abs().max(b.abs());
+    if (base.signum() == 0) {
+      return true;
+    }
+    return a.subtract(b).abs().multiply(BigDecimal.valueOf(100)).compareTo(base.multiply(options.reconciliationThresholdPct())) <= 0;
+  }
+
+  private static String money(BigDecimal v) {
+    return v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  private static String hoursText(BigDecimal v) {
+    return v.setScale(0, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /**
+   * Compares the hours the model lets the snapshot's RIs cover with Cost Explorer's reserved
+   * hours, in total and per instance type and region; a difference above the reconciliation
+   * threshold (relative to the larger of the two, and at least one hour) becomes a warning.
+   */
+  private CommitmentCoverage.ReservedInstances riCheck(Coverage coverage, BigDecimal k, Map<String, BigDecimal> riHours,
+      BigDecimal riSaving) {
+    Coverage.ReservedInstances ce = coverage.reservedInstances();
+    String months = coverage.fromMonth() + ".." + coverage.toMonth();
+    boolean byType = ce.groups().stream().anyMatch(g -> CE_ALL_REGIONS.equals(g.region()));
+    Map<String, BigDecimal[]> rows = new TreeMap<>(); // type\0region -> {CE, modelled}
+    Map<String, String[]> names = new TreeMap<>();
+    for (Coverage.Group g : ce.groups()) {
+      String region = byType ? CE_ALL_REGIONS : g.region();
+      String key = g.instanceType() + "\u0000" + region;
+      names.putIfAbsent(key, new String[] {g.instanceType(), region});
+      rows.computeIfAbsent(key, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] =
+          rows.get(key)[0].add(perMonth(g.reservedHours(), k));
+    }
+    for (var e : riHours.entrySet()) {
+      String[] tr = e.getKey().split("\u0000", 2);
+      String region = byType ? CE_ALL_REGIONS : tr[1];
+      String key = tr[0] + "\u0000" + region;
+      names.putIfAbsent(key, new String[] {tr[0], region});
+      rows.computeIfAbsent(key, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] =
+          rows.get(key)[1].add(e.getValue());
+    }
+    List<CommitmentCoverage.Group> groups = new ArrayList<>();
+    List<String> named = new ArrayList<>();
+    BigDecimal modelled = BigDecimal.ZERO;
+    for (var e : rows.entrySet()) {
+      BigDecimal[] v = e.getValue();
+      String[] n = names.get(e.getKey());
+      boolean flag = differs(v[1], v[0]);
+      groups.add(new CommitmentCoverage.Group(n[0], n[1], v[0], v[1], v[1].subtract(v[0]), flag));
+      modelled = modelled.add(v[1]);
+      if (flag) {
+        named.add(n[0] + " in " + (CE_ALL_REGIONS.equals(n[1]) ? "all regions" : n[1]) + " (Cost Explorer "
+            + hoursText(v[0]) + " h, modelled " + hoursText(v[1]) + " h)");
+      }
+    }
+    BigDecimal ceHours = perMonth(ce.reservedHours(), k);
+    boolean totalFlag = differs(modelled, ceHours);
+    if (totalFlag || !named.isEmpty()) {
+      int shown = Math.min(named.size(), 5);
+      warnings.add("reserved instances: Cost Explorer reports " + hoursText(ceHours) + " reserved instance-hours per month in "
+          + months + ", the model covers " + hoursText(modelled) + " with the snapshot's RIs"
+          + (named.isEmpty() ? "" : "; " + String.join(", ", named.subList(0, shown))
+              + (named.size() > shown ? " and " + (named.size() - shown) + " more" : ""))
+          + ": RIs shared from another account in the organisation, instance size flexibility and RIs bought or expired in "
+          + "that period are not modelled (threshold " + options.reconciliationThresholdPct().stripTrailingZeros().toPlainString() + "%)");
+    }
+    return new CommitmentCoverage.ReservedInstances(ce.coveragePct(), ceHours, perMonth(ce.totalRunningHours(), k),
+        modelled, riSaving, groups, totalFlag || !named.isEmpty());
+  }
+
+  /** Cost Explorer's region of a group grouped by instance type only. */
+  private static final String CE_ALL_REGIONS = "*";
+
+  /** More than the threshold apart, relative to the larger, and at least one hour. */
+  private boolean differs(BigDecimal modelled, BigDecimal ce) {
+    BigDecimal diff = modelled.subtract(ce).abs();
+    return diff.compareTo(BigDecimal.ONE) >= 0 && !close(modelled, ce);
+  }
+
+  /** What {@link #commitments} made of the snapshot's coverage, or null when it has none. */
+  CommitmentCoverage commitmentCoverage() {
+    return commitmentCoverage;
+  }
+
+  /** Adds the upfront payment spread over the term; returns the monthly amount (0 when none). */
+  private BigDecimal amortisedUpfront(Commitment c, Ledger.Item ci, String source, LocalDate asOf) {
     if (c.upfrontUsd() == null || c.upfrontUsd().signum() == 0 || c.start() == null || c.end() == null) {
-      return;
+      return BigDecimal.ZERO;
     }
     long months = Math.max(1, Math.round(ChronoUnit.DAYS.between(c.start(), c.end()) / (365.0 / 12)));
     BigDecimal perMonth = c.upfrontUsd().divide(BigDecimal.valueOf(months), Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
     ledger.add(ci, c.kind().equals("savings-plan") ? Services.SAVINGS_PLANS : Services.EC2,
         "upfront payment " + c.upfrontUsd().toPlainString() + " USD spread over " + months + " months", BigDecimal.ONE,
         "month", "snapshot:commitment/" + c.id() + "/upfrontUsd", perMonth, source, asOf, perMonth);
+    return perMonth;
   }
 
   // ------------------------------------------------------------------ EBS

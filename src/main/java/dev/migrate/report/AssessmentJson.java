@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.migrate.cost.Assumption;
+import dev.migrate.cost.CommitmentCoverage;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.MissingPrice;
 import dev.migrate.cost.Reconciliation;
@@ -157,6 +158,7 @@ public final class AssessmentJson {
     root.put("costLines", lazy(m.costLines(), AssessmentJson::costLine));
     root.put("missingPrices", m.missingPrices().stream().map(AssessmentJson::missingPrice).toList());
     root.put("reconciliation", reconciliation(m.reconciliation()));
+    root.put("commitments", commitments(m.commitmentCoverage()));
     root.put("requests", requests(m.requests()));
     root.put("timelines", m.timelines().stream().map(AssessmentJson::timeline).toList());
     // The comparison the Scenarios sheet shows, so that each of its figures is in the JSON too.
@@ -172,6 +174,59 @@ public final class AssessmentJson {
     }).toList());
     root.put("gaps", m.gaps().stream().map(AssessmentJson::gap).toList());
     return root;
+  }
+
+  /** Reserved-instance and savings-plan coverage, per model month (docs/assessment-json.md, {@code commitments}). */
+  private static Object commitments(CommitmentCoverage c) {
+    if (c == null) {
+      return null;
+    }
+    var o = new TreeMap<String, Object>();
+    o.put("fromMonth", c.fromMonth().toString());
+    o.put("toMonth", c.toMonth().toString());
+    o.put("periodHours", c.periodHours());
+    o.put("monthFactor", c.monthFactor());
+    var ri = c.reservedInstances();
+    if (ri == null) {
+      o.put("reservedInstances", null);
+    } else {
+      var r = new TreeMap<String, Object>();
+      r.put("coveragePct", ri.coveragePct());
+      r.put("reservedHours", ri.reservedHours());
+      r.put("totalRunningHours", ri.totalRunningHours());
+      r.put("modelledReservedHours", ri.modelledReservedHours());
+      r.put("modelledSavingUsd", ri.modelledSavingUsd());
+      r.put("flagged", ri.flagged());
+      r.put("groups", ri.groups().stream().map(g -> {
+        var x = new TreeMap<String, Object>();
+        x.put("instanceType", g.instanceType());
+        x.put("region", g.region());
+        x.put("reservedHours", g.reservedHours());
+        x.put("modelledReservedHours", g.modelledReservedHours());
+        x.put("differenceHours", g.differenceHours());
+        x.put("flagged", g.flagged());
+        return x;
+      }).toList());
+      o.put("reservedInstances", r);
+    }
+    var sp = c.savingsPlans();
+    if (sp == null) {
+      o.put("savingsPlans", null);
+    } else {
+      var x = new TreeMap<String, Object>();
+      x.put("coveragePct", sp.coveragePct());
+      x.put("utilizationPct", sp.utilizationPct());
+      x.put("coveredUsd", sp.coveredUsd());
+      x.put("eligibleUsd", sp.eligibleUsd());
+      x.put("commitmentUsd", sp.commitmentUsd());
+      x.put("usedCommitmentUsd", sp.usedCommitmentUsd());
+      x.put("unusedCommitmentUsd", sp.unusedCommitmentUsd());
+      x.put("netSavingsUsd", sp.netSavingsUsd());
+      x.put("modelledSavingUsd", sp.modelledSavingUsd());
+      x.put("applied", sp.applied());
+      o.put("savingsPlans", x);
+    }
+    return o;
   }
 
   private static <T> List<Object> lazy(List<T> list, Function<T, Object> f) {

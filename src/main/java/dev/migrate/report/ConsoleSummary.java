@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import dev.migrate.cost.CommitmentCoverage;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -79,6 +80,7 @@ public final class ConsoleSummary {
     } else {
       lines.add(fit("AWS bill growth: " + f.notAvailable().get("awsBillGrowthPct")));
     }
+    commitments(lines, m);
     wrap(lines, "Items by target: " + counts(f.countsByTarget()));
     wrap(lines, "Effort: " + counts(f.countsByEffort()));
     lines.add(fit("Blockers " + f.blockers() + ", warnings " + f.warnings() + ", unmapped " + f.unmapped()
@@ -90,6 +92,26 @@ public final class ConsoleSummary {
       }
     }
     return String.join("\n", lines) + "\n";
+  }
+
+  /** RI and SP coverage (Cost Explorer) and the saving the model applied to today's cost. */
+  private static void commitments(List<String> lines, ReportModel m) {
+    CommitmentCoverage c = m.commitmentCoverage();
+    if (c == null) {
+      lines.add(fit("Commitments: " + m.figures().notAvailable().get("commitments")));
+      return;
+    }
+    var parts = new ArrayList<String>();
+    var ri = c.reservedInstances();
+    parts.add(ri == null ? "reserved instances not readable"
+        : "reserved instances cover " + (ri.coveragePct() == null ? "no hours" : pct(ri.coveragePct()))
+            + ", saving " + usd(ri.modelledSavingUsd()) + " USD/month");
+    var sp = c.savingsPlans();
+    parts.add(sp == null ? "savings plans not readable"
+        : "savings plans cover " + (sp.coveragePct() == null ? "no spend" : pct(sp.coveragePct()))
+            + (sp.utilizationPct() == null ? "" : " (" + pct(sp.utilizationPct()) + " used)")
+            + ", saving " + usd(sp.modelledSavingUsd()) + " USD/month" + (sp.applied() ? "" : " (not modelled)"));
+    wrap(lines, "Commitments (Cost Explorer " + c.months() + "): " + String.join("; ", parts));
   }
 
   private static List<Map.Entry<String, BigDecimal>> top(SortedMap<String, BigDecimal> m) {

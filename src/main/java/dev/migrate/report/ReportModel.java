@@ -2,6 +2,7 @@ package dev.migrate.report;
 
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.Assumption;
+import dev.migrate.cost.CommitmentCoverage;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.MissingPrice;
 import dev.migrate.cost.Reconciliation;
@@ -53,6 +54,9 @@ public final class ReportModel {
   public static final String NO_REQUESTS = "not measured: the snapshot has no request counts";
   /** Shown when the snapshot has no billing history. */
   public static final String NO_BILLING = "not available: the snapshot has no billing history";
+  /** Shown when the snapshot has no Cost Explorer coverage of reserved instances and savings plans. */
+  public static final String NO_COVERAGE =
+      "not available: the snapshot has no Cost Explorer reserved-instance or savings-plan coverage";
   /** Shown when today's AWS cost is zero, so a percentage has no base. */
   public static final String NO_BASE = "not available: today's AWS cost is zero";
 
@@ -273,6 +277,11 @@ public final class ReportModel {
     }
     return new Reconciliation(r.billMonth(), r.rows(), r.modelledUsd(), r.billedUsd(), r.differencePct(),
         r.thresholdPct(), r.warnings().stream().map(anon::text).toList());
+  }
+
+  /** Reserved-instance and savings-plan coverage and the modelled saving, or null (see {@link #NO_COVERAGE}). */
+  public CommitmentCoverage commitmentCoverage() {
+    return a.commitmentCoverage();
   }
 
   /** Request costs, or null. */
@@ -666,6 +675,9 @@ public final class ReportModel {
     }
     if (a.reconciliation() == null) {
       na.put("reconciliation", NO_BILLING);
+    }
+    if (a.commitmentCoverage() == null) {
+      na.put("commitments", NO_COVERAGE);
     }
 
     var byTarget = new TreeMap<String, Integer>();

@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import dev.migrate.cost.CommitmentCoverage;
 import dev.migrate.cost.RequestCosts;
 import dev.migrate.cost.Timeline;
 import java.math.BigDecimal;
@@ -75,6 +76,9 @@ final class SummarySheet {
     }
     money("Saving per year", "=B" + (savingRow + 1) + "*12", f.savingsUsd().multiply(BigDecimal.valueOf(12)),
         "12 x the monthly saving, at today's usage");
+    r++;
+
+    commitments();
     r++;
 
     section("Cost per million requests (USD)");
@@ -230,6 +234,61 @@ final class SummarySheet {
     s.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.5);
     s.getFooter().setCenter("Page &P of &N");
     s.getHeader().setLeft("migrate assessment, " + m.accountId());
+  }
+
+  /**
+   * Reserved-instance and savings-plan coverage (Cost Explorer) and the saving the model applied
+   * to today's cost; the detail is at the foot of the Reconciliation sheet.
+   */
+  private void commitments() {
+    CommitmentCoverage c = m.commitmentCoverage();
+    if (c == null) {
+      section("Commitments (reserved instances, savings plans)");
+      notAvailable("Coverage", ReportModel.NO_COVERAGE);
+      return;
+    }
+    section("Commitments today (Cost Explorer " + c.months() + ")");
+    var ri = c.reservedInstances();
+    if (ri == null) {
+      notAvailable("Reserved instance coverage", "not available: Cost Explorer reservation coverage was not readable");
+    } else {
+      plainPercent("Reserved instance coverage", ri.coveragePct(), "reserved / running EC2 instance-hours; the model covers "
+          + WorkbookWriter.hours(ri.modelledReservedHours()) + " of Cost Explorer's " + WorkbookWriter.hours(ri.reservedHours())
+          + " h per month" + (ri.flagged() ? " (they differ: see Warnings)" : ""));
+      money("Reserved instance saving per month", null, ri.modelledSavingUsd(),
+          "on-demand value of the hours the snapshot's RIs cover, less their charges (Costs sheet)");
+    }
+    var sp = c.savingsPlans();
+    if (sp == null) {
+      notAvailable("Savings plan coverage", "not available: Cost Explorer savings plan coverage was not readable");
+    } else {
+      plainPercent("Savings plan coverage", sp.coveragePct(), "covered / eligible compute spend"
+          + (sp.utilizationPct() == null ? "" : "; " + sp.utilizationPct().setScale(2, java.math.RoundingMode.HALF_EVEN)
+              .toPlainString() + "% of the commitment used"));
+      String note;
+      if (!sp.applied()) {
+        note = "not modelled: no commitment known for the covered usage (see Warnings)";
+      } else if (sp.coveredUsd().signum() == 0 && sp.modelledSavingUsd().signum() == 0) {
+        note = "no savings plan covered any usage in " + c.months();
+      } else {
+        note = "covered on-demand value " + ConsoleSummary.usd(sp.coveredUsd()) + " less the plans' charges (Costs sheet)";
+      }
+      money("Savings plan saving per month", null, sp.modelledSavingUsd(), note);
+    }
+  }
+
+  /** A percentage given as 0..100 (a value, not a formula), or "not available" when null. */
+  private void plainPercent(String label, BigDecimal pct, String note) {
+    if (pct == null) {
+      notAvailable(label, "not available: nothing eligible ran in the period");
+      return;
+    }
+    Row row = s.createRow(r++);
+    WorkbookWriter.label(row, 0, label, st.label);
+    Cell c = row.createCell(1);
+    c.setCellValue(pct.movePointLeft(2).doubleValue());
+    c.setCellStyle(st.percentBig);
+    WorkbookWriter.label(row, 2, note, st.note);
   }
 
   private static String ref(String cellRef) {

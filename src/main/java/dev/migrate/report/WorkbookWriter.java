@@ -1,6 +1,7 @@
 package dev.migrate.report;
 
 import dev.migrate.cost.Assumption;
+import dev.migrate.cost.CommitmentCoverage;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.MissingPrice;
 import dev.migrate.cost.Phase;
@@ -509,6 +510,7 @@ public final class WorkbookWriter {
     if (r == null) {
       t.emptyNote(true, ReportModel.NO_BILLING);
       t.finish(50);
+      commitments(s, t.lastDataRow() + 3);
       return;
     }
     BigDecimal mSum = BigDecimal.ZERO;
@@ -545,6 +547,110 @@ public final class WorkbookWriter {
     for (String w : r.warnings()) {
       label(s.createRow(next++), 0, w, st.note);
     }
+    commitments(s, next + 1);
+  }
+
+  /** Hours, whole, for notes. */
+  static String hours(BigDecimal h) {
+    return new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+        .format(h.setScale(0, java.math.RoundingMode.HALF_EVEN));
+  }
+
+  /**
+   * Below the reconciliation: Cost Explorer's reserved-instance and savings-plan coverage, scaled
+   * to the model's month, next to what the model covered and saved.
+   */
+  private void commitments(Sheet s, int at) {
+    CommitmentCoverage c = m.commitmentCoverage();
+    int n = at;
+    if (c == null) {
+      label(s.createRow(n), 0, "Commitments", st.totalLabel);
+      label(s.createRow(n + 1), 0, ReportModel.NO_COVERAGE, st.notAvailable);
+      return;
+    }
+    label(s.createRow(n++), 0, "Commitments: Cost Explorer coverage " + c.months() + " (" + hours(c.periodHours())
+        + " h), per model month (x " + c.monthFactor().setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString() + ")",
+        st.totalLabel);
+    var ri = c.reservedInstances();
+    if (ri == null) {
+      label(s.createRow(n++), 0, "Reserved instances: Cost Explorer reservation coverage was not readable", st.notAvailable);
+    } else {
+      Row h = s.createRow(n++);
+      String[] head = {"Reserved instances", "Region", "Reserved h (Cost Explorer)", "Modelled h", "Difference h", "Coverage"};
+      for (int i = 0; i < head.length; i++) {
+        label(h, i, head[i], st.header);
+      }
+      for (CommitmentCoverage.Group g : ri.groups()) {
+        Row row = s.createRow(n++);
+        label(row, 0, g.instanceType() + (g.flagged() ? " (differs)" : ""), st.text);
+        label(row, 1, "*".equals(g.region()) ? "all regions" : g.region(), st.text);
+        numCell(row, 2, g.reservedHours(), st.decimal);
+        numCell(row, 3, g.modelledReservedHours(), st.decimal);
+        numCell(row, 4, g.differenceHours(), st.decimal);
+      }
+      Row total = s.createRow(n++);
+      label(total, 0, "Total" + (ri.flagged() ? " (differs: see Warnings)" : ""), st.totalLabel);
+      numCell(total, 2, ri.reservedHours(), st.decimal);
+      numCell(total, 3, ri.modelledReservedHours(), st.decimal);
+      numCell(total, 4, ri.modelledReservedHours().subtract(ri.reservedHours()), st.decimal);
+      if (ri.coveragePct() != null) {
+        numCell(total, 5, ri.coveragePct().movePointLeft(2), st.percent);
+      }
+      Row saving = s.createRow(n++);
+      label(saving, 0, "Reserved instance saving per month (modelled)", st.label);
+      numCell(saving, 3, ri.modelledSavingUsd(), st.money);
+    }
+    var sp = c.savingsPlans();
+    n++;
+    if (sp == null) {
+      label(s.createRow(n), 0, "Savings plans: Cost Explorer savings plan coverage was not readable", st.notAvailable);
+      return;
+    }
+    Row h = s.createRow(n++);
+    label(h, 0, "Savings plans", st.header);
+    label(h, 2, "Cost Explorer (USD per month)", st.header);
+    label(h, 3, "Modelled", st.header);
+    String[] rows = {"eligible compute spend", "covered, at on-demand value", "commitment", "commitment used",
+        "commitment unused", "net savings"};
+    BigDecimal[] values = {sp.eligibleUsd(), sp.coveredUsd(), sp.commitmentUsd(), sp.usedCommitmentUsd(),
+        sp.unusedCommitmentUsd(), sp.netSavingsUsd()};
+    for (int i = 0; i < rows.length; i++) {
+      Row row = s.createRow(n++);
+      label(row, 0, rows[i], st.text);
+      if (values[i] == null) {
+        label(row, 2, "not reported", st.notAvailable);
+      } else {
+        numCell(row, 2, values[i], st.money);
+      }
+      if (i == rows.length - 1) {
+        numCell(row, 3, sp.modelledSavingUsd(), st.money);
+      }
+    }
+    Row cov = s.createRow(n++);
+    label(cov, 0, "coverage (covered / eligible spend)", st.text);
+    if (sp.coveragePct() != null) {
+      numCell(cov, 2, sp.coveragePct().movePointLeft(2), st.percent);
+    }
+    Row util = s.createRow(n++);
+    label(util, 0, "utilisation (used / commitment)", st.text);
+    if (sp.utilizationPct() == null) {
+      label(util, 2, "not reported", st.notAvailable);
+    } else {
+      numCell(util, 2, sp.utilizationPct().movePointLeft(2), st.percent);
+    }
+    label(s.createRow(n), 0, sp.applied()
+        ? "The model takes the covered on-demand value off EC2 (1:1 up to the commitment used, the rest as the discount) "
+            + "and charges the snapshot's plans, split used/unused (Costs sheet)"
+        : "Not modelled: no commitment known for the covered usage (see Warnings)", st.note);
+  }
+
+  private static void numCell(Row row, int col, BigDecimal v, CellStyle style) {
+    if (v == null) {
+      return;
+    }
+    Cell c = row.createCell(col);
+    c.setCellValue(v.doubleValue());
+    c.setCellStyle(style);
   }
 
   private void bill(Sheet s) {

@@ -2,6 +2,7 @@ package dev.migrate.report;
 
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.Assumption;
+import dev.migrate.cost.CommitmentCoverage;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.CostSide;
 import dev.migrate.cost.MissingPrice;
@@ -95,7 +96,21 @@ public final class Fixtures {
         timeline("big-bang-24-months", aws, gcp.multiply(bd("0.8")), YearMonth.of(2027, 2), 24, 2, List.of()));
     return new Assessment(a.snapshot(), a.plan(), a.current(), a.target(), a.missingPrices(), a.reconciliation(),
         a.requests(), timelines, a.assumptions(), a.priceBookDate(), a.generatedAt(), a.warnings(),
-        a.trafficCurve());
+        a.commitmentCoverage(), a.trafficCurve());
+  }
+
+  /**
+   * Cost Explorer coverage of October 2026 (744 h; per model month x 730/744): one m5.large of
+   * four covered by an RI (the model agrees), savings plans covering 40% of eligible spend with
+   * 95% of the commitment used. Amounts are per model month.
+   */
+  static CommitmentCoverage coverage() {
+    var ri = new CommitmentCoverage.ReservedInstances(bd("25.0000"), bd("730"), bd("2920"), bd("730"), bd("41.61"),
+        List.of(new CommitmentCoverage.Group("m5.large", REGION, bd("730"), bd("730"), bd("0"), false)), false);
+    var sp = new CommitmentCoverage.SavingsPlans(bd("40.0000"), bd("95.0000"), bd("120"), bd("300"), bd("84"),
+        bd("79.8"), bd("4.2"), bd("36"), bd("36"), true);
+    return new CommitmentCoverage(YearMonth.of(2026, 10), YearMonth.of(2026, 10), bd("744"), bd("0.981182795699"),
+        ri, sp);
   }
 
   private static Assessment build(boolean full) {
@@ -128,7 +143,7 @@ public final class Fixtures {
         iid(4) + " (redis-1): no memory metrics (CloudWatch agent not installed); sized by instance type",
         "1 component could not be priced (Cloud Armor policy); the Google Cloud total is a lower bound");
     return new Assessment(snapshot, plan, current, target, missing, rec, req, timelines, assumptions,
-        PRICE_BOOK, GENERATED, warnings, null);
+        PRICE_BOOK, GENERATED, warnings, full ? coverage() : null, null);
   }
 
   static Snapshot snapshot(boolean withBilling) {

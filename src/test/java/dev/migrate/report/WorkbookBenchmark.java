@@ -73,7 +73,7 @@ class WorkbookBenchmark {
     return new Assessment(big, new MigrationPlan(mappings, List.of(), Map.of(Fixtures.REGION, Fixtures.GCP_REGION),
         "built-in"), current, target, List.of(), null, Fixtures.requests(current.monthlyUsd(), target.monthlyUsd()),
         List.of(Fixtures.timeline(current.monthlyUsd(), target.monthlyUsd())), base.assumptions(),
-        base.priceBookDate(), base.generatedAt(), List.of(), null);
+        base.priceBookDate(), base.generatedAt(), List.of());
   }
 
   @Test

@@ -2,12 +2,15 @@ package dev.migrate.sampledata;
 
 import dev.migrate.inventory.Billing;
 import dev.migrate.inventory.Commitment;
+import dev.migrate.inventory.Coverage;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.Usage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -147,6 +150,65 @@ final class BillModel {
     m.put(DATA_TRANSFER, tokyoPaid * ListPrices.INTERNET_OUT_TOKYO
         + Math.max(0, virginiaPaid) * ListPrices.INTERNET_OUT_VIRGINIA);
     return m;
+  }
+
+  /** Month of the coverage block: the collector asks for the whole months of the window (here only October). */
+  static final YearMonth COVERAGE_MONTH = YearMonth.of(2026, 10);
+
+  /**
+   * What Cost Explorer answers for October 2026 (ce:GetReservationCoverage grouped by instance type
+   * and region, ce:GetSavingsPlansCoverage; ce:GetSavingsPlansUtilization answers DataUnavailable
+   * because the account has no savings plan): every running instance ran all 744 hours, the active
+   * RI covers two r5.large in Tokyo, and no plan covers anything, so the whole on-demand compute
+   * spend left after the RI is eligible and uncovered. Percentages to 4 places, as the collector
+   * computes them; amounts rounded to cents.
+   */
+  static Coverage coverage(Snapshot s) {
+    Instant mid = Instant.parse("2026-10-15T00:00:00Z");
+    Map<String, long[]> running = new TreeMap<>();   // type \0 region -> {count}
+    Map<String, Double> hourly = new TreeMap<>();
+    for (Ec2Instance i : s.instances()) {
+      if (i.running()) {
+        String key = i.instanceType() + "\u0000" + i.region();
+        running.computeIfAbsent(key, k -> new long[1])[0]++;
+        hourly.merge(key, hourly(i), Double::sum);   // sum over the group: Windows carries its licence
+      }
+    }
+    Map<String, Long> reserved = new TreeMap<>();
+    for (Commitment c : s.commitments()) {
+      if ("reserved-instance".equals(c.kind()) && !mid.isBefore(c.start()) && mid.isBefore(c.end())) {
+        reserved.merge(c.instanceType() + "\u0000" + c.region(), (long) c.count(), Long::sum);
+      }
+    }
+    List<Coverage.Group> groups = new ArrayList<>();
+    BigDecimal reservedSum = BigDecimal.ZERO;
+    BigDecimal totalSum = BigDecimal.ZERO;
+    BigDecimal onDemandCostSum = BigDecimal.ZERO;
+    for (var e : running.entrySet()) {
+      String[] tr = e.getKey().split("\u0000");
+      long count = e.getValue()[0];
+      long covered = Math.min(count, reserved.getOrDefault(e.getKey(), 0L));
+      BigDecimal total = BigDecimal.valueOf(count * OCTOBER_HOURS);
+      BigDecimal res = BigDecimal.valueOf(covered * OCTOBER_HOURS);
+      BigDecimal od = total.subtract(res);
+      // hours at on demand x the group's average hourly price
+      BigDecimal odCost = BigDecimal.valueOf(hourly.get(e.getKey()) / count * (count - covered) * OCTOBER_HOURS)
+          .setScale(2, RoundingMode.HALF_EVEN);
+      groups.add(new Coverage.Group(tr[0], tr[1], pct(res, total), res, od, total, odCost));
+      reservedSum = reservedSum.add(res);
+      totalSum = totalSum.add(total);
+      onDemandCostSum = onDemandCostSum.add(odCost);
+    }
+    var ri = new Coverage.ReservedInstances(pct(reservedSum, totalSum), reservedSum, totalSum.subtract(reservedSum),
+        totalSum, onDemandCostSum, groups);
+    // Compute Savings Plans are eligible for all EC2 on-demand usage the RI does not cover.
+    var sp = new Coverage.SavingsPlans(BigDecimal.ZERO.setScale(4), BigDecimal.ZERO, onDemandCostSum, onDemandCostSum,
+        null, null, null, null, null);
+    return new Coverage(COVERAGE_MONTH, COVERAGE_MONTH, ri, sp);
+  }
+
+  private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
+    return part.multiply(BigDecimal.valueOf(100)).divide(whole, 4, RoundingMode.HALF_EVEN);
   }
 
   static double hourly(Ec2Instance i) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.Coverage;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
@@ -15,6 +16,7 @@ import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.inventory.Usage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -403,6 +405,37 @@ class SampleEstateTest {
         "AWS Data Transfer", "Amazon Route 53", "AmazonCloudWatch", "AWS Key Management Service")), names.toString());
     List<String> sorted = months.get(11).services().stream().map(Billing.ServiceCost::service).sorted().toList();
     assertEquals(sorted, months.get(11).services().stream().map(Billing.ServiceCost::service).toList());
+  }
+
+  @Test
+  void coverageAgreesWithTheCommitmentsAndTheBill() {
+    Coverage c = snapshot.coverage();
+    assertNotNull(c, "the sample shows Cost Explorer coverage");
+    assertEquals(YearMonth.of(2026, 10), c.fromMonth());
+    assertEquals(YearMonth.of(2026, 10), c.toMonth());
+    // Reserved instances: the one active RI (2 x r5.large, Tokyo) covers 2 x 744 h; nothing else is reserved.
+    Coverage.ReservedInstances ri = c.reservedInstances();
+    long running = snapshot.instances().stream().filter(Ec2Instance::running).count();
+    assertEquals(0, BigDecimal.valueOf(running * 744).compareTo(ri.totalRunningHours()));
+    assertEquals(0, BigDecimal.valueOf(2 * 744).compareTo(ri.reservedHours()));
+    for (Coverage.Group g : ri.groups()) {
+      long n = snapshot.instances().stream().filter(i -> i.running() && i.instanceType().equals(g.instanceType())
+          && i.region().equals(g.region())).count();
+      assertEquals(0, BigDecimal.valueOf(n * 744).compareTo(g.totalRunningHours()), g.toString());
+      boolean reservedGroup = g.instanceType().equals("r5.large") && g.region().equals("ap-northeast-1");
+      assertEquals(0, BigDecimal.valueOf(reservedGroup ? 1488 : 0).compareTo(g.reservedHours()), g.toString());
+    }
+    // Uncovered hours at on-demand prices plus the RI's 2 x 744 h x 0.099 are October's EC2 bill.
+    double bill = snapshot.billing().months().get(11).services().stream()
+        .filter(x -> x.service().equals("Amazon Elastic Compute Cloud - Compute")).findFirst().orElseThrow()
+        .amountUsd().doubleValue();
+    assertEquals(bill, ri.onDemandCostUsd().doubleValue() + 2 * 744 * ListPrices.RI_R5_LARGE_TOKYO_HOURLY, 0.05);
+    // No savings plan: nothing covered, utilisation not reported, all the on-demand spend eligible.
+    assertTrue(snapshot.commitments().stream().noneMatch(x -> x.kind().equals("savings-plan")));
+    Coverage.SavingsPlans sp = c.savingsPlans();
+    assertEquals(0, sp.coveredUsd().signum());
+    assertEquals(0, sp.totalCostUsd().compareTo(ri.onDemandCostUsd()));
+    assertNull(sp.commitmentUsd());
   }
 
   @Test

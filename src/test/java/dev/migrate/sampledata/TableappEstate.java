@@ -615,7 +615,7 @@ public final class TableappEstate {
     Billing billing = BillModel.billing(draft, names, usage.originBytesOfSite());
     Snapshot snapshot = new Snapshot(Snapshot.SCHEMA_V1, draft.account(), COLLECTED_AT, draft.window(),
         draft.regions(), instances, volumes, asgs, lbs, dists, buckets, vpcs, commitments, usages, billing,
-        List.of());
+        List.of(), BillModel.coverage(draft));
 
     Map<String, List<Map<String, Long>>> geoReq = new TreeMap<>();
     Map<String, List<Map<String, Long>>> geoBytes = new TreeMap<>();

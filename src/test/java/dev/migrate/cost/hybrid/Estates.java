@@ -81,7 +81,7 @@ public final class Estates {
         : new RequestCosts(monthlyRequests, "cloudwatch", BigDecimal.ONE, BigDecimal.ONE, List.of());
     return new Assessment(s, new MigrationPlan(mappings, List.of(), Map.of(REGION, GCP), "test"), current, target,
         List.of(), null, rc, List.of(), List.of(), LocalDate.parse("2026-07-30"), Instant.parse("2026-11-25T01:00:00Z"),
-        List.of(), null);
+        List.of());
   }
 
   /**

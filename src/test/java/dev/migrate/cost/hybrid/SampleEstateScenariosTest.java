@@ -32,7 +32,7 @@ class SampleEstateScenariosTest {
     Snapshot s = SnapshotJson.read(SAMPLE);
     Assessment a = new Assessment(s, new MigrationPlan(List.of(), List.of(), Map.of(), "none"),
         CostSide.of(Phase.CURRENT, List.of()), CostSide.of(Phase.TARGET, List.of()), List.of(), null, null, List.of(),
-        List.of(), LocalDate.parse("2026-07-30"), Instant.parse("2026-11-25T00:00:00Z"), List.of(), null);
+        List.of(), LocalDate.parse("2026-07-30"), Instant.parse("2026-11-25T00:00:00Z"), List.of());
     HybridModel model = HybridModel.of(a);
     List<Path> files;
     try (Stream<Path> f = Files.list(Path.of("sample-data/scenarios"))) {
