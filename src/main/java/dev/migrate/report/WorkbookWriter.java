@@ -606,7 +606,7 @@ public final class WorkbookWriter {
     var t = new Table(s, st, "Assumptions and price sources", "Every parameter and unit price the figures use; "
         + "price book of " + m.priceBookDate());
     t.header("Kind", "Name or price key", "Value", "Unit", "Source", "As of", "Used by");
-    for (int[] c : new int[][] {{1, 36}, {2, 18}, {3, 16}, {4, 50}, {6, 30}}) {
+    for (int[] c : new int[][] {{1, 36}, {2, 24}, {3, 14}, {4, 50}, {6, 24}}) {
       t.wrap(c[0], c[1]);
     }
     param(t, "price book date", String.valueOf(m.priceBookDate()), "price book", "");
@@ -776,6 +776,7 @@ public final class WorkbookWriter {
     private int columns;
     private int[] widths = new int[0];
     private int[] caps = new int[0];
+    private String[] headers = new String[0];
     private Row current;
     private int currentLines;
 
@@ -791,8 +792,8 @@ public final class WorkbookWriter {
       columns = names.length;
       widths = new int[columns];
       caps = new int[columns];
+      headers = names;
       Row h = sheet.createRow(HEADER_ROW);
-      int lines = 1;
       for (int i = 0; i < names.length; i++) {
         label(h, i, names[i], st.headerWrap);
         int word = 0;
@@ -800,10 +801,28 @@ public final class WorkbookWriter {
           word = Math.max(word, w.length());
         }
         // Bold 10 pt is about 10% wider than the characters the width counts; the filter button needs 2.
-        widths[i] = Math.max(8, word * 11 / 10 + 3);
-        lines = Math.max(lines, lines(names[i], (widths[i] - 2) * 10 / 11));
+        widths[i] = Math.max(10, word * 11 / 10 + 3);
       }
-      // Set now: with more rows than the streaming window, the header row is on disk before the widths are final.
+      headerHeight(false);
+    }
+
+    /**
+     * The header row's height for its wrapped names: with the final widths when {@code last},
+     * otherwise an estimate (a wrapped column at its cap, another at least a figure's 13
+     * characters), set before the first data row because with more rows than the streaming
+     * window the header row is on disk before the widths are final.
+     */
+    private void headerHeight(boolean last) {
+      Row h = sheet.getRow(HEADER_ROW);
+      if (h == null) {
+        return;
+      }
+      int lines = 1;
+      for (int i = 0; i < columns; i++) {
+        int w = last ? Math.min(widths[i], caps[i] > 0 ? caps[i] : Integer.MAX_VALUE)
+            : caps[i] > 0 ? caps[i] : Math.max(widths[i], 13);
+        lines = Math.max(lines, lines(headers[i], (w - 2) * 10 / 11));
+      }
       h.setHeightInPoints(rowHeightPoints(lines));
     }
 
@@ -816,6 +835,9 @@ public final class WorkbookWriter {
     }
 
     Row row() {
+      if (next == FIRST_DATA_ROW) {
+        headerHeight(false);
+      }
       current = sheet.createRow(next++);
       currentLines = 1;
       return current;
@@ -880,8 +902,10 @@ public final class WorkbookWriter {
       sheet.createFreezePane(0, FIRST_DATA_ROW);
       sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, lastDataRow(), 0, columns - 1));
       for (int i = 0; i < columns; i++) {
-        sheet.setColumnWidth(i, Math.min(widths[i], caps[i] > 0 ? caps[i] : maxChars) * 256);
+        widths[i] = Math.min(widths[i], caps[i] > 0 ? caps[i] : maxChars);
+        sheet.setColumnWidth(i, widths[i] * 256);
       }
+      headerHeight(true);
       sheet.setDisplayGridlines(true);
     }
   }
@@ -899,23 +923,40 @@ public final class WorkbookWriter {
    */
   static int lines(String text, int perLine) {
     int width = Math.max(4, perLine);
-    int lines = 0;
-    for (String para : text.split("\n", -1)) {
-      lines++;
-      int col = 0;
-      for (String token : para.split("(?<=[ /,;:-])")) {
-        int visible = token.stripTrailing().length();
-        if (col > 0 && col + visible > width) {
-          lines++;
-          col = 0;
-        }
-        int trailing = token.length() - visible;
-        while (visible > width) {
-          lines++;
-          visible -= width;
-        }
-        col += visible + trailing;
+    if (text.length() <= width && text.indexOf('\n') < 0) {
+      return 1;  // most cells: no need to split (this runs for every wrapped cell of a 100,000-item estate)
+    }
+    int lines = 1;
+    int col = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      if (text.charAt(i) == '\n') {
+        lines++;
+        col = 0;
+        i++;
+        continue;
       }
+      // A token runs to and including the next break character.
+      int end = i;
+      while (end < n && text.charAt(end) != '\n' && " /,;:-".indexOf(text.charAt(end)) < 0) {
+        end++;
+      }
+      if (end < n && text.charAt(end) != '\n') {
+        end++;
+      }
+      int trailing = text.charAt(end - 1) == ' ' ? 1 : 0;
+      int visible = end - i - trailing;
+      if (col > 0 && col + visible > width) {
+        lines++;
+        col = 0;
+      }
+      while (visible > width) {
+        lines++;
+        visible -= width;
+      }
+      col += visible + trailing;
+      i = end;
     }
     return Math.max(1, lines);
   }

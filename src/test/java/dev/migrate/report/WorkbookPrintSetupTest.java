@@ -153,6 +153,16 @@ class WorkbookPrintSetupTest {
     assertNotNull(wb.getPrintArea(wb.getSheetIndex("Summary")), "a print area is set");
   }
 
+  @Test
+  void lineCountOfWrappedTextBreaksWhereSpreadsheetsBreak() {
+    assertEquals(1, WorkbookWriter.lines("short", 10));
+    assertEquals(2, WorkbookWriter.lines("aaaa bbbb cccc", 9));
+    assertEquals(1, WorkbookWriter.lines("aaaa bbbb", 9));
+    assertEquals(3, WorkbookWriter.lines("x".repeat(25), 10), "a word longer than a line is cut");
+    assertEquals(2, WorkbookWriter.lines("aws/cloudfront/free-requests", 16), "breaks after a slash or hyphen");
+    assertEquals(2, WorkbookWriter.lines("a\nb", 10));
+  }
+
   private static String firstCellBelow(XSSFSheet s, int row) {
     for (int r = row + 1; r <= s.getLastRowNum(); r++) {
       Row x = s.getRow(r);
