@@ -219,14 +219,14 @@ final class SummarySheet {
     } else if (!m.timelines().isEmpty() && !m.timelines().get(0).months().isEmpty()) {
       pngs.add(Charts.timeline(m.timelines().get(0), size));
     } else {
-      chartNote("Monthly spend through the migration", ReportModel.NO_TIMELINE);
+      chartNote("monthly spend", ReportModel.NO_TIMELINE);
     }
     pngs.add(Charts.byService(m.currentByService(), m.targetByService(), size));
     RequestCosts rc = m.requests();
     if (rc != null && rc.awsPerMillionUsd() != null && rc.gcpPerMillionUsd() != null) {
       pngs.add(Charts.perMillion(rc, size));
     } else {
-      chartNote("Cost per million requests", ReportModel.NO_REQUESTS);
+      chartNote("cost per million requests", ReportModel.NO_REQUESTS);
     }
     if (m.billMonths().size() >= 2) {
       pngs.add(Charts.bill(m.billMonths(), size));
@@ -335,7 +335,8 @@ final class SummarySheet {
   }
 
   private void chartNote(String chart, String reason) {
-    notAvailable(chart + " (chart)", reason);
+    // "Chart: ..." rather than the chart's whole title: column A holds 34 characters before B cuts it off.
+    notAvailable("Chart: " + chart, reason);
   }
 
   private void countRows(Map<String, Integer> counts, char column, String note) {

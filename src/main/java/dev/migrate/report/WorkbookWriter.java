@@ -853,8 +853,9 @@ public final class WorkbookWriter {
       width(col, value.length() + 2);
       if (caps[col] > 0 && row == current) {
         // Excel and LibreOffice do not grow a row for wrapped text on opening: the height is written.
-        // Arial 10 text averages about 1.15 characters per unit of width (a digit's width); 1 unit is padding.
-        int n = lines(value, (caps[col] - 1) * 23 / 20);
+        // One character per unit of width (a digit's width), 1 unit of padding: lower-case text averages a
+        // little more, but words with m and w ("memory not measured") fill a line at about that.
+        int n = lines(value, caps[col] - 1);
         if (n > currentLines) {
           currentLines = n;
           row.setHeightInPoints(rowHeightPoints(n));
