@@ -59,17 +59,22 @@ final class Charts {
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
-  /** Display size of every chart in pixels; the PNG is twice as large. */
+  /** Display size of a chart on a detail sheet in pixels; the PNG is twice as large. */
   static final int WIDTH = 760;
   static final int HEIGHT = 380;
 
-  /** A rendered chart with its title (also used as the picture's alternative text). */
-  record Png(String title, byte[] bytes) {}
+  /** Display size of a chart in pixels (the fonts keep their size: a smaller chart is not a shrunk one). */
+  record Size(int width, int height) {
+    static final Size DEFAULT = new Size(WIDTH, HEIGHT);
+  }
+
+  /** A rendered chart with its title (also used as the picture's alternative text) and display size. */
+  record Png(String title, byte[] bytes, Size size) {}
 
   private Charts() {}
 
   /** Stacked monthly spend (AWS, Google Cloud, link and traffic, one-off) with "stay on AWS" as a line. */
-  static Png timeline(Timeline t) {
+  static Png timeline(Timeline t, Size size) {
     var bars = new DefaultCategoryDataset();
     var line = new DefaultCategoryDataset();
     for (Timeline.Month m : t.months()) {
@@ -99,7 +104,7 @@ final class Charts {
     plot.setRenderer(1, lr);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     style(chart, true);
-    return render(title, chart);
+    return render(title, chart, size);
   }
 
   /** Line colours of the scenarios, in order; "staying on AWS" keeps {@link #STAY}. */
@@ -112,7 +117,7 @@ final class Charts {
    * less per month than not migrating. A time axis, because scenarios may start and end in
    * different months and a 36-month category axis would not keep its labels readable.
    */
-  static Png scenarios(List<Timeline> timelines) {
+  static Png scenarios(List<Timeline> timelines, Size size) {
     // The collection pegs each month to its first millisecond in this zone.
     var data = new org.jfree.data.time.TimeSeriesCollection(java.util.TimeZone.getTimeZone("UTC"));
     var names = new java.util.HashSet<String>();
@@ -171,7 +176,7 @@ final class Charts {
       chart.addSubtitle(new TextTitle("dashed: staying on AWS at the traffic of " + timelines.get(0).scenario()
           + "; each scenario's own is on the Timeline sheet", LABEL));
     }
-    return render(title, chart);
+    return render(title, chart, size);
   }
 
   /** A calendar month as a JFreeChart period (placed in UTC by the collection, not the machine's zone). */
@@ -180,7 +185,7 @@ final class Charts {
   }
 
   /** Monthly USD by service, AWS services in orange, Google Cloud services in blue. */
-  static Png byService(Map<String, BigDecimal> current, Map<String, BigDecimal> target) {
+  static Png byService(Map<String, BigDecimal> current, Map<String, BigDecimal> target, Size size) {
     // One series, one bar per service: AWS services first (orange), then Google Cloud (blue),
     // each largest first, so that the eye reads the big items first.
     var data = new DefaultCategoryDataset();
@@ -210,13 +215,15 @@ final class Charts {
     r.setDefaultNegativeItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
     chart.getCategoryPlot().setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     style(chart, false);
+    // Room right of the longest bar for its value label ("$11,412"), a larger share on a narrow chart.
+    ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setUpperMargin(size.width() < 600 ? 0.25 : 0.15);
     chart.addSubtitle(new TextTitle("AWS today " + usd(sum(current)) + " per month, Google Cloud after "
         + usd(sum(target)) + " per month", LABEL));
-    return render(title, chart);
+    return render(title, chart, size);
   }
 
   /** Cost per million requests on each side, at today's traffic and the growth multiples. */
-  static Png perMillion(RequestCosts rc) {
+  static Png perMillion(RequestCosts rc, Size size) {
     var data = new DefaultCategoryDataset();
     if (rc.growth().isEmpty()) {
       data.addValue(rc.awsPerMillionUsd().doubleValue(), "AWS", "today's traffic");
@@ -240,11 +247,11 @@ final class Charts {
     style(chart, false);
     ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setNumberFormatOverride(
         new DecimalFormat("$#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-    return render(title, chart);
+    return render(title, chart, size);
   }
 
   /** The AWS bill of the last 12 months (plus an open month), stacked by its five largest services. */
-  static Png bill(List<ReportModel.BillMonth> months) {
+  static Png bill(List<ReportModel.BillMonth> months, Size size) {
     List<ReportModel.BillMonth> last = months.subList(Math.max(0, months.size() - 13), months.size());
     var totals = new java.util.HashMap<String, BigDecimal>();
     last.forEach(m -> m.services().forEach((s, v) -> totals.merge(s, v, BigDecimal::add)));
@@ -279,7 +286,7 @@ final class Charts {
       r.setSeriesPaint(top.size(), SERVICES[SERVICES.length - 1]);
     }
     style(chart, true);
-    return render(title, chart);
+    return render(title, chart, size);
   }
 
   private static BigDecimal sum(Map<String, BigDecimal> m) {
@@ -335,14 +342,14 @@ final class Charts {
     }
   }
 
-  private static Png render(String title, JFreeChart chart) {
-    var image = new BufferedImage(WIDTH * 2, HEIGHT * 2, BufferedImage.TYPE_INT_RGB);
+  private static Png render(String title, JFreeChart chart, Size size) {
+    var image = new BufferedImage(size.width() * 2, size.height() * 2, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.scale(2, 2);
-      chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+      chart.draw(g, new Rectangle2D.Double(0, 0, size.width(), size.height()));
     } finally {
       g.dispose();
     }
@@ -352,6 +359,6 @@ final class Charts {
     } catch (IOException e) {
       throw new IllegalStateException("PNG encoding in memory failed", e);
     }
-    return new Png(title, out.toByteArray());
+    return new Png(title, out.toByteArray(), size);
   }
 }

@@ -45,7 +45,7 @@ public final class ConsoleSummary {
           usd(f.awsPerMillionUsd()), usd(f.gcpPerMillionUsd()),
           usd(f.awsPerMillionUsd().subtract(f.gcpPerMillionUsd()))));
       lines.add(fit(String.format(Locale.ROOT, "%-32s %18s", "Requests per month",
-          integer(f.monthlyRequests())) + "  (" + f.requestsSource() + ")"));
+          integer(f.monthlyRequests())) + "  (measured: " + f.requestsSource() + ")"));
     } else {
       lines.add(fit(String.format(Locale.ROOT, "%-32s ", "Per million requests (USD)")
           + f.notAvailable().get("costPerMillionRequests")));

@@ -607,7 +607,7 @@ public final class ReportModel {
       na.put("monthlyRequests", NO_REQUESTS);
     } else {
       requests = rc.monthlyRequests();
-      requestsSource = rc.requestsSource();
+      requestsSource = requestsSourceInWords(rc.requestsSource());
       awsPm = rc.awsPerMillionUsd();
       gcpPm = rc.gcpPerMillionUsd();
     }
@@ -699,5 +699,44 @@ public final class ReportModel {
         Collections.unmodifiableSortedMap(byEffort), rows.size(), a.plan().mappings().size(),
         a.plan().unmapped().size(), warningCount, blockers, itemsWithBlockers, a.missingPrices().size(),
         a.snapshot().gaps().size(), Collections.unmodifiableSortedMap(na));
+  }
+
+  /**
+   * Where the request counts were measured, in words for people: the cost model joins the
+   * usage-source codes of the measured resources with "+" ({@code cloudwatch},
+   * {@code access-logs}, {@code both} = access logs and CloudWatch), e.g. {@code both+cloudwatch}
+   * becomes "access logs and CloudWatch". An unknown code is kept as it is. The JSON keeps the
+   * codes ({@code requests.source}).
+   */
+  static String requestsSourceInWords(String codes) {
+    if (codes == null || codes.isBlank()) {
+      return "source not recorded";
+    }
+    var words = new java.util.LinkedHashSet<String>();
+    boolean logs = false;
+    boolean cloudWatch = false;
+    for (String code : codes.split("\\+")) {
+      switch (code.strip().toLowerCase(Locale.ROOT)) {
+        case "access-logs" -> logs = true;
+        case "cloudwatch" -> cloudWatch = true;
+        case "both" -> {
+          logs = true;
+          cloudWatch = true;
+        }
+        default -> words.add(code.strip());
+      }
+    }
+    var all = new ArrayList<String>();
+    if (logs) {
+      all.add("access logs");
+    }
+    if (cloudWatch) {
+      all.add("CloudWatch");
+    }
+    all.addAll(words);
+    if (all.size() == 1) {
+      return all.get(0);
+    }
+    return String.join(", ", all.subList(0, all.size() - 1)) + " and " + all.get(all.size() - 1);
   }
 }

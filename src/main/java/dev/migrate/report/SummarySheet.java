@@ -8,7 +8,6 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -38,9 +37,10 @@ final class SummarySheet {
 
   void write() {
     var f = m.figures();
-    s.setColumnWidth(0, 40 * 256);
-    s.setColumnWidth(1, 20 * 256);
-    s.setColumnWidth(2, 68 * 256);
+    // Characters of Arial 10 (the workbook's default font); the charts share the width of A:C, two a row.
+    s.setColumnWidth(0, 34 * 256);
+    s.setColumnWidth(1, 17 * 256);
+    s.setColumnWidth(2, 80 * 256);
     s.setDisplayGridlines(false);
 
     Row title = s.createRow(r++);
@@ -55,7 +55,7 @@ final class SummarySheet {
     if (m.anonymizer().enabled()) {
       info("Anonymized", "account, resource ids, names and tag values are pseudonyms");
     }
-    r++;
+    gap();
 
     section("Monthly cost (USD per month)");
     int awsRow = r;
@@ -76,10 +76,7 @@ final class SummarySheet {
     }
     money("Saving per year", "=B" + (savingRow + 1) + "*12", f.savingsUsd().multiply(BigDecimal.valueOf(12)),
         "12 x the monthly saving, at today's usage");
-    r++;
-
-    commitments();
-    r++;
+    gap();
 
     section("Cost per million requests (USD)");
     if (f.monthlyRequests() == null) {
@@ -100,7 +97,7 @@ final class SummarySheet {
       perMillion("Google Cloud per million requests", gcpRow, reqRow, f.gcpPerMillionUsd(),
           f.gcpMonthlyUsd().divide(millions, MathContext.DECIMAL64));
     }
-    r++;
+    gap();
 
     section("Migration: hybrid months");
     if (f.scenario() == null) {
@@ -142,7 +139,7 @@ final class SummarySheet {
             + " (Timeline, column J vs K)", st.note);
       }
     }
-    r++;
+    gap();
 
     section("AWS bill, last 12 months");
     if (f.billGrowthPct() == null && f.billFirstMonth() == null) {
@@ -162,14 +159,23 @@ final class SummarySheet {
             f.billFirstMonth() + " to " + f.billLastMonth());
       }
     }
-    r++;
+    gap();
+
+    section("Charts");
+    chartsGrid();
+    // Page 1: the figures and the charts; page 2: the counts, commitments and warnings.
+    s.setRowBreak(r - 1);
+    gap();
 
     section("Items by target");
     countRows(f.countsByTarget(), 'E', "items (Mapping)");
-    r++;
+    gap();
     section("Items by effort");
     countRows(f.countsByEffort(), 'K', "mapped items (Mapping)");
-    r++;
+    gap();
+    // Page 2: commitments explain today's figure; page 1 keeps the before/after figures and charts.
+    commitments();
+    gap();
 
     section("Warnings and blockers");
     count("Blockers", "COUNTIF(" + w.warningsColumn('A') + ",\"blocker\")", f.blockers(),
@@ -195,45 +201,56 @@ final class SummarySheet {
       WorkbookWriter.label(s.createRow(r++), 0, (m.warnings().size() - listed.size())
           + " more on the Warnings sheet", st.note);
     }
-    int lastTextRow = r;
-    r++;
+    s.getWorkbook().setPrintArea(s.getWorkbook().getSheetIndex(s), 0, 2, 0, r);
+  }
 
-    section("Charts");
-    XSSFDrawing drawing = s.createDrawingPatriarch();
-    int chartsStart = r;
-    s.setRowBreak(chartsStart - 2);
+  /**
+   * The four charts two by two under the figures, each half the width of A:C and drawn at that
+   * size (the fonts keep their size). Where a chart cannot be drawn, a row says why, above the grid.
+   */
+  private void chartsGrid() {
+    var f = m.figures();
+    var pngs = new java.util.ArrayList<Charts.Png>();
+    float blockPx = s.getColumnWidthInPixels(0) + s.getColumnWidthInPixels(1) + s.getColumnWidthInPixels(2);
+    int gapPx = 14;
+    int width = (int) ((blockPx - gapPx) / 2);
+    // Taller than the detail sheets' 2:1 (a half-width chart needs room for its labels and legend), short enough
+    // for the figures and both rows of charts to print on one A4 page.
+    var size = new Charts.Size(width, width * 18 / 25);
     if (m.timelines().size() > 1 && !m.timelines().get(0).months().isEmpty()) {
       // Several scenarios: the comparison tells the story; each one's breakdown is on the Timeline sheet.
-      r = WorkbookWriter.picture(s, drawing, Charts.scenarios(m.timelines()), 0, r) + 1;
+      pngs.add(Charts.scenarios(m.timelines(), size));
     } else if (!m.timelines().isEmpty() && !m.timelines().get(0).months().isEmpty()) {
-      r = WorkbookWriter.picture(s, drawing, Charts.timeline(m.timelines().get(0)), 0, r) + 1;
+      pngs.add(Charts.timeline(m.timelines().get(0), size));
     } else {
-      chartNote("Monthly spend through the migration", ReportModel.NO_TIMELINE);
+      chartNote("monthly spend", ReportModel.NO_TIMELINE);
     }
-    r = WorkbookWriter.picture(s, drawing, Charts.byService(m.currentByService(), m.targetByService()), 0, r) + 1;
+    pngs.add(Charts.byService(m.currentByService(), m.targetByService(), size));
     RequestCosts rc = m.requests();
     if (rc != null && rc.awsPerMillionUsd() != null && rc.gcpPerMillionUsd() != null) {
-      r = WorkbookWriter.picture(s, drawing, Charts.perMillion(rc), 0, r) + 1;
+      pngs.add(Charts.perMillion(rc, size));
     } else {
-      chartNote("Cost per million requests", ReportModel.NO_REQUESTS);
+      chartNote("cost per million requests", ReportModel.NO_REQUESTS);
     }
     if (m.billMonths().size() >= 2) {
-      r = WorkbookWriter.picture(s, drawing, Charts.bill(m.billMonths()), 0, r) + 1;
+      pngs.add(Charts.bill(m.billMonths(), size));
     } else {
       chartNote("AWS bill, last 12 months", f.notAvailable().getOrDefault("awsBillGrowthPct", ReportModel.NO_BILLING));
     }
+    XSSFDrawing drawing = s.createDrawingPatriarch();
+    int top = r;
+    for (int i = 0; i < pngs.size(); i++) {
+      int below = WorkbookWriter.picture(s, drawing, pngs.get(i), 0, (i % 2) * (width + gapPx), top);
+      r = Math.max(r, below);
+      if (i % 2 == 1) {
+        top = r;
+      }
+    }
+  }
 
-    s.getWorkbook().setPrintArea(s.getWorkbook().getSheetIndex(s), 0, 2, 0, Math.max(r, lastTextRow));
-    PrintSetup ps = s.getPrintSetup();
-    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-    ps.setLandscape(false);
-    ps.setFitWidth((short) 1);
-    ps.setFitHeight((short) 0);
-    s.setFitToPage(true);
-    s.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.5);
-    s.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.5);
-    s.getFooter().setCenter("Page &P of &N");
-    s.getHeader().setLeft("migrate assessment, " + m.accountId());
+  /** A thin blank row between sections. */
+  private void gap() {
+    s.createRow(r++).setHeightInPoints(6);
   }
 
   /**
@@ -377,8 +394,8 @@ final class SummarySheet {
   }
 
   private void chartNote(String chart, String reason) {
-    notAvailable(chart + " (chart)", reason);
-    r++;
+    // "Chart: ..." rather than the chart's whole title: column A holds 34 characters before B cuts it off.
+    notAvailable("Chart: " + chart, reason);
   }
 
   private void countRows(Map<String, Integer> counts, char column, String note) {

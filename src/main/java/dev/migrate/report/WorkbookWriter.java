@@ -28,6 +28,7 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -146,7 +147,9 @@ public final class WorkbookWriter {
     props.setLastModifiedByUser("migrate");
     st = new Styles(wb);
     for (String name : SHEETS) {
-      wb.createSheet(name);
+      // One line of Arial 10 (Excel's and LibreOffice's height for it): POI's default is 15 pt (Calibri 11),
+      // which would misplace pictures anchored by rows and overstate the printed length.
+      wb.createSheet(name).setDefaultRowHeightInPoints(rowHeightPoints(1));
     }
     new SummarySheet(m, st, wb.getSheet(SUMMARY), this).write();
     // Small (a row per scenario) and carries a picture placed by column widths: built in memory.
@@ -166,6 +169,10 @@ public final class WorkbookWriter {
       assumptions(sx.getSheet(ASSUMPTIONS));
       gaps(sx.getSheet(GAPS));
       warnings(sx.getSheet(WARNINGS));
+      for (String name : SHEETS) {
+        // On the template sheets: SXSSF writes everything but the rows from them.
+        pageSetup(wb.getSheet(name), !name.equals(SUMMARY));
+      }
       sx.setActiveSheet(0);
       sx.write(out);
     } finally {
@@ -216,6 +223,9 @@ public final class WorkbookWriter {
     var t = new Table(s, st, "Inventory", m.inventory().size() + " items collected from account " + m.accountLabel()
         + ", usage window " + m.windowLabel());
     t.header("Kind", "Id", "Name", "Region", "Type", "Size (GiB)", "State", "CPU p95 (%)", "Requests in window", "Details");
+    for (int[] c : new int[][] {{0, 11}, {1, 20}, {2, 16}, {3, 12}, {4, 14}, {9, 50}}) {
+      t.wrap(c[0], c[1]);
+    }
     for (ReportModel.InventoryRow r : m.inventory()) {
       Row row = t.row();
       t.text(row, 0, r.kind());
@@ -238,6 +248,11 @@ public final class WorkbookWriter {
         + "rules: " + m.rulesSource());
     t.header("Kind", "Item id", "Item name", "AWS region", "Target", "Target detail", "GCP region", "Size", "Rule",
         "Reason", "Effort", "Blockers", "Warnings");
+    // Text wraps in capped widths: about 190 characters in all print one A4 landscape page wide at 7 pt or more.
+    for (int[] c : new int[][] {{0, 11}, {1, 20}, {2, 14}, {3, 12}, {4, 12}, {5, 16}, {6, 12}, {7, 11}, {8, 14},
+        {9, 24}, {11, 18}, {12, 18}}) {
+      t.wrap(c[0], c[1]);
+    }
     for (ReportModel.MappingRow r : m.mappings()) {
       Row row = t.row();
       t.text(row, 0, r.kind());
@@ -263,6 +278,11 @@ public final class WorkbookWriter {
         + "the price's key, source and date. Price book of " + m.priceBookDate() + ".");
     t.header("Side", "Service", "Item id", "Item name", "App", "Component", "Quantity", "Unit", "Unit price (USD)",
         "Monthly (USD)", "Price key", "Price source", "Price as of");
+    // Text wraps in capped widths: about 190 characters in all print one A4 landscape page wide at 7 pt or more.
+    // The price source (up to about 250 characters) gets the most room.
+    for (int[] c : new int[][] {{0, 10}, {1, 12}, {2, 16}, {3, 12}, {4, 10}, {5, 18}, {7, 10}, {10, 18}, {11, 38}}) {
+      t.wrap(c[0], c[1]);
+    }
     for (CostLine l : m.costLines()) {
       Row row = t.row();
       t.text(row, 0, l.phase() == Phase.CURRENT ? AWS_SIDE : GCP_SIDE);
@@ -307,6 +327,7 @@ public final class WorkbookWriter {
         + m.timelines().get(0).scenario() + ")");
     t.header("Scenario", "Month", "AWS", "Google Cloud", "Link (VPN / Interconnect)", "Inter-cloud traffic", "One-off",
         "Total", "Staying on AWS", "Cumulative", "Cumulative staying on AWS", "Requests", "Total per million requests");
+    t.wrap(0, 26);
     for (Timeline tl : m.timelines()) {
       Timeline.Month prev = null;
       for (Timeline.Month mo : tl.months()) {
@@ -361,6 +382,7 @@ public final class WorkbookWriter {
     t.header("Scenario", "First month", "First month total", "Peak month", "Peak month total", "Last month",
         "Last month total", "Last month per million requests", "Cumulative spend", "Cumulative staying on AWS",
         "Saved (staying minus spend)", "Payback month", "Months to pay back", "Blockers", "Warnings");
+    t.wrap(0, 22);
     int start = FIRST_DATA_ROW;  // 0-based first Timeline row of the scenario
     for (int i = 0; i < rows.size(); i++) {
       ReportModel.ScenarioRow x = rows.get(i);
@@ -420,8 +442,8 @@ public final class WorkbookWriter {
       c.setCellStyle(st.headerWrap);
     }
     // Characters per column: a month (7), money up to $9,999,999.99 (13) with a margin.
-    int[] widths = {0, 10, 14, 10, 14, 10, 14, 14, 15, 15, 15,
-        rows.stream().anyMatch(x -> x.paybackMonth() == null) ? 22 : 10, 10, 9, 9};
+    int[] widths = {0, 10, 13, 10, 13, 10, 13, 13, 14, 14, 14,
+        rows.stream().anyMatch(x -> x.paybackMonth() == null) ? 21 : 10, 10, 9, 9};
     for (int c = 1; c < widths.length; c++) {
       s.setColumnWidth(c, widths[c] * 256);
     }
@@ -442,7 +464,7 @@ public final class WorkbookWriter {
     }
     next++;
     if (m.timelines().stream().anyMatch(x -> !x.months().isEmpty())) {
-      picture(s, s.createDrawingPatriarch(), Charts.scenarios(m.timelines()), 0, next);
+      picture(s, s.createDrawingPatriarch(), Charts.scenarios(m.timelines(), Charts.Size.DEFAULT), 0, next);
     }
   }
 
@@ -507,6 +529,8 @@ public final class WorkbookWriter {
         + (r.thresholdPct() == null ? "the threshold" : r.thresholdPct().stripTrailingZeros().toPlainString() + "%")
         + " raise a warning");
     t.header("Service", "Billed as", "Modelled (USD)", "Billed (USD)", "Difference (USD)", "Difference");
+    t.wrap(0, 28);
+    t.wrap(1, 40);
     if (r == null) {
       t.emptyNote(true, ReportModel.NO_BILLING);
       t.finish(50);
@@ -688,6 +712,9 @@ public final class WorkbookWriter {
     var t = new Table(s, st, "Assumptions and price sources", "Every parameter and unit price the figures use; "
         + "price book of " + m.priceBookDate());
     t.header("Kind", "Name or price key", "Value", "Unit", "Source", "As of", "Used by");
+    for (int[] c : new int[][] {{1, 36}, {2, 24}, {3, 14}, {4, 50}, {6, 24}}) {
+      t.wrap(c[0], c[1]);
+    }
     param(t, "price book date", String.valueOf(m.priceBookDate()), "price book", "");
     param(t, "usage window", m.windowLabel(), "snapshot", "");
     param(t, "rules", m.rulesSource(), "migration plan", "");
@@ -721,6 +748,9 @@ public final class WorkbookWriter {
     var t = new Table(s, st, "Gaps", "What could not be collected or priced. Figures that depend on it are "
         + "incomplete; a missing price is never counted as zero.");
     t.header("Kind", "Service or side", "Region or item", "Error code or price key", "Missing", "Detail");
+    for (int[] c : new int[][] {{1, 20}, {2, 22}, {3, 30}, {4, 30}, {5, 60}}) {
+      t.wrap(c[0], c[1]);
+    }
     for (Gap g : m.gaps()) {
       Row row = t.row();
       t.text(row, 0, "not collected");
@@ -747,6 +777,8 @@ public final class WorkbookWriter {
     var t = new Table(s, st, "Warnings and blockers", "A blocker must be solved before the item can move; "
         + "a warning needs a look");
     t.header("Severity", "Source", "Item", "Message");
+    t.wrap(2, 24);
+    t.wrap(3, 100);
     for (ReportModel.WarningRow w : m.warnings()) {
       Row row = t.row();
       t.text(row, 0, w.severity());
@@ -756,6 +788,42 @@ public final class WorkbookWriter {
     }
     t.emptyNote(m.warnings().isEmpty(), "none");
     t.finish(110);
+  }
+
+  // ----------------------------------------------------------------------------- printing
+
+  /**
+   * How a sheet prints: A4, one page wide and as many tall as it takes (fit height 0), header
+   * and footer with the sheet name, account, date and "page x of y". A detail table prints in
+   * landscape with its header row on every page and gridlines; its column widths are capped so
+   * that one page width keeps the text at about 7 pt or more. The Summary is portrait and sets
+   * its own page break and print area.
+   */
+  void pageSetup(Sheet s, boolean table) {
+    PrintSetup ps = s.getPrintSetup();
+    ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+    ps.setLandscape(table);
+    ps.setFitWidth((short) 1);
+    ps.setFitHeight((short) 0);
+    s.setFitToPage(true);
+    // Inches. Narrow sides leave the width to the table; header and footer sit in the top and bottom margins.
+    s.setMargin(PageMargin.LEFT, 0.4);
+    s.setMargin(PageMargin.RIGHT, 0.4);
+    s.setMargin(PageMargin.TOP, 0.7);
+    s.setMargin(PageMargin.BOTTOM, 0.7);
+    s.setMargin(PageMargin.HEADER, 0.3);
+    s.setMargin(PageMargin.FOOTER, 0.3);
+    if (table) {
+      s.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+      s.setPrintGridlines(true);
+    }
+    // Header/footer codes: &A sheet name, &P page, &N pages, &9 9 pt, &"Arial,Bold" font; a literal & is &&.
+    s.getHeader().setLeft("&\"Arial,Bold\"&9&A");
+    s.getHeader().setCenter("&\"Arial,Regular\"&9AWS to Google Cloud migration assessment");
+    s.getHeader().setRight("&\"Arial,Regular\"&9Account " + m.accountLabel().replace("&", "&&"));
+    s.getFooter().setLeft("&\"Arial,Regular\"&9Generated " + stamp(m.generatedAt())
+        + (m.priceBookDate() == null ? "" : ", price book of " + m.priceBookDate()));
+    s.getFooter().setRight("&\"Arial,Regular\"&9Page &P of &N");
   }
 
   // ----------------------------------------------------------------------------- cell helpers
@@ -802,13 +870,21 @@ public final class WorkbookWriter {
 
   // ----------------------------------------------------------------------------- tables
 
-  /** A detail table: title, note, header with filter and frozen panes, rows, computed column widths. */
+  /**
+   * A detail table: title, note, header with filter and frozen panes, rows, computed column
+   * widths. Long free-text columns ({@link #wrap}) wrap inside a capped width instead of widening
+   * the sheet, so that the sheet prints one page wide at a readable size.
+   */
   static final class Table {
     private final Sheet sheet;
     private final Styles st;
     private int next = FIRST_DATA_ROW;
     private int columns;
     private int[] widths = new int[0];
+    private int[] caps = new int[0];
+    private String[] headers = new String[0];
+    private Row current;
+    private int currentLines;
 
     Table(Sheet sheet, Styles st, String title, String note) {
       this.sheet = sheet;
@@ -817,18 +893,60 @@ public final class WorkbookWriter {
       label(sheet.createRow(1), 0, note, st.note);
     }
 
+    /** Headers wrap, so a long header does not widen a column of short values. */
     void header(String... names) {
       columns = names.length;
       widths = new int[columns];
+      caps = new int[columns];
+      headers = names;
       Row h = sheet.createRow(HEADER_ROW);
       for (int i = 0; i < names.length; i++) {
-        label(h, i, names[i], st.header);
-        widths[i] = Math.max(10, names[i].length() + 3);
+        label(h, i, names[i], st.headerWrap);
+        int word = 0;
+        for (String w : names[i].split(" ")) {
+          word = Math.max(word, w.length());
+        }
+        // Bold 10 pt is about 10% wider than the characters the width counts; the filter button needs 2.
+        widths[i] = Math.max(10, word * 11 / 10 + 3);
       }
+      headerHeight(false);
+    }
+
+    /**
+     * The header row's height for its wrapped names: with the final widths when {@code last},
+     * otherwise an estimate (a wrapped column at its cap, another at least a figure's 13
+     * characters), set before the first data row because with more rows than the streaming
+     * window the header row is on disk before the widths are final.
+     */
+    private void headerHeight(boolean last) {
+      Row h = sheet.getRow(HEADER_ROW);
+      if (h == null) {
+        return;
+      }
+      int lines = 1;
+      for (int i = 0; i < columns; i++) {
+        int w = last ? Math.min(widths[i], caps[i] > 0 ? caps[i] : Integer.MAX_VALUE)
+            : caps[i] > 0 ? caps[i] : Math.max(widths[i], 13);
+        lines = Math.max(lines, lines(headers[i], (w - 2) * 10 / 11));
+      }
+      h.setHeightInPoints(rowHeightPoints(lines));
+    }
+
+    /**
+     * Column {@code col} holds long free text: it wraps at {@code maxChars} characters (the row
+     * grows) instead of widening the sheet. Call after {@link #header} and before the rows.
+     */
+    void wrap(int col, int maxChars) {
+      caps[col] = maxChars;
     }
 
     Row row() {
-      return sheet.createRow(next++);
+      if (next == FIRST_DATA_ROW) {
+        headerHeight(false);
+      }
+      current = sheet.createRow(next++);
+      currentLines = 1;
+      return current;
     }
 
     void text(Row row, int col, String value) {
@@ -837,8 +955,18 @@ public final class WorkbookWriter {
       }
       Cell c = row.createCell(col);
       c.setCellValue(value);
-      c.setCellStyle(st.text);
+      c.setCellStyle(caps[col] > 0 ? st.wrap : st.text);
       width(col, value.length() + 2);
+      if (caps[col] > 0 && row == current) {
+        // Excel and LibreOffice do not grow a row for wrapped text on opening: the height is written.
+        // One character per unit of width (a digit's width), 1 unit of padding: lower-case text averages a
+        // little more, but words with m and w ("memory not measured") fill a line at about that.
+        int n = lines(value, caps[col] - 1);
+        if (n > currentLines) {
+          currentLines = n;
+          row.setHeightInPoints(rowHeightPoints(n));
+        }
+      }
     }
 
     void num(Row row, int col, BigDecimal value, CellStyle style) {
@@ -852,7 +980,8 @@ public final class WorkbookWriter {
       Cell c = row.createCell(col);
       c.setCellValue(value);
       c.setCellStyle(style);
-      width(col, 14);
+      // "$1,234,567.89": separators are half a digit wide.
+      width(col, 13);
     }
 
     void width(int col, int chars) {
@@ -872,22 +1001,71 @@ public final class WorkbookWriter {
       return Math.max(next - 1, FIRST_DATA_ROW);
     }
 
-    /** Freeze the header, filter the data, set widths (capped at {@code maxChars}), print setup. */
+    /**
+     * Freeze the header, filter the data, set widths (capped at {@code maxChars}, or at the
+     * column's own cap when it wraps). The print setup is {@link WorkbookWriter#pageSetup}'s.
+     */
     void finish(int maxChars) {
       sheet.createFreezePane(0, FIRST_DATA_ROW);
       sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, lastDataRow(), 0, columns - 1));
       for (int i = 0; i < columns; i++) {
-        sheet.setColumnWidth(i, Math.min(widths[i], maxChars) * 256);
+        widths[i] = Math.min(widths[i], caps[i] > 0 ? caps[i] : maxChars);
+        sheet.setColumnWidth(i, widths[i] * 256);
       }
-      sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
-      PrintSetup ps = sheet.getPrintSetup();
-      ps.setLandscape(true);
-      ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-      ps.setFitWidth((short) 1);
-      ps.setFitHeight((short) 0);
-      sheet.setFitToPage(true);
+      headerHeight(true);
       sheet.setDisplayGridlines(true);
     }
+  }
+
+  /** Height of a row of {@code lines} lines of Arial 10: 11.5 pt a line (1.15 x the size) and a little padding. */
+  static float rowHeightPoints(int lines) {
+    return 1.5f + 11.5f * lines;
+  }
+
+  /**
+   * Lines that {@code text} takes when wrapped at {@code perLine} characters: breaks after a
+   * space, hyphen, slash, comma, semicolon or colon (where Excel and LibreOffice break), a word
+   * longer than a line is cut. One character per unit of column width over-counts narrow
+   * letters a little: a row may be a line too tall, never cut off.
+   */
+  static int lines(String text, int perLine) {
+    int width = Math.max(4, perLine);
+    if (text.length() <= width && text.indexOf('\n') < 0) {
+      return 1;  // most cells: no need to split (this runs for every wrapped cell of a 100,000-item estate)
+    }
+    int lines = 1;
+    int col = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      if (text.charAt(i) == '\n') {
+        lines++;
+        col = 0;
+        i++;
+        continue;
+      }
+      // A token runs to and including the next break character.
+      int end = i;
+      while (end < n && text.charAt(end) != '\n' && " /,;:-".indexOf(text.charAt(end)) < 0) {
+        end++;
+      }
+      if (end < n && text.charAt(end) != '\n') {
+        end++;
+      }
+      int trailing = text.charAt(end - 1) == ' ' ? 1 : 0;
+      int visible = end - i - trailing;
+      if (col > 0 && col + visible > width) {
+        lines++;
+        col = 0;
+      }
+      while (visible > width) {
+        lines++;
+        visible -= width;
+      }
+      col += visible + trailing;
+      i = end;
+    }
+    return Math.max(1, lines);
   }
 
   /** Cell styles, created once per workbook (Excel allows about 64,000). */
@@ -919,13 +1097,19 @@ public final class WorkbookWriter {
     final CellStyle textFigure;
 
     Styles(Workbook wb) {
+      // The workbook's default font (index 0, Calibri 11 in POI) sets the unit of column widths and
+      // the default row height: Arial 10 like the cells, so "n characters wide" fits n characters.
+      Font base = wb.getFontAt(0);
+      base.setFontName("Arial");
+      base.setFontHeightInPoints((short) 10);
       var df = wb.createDataFormat();
       Font bold = font(wb, true, false, 11, null);
       Font italicGray = font(wb, false, true, 10, IndexedColors.GREY_50_PERCENT);
       title = style(wb, font(wb, true, false, 18, null), null);
+      title.setVerticalAlignment(VerticalAlignment.CENTER);
       sheetTitle = style(wb, font(wb, true, false, 14, null), null);
       note = style(wb, italicGray, null);
-      header = style(wb, font(wb, true, false, 11, IndexedColors.WHITE), null);
+      header = style(wb, font(wb, true, false, 10, IndexedColors.WHITE), null);
       fill((org.apache.poi.xssf.usermodel.XSSFCellStyle) header, new byte[] {(byte) 0x1F, (byte) 0x38, (byte) 0x64});
       header.setVerticalAlignment(VerticalAlignment.CENTER);
       header.setBorderBottom(BorderStyle.THIN);
@@ -933,6 +1117,7 @@ public final class WorkbookWriter {
       headerWrap.cloneStyleFrom(header);
       headerWrap.setWrapText(true);
       section = style(wb, font(wb, true, false, 12, IndexedColors.WHITE), null);
+      section.setVerticalAlignment(VerticalAlignment.CENTER);
       fill((org.apache.poi.xssf.usermodel.XSSFCellStyle) section, new byte[] {(byte) 0x42, (byte) 0x85, (byte) 0xF4});
       text = style(wb, null, null);
       // Months between right-aligned money columns: centred, so that they do not run into the figures.
@@ -992,7 +1177,8 @@ public final class WorkbookWriter {
       if (format != null) {
         s.setDataFormat(format);
       }
-      s.setVerticalAlignment(VerticalAlignment.CENTER);
+      // Top: in a row that a wrapped cell makes taller, every cell starts on its first line.
+      s.setVerticalAlignment(VerticalAlignment.TOP);
       return s;
     }
 
@@ -1005,28 +1191,40 @@ public final class WorkbookWriter {
   // ----------------------------------------------------------------------------- pictures
 
   /**
-   * Puts a chart on the sheet with its top-left corner at (col, row), at {@link Charts#WIDTH} x
-   * {@link Charts#HEIGHT} pixels (the PNG is drawn at twice that for crispness). The anchor is
-   * computed from the column widths and row heights, not with {@code XSSFPicture.resize}, which
-   * gives a zero-width picture for a 2x PNG in POI 5.5; returns the first row below the picture.
+   * Puts a chart on the sheet with its top-left corner at (col, row), at its display size in
+   * pixels (the PNG is drawn at twice that for crispness). The anchor is computed from the
+   * column widths and row heights, not with {@code XSSFPicture.resize}, which gives a
+   * zero-width picture for a 2x PNG in POI 5.5; returns the first row below the picture.
    */
   static int picture(XSSFSheet sheet, XSSFDrawing drawing, Charts.Png png, int col, int row) {
+    return picture(sheet, drawing, png, col, 0, row);
+  }
+
+  /** As {@link #picture(XSSFSheet, XSSFDrawing, Charts.Png, int, int)}, {@code dxPixels} right of column {@code col}'s left edge. */
+  static int picture(XSSFSheet sheet, XSSFDrawing drawing, Charts.Png png, int col, float dxPixels, int row) {
     int idx = sheet.getWorkbook().addPicture(png.bytes(), Workbook.PICTURE_TYPE_PNG);
-    int col2 = col;
-    float px = Charts.WIDTH;
+    int col1 = col;
+    float x = dxPixels;
+    while (x >= sheet.getColumnWidthInPixels(col1)) {
+      x -= sheet.getColumnWidthInPixels(col1);
+      col1++;
+    }
+    int dx1 = Math.round(x * Units.EMU_PER_PIXEL);
+    int col2 = col1;
+    float px = x + png.size().width();
     while (px > sheet.getColumnWidthInPixels(col2)) {
       px -= sheet.getColumnWidthInPixels(col2);
       col2++;
     }
     int dx2 = Math.round(px * Units.EMU_PER_PIXEL);
     int row2 = row;
-    float py = Charts.HEIGHT;
+    float py = png.size().height();
     while (py > rowHeightPixels(sheet, row2)) {
       py -= rowHeightPixels(sheet, row2);
       row2++;
     }
     int dy2 = Math.round(py * Units.EMU_PER_PIXEL);
-    var anchor = new XSSFClientAnchor(0, 0, dx2, dy2, col, row, col2, row2);
+    var anchor = new XSSFClientAnchor(dx1, 0, dx2, dy2, col1, row, col2, row2);
     anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
     XSSFPicture pic = drawing.createPicture(anchor, idx);
     pic.getCTPicture().getNvPicPr().getCNvPr().setDescr(png.title());

@@ -117,6 +117,26 @@ class AssessmentJsonTest {
     checkSorted(READ.readTree(one));
   }
 
+  /**
+   * docs/assessment-json.md has a row for every top-level field the writer emits, and no row
+   * for a field it does not: a new field cannot ship undocumented.
+   */
+  @Test
+  void everyTopLevelFieldIsDocumented() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "assessment-json.md"));
+    String table = doc.substring(doc.indexOf("## Top level"), doc.indexOf("### `totals`"));
+    var documented = new java.util.TreeSet<String>();
+    var row = java.util.regex.Pattern.compile("(?m)^\\| `([A-Za-z]+)(\\[\\])?` \\|").matcher(table);
+    while (row.find()) {
+      documented.add(row.group(1));
+    }
+    var written = new java.util.TreeSet<String>();
+    // The scenarios fixture has timelines, scenarios, requests and billing: every field is filled.
+    json(Fixtures.scenarios(), Anonymizer.none()).fieldNames().forEachRemaining(written::add);
+    json(Fixtures.bare(), Anonymizer.none()).fieldNames().forEachRemaining(written::add);
+    assertEquals(written, documented, "top-level fields written vs rows of the table in docs/assessment-json.md");
+  }
+
   private static void checkSorted(JsonNode n) {
     if (n.isObject()) {
       var names = new ArrayList<String>();
