@@ -269,9 +269,9 @@ final class SummarySheet {
     if (ri == null) {
       notAvailable("Reserved instance coverage", "not available: Cost Explorer reservation coverage was not readable");
     } else {
-      plainPercent("Reserved instance coverage", ri.coveragePct(), "reserved / running EC2 instance-hours; the model covers "
+      plainPercent("Reserved instance coverage", ri.coveragePct(), "of running EC2 hours; modelled "
           + WorkbookWriter.hours(ri.modelledReservedHours()) + " of Cost Explorer's " + WorkbookWriter.hours(ri.reservedHours())
-          + " h per month" + (ri.flagged() ? " (they differ: see Warnings)" : ""));
+          + " h a month" + (ri.flagged() ? " (they differ: see Warnings)" : ""));
       money("Reserved instance saving per month", null, ri.modelledSavingUsd(),
           "on-demand value of the hours the snapshot's RIs cover, less their charges (Costs sheet)");
     }
