@@ -33,10 +33,15 @@ public final class TrafficCurve {
 
   private final List<Demand> current;
   private final List<Demand> target;
+  /** What the demands of each side cost at today's traffic (the sum of their cost lines). */
+  private final BigDecimal currentToday;
+  private final BigDecimal targetToday;
 
   TrafficCurve(List<Demand> current, List<Demand> target) {
     this.current = List.copyOf(current);
     this.target = List.copyOf(target);
+    this.currentToday = usdAt(this.current, BigDecimal.ONE);
+    this.targetToday = usdAt(this.target, BigDecimal.ONE);
   }
 
   /**
@@ -50,7 +55,8 @@ public final class TrafficCurve {
     if (demands.isEmpty() || multiple.compareTo(BigDecimal.ONE) == 0) {
       return BigDecimal.ZERO;
     }
-    return usdAt(demands, multiple).subtract(usdAt(demands, BigDecimal.ONE).multiply(multiple));
+    BigDecimal today = phase == Phase.CURRENT ? currentToday : targetToday;
+    return usdAt(demands, multiple).subtract(today.multiply(multiple));
   }
 
   /** Prices every demand at {@code multiple} times its quantity, in the order the cost model did. */
