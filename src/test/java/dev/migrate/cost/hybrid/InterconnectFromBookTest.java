@@ -1,5 +1,7 @@
 package dev.migrate.cost.hybrid;
 
+import static dev.migrate.cost.hybrid.Estates.assertUsd;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,11 +33,6 @@ class InterconnectFromBookTest {
     return TimelineEngine.project(HybridModel.of(Estates.webAndLb(List.of(), 720)), s);
   }
 
-  private static void assertUsd(String expected, BigDecimal actual, String what) {
-    MathContext mc = new MathContext(20);
-    assertEquals(0, new BigDecimal(expected).round(mc).compareTo(actual.round(mc)),
-        what + ": expected " + expected + " but was " + actual.toPlainString());
-  }
 
   @Test
   void dedicatedInterconnectIsPricedFromTheBook() throws Exception {

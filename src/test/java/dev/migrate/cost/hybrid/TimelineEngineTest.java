@@ -1,5 +1,7 @@
 package dev.migrate.cost.hybrid;
 
+import static dev.migrate.cost.hybrid.Estates.assertUsd;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,12 +26,6 @@ class TimelineEngineTest {
     return TimelineEngine.project(HybridModel.of(a), s);
   }
 
-  private static void assertUsd(String expected, BigDecimal actual, String what) {
-    // 20 significant digits: the window-to-month factor (730/720) is not a terminating decimal.
-    MathContext mc = new MathContext(20);
-    assertEquals(0, new BigDecimal(expected).round(mc).compareTo(actual.round(mc)),
-        what + ": expected " + expected + " but was " + actual.toPlainString());
-  }
 
   @Test
   void handWorkedTwoMonthTimelineWithOneWave() throws Exception {
