@@ -1,13 +1,9 @@
 package dev.migrate.cost.hybrid;
 
 import static dev.migrate.cost.hybrid.Estates.assertUsd;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrate.cost.Timeline;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
 package dev.migrate.cost.hybrid;
 
 import static dev.migrate.cost.hybrid.Estates.assertUsd;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +13,6 @@ import dev.migrate.inventory.Vpc;
 import dev.migrate.plan.ItemKind;
 import dev.migrate.plan.Target;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
