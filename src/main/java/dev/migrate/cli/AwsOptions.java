@@ -25,8 +25,9 @@ public final class AwsOptions {
   int days;
 
   @Option(names = "--endpoint-url", paramLabel = "URL",
-      description = "Send every AWS call to this endpoint (emulators, VPC endpoints). Without it the SDK honours "
-          + "AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>.")
+      description = "Send every AWS call to this endpoint (emulators, VPC endpoints). Without it the SDK's own "
+          + "settings apply: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, and the profile's services section "
+          + "and endpoint_url (order in docs/collect.md).")
   String endpointUrl;
 
   @Option(names = "--max-rps", paramLabel = "N", defaultValue = "0",
