@@ -189,11 +189,9 @@ final class Charts {
     // One series, one bar per service: AWS services first (orange), then Google Cloud (blue),
     // each largest first, so that the eye reads the big items first.
     var data = new DefaultCategoryDataset();
-    current.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
-        .forEach(e -> data.addValue(e.getValue().doubleValue(), "USD per month", e.getKey()));
+    largestServices(current, "AWS").forEach((k, v) -> data.addValue(v.doubleValue(), "USD per month", k));
     int awsCount = data.getColumnCount();
-    target.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
-        .forEach(e -> data.addValue(e.getValue().doubleValue(), "USD per month", e.getKey()));
+    largestServices(target, "Google Cloud").forEach((k, v) -> data.addValue(v.doubleValue(), "USD per month", k));
     String title = "Monthly cost by service, before and after";
     JFreeChart chart = ChartFactory.createBarChart(title, "Service", "USD per month", data,
         PlotOrientation.HORIZONTAL, true, false, false);
@@ -220,6 +218,38 @@ final class Charts {
     chart.addSubtitle(new TextTitle("AWS today " + usd(sum(current)) + " per month, Google Cloud after "
         + usd(sum(target)) + " per month", LABEL));
     return render(title, chart, size);
+  }
+
+  /** Bars per side at most: more crowd the labels at the printed size (half an A4 page wide). */
+  static final int MAX_SERVICE_BARS = 6;
+
+  /**
+   * A side's services largest first; those beyond {@link #MAX_SERVICE_BARS} - 1, or under 1% of
+   * the side's total, are summed into one "N other ... services" bar (the Costs sheet has them).
+   */
+  static Map<String, BigDecimal> largestServices(Map<String, BigDecimal> byService, String side) {
+    BigDecimal total = sum(byService);
+    BigDecimal floor = total.multiply(new BigDecimal("0.01"));
+    var sorted = byService.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).toList();
+    Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
+    BigDecimal rest = BigDecimal.ZERO;
+    String onlyOther = null;
+    int others = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      var e = sorted.get(i);
+      boolean last = i == sorted.size() - 1 && others == 0;
+      if ((out.size() < MAX_SERVICE_BARS - 1 || last && out.size() < MAX_SERVICE_BARS) && e.getValue().compareTo(floor) >= 0) {
+        out.put(e.getKey(), e.getValue());
+      } else {
+        rest = rest.add(e.getValue());
+        onlyOther = e.getKey();
+        others++;
+      }
+    }
+    if (others > 0) {
+      out.put(others == 1 ? onlyOther : others + " other " + side + " services", rest);
+    }
+    return out;
   }
 
   /** Cost per million requests on each side, at today's traffic and the growth multiples. */
