@@ -90,7 +90,10 @@ public final class Anonymizer {
       put(known, m.itemId(), "item");
       put(known, m.itemName(), "name");
       if (m.target() instanceof Target.GkeWorkload g) {
+        // The rules name node pools (and may name clusters) after the workload: pseudonyms too.
         put(known, g.workloadName(), "workload");
+        put(known, g.nodePool(), "pool");
+        put(known, g.cluster(), "cluster");
       }
     }
     for (Unmapped u : a.plan().unmapped()) {
