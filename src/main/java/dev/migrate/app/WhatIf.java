@@ -97,7 +97,8 @@ public final class WhatIf {
   }
 
   private static Failure failure(ScenarioException e) {
-    List<String> parts = e.errors().stream().map(ScenarioError::toString).toList();
+    // distinct: a --set error is found once per scenario it applies to
+    List<String> parts = e.errors().stream().map(ScenarioError::toString).distinct().toList();
     return new Failure(Failure.Kind.INVALID_INPUT, (parts.size() == 1 ? "scenario error: " : parts.size()
         + " scenario errors: ") + String.join("; ", parts), e);
   }

@@ -106,7 +106,13 @@ public final class LiveRefresh {
             r.billingEndpoint() == null ? "https://cloudbilling.googleapis.com" : r.billingEndpoint(), null, date));
       }
     } catch (SdkException e) {
-      throw new RemoteException("AWS Price List API: " + firstLine(e.getMessage())
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.startsWith("Unable to load credentials")) {
+        // The SDK lists every provider it tried in one very long line; say what to do instead.
+        throw new RemoteException("AWS Price List API: no AWS credentials found (any AWS identity may read prices: "
+            + "set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; --skip-aws refreshes Google Cloud only)", e);
+      }
+      throw new RemoteException("AWS Price List API: " + firstLine(message)
           + " (check credentials allowing pricing:GetProducts, or --aws-endpoint)", e);
     } catch (com.google.api.gax.rpc.ApiException e) {
       throw new RemoteException("Google Cloud price APIs: " + firstLine(e.getMessage())

@@ -43,4 +43,12 @@ class WhatIfTest {
     assertEquals(Failure.Kind.USAGE, h.kind());
     assertTrue(!f.getMessage().contains("\n"), "one line");
   }
+
+  @Test
+  void aBadOverrideIsReportedOnceThoughEveryScenarioHasIt() {
+    Failure f = assertThrows(Failure.class,
+        () -> WhatIf.runSample(Estates.tableapp(), List.of("traffic.growthPerMonthPct=abc")));
+    assertEquals("scenario error: --set traffic.growthPerMonthPct=abc: 'growthPerMonthPct' must be a number, got 'abc'",
+        f.getMessage());
+  }
 }
