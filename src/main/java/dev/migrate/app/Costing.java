@@ -83,6 +83,10 @@ public final class Costing {
 
   /** Fetches live prices, writes a new dated book and its diff; progress to {@code err}. */
   public static RefreshSummary refresh(RefreshRequest q, Clock clock, PrintWriter err) {
+    if (q.skipAws() && q.gcpProject() == null) {
+      throw new Failure(Failure.Kind.USAGE, "--skip-aws without --gcp-project leaves nothing to refresh: "
+          + "give --gcp-project ID to refresh the Google Cloud prices");
+    }
     PriceBook old = priceBook(q.oldBook());
     var r = new LiveRefresh.Request(q.oldBook(), q.outRoot(), q.gcpProject(), q.awsRegions(), q.gcpRegions(), q.skipAws(),
         q.awsEndpoint(), q.billingEndpoint(), q.computeEndpoint());

@@ -37,6 +37,12 @@ class PricesCommandTest {
   }
 
   @Test
+  void refreshWithNothingToFetchIsAUsageError() {
+    assertEquals(ExitCode.USAGE, run("prices", "refresh", "--out", "/tmp/unused", "--skip-aws"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--skip-aws without --gcp-project leaves nothing to refresh"));
+  }
+
+  @Test
   void refreshFromWireMockWritesADatedBook(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     var wm = new com.github.tomakehurst.wiremock.WireMockServer(
         com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
