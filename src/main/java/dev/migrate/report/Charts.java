@@ -213,6 +213,12 @@ final class Charts {
     r.setDefaultNegativeItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
     chart.getCategoryPlot().setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     style(chart, false);
+    // Service names on one line each (two lines overlap the next bar's name): up to 42% of the
+    // width for them, and no axis title, which would only repeat what the names say.
+    CategoryAxis services = chart.getCategoryPlot().getDomainAxis();
+    services.setMaximumCategoryLabelLines(1);
+    services.setMaximumCategoryLabelWidthRatio(0.42f);
+    services.setLabel(null);
     // Room right of the longest bar for its value label ("$11,412"), a larger share on a narrow chart.
     ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setUpperMargin(size.width() < 600 ? 0.25 : 0.15);
     chart.addSubtitle(new TextTitle("AWS today " + usd(sum(current)) + " per month, Google Cloud after "
