@@ -13,6 +13,7 @@ import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.Usage;
 import dev.migrate.inventory.Vpc;
+import dev.migrate.inventory.WebAcl;
 import dev.migrate.inventory.Window;
 import java.time.Clock;
 import java.time.Instant;
@@ -201,6 +202,11 @@ public final class AwsCollector {
         return m.plannedQueries();
       }));
     }
+    if (dists.stream().anyMatch(d -> d.webAclId() != null)) {
+      // After phase 1: the distributions name their web ACLs; each distinct one is read once.
+      metricTasks.add(() -> unit(sink, progress, "wafv2", "global", "AWS WAF web ACLs",
+          () -> WafCollector.collect(clients.wafv2(), dists, sink)));
+    }
     runAll(pool, metricTasks, progress);
 
     Map<String, String> asgOf = new HashMap<>();
@@ -226,7 +232,8 @@ public final class AwsCollector {
         new Billing("USD", months),
         Sink.sorted(sink.gaps, Comparator.comparing(Gap::service).thenComparing(Gap::region)
             .thenComparing(Gap::missing).thenComparing(Gap::errorCode)),
-        sink.coverage);
+        sink.coverage,
+        Sink.sorted(sink.webAcls, Comparator.comparing(WebAcl::arn)));
   }
 
   /** Regions to scan: the requested ones (disabled ones become gaps) or every enabled one. */

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.wafv2.Wafv2Client;
 
 /**
  * Builds and caches one SDK client per service and region, all sharing one HTTP connection
@@ -168,6 +169,11 @@ final class Clients implements AutoCloseable {
 
   SavingsplansClient savingsPlans() {
     return cached("sp", () -> build(SavingsplansClient.builder(), HOME));
+  }
+
+  /** WAFv2 for CloudFront web ACLs (scope CLOUDFRONT) answers only in us-east-1. */
+  Wafv2Client wafv2() {
+    return cached("wafv2", () -> build(Wafv2Client.builder(), HOME));
   }
 
   /** IAM is a global service (signed for us-east-1). */

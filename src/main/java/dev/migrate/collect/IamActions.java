@@ -25,6 +25,7 @@ public final class IamActions {
     m.put("elb", ClassicElbCollector.ACTIONS);
     m.put("elbv2", ElbV2Collector.ACTIONS);
     m.put("cloudfront", CloudFrontCollector.ACTIONS);
+    m.put("wafv2", WafCollector.ACTIONS);
     m.put("s3", S3Collector.ACTIONS);
     m.put("cloudwatch", MetricsCollector.ACTIONS);
     m.put("ce", CostCollector.ACTIONS);

@@ -12,6 +12,7 @@ import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Usage;
 import dev.migrate.inventory.Vpc;
+import dev.migrate.inventory.WebAcl;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,6 +29,7 @@ final class Sink {
   final Queue<Commitment> commitments = new ConcurrentLinkedQueue<>();
   final Queue<Usage> usage = new ConcurrentLinkedQueue<>();
   final Queue<Billing.Month> months = new ConcurrentLinkedQueue<>();
+  final Queue<WebAcl> webAcls = new ConcurrentLinkedQueue<>();
   final Queue<Gap> gaps = new ConcurrentLinkedQueue<>();
   /** Set once by the coverage collector; null when nothing was readable. */
   volatile Coverage coverage;

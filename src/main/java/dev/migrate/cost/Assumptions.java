@@ -25,9 +25,7 @@ final class Assumptions {
         "https://aws.amazon.com/cloudfront/pricing/ and https://aws.amazon.com/ec2/pricing/on-demand/ (always free since 2021-12-01)"));
     a.addAll(commitments(o, snapshot));
     a.add(new Assumption("CloudFront requests", "priced as HTTPS", "HTTP/HTTPS split not measured; HTTPS is the dearer"));
-    a.add(new Assumption("AWS WAF rules per web ACL", o.wafRulesPerAcl() + " (assumed)",
-        "option waf-rules-per-acl (default 1: the fewest rules with which a web ACL filters anything); the snapshot does not"
-            + " collect web ACL rules; the same count is priced as Cloud Armor rules"));
+    a.add(WafRules.assumption(o, snapshot));
     a.add(new Assumption("AWS data transfer out", "bytes sent by internet-facing load balancers and buckets that CloudFront does not front",
         "instance NetworkOut cannot be split between internet, other AZs and AWS services; CloudFront origin fetches are free"));
     a.add(new Assumption("ALB/NLB capacity units", "measured LCU/NLCU hours; when absent, processed GB per hour (1 GB per LCU-hour)",

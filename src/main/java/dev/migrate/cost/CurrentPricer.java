@@ -9,6 +9,7 @@ import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.LoadBalancerType;
 import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Usage;
+import dev.migrate.inventory.WebAcl;
 import dev.migrate.plan.ItemKind;
 import dev.migrate.pricing.Geography;
 import dev.migrate.pricing.Price;
@@ -549,16 +550,30 @@ final class CurrentPricer {
   /**
    * AWS WAF on a distribution: the web ACL and its rules per month (charged once per web ACL, on the
    * first distribution in id order that uses it) and the web requests it inspects (every request the
-   * distribution serves). The snapshot has no rule count: {@code wafRulesPerAcl} is assumed and said so.
+   * distribution serves). The rule count is the snapshot's ({@code webAcls}, collected by wafv2:GetWebACL);
+   * where it was not collected (classic WAF, access denied, older snapshots) {@code wafRulesPerAcl} is
+   * assumed and said so.
    */
   private void waf(Distribution d, Ledger.Item item, Usage u) {
     if (webAcls.add(d.webAclId())) {
       ledger.flat(item, Services.WAF, "AWS WAF web ACL", BigDecimal.ONE, PriceKey.aws("waf", "web-acl", "global"));
-      int rules = options.wafRulesPerAcl();
-      ledger.flat(item, Services.WAF, "AWS WAF rules (" + rules + " per web ACL, assumed)", BigDecimal.valueOf(rules),
-          PriceKey.aws("waf", "rule", "global"));
-      warnings.add("distribution " + d.id() + ": the rules of its AWS WAF web ACL are not collected; " + rules
-          + " rule(s) assumed, priced on both sides (AWS WAF and Cloud Armor); set --cost-option waf-rules-per-acl=N");
+      WebAcl acl = estate.snapshot.webAcl(d.webAclId()).orElse(null);
+      if (acl != null) {
+        ledger.flat(item, Services.WAF, "AWS WAF rules (" + acl.ruleCount() + " in web ACL " + acl.name() + ", collected)",
+            BigDecimal.valueOf(acl.ruleCount()), PriceKey.aws("waf", "rule", "global"));
+        List<String> extra = acl.managedRuleGroups().stream()
+            .filter(g -> WafRules.EXTRA_FEE_GROUPS.contains(g.name())).map(WebAcl.ManagedRuleGroup::name).toList();
+        if (!extra.isEmpty()) {
+          warnings.add("web ACL " + acl.name() + ": managed rule group(s) " + String.join(", ", extra)
+              + " carry their own subscription and request fees, which the price book does not have; not modelled");
+        }
+      } else {
+        int rules = options.wafRulesPerAcl();
+        ledger.flat(item, Services.WAF, "AWS WAF rules (" + rules + " per web ACL, assumed)", BigDecimal.valueOf(rules),
+            PriceKey.aws("waf", "rule", "global"));
+        warnings.add("distribution " + d.id() + ": the rules of its AWS WAF web ACL are not collected; " + rules
+            + " rule(s) assumed, priced on both sides (AWS WAF and Cloud Armor); set --cost-option waf-rules-per-acl=N");
+      }
     }
     if (u != null && u.requests() != null) {
       BigDecimal millions = estate.monthly(u.requests(), traffic).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);

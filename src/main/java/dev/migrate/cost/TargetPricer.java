@@ -334,8 +334,11 @@ final class TargetPricer {
     if (armorPolicies.add(acl)) {
       ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor security policy (replaces AWS WAF web ACL)", BigDecimal.ONE,
           PriceKey.gcp("cloud-armor", "policy", "global"));
-      int rules = options.wafRulesPerAcl();
-      ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor rules (" + rules + " per policy, as assumed for AWS WAF)",
+      // The same rules as the web ACL: its collected count, else the assumed one.
+      var collected = d == null ? java.util.Optional.<dev.migrate.inventory.WebAcl>empty() : estate.snapshot.webAcl(d.webAclId());
+      int rules = collected.map(dev.migrate.inventory.WebAcl::ruleCount).orElse(options.wafRulesPerAcl());
+      ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor rules (" + rules + " per policy, as "
+              + (collected.isPresent() ? "collected" : "assumed") + " for AWS WAF)",
           BigDecimal.valueOf(rules), PriceKey.gcp("cloud-armor", "rule", "global"));
     }
     Usage u = estate.usageOf(m.itemId()).orElse(null);

@@ -30,10 +30,12 @@ import java.util.function.Predicate;
  * @param gaps               what could not be collected, where and why
  * @param coverage           reserved-instance and savings-plan coverage over the last whole
  *                           month(s), or null when not collected (older snapshots, or not readable)
+ * @param webAcls            AWS WAF (v2) web ACLs the distributions use, sorted by ARN; empty when none or not
+ *                           collected (older snapshots, classic WAF, access denied: see {@code gaps})
  */
 @JsonPropertyOrder({"schema", "account", "collectedAt", "window", "regions", "instances", "volumes",
     "autoScalingGroups", "loadBalancers", "distributions", "buckets", "vpcs", "commitments", "usage",
-    "billing", "gaps", "coverage"})
+    "billing", "gaps", "coverage", "webAcls"})
 public record Snapshot(
     @JsonProperty(required = true) String schema,
     @JsonProperty(required = true) Account account,
@@ -51,7 +53,8 @@ public record Snapshot(
     List<Usage> usage,
     Billing billing,
     List<Gap> gaps,
-    Coverage coverage) {
+    Coverage coverage,
+    List<WebAcl> webAcls) {
 
   /** The only format this code reads and writes. */
   public static final String SCHEMA_V1 = "migrate.snapshot/v1";
@@ -73,6 +76,17 @@ public record Snapshot(
     usage = Lists.copy(usage);
     billing = billing == null ? Billing.EMPTY : billing;
     gaps = Lists.copy(gaps);
+    webAcls = Lists.copy(webAcls);
+  }
+
+  /** A snapshot without web ACLs (the format before {@code webAcls} was added). */
+  public Snapshot(String schema, Account account, Instant collectedAt, Window window, List<String> regions,
+      List<Ec2Instance> instances, List<EbsVolume> volumes, List<AutoScalingGroup> autoScalingGroups,
+      List<LoadBalancer> loadBalancers, List<Distribution> distributions, List<S3Bucket> buckets,
+      List<Vpc> vpcs, List<Commitment> commitments, List<Usage> usage, Billing billing, List<Gap> gaps,
+      Coverage coverage) {
+    this(schema, account, collectedAt, window, regions, instances, volumes, autoScalingGroups,
+        loadBalancers, distributions, buckets, vpcs, commitments, usage, billing, gaps, coverage, null);
   }
 
   /** A snapshot without coverage (the format before {@code coverage} was added). */
@@ -81,7 +95,7 @@ public record Snapshot(
       List<LoadBalancer> loadBalancers, List<Distribution> distributions, List<S3Bucket> buckets,
       List<Vpc> vpcs, List<Commitment> commitments, List<Usage> usage, Billing billing, List<Gap> gaps) {
     this(schema, account, collectedAt, window, regions, instances, volumes, autoScalingGroups,
-        loadBalancers, distributions, buckets, vpcs, commitments, usage, billing, gaps, null);
+        loadBalancers, distributions, buckets, vpcs, commitments, usage, billing, gaps, null, null);
   }
 
   /** The usage record of one resource, if one was collected. */
@@ -91,6 +105,11 @@ public record Snapshot(
 
   public Optional<Ec2Instance> instance(String id) {
     return first(instances, i -> i.id().equals(id));
+  }
+
+  /** The web ACL with this ARN (a distribution's {@code webAclId}), if it was collected. */
+  public Optional<WebAcl> webAcl(String arn) {
+    return arn == null ? Optional.empty() : first(webAcls, w -> w.arn().equals(arn));
   }
 
   public Optional<EbsVolume> volume(String id) {
@@ -105,14 +124,14 @@ public record Snapshot(
   public Snapshot withUsage(List<Usage> newUsage) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, newUsage,
-        billing, gaps, coverage);
+        billing, gaps, coverage, webAcls);
   }
 
   /** A copy with other gaps. */
   public Snapshot withGaps(List<Gap> newGaps) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        billing, newGaps, coverage);
+        billing, newGaps, coverage, webAcls);
   }
 
   private static <T> Optional<T> first(List<T> list, Predicate<T> p) {

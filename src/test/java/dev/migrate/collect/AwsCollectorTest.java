@@ -124,6 +124,43 @@ class AwsCollectorTest {
   }
 
   @Test
+  void readsTheWebAclOfADistributionOnceWithItsRulesAndManagedGroups() {
+    String arn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/example-site/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+    assertEquals(arn, s.distributions().get(0).webAclId());
+    assertNull(s.distributions().get(1).webAclId());
+    var acl = s.webAcl(arn).orElseThrow();
+    assertEquals(List.of(acl), s.webAcls());
+    assertEquals("example-site", acl.name());
+    assertEquals("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111", acl.id());
+    assertEquals("CLOUDFRONT", acl.scope());
+    assertEquals(3, acl.ruleCount(), "two managed rule groups and a rate-based rule, each billed as one rule");
+    assertEquals(List.of(new dev.migrate.inventory.WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesBotControlRuleSet"),
+        new dev.migrate.inventory.WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesCommonRuleSet")), acl.managedRuleGroups());
+    assertEquals(1, result.calls().calls().get("wafv2:GetWebACL"));
+    // AWS JSON 1.1 on the wire, signed for wafv2 in us-east-1, CLOUDFRONT scope.
+    var sent = fx.server.getAllServeEvents().stream()
+        .filter(e -> "AWSWAF_20190729.GetWebACL".equals(e.getRequest().getHeader("X-Amz-Target"))).toList();
+    assertEquals(1, sent.size());
+    assertTrue(sent.get(0).getRequest().getBodyAsString().contains("\"Scope\":\"CLOUDFRONT\""));
+  }
+
+  @Test
+  void aClassicWebAclIdIsAGapWithoutACall() {
+    Distribution e = s.distributions().get(1);
+    Distribution classic = new Distribution(e.id(), e.domainName(), e.aliases(), e.enabled(), e.priceClass(), e.httpVersion(),
+        e.origins(), e.defaultBehavior(), e.cacheBehaviors(), e.logging(), "6b5f3c2a-1d4e-4f00-9a8b-classic00001",
+        e.geoRestriction(), e.geoLocations(), e.fieldLevelEncryption(), e.tags());
+    Sink sink = new Sink(Progress.NONE);
+    // The client is never touched for a classic id: null would fail if it were.
+    assertEquals(0, WafCollector.collect(null, List.of(classic), sink));
+    var gap = sink.gaps.peek();
+    assertEquals("ClassicWebAcl", gap.errorCode());
+    assertEquals("rule count of web ACL 6b5f3c2a-1d4e-4f00-9a8b-classic00001", gap.missing());
+    assertTrue(gap.message().contains(e.id()), gap.message());
+    assertTrue(sink.webAcls.isEmpty());
+  }
+
+  @Test
   void sizesBucketsFromCloudWatchWithoutListingObjects() {
     var assets = s.buckets().get(0);
     assertEquals("assets-bucket", assets.name());

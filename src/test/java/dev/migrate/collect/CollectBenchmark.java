@@ -16,7 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Collects a synthetic account (10,000 instances, 500 load balancers, 100 distributions over
+ * Collects a synthetic account (10,000 instances, 500 load balancers, 100 distributions (every 10th behind one of 3 web ACLs) over
  * two regions) from a stub server and prints wall time, API calls, calls per resource and the
  * minimum the APIs' page sizes and batch limits allow. Prints figures; asserts nothing about time.
  *

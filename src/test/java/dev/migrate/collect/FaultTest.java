@@ -100,6 +100,25 @@ class FaultTest {
   }
 
   @Test
+  void deniedWebAclIsAGapAndTheDistributionsAreStillCollected() {
+    fx.server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSWAF_20190729.GetWebACL")).atPriority(1)
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBodyFile("faults/wafv2-access-denied.json")));
+    CollectResult r = collect(fx.options());
+    Gap g = onlyGap(r.snapshot());
+    assertEquals("wafv2", g.service());
+    assertEquals("global", g.region());
+    assertEquals("AccessDeniedException", g.errorCode());
+    assertEquals("AWS WAF web ACL rules (the cost model assumes waf-rules-per-acl)", g.missing());
+    assertTrue(g.message().contains("wafv2:GetWebACL"), g.message());
+    assertEquals(List.of(), r.snapshot().webAcls());
+    assertEquals(2, r.snapshot().distributions().size());
+    assertTrue(r.snapshot().distributions().get(0).webAclId().startsWith("arn:aws:wafv2:"));
+    assertEquals(1, r.calls().attempts().get("wafv2:GetWebACL"), "access denied is not retried");
+    assertEquals(4, r.snapshot().loadBalancers().size());
+  }
+
+  @Test
   void aRequestedRegionThatIsNotEnabledIsAGapAndIsNeverCalled() {
     Snapshot s = collect(fx.options().withRegions(List.of("us-east-1", "ap-east-1"))).snapshot();
     Gap g = onlyGap(s);

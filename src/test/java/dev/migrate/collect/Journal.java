@@ -52,6 +52,10 @@ final class Journal {
         String target = r.getHeader("X-Amz-Target");
         return "ce:" + (target == null ? "?" : target.substring(target.indexOf('.') + 1));
       }
+      case "wafv2" -> {
+        String target = r.getHeader("X-Amz-Target");
+        return "wafv2:" + (target == null ? "?" : target.substring(target.indexOf('.') + 1));
+      }
       case "savingsplans" -> {
         return method.equals("POST") ? "savingsplans:" + path.substring(1) : "savingsplans:?" + method;
       }

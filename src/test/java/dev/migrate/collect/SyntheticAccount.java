@@ -70,6 +70,7 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
           + "<AccountAliases><member>bench</member></AccountAliases></ListAccountAliasesResult></ListAccountAliasesResponse>");
       case "ce" -> json("{\"ResultsByTime\":[]}");
       case "savingsplans" -> json("{\"savingsPlans\":[]}");
+      case "wafv2" -> webAcl(r.getBodyAsString());
       default -> xml(400, "<Error><Code>UnknownService</Code></Error>");
     };
   }
@@ -235,9 +236,41 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
           .append("<DomainName>alb-").append(i).append(".us-east-1.elb.amazonaws.com</DomainName></Origin></Items></Origins>")
           .append("<DefaultCacheBehavior><TargetOriginId>o</TargetOriginId><ViewerProtocolPolicy>allow-all</ViewerProtocolPolicy>")
           .append("</DefaultCacheBehavior><CacheBehaviors><Quantity>0</Quantity></CacheBehaviors><PriceClass>PriceClass_All</PriceClass>")
-          .append("<Enabled>true</Enabled><HttpVersion>http2</HttpVersion></DistributionSummary>");
+          .append("<Enabled>true</Enabled><HttpVersion>http2</HttpVersion>")
+          .append(webAclOf(i) == null ? "" : "<WebACLId>" + webAclArn(webAclOf(i)) + "</WebACLId>")
+          .append("</DistributionSummary>");
     }
     return xml(200, b.append("</Items></DistributionList>").toString());
+  }
+
+  /** Every 10th distribution is protected, by one of {@link #WEB_ACLS} shared web ACLs (null: none). */
+  static final int WEB_ACLS = 3;
+
+  static Integer webAclOf(int distribution) {
+    return distribution % 10 == 0 ? distribution / 10 % WEB_ACLS : null;
+  }
+
+  static String webAclArn(int acl) {
+    return "arn:aws:wafv2:us-east-1:" + ACCOUNT + ":global/webacl/bench-" + acl + "/" + acl;
+  }
+
+  /** GetWebACL (AWS JSON 1.1): a managed rule group and a rate-based rule. */
+  private static ResponseDefinition webAcl(String body) {
+    Matcher n = Pattern.compile("\"Name\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+    Matcher i = Pattern.compile("\"Id\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+    if (!n.find() || !i.find()) {
+      return new ResponseDefinitionBuilder().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+          .withBody("{\"__type\":\"WAFInvalidParameterException\",\"Message\":\"Name and Id required\"}").build();
+    }
+    return json("{\"WebACL\":{\"Name\":\"" + n.group(1) + "\",\"Id\":\"" + i.group(1) + "\",\"ARN\":\""
+        + webAclArn(Integer.parseInt(i.group(1))) + "\",\"DefaultAction\":{\"Allow\":{}},\"Rules\":["
+        + "{\"Name\":\"common\",\"Priority\":0,\"Statement\":{\"ManagedRuleGroupStatement\":{\"VendorName\":\"AWS\","
+        + "\"Name\":\"AWSManagedRulesCommonRuleSet\"}},\"OverrideAction\":{\"None\":{}},\"VisibilityConfig\":"
+        + "{\"SampledRequestsEnabled\":false,\"CloudWatchMetricsEnabled\":false,\"MetricName\":\"common\"}},"
+        + "{\"Name\":\"rate\",\"Priority\":1,\"Statement\":{\"RateBasedStatement\":{\"Limit\":2000,\"AggregateKeyType\":\"IP\"}},"
+        + "\"Action\":{\"Block\":{}},\"VisibilityConfig\":{\"SampledRequestsEnabled\":false,\"CloudWatchMetricsEnabled\":false,"
+        + "\"MetricName\":\"rate\"}}],\"VisibilityConfig\":{\"SampledRequestsEnabled\":false,\"CloudWatchMetricsEnabled\":false,"
+        + "\"MetricName\":\"" + n.group(1) + "\"},\"Capacity\":702},\"LockToken\":\"t\"}");
   }
 
   private static Map<String, String> query(String url) {
@@ -293,6 +326,9 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     m.put("cloudfront:ListDistributions", pages(distributions, 100));
     m.put("cloudfront:GetDistributionConfig", (long) distributions);
     m.put("cloudfront:ListTagsForResource", (long) distributions);
+    // One GetWebACL per distinct web ACL, however many distributions share it.
+    m.put("wafv2:GetWebACL", java.util.stream.IntStream.range(0, distributions).mapToObj(SyntheticAccount::webAclOf)
+        .filter(java.util.Objects::nonNull).distinct().count());
     m.put("s3:ListAllMyBuckets", 1L);
     m.put("ce:GetCostAndUsage", 1L);
     m.put("ce:GetReservationCoverage", 1L);

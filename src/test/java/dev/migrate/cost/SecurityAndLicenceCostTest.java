@@ -108,6 +108,65 @@ class SecurityAndLicenceCostTest {
     assertUsd("21.20", a.current().byService().get("AWS WAF"));                          // 5 + 3 + 12 + 1.20
   }
 
+  /** The shared web ACL as collected: 5 rules, two of them managed rule groups (one with extra fees). */
+  static Snapshot withCollectedWebAcl() {
+    Snapshot s = snapshot();
+    var acl = new dev.migrate.inventory.WebAcl(ACL, "1", "shared", "CLOUDFRONT", 5, List.of(
+        new dev.migrate.inventory.WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesBotControlRuleSet"),
+        new dev.migrate.inventory.WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesCommonRuleSet")));
+    return new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
+        s.autoScalingGroups(), s.loadBalancers(), s.distributions(), s.buckets(), s.vpcs(), s.commitments(), s.usage(),
+        s.billing(), s.gaps(), s.coverage(), List.of(acl));
+  }
+
+  @Test
+  void collectedRuleCountIsPricedInsteadOfTheAssumption() {
+    Assessment a = model.assess(withCollectedWebAcl(), plan("e2-standard-2"), CostOptions.defaults(), CLOCK);
+    CostSide c = a.current();
+    assertUsd("5.00", line(c, "E1", "AWS WAF web ACL"));                              // 1 web ACL x 5.00
+    assertUsd("5.00", line(c, "E1", "AWS WAF rules (5 in web ACL shared, collected)")); // 5 rules x 1.00, once
+    assertTrue(c.lines().stream().noneMatch(l -> l.itemId().equals("E2") && l.component().startsWith("AWS WAF rules")));
+    assertUsd("23.20", c.byService().get("AWS WAF"));                                  // 5 + 5 + 12 + 1.20
+    assertTrue(a.assumptions().stream().anyMatch(x -> x.name().equals("AWS WAF rules per web ACL") && x.value().equals("collected")),
+        a.assumptions()::toString);
+    assertTrue(a.warnings().stream().noneMatch(w -> w.contains("rule(s) assumed")), a.warnings()::toString);
+    // Bot Control is recorded and named, but the book has no price for it: said, not priced.
+    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("AWSManagedRulesBotControlRuleSet") && w.contains("not modelled")),
+        a.warnings()::toString);
+    assertTrue(a.warnings().stream().noneMatch(w -> w.contains("AWSManagedRulesCommonRuleSet")));
+    // Cloud Armor gets the same 5 rules (still missing a price in the book)
+    assertTrue(a.missingPrices().stream().anyMatch(m -> m.itemId().equals("E1")
+        && m.component().equals("Cloud Armor rules (5 per policy, as collected for AWS WAF)")), a.missingPrices()::toString);
+  }
+
+  @Test
+  void theOptionIsOnlyTheFallbackWhenTheRuleCountWasCollected() {
+    Assessment a = model.assess(withCollectedWebAcl(), plan("e2-standard-2"),
+        CostOptions.defaults().with("waf-rules-per-acl", "3"), CLOCK);
+    assertUsd("5.00", line(a.current(), "E1", "AWS WAF rules (5 in web ACL shared, collected)")); // the fact wins over 3
+    assertUsd("23.20", a.current().byService().get("AWS WAF"));
+  }
+
+  @Test
+  void anUncollectedWebAclBesideACollectedOneIsAssumed() {
+    Snapshot s = withCollectedWebAcl();
+    List<Distribution> ds = new ArrayList<>();
+    for (Distribution d : s.distributions()) {
+      ds.add(!d.id().equals("E2") ? d : new Distribution(d.id(), d.domainName(), d.aliases(), d.enabled(), d.priceClass(),
+          d.httpVersion(), d.origins(), d.defaultBehavior(), d.cacheBehaviors(), d.logging(), "classic-acl-id",
+          d.geoRestriction(), d.geoLocations(), d.fieldLevelEncryption(), d.tags()));
+    }
+    Snapshot mixed = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
+        s.autoScalingGroups(), s.loadBalancers(), ds, s.buckets(), s.vpcs(), s.commitments(), s.usage(), s.billing(), s.gaps(),
+        s.coverage(), s.webAcls());
+    Assessment a = model.assess(mixed, plan("e2-standard-2"), CostOptions.defaults().with("waf-rules-per-acl", "2"), CLOCK);
+    assertUsd("5.00", line(a.current(), "E1", "AWS WAF rules (5 in web ACL shared, collected)"));
+    assertUsd("2.00", line(a.current(), "E2", "AWS WAF rules (2 per web ACL, assumed)"));           // 2 x 1.00
+    assertUsd("30.20", a.current().byService().get("AWS WAF"));                                     // 2 x 5 + 5 + 2 + 12 + 1.20
+    assertTrue(a.assumptions().stream().anyMatch(x -> x.name().equals("AWS WAF rules per web ACL")
+        && x.value().equals("2 (assumed for 1 of 2 web ACLs; the others collected)")), a.assumptions()::toString);
+  }
+
   @Test
   void wafRequestsGrowWithTraffic() {
     Assessment a = assess(CostOptions.defaults(), "e2-standard-2");

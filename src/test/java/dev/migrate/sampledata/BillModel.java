@@ -269,7 +269,9 @@ final class BillModel {
     oct.put(ROUTE53, 3 * 0.50 + 38.0 * 0.40);            // 3 hosted zones, ~38M queries
     oct.put(CLOUDWATCH, detailed * 7 * 0.30 + agents * 8 * 0.30 + 85 * 0.76 + 40 * 0.10);
     oct.put(KMS, 7 * 1.0 + 210 * 0.03);                  // 7 keys, ~2.1M requests
-    oct.put(WAF, 5 + 5 * 1.0 + site.requests() * TRAFFIC_TO_OCTOBER / 1e6 * 0.60);
+    // web ACL 5.00 + its rules at 1.00 each (the snapshot's web ACLs) + 0.60 per million requests
+    int wafRules = s.webAcls().stream().mapToInt(dev.migrate.inventory.WebAcl::ruleCount).sum();
+    oct.put(WAF, 5 * s.webAcls().size() + wafRules * 1.0 + site.requests() * TRAFFIC_TO_OCTOBER / 1e6 * 0.60);
     oct.put(LAMBDA, 1.9);                                // Lambda@Edge origin-response
 
     SplittableRandom r = new SplittableRandom(TableappEstate.SEED + 2025);

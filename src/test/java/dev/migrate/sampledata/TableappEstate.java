@@ -14,6 +14,7 @@ import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.inventory.Usage;
 import dev.migrate.inventory.Vpc;
+import dev.migrate.inventory.WebAcl;
 import dev.migrate.inventory.Window;
 import dev.migrate.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
@@ -609,13 +610,21 @@ public final class TableappEstate {
     usages.addAll(usage.bucketUsage());
     usages.sort(Comparator.comparing(Usage::resourceId));
 
+    // The site's web ACL as wafv2:GetWebACL reads it: four AWS managed rule groups (none with extra fees)
+    // and one rate-based rule, 5 rules billed at 1.00 USD each (the bill's AWS WAF line).
+    List<WebAcl> webAcls = List.of(new WebAcl(wafArn, wafArn.substring(wafArn.lastIndexOf('/') + 1), "tableapp-site",
+        "CLOUDFRONT", 5, List.of(
+            new WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesAmazonIpReputationList"),
+            new WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesCommonRuleSet"),
+            new WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesKnownBadInputsRuleSet"),
+            new WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesSQLiRuleSet"))));
     Snapshot draft = new Snapshot(Snapshot.SCHEMA_V1, new Account(ACCOUNT_ID, ACCOUNT_ALIAS), COLLECTED_AT,
         new Window(WINDOW_START, WINDOW_END, DAYS), List.of(TOKYO, VIRGINIA), instances, volumes, asgs, lbs,
-        dists, buckets, vpcs, commitments, usages, Billing.EMPTY, List.of());
+        dists, buckets, vpcs, commitments, usages, Billing.EMPTY, List.of(), null, webAcls);
     Billing billing = BillModel.billing(draft, names, usage.originBytesOfSite());
     Snapshot snapshot = new Snapshot(Snapshot.SCHEMA_V1, draft.account(), COLLECTED_AT, draft.window(),
         draft.regions(), instances, volumes, asgs, lbs, dists, buckets, vpcs, commitments, usages, billing,
-        List.of(), BillModel.coverage(draft));
+        List.of(), BillModel.coverage(draft), webAcls);
 
     Map<String, List<Map<String, Long>>> geoReq = new TreeMap<>();
     Map<String, List<Map<String, Long>>> geoBytes = new TreeMap<>();
