@@ -119,6 +119,21 @@ class FaultTest {
   }
 
   @Test
+  void aWebAclThatNoLongerExistsIsAGapNamingIt() {
+    fx.server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSWAF_20190729.GetWebACL")).atPriority(1)
+        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBody("{\"__type\":\"WAFNonexistentItemException\",\"Message\":\"AWS WAF couldn't perform the operation "
+                + "because your resource doesn't exist.\"}")));
+    CollectResult r = collect(fx.options());
+    Gap g = onlyGap(r.snapshot());
+    assertEquals("wafv2", g.service());
+    assertEquals("WAFNonexistentItemException", g.errorCode());
+    String acl = r.snapshot().distributions().get(0).webAclId();
+    assertEquals("rules of web ACL " + acl + " (the cost model assumes waf-rules-per-acl for it)", g.missing());
+    assertEquals(List.of(), r.snapshot().webAcls());
+  }
+
+  @Test
   void aRequestedRegionThatIsNotEnabledIsAGapAndIsNeverCalled() {
     Snapshot s = collect(fx.options().withRegions(List.of("us-east-1", "ap-east-1"))).snapshot();
     Gap g = onlyGap(s);
