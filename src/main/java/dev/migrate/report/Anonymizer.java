@@ -169,6 +169,11 @@ public final class Anonymizer {
     for (Vpc v : s.vpcs()) {
       put(known, v.id(), "vpc");
     }
+    s.webAcls().forEach(w -> {
+      put(known, w.arn(), "acl");
+      put(known, w.id(), "acl");
+      put(known, w.name(), "acl");
+    });
     s.commitments().forEach(c -> put(known, c.id(), "commitment"));
     for (Usage u : s.usage()) {
       put(known, u.resourceId(), "resource");
