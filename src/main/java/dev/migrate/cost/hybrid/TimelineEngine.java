@@ -396,6 +396,7 @@ public final class TimelineEngine {
       // Connect data transfer out) is not in the book, so it is reported missing and not counted.
       Double scenarioEgress = sc.link().egressUsdPerGib();
       BigDecimal icEgress = interconnect && scenarioEgress != null ? BigDecimal.valueOf(scenarioEgress) : null;
+      BigDecimal icAwsRate = icEgress == null ? BigDecimal.ZERO : icEgress; // missing is reported, not counted
       Set<String> missingAws = interconnect ? Set.of() : model.missingAwsRates;
       if (interconnect && icEgress == null) {
         warnings.add("MISSING PRICE: AWS Direct Connect data transfer out (traffic leaving AWS over the " + sc.link().type()
@@ -430,11 +431,9 @@ public final class TimelineEngine {
           pairGib[gc][gw] = pairGib[gc][gw].add(c.clientOutGib.multiply(w, MC));
           pairGib[gw][gc] = pairGib[gw][gc].add(c.clientInGib.multiply(w, MC));
           pairAwsUsd[gc][gw] = pairAwsUsd[gc][gw].add(
-              (interconnect ? c.clientOutGib.multiply(icEgress != null ? icEgress : BigDecimal.ZERO, MC) : c.clientOutAwsUsd)
-                  .multiply(w, MC));
+              (interconnect ? c.clientOutGib.multiply(icAwsRate, MC) : c.clientOutAwsUsd).multiply(w, MC));
           pairAwsUsd[gw][gc] = pairAwsUsd[gw][gc].add(
-              (interconnect ? c.clientInGib.multiply(icEgress != null ? icEgress : BigDecimal.ZERO, MC) : c.clientInAwsUsd)
-                  .multiply(w, MC));
+              (interconnect ? c.clientInGib.multiply(icAwsRate, MC) : c.clientInAwsUsd).multiply(w, MC));
         }
       }
       for (String r : missingAws) {
