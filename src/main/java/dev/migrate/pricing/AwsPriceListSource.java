@@ -125,20 +125,22 @@ public final class AwsPriceListSource {
     Map<String, String> attrs = new HashMap<>();
     product.path("attributes").fields().forEachRemaining(e -> attrs.put(e.getKey(), e.getValue().asText()));
     attrs.put("productFamily", product.path("productFamily").asText(""));
-    Map<String, String> values = new HashMap<>(attrs);
-    for (var m : f.match().entrySet()) {
+    Map<String, String> groups = new HashMap<>();
+    for (var m : table.match(f).entrySet()) {
       String v = attrs.get(m.getKey());
       if (v == null) {
         return;
       }
-      Matcher mm = Pattern.compile(m.getValue()).matcher(v);
+      Matcher mm = m.getValue().matcher(v);
       if (!mm.matches()) {
         return;
       }
-      for (String g : RefreshFamilies.groupNames(m.getValue())) {
-        values.put(g, mm.group(g));
+      for (String g : RefreshFamilies.groupNames(m.getValue().pattern())) {
+        groups.put(g, mm.group(g));
       }
     }
+    Map<String, String> values = new HashMap<>(attrs);
+    values.putAll(groups);
     if (region != null) {
       values.put("region", region);
     }

@@ -37,8 +37,4 @@ public record FetchedPrice(PriceKey key, String unit, List<Tier> tiers) {
   public LocalDate asOf() {
     return tiers.get(0).asOf();
   }
-
-  public boolean tiered() {
-    return tiers.size() > 1 || tiers.get(0).to() != null;
-  }
 }

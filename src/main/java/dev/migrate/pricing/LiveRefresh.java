@@ -61,11 +61,7 @@ public final class LiveRefresh {
   }
 
   public static Summary run(PriceBook old, Request r, Clock clock, Consumer<String> progress) throws IOException {
-    return run(old, r, RefreshFamilies.bundled(), clock, progress);
-  }
-
-  public static Summary run(PriceBook old, Request r, RefreshFamilies table, Clock clock, Consumer<String> progress)
-      throws IOException {
+    RefreshFamilies table = RefreshFamilies.bundled();
     LocalDate date = LocalDate.now(clock);
     int hours = old.manifest().hoursPerMonth() == null ? 730 : old.manifest().hoursPerMonth();
     List<FetchedPrice> fetched = new ArrayList<>();
@@ -74,8 +70,10 @@ public final class LiveRefresh {
     List<String> awsRegions = r.awsRegions().isEmpty() ? regionsOf(old, "aws", AWS_REGION) : r.awsRegions();
     List<String> gcpRegions = r.gcpRegions().isEmpty() ? regionsOf(old, "gcp", GCP_REGION) : r.gcpRegions();
     // Google keys of the old book in multi-regions, dual-regions and destinations are refreshed too
+    // (their "regions" are not region codes, so --gcp-region cannot name them)
     TreeSet<String> allowed = new TreeSet<>(gcpRegions);
-    old.prices().stream().map(Price::key).filter(k -> k.provider().equals("gcp")).map(PriceKey::region).forEach(allowed::add);
+    old.prices().stream().map(Price::key).filter(k -> k.provider().equals("gcp")).map(PriceKey::region)
+        .filter(g -> !GCP_REGION.matcher(g).matches()).forEach(allowed::add);
     try {
       if (!r.skipAws()) {
         progress.accept("AWS Price List: " + table.aws().size() + " families in " + String.join(", ", awsRegions));
@@ -125,7 +123,6 @@ public final class LiveRefresh {
     if (fetched.isEmpty()) {
       throw new RemoteException("the price APIs returned no prices: nothing to refresh", null);
     }
-    List<String> awsAsked = awsRegions;
     PriceRefresh.Result res = PriceRefresh.refresh(old, fetched, key -> {
       String why = reasons.get(key.toString());
       if (why != null) {
@@ -142,7 +139,7 @@ public final class LiveRefresh {
       if (family.isEmpty()) {
         return "no refresh family for this key; kept with its own source";
       }
-      if (table.regionScoped(family.get()) && !(aws ? awsAsked : table.derived(family.get()) ? gcpRegions : allowed).contains(key.region())) {
+      if (table.regionScoped(family.get()) && !(aws ? awsRegions : allowed).contains(key.region())) {
         return "region not fetched (" + family.get() + ")";
       }
       return "no " + family.get() + " price for this key in the source";

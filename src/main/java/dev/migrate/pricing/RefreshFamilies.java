@@ -93,6 +93,8 @@ public final class RefreshFamilies {
   private final Table table;
   private final List<Map.Entry<Pattern, String>> keyPatterns = new ArrayList<>();
   private final Map<String, Pattern> descriptions = new LinkedHashMap<>();
+  /** AWS family id to its compiled attribute patterns, compiled once rather than per product read. */
+  private final Map<String, Map<String, Pattern>> matches = new LinkedHashMap<>();
 
   private RefreshFamilies(Table table) {
     this.table = table;
@@ -100,10 +102,23 @@ public final class RefreshFamilies {
     table.gcp().forEach(f -> f.keys().forEach(k -> keyPatterns.add(Map.entry(keyPattern("gcp/" + stripAggregate(k)), f.id()))));
     table.derived().forEach(f -> f.keys().forEach(k -> keyPatterns.add(Map.entry(keyPattern(k), f.id()))));
     table.gcp().forEach(f -> descriptions.put(f.id(), like(f.description())));
+    for (AwsFamily f : table.aws()) {
+      Map<String, Pattern> m = new LinkedHashMap<>();
+      f.match().forEach((attribute, regex) -> m.put(attribute, Pattern.compile(regex)));
+      matches.put(f.id(), m);
+    }
   }
 
-  /** The bundled table. */
+  /** The bundled table, read once (immutable after construction, so it is shared). */
   public static RefreshFamilies bundled() {
+    return Bundled.TABLE;
+  }
+
+  private static final class Bundled {
+    static final RefreshFamilies TABLE = load();
+  }
+
+  private static RefreshFamilies load() {
     try (InputStream in = RefreshFamilies.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new PriceBookException("classpath " + RESOURCE + ": missing (the refresh family table)");
@@ -190,10 +205,6 @@ public final class RefreshFamilies {
     return table.units().stream().filter(u -> u.book().equals(bookUnit)).map(Unit::api).toList();
   }
 
-  /** True for a family computed in code (machine types), whose regions are only those asked for. */
-  public boolean derived(String familyId) {
-    return table.derived().stream().anyMatch(f -> f.id().equals(familyId));
-  }
 
   /** The compiled description pattern of a Google family. */
   Pattern description(GcpFamily f) {
@@ -239,6 +250,11 @@ public final class RefreshFamilies {
 
   static String stripAggregate(String template) {
     return aggregate(template) == null ? template : template.substring(4);
+  }
+
+  /** An AWS family's product-attribute patterns, compiled (attribute name to pattern). */
+  Map<String, Pattern> match(AwsFamily f) {
+    return matches.get(f.id());
   }
 
   /** Names of the named groups of a regex, in order. */
