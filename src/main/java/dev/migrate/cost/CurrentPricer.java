@@ -125,7 +125,8 @@ final class CurrentPricer {
    */
   private void commitments(Map<String, BigDecimal> onDemandHourly) {
     List<Commitment> list = new ArrayList<>(estate.snapshot.commitments());
-    list.sort(Comparator.comparing(Commitment::id));
+    // Reserved instances first ("reserved-instance" sorts before "savings-plan"): plans cover what no RI does.
+    list.sort(Comparator.comparing(Commitment::kind).thenComparing(Commitment::id));
     TreeSet<String> covered = new TreeSet<>();
     BigDecimal hours = estate.hoursPerMonth;
     LocalDate asOf = estate.snapshot.collectedAt().atZone(ZoneOffset.UTC).toLocalDate();
@@ -142,8 +143,8 @@ final class CurrentPricer {
     Map<String, BigDecimal> riHours = new TreeMap<>();
     BigDecimal riSaving = BigDecimal.ZERO;
     BigDecimal spFees = BigDecimal.ZERO;
-    List<String> fallbackPlans = new ArrayList<>();
     int activePlans = 0;
+    BigDecimal spLeft = null; // on-demand EC2 spend no RI or earlier plan covers (the fallback without coverage)
     for (Commitment c : list) {
       if (c.state() != null && !"active".equalsIgnoreCase(c.state())) {
         continue;
@@ -204,8 +205,12 @@ final class CurrentPricer {
         }
         spFees = spFees.add(fee).add(amortisedUpfront(c, ci, source, asOf));
         if (spCoverage == null) {
-          fallbackPlans.add(c.id());
-          BigDecimal cover = eligible(onDemandHourly, covered).min(fee);
+          // Without coverage figures each plan covers on-demand spend 1:1, from what earlier plans left.
+          if (spLeft == null) {
+            spLeft = eligible(onDemandHourly, covered);
+          }
+          BigDecimal cover = spLeft.min(fee);
+          spLeft = spLeft.subtract(cover);
           if (cover.signum() > 0) {
             ledger.add(ci, Services.EC2, "on-demand EC2 usage covered by savings plan (1:1, discount rate not modelled)",
                 cover, "USD", "snapshot:commitment/" + c.id(), BigDecimal.ONE.negate(), source, asOf, cover.negate());

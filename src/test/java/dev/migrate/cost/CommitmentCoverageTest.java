@@ -145,6 +145,21 @@ class CommitmentCoverageTest {
     assertNull(a.commitmentCoverage());
   }
 
+  /**
+   * Without coverage figures, plans cover 1:1 only what the RI does not and what earlier plans
+   * left: "sp-0" sorts before the RI "ri-1" but is applied after it. The RI covers i-001; i-002's
+   * 730 h x 0.096 = 70.08 is all that is left: sp-0 covers 36.50 of it, sp-1 the other 33.58.
+   */
+  @Test
+  void withoutCoveragePlansCoverOnlyWhatNoRiOrEarlierPlanCovers() {
+    Commitment sp0 = new Commitment("savings-plan", "sp-0", null, null, null, 1, Instant.parse("2026-01-01T00:00:00Z"),
+        Instant.parse("2029-01-01T00:00:00Z"), BigDecimal.ZERO, new BigDecimal("0.05"), "Compute", "active");
+    CostSide c = assess(with(List.of(sp0, savingsPlan("active")), null)).current();
+    assertUsd("-70.08", line(c, "i-001", "reserved instance ri-1").monthlyUsd());
+    assertUsd("-36.50", line(c, "sp-0", "on-demand EC2 usage covered by savings plan (1:1").monthlyUsd());
+    assertUsd("-33.58", line(c, "sp-1", "on-demand EC2 usage covered by savings plan (1:1").monthlyUsd());
+  }
+
   @Test
   void coveredValueIsCappedAtTheOnDemandCostNoReservedInstanceCovers() {
     // Cost Explorer says 200 USD were covered in October (Fargate or instances of other accounts too):
