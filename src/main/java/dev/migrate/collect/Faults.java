@@ -26,6 +26,11 @@ final class Faults {
     return REGION_DISABLED.contains(code(e));
   }
 
+  /** An AccessDenied of any spelling (AccessDenied, AccessDeniedException): the action is refused for every resource. */
+  static boolean denied(Throwable e) {
+    return code(e).contains("AccessDenied");
+  }
+
   static String code(Throwable e) {
     if (e instanceof AwsServiceException a) {
       if (a.awsErrorDetails() != null && a.awsErrorDetails().errorCode() != null) {

@@ -204,8 +204,7 @@ final class MetricsCollector {
       } catch (RuntimeException e) {
         long resources = chunk.stream().map(Query::owner).distinct().count();
         sink.gap("cloudwatch", region, "usage metrics of " + resources + " resources", e);
-        String code = Faults.code(e);
-        if (code.contains("AccessDenied") || Faults.regionDisabled(e)) {
+        if (Faults.denied(e) || Faults.regionDisabled(e)) {
           break;
         }
       }

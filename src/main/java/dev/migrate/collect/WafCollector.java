@@ -47,7 +47,7 @@ final class WafCollector {
       String acl = e.getKey();
       Matcher m = ARN.matcher(acl);
       if (!m.matches()) {
-        sink.gap(new Gap("waf", "global", "ClassicWebAcl", "rule count of web ACL " + acl,
+        sink.gap(new Gap("wafv2", "global", "ClassicWebAcl", "rule count of web ACL " + acl,
             "distribution(s) " + String.join(", ", e.getValue()) + " use a classic AWS WAF web ACL (not a WAFv2 ARN);"
                 + " its rules are not read and the cost model assumes waf-rules-per-acl"));
         continue;
@@ -59,7 +59,7 @@ final class WafCollector {
       } catch (RuntimeException ex) {
         // One gap per web ACL that failed (e.g. deleted since the distribution named it), but a
         // denied action is denied for all of them: one gap, and no more calls.
-        boolean denied = Faults.code(ex).contains("AccessDenied");
+        boolean denied = Faults.denied(ex);
         sink.gap("wafv2", "global", denied ? "AWS WAF web ACL rules (the cost model assumes waf-rules-per-acl)"
             : "rules of web ACL " + acl + " (the cost model assumes waf-rules-per-acl for it)", ex);
         if (denied) {

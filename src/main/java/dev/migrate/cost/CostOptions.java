@@ -21,9 +21,10 @@ import java.util.Objects;
  * @param cacheFill              which end of the Cloud CDN cache-fill price range to use
  * @param gkeNodeBootDiskGib     boot disk of each GKE Standard node, GiB of pd-balanced (GKE's default is 100 GB
  *                               pd-balanced: https://cloud.google.com/kubernetes-engine/docs/how-to/custom-boot-disks); 0 leaves it out
- * @param wafRulesPerAcl         rules (or rule groups) in each AWS WAF web ACL, billed per rule per month; the snapshot
- *                               does not collect web ACL contents, so this is assumed (default 1: the fewest rules with
- *                               which a web ACL filters anything) and the same rules are priced in Cloud Armor
+ * @param wafRulesPerAcl         rules (or rule groups) assumed in an AWS WAF web ACL whose rules the snapshot does not
+ *                               have (classic WAF, wafv2:GetWebACL denied, older snapshots); billed per rule per month
+ *                               (default 1: the fewest rules with which a web ACL filters anything), and the same
+ *                               rules are priced in Cloud Armor
  */
 public record CostOptions(
     TargetPricing targetPricing,

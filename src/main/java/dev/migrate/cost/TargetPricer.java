@@ -4,6 +4,7 @@ import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Usage;
+import dev.migrate.inventory.WebAcl;
 import dev.migrate.plan.Mapping;
 import dev.migrate.plan.MigrationPlan;
 import dev.migrate.plan.Target;
@@ -18,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Prices the Google Cloud side (TARGET) from the plan: each mapping's target, sized as the rules
@@ -40,7 +44,7 @@ final class TargetPricer {
   /** forwarding rules already counted per region (or global): the first 5 are one flat charge. */
   private final Map<String, Integer> forwardingRules = new HashMap<>();
   /** Web ACLs whose Cloud Armor policy is already charged (one policy per AWS WAF web ACL). */
-  private final java.util.Set<String> armorPolicies = new java.util.TreeSet<>();
+  private final Set<String> armorPolicies = new TreeSet<>();
 
   TargetPricer(Estate estate, MigrationPlan plan, CostOptions options, BigDecimal trafficMultiple, Ledger ledger,
       List<String> warnings) {
@@ -335,8 +339,8 @@ final class TargetPricer {
       ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor security policy (replaces AWS WAF web ACL)", BigDecimal.ONE,
           PriceKey.gcp("cloud-armor", "policy", "global"));
       // The same rules as the web ACL: its collected count, else the assumed one.
-      var collected = d == null ? java.util.Optional.<dev.migrate.inventory.WebAcl>empty() : estate.snapshot.webAcl(d.webAclId());
-      int rules = collected.map(dev.migrate.inventory.WebAcl::ruleCount).orElse(options.wafRulesPerAcl());
+      Optional<WebAcl> collected = d == null ? Optional.empty() : estate.snapshot.webAcl(d.webAclId());
+      int rules = collected.map(WebAcl::ruleCount).orElse(options.wafRulesPerAcl());
       ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor rules (" + rules + " per policy, as "
               + (collected.isPresent() ? "collected" : "assumed") + " for AWS WAF)",
           BigDecimal.valueOf(rules), PriceKey.gcp("cloud-armor", "rule", "global"));

@@ -57,6 +57,9 @@ public sealed interface Target {
       boolean autopilot,
       String gcpRegion,
       String alternative) implements Target {
+    /** The cluster a rule's workloads go to when the rule names none: a generic word, not a company's name. */
+    public static final String DEFAULT_CLUSTER = "primary";
+
     @Override
     public String label() {
       return "GKE " + workloadKind;

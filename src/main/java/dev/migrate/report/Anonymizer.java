@@ -93,7 +93,9 @@ public final class Anonymizer {
         // The rules name node pools (and may name clusters) after the workload: pseudonyms too.
         put(known, g.workloadName(), "workload");
         put(known, g.nodePool(), "pool");
-        put(known, g.cluster(), "cluster");
+        if (!Target.GkeWorkload.DEFAULT_CLUSTER.equals(g.cluster())) {
+          put(known, g.cluster(), "cluster"); // the default would replace the word "primary" in every text
+        }
       }
     }
     for (Unmapped u : a.plan().unmapped()) {

@@ -309,7 +309,7 @@ public final class RuleEngine {
       sizing.put("minNodes", Integer.toString(p.minNodes()));
       sizing.put("nodeAllocatableVcpu", fmt(pool.allocatableCpu()));
       sizing.put("nodeAllocatableMemoryGib", fmt(pool.allocatableMemoryGib()));
-      return new Target.GkeWorkload(kind, name, r.target().string("cluster", "primary"),
+      return new Target.GkeWorkload(kind, name, r.target().string("cluster", Target.GkeWorkload.DEFAULT_CLUSTER),
           r.target().string("nodePool", name + "-pool"), pool.machine().name(), pool.nodes(), replicas,
           pool.podCpu(), pool.podMemoryGib(), r.target().bool("autopilot", false), region, alternative);
     }
