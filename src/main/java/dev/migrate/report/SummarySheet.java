@@ -193,8 +193,10 @@ final class SummarySheet {
       WorkbookWriter.label(row, 0, x.severity() + (x.item().isEmpty() ? "" : ": " + x.item()), st.wrap);
       WorkbookWriter.label(row, 1, x.message(), st.wrap);
       s.addMergedRegion(new CellRangeAddress(r, r, 1, 2));
-      // Merged cells do not grow with their text: about 105 characters of Arial 10 fit on a line of B:C.
-      row.setHeightInPoints(Math.max(1, (x.message().length() + 104) / 105) * 13f + 2);
+      // Merged cells do not grow with their text: the row takes the lines of the longer of A and B:C.
+      int bc = (s.getColumnWidth(1) + s.getColumnWidth(2)) / 256 - 1;
+      row.setHeightInPoints(WorkbookWriter.rowHeightPoints(Math.max(WorkbookWriter.lines(x.message(), bc),
+          WorkbookWriter.lines(row.getCell(0).getStringCellValue(), s.getColumnWidth(0) / 256 - 1))));
       r++;
     }
     if (m.warnings().size() > listed.size()) {

@@ -437,10 +437,7 @@ public final class WorkbookWriter {
     }
     // Headers are long; wrapped, they keep the money columns narrow enough to print on one page width.
     Row header = s.getRow(HEADER_ROW);
-    header.setHeightInPoints(42);  // three lines of bold Arial 11
-    for (Cell c : header) {
-      c.setCellStyle(st.headerWrap);
-    }
+    header.setHeightInPoints(rowHeightPoints(3)); // the headers wrap (Table writes them so) onto up to three lines
     // Characters per column: a month (7), money up to $9,999,999.99 (13) with a margin.
     int[] widths = {0, 10, 13, 10, 13, 10, 13, 13, 14, 14, 14,
         rows.stream().anyMatch(x -> x.paybackMonth() == null) ? 21 : 10, 10, 9, 9};
@@ -602,8 +599,9 @@ public final class WorkbookWriter {
       Row h = s.createRow(n++);
       String[] head = {"Reserved instances", "Region", "Reserved h (Cost Explorer)", "Modelled h", "Difference h", "Coverage"};
       for (int i = 0; i < head.length; i++) {
-        label(h, i, head[i], st.header);
+        label(h, i, head[i], st.headerWrap); // wrapped: the columns are sized for the money above them
       }
+      h.setHeightInPoints(rowHeightPoints(3));
       for (CommitmentCoverage.Group g : ri.groups()) {
         Row row = s.createRow(n++);
         label(row, 0, g.instanceType() + (g.flagged() ? " (differs)" : ""), st.text);
@@ -631,9 +629,10 @@ public final class WorkbookWriter {
       return;
     }
     Row h = s.createRow(n++);
-    label(h, 0, "Savings plans", st.header);
-    label(h, 2, "Cost Explorer (USD per month)", st.header);
-    label(h, 3, "Modelled", st.header);
+    label(h, 0, "Savings plans", st.headerWrap);
+    label(h, 2, "Cost Explorer (USD per month)", st.headerWrap);
+    label(h, 3, "Modelled", st.headerWrap);
+    h.setHeightInPoints(rowHeightPoints(3));
     String[] rows = {"eligible compute spend", "covered, at on-demand value", "commitment", "commitment used",
         "commitment unused", "net savings"};
     BigDecimal[] values = {sp.eligibleUsd(), sp.coveredUsd(), sp.commitmentUsd(), sp.usedCommitmentUsd(),
