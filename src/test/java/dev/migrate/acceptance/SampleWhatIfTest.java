@@ -156,7 +156,7 @@ class SampleWhatIfTest {
     assertEquals(0, last.interCloudTrafficUsd().signum(), "last month: no inter-cloud traffic");
     assertEquals(0, last.oneOffUsd().signum(), "last month: no one-off cost");
     assertCents(current, last.stayOnAwsUsd(), "staying on AWS costs CURRENT every month");
-    // The hybrid months cost more than either cloud alone (DESIGN.md, "Their result").
+    // The hybrid months cost more than either cloud alone (the result such moves report).
     BigDecimal peak = t.months().stream().map(Timeline.Month::totalUsd).max(BigDecimal::compareTo).orElseThrow();
     assertTrue(peak.compareTo(current) > 0, "peak " + peak + " above CURRENT");
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the package dependency rules of DESIGN.md: each stage imports only the stages below
+ * Keeps the package dependency rules: each stage imports only the stages below
  * it, SDK types stay in their packages, and POI/JFreeChart stay in the report package.
  */
 class LayeringTest {
@@ -48,7 +48,7 @@ class LayeringTest {
       noClasses().that().resideInAPackage("dev.migrate." + pkg + "..")
           .should().dependOnClassesThat().resideInAnyPackage(forbidden)
           .allowEmptyShould(true)
-          .because("DESIGN.md: " + pkg + " may import only " + entry.getValue())
+          .because("layering: " + pkg + " may import only " + entry.getValue())
           .check(classes);
     }
   }

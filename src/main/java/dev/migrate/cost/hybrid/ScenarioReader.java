@@ -53,7 +53,7 @@ public final class ScenarioReader {
   static final double DEFAULT_TUNNEL_GBPS = 1.25;
   /**
    * Share of nominal bandwidth left through IPsec. In theory about 0.8 (encapsulation and
-   * encryption overhead); the company in DESIGN.md lost about 80% to an IPsec tunnel, so the
+   * encryption overhead); a team that moved from AWS to GKE reported losing about 80% to an IPsec tunnel, so the
    * default sits between the two at 0.5 and is a knob.
    */
   static final double DEFAULT_IPSEC_EFFICIENCY = 0.5;

@@ -742,7 +742,7 @@ public final class TimelineEngine {
           double cap = l.tunnels() * per;
           assumptions.add(new Assumption("HA VPN capacity, Gbps", fmt(cap), l.tunnels() + " tunnels x "
               + plain(l.tunnelGbps()) + " Gbps x IPsec efficiency " + plain(l.ipsecEfficiency())
-              + " (a company in DESIGN.md lost about 80% of throughput to IPsec)"));
+              + " (teams report losing up to about 80% of throughput to IPsec between sites)"));
           if (peakGbps > cap) {
             int tunnels = (int) Math.ceil(peakGbps / per);
             tunnels += tunnels % 2; // HA VPN tunnels come in pairs for the 99.99% SLA

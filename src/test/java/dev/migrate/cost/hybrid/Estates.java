@@ -115,7 +115,7 @@ public final class Estates {
   }
 
   /**
-   * The tableapp shape of DESIGN.md: CloudFront in front of an ALB, a web auto scaling group of
+   * The tableapp shape: CloudFront in front of an ALB, a web auto scaling group of
    * three instances on GKE, redis and memcached hosts, a cron host, and an S3 assets bucket.
    */
   public static Assessment tableapp() {
