@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -274,6 +275,8 @@ final class BillModel {
     oct.put(WAF, 5 * s.webAcls().size() + wafRules * 1.0 + site.requests() * TRAFFIC_TO_OCTOBER / 1e6 * 0.60);
     oct.put(LAMBDA, 1.9);                                // Lambda@Edge origin-response
 
+    Map<String, List<Line>> octLines = octoberLines(s, names, siteOriginGib, detailed, agents,
+        s.webAcls().size(), wafRules, site.requests() * TRAFFIC_TO_OCTOBER);
     SplittableRandom r = new SplittableRandom(TableappEstate.SEED + 2025);
     List<Billing.Month> months = new ArrayList<>();
     for (YearMonth m = TableappEstate.FIRST_BILLING_MONTH; !m.isAfter(TableappEstate.LAST_BILLING_MONTH);
@@ -282,25 +285,296 @@ final class BillModel {
           - m.getYear() * 12L - m.getMonthValue());
       double dayRatio = m.lengthOfMonth() / 31.0;
       List<Billing.ServiceCost> services = new ArrayList<>();
+      List<Billing.UsageLine> usageLines = new ArrayList<>();
       for (Map.Entry<String, Double> e : oct.entrySet()) {
         String service = e.getKey();
         if ((WAF.equals(service) || LAMBDA.equals(service)) && m.isBefore(EDGE_HARDENING)) {
           continue;
         }
         double amount = e.getValue();
+        double factor = 1;
         if (back > 0) {
           boolean monthly = S3.equals(service) || KMS.equals(service) || ROUTE53.equals(service);
           double base = EC2.equals(service) ? amount + riSaving : amount;
-          amount = base * (monthly ? 1 : dayRatio) / StrictMath.pow(1 + GROWTH.get(service), back)
+          // The month's size against October: days, growth and a little noise; usage lines scale alike.
+          factor = (monthly ? 1 : dayRatio) / StrictMath.pow(1 + GROWTH.get(service), back)
               * (1 + 0.012 * EdgeTraffic.gaussian(r));
+          amount = base * factor;
           if (EC2.equals(service) && !m.isBefore(RI_START)) {
             amount -= riSaving * dayRatio;
           }
         }
-        services.add(new Billing.ServiceCost(service, TableappEstate.usd(amount)));
+        BigDecimal total = TableappEstate.usd(amount);
+        services.add(new Billing.ServiceCost(service, total));
+        usageLines.addAll(monthLines(service, octLines.get(service), factor, dayRatio, !m.isBefore(RI_START),
+            amount, total, m));
       }
-      months.add(new Billing.Month(m, false, services));
+      usageLines.sort(Comparator.comparing(Billing.UsageLine::service).thenComparing(Billing.UsageLine::usageType)
+          .thenComparing(l -> l.region() == null ? "" : l.region()));
+      months.add(new Billing.Month(m, false, services, usageLines));
     }
-    return new Billing("USD", months);
+    return new Billing("USD", months, Billing.SOURCE_COST_EXPLORER);
+  }
+
+  // ------------------------------------------------------------------ usage types
+
+  /**
+   * One usage-type line of October at list prices. {@code coveredHours} and {@code riHourly} are set on
+   * an instance line whose hours a reserved instance covers: Cost Explorer's unblended cost shows those
+   * hours at zero on the BoxUsage line and the reservation's fee on its HeavyUsage line.
+   */
+  record Line(String usageType, String region, double amount, double quantity, String unit,
+      double coveredHours, double onDemandHourly, double riHourly) {
+    Line(String usageType, String region, double amount, double quantity, String unit) {
+      this(usageType, region, amount, quantity, unit, 0, 0, 0);
+    }
+  }
+
+  /** Region billing codes of the sample's two regions (AWS writes us-east-1 usage types without one). */
+  private static String prefix(String region, String usageType) {
+    return switch (region) {
+      case ListPrices.TOKYO -> "APN1-" + usageType;
+      case ListPrices.VIRGINIA -> usageType;
+      default -> throw new IllegalStateException("no billing code copied for " + region);
+    };
+  }
+
+  private static void add(Map<String, List<Line>> lines, String service, Line l) {
+    List<Line> list = lines.computeIfAbsent(service, k -> new ArrayList<>());
+    for (int i = 0; i < list.size(); i++) {
+      Line o = list.get(i);
+      if (o.usageType().equals(l.usageType())) {   // one line per usage type, as Cost Explorer groups them
+        list.set(i, new Line(o.usageType(), o.region(), o.amount() + l.amount(), o.quantity() + l.quantity(), o.unit(),
+            o.coveredHours() + l.coveredHours(), Math.max(o.onDemandHourly(), l.onDemandHourly()),
+            Math.max(o.riHourly(), l.riHourly())));
+        return;
+      }
+    }
+    list.add(l);
+  }
+
+  /**
+   * October by usage type, each service's lines summing to its {@link #billing} figure: the usage types
+   * AWS bills for this inventory (instance hours per type, EBS GB-months and IOPS per volume type, load
+   * balancer hours and capacity units, CloudFront transfer and requests per edge geography, S3 storage
+   * per class and requests, internet transfer out per region) and for the services the snapshot does not
+   * inventory (NAT gateway, EBS snapshots, Route 53, CloudWatch, KMS, WAF, Lambda@Edge).
+   */
+  static Map<String, List<Line>> octoberLines(Snapshot s, TableappEstate.Names names, double siteOriginGib,
+      long detailed, long agents, int webAcls, int wafRules, double wafRequests) {
+    Map<String, List<Line>> lines = new TreeMap<>();
+    Instant mid = Instant.parse("2026-10-15T00:00:00Z");
+    // Reserved hours per "region/type" (Linux instances only, as reservedSavingsPerHour counts them).
+    Map<String, double[]> reserved = new TreeMap<>();   // {covered instances, RI hourly}
+    for (Commitment c : s.commitments()) {
+      if (!"reserved-instance".equals(c.kind()) || mid.isBefore(c.start()) || !mid.isBefore(c.end())) {
+        continue;
+      }
+      long running = s.instances().stream().filter(Ec2Instance::running)
+          .filter(i -> i.instanceType().equals(c.instanceType()) && i.region().equals(c.region())
+              && "linux".equals(i.platform()))
+          .count();
+      double[] r = reserved.computeIfAbsent(c.region() + "/" + c.instanceType(), k -> new double[2]);
+      r[0] += Math.min(running, c.count());
+      r[1] = c.hourlyUsd().doubleValue();
+    }
+    for (Ec2Instance i : s.instances()) {
+      if (i.running()) {
+        add(lines, EC2, new Line(prefix(i.region(), "BoxUsage:" + i.instanceType()), i.region(),
+            hourly(i) * OCTOBER_HOURS, OCTOBER_HOURS, "Hrs"));
+      }
+    }
+    for (var e : reserved.entrySet()) {
+      String[] rt = e.getKey().split("/");
+      double covered = e.getValue()[0] * OCTOBER_HOURS;
+      double od = ListPrices.ec2Hourly(rt[0], rt[1], "linux", 2);
+      add(lines, EC2, new Line(prefix(rt[0], "BoxUsage:" + rt[1]), rt[0], 0, 0, "Hrs", covered, od, e.getValue()[1]));
+    }
+
+    for (EbsVolume v : s.volumes()) {
+      String kind = switch (v.volumeType()) {
+        case "io1" -> "piops";
+        case "standard" -> "";
+        default -> v.volumeType();
+      };
+      String storage = kind.isEmpty() ? "EBS:VolumeUsage" : "EBS:VolumeUsage." + kind;
+      add(lines, EC2_OTHER, new Line(prefix(v.region(), storage), v.region(),
+          v.sizeGib() * ListPrices.ebsGibMonth(v.region(), v.volumeType()), v.sizeGib(), "GB-Mo"));
+      if ("gp3".equals(v.volumeType()) && v.iops() != null && v.iops() > 3000) {
+        add(lines, EC2_OTHER, new Line(prefix(v.region(), "EBS:VolumeP-IOPS.gp3"), v.region(),
+            (v.iops() - 3000) * ListPrices.GP3_IOPS_TOKYO, v.iops() - 3000, "IOPS-Mo"));
+      }
+      if ("io1".equals(v.volumeType())) {
+        add(lines, EC2_OTHER, new Line(prefix(v.region(), "EBS:VolumeP-IOPS.piops"), v.region(),
+            v.iops() * ListPrices.IO1_IOPS_TOKYO, v.iops(), "IOPS-Mo"));
+      }
+    }
+    String tokyo = ListPrices.TOKYO;
+    add(lines, EC2_OTHER, new Line("APN1-NatGateway-Hours", tokyo, 0.062 * OCTOBER_HOURS, OCTOBER_HOURS, "Hrs"));
+    add(lines, EC2_OTHER, new Line("APN1-NatGateway-Bytes", tokyo, 420 * 0.062, 420, "GB"));
+    add(lines, EC2_OTHER, new Line("APN1-EBS:SnapshotUsage", tokyo, EBS_SNAPSHOTS_OCTOBER, 1_850, "GB-Mo"));
+
+    // All three load balancer kinds bill their hours as LoadBalancerUsage (the operation tells them apart).
+    for (LoadBalancer lb : s.loadBalancers()) {
+      Usage u = s.usageOf(lb.id()).orElseThrow();
+      switch (lb.type()) {
+        case APPLICATION -> {
+          add(lines, ELB, new Line("APN1-LoadBalancerUsage", tokyo, ListPrices.ALB_HOUR_TOKYO * OCTOBER_HOURS,
+              OCTOBER_HOURS, "Hrs"));
+          double lcu = u.lcuHours() * TRAFFIC_TO_OCTOBER;
+          add(lines, ELB, new Line("APN1-LCUUsage", tokyo, lcu * ListPrices.ALB_LCU_HOUR_TOKYO, lcu, "LCU-Hrs"));
+        }
+        case NETWORK -> {
+          add(lines, ELB, new Line("APN1-LoadBalancerUsage", tokyo, ListPrices.NLB_HOUR_TOKYO * OCTOBER_HOURS,
+              OCTOBER_HOURS, "Hrs"));
+          double lcu = u.lcuHours() * TRAFFIC_TO_OCTOBER;
+          add(lines, ELB, new Line("APN1-LCUUsage", tokyo, lcu * ListPrices.NLB_NLCU_HOUR_TOKYO, lcu, "LCU-Hrs"));
+        }
+        case CLASSIC -> {
+          add(lines, ELB, new Line("APN1-LoadBalancerUsage", tokyo, ListPrices.CLB_HOUR_TOKYO * OCTOBER_HOURS,
+              OCTOBER_HOURS, "Hrs"));
+          double gb = u.bytesOutGib() * 1.15 * TRAFFIC_TO_OCTOBER;
+          add(lines, ELB, new Line("APN1-DataProcessing-Bytes", tokyo, gb * ListPrices.CLB_GB_TOKYO, gb, "GB"));
+        }
+      }
+    }
+
+    // CloudFront: the usage of each edge geography, all inside the always-free tier (zero cost).
+    double freeGb = CLOUDFRONT_FREE_GB;
+    double freeRequests = CLOUDFRONT_FREE_REQUESTS;
+    for (var d : s.distributions()) {
+      Usage u = s.usageOf(d.id()).orElseThrow();
+      for (var e : u.bytesByGeographyGib().entrySet()) {
+        double gb = e.getValue() * TRAFFIC_TO_OCTOBER;
+        double free = Math.min(freeGb, gb);
+        freeGb -= free;
+        add(lines, CLOUDFRONT, new Line(EDGE.get(e.getKey()) + "-DataTransfer-Out-Bytes", null,
+            (gb - free) * ListPrices.CLOUDFRONT_GB.get(e.getKey()), gb, "GB"));
+      }
+      for (var e : u.requestsByGeography().entrySet()) {
+        double requests = e.getValue() * TRAFFIC_TO_OCTOBER;
+        double free = Math.min(freeRequests, requests);
+        freeRequests -= free;
+        add(lines, CLOUDFRONT, new Line(EDGE.get(e.getKey()) + "-Requests-Tier2-HTTPS", null,
+            (requests - free) / 10_000.0 * ListPrices.CLOUDFRONT_HTTPS_10K.get(e.getKey()), requests, "Requests"));
+      }
+    }
+
+    double s3 = 0;
+    for (S3Bucket b : s.buckets()) {
+      for (S3Bucket.StorageClassUsage c : b.storage()) {
+        double gb = c.gib() * STORAGE_TO_OCTOBER;
+        double amount = gb * ListPrices.S3_GB_MONTH.get(b.region() + "/" + c.storageClass());
+        s3 += amount;
+        add(lines, S3, new Line(prefix(b.region(), S3_STORAGE.get(c.storageClass())), b.region(), amount, gb, "GB-Mo"));
+      }
+      var u = s.usageOf(b.name());
+      if (u.isPresent() && u.get().requests() != null) {
+        double requests = u.get().requests() * TRAFFIC_TO_OCTOBER;
+        s3 += requests * ListPrices.S3_GET_TOKYO;
+        add(lines, S3, new Line(prefix(b.region(), "Requests-Tier2"), b.region(), requests * ListPrices.S3_GET_TOKYO,
+            requests, "Requests"));
+      }
+    }
+    // PUT, COPY, POST and LIST requests (0.0047 USD per 1,000 in Tokyo).
+    double tier1 = s3 * S3_UNMODELLED_SHARE;
+    add(lines, S3, new Line("APN1-Requests-Tier1", tokyo, tier1, tier1 / 0.0000047, "Requests"));
+
+    double tokyoOut = 0;
+    for (LoadBalancer lb : s.loadBalancers()) {
+      tokyoOut += s.usageOf(lb.id()).orElseThrow().bytesOutGib();
+    }
+    tokyoOut -= siteOriginGib;
+    tokyoOut += s.usageOf(names.uploadsBucket()).orElseThrow().bytesOutGib();
+    double virginiaOut = 0;
+    for (Ec2Instance i : s.instances()) {
+      if (TableappEstate.VIRGINIA.equals(i.region()) && i.running()) {
+        virginiaOut += s.usageOf(i.id()).orElseThrow().networkOutGib();
+      }
+    }
+    double tokyoGb = tokyoOut * TRAFFIC_TO_OCTOBER;
+    double virginiaGb = virginiaOut * TRAFFIC_TO_OCTOBER;
+    double tokyoPaid = Math.max(0, tokyoGb - INTERNET_FREE_GB);
+    double virginiaPaid = Math.max(0, virginiaGb - Math.max(0, INTERNET_FREE_GB - tokyoGb));
+    add(lines, DATA_TRANSFER, new Line("APN1-DataTransfer-Out-Bytes", tokyo, tokyoPaid * ListPrices.INTERNET_OUT_TOKYO,
+        tokyoGb, "GB"));
+    add(lines, DATA_TRANSFER, new Line("DataTransfer-Out-Bytes", ListPrices.VIRGINIA,
+        virginiaPaid * ListPrices.INTERNET_OUT_VIRGINIA, virginiaGb, "GB"));
+
+    add(lines, ROUTE53, new Line("HostedZone", null, 3 * 0.50, 3, "HostedZone"));
+    add(lines, ROUTE53, new Line("DNS-Queries", null, 38.0 * 0.40, 38_000_000, "Queries"));
+    add(lines, CLOUDWATCH, new Line("APN1-CW:MetricMonitorUsage", tokyo, (detailed * 7 + agents * 8) * 0.30,
+        detailed * 7 + agents * 8, "Metrics"));
+    add(lines, CLOUDWATCH, new Line("APN1-DataProcessing-Bytes", tokyo, 85 * 0.76, 85, "GB"));
+    add(lines, CLOUDWATCH, new Line("APN1-CW:AlarmMonitorUsage", tokyo, 40 * 0.10, 40, "Alarms"));
+    add(lines, KMS, new Line("APN1-KMS-Keys", tokyo, 7 * 1.0, 7, "Keys"));
+    add(lines, KMS, new Line("APN1-KMS-Requests", tokyo, 210 * 0.03, 2_100_000, "Requests"));
+    // Web ACLs for CloudFront live in us-east-1.
+    add(lines, WAF, new Line("USE1-WebACL-V2", ListPrices.VIRGINIA, 5.0 * webAcls, webAcls, "WebACL"));
+    add(lines, WAF, new Line("USE1-Rule-V2", ListPrices.VIRGINIA, 1.0 * wafRules, wafRules, "Rule"));
+    add(lines, WAF, new Line("USE1-Request-V2", ListPrices.VIRGINIA, wafRequests / 1e6 * 0.60, wafRequests, "Requests"));
+    // Lambda@Edge origin-response: ~2M requests at 0.60 USD per million and 14,000 GB-seconds at 0.00005001.
+    add(lines, LAMBDA, new Line("APN1-Lambda-Edge-Request", tokyo, 1.2, 2_000_000, "Requests"));
+    add(lines, LAMBDA, new Line("APN1-Lambda-Edge-GB-Second", tokyo, 0.7, 0.7 / 0.00005001, "Lambda-GB-Second"));
+    return lines;
+  }
+
+  /** CloudFront usage-type prefix per price geography of the snapshot. */
+  private static final Map<String, String> EDGE = Map.of("japan", "JP", "asia_pacific", "AP",
+      "united_states", "US", "europe", "EU", "india", "IN", "south_america", "SA", "australia", "AU",
+      "middle_east_africa", "ME");
+  /** S3 storage usage type per storage class. */
+  private static final Map<String, String> S3_STORAGE = Map.of("STANDARD", "TimedStorage-ByteHrs",
+      "STANDARD_IA", "TimedStorage-SIA-ByteHrs", "GLACIER_IR", "TimedStorage-GIR-ByteHrs",
+      "GLACIER", "TimedStorage-GlacierByteHrs", "DEEP_ARCHIVE", "TimedStorage-GDA-ByteHrs");
+
+  /**
+   * One month's lines of a service: October's scaled by the month's factor (reserved hours and fees by
+   * the month's days), rounded to cents so that they add up to the service's figure exactly (the last
+   * cents go to the largest line).
+   */
+  private static List<Billing.UsageLine> monthLines(String service, List<Line> october, double factor, double dayRatio,
+      boolean reservations, double serviceAmount, BigDecimal serviceTotal, YearMonth month) {
+    List<double[]> values = new ArrayList<>();   // {amount, quantity}
+    List<String[]> keys = new ArrayList<>();     // {usageType, region, unit}
+    for (Line l : october) {
+      double amount = l.amount() * factor;
+      double quantity = l.quantity() * factor;
+      if (l.coveredHours() > 0) {
+        // The line holds every hour at on demand; the reserved hours (fixed by the reservation, not by
+        // growth) cost nothing on it and their fee is a HeavyUsage line.
+        double covered = l.coveredHours() * dayRatio;
+        if (reservations) {
+          amount -= covered * l.onDemandHourly();
+          values.add(new double[] {covered * l.riHourly(), covered});
+          keys.add(new String[] {l.usageType().replace("BoxUsage:", "HeavyUsage:"), l.region(), "Hrs"});
+        }
+      }
+      values.add(new double[] {amount, quantity});
+      keys.add(new String[] {l.usageType(), l.region(), l.unit()});
+    }
+    double sum = values.stream().mapToDouble(v -> v[0]).sum();
+    if (Math.abs(sum - serviceAmount) > 0.02) {
+      throw new IllegalStateException(month + " " + service + ": usage lines add up to " + sum + ", the service to "
+          + serviceAmount);
+    }
+    List<BigDecimal> amounts = new ArrayList<>();
+    int largest = 0;
+    for (int i = 0; i < values.size(); i++) {
+      amounts.add(TableappEstate.usd(values.get(i)[0]));
+      if (Math.abs(values.get(i)[0]) > Math.abs(values.get(largest)[0])) {
+        largest = i;
+      }
+    }
+    BigDecimal rest = serviceTotal.subtract(amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    amounts.set(largest, amounts.get(largest).add(rest));
+    List<Billing.UsageLine> out = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      String[] k = keys.get(i);
+      BigDecimal quantity = dev.migrate.inventory.UsageTypes.plain(
+          new BigDecimal(values.get(i)[1]).setScale(3, RoundingMode.HALF_UP));
+      out.add(new Billing.UsageLine(service, k[0], k[1], amounts.get(i), quantity, k[2]));
+    }
+    return out;
   }
 }

@@ -408,6 +408,35 @@ class SampleEstateTest {
   }
 
   @Test
+  void everyMonthsUsageTypeLinesAddUpToItsServicesWithTheRegionOfTheirPrefix() {
+    assertEquals(Billing.SOURCE_COST_EXPLORER, snapshot.billing().source());
+    for (Billing.Month m : snapshot.billing().months()) {
+      assertFalse(m.usageLines().isEmpty(), m.month().toString());
+      Map<String, BigDecimal> byService = new TreeMap<>();
+      for (Billing.UsageLine l : m.usageLines()) {
+        byService.merge(l.service(), l.amountUsd(), BigDecimal::add);
+        assertEquals(dev.migrate.inventory.UsageTypes.region(l.service(), l.usageType()), l.region(),
+            m.month() + " " + l.usageType());
+        assertNotNull(l.quantity(), l.usageType());
+        assertNotNull(l.unit(), l.usageType());
+      }
+      for (Billing.ServiceCost c : m.services()) {
+        assertEquals(0, c.amountUsd().compareTo(byService.getOrDefault(c.service(), BigDecimal.ZERO)),
+            m.month() + " " + c.service() + " lines " + byService.get(c.service()));
+      }
+      assertEquals(byService.keySet(), new java.util.TreeSet<>(m.services().stream().map(Billing.ServiceCost::service).toList()));
+    }
+    // October's reserved r5.large hours: zero on BoxUsage, the fee on HeavyUsage (Cost Explorer's unblended cost).
+    Billing.Month october = snapshot.billing().months().get(11);
+    Billing.UsageLine heavy = october.usageLines().stream()
+        .filter(l -> l.usageType().equals("APN1-HeavyUsage:r5.large")).findFirst().orElseThrow();
+    assertEquals(0, new BigDecimal("1488").compareTo(heavy.quantity()));
+    assertEquals(2 * 744 * ListPrices.RI_R5_LARGE_TOKYO_HOURLY, heavy.amountUsd().doubleValue(), 0.01);
+    assertTrue(snapshot.billing().months().get(0).usageLines().stream().noneMatch(l -> l.usageType().contains("HeavyUsage")),
+        "no reservation before March 2026");
+  }
+
+  @Test
   void coverageAgreesWithTheCommitmentsAndTheBill() {
     Coverage c = snapshot.coverage();
     assertNotNull(c, "the sample shows Cost Explorer coverage");
