@@ -21,34 +21,38 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 final class SummarySheet {
   /** Rows of the Summary listing warnings and blockers; the rest are on the Warnings sheet. */
   static final int MAX_LISTED_WARNINGS = 10;
+  /** Characters of columns A (labels), B (figures) and C (where a figure comes from). */
+  private static final int LABEL_CHARS = 34;
+  private static final int FIGURE_CHARS = 17;
+  private static final int NOTE_CHARS = 80;
 
   private final ReportModel m;
-  private final WorkbookWriter.Styles st;
+  private final Styles st;
   private final XSSFSheet s;
-  private final WorkbookWriter w;
+  private final SheetRefs refs;
   private int r;
 
-  SummarySheet(ReportModel m, WorkbookWriter.Styles st, XSSFSheet s, WorkbookWriter w) {
+  SummarySheet(ReportModel m, Styles st, XSSFSheet s, SheetRefs refs) {
     this.m = m;
     this.st = st;
     this.s = s;
-    this.w = w;
+    this.refs = refs;
   }
 
   void write() {
     var f = m.figures();
     // Characters of Arial 10 (the workbook's default font); the charts share the width of A:C, two a row.
-    s.setColumnWidth(0, 34 * 256);
-    s.setColumnWidth(1, 17 * 256);
-    s.setColumnWidth(2, 80 * 256);
+    s.setColumnWidth(0, Layout.width(LABEL_CHARS));
+    s.setColumnWidth(1, Layout.width(FIGURE_CHARS));
+    s.setColumnWidth(2, Layout.width(NOTE_CHARS));
     s.setDisplayGridlines(false);
 
     Row title = s.createRow(r++);
     title.setHeightInPoints(28);
-    WorkbookWriter.label(title, 0, "AWS to Google Cloud: migration assessment", st.title);
+    Cells.label(title, 0, "AWS to Google Cloud: migration assessment", st.title);
     s.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
     info("Account", m.accountLabel());
-    info("Generated", WorkbookWriter.stamp(m.generatedAt()));
+    info("Generated", Cells.stamp(m.generatedAt()));
     info("Usage window", m.windowLabel());
     info("Price book", m.priceBookDate() == null ? "unknown" : m.priceBookDate().toString());
     info("Rules", m.rulesSource());
@@ -59,10 +63,10 @@ final class SummarySheet {
 
     section("Monthly cost (USD per month)");
     int awsRow = r;
-    money("AWS monthly today", "=" + w.costsTotalAwsRef(), f.awsMonthlyUsd(),
+    money("AWS monthly today", "=" + refs.costsTotalAwsRef(), f.awsMonthlyUsd(),
         "total of the " + m.currentLineCount() + " AWS cost lines (Costs sheet)");
     int gcpRow = r;
-    money("Google Cloud monthly after", "=" + w.costsTotalGcpRef(), f.gcpMonthlyUsd(),
+    money("Google Cloud monthly after", "=" + refs.costsTotalGcpRef(), f.gcpMonthlyUsd(),
         "total of the " + (m.costLines().size() - m.currentLineCount()) + " Google Cloud cost lines (Costs sheet)"
             + (f.missingPrices() > 0 ? "; lower bound, " + f.missingPrices() + " not priced" : ""));
     int savingRow = r;
@@ -86,11 +90,11 @@ final class SummarySheet {
     } else {
       int reqRow = r;
       Row row = s.createRow(r++);
-      WorkbookWriter.label(row, 0, "Requests per month", st.label);
+      Cells.label(row, 0, "Requests per month", st.label);
       Cell c = row.createCell(1);
       c.setCellValue(f.monthlyRequests());
       c.setCellStyle(st.integerBig);
-      WorkbookWriter.label(row, 2, "measured: " + f.requestsSource(), st.note);
+      Cells.label(row, 2, "measured: " + f.requestsSource(), st.note);
       BigDecimal millions = BigDecimal.valueOf(f.monthlyRequests()).divide(BigDecimal.valueOf(1_000_000));
       perMillion("AWS per million requests", awsRow, reqRow, f.awsPerMillionUsd(),
           f.awsMonthlyUsd().divide(millions, MathContext.DECIMAL64));
@@ -109,11 +113,11 @@ final class SummarySheet {
       figure("Scenario", f.scenario());
       if (m.timelines().size() > 1) {
         Row row = s.createRow(r++);
-        WorkbookWriter.label(row, 0, "Scenarios compared", st.label);
+        Cells.label(row, 0, "Scenarios compared", st.label);
         Cell c = row.createCell(1);
         c.setCellValue(m.timelines().size());
         c.setCellStyle(st.integerBig);
-        WorkbookWriter.label(row, 2, "side by side on the Scenarios sheet; the figures below are of "
+        Cells.label(row, 2, "side by side on the Scenarios sheet; the figures below are of "
             + f.scenario(), st.note);
       }
       Timeline t = m.timelines().get(0);
@@ -122,20 +126,20 @@ final class SummarySheet {
       } else {
         figure("Peak hybrid month", f.peakHybridMonth().toString());
         BigDecimal max = t.months().stream().map(Timeline.Month::totalUsd).reduce(BigDecimal::max).orElseThrow();
-        moneyIfClose("Peak hybrid month cost", "MAX(" + w.timelineColumn('H') + ")", max, f.peakHybridMonthUsd(),
+        moneyIfClose("Peak hybrid month cost", "MAX(" + refs.timelineColumn('H') + ")", max, f.peakHybridMonthUsd(),
             "the most expensive month: both clouds, the link and one-off costs (Timeline)");
       }
-      money("One-off migration costs", "=SUM(" + w.timelineColumn('G') + ")", f.oneOffUsd(),
+      money("One-off migration costs", "=SUM(" + refs.timelineColumn('G') + ")", f.oneOffUsd(),
           "data transfer and engineering over the timeline (Timeline)");
       if (f.paybackMonths() == null) {
         notAvailable("Months to pay back", f.notAvailable().get("paybackMonths"));
       } else {
         Row row = s.createRow(r++);
-        WorkbookWriter.label(row, 0, "Months to pay back", st.label);
+        Cells.label(row, 0, "Months to pay back", st.label);
         Cell c = row.createCell(1);
         c.setCellValue(f.paybackMonths());
         c.setCellStyle(st.integerBig);
-        WorkbookWriter.label(row, 2, "cumulative spend falls below staying on AWS in " + f.paybackMonth()
+        Cells.label(row, 2, "cumulative spend falls below staying on AWS in " + f.paybackMonth()
             + " (Timeline, column J vs K)", st.note);
       }
     }
@@ -146,10 +150,10 @@ final class SummarySheet {
       notAvailable("Growth of the AWS bill", f.notAvailable().get("awsBillGrowthPct"));
     } else {
       int first = r;
-      money("Bill of " + f.billFirstMonth(), ref(w.billTotalRef(f.billFirstMonth())), f.billFirstUsd(),
+      money("Bill of " + f.billFirstMonth(), ref(refs.billTotalRef(f.billFirstMonth())), f.billFirstUsd(),
           "first of the last " + f.billMonthsCompared() + " complete months (Bill history)");
       int last = r;
-      money("Bill of " + f.billLastMonth(), ref(w.billTotalRef(f.billLastMonth())), f.billLastUsd(),
+      money("Bill of " + f.billLastMonth(), ref(refs.billTotalRef(f.billLastMonth())), f.billLastUsd(),
           "last complete month (Bill history)");
       if (f.billGrowthPct() == null) {
         notAvailable("Growth of the AWS bill", f.notAvailable().get("awsBillGrowthPct"));
@@ -178,10 +182,10 @@ final class SummarySheet {
     gap();
 
     section("Warnings and blockers");
-    count("Blockers", "COUNTIF(" + w.warningsColumn('A') + ",\"blocker\")", f.blockers(),
+    count("Blockers", "COUNTIF(" + refs.warningsColumn('A') + ",\"blocker\")", f.blockers(),
         f.itemsWithBlockers() + " item(s) cannot move until they are solved (Warnings)");
-    count("Warnings", "COUNTIF(" + w.warningsColumn('A') + ",\"warning\")", f.warnings(), "need a look (Warnings)");
-    count("Unmapped items", "COUNTIF(" + w.mappingColumn('E') + ",\"Unmapped\")", f.unmapped(),
+    count("Warnings", "COUNTIF(" + refs.warningsColumn('A') + ",\"warning\")", f.warnings(), "need a look (Warnings)");
+    count("Unmapped items", "COUNTIF(" + refs.mappingColumn('E') + ",\"Unmapped\")", f.unmapped(),
         "no rule matched (Mapping)");
     countValue("Components not priced", f.missingPrices(), "not counted as zero (Gaps)");
     countValue("Collection gaps", f.gaps(), "what could not be collected (Gaps)");
@@ -190,17 +194,17 @@ final class SummarySheet {
         .limit(MAX_LISTED_WARNINGS).toList();
     for (ReportModel.WarningRow x : listed) {
       Row row = s.createRow(r);
-      WorkbookWriter.label(row, 0, x.severity() + (x.item().isEmpty() ? "" : ": " + x.item()), st.wrap);
-      WorkbookWriter.label(row, 1, x.message(), st.wrap);
+      Cells.label(row, 0, x.severity() + (x.item().isEmpty() ? "" : ": " + x.item()), st.wrap);
+      Cells.label(row, 1, x.message(), st.wrap);
       s.addMergedRegion(new CellRangeAddress(r, r, 1, 2));
       // Merged cells do not grow with their text: the row takes the lines of the longer of A and B:C.
-      int bc = (s.getColumnWidth(1) + s.getColumnWidth(2)) / 256 - 1;
-      row.setHeightInPoints(WorkbookWriter.rowHeightPoints(Math.max(WorkbookWriter.lines(x.message(), bc),
-          WorkbookWriter.lines(row.getCell(0).getStringCellValue(), s.getColumnWidth(0) / 256 - 1))));
+      int bc = (s.getColumnWidth(1) + s.getColumnWidth(2)) / Layout.WIDTH_UNITS_PER_CHAR - 1;
+      row.setHeightInPoints(Layout.rowHeightPoints(Math.max(Layout.lines(x.message(), bc),
+          Layout.lines(row.getCell(0).getStringCellValue(), s.getColumnWidth(0) / Layout.WIDTH_UNITS_PER_CHAR - 1))));
       r++;
     }
     if (m.warnings().size() > listed.size()) {
-      WorkbookWriter.label(s.createRow(r++), 0, (m.warnings().size() - listed.size())
+      Cells.label(s.createRow(r++), 0, (m.warnings().size() - listed.size())
           + " more on the Warnings sheet", st.note);
     }
     s.getWorkbook().setPrintArea(s.getWorkbook().getSheetIndex(s), 0, 2, 0, r);
@@ -242,7 +246,7 @@ final class SummarySheet {
     XSSFDrawing drawing = s.createDrawingPatriarch();
     int top = r;
     for (int i = 0; i < pngs.size(); i++) {
-      int below = WorkbookWriter.picture(s, drawing, pngs.get(i), 0, (i % 2) * (width + gapPx), top);
+      int below = Cells.picture(s, drawing, pngs.get(i), 0, (i % 2) * (width + gapPx), top);
       r = Math.max(r, below);
       if (i % 2 == 1) {
         top = r;
@@ -272,7 +276,7 @@ final class SummarySheet {
       notAvailable("Reserved instance coverage", "not available: Cost Explorer reservation coverage was not readable");
     } else {
       plainPercent("Reserved instance coverage", ri.coveragePct(), "of running EC2 hours; modelled "
-          + WorkbookWriter.hours(ri.modelledReservedHours()) + " of Cost Explorer's " + WorkbookWriter.hours(ri.reservedHours())
+          + Cells.hours(ri.modelledReservedHours()) + " of Cost Explorer's " + Cells.hours(ri.reservedHours())
           + " h a month" + (ri.flagged() ? " (they differ: see Warnings)" : ""));
       money("Reserved instance saving per month", null, ri.modelledSavingUsd(),
           "on-demand value of the hours the snapshot's RIs cover, less their charges (Costs sheet)");
@@ -303,11 +307,11 @@ final class SummarySheet {
       return;
     }
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.label);
+    Cells.label(row, 0, label, st.label);
     Cell c = row.createCell(1);
     c.setCellValue(pct.movePointLeft(2).doubleValue());
     c.setCellStyle(st.percentBig);
-    WorkbookWriter.label(row, 2, note, st.note);
+    Cells.label(row, 2, note, st.note);
   }
 
   private static String ref(String cellRef) {
@@ -316,22 +320,22 @@ final class SummarySheet {
 
   private void info(String label, String value) {
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.infoLabel);
-    WorkbookWriter.label(row, 1, value == null ? "" : value, st.label);
+    Cells.label(row, 0, label, st.infoLabel);
+    Cells.label(row, 1, value == null ? "" : value, st.label);
   }
 
   /** A text figure inside a section, aligned with the numbers. */
   private void figure(String label, String value) {
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.label);
-    WorkbookWriter.label(row, 1, value, st.textFigure);
+    Cells.label(row, 0, label, st.label);
+    Cells.label(row, 1, value, st.textFigure);
   }
 
   private void section(String title) {
     Row row = s.createRow(r);
     row.setHeightInPoints(18);
     for (int i = 0; i < 3; i++) {
-      WorkbookWriter.label(row, i, i == 0 ? title : "", st.section);
+      Cells.label(row, i, i == 0 ? title : "", st.section);
     }
     r++;
   }
@@ -339,40 +343,40 @@ final class SummarySheet {
   /** A money figure; {@code formula} starts with "=" or is null for a plain value. */
   private void money(String label, String formula, BigDecimal value, String note) {
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.label);
+    Cells.label(row, 0, label, st.label);
     Cell c = row.createCell(1);
     if (formula != null) {
-      WorkbookWriter.formula(c, formula.substring(1), value, st.moneyBig);
+      Cells.formula(c, formula.substring(1), value, st.moneyBig);
     } else {
       c.setCellValue(value.doubleValue());
       c.setCellStyle(st.moneyBig);
     }
-    WorkbookWriter.label(row, 2, note, st.note);
+    Cells.label(row, 2, note, st.note);
   }
 
   private void moneyIfClose(String label, String formula, BigDecimal computed, BigDecimal value, String note) {
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.label);
-    WorkbookWriter.formulaIfClose(row.createCell(1), formula, computed, value, st.moneyBig);
-    WorkbookWriter.label(row, 2, note, st.note);
+    Cells.label(row, 0, label, st.label);
+    Cells.formulaIfClose(row.createCell(1), formula, computed, value, st.moneyBig);
+    Cells.label(row, 2, note, st.note);
   }
 
   private void perMillion(String label, int costRow, int reqRow, BigDecimal value, BigDecimal computed) {
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.label);
+    Cells.label(row, 0, label, st.label);
     if (value == null) {
-      WorkbookWriter.label(row, 1, "not available", st.notAvailable);
-      WorkbookWriter.label(row, 2, ReportModel.NO_REQUESTS, st.note);
+      Cells.label(row, 1, "not available", st.notAvailable);
+      Cells.label(row, 2, ReportModel.NO_REQUESTS, st.note);
       return;
     }
-    WorkbookWriter.formulaIfClose(row.createCell(1), "B" + (costRow + 1) + "/(B" + (reqRow + 1) + "/1000000)",
+    Cells.formulaIfClose(row.createCell(1), "B" + (costRow + 1) + "/(B" + (reqRow + 1) + "/1000000)",
         computed, value, st.moneyBig);
-    WorkbookWriter.label(row, 2, "monthly cost / millions of requests per month", st.note);
+    Cells.label(row, 2, "monthly cost / millions of requests per month", st.note);
   }
 
   private void percent(String label, String formula, BigDecimal pct, BigDecimal computedFraction, String note) {
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.label);
+    Cells.label(row, 0, label, st.label);
     Cell c = row.createCell(1);
     BigDecimal fraction = pct.movePointLeft(2);
     if (computedFraction.subtract(fraction).abs().doubleValue() < 0.00005) {
@@ -380,7 +384,7 @@ final class SummarySheet {
     }
     c.setCellValue(fraction.doubleValue());
     c.setCellStyle(st.percentBig);
-    WorkbookWriter.label(row, 2, note, st.note);
+    Cells.label(row, 2, note, st.note);
   }
 
   /**
@@ -389,10 +393,10 @@ final class SummarySheet {
    */
   private void notAvailable(String label, String reason) {
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.label);
+    Cells.label(row, 0, label, st.label);
     int colon = reason.indexOf(": ");
-    WorkbookWriter.label(row, 1, colon > 0 ? reason.substring(0, colon) : "not available", st.notAvailable);
-    WorkbookWriter.label(row, 2, colon > 0 ? reason.substring(colon + 2) : reason, st.note);
+    Cells.label(row, 1, colon > 0 ? reason.substring(0, colon) : "not available", st.notAvailable);
+    Cells.label(row, 2, colon > 0 ? reason.substring(colon + 2) : reason, st.note);
   }
 
   private void chartNote(String chart, String reason) {
@@ -406,35 +410,35 @@ final class SummarySheet {
       return;
     }
     int first = r;
-    counts.forEach((k, v) -> count(k, "COUNTIF(" + w.mappingColumn(column) + ",\"" + k.replace("\"", "\"\"") + "\")",
+    counts.forEach((k, v) -> count(k, "COUNTIF(" + refs.mappingColumn(column) + ",\"" + k.replace("\"", "\"\"") + "\")",
         v, ""));
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, "Total", st.totalLabel);
+    Cells.label(row, 0, "Total", st.totalLabel);
     Cell c = row.createCell(1);
     c.setCellFormula("SUM(B" + (first + 1) + ":B" + (r - 1) + ")");
     c.setCellValue(counts.values().stream().mapToInt(Integer::intValue).sum());
     c.setCellStyle(st.totalInteger);
-    WorkbookWriter.label(row, 2, note, st.note);
+    Cells.label(row, 2, note, st.note);
   }
 
   private void count(String label, String formula, int value, String note) {
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.label);
+    Cells.label(row, 0, label, st.label);
     Cell c = row.createCell(1);
     c.setCellFormula(formula);
     c.setCellValue(value);
     c.setCellStyle(st.integerBig);
     if (!note.isEmpty()) {
-      WorkbookWriter.label(row, 2, note, st.note);
+      Cells.label(row, 2, note, st.note);
     }
   }
 
   private void countValue(String label, int value, String note) {
     Row row = s.createRow(r++);
-    WorkbookWriter.label(row, 0, label, st.label);
+    Cells.label(row, 0, label, st.label);
     Cell c = row.createCell(1);
     c.setCellValue(value);
     c.setCellStyle(st.integerBig);
-    WorkbookWriter.label(row, 2, note, st.note);
+    Cells.label(row, 2, note, st.note);
   }
 }

@@ -1,0 +1,86 @@
+package dev.migrate.report;
+
+import static dev.migrate.report.Cells.formula;
+import static dev.migrate.report.Cells.label;
+import static dev.migrate.report.Layout.FIRST_DATA_ROW;
+import static dev.migrate.report.WorkbookWriter.AWS_SIDE;
+import static dev.migrate.report.WorkbookWriter.GCP_SIDE;
+
+import dev.migrate.cost.CostLine;
+import dev.migrate.cost.Phase;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/**
+ * The Costs sheet: every cost line of both sides, then the totals per side and the saving as
+ * SUMIF formulas (the Summary's monthly figures point at them, see {@link SheetRefs}).
+ */
+final class CostsSheet {
+  /**
+   * {column, characters} of the columns that wrap: text wraps in capped widths, about 190
+   * characters in all print one A4 landscape page wide at 7 pt or more. The price source (up to
+   * about 250 characters) gets the most room.
+   */
+  private static final int[][] WRAPPED = {{0, 10}, {1, 12}, {2, 16}, {3, 12}, {4, 10}, {5, 18}, {7, 10}, {10, 18},
+      {11, 38}};
+  private static final int MAX_CHARS = 60;
+  /** Column J: the monthly amount, which the totals add up. */
+  static final int MONTHLY_COL = 9;
+
+  private final ReportModel m;
+  private final Styles st;
+  private final SheetRefs refs;
+
+  CostsSheet(ReportModel m, Styles st, SheetRefs refs) {
+    this.m = m;
+    this.st = st;
+    this.refs = refs;
+  }
+
+  void write(Sheet s) {
+    var t = new Table(s, st, "Costs", "Every cost line of both sides, USD per month: quantity x unit price, with "
+        + "the price's key, source and date. Price book of " + m.priceBookDate() + ".");
+    t.header("Side", "Service", "Item id", "Item name", "App", "Component", "Quantity", "Unit", "Unit price (USD)",
+        "Monthly (USD)", "Price key", "Price source", "Price as of");
+    t.wrap(WRAPPED);
+    for (CostLine l : m.costLines()) {
+      Row row = t.row();
+      t.text(row, 0, l.phase() == Phase.CURRENT ? AWS_SIDE : GCP_SIDE);
+      t.text(row, 1, l.service());
+      t.text(row, 2, l.itemId());
+      t.text(row, 3, l.itemName());
+      t.text(row, 4, l.app());
+      t.text(row, 5, l.component());
+      t.num(row, 6, l.quantity(), st.quantity);
+      t.text(row, 7, l.unit());
+      t.num(row, 8, l.unitPriceUsd(), st.unitPrice);
+      t.num(row, MONTHLY_COL, l.monthlyUsd(), st.money);
+      t.text(row, 10, l.priceKey());
+      t.text(row, 11, l.priceSource());
+      t.text(row, 12, l.priceAsOf() == null ? null : l.priceAsOf().toString());
+    }
+    t.emptyNote(m.costLines().isEmpty(), "no cost lines");
+    int last = t.lastDataRow();
+    t.finish(MAX_CHARS);
+    String side = "$A$" + (FIRST_DATA_ROW + 1) + ":$A$" + (last + 1);
+    String amount = "$J$" + (FIRST_DATA_ROW + 1) + ":$J$" + (last + 1);
+    var f = m.figures();
+    Row aws = s.createRow(refs.costsTotalAws);
+    label(aws, 0, "Total " + AWS_SIDE + " (USD per month)", st.totalLabel);
+    formula(aws.createCell(MONTHLY_COL), "SUMIF(" + side + ",\"" + AWS_SIDE + "\"," + amount + ")", f.awsMonthlyUsd(),
+        st.totalMoney);
+    Row gcp = s.createRow(refs.costsTotalGcp);
+    label(gcp, 0, "Total " + GCP_SIDE + " (USD per month)", st.totalLabel);
+    formula(gcp.createCell(MONTHLY_COL), "SUMIF(" + side + ",\"" + GCP_SIDE + "\"," + amount + ")", f.gcpMonthlyUsd(),
+        st.totalMoney);
+    Row saving = s.createRow(refs.costsTotalGcp + 1);
+    label(saving, 0, "Saving (USD per month)", st.totalLabel);
+    formula(saving.createCell(MONTHLY_COL), "J" + (refs.costsTotalAws + 1) + "-J" + (refs.costsTotalGcp + 1),
+        f.savingsUsd(), st.totalMoney);
+    if (!m.missingPrices().isEmpty()) {
+      Row note = s.createRow(refs.costsTotalGcp + 2);
+      label(note, 0, m.missingPrices().size() + " component(s) could not be priced and are not in these totals: see Gaps.",
+          st.note);
+    }
+  }
+}
