@@ -105,7 +105,7 @@ public final class Assessing {
           ? WhatIf.runSample(assessment, scenarios.sets())
           : WhatIf.run(assessment, scenarios.files(), scenarios.sets());
       assessment = WhatIf.withTimelines(assessment, timelines);
-      out.println(WhatIf.compare(timelines));
+      out.println(dev.migrate.io.Terminal.safeLines(WhatIf.compare(timelines)));
     }
     List<Path> written = Reporting.write(assessment, req.outDir(), req.formats(), req.anonymize(), out);
     if (!req.formats().contains(Reporting.Format.CONSOLE)) {

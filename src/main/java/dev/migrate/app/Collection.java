@@ -182,7 +182,7 @@ public final class Collection {
     @Override
     public synchronized void gap(Gap g) {
       out.println("migrate: warning: " + g.service() + " " + g.region() + ": " + g.errorCode() + ": "
-          + g.missing() + " not collected" + (g.message() == null ? "" : " (" + g.message() + ")"));
+          + g.missing() + " not collected" + (g.message() == null ? "" : " (" + dev.migrate.io.Terminal.safe(g.message()) + ")"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import dev.migrate.app.Collection;
 import dev.migrate.app.Failure;
 import dev.migrate.app.LogAnalysis;
+import dev.migrate.io.Terminal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class LogsCommand implements Runnable {
       LogAnalysis.AnalyzeOutcome o = LogAnalysis.analyze(new LogAnalysis.AnalyzeRequest(sources, threads, top, json,
           mergeInto, out, new LogAnalysis.Aws(aws.profile, aws.region, aws.endpointUrl),
           athena ? new LogAnalysis.Athena(logFormat, athenaDatabase, athenaWorkGroup, athenaOutput) : null), m -> {
-            err.println("migrate logs: " + m);
+            err.println("migrate logs: " + Terminal.safe(m));
             err.flush();
           });
       PrintWriter w = spec.commandLine().getOut();
@@ -123,7 +124,7 @@ public final class LogsCommand implements Runnable {
       if (!o.merged().isEmpty()) {
         w.println();
         w.println("Merged into the snapshot:");
-        o.merged().forEach(m -> w.println("  " + m));
+        o.merged().forEach(m -> w.println("  " + Terminal.safe(m)));
       }
       w.flush();
       if (o.files() > 0 && o.failedFiles() == o.files()) {
@@ -170,14 +171,14 @@ public final class LogsCommand implements Runnable {
       }
       PrintWriter w = spec.commandLine().getOut();
       if (snapshot != null) {
-        w.print(LogAnalysis.check(snapshot, bucket, prefix));
+        w.print(Terminal.safeLines(LogAnalysis.check(snapshot, bucket, prefix)));
       } else {
         // A live check reads the same inventory as 'collect' (read-only) and keeps the snapshot.
         MigrateCommand root = logs.parent;
         var collection = new Collection(root.clock());
         Collection.Collected collected = collection.collectToFile(aws.toRequest(null), root.err());
         root.err().println("migrate: snapshot written to " + collected.file());
-        w.print(LogAnalysis.check(collected.snapshot(), bucket, prefix));
+        w.print(Terminal.safeLines(LogAnalysis.check(collected.snapshot(), bucket, prefix)));
       }
       w.flush();
       return ExitCode.OK;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import dev.migrate.app.Failure;
+import dev.migrate.io.Terminal;
 import picocli.CommandLine;
 
 /** Entry point. {@link #run} is what tests call; only {@link #main} exits the JVM. */
@@ -33,7 +34,7 @@ public final class Main {
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("migrate: " + ex.getMessage());
+      err.println("migrate: " + Terminal.safeLines(ex.getMessage()));
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return ExitCode.USAGE;
     });
@@ -42,11 +43,11 @@ public final class Main {
 
   private static int handle(Exception ex, PrintStream err) {
     if (ex instanceof UserError u) {
-      err.println("migrate: " + u.getMessage());
+      err.println("migrate: " + Terminal.safeLines(u.getMessage()));
       return u.exitCode();
     }
     if (ex instanceof Failure f) {
-      err.println("migrate: " + f.getMessage());
+      err.println("migrate: " + Terminal.safeLines(f.getMessage()));
       return switch (f.kind()) {
         case USAGE -> ExitCode.USAGE;
         case INVALID_INPUT -> ExitCode.INVALID_INPUT;
@@ -55,7 +56,7 @@ public final class Main {
         case FINDINGS -> ExitCode.FINDINGS;
       };
     }
-    err.println("migrate: internal error: " + ex);
+    err.println("migrate: internal error: " + Terminal.safeLines(String.valueOf(ex)));
     if (System.getenv("MIGRATE_DEBUG") != null) {
       ex.printStackTrace(err);
     } else {

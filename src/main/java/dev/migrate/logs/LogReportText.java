@@ -12,11 +12,11 @@ public final class LogReportText {
     sb.append(String.format(Locale.ROOT, "Access logs: %d files, %s parsed, %,d lines, %,d bad lines%n",
         r.files(), bytes(r.bytesRead()), r.lines(), r.badLines()));
     for (LogReport.FileProblem p : r.fileProblems()) {
-      sb.append("  problem: ").append(p.file()).append(": ").append(p.problem())
+      sb.append("  problem: ").append(safe(p.file())).append(": ").append(safe(p.problem()))
           .append(String.format(Locale.ROOT, " (%,d lines read)%n", p.linesRead()));
     }
     for (LogReport.BadLine b : r.badLineSamples()) {
-      sb.append(String.format(Locale.ROOT, "  bad line %s:%d: %s: %s%n", b.file(), b.line(), b.reason(), b.text()));
+      sb.append(String.format(Locale.ROOT, "  bad line %s:%d: %s: %s%n", safe(b.file()), b.line(), safe(b.reason()), safe(b.text())));
     }
     for (LogSummary s : r.resources()) {
       sb.append('\n');
@@ -26,8 +26,8 @@ public final class LogReportText {
   }
 
   private static void render(StringBuilder sb, LogSummary s) {
-    sb.append(String.format(Locale.ROOT, "%s %s%s%n", label(s.format()), s.resourceKey(),
-        s.domainName() == null || s.domainName().equals(s.resourceKey()) ? "" : " (" + s.domainName() + ")"));
+    sb.append(String.format(Locale.ROOT, "%s %s%s%n", label(s.format()), safe(s.resourceKey()),
+        s.domainName() == null || s.domainName().equals(s.resourceKey()) ? "" : " (" + safe(s.domainName()) + ")"));
     sb.append(String.format(Locale.ROOT, "  period        %s .. %s (%d h)%n", s.firstRequest(), s.lastRequest(),
         s.coveredHours()));
     sb.append(String.format(Locale.ROOT, "  requests      %,d%n", s.requests()));
@@ -55,7 +55,7 @@ public final class LogReportText {
     geography(sb, "  CloudFront geographies", s.cloudFrontGeographies(), s.requests(), s.bytesOut());
     geography(sb, "  Cloud CDN destinations", s.cloudCdnDestinations(), s.requests(), s.bytesOut());
     if (!s.unknownEdgeCodes().isEmpty()) {
-      sb.append("  unknown edge codes: ").append(String.join(" ", s.unknownEdgeCodes())).append('\n');
+      sb.append("  unknown edge codes: ").append(safe(String.join(" ", s.unknownEdgeCodes()))).append('\n');
     }
     paths(sb, "  top paths by requests", s.topPathsByRequests(), false);
     paths(sb, "  top paths by bytes", s.topPathsByBytes(), true);
@@ -68,7 +68,7 @@ public final class LogReportText {
     }
     sb.append(title).append('\n');
     for (LogSummary.Traffic t : rows) {
-      sb.append(String.format(Locale.ROOT, "    %-42s %,14d req %5.1f%%  %10s %5.1f%%%n", t.geography(),
+      sb.append(String.format(Locale.ROOT, "    %-42s %,14d req %5.1f%%  %10s %5.1f%%%n", safe(t.geography()),
           t.requests(), pct(t.requests(), requests), bytes(t.bytes()), pct(t.bytes(), bytes)));
     }
   }
@@ -81,8 +81,17 @@ public final class LogReportText {
     for (LogSummary.PathCount p : rows) {
       String count = asBytes ? bytes(p.count()) : String.format(Locale.ROOT, "%,d", p.count());
       String err = p.error() == 0 ? "" : " (+/- " + (asBytes ? bytes(p.error()) : String.format(Locale.ROOT, "%,d", p.error())) + ")";
-      sb.append(String.format(Locale.ROOT, "    %14s  %s%s%n", count, p.path(), err));
+      sb.append(String.format(Locale.ROOT, "    %14s  %s%s%n", count, safe(p.path()), err));
     }
+  }
+
+  /**
+   * Request paths, file names and bad lines are written by whoever sent the request or the file
+   * (CloudFront URL-decodes the path, so {@code %1b} arrives as a raw ESC): control characters
+   * are made visible before they reach the terminal.
+   */
+  private static String safe(String s) {
+    return dev.migrate.io.Terminal.safe(s);
   }
 
   private static double pct(long part, long whole) {

@@ -61,13 +61,27 @@ final class Csv {
           cell.append(line.charAt(i++));
         }
       }
-      cells.add(cell.toString());
+      // A cell the writer prefixed against formula injection reads back as it was.
+      cells.add(dev.migrate.io.CsvText.restore(cell.toString()));
       cell.setLength(0);
       if (i >= len) {
         return cells;
       }
       i++; // comma
     }
+  }
+
+  /**
+   * A text cell for a file a person may open in a spreadsheet: quoted when needed and, when it
+   * would be read as a formula, prefixed and always quoted ({@link dev.migrate.io.CsvText});
+   * {@link #read} undoes the prefix.
+   */
+  static String text(String s) {
+    if (s == null) {
+      return "";
+    }
+    String n = dev.migrate.io.CsvText.neutralize(s);
+    return n.equals(s) ? quote(s) : dev.migrate.io.CsvText.cell(s);
   }
 
   static String quote(String s) {

@@ -36,9 +36,9 @@ public final class PriceBookWriter {
         for (Tier t : p.tiers()) {
           PriceKey k = p.key();
           boolean flat = !p.tiered();
-          sb.append(String.join(",", Csv.quote(k.provider()), Csv.quote(k.service()), Csv.quote(k.sku()), Csv.quote(k.region()),
+          sb.append(String.join(",", Csv.text(k.provider()), Csv.text(k.service()), Csv.text(k.sku()), Csv.text(k.region()),
               flat ? "" : t.from().toPlainString(), t.to() == null ? "" : t.to().toPlainString(), t.usd().toPlainString(),
-              Csv.quote(p.unit()), Csv.quote(t.source()), t.asOf().toString(), Csv.quote(t.note()))).append('\n');
+              Csv.text(p.unit()), Csv.text(t.source()), t.asOf().toString(), Csv.text(t.note()))).append('\n');
         }
       }
       AtomicFiles.writeString(dir.resolve(e.getKey()), sb.toString());
@@ -53,8 +53,9 @@ public final class PriceBookWriter {
     if (m.geographies() != null) {
       StringBuilder g = new StringBuilder("geography,aws_cloudfront_transfer,aws_cloudfront_requests,gcp_cdn,gcp_egress_dest,aliases,region_prefixes\n");
       for (Geography x : book.geographies().all()) {
-        g.append(String.join(",", x.name(), x.awsCloudfrontTransfer(), x.awsCloudfrontRequests(), x.gcpCdn(), x.gcpEgressDest(),
-            Csv.quote(String.join(";", x.aliases())), Csv.quote(String.join(";", x.regionPrefixes())))).append('\n');
+        g.append(String.join(",", Csv.text(x.name()), Csv.text(x.awsCloudfrontTransfer()), Csv.text(x.awsCloudfrontRequests()),
+            Csv.text(x.gcpCdn()), Csv.text(x.gcpEgressDest()),
+            Csv.text(String.join(";", x.aliases())), Csv.text(String.join(";", x.regionPrefixes())))).append('\n');
       }
       AtomicFiles.writeString(dir.resolve("geographies.csv"), g.toString());
     }

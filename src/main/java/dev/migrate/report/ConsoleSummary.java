@@ -91,6 +91,9 @@ public final class ConsoleSummary {
         lines.add("Written: " + p);
       }
     }
+    // The account alias, service and target names come from the snapshot and the rules: printed
+    // with control characters made visible, so none can drive the terminal or forge a line.
+    lines.replaceAll(dev.migrate.io.Terminal::safe);
     return String.join("\n", lines) + "\n";
   }
 

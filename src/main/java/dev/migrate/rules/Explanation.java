@@ -31,12 +31,16 @@ public record Explanation(String itemId, ItemKind kind, String itemName, List<Ch
   public record Check(String ruleId, String location, int priority, boolean matched, List<String> passed,
       List<String> failed) {}
 
-  /** A text report for the terminal. */
+  /**
+   * The explanation for the terminal. Names, tag values and reasons quote the snapshot, which
+   * others write: each is printed with its control characters made visible, so a tag cannot
+   * forge a line or send escape sequences.
+   */
   public String text() {
     StringBuilder b = new StringBuilder();
-    b.append(kind.wire()).append(' ').append(itemId);
+    b.append(kind.wire()).append(' ').append(safe(itemId));
     if (itemName != null && !itemName.equals(itemId)) {
-      b.append(" (").append(itemName).append(')');
+      b.append(" (").append(safe(itemName)).append(')');
     }
     b.append('\n');
     String winner = mapping != null ? mapping.ruleId() : null;
@@ -46,16 +50,16 @@ public record Explanation(String itemId, ItemKind kind, String itemName, List<Ch
       if (c.matched() && winner == null && first) {
         mark = "MATCHED";
       }
-      b.append("  ").append(mark).append(' ').append(c.ruleId()).append(" (priority ").append(c.priority())
-          .append(", ").append(c.location()).append(")\n");
+      b.append("  ").append(mark).append(' ').append(safe(c.ruleId())).append(" (priority ").append(c.priority())
+          .append(", ").append(safe(c.location())).append(")\n");
       for (String p : c.passed()) {
-        b.append("      + ").append(p).append('\n');
+        b.append("      + ").append(safe(p)).append('\n');
       }
       for (String f : c.failed()) {
-        b.append("      - ").append(f).append('\n');
+        b.append("      - ").append(safe(f)).append('\n');
       }
       if (c.matched() && !c.ruleId().equals(winner) && winner != null) {
-        b.append("      (matched, but '").append(winner).append("' wins: higher priority or defined earlier)\n");
+        b.append("      (matched, but '").append(safe(winner)).append("' wins: higher priority or defined earlier)\n");
       }
       if (c.matched()) {
         first = false;
@@ -65,18 +69,22 @@ public record Explanation(String itemId, ItemKind kind, String itemName, List<Ch
       b.append("  no rules for ").append(kind.wire()).append('\n');
     }
     if (mapping != null) {
-      b.append("result: ").append(mapping.target().label()).append(" -> ").append(describe(mapping)).append('\n');
-      b.append("why: ").append(mapping.reason()).append('\n');
+      b.append("result: ").append(safe(mapping.target().label())).append(" -> ").append(safe(describe(mapping))).append('\n');
+      b.append("why: ").append(safe(mapping.reason())).append('\n');
       b.append("effort: ").append(mapping.effort().wire()).append('\n');
       for (Map.Entry<String, String> e : mapping.sizing().entrySet()) {
-        b.append("sizing: ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
+        b.append("sizing: ").append(safe(e.getKey())).append(" = ").append(safe(e.getValue())).append('\n');
       }
-      mapping.warnings().forEach(w -> b.append("warning: ").append(w).append('\n'));
-      mapping.blockers().forEach(w -> b.append("blocker: ").append(w).append('\n'));
+      mapping.warnings().forEach(w -> b.append("warning: ").append(safe(w)).append('\n'));
+      mapping.blockers().forEach(w -> b.append("blocker: ").append(safe(w)).append('\n'));
     } else if (unmapped != null) {
-      b.append("result: unmapped: ").append(unmapped.reason()).append('\n');
+      b.append("result: unmapped: ").append(safe(unmapped.reason())).append('\n');
     }
     return b.toString();
+  }
+
+  private static String safe(String s) {
+    return dev.migrate.io.Terminal.safe(s);
   }
 
   /** The target in one line (type-specific sizes). */

@@ -1,0 +1,62 @@
+package dev.migrate.io;
+
+import java.math.BigDecimal;
+
+/**
+ * Text cells for the CSV files the tool writes, safe to open in a spreadsheet. A cell that starts
+ * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is a formula to
+ * Excel, LibreOffice and Google Sheets: a Name tag {@code =HYPERLINK("http://evil","x")} would
+ * become a live link, and worse formulas can run commands. As OWASP recommends against CSV
+ * injection, such a text cell gets a leading single quote (shown as text, not evaluated) and is
+ * always quoted. Numbers are written by {@link #number} and never touched, so a negative amount
+ * stays a number.
+ *
+ * <p>The tool reads some of its CSV files back (the price book): {@link #restore} undoes the
+ * prefix, so a value survives the round trip exactly. A value that itself starts with a single
+ * quote before a trigger character gets one more quote, so the prefix is never ambiguous.
+ */
+public final class CsvText {
+  private CsvText() {}
+
+  /** The value with a leading single quote when a spreadsheet would read it as a formula. */
+  public static String neutralize(String s) {
+    if (s == null || s.isEmpty()) {
+      return s;
+    }
+    int i = 0;
+    while (i < s.length() && s.charAt(i) == '\'') {
+      i++;
+    }
+    if (i < s.length() && trigger(s.charAt(i)) || i > 0 && i == s.length()) {
+      return "'" + s;
+    }
+    return s;
+  }
+
+  /** Undoes {@link #neutralize}: a leading quote before a trigger character (or another quote) is dropped. */
+  public static String restore(String s) {
+    if (s == null || s.length() < 2 || s.charAt(0) != '\'') {
+      return s;
+    }
+    String rest = s.substring(1);
+    return neutralize(rest).equals(s) ? rest : s;
+  }
+
+  /** A text cell: neutralised, then always quoted (RFC 4180), so a reader sees one field. Null is empty. */
+  public static String cell(String s) {
+    if (s == null) {
+      return "";
+    }
+    return '"' + neutralize(s).replace("\"", "\"\"") + '"';
+  }
+
+  /** A number cell: plain decimal, never quoted or prefixed. Null is empty. */
+  public static String number(BigDecimal v) {
+    return v == null ? "" : v.toPlainString();
+  }
+
+  /** Whether a cell starting with this character is read as a formula (OWASP CSV injection list). */
+  static boolean trigger(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  }
+}
