@@ -120,9 +120,14 @@ s3.write()
 
 # ---------------------------------------------------------------- AWS data transfer
 dt = Out("aws/data_transfer.csv", ["AWS data transfer out to the internet per GB, monthly tiers in GB per region; inter-cloud-out (AWS to Google Cloud over the internet or a VPN)",
-                                   "is billed as data transfer out to the internet: same rates, kept as their own rows so the key says what is priced; free 100 GB/month allowance row."])
+                                   "is billed as data transfer out to the internet: same rates, kept as their own rows so the key says what is priced; free 100 GB/month allowance row;",
+                                   "inter-region-out:<dest> = region to region per GB (key region = source); inter-az = between Availability Zones of one region, per GB in each direction. All regions of the source."])
 for r in rows("aws_data_transfer_prices.csv"):
-    if r["kind"] != "internet_out" or r["region"] not in AWS_REGIONS:
+    if r["kind"] == "inter_region_out":
+        dt.add("aws", "data-transfer", "inter-region-out:" + r["dest_region"], r["region"], r["usd_per_gb"], "GB", r["source"], r["as_of"],
+               note="data transfer out of the region (the key's region) to " + r["dest_region"])
+        continue
+    if r["kind"] != "internet_out":
         continue
     for sku in ("internet-out", "inter-cloud-out"):
         note = "" if sku == "internet-out" else "= internet-out rate: traffic to another cloud leaves AWS as data transfer out to the internet (https://aws.amazon.com/ec2/pricing/on-demand/ Data Transfer)"
@@ -130,6 +135,9 @@ for r in rows("aws_data_transfer_prices.csv"):
 dt.add("aws", "data-transfer", "free-internet-out", "global", "0", "GB",
        "https://aws.amazon.com/ec2/pricing/on-demand/ (100 GB/month data transfer out to the internet free, aggregated over all services and regions except China and GovCloud); AWS News Blog 'AWS Free Tier Data Transfer Expansion' (effective 2021-12-01)",
        "2021-12-01", "0", "100", "per account per month")
+dt.add("aws", "data-transfer", "inter-az", "all", "0.01", "GB",
+       "https://aws.amazon.com/ec2/pricing/on-demand/ (Data Transfer within the same AWS Region); as quoted by https://www.usage.ai/blogs/aws-network-costs/ (us-east-1 rates, May 2026) and https://basavytix.com/blog/aws-cross-az-data-transfer-cost",
+       "2026-05", note="'data transfer between availability zones ($0.01/GB each direction)': charged on the way out of one AZ and again on the way into the other, so a GB that crosses once is 2 x 0.01")
 dt.write()
 
 # ---------------------------------------------------------------- GCP Compute Engine
@@ -186,11 +194,10 @@ for r in other:
 gcs.write()
 
 # ---------------------------------------------------------------- GCP network, LB, CDN, GKE
-net = Out("gcp/network.csv", ["Google Cloud networking: Premium Tier internet egress per GiB by source region and destination (tiers in GiB = TiB x 1024); Cloud VPN tunnel per hour;",
+net = Out("gcp/network.csv", ["Google Cloud networking, every region of the source: Premium Tier internet egress per GiB by source region and destination (tiers in GiB = TiB x 1024); Cloud VPN tunnel per hour;",
+                              "Cloud NAT gateway per hour and data processed per GiB; external IPv4 in use on a VM (ip-vm) and reserved but unused (ip-unused) per hour;",
                               "inter-cloud-out (Google Cloud to AWS over the internet or VPN) = internet egress. Cloud Interconnect is not in the reference data: its rows are kept by hand in gcp/interconnect.csv."])
 for r in rows("gcp_network_prices.csv"):
-    if r["region"] not in GCP_REGIONS:
-        continue
     if r["item"] == "internet_egress_premium":
         for sku in ("internet-egress-premium:" + r["dest"], "inter-cloud-out:" + r["dest"]):
             note = r["note"] if sku.startswith("internet") else "= Premium Tier internet egress rate (traffic to AWS leaves Google Cloud as internet egress); " + r["note"]
@@ -199,8 +206,18 @@ for r in rows("gcp_network_prices.csv"):
         net.add("gcp", "network", r["item"].replace("_", "-"), r["region"], r["usd"], r["unit"], r["source"], r["as_of"], note=r["note"])
 net.write()
 
-lb = Out("gcp/load_balancing.csv", ["Cloud Load Balancing: forwarding rules (flat hourly charge for the first 5 per project and region/global, then per rule), data processed per GiB",
-                                    "(only the page-default region us-central1 was captured; other regions are missing)."])
+lb = Out("gcp/load_balancing.csv", ["Cloud Load Balancing: forwarding rules (flat hourly charge for the first 5 per project and region/global, then per rule), data processed per GiB.",
+                                    "Region all and us-central1 data processing: the pricing page (us-central1 is its default region). Other regions: the Compute Engine 'Network Load Balancing' SKUs per region",
+                                    "as the Cloud Billing Catalog listed them on 2023-04-06 (Cyclenerd pricing.yml@e708efd; one data-processing rate per region, charged here on the bytes the load balancer serves)."])
+LB_ITEM = {"forwarding_rule_first_5": "forwarding-rule-first-5", "forwarding_rule_additional": "forwarding-rule-additional", "data_processing": "data-processed"}
+for r in rows("gcp_lb_prices.csv"):
+    # Source B repeats the page rows already taken from gcp_other_unit_prices.csv (region all, us-central1): same figures, not added twice.
+    if r["region"] in ("global", "region") or r["source"].startswith("https://"):
+        continue
+    if r["item"] == "data_processing" and r["region"] == "us-central1":
+        continue
+    lb.add("gcp", "load-balancing", LB_ITEM[r["item"]], r["region"], r["usd"], r["unit"], r["source"], r["source_date"],
+           note=r["sku_or_label"].replace("<region>", r["region"]) + "; 2023 SKU: regional prices may have changed since")
 cdn = Out("gcp/cdn.csv", ["Cloud CDN: cache data transfer out per GiB by destination geography (region column), tiers in GiB (TiB x 1024); cache lookups per 10k; cache fill range min/max per GiB."])
 gke = Out("gcp/gke.csv", ["GKE: cluster management fee per cluster-hour; free-tier credit per billing account per month; Autopilot general-purpose Pod vCPU/GiB per hour (us-central1 only captured)."])
 for r in other:
@@ -228,3 +245,71 @@ for r in other:
         sku = "autopilot-" + ("vcpu" if "vcpu" in item else "memory") + ("-spot" if item.endswith("spot") else "")
         gke.add("gcp", "gke", sku, r["scope"], r["usd"], r["unit"], r["source"], "2025-01-01", note=r["notes"] + "; as_of is the first day of the earliest year of the citing sources (2025-2026)")
 lb.write(); cdn.write(); gke.write()
+
+# ---------------------------------------------------------------- AWS EC2 Windows
+win = Out("aws/ec2_windows.csv", ["AWS EC2 On-Demand, Windows Server licence included (no SQL Server), shared tenancy, USD per instance-hour.",
+                                  "us-east-1: LeanerCloud/ec2-instances-info (2023-08-30, full precision) where it has the type, else vantage-sh/ec2instances.info (2022-07-07);",
+                                  "other regions: vantage-sh/ec2instances.info (2022-07-07), ROUNDED to 3 decimals by that source (e.g. t3.large 0.111 vs 0.1108): the note says so per row.",
+                                  "Stale: GPU/accelerator families (p*, g*, inf*, dl*, trn*, f*) may have been repriced since 2022 (AWS cut p4d in 2025); types launched later have no Windows row (missing)."])
+STALE = ("p", "g", "inf", "dl", "trn", "f", "vt")
+for r in rows("aws_ec2_ondemand_windows_prices.csv"):
+    if r["region"] not in AWS_REGIONS:
+        continue
+    t = r["instance_type"]
+    fam = t.split(".")[0].rstrip("0123456789abcdefghijklmnopqrstuvwxyz-") or t.split(".")[0]
+    letters = "".join(ch for ch in t.split(".")[0] if ch.isalpha())
+    notes = []
+    if r["precision"].startswith("rounded"):
+        notes.append("rounded to 0.001 USD by the source")
+    if any(letters.startswith(x) and (x != "g" or letters in ("g", "gd", "gn", "gdn")) for x in STALE) and not letters.startswith(("gr",)):
+        notes.append("GPU/accelerator family: 2022-2023 price, may be stale")
+    win.add("aws", "ec2", t + ":windows", r["region"], r["usd_per_hour"], "hour", r["source"], r["source_date"], note="; ".join(notes))
+win.write()
+
+# ---------------------------------------------------------------- AWS Direct Connect
+dx = Out("aws/direct_connect.csv", ["AWS Direct Connect: port hours by connection type and capacity (dedicated-1g ... hosted-50m), data transfer out per GB from a region to a",
+                                    "Direct Connect location associated with the same region. Key region = the AWS region the location is associated with (port) or the data leaves (transfer).",
+                                    "Where the locations of one region differ, the row takes the price most of them have and the note names the others. Region all: the current pay-as-you-go page",
+                                    "(dedicated ports outside Japan). Feed rows: aws-price-watcher raw/directconnect.json, publication 2020-09-25 (still the live feed in 2025)."])
+def cap(c):
+    return c.lower().replace("gbps", "g").replace("mbps", "m")
+groups = collections.defaultdict(list)
+for r in rows("aws_directconnect_prices.csv"):
+    if r["charge"] == "port_hour":
+        if not r["location_region"]:
+            dx.add("aws", "direct-connect", r["connection_type"] + "-" + cap(r["capacity"]), "all", r["usd"], "hour", r["source"], r["source_date"],
+                   note="'" + r["dx_location"] + "'; " + r["note"])
+            continue
+        groups[(r["connection_type"] + "-" + cap(r["capacity"]), r["location_region"], "hour")].append(r)
+    elif r["charge"] == "data_transfer_out" and r["scope"] == "same_region":
+        groups[("data-transfer-out", r["location_region"], "GB")].append(r)
+for (sku, region, unit), rs in sorted(groups.items()):
+    counts = collections.Counter(r["usd"] for r in rs)
+    usd, n = counts.most_common(1)[0]
+    if len(counts) > 1 and counts.most_common(2)[1][1] == n:
+        usd = max(u for u, c in counts.items() if c == n)  # a tie: the higher price, never the cheaper guess
+    others = sorted({r["dx_location"] + " " + r["usd"] for r in rs if r["usd"] != usd})
+    note = str(n) + " of " + str(len(rs)) + " locations" + ("; other prices: " + ", ".join(others) if others else "")
+    if sku == "data-transfer-out":
+        note = "to a location associated with " + region + "; " + note
+    dx.add("aws", "direct-connect", sku, region, usd, unit, rs[0]["source"], rs[0]["source_date"], note=note)
+dx.write()
+
+# ---------------------------------------------------------------- AWS VPC: public IPv4, NAT gateway (hand-sourced, not in the reference data)
+vpc = Out("aws/vpc.csv", ["Amazon VPC: public IPv4 address per hour (in use or idle, since 2024-02-01; addresses brought with BYOIP are free);",
+                          "NAT gateway per hour and per GB processed (on top of any data transfer). Sources are named per row; regions without a row are estimated from the nearest one."])
+IPV4_SRC = ("https://aws.amazon.com/vpc/pricing/ (Public IPv4 Address tab); AWS announcement https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/ "
+            "as quoted by https://community.aws/content/2c6cKl0W4KQZIO6dWnnDHs1tHSp/aws-to-charge-public-ipv4-addresses (2024-02-08)")
+vpc.add("aws", "vpc", "public-ipv4-in-use", "all", "0.005", "hour", IPV4_SRC, "2024-02-01",
+        note="'Effective February 1, 2024, every resource with a Public IPv4 address (NAT Gateway, EC2 Instance, Load balancer, VPN etc.) will be charged $0.005 per IP per hour'; all regions")
+vpc.add("aws", "vpc", "public-ipv4-idle", "all", "0.005", "hour", IPV4_SRC, "2024-02-01",
+        note="the same rate applies to an allocated Elastic IP that is not associated ('whether attached to a service or not')")
+NAT_AEV = "https://raw.githubusercontent.com/api-evangelist/amazon-vpc/refs/heads/main/plans/amazon-vpc-plans-pricing.yml (verbatim transcription of https://aws.amazon.com/vpc/pricing/, page read 2026-09-20)"
+vpc.add("aws", "vpc", "nat-gateway", "us-east-2", "0.045", "hour", NAT_AEV, "2026-09-20", note="'NAT Gateway (US East Ohio example) $0.045 per hour'")
+vpc.add("aws", "vpc", "nat-data", "us-east-2", "0.045", "GB", NAT_AEV, "2026-09-20", note="'Data Processing charge will result in a charge of $0.045 per GB' (US East Ohio example)")
+NAT_BLOG = "https://basavytix.com/blog/aws-nat-gateway-pricing (page undated; read 2026-12-03), citing https://aws.amazon.com/vpc/pricing/"
+vpc.add("aws", "vpc", "nat-gateway", "us-east-1", "0.045", "hour", NAT_BLOG, "2026-12-03", note="'$0.045/hr ... These are the us-east-1 rates'; as_of is the date the page was read")
+vpc.add("aws", "vpc", "nat-data", "us-east-1", "0.045", "GB", NAT_BLOG, "2026-12-03", note="'$0.045/GB data processing charge ... us-east-1'; as_of is the date the page was read")
+vpc.add("aws", "vpc", "nat-gateway", "ap-southeast-1", "0.059", "hour", NAT_BLOG, "2026-12-03", note="'ap-southeast-1 (Singapore) is $0.059/hr'; as_of is the date the page was read")
+vpc.add("aws", "vpc", "nat-data", "ap-southeast-1", "0.059", "GB", NAT_BLOG, "2026-12-03", note="'ap-southeast-1 (Singapore) is ... $0.059/GB'; as_of is the date the page was read")
+vpc.write()

@@ -20,7 +20,7 @@ class PricesCommandTest {
   void showPrintsTheBookAndAPrefix() {
     assertEquals(ExitCode.OK, run("prices", "show", "aws/ec2/m5.large:linux/us-east-1"));
     String text = out.toString(StandardCharsets.UTF_8);
-    assertTrue(text.startsWith("price book 2026-11-25"), text);
+    assertTrue(text.startsWith("price book 2026-12-03"), text);
     assertTrue(text.contains("aws/ec2/m5.large:linux/us-east-1  0.096 USD/hour  as of 2026-07-20"), text);
   }
 

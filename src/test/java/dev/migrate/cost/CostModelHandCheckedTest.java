@@ -56,16 +56,17 @@ class CostModelHandCheckedTest {
     assertUsd("21.90", line(c, "ri-1", "reserved instance recurring")); // 1 x 730 h x 0.03
     assertUsd("21.90", line(c, "ri-1", "upfront payment"));             // 262.80 / 12 months
     assertTrue(c.lines().stream().noneMatch(l -> l.itemId().equals("i-003")), "a stopped instance has no hours");
-    assertUsd("113.88", c.byService().get("Amazon EC2"));              // 70.08 + 70.08 - 70.08 + 21.90 + 21.90
+    assertUsd("14.308", line(c, "i-004", "instance hours (t3.micro, windows)")); // 730 h x 0.0196 (Windows list)
+    assertUsd("128.188", c.byService().get("Amazon EC2"));             // 70.08 + 70.08 - 70.08 + 21.90 + 21.90 + 14.308
   }
 
   @Test
-  void windowsWithoutPriceIsMissingNotZero() {
-    // EC2 Windows on-demand is not in the book: missing on CURRENT, never priced at zero.
-    assertTrue(a.current().lines().stream().noneMatch(l -> l.itemId().equals("i-004")));
-    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.CURRENT, "i-004", "instance hours (t3.micro, windows)",
-        "aws/ec2/t3.micro:windows/us-east-1")));
-    assertTrue(a.warnings().stream().anyMatch(w -> w.contains("have no price")), a.warnings()::toString);
+  void windowsIsPricedFromTheWindowsListWithItsSource() {
+    // EC2 Windows on-demand (licence included) has its own rows: us-east-1 t3.micro 0.0196 USD/h, full precision.
+    CostLine l = a.current().lines().stream().filter(x -> x.itemId().equals("i-004")).findFirst().orElseThrow();
+    assertEquals("aws/ec2/t3.micro:windows/us-east-1", l.priceKey());
+    assertTrue(l.priceSource().startsWith("LeanerCloud/ec2-instances-info"), l.priceSource());
+    assertTrue(a.missingPrices().stream().noneMatch(m -> m.itemId().equals("i-004")));
   }
 
   @Test
@@ -125,8 +126,8 @@ class CostModelHandCheckedTest {
 
   @Test
   void currentTotal() {
-    // 113.88 EC2 + 89.25 EBS + 52.60 ELB + 13.50 data transfer + 97.04 CloudFront + 2.70 S3
-    assertUsd("368.97", a.current().monthlyUsd());
+    // 128.188 EC2 + 89.25 EBS + 52.60 ELB + 13.50 data transfer + 97.04 CloudFront + 2.70 S3
+    assertUsd("383.278", a.current().monthlyUsd());
     assertUsd("13.50", a.current().byService().get("AWS Data Transfer"));
     assertUsd("2.70", a.current().byService().get("Amazon S3"));
     // by application: web = EC2 70.08 x 2 - 70.08 + EBS 18 + ALB 17.225 + CloudFront 97.04 + S3 2.70
@@ -150,13 +151,14 @@ class CostModelHandCheckedTest {
     CostSide t = a.target();
     assertUsd("5.50", line(t, "vol-003", "capacity (pd-balanced)"));                          // 50 GiB x 0.11
     assertUsd("18.25", line(t, SmallEstate.ALB, "forwarding rules 1-5 in global"));            // 730 h x 0.025
-    assertUsd("18.25", line(t, SmallEstate.NLB, "forwarding rules 1-5 in us-east4"));          // 730 h x 0.025
+    assertUsd("20.44", line(t, SmallEstate.NLB, "forwarding rules 1-5 in us-east4"));          // 730 h x 0.028 (us-east4)
     assertTrue(t.lines().stream().noneMatch(l -> l.itemId().equals(SmallEstate.CLB) && l.component().startsWith("forwarding")),
         "the third rule in us-east4 is inside the flat first-5 charge");
     assertUsd("24.00", line(t, SmallEstate.NLB, "internet egress, Premium Tier (worldwide_ex_china_australia) [0-1024"));  // 200 x 0.12
     assertUsd("6.00", line(t, SmallEstate.CLB, "internet egress, Premium Tier (worldwide_ex_china_australia) [0-1024"));   // 50 x 0.12
-    assertTrue(a.missingPrices().contains(new MissingPrice(Phase.TARGET, SmallEstate.ALB, "data processed",
-        "gcp/load-balancing/data-processed/us-east4")), "only us-central1 data processing is in the book");
+    assertUsd("4.50", line(t, SmallEstate.ALB, "data processed"));   // 500 GiB x 0.009 (us-east4)
+    assertUsd("1.80", line(t, SmallEstate.NLB, "data processed"));   // 200 GiB x 0.009
+    assertUsd("0.45", line(t, SmallEstate.CLB, "data processed"));   // 50 GiB x 0.009
     assertUsd("40.96", line(t, "E1", "cache egress (europe)"));                     // 512 GiB x 0.08
     assertUsd("122.88", line(t, "E1", "cache egress (north_america_incl_hawaii)")); // 1536 GiB x 0.08
     assertUsd("15.00", line(t, "E1", "cache lookups"));                             // 20M / 10k = 2000 x 0.0075
@@ -168,33 +170,33 @@ class CostModelHandCheckedTest {
   @Test
   void targetTotal() {
     // 127.753504 GKE nodes + 22 node boot disks + 73 cluster + 55.0936986 VM + 67.16 Windows licence + 5.50 disk
-    // + 36.50 rules + 30 egress + 187.032 CDN + 2.70 GCS
-    assertUsd("606.7392026", a.target().monthlyUsd());
+    // + 38.69 rules (18.25 global + 20.44 us-east4) + 6.75 data processed + 30 egress + 187.032 CDN + 2.70 GCS
+    assertUsd("615.6792026", a.target().monthlyUsd());
   }
 
   @Test
   void reconciliationPerService() {
     Reconciliation r = a.reconciliation();
     assertEquals(java.time.YearMonth.of(2026, 10), r.billMonth(), "the last complete month, not the estimated one");
-    assertUsd("368.97", r.modelledUsd());
+    assertUsd("383.278", r.modelledUsd());
     assertUsd("403", r.billedUsd());                 // 10 + 100 + 200 + 60 + 3 + 30 (Tax is not modelled)
-    assertUsd("-8.44", r.differencePct());            // (368.97 - 403) / 403 x 100
-    assertTrue(r.warnings().isEmpty(), "8.44% is within the 10% threshold");
+    assertUsd("-4.89", r.differencePct());            // (383.278 - 403) / 403 x 100
+    assertTrue(r.warnings().isEmpty(), "4.89% is within the 10% threshold");
     Reconciliation.Row ec2 = r.rows().stream().filter(x -> x.service().equals("Amazon EC2")).findFirst().orElseThrow();
     assertEquals(List.of("Amazon Elastic Compute Cloud - Compute"), ec2.billedServices());
-    assertUsd("-86.12", ec2.differenceUsd());         // 113.88 - 200
-    assertUsd("-43.06", ec2.differencePct());
+    assertUsd("-71.812", ec2.differenceUsd());        // 128.188 - 200
+    assertUsd("-35.91", ec2.differencePct());
     assertTrue(r.rows().stream().anyMatch(x -> x.service().equals("Tax (not modelled)") && x.modelledUsd().signum() == 0));
   }
 
   @Test
   void reconciliationWarningNamesTheServicesThatExplainTheGap() {
     Assessment strict = model.assess(SmallEstate.snapshot(), SmallEstate.plan(),
-        CostOptions.defaults().withReconciliationThresholdPct(BigDecimal.valueOf(5)), CLOCK);
+        CostOptions.defaults().withReconciliationThresholdPct(BigDecimal.valueOf(4)), CLOCK);
     List<String> w = strict.reconciliation().warnings();
     assertEquals(1, w.size());
-    // |differences|: EC2 86.12, EBS 59.25 (89.25 - 30), ELB 7.40, ... EC2 + EBS pass 80% of the total
-    assertTrue(w.get(0).contains("-8.44%") && w.get(0).contains("Amazon EC2 (-86.12 USD") && w.get(0).contains("Amazon EBS (+59.25 USD")
+    // |differences|: EC2 71.81, EBS 59.25 (89.25 - 30), ELB 7.40, ... EC2 + EBS pass 80% of the total
+    assertTrue(w.get(0).contains("-4.89%") && w.get(0).contains("Amazon EC2 (-71.81 USD") && w.get(0).contains("Amazon EBS (+59.25 USD")
         && !w.get(0).contains("Elastic Load Balancing ("), w.get(0));
     assertTrue(strict.warnings().contains(w.get(0)));
   }
@@ -204,14 +206,14 @@ class CostModelHandCheckedTest {
     RequestCosts r = a.requests();
     // 20,000,000 edge requests + 200,000 at the classic ELB; the ALB's 1,000,000 are CloudFront origin fetches
     assertEquals(20_200_000L, r.monthlyRequests());
-    assertUsd("18.265842", r.awsPerMillionUsd());   // 368.97 / 20.2
-    assertUsd("30.036594", r.gcpPerMillionUsd());   // 606.7392026 / 20.2
+    assertUsd("18.974158", r.awsPerMillionUsd());   // 383.278 / 20.2
+    assertUsd("30.479168", r.gcpPerMillionUsd());   // 615.6792026 / 20.2
     RequestCosts.GrowthPoint x2 = r.growth().get(1);
     assertUsd("2", x2.trafficMultiple());
     // x2 on AWS: ELB 54.10 (LCU 1.60, NLCU 0.60, CLB 0.80 GB), data transfer 36 (NLB 400 = 100 free + 300 x 0.09; CLB 100 x 0.09),
     // CloudFront 291.12 (europe 1024 free; 3072 x 0.085 = 261.12; requests 3000 x 0.01 = 30), S3 3.10; EC2 and EBS unchanged.
-    assertUsd("587.45", x2.awsMonthlyUsd());   // 113.88 + 89.25 + 54.10 + 36 + 291.12 + 3.10
-    assertUsd(new BigDecimal("587.45").divide(new BigDecimal("40.4"), 6, RoundingMode.HALF_EVEN).toPlainString(), x2.awsPerMillionUsd());
+    assertUsd("601.758", x2.awsMonthlyUsd());   // 128.188 + 89.25 + 54.10 + 36 + 291.12 + 3.10
+    assertUsd(new BigDecimal("601.758").divide(new BigDecimal("40.4"), 6, RoundingMode.HALF_EVEN).toPlainString(), x2.awsPerMillionUsd());
     assertEquals(3, r.growth().size());
   }
 
@@ -235,7 +237,7 @@ class CostModelHandCheckedTest {
         .filter(l -> l.service().equals("AWS Data Transfer") || l.service().equals("Amazon CloudFront")
             || l.component().contains("LCU hours") || l.component().equals("data processed") || l.component().startsWith("requests"))
         .map(CostLine::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-    assertUsd("587.45", a.current().monthlyUsd().add(trafficToday).add(curve.nonLinearUsd(Phase.CURRENT, BigDecimal.valueOf(2))));
+    assertUsd("601.758", a.current().monthlyUsd().add(trafficToday).add(curve.nonLinearUsd(Phase.CURRENT, BigDecimal.valueOf(2))));
   }
 
   @Test

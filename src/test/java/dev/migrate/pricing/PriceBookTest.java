@@ -18,7 +18,7 @@ class PriceBookTest {
 
   @Test
   void bundledBookIsDatedAndEveryRowHasASourceAndDate() {
-    assertEquals(LocalDate.of(2026, 11, 25), book.date());
+    assertEquals(LocalDate.of(2026, 12, 3), book.date());
     assertTrue(book.rowCount() > 10_000, "rows: " + book.rowCount());
     for (Price p : book.prices()) {
       for (Tier t : p.tiers()) {
@@ -95,10 +95,35 @@ class PriceBookTest {
   @Test
   void knownGapsStayMissing() {
     // Not sourced: reported as missing by the cost model, never priced at zero (see the book's README).
-    assertTrue(book.find(PriceKey.aws("ec2", "m5.xlarge:windows", "ap-northeast-1")).isEmpty());
     assertTrue(book.find(PriceKey.gcp("cloud-armor", "policy", "global")).isEmpty());
-    assertTrue(book.find(PriceKey.gcp("load-balancing", "data-processed", "asia-northeast1")).isEmpty());
     assertTrue(book.find(PriceKey.gcp("interconnect", "partner-attachment-1g", "all")).isEmpty());
+  }
+
+  @Test
+  void hybridAndNetworkRowsOfTheIssueAreSourced() {
+    // EC2 Windows (licence included): rounded outside us-east-1 by its source, and the row says so.
+    Price win = book.find(PriceKey.aws("ec2", "m5.xlarge:windows", "ap-northeast-1")).orElseThrow();
+    assertEquals(0, new BigDecimal("0.432").compareTo(win.usd()));
+    assertTrue(win.flat().note().contains("rounded"), win.flat().note());
+    // Cloud Load Balancing per region (2023 SKUs) next to the page's us-central1 figure.
+    assertEquals(0, new BigDecimal("0.012").compareTo(usd("gcp/load-balancing/data-processed/asia-northeast1")));
+    assertEquals(0, new BigDecimal("0.008").compareTo(usd("gcp/load-balancing/data-processed/us-central1")));
+    assertEquals(0, new BigDecimal("0.038").compareTo(usd("gcp/load-balancing/forwarding-rule-first-5/asia-northeast1")));
+    // Direct Connect: Tokyo locations' port and transfer rates; region 'all' = the current page outside Japan.
+    assertEquals(0, new BigDecimal("2.142").compareTo(usd("aws/direct-connect/dedicated-10g/ap-northeast-1")));
+    assertEquals(0, new BigDecimal("0.041").compareTo(usd("aws/direct-connect/data-transfer-out/ap-northeast-1")));
+    assertEquals(0, new BigDecimal("22.50").compareTo(usd("aws/direct-connect/dedicated-100g/eu-west-1")));
+    // AWS public IPv4 (2024-02-01), inter-AZ per GB each way, NAT gateway; Google NAT and external IPs in every region.
+    assertEquals(0, new BigDecimal("0.005").compareTo(usd("aws/vpc/public-ipv4-in-use/ap-northeast-1")));
+    assertEquals("hour", unit("aws/vpc/public-ipv4-in-use/all"));
+    assertEquals(0, new BigDecimal("0.01").compareTo(usd("aws/data-transfer/inter-az/eu-west-1")));
+    assertEquals(0, new BigDecimal("0.045").compareTo(usd("aws/vpc/nat-gateway/us-east-2")));
+    assertEquals(0, new BigDecimal("0.02").compareTo(usd("aws/data-transfer/inter-region-out:eu-west-1/us-east-1")));
+    for (String r : List.of("us-east1", "europe-west4", "asia-northeast1", "southamerica-east1")) {
+      assertTrue(book.find(PriceKey.gcp("network", "nat-gateway", r)).isPresent(), r);
+      assertTrue(book.find(PriceKey.gcp("network", "ip-vm", r)).isPresent(), r);
+      assertTrue(book.find(PriceKey.gcp("network", "internet-egress-premium:worldwide_ex_china_australia", r)).isPresent(), r);
+    }
   }
 
   @Test
