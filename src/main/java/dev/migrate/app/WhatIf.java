@@ -2,10 +2,10 @@ package dev.migrate.app;
 
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.Timeline;
+import dev.migrate.io.InputError;
 import dev.migrate.cost.hybrid.Comparison;
 import dev.migrate.cost.hybrid.HybridModel;
 import dev.migrate.cost.hybrid.Scenario;
-import dev.migrate.cost.hybrid.ScenarioError;
 import dev.migrate.cost.hybrid.ScenarioException;
 import dev.migrate.cost.hybrid.ScenarioReader;
 import dev.migrate.cost.hybrid.TimelineEngine;
@@ -47,7 +47,7 @@ public final class WhatIf {
   /** Runs the bundled sample scenarios (for {@code --sample} without {@code --scenario}). */
   public static List<Timeline> runSample(Assessment base, List<String> sets) {
     List<Scenario> scenarios = new ArrayList<>();
-    List<ScenarioError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     for (String name : SAMPLE_SCENARIOS) {
       String resource = "/sample-data/scenarios/" + name + ".yaml";
       try (InputStream in = WhatIf.class.getResourceAsStream(resource)) {
@@ -82,7 +82,7 @@ public final class WhatIf {
   private static List<Timeline> project(Assessment base, List<Scenario> scenarios) {
     HybridModel model = HybridModel.of(base);
     List<Timeline> out = new ArrayList<>();
-    List<ScenarioError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     for (Scenario s : scenarios) {
       try {
         out.add(TimelineEngine.project(model, s));
@@ -98,7 +98,7 @@ public final class WhatIf {
 
   private static Failure failure(ScenarioException e) {
     // distinct: a --set error is found once per scenario it applies to
-    List<String> parts = e.errors().stream().map(ScenarioError::toString).distinct().toList();
+    List<String> parts = e.errors().stream().map(InputError::toString).distinct().toList();
     return new Failure(Failure.Kind.INVALID_INPUT, (parts.size() == 1 ? "scenario error: " : parts.size()
         + " scenario errors: ") + String.join("; ", parts), e);
   }

@@ -1,5 +1,6 @@
 package dev.migrate.rules;
 
+import dev.migrate.io.Position;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -40,9 +41,9 @@ public final class Condition {
   /** String, Double, Boolean, or a List of String/Double. */
   private final Object value;
   private final Pattern pattern;
-  private final Yaml.Pos pos;
+  private final Position pos;
 
-  Condition(Attributes.Attribute attribute, Op op, Object value, Yaml.Pos pos) {
+  Condition(Attributes.Attribute attribute, Op op, Object value, Position pos) {
     this.attribute = attribute;
     this.op = op;
     this.value = value;
@@ -58,7 +59,7 @@ public final class Condition {
     return op;
   }
 
-  Yaml.Pos pos() {
+  Position pos() {
     return pos;
   }
 

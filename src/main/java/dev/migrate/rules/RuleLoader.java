@@ -1,5 +1,9 @@
 package dev.migrate.rules;
 
+import dev.migrate.io.Echo;
+import dev.migrate.io.InputError;
+import dev.migrate.io.Position;
+import dev.migrate.io.Yaml;
 import dev.migrate.plan.Effort;
 import dev.migrate.plan.ItemKind;
 import java.io.IOException;
@@ -103,23 +107,30 @@ public final class RuleLoader {
   /** Reads every {@code *.yaml} / {@code *.yml} file of a directory (not recursive), sorted by name. */
   public static List<Source> directory(Path dir) {
     List<Source> out = new ArrayList<>();
+    List<InputError> unreadable = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> sorted = files.filter(p -> {
         String n = p.getFileName().toString();
         return n.endsWith(".yaml") || n.endsWith(".yml");
       }).sorted().toList();
       for (Path p : sorted) {
-        out.add(new Source(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
+        String text = Yaml.readFile(p, "rule file", unreadable);
+        if (text != null) {
+          out.add(new Source(p.toString(), text));
+        }
       }
     } catch (NoSuchFileException e) {
-      throw new RulesException(List.of(new RuleError(dir.toString(), 0, 0, "no such directory")));
+      throw new RulesException(List.of(new InputError(dir.toString(), 0, 0, "no such directory")));
     } catch (NotDirectoryException e) {
-      throw new RulesException(List.of(new RuleError(dir.toString(), 0, 0, "not a directory; give a directory of *.yaml rule files")));
+      throw new RulesException(List.of(new InputError(dir.toString(), 0, 0, "not a directory; give a directory of *.yaml rule files")));
     } catch (IOException e) {
-      throw new RulesException(List.of(new RuleError(dir.toString(), 0, 0, "cannot read: " + e.getMessage())));
+      throw new RulesException(List.of(new InputError(dir.toString(), 0, 0, "cannot read: " + Echo.clip(String.valueOf(e.getMessage())))));
+    }
+    if (!unreadable.isEmpty()) {
+      throw new RulesException(unreadable);
     }
     if (out.isEmpty()) {
-      throw new RulesException(List.of(new RuleError(dir.toString(), 0, 0, "no *.yaml rule files in this directory")));
+      throw new RulesException(List.of(new InputError(dir.toString(), 0, 0, "no *.yaml rule files in this directory")));
     }
     return out;
   }
@@ -145,7 +156,7 @@ public final class RuleLoader {
 
   /** Loads and validates sources as one set; {@code origin} names it in the plan. */
   public static RuleSet load(List<Source> sources, String origin) {
-    List<RuleError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     List<Rule> rules = new ArrayList<>();
     for (Source s : sources) {
       readFile(s, rules, errors);
@@ -154,7 +165,7 @@ public final class RuleLoader {
     for (Rule r : rules) {
       Rule first = seen.putIfAbsent(r.id(), r);
       if (first != null) {
-        errors.add(new RuleError(r.file(), r.line(), r.column(),
+        errors.add(new InputError(r.file(), r.line(), r.column(),
             "duplicate rule id '" + r.id() + "': also defined at " + first.location()));
       }
     }
@@ -177,7 +188,7 @@ public final class RuleLoader {
     for (Rule r : user.rules()) {
       merged.add(r.withOrder(merged.size()));
     }
-    List<RuleError> errors = unreachable(merged);
+    List<InputError> errors = unreachable(merged);
     if (!errors.isEmpty()) {
       throw new RulesException(errors);
     }
@@ -223,9 +234,16 @@ public final class RuleLoader {
 
   // ---- one file ----
 
-  private static void readFile(Source s, List<Rule> rules, List<RuleError> errors) {
-    Yaml.Node root = Yaml.parse(s.name(), s.text(), errors);
+  private static void readFile(Source s, List<Rule> rules, List<InputError> errors) {
+    Yaml.Node root;
+    try {
+      root = Yaml.parse(s.name(), s.text(), "rule file", errors);
+    } catch (Yaml.SyntaxError e) {
+      errors.add(e.error());
+      return;
+    }
     if (root == null) {
+      errors.add(new InputError(s.name(), 1, 1, "empty file: a rule file holds 'apiVersion' and 'rules'"));
       return;
     }
     if (!(root instanceof Yaml.MapNode file)) {
@@ -258,7 +276,7 @@ public final class RuleLoader {
     }
   }
 
-  private static Rule readRule(Yaml.Node n, int order, List<RuleError> errors) {
+  private static Rule readRule(Yaml.Node n, int order, List<InputError> errors) {
     if (!(n instanceof Yaml.MapNode m)) {
       errors.add(n.pos().error("a rule is a mapping with id, match, target and effort, found " + n.describe()));
       return null;
@@ -324,12 +342,12 @@ public final class RuleLoader {
     if (errors.size() > before || id == null) {
       return null;
     }
-    Yaml.Pos pos = m.entries().get("id").value().pos();
+    Position pos = m.entries().get("id").value().pos();
     return new Rule(id, description == null ? "" : description, priority, kind, List.copyOf(all), List.copyOf(any),
-        target, sizing, effort, notes, warnings, blockers, pos.file(), pos.line(), pos.column(), order);
+        target, sizing, effort, notes, warnings, blockers, pos.source(), pos.line(), pos.column(), order);
   }
 
-  private static ItemKind readMatch(Yaml.MapNode m, List<Condition> all, List<Condition> any, List<RuleError> errors) {
+  private static ItemKind readMatch(Yaml.MapNode m, List<Condition> all, List<Condition> any, List<InputError> errors) {
     unknownFields(m, MATCH_FIELDS, "match", errors);
     ItemKind kind = null;
     Yaml.Entry k = m.entries().get("kind");
@@ -377,7 +395,7 @@ public final class RuleLoader {
   }
 
   private static void readConditions(Yaml.MapNode m, String field, ItemKind kind, List<Condition> out,
-      List<RuleError> errors) {
+      List<InputError> errors) {
     Yaml.Entry e = m.entries().get(field);
     if (e == null) {
       return;
@@ -395,7 +413,7 @@ public final class RuleLoader {
     }
   }
 
-  private static Condition readCondition(Yaml.Node n, ItemKind kind, List<RuleError> errors) {
+  private static Condition readCondition(Yaml.Node n, ItemKind kind, List<InputError> errors) {
     if (!(n instanceof Yaml.MapNode m)) {
       errors.add(n.pos().error("bad condition: expected a mapping {attr, op, value}, found " + n.describe()));
       return null;
@@ -419,7 +437,7 @@ public final class RuleLoader {
       return null;
     }
     Condition.Op op = Condition.Op.fromWire(opName);
-    Yaml.Pos opPos = m.entries().get("op").value().pos();
+    Position opPos = m.entries().get("op").value().pos();
     if (op == null) {
       errors.add(opPos.error("bad condition: unknown operator '" + opName + "'; expected one of " + Condition.Op.names()));
       return null;
@@ -544,7 +562,7 @@ public final class RuleLoader {
     };
   }
 
-  private static Rule.TargetSpec readTarget(Yaml.Node n, ItemKind kind, List<RuleError> errors) {
+  private static Rule.TargetSpec readTarget(Yaml.Node n, ItemKind kind, List<InputError> errors) {
     if (!(n instanceof Yaml.MapNode m)) {
       errors.add(n.pos().error("'target' must be a mapping with 'type' and its parameters, found " + n.describe()));
       return null;
@@ -640,7 +658,7 @@ public final class RuleLoader {
         .collect(Collectors.joining(", "));
   }
 
-  private static Rule.Sizing readSizing(Yaml.Node n, List<RuleError> errors) {
+  private static Rule.Sizing readSizing(Yaml.Node n, List<InputError> errors) {
     if (!(n instanceof Yaml.MapNode m)) {
       errors.add(n.pos().error("'sizing' must be a mapping, found " + n.describe()));
       return Rule.Sizing.NONE;
@@ -682,7 +700,7 @@ public final class RuleLoader {
         minNodes == null ? null : minNodes.intValue(), series);
   }
 
-  private static Double number(Yaml.MapNode m, String field, double min, double max, List<RuleError> errors) {
+  private static Double number(Yaml.MapNode m, String field, double min, double max, List<InputError> errors) {
     Yaml.Entry e = m.entries().get(field);
     if (e == null) {
       return null;
@@ -698,7 +716,7 @@ public final class RuleLoader {
 
   // ---- helpers ----
 
-  private static void unknownFields(Yaml.MapNode m, List<String> allowed, String where, List<RuleError> errors) {
+  private static void unknownFields(Yaml.MapNode m, List<String> allowed, String where, List<InputError> errors) {
     for (Yaml.Entry e : m.entries().values()) {
       if (!allowed.contains(e.key())) {
         errors.add(e.keyPos().error("unknown field '" + e.key() + "' in " + where + "; expected one of "
@@ -707,7 +725,7 @@ public final class RuleLoader {
     }
   }
 
-  private static String requiredString(Yaml.MapNode m, String field, String where, List<RuleError> errors) {
+  private static String requiredString(Yaml.MapNode m, String field, String where, List<InputError> errors) {
     Yaml.Entry e = m.entries().get(field);
     if (e == null) {
       errors.add(m.pos().error(where + " has no '" + field + "'"));
@@ -720,7 +738,7 @@ public final class RuleLoader {
     return null;
   }
 
-  private static String optionalString(Yaml.MapNode m, String field, List<RuleError> errors) {
+  private static String optionalString(Yaml.MapNode m, String field, List<InputError> errors) {
     Yaml.Entry e = m.entries().get(field);
     if (e == null) {
       return null;
@@ -732,7 +750,7 @@ public final class RuleLoader {
     return null;
   }
 
-  private static List<String> stringList(Yaml.MapNode m, String field, List<RuleError> errors) {
+  private static List<String> stringList(Yaml.MapNode m, String field, List<InputError> errors) {
     Yaml.Entry e = m.entries().get(field);
     if (e == null) {
       return List.of();
@@ -771,15 +789,15 @@ public final class RuleLoader {
    * (a catch-all above a specific rule, a copy with a lower priority); it does not reason
    * about ranges ({@code lt 40} vs {@code lt 50}).
    */
-  static List<RuleError> unreachable(List<Rule> rules) {
-    List<RuleError> errors = new ArrayList<>();
+  static List<InputError> unreachable(List<Rule> rules) {
+    List<InputError> errors = new ArrayList<>();
     for (Rule b : rules) {
       for (Rule a : rules) {
         if (a == b || a.id().equals(b.id()) || a.kind() != b.kind() || !a.outranks(b)) {
           continue;
         }
         if (covers(a, b)) {
-          errors.add(new RuleError(b.file(), b.line(), b.column(), "rule '" + b.id() + "' is unreachable: rule '"
+          errors.add(new InputError(b.file(), b.line(), b.column(), "rule '" + b.id() + "' is unreachable: rule '"
               + a.id() + "' (" + a.location() + ", priority " + a.priority() + ") matches every " + b.kind().wire()
               + " it matches and wins (priority " + b.priority() + (a.priority() == b.priority() ? ", defined later" : "")
               + "); raise its priority or narrow '" + a.id() + "'"));

@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
   private static JavaClasses classes;
 
-  /** Project packages each package may depend on (besides itself and {@code io}). */
+  /**
+   * Project packages each package may depend on, besides itself and {@code io}: {@code io} (the
+   * shared input layer and atomic writes) sits at the bottom, below every stage, and every package
+   * may use it.
+   */
   private static final Map<String, List<String>> ALLOWED = Map.of(
       "cli", List.of("app"),
       "app", List.of("collect", "logs", "rules", "plan", "pricing", "cost", "report", "inventory"),
@@ -58,6 +62,15 @@ class LayeringTest {
     noClasses().that().resideInAPackage("dev.migrate.io..")
         .should().dependOnClassesThat().resideInAnyPackage(ALLOWED.keySet().stream()
             .map(p -> "dev.migrate." + p + "..").toArray(String[]::new))
+        .check(classes);
+  }
+
+  @Test
+  void handWrittenYamlIsReadThroughTheSharedTree() {
+    // rules and scenarios are read by dev.migrate.io.Yaml (positions, number rules, size bound);
+    // a second YAML reader in a stage would bring back a second error format.
+    noClasses().that().resideInAnyPackage("dev.migrate.rules..", "dev.migrate.cost..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.dataformat.yaml..")
         .check(classes);
   }
 

@@ -62,7 +62,7 @@ public record Scenario(
    * @param doubleRunWeeks  weeks of double running for this wave, or null for the default
    * @param where           file:line:col of the wave, for messages
    */
-  public record Wave(String name, int month, Selector select, Double doubleRunWeeks, String where) {}
+  public record Wave(String name, int month, Selector select, Double doubleRunWeeks, dev.migrate.io.Position where) {}
 
   /**
    * Which move units a wave takes (a unit is an item with everything folded into it: an auto

@@ -11,12 +11,15 @@ import dev.migrate.cost.hybrid.Scenario.Rightsizing;
 import dev.migrate.cost.hybrid.Scenario.Selector;
 import dev.migrate.cost.hybrid.Scenario.Traffic;
 import dev.migrate.cost.hybrid.Scenario.Wave;
-import dev.migrate.cost.hybrid.Yaml.Entry;
-import dev.migrate.cost.hybrid.Yaml.ListNode;
-import dev.migrate.cost.hybrid.Yaml.Loc;
-import dev.migrate.cost.hybrid.Yaml.MapNode;
-import dev.migrate.cost.hybrid.Yaml.Node;
-import dev.migrate.cost.hybrid.Yaml.Scalar;
+import dev.migrate.io.Echo;
+import dev.migrate.io.InputError;
+import dev.migrate.io.Position;
+import dev.migrate.io.Yaml;
+import dev.migrate.io.Yaml.Entry;
+import dev.migrate.io.Yaml.ListNode;
+import dev.migrate.io.Yaml.MapNode;
+import dev.migrate.io.Yaml.Node;
+import dev.migrate.io.Yaml.Scalar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,22 +80,19 @@ public final class ScenarioReader {
 
   /** Reads every file, applying the same overrides to each; all errors of all files at once. */
   public static List<Scenario> readAll(List<Path> files, List<String> sets) throws ScenarioException {
-    List<ScenarioError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     List<Scenario> out = new ArrayList<>();
     Set<String> names = new TreeSet<>();
     for (Path f : files) {
-      String text;
-      try {
-        text = Files.readString(f, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        errors.add(new ScenarioError(f.toString(), "cannot read the scenario file (" + e.getMessage() + ")"));
+      String text = Yaml.readFile(f, "scenario file", errors);
+      if (text == null) {
         continue;
       }
       int before = errors.size();
       Scenario s = read(text, f.toString(), defaultName(f), sets, errors);
       if (s != null && errors.size() == before) {
         if (!names.add(s.name())) {
-          errors.add(new ScenarioError(f.toString(), "scenario name '" + s.name()
+          errors.add(Position.of(f.toString()).error("scenario name '" + s.name()
               + "' is used by another scenario; give each a distinct 'name'"));
         }
         out.add(s);
@@ -106,7 +106,7 @@ public final class ScenarioReader {
 
   /** Reads one scenario from text; {@code source} names it in messages. */
   public static Scenario parse(String text, String source, List<String> sets) throws ScenarioException {
-    List<ScenarioError> errors = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
     String name = source.replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "");
     Scenario s = read(text, source, name, sets, errors);
     if (!errors.isEmpty()) {
@@ -120,16 +120,19 @@ public final class ScenarioReader {
   }
 
   private static Scenario read(String text, String source, String defaultName, List<String> sets,
-      List<ScenarioError> errors) {
+      List<InputError> errors) {
     Node root;
     try {
-      root = Yaml.parse(text, source, errors);
+      root = Yaml.parse(source, text, "scenario", errors);
     } catch (Yaml.SyntaxError e) {
-      errors.add(new ScenarioError(e.loc.toString(), e.getMessage()));
+      errors.add(e.error());
       return null;
     }
+    if (root == null) {
+      root = new MapNode(new Position(source, 1, 1), new LinkedHashMap<>());
+    }
     if (!(root instanceof MapNode map)) {
-      errors.add(new ScenarioError(root.loc().toString(), "a scenario must be a mapping of keys (name, timeline, waves, ...)"));
+      errors.add(root.pos().error("a scenario must be a mapping of keys (name, timeline, waves, ...)"));
       return null;
     }
     for (String set : sets) {
@@ -139,21 +142,23 @@ public final class ScenarioReader {
   }
 
   /** Applies one {@code key.path=value}; list items are addressed by index ({@code waves.0.month=3}). */
-  static void applySet(MapNode root, String set, List<ScenarioError> errors) {
-    String where = "--set " + set;
+  static void applySet(MapNode root, String set, List<InputError> errors) {
+    String where = "--set " + Echo.clip(set);
+    Position at = Position.of(where);
     int eq = set.indexOf('=');
     if (eq <= 0) {
-      errors.add(new ScenarioError(where, "expected key.path=value, e.g. --set traffic.growthPerMonthPct=5"));
+      errors.add(at.error("expected key.path=value, e.g. --set traffic.growthPerMonthPct=5"));
       return;
     }
     String path = set.substring(0, eq).trim();
     String valueText = set.substring(eq + 1).trim();
     Node value;
     try {
-      List<ScenarioError> ignored = new ArrayList<>();
-      value = relocate(Yaml.parse(valueText.isEmpty() ? "''" : valueText, where, ignored), where);
+      List<InputError> ignored = new ArrayList<>();
+      Node parsed = Yaml.parse(where, valueText.isEmpty() ? "''" : valueText, "--set value", ignored);
+      value = relocate(parsed == null ? new Scalar(at, com.fasterxml.jackson.core.JsonToken.VALUE_NULL, null) : parsed, at);
     } catch (Yaml.SyntaxError e) {
-      errors.add(new ScenarioError(where, "the value is not valid YAML (" + e.getMessage() + ")"));
+      errors.add(at.error("the value is not valid YAML (" + e.error().message() + ")"));
       return;
     }
     String[] parts = path.split("\\.");
@@ -162,32 +167,32 @@ public final class ScenarioReader {
       String part = parts[i];
       boolean last = i == parts.length - 1;
       if (part.isEmpty()) {
-        errors.add(new ScenarioError(where, "empty segment in key path '" + path + "'"));
+        errors.add(at.error("empty segment in key path '" + path + "'"));
         return;
       }
       if (cur instanceof MapNode m) {
         if (last) {
-          m.entries().put(part, new Entry(new Loc(where, 0, 0), value));
+          m.entries().put(part, new Entry(part, at, value));
           return;
         }
         Entry e = m.entries().get(part);
         if (e == null) {
-          Node child = parts[i + 1].matches("\\d+") ? new ListNode(new Loc(where, 0, 0), new ArrayList<>())
-              : new MapNode(new Loc(where, 0, 0), new LinkedHashMap<>());
-          m.entries().put(part, new Entry(new Loc(where, 0, 0), child));
+          Node child = parts[i + 1].matches("\\d+") ? new ListNode(at, new ArrayList<>())
+              : new MapNode(at, new LinkedHashMap<>());
+          m.entries().put(part, new Entry(part, at, child));
           cur = child;
         } else {
           cur = e.value();
         }
       } else if (cur instanceof ListNode l) {
         if (!part.matches("\\d+")) {
-          errors.add(new ScenarioError(where, "'" + String.join(".", java.util.Arrays.copyOf(parts, i))
+          errors.add(at.error("'" + String.join(".", java.util.Arrays.copyOf(parts, i))
               + "' is a list: address its items by index, e.g. " + String.join(".", java.util.Arrays.copyOf(parts, i)) + ".0"));
           return;
         }
         int idx = Integer.parseInt(part);
         if (idx > l.items().size() || (idx == l.items().size() && !last)) {
-          errors.add(new ScenarioError(where, "index " + idx + " is beyond the " + l.items().size()
+          errors.add(at.error("index " + idx + " is beyond the " + l.items().size()
               + " item(s) of '" + String.join(".", java.util.Arrays.copyOf(parts, i)) + "'"));
           return;
         }
@@ -202,44 +207,43 @@ public final class ScenarioReader {
         }
         cur = items.get(idx);
       } else {
-        errors.add(new ScenarioError(where, "'" + String.join(".", java.util.Arrays.copyOf(parts, i))
+        errors.add(at.error("'" + String.join(".", java.util.Arrays.copyOf(parts, i))
             + "' is a single value, it has no key '" + part + "'"));
         return;
       }
     }
   }
 
-  /** Gives a parsed --set value the option as its location, and mutable containers. */
-  private static Node relocate(Node n, String where) {
-    Loc loc = new Loc(where, 0, 0);
+  /** Gives a parsed --set value the option as its position, and mutable containers. */
+  private static Node relocate(Node n, Position at) {
     if (n instanceof MapNode m) {
       var entries = new LinkedHashMap<String, Entry>();
-      m.entries().forEach((k, e) -> entries.put(k, new Entry(loc, relocate(e.value(), where))));
-      return new MapNode(loc, entries);
+      m.entries().forEach((k, e) -> entries.put(k, new Entry(k, at, relocate(e.value(), at))));
+      return new MapNode(at, entries);
     }
     if (n instanceof ListNode l) {
       var items = new ArrayList<Node>();
-      l.items().forEach(i -> items.add(relocate(i, where)));
-      return new ListNode(loc, items);
+      l.items().forEach(i -> items.add(relocate(i, at)));
+      return new ListNode(at, items);
     }
     Scalar s = (Scalar) n;
-    return new Scalar(loc, s.text(), s.token());
+    return new Scalar(at, s.token(), s.text());
   }
 
   /** Turns the tree into a {@link Scenario}, recording every problem. */
   private static final class Binder {
-    private final List<ScenarioError> errors;
+    private final List<InputError> errors;
     private final String defaultName;
     private final String source;
 
-    Binder(List<ScenarioError> errors, String defaultName, String source) {
+    Binder(List<InputError> errors, String defaultName, String source) {
       this.errors = errors;
       this.defaultName = defaultName;
       this.source = source;
     }
 
-    void error(Loc loc, String message) {
-      errors.add(new ScenarioError(loc.toString(), message));
+    void error(Position at, String message) {
+      errors.add(at.error(message));
     }
 
     Scenario scenario(MapNode root) {
@@ -324,7 +328,7 @@ public final class ScenarioReader {
         return List.of();
       }
       if (!(e.value() instanceof ListNode list)) {
-        error(e.value().loc(), "waves must be a list of waves (name, month, select), got " + Yaml.describe(e.value()));
+        error(e.value().pos(), "waves must be a list of waves (name, month, select), got " + e.value().describe());
         return List.of();
       }
       List<Wave> out = new ArrayList<>();
@@ -333,7 +337,7 @@ public final class ScenarioReader {
       for (int i = 0; i < list.items().size(); i++) {
         Node n = list.items().get(i);
         if (!(n instanceof MapNode w)) {
-          error(n.loc(), "waves[" + i + "] must be a mapping (name, month, select), got " + Yaml.describe(n));
+          error(n.pos(), "waves[" + i + "] must be a mapping (name, month, select), got " + n.describe());
           continue;
         }
         String p = "waves[" + i + "].";
@@ -357,10 +361,10 @@ public final class ScenarioReader {
         if (sel != null && sel.rest() && i != list.items().size() - 1) {
           error(locOf(w, "select"), "wave '" + name + "' selects 'rest: true' but is not the last wave");
         }
-        out.add(new Wave(name, month, sel, weeks, w.loc().toString()));
+        out.add(new Wave(name, month, sel, weeks, w.pos()));
       }
       if (out.isEmpty()) {
-        error(e.value().loc(), "waves is empty: list at least one wave, or use 'shares'");
+        error(e.value().pos(), "waves is empty: list at least one wave, or use 'shares'");
       }
       return out;
     }
@@ -368,11 +372,11 @@ public final class ScenarioReader {
     private Selector selector(MapNode w, String p, String wave) {
       Entry e = w.entries().get("select");
       if (e == null) {
-        error(w.loc(), "wave '" + wave + "' has no 'select' (items, apps, roles, tiers, targetKinds, workloadKinds or rest: true)");
+        error(w.pos(), "wave '" + wave + "' has no 'select' (items, apps, roles, tiers, targetKinds, workloadKinds or rest: true)");
         return null;
       }
       if (!(e.value() instanceof MapNode s)) {
-        error(e.value().loc(), "select must be a mapping, got " + Yaml.describe(e.value()));
+        error(e.value().pos(), "select must be a mapping, got " + e.value().describe());
         return null;
       }
       keys(s, p + "select.", "items", "apps", "roles", "tiers", "targetKinds", "workloadKinds", "rest");
@@ -381,7 +385,7 @@ public final class ScenarioReader {
           bool(s, "rest", false));
       if (!sel.rest() && sel.items().isEmpty() && sel.apps().isEmpty() && sel.roles().isEmpty() && sel.tiers().isEmpty()
           && sel.targetKinds().isEmpty() && sel.workloadKinds().isEmpty()) {
-        error(s.loc(), "wave '" + wave + "' select names nothing to move");
+        error(s.pos(), "wave '" + wave + "' select names nothing to move");
       }
       return sel;
     }
@@ -393,10 +397,10 @@ public final class ScenarioReader {
       List<Double> shares = numbers(root, "shares", 0, 1, true);
       Node n = root.entries().get("shares").value();
       if (shares.size() > length) {
-        error(n.loc(), "shares has " + shares.size() + " months but migration.lengthMonths is " + length);
+        error(n.pos(), "shares has " + shares.size() + " months but migration.lengthMonths is " + length);
       }
       if (!shares.isEmpty() && shares.get(shares.size() - 1) < 1.0 && n instanceof ListNode l) {
-        error(l.items().get(l.items().size() - 1).loc(), "the last share must be 1 (everything moved); it is "
+        error(l.items().get(l.items().size() - 1).pos(), "the last share must be 1 (everything moved); it is "
             + shares.get(shares.size() - 1));
       }
       return shares;
@@ -411,7 +415,7 @@ public final class ScenarioReader {
       double days = number(eng, "personDays", 0, 0, 1_000_000);
       double rate = number(eng, "dayRateUsd", 0, 0, 100_000);
       if (eng != null && days > 0 && !eng.entries().containsKey("dayRateUsd")) {
-        error(eng.loc(), "engineering gives personDays but no dayRateUsd");
+        error(eng.pos(), "engineering gives personDays but no dayRateUsd");
       }
       List<Other> other = new ArrayList<>();
       Entry e = o == null ? null : o.entries().get("other");
@@ -420,7 +424,7 @@ public final class ScenarioReader {
           for (int i = 0; i < l.items().size(); i++) {
             Node n = l.items().get(i);
             if (!(n instanceof MapNode m)) {
-              error(n.loc(), "oneOff.other[" + i + "] must be a mapping (month, usd, what)");
+              error(n.pos(), "oneOff.other[" + i + "] must be a mapping (month, usd, what)");
               continue;
             }
             keys(m, "oneOff.other[" + i + "].", "month", "usd", "what");
@@ -429,12 +433,12 @@ public final class ScenarioReader {
               error(locOf(m, "month"), "month " + month + " is not inside the " + months + "-month timeline");
             }
             if (!m.entries().containsKey("usd")) {
-              error(m.loc(), "oneOff.other[" + i + "] needs 'usd'");
+              error(m.pos(), "oneOff.other[" + i + "] needs 'usd'");
             }
             other.add(new Other(month, number(m, "usd", 0, 0, 1e12), string(m, "what", "one-off cost")));
           }
         } else {
-          error(e.value().loc(), "oneOff.other must be a list, got " + Yaml.describe(e.value()));
+          error(e.value().pos(), "oneOff.other must be a list, got " + e.value().describe());
         }
       }
       return new OneOff(transfer, days, rate, other);
@@ -453,7 +457,7 @@ public final class ScenarioReader {
       Double hourly = l != null && l.entries().containsKey("hourlyUsd") ? number(l, "hourlyUsd", 0, 0, 1e6) : null;
       Double egress = l != null && l.entries().containsKey("egressUsdPerGib") ? number(l, "egressUsdPerGib", 0, 0, 10) : null;
       if (type.endsWith("interconnect")) {
-        Loc at = l == null ? root.loc() : locOf(l, "type");
+        Position at = l == null ? root.pos() : locOf(l, "type");
         if (cap == null) {
           error(at, "link type " + type + " needs capacityGbps (Partner: 0.05-50, Dedicated: 10 or 100 per circuit)");
         }
@@ -473,14 +477,14 @@ public final class ScenarioReader {
       Set<String> ok = Set.of(allowed);
       m.entries().forEach((k, e) -> {
         if (!ok.contains(k)) {
-          error(e.keyLoc(), "unknown key '" + prefix + k + "' (expected one of: " + String.join(", ", new TreeSet<>(ok)) + ")");
+          error(e.keyPos(), "unknown key '" + prefix + k + "' (expected one of: " + String.join(", ", new TreeSet<>(ok)) + ")");
         }
       });
     }
 
-    private Loc locOf(MapNode m, String key) {
+    private Position locOf(MapNode m, String key) {
       Entry e = m.entries().get(key);
-      return e == null ? m.loc() : e.value().loc();
+      return e == null ? m.pos() : e.value().pos();
     }
 
     private MapNode map(MapNode parent, String key) {
@@ -494,7 +498,7 @@ public final class ScenarioReader {
       if (e.value() instanceof MapNode m) {
         return m;
       }
-      error(e.value().loc(), "'" + key + "' must be a mapping, got " + Yaml.describe(e.value()));
+      error(e.value().pos(), "'" + key + "' must be a mapping, got " + e.value().describe());
       return null;
     }
 
@@ -509,7 +513,7 @@ public final class ScenarioReader {
       if (e.value() instanceof Scalar s && s.text() != null) {
         return s;
       }
-      error(e.value().loc(), "'" + key + "' must be a single value, got " + Yaml.describe(e.value()));
+      error(e.value().pos(), "'" + key + "' must be a single value, got " + e.value().describe());
       return null;
     }
 
@@ -524,7 +528,7 @@ public final class ScenarioReader {
         return dflt;
       }
       if (!allowed.contains(s.text())) {
-        error(s.loc(), "'" + key + "' is '" + s.text() + "', expected one of: " + String.join(", ", new TreeSet<>(allowed)));
+        error(s.pos(), "'" + key + "' is '" + s.text() + "', expected one of: " + String.join(", ", new TreeSet<>(allowed)));
         return dflt;
       }
       return s.text();
@@ -539,7 +543,7 @@ public final class ScenarioReader {
       if (t.equals("true") || t.equals("false")) {
         return Boolean.parseBoolean(t);
       }
-      error(s.loc(), "'" + key + "' must be true or false, got '" + s.text() + "'");
+      error(s.pos(), "'" + key + "' must be true or false, got '" + s.text() + "'");
       return dflt;
     }
 
@@ -559,11 +563,11 @@ public final class ScenarioReader {
         }
         v = Double.parseDouble(s.text());
       } catch (NumberFormatException ex) {
-        error(s.loc(), "'" + key + "' must be a number, got '" + s.text() + "'");
+        error(s.pos(), "'" + key + "' must be a number, got '" + s.text() + "'");
         return dflt;
       }
       if (!(v >= min && v <= max)) {
-        error(s.loc(), "'" + key + "' is " + s.text() + ", must be between " + plain(min) + " and " + plain(max));
+        error(s.pos(), "'" + key + "' is " + s.text() + ", must be between " + plain(min) + " and " + plain(max));
         return dflt;
       }
       return v;
@@ -575,12 +579,12 @@ public final class ScenarioReader {
         return dflt;
       }
       if (!s.text().matches("[-+]?[0-9]+")) {
-        error(s.loc(), "'" + key + "' must be a whole number, got '" + s.text() + "'");
+        error(s.pos(), "'" + key + "' must be a whole number, got '" + s.text() + "'");
         return dflt;
       }
       long v = Long.parseLong(s.text());
       if (v < min || v > max) {
-        error(s.loc(), "'" + key + "' is " + v + ", must be between " + min + " and " + max);
+        error(s.pos(), "'" + key + "' is " + v + ", must be between " + min + " and " + max);
         return dflt;
       }
       return (int) v;
@@ -594,7 +598,7 @@ public final class ScenarioReader {
       try {
         return YearMonth.parse(s.text());
       } catch (DateTimeParseException e) {
-        error(s.loc(), "'" + key + "' must be a month written YYYY-MM, got '" + s.text() + "'");
+        error(s.pos(), "'" + key + "' must be a month written YYYY-MM, got '" + s.text() + "'");
         return null;
       }
     }
@@ -608,7 +612,7 @@ public final class ScenarioReader {
         Cidr.parse(s.text());
         return s.text();
       } catch (IllegalArgumentException e) {
-        error(s.loc(), "'" + key + "': " + e.getMessage());
+        error(s.pos(), "'" + key + "': " + e.getMessage());
         return dflt;
       }
     }
@@ -623,12 +627,12 @@ public final class ScenarioReader {
       for (Node n : items) {
         if (n instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
           if (allowed != null && !allowed.contains(s.text())) {
-            error(s.loc(), "'" + key + "' value '" + s.text() + "' is not one of: " + String.join(", ", new TreeSet<>(allowed)));
+            error(s.pos(), "'" + key + "' value '" + s.text() + "' is not one of: " + String.join(", ", new TreeSet<>(allowed)));
           } else {
             out.add(s.text());
           }
         } else {
-          error(n.loc(), "'" + key + "' must be a list of names, got " + Yaml.describe(n));
+          error(n.pos(), "'" + key + "' must be a list of names, got " + n.describe());
         }
       }
       return out;
@@ -641,14 +645,14 @@ public final class ScenarioReader {
       }
       Node n = m.entries().get(key).value();
       if (!(n instanceof ListNode l)) {
-        error(n.loc(), "'" + key + "' must be a list of numbers, one per month, got " + Yaml.describe(n));
+        error(n.pos(), "'" + key + "' must be a list of numbers, one per month, got " + n.describe());
         return List.of();
       }
       List<Double> out = new ArrayList<>();
       double prev = Double.NEGATIVE_INFINITY;
       for (Node item : l.items()) {
         if (!(item instanceof Scalar s) || s.text() == null) {
-          error(item.loc(), "'" + key + "' must hold numbers, got " + Yaml.describe(item));
+          error(item.pos(), "'" + key + "' must hold numbers, got " + item.describe());
           continue;
         }
         double v = number(s, key, Double.NaN, min, max);
@@ -656,7 +660,7 @@ public final class ScenarioReader {
           continue;
         }
         if (monotonic && v < prev) {
-          error(s.loc(), "'" + key + "' is cumulative and must not go down: " + plain(v) + " after " + plain(prev));
+          error(s.pos(), "'" + key + "' is cumulative and must not go down: " + plain(v) + " after " + plain(prev));
         }
         prev = Math.max(prev, v);
         out.add(v);

@@ -53,7 +53,7 @@ public final class TimelineEngine {
     final int months;
     final List<String> warnings = new ArrayList<>();
     final List<Assumption> assumptions = new ArrayList<>();
-    final List<ScenarioError> errors = new ArrayList<>();
+    final List<dev.migrate.io.InputError> errors = new ArrayList<>();
     final String region;
     final String source;
     /** group per unit class, and per unit selected by item id */
@@ -115,7 +115,7 @@ public final class TimelineEngine {
         for (String item : sel.items()) {
           String uid = model.itemUnit.get(item);
           if (uid == null || uid.equals(HybridModel.SHARED)) {
-            errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects item '" + item
+            errors.add(new dev.migrate.io.InputError(wave.where(), "wave '" + wave.name() + "' selects item '" + item
                 + "', which is not in the snapshot or the plan"));
             continue;
           }
@@ -141,10 +141,10 @@ public final class TimelineEngine {
           }
         }
         if (matched == 0) {
-          errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects nothing in this estate; "
+          errors.add(new dev.migrate.io.InputError(wave.where(), "wave '" + wave.name() + "' selects nothing in this estate; "
               + available()));
         } else if (taken == 0 && !sel.rest()) {
-          errors.add(new ScenarioError(wave.where(), "wave '" + wave.name() + "' selects only units that earlier waves"
+          errors.add(new dev.migrate.io.InputError(wave.where(), "wave '" + wave.name() + "' selects only units that earlier waves"
               + " already move (" + matched + " unit(s))"));
         }
       }

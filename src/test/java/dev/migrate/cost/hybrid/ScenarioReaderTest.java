@@ -15,7 +15,7 @@ class ScenarioReaderTest {
 
   private static List<String> errors(String yaml, String... sets) {
     var e = assertThrows(ScenarioException.class, () -> ScenarioReader.parse(yaml, "bad.yaml", List.of(sets)));
-    return e.errors().stream().map(ScenarioError::toString).toList();
+    return e.errors().stream().map(dev.migrate.io.InputError::toString).toList();
   }
 
   @Test

@@ -213,7 +213,7 @@ class TimelineEngineTest {
             select: {tiers: [cache]}
         """));
     assertEquals(1, e.errors().size());
-    assertEquals("test.yaml:2:5", e.errors().get(0).where());
+    assertEquals("test.yaml:2:5", e.errors().get(0).at().toString());
     assertTrue(e.errors().get(0).message().contains("selects nothing in this estate; this estate has tiers [lb, web]"),
         e.errors().get(0).message());
   }
