@@ -178,7 +178,7 @@ public final class Assessing {
             + "'; use as-planned, standard or autopilot");
       };
     }
-    CostOptions options = d.withTargetPricing(pricing, spotShare).withGkeMode(gke);
+    CostOptions options = d.toBuilder().targetPricing(pricing).spotShare(spotShare).gkeMode(gke).build();
     for (String setting : c.settings()) {
       options = Costing.apply(options, setting);
     }

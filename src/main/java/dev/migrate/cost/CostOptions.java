@@ -98,69 +98,127 @@ public record CostOptions(
 
   /** The defaults: on-demand, GKE as planned, no free-tier credit, 10% threshold, tag {@code app}, x1 x2 x5, 730 h. */
   public static CostOptions defaults() {
-    return new CostOptions(TargetPricing.ON_DEMAND, BigDecimal.ZERO, GkeMode.AS_PLANNED, false,
-        BigDecimal.TEN, "app", List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(5)),
-        BigDecimal.valueOf(730), null, true, CacheFill.MAX, 100, 1);
+    return builder().build();
   }
 
-  public CostOptions withTargetPricing(TargetPricing pricing, BigDecimal share) {
-    return new CostOptions(pricing, share, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
+  /** A builder starting from the {@linkplain #defaults() defaults}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public CostOptions withGkeMode(GkeMode mode) {
-    return new CostOptions(targetPricing, spotShare, mode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
+  /** A builder starting from these options, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .targetPricing(targetPricing)
+        .spotShare(spotShare)
+        .gkeMode(gkeMode)
+        .gkeFreeTierCredit(gkeFreeTierCredit)
+        .reconciliationThresholdPct(reconciliationThresholdPct)
+        .appTagKey(appTagKey)
+        .growthMultiples(growthMultiples)
+        .hoursPerMonth(hoursPerMonth)
+        .cacheHitRatioOverride(cacheHitRatioOverride)
+        .awsFreeTier(awsFreeTier)
+        .cacheFill(cacheFill)
+        .gkeNodeBootDiskGib(gkeNodeBootDiskGib)
+        .wafRulesPerAcl(wafRulesPerAcl);
   }
 
-  public CostOptions withGkeFreeTierCredit(boolean on) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, on, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
-  }
+  /**
+   * Sets options one by one; {@link #build()} checks them (see the record's constructor). Starts
+   * from the defaults: the fields' initial values are the defaults' single source.
+   */
+  public static final class Builder {
+    private TargetPricing targetPricing = TargetPricing.ON_DEMAND;
+    private BigDecimal spotShare = BigDecimal.ZERO;
+    private GkeMode gkeMode = GkeMode.AS_PLANNED;
+    private boolean gkeFreeTierCredit = false;
+    private BigDecimal reconciliationThresholdPct = BigDecimal.TEN;
+    private String appTagKey = "app";
+    private List<BigDecimal> growthMultiples = List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(5));
+    private BigDecimal hoursPerMonth = BigDecimal.valueOf(730);
+    private BigDecimal cacheHitRatioOverride = null;
+    private boolean awsFreeTier = true;
+    private CacheFill cacheFill = CacheFill.MAX;
+    private int gkeNodeBootDiskGib = 100;
+    private int wafRulesPerAcl = 1;
 
-  public CostOptions withReconciliationThresholdPct(BigDecimal pct) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, pct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
-  }
+    private Builder() {
+    }
 
-  public CostOptions withAppTagKey(String key) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, key,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
-  }
+    public Builder targetPricing(TargetPricing pricing) {
+      this.targetPricing = pricing;
+      return this;
+    }
 
-  public CostOptions withGrowthMultiples(List<BigDecimal> multiples) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        multiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
-  }
+    /** Share of node hours on Spot VMs, 0..1 (null: 0); used when the target pricing is SPOT_SHARE. */
+    public Builder spotShare(BigDecimal share) {
+      this.spotShare = share;
+      return this;
+    }
 
-  public CostOptions withHoursPerMonth(BigDecimal hours) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hours, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
-  }
+    public Builder gkeMode(GkeMode mode) {
+      this.gkeMode = mode;
+      return this;
+    }
 
-  public CostOptions withCacheHitRatioOverride(BigDecimal ratio) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, ratio, awsFreeTier, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
-  }
+    public Builder gkeFreeTierCredit(boolean on) {
+      this.gkeFreeTierCredit = on;
+      return this;
+    }
 
-  public CostOptions withAwsFreeTier(boolean on) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, on, cacheFill, gkeNodeBootDiskGib, wafRulesPerAcl);
-  }
+    public Builder reconciliationThresholdPct(BigDecimal pct) {
+      this.reconciliationThresholdPct = pct;
+      return this;
+    }
 
-  public CostOptions withCacheFill(CacheFill fill) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, fill, gkeNodeBootDiskGib, wafRulesPerAcl);
-  }
+    public Builder appTagKey(String key) {
+      this.appTagKey = key;
+      return this;
+    }
 
-  public CostOptions withGkeNodeBootDiskGib(int gib) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gib, wafRulesPerAcl);
-  }
+    public Builder growthMultiples(List<BigDecimal> multiples) {
+      this.growthMultiples = multiples;
+      return this;
+    }
 
-  public CostOptions withWafRulesPerAcl(int rules) {
-    return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct, appTagKey,
-        growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib, rules);
+    public Builder hoursPerMonth(BigDecimal hours) {
+      this.hoursPerMonth = hours;
+      return this;
+    }
+
+    /** Cloud CDN cache hit ratio to assume instead of the measured one, 0..1; null measures it. */
+    public Builder cacheHitRatioOverride(BigDecimal ratio) {
+      this.cacheHitRatioOverride = ratio;
+      return this;
+    }
+
+    public Builder awsFreeTier(boolean on) {
+      this.awsFreeTier = on;
+      return this;
+    }
+
+    public Builder cacheFill(CacheFill fill) {
+      this.cacheFill = fill;
+      return this;
+    }
+
+    public Builder gkeNodeBootDiskGib(int gib) {
+      this.gkeNodeBootDiskGib = gib;
+      return this;
+    }
+
+    public Builder wafRulesPerAcl(int rules) {
+      this.wafRulesPerAcl = rules;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when an option is out of range (the message names it) */
+    public CostOptions build() {
+      return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct,
+          appTagKey, growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib,
+          wafRulesPerAcl);
+    }
   }
 
   /** The names {@link #with(String, String)} accepts, for help texts. */
@@ -169,7 +227,7 @@ public record CostOptions(
       "aws-free-tier", "cache-fill", "gke-node-boot-disk-gib", "waf-rules-per-acl");
 
   /**
-   * A copy with one option set from text, as a command line gives it ({@code --set name=value}):
+   * A copy with one option set from text, as a command line gives it ({@code --cost-option name=value}):
    * target-pricing = on-demand | spot-share | cud-1y | cud-3y; spot-share = 0..1; gke-mode =
    * as-planned | standard | autopilot; gke-free-tier-credit, aws-free-tier = true | false;
    * reconciliation-threshold-pct, hours-per-month, cache-hit-ratio = a number; app-tag = a tag key;
@@ -181,28 +239,30 @@ public record CostOptions(
   public CostOptions with(String name, String value) {
     String v = value == null ? "" : value.trim();
     try {
-      return switch (name) {
-        case "target-pricing" -> withTargetPricing(TargetPricing.valueOf(enumName(v)), spotShare);
-        case "spot-share" -> withTargetPricing(targetPricing == TargetPricing.ON_DEMAND ? TargetPricing.SPOT_SHARE : targetPricing,
-            new BigDecimal(v));
-        case "gke-mode" -> withGkeMode(GkeMode.valueOf(enumName(v)));
-        case "gke-free-tier-credit" -> withGkeFreeTierCredit(bool(v));
-        case "reconciliation-threshold-pct" -> withReconciliationThresholdPct(new BigDecimal(v));
+      Builder b = toBuilder();
+      switch (name) {
+        case "target-pricing" -> b.targetPricing(TargetPricing.valueOf(enumName(v)));
+        case "spot-share" -> b.targetPricing(targetPricing == TargetPricing.ON_DEMAND ? TargetPricing.SPOT_SHARE : targetPricing)
+            .spotShare(new BigDecimal(v));
+        case "gke-mode" -> b.gkeMode(GkeMode.valueOf(enumName(v)));
+        case "gke-free-tier-credit" -> b.gkeFreeTierCredit(bool(v));
+        case "reconciliation-threshold-pct" -> b.reconciliationThresholdPct(new BigDecimal(v));
         case "app-tag" -> {
           if (v.isEmpty()) {
             throw new IllegalArgumentException("empty");
           }
-          yield withAppTagKey(v);
+          b.appTagKey(v);
         }
-        case "growth" -> withGrowthMultiples(java.util.Arrays.stream(v.split(",")).map(String::trim).map(BigDecimal::new).toList());
-        case "hours-per-month" -> withHoursPerMonth(new BigDecimal(v));
-        case "cache-hit-ratio" -> withCacheHitRatioOverride(new BigDecimal(v));
-        case "aws-free-tier" -> withAwsFreeTier(bool(v));
-        case "cache-fill" -> withCacheFill(CacheFill.valueOf(enumName(v)));
-        case "gke-node-boot-disk-gib" -> withGkeNodeBootDiskGib(Integer.parseInt(v));
-        case "waf-rules-per-acl" -> withWafRulesPerAcl(Integer.parseInt(v));
+        case "growth" -> b.growthMultiples(java.util.Arrays.stream(v.split(",")).map(String::trim).map(BigDecimal::new).toList());
+        case "hours-per-month" -> b.hoursPerMonth(new BigDecimal(v));
+        case "cache-hit-ratio" -> b.cacheHitRatioOverride(new BigDecimal(v));
+        case "aws-free-tier" -> b.awsFreeTier(bool(v));
+        case "cache-fill" -> b.cacheFill(CacheFill.valueOf(enumName(v)));
+        case "gke-node-boot-disk-gib" -> b.gkeNodeBootDiskGib(Integer.parseInt(v));
+        case "waf-rules-per-acl" -> b.wafRulesPerAcl(Integer.parseInt(v));
         default -> throw new IllegalArgumentException("unknown option '" + name + "' (known: " + String.join(", ", NAMES) + ")");
-      };
+      }
+      return b.build();
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("unknown option")) {
         throw e;

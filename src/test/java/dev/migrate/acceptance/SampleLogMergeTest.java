@@ -165,7 +165,7 @@ class SampleLogMergeTest {
     assertEquals(0, a0.current().monthlyUsd().compareTo(a1.current().monthlyUsd()), "CURRENT does not move");
     assertNotEquals(cloudFrontTransferByColumn(a0, STATIC), cloudFrontTransferByColumn(a1, STATIC));
 
-    CostOptions noFreeTier = CostOptions.defaults().withAwsFreeTier(false);
+    CostOptions noFreeTier = CostOptions.builder().awsFreeTier(false).build();
     Assessment p0 = assess(before, noFreeTier);
     Assessment p1 = assess(after, noFreeTier);
     BigDecimal cf0 = p0.current().byService().get(CLOUDFRONT);

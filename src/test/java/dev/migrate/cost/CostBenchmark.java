@@ -38,7 +38,7 @@ class CostBenchmark {
     Snapshot s = estate();
     MigrationPlan plan = plan(s);
     CostModel model = new CostModel(book);
-    CostOptions once = CostOptions.defaults().withGrowthMultiples(List.of());
+    CostOptions once = CostOptions.builder().growthMultiples(List.of()).build();
     model.assess(s, plan, once, CostModelHandCheckedTest.CLOCK); // warm-up
     int items = s.instances().size() + s.volumes().size() + s.loadBalancers().size() + s.buckets().size();
     // The build machine is shared: thread CPU time is printed beside wall time, as it does not count waiting for a core.

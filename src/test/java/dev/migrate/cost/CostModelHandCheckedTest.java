@@ -192,7 +192,7 @@ class CostModelHandCheckedTest {
   @Test
   void reconciliationWarningNamesTheServicesThatExplainTheGap() {
     Assessment strict = model.assess(SmallEstate.snapshot(), SmallEstate.plan(),
-        CostOptions.defaults().withReconciliationThresholdPct(BigDecimal.valueOf(4)), CLOCK);
+        CostOptions.builder().reconciliationThresholdPct(BigDecimal.valueOf(4)).build(), CLOCK);
     List<String> w = strict.reconciliation().warnings();
     assertEquals(1, w.size());
     // |differences|: EC2 71.81, EBS 59.25 (89.25 - 30), ELB 7.40, ... EC2 + EBS pass 80% of the total

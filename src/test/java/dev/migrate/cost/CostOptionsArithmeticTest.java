@@ -32,7 +32,7 @@ class CostOptionsArithmeticTest {
 
   @Test
   void oneYearCommittedUseReplacesHoursAndSustainedUse() {
-    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_1Y, null).withGkeNodeBootDiskGib(0));
+    Assessment a = assess(CostOptions.builder().targetPricing(CostOptions.TargetPricing.CUD_1Y).gkeNodeBootDiskGib(0).build());
     // 2 machines x 47.79018 per machine-month (n2-standard-2, us-east4, 1-year CUD); no SUD on committed use
     assertUsd("95.58036", sum(a.target(), "web-asg"));
     assertTrue(a.target().lines().stream().noneMatch(l -> l.component().startsWith("sustained-use")));
@@ -40,14 +40,14 @@ class CostOptionsArithmeticTest {
 
   @Test
   void threeYearCommittedUse() {
-    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_3Y, null).withGkeNodeBootDiskGib(0));
+    Assessment a = assess(CostOptions.builder().targetPricing(CostOptions.TargetPricing.CUD_3Y).gkeNodeBootDiskGib(0).build());
     assertUsd("68.27252", sum(a.target(), "web-asg")); // 2 x 34.13626
   }
 
   @Test
   void spotShareSplitsTheNodes() {
-    Assessment a = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.SPOT_SHARE, new BigDecimal("0.5"))
-        .withGkeNodeBootDiskGib(0));
+    Assessment a = assess(CostOptions.builder().targetPricing(CostOptions.TargetPricing.SPOT_SHARE).spotShare(new BigDecimal("0.5"))
+        .gkeNodeBootDiskGib(0).build());
     // on-demand half: 1 x 730 h x 0.109378 = 79.84594, SUD 20% = -15.969188; spot half: 1 x 730 h x 0.025036 = 18.27628
     assertUsd("82.153032", sum(a.target(), "web-asg")); // 79.84594 - 15.969188 + 18.27628
   }
@@ -55,7 +55,7 @@ class CostOptionsArithmeticTest {
   @Test
   void n1EarnsThirtyPercentSustainedUse() {
     var web = new Target.GkeWorkload("Deployment", "web", "main", "pool", "n1-standard-1", 3, 3, 0.5, 1, false, "us-east4", null);
-    Assessment a = model.assess(SmallEstate.snapshot(), SmallEstate.plan(web), CostOptions.defaults().withGkeNodeBootDiskGib(0),
+    Assessment a = model.assess(SmallEstate.snapshot(), SmallEstate.plan(web), CostOptions.builder().gkeNodeBootDiskGib(0).build(),
         CostModelHandCheckedTest.CLOCK);
     // 3 x 730 h x 0.05349625 = 117.1567875; SUD 30% = -35.14703625; net 82.00975125
     assertUsd("82.00975125", sum(a.target(), "web-asg"));
@@ -67,14 +67,14 @@ class CostOptionsArithmeticTest {
     Assessment a = model.assess(SmallEstate.snapshot(), SmallEstate.plan(web), CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
     // vCPU: 4 x 0.5 x 730 h = 1460 vCPU-h x 0.0445 = 64.97; memory: 4 x 2 x 730 = 5840 GiB-h x 0.0049225 = 28.7474
     assertUsd("93.7174", sum(a.target(), "web-asg"));
-    Assessment east = assess(CostOptions.defaults().withGkeMode(CostOptions.GkeMode.AUTOPILOT));
+    Assessment east = assess(CostOptions.builder().gkeMode(CostOptions.GkeMode.AUTOPILOT).build());
     assertTrue(east.missingPrices().stream().anyMatch(m -> m.priceKey().equals("gcp/gke/autopilot-vcpu/us-east4")));
     assertUsd("0", sum(east.target(), "web-asg"));
   }
 
   @Test
   void gkeFreeTierCreditIsAnOption() {
-    Assessment a = assess(CostOptions.defaults().withGkeFreeTierCredit(true));
+    Assessment a = assess(CostOptions.builder().gkeFreeTierCredit(true).build());
     // fee 730 h x 0.10 = 73.00; the credit (74.40 per month) is capped at the fees: -73.00
     CostLine credit = a.target().lines().stream().filter(l -> l.component().startsWith("free-tier credit")).findFirst().orElseThrow();
     assertUsd("-73.00", credit.monthlyUsd());
@@ -84,7 +84,7 @@ class CostOptionsArithmeticTest {
 
   @Test
   void withoutFreeTierEveryByteIsPaid() {
-    Assessment a = assess(CostOptions.defaults().withAwsFreeTier(false));
+    Assessment a = assess(CostOptions.builder().awsFreeTier(false).build());
     // CloudFront: europe 512 x 0.085 + north-america 1536 x 0.085 = 174.08; requests 2000 x 10k: 500 x 0.012 + 1500 x 0.01 = 21
     assertUsd("195.08", a.current().byService().get("Amazon CloudFront"));
     // data transfer: NLB 200 x 0.09 + CLB 50 x 0.09
@@ -129,8 +129,8 @@ class CostOptionsArithmeticTest {
     Assessment a = model.assess(noRatio, SmallEstate.plan(), CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
     assertTrue(a.missingPrices().contains(new MissingPrice(Phase.TARGET, "E1",
         "cache fill (cache hit ratio not measured; set a cache-hit-ratio override)", "usage:E1/cacheHitRatio")));
-    Assessment o = model.assess(noRatio, SmallEstate.plan(), CostOptions.defaults().withCacheHitRatioOverride(new BigDecimal("0.75"))
-        .withCacheFill(CostOptions.CacheFill.MIN), CostModelHandCheckedTest.CLOCK);
+    Assessment o = model.assess(noRatio, SmallEstate.plan(), CostOptions.builder().cacheHitRatioOverride(new BigDecimal("0.75"))
+        .cacheFill(CostOptions.CacheFill.MIN).build(), CostModelHandCheckedTest.CLOCK);
     CostLine fill = o.target().lines().stream().filter(l -> l.component().startsWith("cache fill")).findFirst().orElseThrow();
     assertUsd("5.12", fill.monthlyUsd()); // (1 - 0.75) x 2048 = 512 GiB x 0.01
     assertEquals("gcp/cdn/cache-fill-min/global", fill.priceKey());

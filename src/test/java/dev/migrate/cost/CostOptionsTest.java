@@ -48,4 +48,18 @@ class CostOptionsTest {
     e = assertThrows(IllegalArgumentException.class, () -> d.with("colour", "blue"));
     assertTrue(e.getMessage().startsWith("unknown option 'colour'"), e.getMessage());
   }
+
+  @Test
+  void builderChangesOnlyWhatItIsToldAndChecksOnBuild() {
+    assertEquals(d, CostOptions.builder().build());
+    assertEquals(d, d.toBuilder().build());
+    CostOptions o = d.toBuilder().gkeMode(CostOptions.GkeMode.STANDARD).hoursPerMonth(BigDecimal.valueOf(720)).build();
+    assertEquals(CostOptions.GkeMode.STANDARD, o.gkeMode());
+    assertEquals(BigDecimal.valueOf(720), o.hoursPerMonth());
+    assertEquals(d.growthMultiples(), o.growthMultiples());
+    assertEquals(o, o.toBuilder().build(), "every field is carried over");
+    assertEquals(BigDecimal.valueOf(730), d.hoursPerMonth(), "the options it started from are unchanged");
+    var e = assertThrows(IllegalArgumentException.class, () -> d.toBuilder().hoursPerMonth(BigDecimal.ZERO).build());
+    assertEquals("hours per month must be positive, was 0", e.getMessage());
+  }
 }

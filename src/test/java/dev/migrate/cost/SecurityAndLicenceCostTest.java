@@ -194,7 +194,7 @@ class SecurityAndLicenceCostTest {
   void windowsLicenceIsPerVmHourAndNotCoveredByCommitments() {
     Assessment a = assess(CostOptions.defaults(), "n2-highmem-2");
     assertUsd("67.16", line(a.target(), "i-004", "Windows Server licence (n2-highmem-2)"));  // 730 h x (2 vCPU x 0.046)
-    Assessment cud = assess(CostOptions.defaults().withTargetPricing(CostOptions.TargetPricing.CUD_3Y, null), "n2-highmem-2");
+    Assessment cud = assess(CostOptions.builder().targetPricing(CostOptions.TargetPricing.CUD_3Y).build(), "n2-highmem-2");
     assertUsd("67.16", line(cud.target(), "i-004", "Windows Server licence (n2-highmem-2)")); // the licence stays on-demand
     // Shared-core machine types have their own rate: e2-micro 0.0115 per VM-hour.
     Assessment micro = assess(CostOptions.defaults(), "e2-micro");
