@@ -71,7 +71,8 @@ public final class WhatIf {
   public static Assessment withTimelines(Assessment base, List<Timeline> timelines) {
     return new Assessment(base.snapshot(), base.plan(), base.current(), base.target(), base.missingPrices(),
         base.reconciliation(), base.requests(), timelines, base.assumptions(), base.priceBookDate(),
-        base.generatedAt(), base.warnings(), base.commitmentCoverage(), base.trafficCurve());
+        base.generatedAt(), base.warnings(), base.commitmentCoverage(), base.trafficCurve(),
+        base.options());
   }
 
   /** The comparison table for the terminal. */

@@ -26,6 +26,8 @@ import java.util.List;
  * @param commitmentCoverage  reserved-instance and savings-plan coverage (Cost Explorer) and what
  *                        the model made of it, or null when the snapshot has no coverage
  * @param trafficCurve    how traffic cost departs from a straight line as traffic grows (for the hybrid timeline)
+ * @param options         the cost options both sides were priced with (hours per month, pricing choices), which
+ *                        the hybrid timeline prices its own months with
  */
 public record Assessment(
     Snapshot snapshot,
@@ -41,8 +43,10 @@ public record Assessment(
     Instant generatedAt,
     List<String> warnings,
     CommitmentCoverage commitmentCoverage,
-    TrafficCurve trafficCurve) {
+    TrafficCurve trafficCurve,
+    CostOptions options) {
   public Assessment {
+    java.util.Objects.requireNonNull(options, "options");
     trafficCurve = trafficCurve == null ? TrafficCurve.LINEAR : trafficCurve;
     missingPrices = List.copyOf(missingPrices);
     timelines = List.copyOf(timelines);
@@ -50,12 +54,15 @@ public record Assessment(
     warnings = List.copyOf(warnings);
   }
 
-  /** An assessment without commitment coverage and with straight-line traffic costs (tests, fixtures). */
+  /**
+   * An assessment without commitment coverage, with straight-line traffic costs, priced with the default
+   * cost options (tests, fixtures).
+   */
   public Assessment(Snapshot snapshot, MigrationPlan plan, CostSide current, CostSide target,
       List<MissingPrice> missingPrices, Reconciliation reconciliation, RequestCosts requests, List<Timeline> timelines,
       List<Assumption> assumptions, LocalDate priceBookDate, Instant generatedAt, List<String> warnings) {
     this(snapshot, plan, current, target, missingPrices, reconciliation, requests, timelines, assumptions,
-        priceBookDate, generatedAt, warnings, null, null);
+        priceBookDate, generatedAt, warnings, null, null, CostOptions.defaults());
   }
 
   /** (current - target) / current x 100, or null when today's cost is zero. */

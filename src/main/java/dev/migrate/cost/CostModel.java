@@ -61,7 +61,7 @@ public final class CostModel {
     List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
     return new Assessment(snapshot, plan, current, target, missing, reconciliation, requests, List.of(),
         Assumptions.of(options, book, snapshot), book.date(), clock.instant(), distinct, base.coverage,
-        new TrafficCurve(base.current.demands(), base.target.demands()));
+        new TrafficCurve(base.current.demands(), base.target.demands()), options);
   }
 
   /** The two ledgers of one pricing pass. */

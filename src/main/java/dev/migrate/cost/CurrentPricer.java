@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.cost.CostLine.Driver;
 import dev.migrate.inventory.Commitment;
 import dev.migrate.inventory.Coverage;
 import dev.migrate.inventory.Distribution;
@@ -101,7 +102,8 @@ final class CurrentPricer {
           PriceKey.aws("ec2", i.instanceType() + ":" + platform + ":" + i.tenancy(), i.region()).toString());
       return;
     }
-    BigDecimal amount = ledger.flat(item, Services.EC2, component, estate.hoursPerMonth, key);
+    BigDecimal amount = ledger.machine(item, Services.EC2, Driver.COMPUTE_ON_DEMAND, i.instanceType(), component,
+        estate.hoursPerMonth, key);
     if (amount != null) {
       onDemandHourly.put(i.id(), ledger.book().find(key).map(Price::usd).orElseThrow());
     }
@@ -164,7 +166,7 @@ final class CurrentPricer {
             BigDecimal od = onDemandHourly.get(i.id());
             PriceKey odKey = PriceKey.aws("ec2", i.instanceType() + ":" + platform, i.region());
             dev.migrate.pricing.Tier odTier = ledger.book().find(odKey).orElseThrow().flat();
-            ledger.add(item(ItemKind.EC2_INSTANCE, i.id(), i.name()), Services.EC2,
+            ledger.add(item(ItemKind.EC2_INSTANCE, i.id(), i.name()), Services.EC2, Driver.COMMITTED, i.instanceType(),
                 "reserved instance " + c.id() + " covers the on-demand hours", hours, "hour",
                 odKey.toString(), od.negate(), odTier.source(), odTier.asOf(), hours.multiply(od).negate());
             riHours.merge(i.instanceType() + "\u0000" + i.region(), hours, BigDecimal::add);
@@ -174,7 +176,7 @@ final class CurrentPricer {
         }
         if (c.hourlyUsd() != null && c.hourlyUsd().signum() > 0) {
           BigDecimal q = hours.multiply(BigDecimal.valueOf(c.count()));
-          ledger.add(ci, Services.EC2, "reserved instance recurring charge (" + c.count() + " x " + c.instanceType() + ")",
+          ledger.add(ci, Services.EC2, Driver.COMMITTED, c.instanceType(), "reserved instance recurring charge (" + c.count() + " x " + c.instanceType() + ")",
               q, "hour", "snapshot:commitment/" + c.id() + "/hourlyUsd", c.hourlyUsd(), source, asOf, q.multiply(c.hourlyUsd()));
           riSaving = riSaving.subtract(q.multiply(c.hourlyUsd()));
         }
@@ -193,14 +195,14 @@ final class CurrentPricer {
           String split = " (Cost Explorer utilisation " + coverage.fromMonth() + ".." + coverage.toMonth() + ")";
           String splitSource = source + "; used share from Cost Explorer savings plan utilisation "
               + coverage.fromMonth() + ".." + coverage.toMonth();
-          ledger.add(ci, Services.SAVINGS_PLANS, "savings plan hourly commitment, used" + split, usedHours, "hour",
+          ledger.add(ci, Services.SAVINGS_PLANS, Driver.COMMITTED, "savings plan hourly commitment, used" + split, usedHours, "hour",
               key, c.hourlyUsd(), splitSource, asOf, usedHours.multiply(c.hourlyUsd()));
           if (unusedHours.signum() > 0) {
-            ledger.add(ci, Services.SAVINGS_PLANS, "savings plan hourly commitment, unused" + split, unusedHours, "hour",
+            ledger.add(ci, Services.SAVINGS_PLANS, Driver.COMMITTED, "savings plan hourly commitment, unused" + split, unusedHours, "hour",
                 key, c.hourlyUsd(), splitSource, asOf, unusedHours.multiply(c.hourlyUsd()));
           }
         } else {
-          ledger.add(ci, Services.SAVINGS_PLANS, "savings plan hourly commitment", hours, "hour",
+          ledger.add(ci, Services.SAVINGS_PLANS, Driver.COMMITTED, "savings plan hourly commitment", hours, "hour",
               key, c.hourlyUsd(), source, asOf, fee);
         }
         spFees = spFees.add(fee).add(amortisedUpfront(c, ci, source, asOf));
@@ -212,7 +214,7 @@ final class CurrentPricer {
           BigDecimal cover = spLeft.min(fee);
           spLeft = spLeft.subtract(cover);
           if (cover.signum() > 0) {
-            ledger.add(ci, Services.EC2, "on-demand EC2 usage covered by savings plan (1:1, discount rate not modelled)",
+            ledger.add(ci, Services.EC2, Driver.COMMITTED, "on-demand EC2 usage covered by savings plan (1:1, discount rate not modelled)",
                 cover, "USD", "snapshot:commitment/" + c.id(), BigDecimal.ONE.negate(), source, asOf, cover.negate());
           }
           warnings.add("savings plan " + c.id() + ": its discount rates are not collected, so covered EC2 usage is counted "
@@ -287,12 +289,12 @@ final class CurrentPricer {
       } else {
         String src = "Cost Explorer savings plan utilisation " + months + sourceTotal(sp.commitmentUsd()) + scale;
         BigDecimal used = usedM == null ? commitmentM : usedM.min(commitmentM);
-        ledger.add(item, Services.SAVINGS_PLANS, "savings plan commitment, used (Cost Explorer " + months
+        ledger.add(item, Services.SAVINGS_PLANS, Driver.COMMITTED, "savings plan commitment, used (Cost Explorer " + months
             + "; no plan in the snapshot)", used, "USD", "cost-explorer:savings-plans/usedCommitment", BigDecimal.ONE,
             src, asOf, used);
         BigDecimal unused = commitmentM.subtract(used);
         if (unused.signum() > 0) {
-          ledger.add(item, Services.SAVINGS_PLANS, "savings plan commitment, unused (Cost Explorer " + months
+          ledger.add(item, Services.SAVINGS_PLANS, Driver.COMMITTED, "savings plan commitment, unused (Cost Explorer " + months
               + "; no plan in the snapshot)", unused, "USD", "cost-explorer:savings-plans/unusedCommitment", BigDecimal.ONE,
               src, asOf, unused);
         }
@@ -315,13 +317,13 @@ final class CurrentPricer {
       BigDecimal discount = value.subtract(oneToOne);
       String src = "Cost Explorer savings plan coverage " + months + sourceTotal(sp.coveredUsd()) + scale;
       if (oneToOne.signum() > 0) {
-        ledger.add(item, Services.EC2, "on-demand EC2 usage covered by savings plans, 1:1 with the commitment used (Cost Explorer "
+        ledger.add(item, Services.EC2, Driver.COMMITTED, "on-demand EC2 usage covered by savings plans, 1:1 with the commitment used (Cost Explorer "
             + months + ")", oneToOne, "USD", "cost-explorer:savings-plans/usedCommitment", BigDecimal.ONE.negate(),
             usedM != null ? "Cost Explorer savings plan utilisation " + months + sourceTotal(sp.usedCommitmentUsd()) + scale
                 : "snapshot: savings plan hourly commitments (utilisation not read)", asOf, oneToOne.negate());
       }
       if (discount.signum() > 0) {
-        ledger.add(item, Services.EC2, "savings-plan discount, Cost Explorer covered on-demand value less the commitment used "
+        ledger.add(item, Services.EC2, Driver.COMMITTED, "savings-plan discount, Cost Explorer covered on-demand value less the commitment used "
             + months, discount, "USD", "cost-explorer:savings-plans/spendCoveredBySavingsPlans", BigDecimal.ONE.negate(),
             src, asOf, discount.negate());
       }
@@ -437,8 +439,8 @@ final class CurrentPricer {
     }
     long months = Math.max(1, Math.round(ChronoUnit.DAYS.between(c.start(), c.end()) / (365.0 / 12)));
     BigDecimal perMonth = c.upfrontUsd().divide(BigDecimal.valueOf(months), Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-    ledger.add(ci, c.kind().equals("savings-plan") ? Services.SAVINGS_PLANS : Services.EC2,
-        "upfront payment " + c.upfrontUsd().toPlainString() + " USD spread over " + months + " months", BigDecimal.ONE,
+    ledger.add(ci, c.kind().equals("savings-plan") ? Services.SAVINGS_PLANS : Services.EC2, Driver.COMMITTED,
+        c.instanceType(), "upfront payment " + c.upfrontUsd().toPlainString() + " USD spread over " + months + " months", BigDecimal.ONE,
         "month", "snapshot:commitment/" + c.id() + "/upfrontUsd", perMonth, source, asOf, perMonth);
     return perMonth;
   }
@@ -448,21 +450,21 @@ final class CurrentPricer {
   private void volume(EbsVolume v) {
     Ledger.Item item = item(ItemKind.EBS_VOLUME, v.id(), v.tags().getOrDefault("Name", v.id()));
     String type = v.volumeType();
-    ledger.flat(item, Services.EBS, "storage (" + type + ")", BigDecimal.valueOf(v.sizeGib()),
+    ledger.flat(item, Services.EBS, Driver.STORAGE, "storage (" + type + ")", BigDecimal.valueOf(v.sizeGib()),
         PriceKey.aws("ebs", type + ":storage", v.region()));
     if ("gp3".equals(type)) {
       if (v.iops() != null && v.iops() > 3000) {
-        ledger.flat(item, Services.EBS, "gp3 IOPS above 3,000", BigDecimal.valueOf(v.iops()).subtract(GP3_FREE_IOPS),
+        ledger.flat(item, Services.EBS, Driver.STORAGE, "gp3 IOPS above 3,000", BigDecimal.valueOf(v.iops()).subtract(GP3_FREE_IOPS),
             PriceKey.aws("ebs", "gp3:iops-above-3000", v.region()));
       }
       if (v.throughputMibps() != null && v.throughputMibps() > 125) {
-        ledger.flat(item, Services.EBS, "gp3 throughput above 125 MiB/s",
+        ledger.flat(item, Services.EBS, Driver.STORAGE, "gp3 throughput above 125 MiB/s",
             BigDecimal.valueOf(v.throughputMibps()).subtract(GP3_FREE_MIBPS),
             PriceKey.aws("ebs", "gp3:throughput-above-125", v.region()));
       }
     } else if (("io1".equals(type) || "io2".equals(type)) && v.iops() != null && v.iops() > 0) {
       // io2 IOPS are tiered per volume (first 32,000 at one rate), so the pool is the volume itself.
-      ledger.tiered(item, Services.EBS, type + " provisioned IOPS", BigDecimal.valueOf(v.iops()),
+      ledger.tiered(item, Services.EBS, Driver.STORAGE, type + " provisioned IOPS", BigDecimal.valueOf(v.iops()),
           PriceKey.aws("ebs", type + ":iops", v.region()), "ebs-iops:" + v.id());
     }
   }
@@ -476,12 +478,12 @@ final class CurrentPricer {
       case NETWORK -> "nlb";
       case CLASSIC -> "clb";
     };
-    ledger.flat(item, Services.ELB, prefix.toUpperCase(Locale.ROOT) + " hours", estate.hoursPerMonth,
+    ledger.flat(item, Services.ELB, Driver.FIXED, prefix.toUpperCase(Locale.ROOT) + " hours", estate.hoursPerMonth,
         PriceKey.aws("elb", prefix + ":hour", lb.region()));
     Usage u = estate.usageOf(lb.id()).orElse(null);
     if (lb.type() == LoadBalancerType.CLASSIC) {
       if (u != null && u.bytesOutGib() != null) {
-        ledger.flat(item, Services.ELB, "data processed", estate.monthly(u.bytesOutGib(), traffic),
+        ledger.flat(item, Services.ELB, Driver.TRAFFIC, "data processed", estate.monthly(u.bytesOutGib(), traffic),
             PriceKey.aws("elb", "clb:data-processed", lb.region()));
       } else {
         warnings.add("load balancer " + lb.name() + ": processed bytes not measured; its data-processed charge is not modelled");
@@ -490,11 +492,11 @@ final class CurrentPricer {
       String unit = lb.type() == LoadBalancerType.APPLICATION ? "LCU" : "NLCU";
       PriceKey key = PriceKey.aws("elb", prefix + (lb.type() == LoadBalancerType.APPLICATION ? ":lcu-hour" : ":nlcu-hour"), lb.region());
       if (u != null && u.lcuHours() != null) {
-        ledger.flat(item, Services.ELB, unit + " hours", estate.monthly(u.lcuHours(), traffic), key);
+        ledger.flat(item, Services.ELB, Driver.TRAFFIC, unit + " hours", estate.monthly(u.lcuHours(), traffic), key);
       } else if (u != null && u.bytesOutGib() != null) {
         // One LCU (NLCU) includes 1 GB processed per hour for EC2 targets (TCP): the processed-bytes
         // dimension alone gives a floor for the LCU hours (https://aws.amazon.com/elasticloadbalancing/pricing/).
-        ledger.flat(item, Services.ELB, unit + " hours (estimated from processed bytes: 1 GB per " + unit + "-hour)",
+        ledger.flat(item, Services.ELB, Driver.TRAFFIC, unit + " hours (estimated from processed bytes: 1 GB per " + unit + "-hour)",
             estate.monthly(u.bytesOutGib(), traffic), key);
       } else {
         warnings.add("load balancer " + lb.name() + ": neither " + unit + "s nor processed bytes measured; its "
@@ -509,7 +511,7 @@ final class CurrentPricer {
   }
 
   private void internetOut(Ledger.Item item, BigDecimal gb, String region) {
-    ledger.traffic(item, Services.DATA_TRANSFER, "data transfer out to the internet", gb,
+    ledger.traffic(item, Services.DATA_TRANSFER, Driver.TRAFFIC, "data transfer out to the internet", gb,
         options.awsFreeTier() ? PriceKey.aws("data-transfer", "free-internet-out", "global") : null,
         "data transfer out to the internet, free allowance",
         PriceKey.aws("data-transfer", "internet-out", region), "aws-internet-out:" + region);
@@ -534,7 +536,7 @@ final class CurrentPricer {
     for (var e : bytes.entrySet()) {
       Geography g = ledger.book().geographies().resolve(e.getKey()).orElse(null);
       String column = g == null ? e.getKey() : g.awsCloudfrontTransfer();
-      ledger.traffic(item, Services.CLOUDFRONT, "data transfer out (" + column + ")", e.getValue(),
+      ledger.traffic(item, Services.CLOUDFRONT, Driver.TRAFFIC, "data transfer out (" + column + ")", e.getValue(),
           options.awsFreeTier() ? PriceKey.aws("cloudfront", "free-data-transfer-out", "global") : null,
           "data transfer out (" + column + "), free allowance",
           PriceKey.aws("cloudfront", "data-transfer-out", column), "aws-cloudfront-dto:" + column);
@@ -546,7 +548,7 @@ final class CurrentPricer {
       String column = g == null ? e.getKey() : g.awsCloudfrontRequests();
       // Priced as HTTPS (the dearer of the two): the HTTP/HTTPS split is not measured.
       BigDecimal per10k = e.getValue().divide(TEN_THOUSAND, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-      ledger.traffic(item, Services.CLOUDFRONT, "HTTPS requests (" + column + ")", per10k,
+      ledger.traffic(item, Services.CLOUDFRONT, Driver.REQUESTS, "HTTPS requests (" + column + ")", per10k,
           options.awsFreeTier() ? PriceKey.aws("cloudfront", "free-requests", "global") : null,
           "HTTPS requests (" + column + "), free allowance", PriceKey.aws("cloudfront", "requests-https", column), null);
     }
@@ -561,10 +563,10 @@ final class CurrentPricer {
    */
   private void waf(Distribution d, Ledger.Item item, Usage u) {
     if (webAcls.add(d.webAclId())) {
-      ledger.flat(item, Services.WAF, "AWS WAF web ACL", BigDecimal.ONE, PriceKey.aws("waf", "web-acl", "global"));
+      ledger.flat(item, Services.WAF, Driver.FIXED, "AWS WAF web ACL", BigDecimal.ONE, PriceKey.aws("waf", "web-acl", "global"));
       WebAcl acl = estate.snapshot.webAcl(d.webAclId()).orElse(null);
       if (acl != null) {
-        ledger.flat(item, Services.WAF, "AWS WAF rules (" + acl.ruleCount() + " in web ACL " + acl.name() + ", collected)",
+        ledger.flat(item, Services.WAF, Driver.FIXED, "AWS WAF rules (" + acl.ruleCount() + " in web ACL " + acl.name() + ", collected)",
             BigDecimal.valueOf(acl.ruleCount()), PriceKey.aws("waf", "rule", "global"));
         List<String> extra = acl.managedRuleGroups().stream()
             .filter(g -> WafRules.EXTRA_FEE_GROUPS.contains(g.name())).map(WebAcl.ManagedRuleGroup::name).toList();
@@ -574,7 +576,7 @@ final class CurrentPricer {
         }
       } else {
         int rules = options.wafRulesPerAcl();
-        ledger.flat(item, Services.WAF, "AWS WAF rules (" + rules + " per web ACL, assumed)", BigDecimal.valueOf(rules),
+        ledger.flat(item, Services.WAF, Driver.FIXED, "AWS WAF rules (" + rules + " per web ACL, assumed)", BigDecimal.valueOf(rules),
             PriceKey.aws("waf", "rule", "global"));
         warnings.add("distribution " + d.id() + ": the rules of its AWS WAF web ACL are not collected; " + rules
             + " rule(s) assumed, priced on both sides (AWS WAF and Cloud Armor); set --cost-option waf-rules-per-acl=N");
@@ -582,7 +584,7 @@ final class CurrentPricer {
     }
     if (u != null && u.requests() != null) {
       BigDecimal millions = estate.monthly(u.requests(), traffic).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-      ledger.flat(item, Services.WAF, "AWS WAF web requests inspected", millions, PriceKey.aws("waf", "requests", "global"));
+      ledger.flat(item, Services.WAF, Driver.REQUESTS, "AWS WAF web requests inspected", millions, PriceKey.aws("waf", "requests", "global"));
     } else if (d.enabled()) {
       warnings.add("distribution " + d.id() + ": no requests measured; its AWS WAF request charge is not modelled");
     }
@@ -600,12 +602,12 @@ final class CurrentPricer {
         default -> cls + ":storage";
       };
       String component = "storage (" + cls + (cls.equals("INTELLIGENT_TIERING") ? ", frequent-access tier" : "") + ")";
-      ledger.tiered(item, Services.S3, component, gb, PriceKey.aws("s3", sku, b.region()), "aws-s3:" + sku + ":" + b.region());
+      ledger.tiered(item, Services.S3, Driver.STORAGE, component, gb, PriceKey.aws("s3", sku, b.region()), "aws-s3:" + sku + ":" + b.region());
     }
     Usage u = estate.usageOf(b.name()).orElse(null);
     if (u != null && u.requests() != null) {
       // The collector's request count does not separate PUT/LIST from GET: priced as GET and other.
-      ledger.flat(item, Services.S3, "requests (priced as GET and other)",
+      ledger.flat(item, Services.S3, Driver.REQUESTS, "requests (priced as GET and other)",
           estate.monthly(u.requests(), traffic).setScale(0, RoundingMode.HALF_EVEN),
           PriceKey.aws("s3", "STANDARD:get-and-other", b.region()));
     }

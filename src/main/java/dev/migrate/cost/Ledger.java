@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.cost.CostLine.Driver;
 import dev.migrate.pricing.Price;
 import dev.migrate.pricing.PriceBook;
 import dev.migrate.pricing.PriceKey;
@@ -67,7 +68,13 @@ final class Ledger {
   }
 
   /** quantity x the key's (first-tier) unit price; returns the amount, or null when the price is missing. */
-  BigDecimal flat(Item item, String service, String component, BigDecimal quantity, PriceKey key) {
+  BigDecimal flat(Item item, String service, Driver driver, String component, BigDecimal quantity, PriceKey key) {
+    return machine(item, service, driver, null, component, quantity, key);
+  }
+
+  /** {@link #flat} for the hours of one machine type (on-demand, Spot or committed use). */
+  BigDecimal machine(Item item, String service, Driver driver, String machineType, String component, BigDecimal quantity,
+      PriceKey key) {
     if (quantity.signum() == 0) {
       return BigDecimal.ZERO;
     }
@@ -77,7 +84,8 @@ final class Ledger {
     }
     Tier t = p.flat();
     BigDecimal amount = quantity.multiply(t.usd());
-    add(item, service, component, quantity, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(), amount);
+    add(item, service, driver, machineType, component, quantity, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(),
+        amount);
     return amount;
   }
 
@@ -85,7 +93,8 @@ final class Ledger {
    * Prices a quantity through volume tiers shared by {@code pool}: one line per tier touched,
    * named "component [from-to unit]". A quantity beyond the last tier is reported missing.
    */
-  BigDecimal tiered(Item item, String service, String component, BigDecimal quantity, PriceKey key, String pool) {
+  BigDecimal tiered(Item item, String service, Driver driver, String component, BigDecimal quantity, PriceKey key,
+      String pool) {
     if (quantity.signum() == 0) {
       return BigDecimal.ZERO;
     }
@@ -94,14 +103,14 @@ final class Ledger {
       return null;
     }
     if (!p.tiered()) {
-      return flat(item, service, component, quantity, key);
+      return flat(item, service, driver, component, quantity, key);
     }
     BigDecimal used = pools.getOrDefault(pool, BigDecimal.ZERO);
     List<TierSlice> slices = Tiers.split(p, used, quantity);
     BigDecimal total = BigDecimal.ZERO;
     for (TierSlice s : slices) {
       Tier t = s.tier();
-      add(item, service, component + " [" + t.bounds() + " " + p.unit() + "]", s.quantity(), p.unit(),
+      add(item, service, driver, component + " [" + t.bounds() + " " + p.unit() + "]", s.quantity(), p.unit(),
           key.toString(), t.usd(), t.source(), t.asOf(), s.usd());
       total = total.add(s.usd());
     }
@@ -117,7 +126,7 @@ final class Ledger {
    * Draws a quantity from a free monthly allowance (a price-book row at USD 0 whose tier end is
    * the allowance). Writes a USD 0 line for the part that is free and returns what is left to pay.
    */
-  BigDecimal allowance(Item item, String service, String component, BigDecimal quantity, PriceKey key) {
+  BigDecimal allowance(Item item, String service, Driver driver, String component, BigDecimal quantity, PriceKey key) {
     if (quantity.signum() == 0) {
       return quantity;
     }
@@ -132,7 +141,7 @@ final class Ledger {
     BigDecimal free = t.to().subtract(used).max(BigDecimal.ZERO).min(quantity);
     if (free.signum() > 0) {
       pools.put(pool, used.add(free));
-      add(item, service, component, free, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(),
+      add(item, service, driver, component, free, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(),
           free.multiply(t.usd()));
     }
     return quantity.subtract(free);
@@ -145,15 +154,16 @@ final class Ledger {
    * makes its cost non-linear, so the hybrid timeline can price it at other traffic levels.
    * Returns the amount of the paid part, or null when its price is missing.
    */
-  BigDecimal traffic(Item item, String service, String component, BigDecimal quantity, PriceKey allowanceKey,
-      String allowanceComponent, PriceKey key, String pool) {
+  BigDecimal traffic(Item item, String service, Driver driver, String component, BigDecimal quantity,
+      PriceKey allowanceKey, String allowanceComponent, PriceKey key, String pool) {
     BigDecimal pay = quantity;
     Price allowance = null;
     if (allowanceKey != null) {
-      pay = allowance(item, service, allowanceComponent, quantity, allowanceKey);
+      pay = allowance(item, service, driver, allowanceComponent, quantity, allowanceKey);
       allowance = book.find(allowanceKey).filter(p -> p.flat().to() != null).orElse(null);
     }
-    BigDecimal amount = pool == null ? flat(item, service, component, pay, key) : tiered(item, service, component, pay, key, pool);
+    BigDecimal amount = pool == null ? flat(item, service, driver, component, pay, key)
+        : tiered(item, service, driver, component, pay, key, pool);
     Price payer = book.find(key).orElse(null);
     if (quantity.signum() > 0 && (allowance != null || (pool != null && payer != null && payer.tiered()))) {
       demands.add(new TrafficCurve.Demand(quantity, allowance, payer, pool));
@@ -162,9 +172,15 @@ final class Ledger {
   }
 
   /** A line whose unit price does not come from the book (commitments from the snapshot, discounts). */
-  void add(Item item, String service, String component, BigDecimal quantity, String unit, String priceKey,
+  void add(Item item, String service, Driver driver, String component, BigDecimal quantity, String unit, String priceKey,
       BigDecimal unitPriceUsd, String source, LocalDate asOf, BigDecimal amount) {
+    add(item, service, driver, null, component, quantity, unit, priceKey, unitPriceUsd, source, asOf, amount);
+  }
+
+  /** {@link #add} for a line about the hours of one machine type. */
+  void add(Item item, String service, Driver driver, String machineType, String component, BigDecimal quantity,
+      String unit, String priceKey, BigDecimal unitPriceUsd, String source, LocalDate asOf, BigDecimal amount) {
     lines.add(new CostLine(phase, item.id(), item.name(), item.app(), service, component, quantity, unit,
-        priceKey, unitPriceUsd, source, asOf, amount));
+        priceKey, unitPriceUsd, source, asOf, amount, driver, machineType));
   }
 }

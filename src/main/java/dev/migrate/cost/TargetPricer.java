@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.cost.CostLine.Driver;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.S3Bucket;
@@ -77,7 +78,7 @@ final class TargetPricer {
       } else if (t instanceof Target.CloudStorage gcs) {
         storage(m, item, gcs);
       } else if (t instanceof Target.Memorystore ms) {
-        ledger.flat(item, Services.MEMORYSTORE, "capacity (" + ms.engine() + " " + ms.tier() + ")",
+        ledger.flat(item, Services.MEMORYSTORE, Driver.FIXED, "capacity (" + ms.engine() + " " + ms.tier() + ")",
             BigDecimal.valueOf(ms.capacityGib()).multiply(estate.hoursPerMonth),
             PriceKey.gcp("memorystore", ms.engine() + "-" + ms.tier() + ":capacity", region(m, ms.gcpRegion())));
       }
@@ -116,7 +117,7 @@ final class TargetPricer {
       nodes(item, Services.GKE, g.machineType(), region, count, "node pool " + g.nodePool() + ": ");
       if (options.gkeNodeBootDiskGib() > 0) {
         // Every node VM has a boot disk (GKE default: 100 GB pd-balanced), billed as Persistent Disk.
-        ledger.flat(item, Services.PERSISTENT_DISK, "node boot disks (" + count.stripTrailingZeros().toPlainString() + " x "
+        ledger.flat(item, Services.PERSISTENT_DISK, Driver.STORAGE, "node boot disks (" + count.stripTrailingZeros().toPlainString() + " x "
             + options.gkeNodeBootDiskGib() + " GiB pd-balanced)", count.multiply(BigDecimal.valueOf(options.gkeNodeBootDiskGib())),
             PriceKey.gcp("disk", "pd-balanced:capacity", region));
       }
@@ -129,23 +130,23 @@ final class TargetPricer {
     BigDecimal gibHours = replicas.multiply(BigDecimal.valueOf(g.podMemoryGib())).multiply(estate.hoursPerMonth);
     switch (options.targetPricing()) {
       case ON_DEMAND -> {
-        ledger.flat(item, Services.GKE, "Autopilot Pod vCPU (" + g.replicas() + " x " + g.podCpu() + " vCPU)", vcpuHours,
+        ledger.flat(item, Services.GKE, Driver.COMPUTE_ON_DEMAND, "Autopilot Pod vCPU (" + g.replicas() + " x " + g.podCpu() + " vCPU)", vcpuHours,
             PriceKey.gcp("gke", "autopilot-vcpu", region));
-        ledger.flat(item, Services.GKE, "Autopilot Pod memory (" + g.replicas() + " x " + g.podMemoryGib() + " GiB)", gibHours,
+        ledger.flat(item, Services.GKE, Driver.COMPUTE_ON_DEMAND, "Autopilot Pod memory (" + g.replicas() + " x " + g.podMemoryGib() + " GiB)", gibHours,
             PriceKey.gcp("gke", "autopilot-memory", region));
       }
       case SPOT_SHARE -> {
         BigDecimal spot = options.spotShare();
         BigDecimal od = BigDecimal.ONE.subtract(spot);
-        ledger.flat(item, Services.GKE, "Autopilot Pod vCPU, on-demand share", vcpuHours.multiply(od), PriceKey.gcp("gke", "autopilot-vcpu", region));
-        ledger.flat(item, Services.GKE, "Autopilot Pod memory, on-demand share", gibHours.multiply(od), PriceKey.gcp("gke", "autopilot-memory", region));
-        ledger.flat(item, Services.GKE, "Autopilot Spot Pod vCPU", vcpuHours.multiply(spot), PriceKey.gcp("gke", "autopilot-vcpu-spot", region));
-        ledger.flat(item, Services.GKE, "Autopilot Spot Pod memory", gibHours.multiply(spot), PriceKey.gcp("gke", "autopilot-memory-spot", region));
+        ledger.flat(item, Services.GKE, Driver.COMPUTE_ON_DEMAND, "Autopilot Pod vCPU, on-demand share", vcpuHours.multiply(od), PriceKey.gcp("gke", "autopilot-vcpu", region));
+        ledger.flat(item, Services.GKE, Driver.COMPUTE_ON_DEMAND, "Autopilot Pod memory, on-demand share", gibHours.multiply(od), PriceKey.gcp("gke", "autopilot-memory", region));
+        ledger.flat(item, Services.GKE, Driver.COMPUTE_SPOT, "Autopilot Spot Pod vCPU", vcpuHours.multiply(spot), PriceKey.gcp("gke", "autopilot-vcpu-spot", region));
+        ledger.flat(item, Services.GKE, Driver.COMPUTE_SPOT, "Autopilot Spot Pod memory", gibHours.multiply(spot), PriceKey.gcp("gke", "autopilot-memory-spot", region));
       }
       case CUD_1Y, CUD_3Y -> {
         String term = options.targetPricing() == CostOptions.TargetPricing.CUD_1Y ? "cud-1y" : "cud-3y";
-        ledger.flat(item, Services.GKE, "Autopilot Pod vCPU, committed use", vcpuHours, PriceKey.gcp("gke", "autopilot-vcpu:" + term, region));
-        ledger.flat(item, Services.GKE, "Autopilot Pod memory, committed use", gibHours, PriceKey.gcp("gke", "autopilot-memory:" + term, region));
+        ledger.flat(item, Services.GKE, Driver.COMMITTED, "Autopilot Pod vCPU, committed use", vcpuHours, PriceKey.gcp("gke", "autopilot-vcpu:" + term, region));
+        ledger.flat(item, Services.GKE, Driver.COMMITTED, "Autopilot Pod memory, committed use", gibHours, PriceKey.gcp("gke", "autopilot-memory:" + term, region));
       }
     }
   }
@@ -161,20 +162,20 @@ final class TargetPricer {
       case SPOT_SHARE -> {
         BigDecimal spot = count.multiply(options.spotShare());
         onDemand(item, service, machineType, region, count.subtract(spot), what + ", on-demand share");
-        ledger.flat(item, service, "Spot VM hours (" + what + ", spot share " + options.spotShare().toPlainString() + ")",
+        ledger.machine(item, service, Driver.COMPUTE_SPOT, machineType, "Spot VM hours (" + what + ", spot share " + options.spotShare().toPlainString() + ")",
             spot.multiply(estate.hoursPerMonth), PriceKey.gcp("compute", machineType + ":spot", region));
       }
       case CUD_1Y, CUD_3Y -> {
         String term = options.targetPricing() == CostOptions.TargetPricing.CUD_1Y ? "cud-1y" : "cud-3y";
         // The book's committed-use price is per machine-month of 730 h.
-        ledger.flat(item, service, (term.equals("cud-1y") ? "1-year" : "3-year") + " committed use (" + what + ")",
+        ledger.machine(item, service, Driver.COMMITTED, machineType, (term.equals("cud-1y") ? "1-year" : "3-year") + " committed use (" + what + ")",
             count, PriceKey.gcp("compute", machineType + ":" + term, region));
       }
     }
   }
 
   private void onDemand(Ledger.Item item, String service, String machineType, String region, BigDecimal count, String what) {
-    BigDecimal amount = ledger.flat(item, service, "VM hours (" + what + ")", count.multiply(estate.hoursPerMonth),
+    BigDecimal amount = ledger.machine(item, service, Driver.COMPUTE_ON_DEMAND, machineType, "VM hours (" + what + ")", count.multiply(estate.hoursPerMonth),
         PriceKey.gcp("compute", machineType + ":ondemand", region));
     if (amount == null || amount.signum() == 0) {
       return;
@@ -189,7 +190,7 @@ final class TargetPricer {
     }
     Tier t = sud.flat();
     BigDecimal pct = t.usd().movePointRight(2).stripTrailingZeros();
-    ledger.add(item, service, "sustained-use discount " + pct.toPlainString() + "% (" + series + ", full month)",
+    ledger.add(item, service, Driver.SUSTAINED_USE, machineType, "sustained-use discount " + pct.toPlainString() + "% (" + series + ", full month)",
         amount, "USD of on-demand", sud.key().toString(), t.usd().negate(), t.source(), t.asOf(), amount.multiply(t.usd()).negate());
   }
 
@@ -202,7 +203,7 @@ final class TargetPricer {
     if ("windows".equalsIgnoreCase(vm.os())) {
       // The Windows Server premium image is billed per VM-hour on top of the machine type, whatever the
       // machine is bought as (on-demand, Spot or committed use): committed-use discounts do not cover licences.
-      ledger.flat(item, Services.COMPUTE_ENGINE, "Windows Server licence (" + vm.machineType() + ")", estate.hoursPerMonth,
+      ledger.flat(item, Services.COMPUTE_ENGINE, Driver.FIXED, "Windows Server licence (" + vm.machineType() + ")", estate.hoursPerMonth,
           PriceKey.gcp("compute", vm.machineType() + ":windows-licence", region));
     }
   }
@@ -212,7 +213,7 @@ final class TargetPricer {
     Ledger.Item first = null;
     for (var e : clusters.entrySet()) {
       Ledger.Item item = new Ledger.Item("gke-cluster:" + e.getKey(), "GKE cluster " + e.getKey(), "(shared)");
-      BigDecimal fee = ledger.flat(item, Services.GKE, "cluster management fee", estate.hoursPerMonth,
+      BigDecimal fee = ledger.flat(item, Services.GKE, Driver.FIXED, "cluster management fee", estate.hoursPerMonth,
           PriceKey.gcp("gke", "cluster-fee", e.getValue()));
       if (fee != null) {
         fees = fees.add(fee);
@@ -226,7 +227,7 @@ final class TargetPricer {
       if (credit != null) {
         Tier t = credit.flat();
         BigDecimal amount = t.usd().min(fees);
-        ledger.add(first, Services.GKE, "free-tier credit (one per billing account, zonal or Autopilot clusters)",
+        ledger.add(first, Services.GKE, Driver.FIXED, "free-tier credit (one per billing account, zonal or Autopilot clusters)",
             BigDecimal.ONE, "month", credit.key().toString(), amount.negate(), t.source(), t.asOf(), amount.negate());
       }
     }
@@ -236,14 +237,14 @@ final class TargetPricer {
 
   private void disk(Mapping m, Ledger.Item item, Target.PersistentDisk d) {
     String region = region(m, d.gcpRegion());
-    ledger.flat(item, Services.PERSISTENT_DISK, "capacity (" + d.diskType() + ")", BigDecimal.valueOf(d.sizeGib()),
+    ledger.flat(item, Services.PERSISTENT_DISK, Driver.STORAGE, "capacity (" + d.diskType() + ")", BigDecimal.valueOf(d.sizeGib()),
         PriceKey.gcp("disk", d.diskType() + ":capacity", region));
     if (d.iops() != null && d.iops() > 0 && (d.diskType().startsWith("hyperdisk") || d.diskType().equals("pd-extreme"))) {
-      ledger.flat(item, Services.PERSISTENT_DISK, "provisioned IOPS (" + d.diskType() + ")", BigDecimal.valueOf(d.iops()),
+      ledger.flat(item, Services.PERSISTENT_DISK, Driver.STORAGE, "provisioned IOPS (" + d.diskType() + ")", BigDecimal.valueOf(d.iops()),
           PriceKey.gcp("disk", d.diskType() + ":iops", region));
     }
     if (d.throughputMibps() != null && d.throughputMibps() > 0 && d.diskType().startsWith("hyperdisk")) {
-      ledger.flat(item, Services.PERSISTENT_DISK, "provisioned throughput (" + d.diskType() + ")",
+      ledger.flat(item, Services.PERSISTENT_DISK, Driver.STORAGE, "provisioned throughput (" + d.diskType() + ")",
           BigDecimal.valueOf(d.throughputMibps()), PriceKey.gcp("disk", d.diskType() + ":throughput", region));
     }
   }
@@ -255,12 +256,12 @@ final class TargetPricer {
     int used = forwardingRules.getOrDefault(scope, 0);
     int rules = Math.max(1, lb.forwardingRules());
     if (used == 0) {
-      ledger.flat(item, Services.CLOUD_LB, "forwarding rules 1-5 in " + scope + " (one flat charge)", estate.hoursPerMonth,
+      ledger.flat(item, Services.CLOUD_LB, Driver.FIXED, "forwarding rules 1-5 in " + scope + " (one flat charge)", estate.hoursPerMonth,
           PriceKey.gcp("load-balancing", "forwarding-rule-first-5", scope));
     }
     int additional = Math.max(0, used + rules - Math.max(FLAT_FORWARDING_RULES, used));
     if (additional > 0) {
-      ledger.flat(item, Services.CLOUD_LB, "forwarding rules beyond 5 in " + scope + " (" + additional + ")",
+      ledger.flat(item, Services.CLOUD_LB, Driver.FIXED, "forwarding rules beyond 5 in " + scope + " (" + additional + ")",
           BigDecimal.valueOf(additional).multiply(estate.hoursPerMonth),
           PriceKey.gcp("load-balancing", "forwarding-rule-additional", scope));
     }
@@ -272,7 +273,7 @@ final class TargetPricer {
       return;
     }
     BigDecimal gib = estate.monthly(u.bytesOutGib(), traffic);
-    ledger.flat(item, Services.CLOUD_LB, "data processed", gib, PriceKey.gcp("load-balancing", "data-processed", region));
+    ledger.flat(item, Services.CLOUD_LB, Driver.TRAFFIC, "data processed", gib, PriceKey.gcp("load-balancing", "data-processed", region));
     LoadBalancer aws = estate.loadBalancers.get(m.itemId());
     if (aws != null && aws.internetFacing() && !estate.lbOrigins.contains(aws.id())) {
       egress(item, gib, region);
@@ -283,7 +284,7 @@ final class TargetPricer {
   private void egress(Ledger.Item item, BigDecimal gib, String region) {
     String dest = ledger.book().geographies().ofRegion(region).map(Geography::gcpEgressDest)
         .orElse("worldwide_ex_china_australia");
-    ledger.traffic(item, Services.NETWORKING, "internet egress, Premium Tier (" + dest + ")", gib, null, null,
+    ledger.traffic(item, Services.NETWORKING, Driver.TRAFFIC, "internet egress, Premium Tier (" + dest + ")", gib, null, null,
         PriceKey.gcp("network", "internet-egress-premium:" + dest, region), "gcp-egress:" + region + ":" + dest);
   }
 
@@ -303,13 +304,13 @@ final class TargetPricer {
     for (var e : bytes.entrySet()) {
       Geography g = ledger.book().geographies().resolve(e.getKey()).orElse(null);
       String dest = g == null ? e.getKey() : g.gcpCdn();
-      ledger.traffic(item, Services.CLOUD_CDN, "cache egress (" + dest + ")", e.getValue(), null, null,
+      ledger.traffic(item, Services.CLOUD_CDN, Driver.TRAFFIC, "cache egress (" + dest + ")", e.getValue(), null, null,
           PriceKey.gcp("cdn", "cache-egress", dest), "gcp-cdn:" + dest);
       total = total.add(e.getValue());
     }
     if (u.requests() != null) {
       BigDecimal per10k = estate.monthly(u.requests(), traffic).divide(TEN_THOUSAND, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-      ledger.flat(item, Services.CLOUD_CDN, "cache lookups", per10k, PriceKey.gcp("cdn", "cache-lookup", "global"));
+      ledger.flat(item, Services.CLOUD_CDN, Driver.REQUESTS, "cache lookups", per10k, PriceKey.gcp("cdn", "cache-lookup", "global"));
     }
     if (total.signum() > 0) {
       BigDecimal hit = options.cacheHitRatioOverride() != null ? options.cacheHitRatioOverride()
@@ -320,7 +321,7 @@ final class TargetPricer {
             "usage:" + m.itemId() + "/cacheHitRatio");
       } else {
         BigDecimal fill = total.multiply(BigDecimal.ONE.subtract(hit)).setScale(Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-        ledger.flat(item, Services.CLOUD_CDN, "cache fill ((1 - hit ratio "
+        ledger.flat(item, Services.CLOUD_CDN, Driver.TRAFFIC, "cache fill ((1 - hit ratio "
             // The label shows 4 decimals; the quantity uses the full ratio.
             + hit.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + ") x egress)", fill,
             PriceKey.gcp("cdn", fillSku, "global"));
@@ -336,19 +337,19 @@ final class TargetPricer {
     Distribution d = estate.distributions.get(m.itemId());
     String acl = d == null || d.webAclId() == null ? m.itemId() : d.webAclId();
     if (armorPolicies.add(acl)) {
-      ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor security policy (replaces AWS WAF web ACL)", BigDecimal.ONE,
+      ledger.flat(item, Services.CLOUD_ARMOR, Driver.FIXED, "Cloud Armor security policy (replaces AWS WAF web ACL)", BigDecimal.ONE,
           PriceKey.gcp("cloud-armor", "policy", "global"));
       // The same rules as the web ACL: its collected count, else the assumed one.
       Optional<WebAcl> collected = d == null ? Optional.empty() : estate.snapshot.webAcl(d.webAclId());
       int rules = collected.map(WebAcl::ruleCount).orElse(options.wafRulesPerAcl());
-      ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor rules (" + rules + " per policy, as "
+      ledger.flat(item, Services.CLOUD_ARMOR, Driver.FIXED, "Cloud Armor rules (" + rules + " per policy, as "
               + (collected.isPresent() ? "collected" : "assumed") + " for AWS WAF)",
           BigDecimal.valueOf(rules), PriceKey.gcp("cloud-armor", "rule", "global"));
     }
     Usage u = estate.usageOf(m.itemId()).orElse(null);
     if (u != null && u.requests() != null) {
       BigDecimal millions = estate.monthly(u.requests(), traffic).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-      ledger.flat(item, Services.CLOUD_ARMOR, "Cloud Armor requests", millions, PriceKey.gcp("cloud-armor", "requests", "global"));
+      ledger.flat(item, Services.CLOUD_ARMOR, Driver.REQUESTS, "Cloud Armor requests", millions, PriceKey.gcp("cloud-armor", "requests", "global"));
     }
   }
 
@@ -360,7 +361,7 @@ final class TargetPricer {
     double most = -1;
     for (Target.ClassMapping c : gcs.classes()) {
       String cls = c.gcsClass().toUpperCase(Locale.ROOT);
-      ledger.flat(item, Services.CLOUD_STORAGE, "storage (" + cls + ", from S3 " + c.awsClass() + ")",
+      ledger.flat(item, Services.CLOUD_STORAGE, Driver.STORAGE, "storage (" + cls + ", from S3 " + c.awsClass() + ")",
           BigDecimal.valueOf(c.gib()).setScale(Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN),
           PriceKey.gcp("storage", cls + ":storage", location));
       if (c.gib() > most) {
@@ -371,7 +372,7 @@ final class TargetPricer {
     Usage u = estate.usageOf(m.itemId()).orElse(null);
     if (u != null && u.requests() != null) {
       BigDecimal thousands = estate.monthly(u.requests(), traffic).divide(THOUSAND, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-      ledger.flat(item, Services.CLOUD_STORAGE, "Class B operations (reads; measured S3 requests)", thousands,
+      ledger.flat(item, Services.CLOUD_STORAGE, Driver.REQUESTS, "Class B operations (reads; measured S3 requests)", thousands,
           PriceKey.gcp("storage", mainClass + ":class-b-ops", location));
     }
     S3Bucket b = estate.buckets.get(m.itemId());

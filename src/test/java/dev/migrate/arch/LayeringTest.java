@@ -58,6 +58,15 @@ class LayeringTest {
   }
 
   @Test
+  void theCostModelDoesNotDependOnTheWhatIfBuiltOnIt() {
+    // cost.hybrid reads an Assessment; the cost model must not reach back into the what-if.
+    noClasses().that().resideInAPackage("dev.migrate.cost")
+        .should().dependOnClassesThat().resideInAPackage("dev.migrate.cost.hybrid..")
+        .because("the what-if (cost.hybrid) is built on the cost model, not the other way round")
+        .check(classes);
+  }
+
+  @Test
   void ioDependsOnNothingInTheProject() {
     noClasses().that().resideInAPackage("dev.migrate.io..")
         .should().dependOnClassesThat().resideInAnyPackage(ALLOWED.keySet().stream()

@@ -96,7 +96,7 @@ public final class Fixtures {
         timeline("big-bang-24-months", aws, gcp.multiply(bd("0.8")), YearMonth.of(2027, 2), 24, 2, List.of()));
     return new Assessment(a.snapshot(), a.plan(), a.current(), a.target(), a.missingPrices(), a.reconciliation(),
         a.requests(), timelines, a.assumptions(), a.priceBookDate(), a.generatedAt(), a.warnings(),
-        a.commitmentCoverage(), a.trafficCurve());
+        a.commitmentCoverage(), a.trafficCurve(), a.options());
   }
 
   /**
@@ -143,7 +143,7 @@ public final class Fixtures {
         iid(4) + " (redis-1): no memory metrics (CloudWatch agent not installed); sized by instance type",
         "1 component could not be priced (Cloud Armor policy); the Google Cloud total is a lower bound");
     return new Assessment(snapshot, plan, current, target, missing, rec, req, timelines, assumptions,
-        PRICE_BOOK, GENERATED, warnings, full ? coverage() : null, null);
+        PRICE_BOOK, GENERATED, warnings, full ? coverage() : null, null, dev.migrate.cost.CostOptions.defaults());
   }
 
   static Snapshot snapshot(boolean withBilling) {
@@ -295,10 +295,10 @@ public final class Fixtures {
     l.add(aws("Elastic Load Balancing", ALB_ARN, "tableapp-web", "web", "LCU hours", "1533", "LCU-hour", "elb/alb-lcu", "0.008"));
     l.add(new CostLine(Phase.CURRENT, DIST, "www.tableapp.example", "web", "Amazon CloudFront",
         "data transfer out, Japan", bd("4000"), "GB", "aws/cloudfront/dto-japan/global", bd("0.114"),
-        "https://aws.amazon.com/cloudfront/pricing/", AWS_PRICES, bd("456.000")));
+        "https://aws.amazon.com/cloudfront/pricing/", AWS_PRICES, bd("456.000"), CostLine.Driver.TRAFFIC));
     l.add(new CostLine(Phase.CURRENT, DIST, "www.tableapp.example", "web", "Amazon CloudFront",
         "HTTPS requests, Japan", bd("50000"), "10k requests", "aws/cloudfront/https-japan/global", bd("0.0120"),
-        "https://aws.amazon.com/cloudfront/pricing/", AWS_PRICES, bd("600.0000")));
+        "https://aws.amazon.com/cloudfront/pricing/", AWS_PRICES, bd("600.0000"), CostLine.Driver.REQUESTS));
     l.add(aws("Amazon S3", BUCKET, BUCKET, "web", "Standard storage", "2048", "GB-month", "s3/standard", "0.025"));
     return l;
   }
@@ -317,7 +317,7 @@ public final class Fixtures {
         "gke/cluster-fee", "0.10"));
     l.add(new CostLine(Phase.TARGET, "web-asg", "tableapp cluster", "web", "Kubernetes Engine",
         "free tier credit (one cluster)", bd("1"), "month", "gcp/gke/free-tier-credit/global", bd("-73.00"),
-        "https://cloud.google.com/kubernetes-engine/pricing", GCP_PRICES, bd("-73.00")));
+        "https://cloud.google.com/kubernetes-engine/pricing", GCP_PRICES, bd("-73.00"), CostLine.Driver.FIXED));
     l.add(gcp("Persistent Disk", vid(4), vid(4), "redis", "pd-balanced storage", "100", "GiB-month",
         "pd/balanced", "0.13"));
     l.add(gcp("Persistent Disk", vid(5), vid(5), "memcached", "pd-balanced storage", "100", "GiB-month",
@@ -341,14 +341,33 @@ public final class Fixtures {
       String unit, String key, String price) {
     return new CostLine(Phase.CURRENT, id, name, app, service, component, bd(qty), unit,
         "aws/" + key + "/" + REGION, bd(price), "https://aws.amazon.com/ec2/pricing/on-demand/ (price book "
-        + PRICE_BOOK + ")", AWS_PRICES, bd(qty).multiply(bd(price)));
+        + PRICE_BOOK + ")", AWS_PRICES, bd(qty).multiply(bd(price)), driver(key, unit), machineType(key));
   }
 
   private static CostLine gcp(String service, String id, String name, String app, String component, String qty,
       String unit, String key, String price) {
     return new CostLine(Phase.TARGET, id, name, app, service, component, bd(qty), unit,
         "gcp/" + key + "/" + GCP_REGION, bd(price), "Cloud Billing Catalog API (price book " + PRICE_BOOK + ")",
-        GCP_PRICES, bd(qty).multiply(bd(price)));
+        GCP_PRICES, bd(qty).multiply(bd(price)), driver(key, unit), machineType(key));
+  }
+
+  /** The driver of a fixture line: machine hours, traffic, requests, held capacity or a fee. */
+  private static CostLine.Driver driver(String key, String unit) {
+    if (machineType(key) != null) {
+      return CostLine.Driver.COMPUTE_ON_DEMAND;
+    }
+    if (unit.equals("GiB") || unit.equals("GB") || unit.startsWith("LCU")) {
+      return CostLine.Driver.TRAFFIC;
+    }
+    if (unit.contains("requests")) {
+      return CostLine.Driver.REQUESTS;
+    }
+    return unit.endsWith("-month") ? CostLine.Driver.STORAGE : CostLine.Driver.FIXED;
+  }
+
+  /** The machine type of a fixture key "ec2/m5.large" or "compute/e2-standard-4", else null. */
+  private static String machineType(String key) {
+    return key.startsWith("ec2/") || key.startsWith("compute/") ? key.substring(key.indexOf('/') + 1) : null;
   }
 
   static BigDecimal bd(String s) {

@@ -59,10 +59,11 @@ class WorkbookBenchmark {
       BigDecimal p = new BigDecimal(prices[k]);
       BigDecimal g = new BigDecimal(gcpPrices[k]);
       cur.add(new CostLine(Phase.CURRENT, id, name, app, "Amazon EC2", "instance hours " + types[k], hours, "hour",
-          "aws/ec2/" + types[k] + "/" + Fixtures.REGION, p, "price book", Fixtures.AWS_PRICES, hours.multiply(p)));
+          "aws/ec2/" + types[k] + "/" + Fixtures.REGION, p, "price book", Fixtures.AWS_PRICES, hours.multiply(p),
+          CostLine.Driver.COMPUTE_ON_DEMAND, types[k]));
       tgt.add(new CostLine(Phase.TARGET, id, name, app, "Compute Engine", "vm hours " + machine[k], hours, "hour",
           "gcp/compute/" + machine[k] + "/" + Fixtures.GCP_REGION, g, "price book", Fixtures.GCP_PRICES,
-          hours.multiply(g)));
+          hours.multiply(g), CostLine.Driver.COMPUTE_ON_DEMAND, machine[k]));
     }
     Snapshot s = base.snapshot();
     Snapshot big = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), instances,

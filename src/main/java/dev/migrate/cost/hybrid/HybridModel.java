@@ -34,8 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class HybridModel {
   static final MathContext MC = MathContext.DECIMAL128;
-  /** Hours in a billing month, as the cost model counts them (730 = 8760 / 12). */
-  static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
   /** CDN cache hit ratio assumed when a distribution has no measured ratio (a typical static-heavy site). */
   static final double DEFAULT_CACHE_HIT_RATIO = 0.8;
   static final String SHARED = "(shared)";
@@ -251,6 +249,8 @@ public final class HybridModel {
   }
 
   final Assessment assessment;
+  /** Hours in a billing month, as the assessment was priced ({@code --cost-option hours-per-month}). */
+  final BigDecimal hoursPerMonth;
   final HybridPrices prices;
   final List<Unit> units;
   final List<UnitClass> classes;
@@ -271,6 +271,7 @@ public final class HybridModel {
       String planRegion, Double p2a, List<String> warnings, boolean baseHasCommitments, Map<String, String> itemUnit) {
     this.itemUnit = itemUnit;
     this.assessment = a;
+    this.hoursPerMonth = a.options().hoursPerMonth();
     this.prices = prices;
     this.units = List.copyOf(units);
     Map<String, Integer> idx = new HashMap<>(units.size() * 2);
@@ -378,10 +379,8 @@ public final class HybridModel {
     final List<String> warnings = new ArrayList<>();
     /** AWS region to its data-transfer-out price (empty when missing) */
     final Map<String, java.util.Optional<BigDecimal>> awsRates = new HashMap<>();
-    /** cost-line unit text to whether it is traffic-driven */
-    final Map<String, ByUnit> unitTraffic = new HashMap<>();
-    /** TARGET price key to how its lines are split */
-    final Map<String, TargetKey> targetKeys = new HashMap<>();
+    /** machine series to its committed-use and Spot factors */
+    final Map<String, SeriesFactors> seriesFactors = new HashMap<>();
     /** item id to its unit (cache of unit(resolve(id))) */
     final Map<String, Unit> itemUnits;
 
@@ -389,7 +388,7 @@ public final class HybridModel {
       this.a = a;
       this.s = a.snapshot();
       this.prices = prices;
-      this.monthFactor = HOURS_PER_MONTH.divide(BigDecimal.valueOf(s.window().hours()), MC);
+      this.monthFactor = a.options().hoursPerMonth().divide(BigDecimal.valueOf(s.window().hours()), MC);
       int items = s.instances().size() + s.volumes().size() + s.autoScalingGroups().size() + s.loadBalancers().size()
           + s.distributions().size() + s.buckets().size();
       mappings = sized(a.plan().mappings().size());
@@ -468,29 +467,18 @@ public final class HybridModel {
     }
 
     /**
-     * How a TARGET price key is split, worked out once per distinct key (an estate has few).
+     * What a scenario's pricing choice makes of one machine series' on-demand hours, worked out once
+     * per series (an estate has few).
      *
-     * @param onDemand    an on-demand VM-hour key gcp/compute/{type}:ondemand/{region}
-     * @param cud1y       for on-demand keys, the series' 1-year committed-use factor (1 when missing)
-     * @param cud3y       the same, 3-year
-     * @param spot        the same, Spot
-     * @param sud         a sustained-use discount key
-     * @param commitment  a key already priced as committed use or Spot
+     * @param cud1y  the series' 1-year committed-use factor (1 when missing)
+     * @param cud3y  the same, 3-year
+     * @param spot   the same, Spot
      */
-    record TargetKey(boolean onDemand, BigDecimal cud1y, BigDecimal cud3y, BigDecimal spot, boolean sud,
-        boolean commitment) {}
+    record SeriesFactors(BigDecimal cud1y, BigDecimal cud3y, BigDecimal spot) {}
 
-    TargetKey targetKey(String key) {
-      String series = computeSeries(key);
-      if (series != null && key.contains(":ondemand/")) {
-        return new TargetKey(true, factor(prices.cudFactor("1y", series)), factor(prices.cudFactor("3y", series)),
-            factor(prices.spotFactor(series)), false, false);
-      }
-      if (key.startsWith("gcp/compute/sud:")) {
-        return new TargetKey(false, null, null, null, true, false);
-      }
-      boolean commitment = key.startsWith("gcp/compute/") && (key.contains(":cud-") || key.contains(":spot"));
-      return new TargetKey(false, null, null, null, false, commitment);
+    SeriesFactors seriesFactors(String series) {
+      return new SeriesFactors(factor(prices.cudFactor("1y", series)), factor(prices.cudFactor("3y", series)),
+          factor(prices.spotFactor(series)));
     }
 
     BigDecimal monthly(Double windowTotal) {
@@ -536,7 +524,7 @@ public final class HybridModel {
     private void addCurrent(CostLine l) {
       Unit u = unitOfItem(l.itemId());
       addApp(u, l.app());
-      if (isTraffic(l, unitTraffic)) {
+      if (l.driver().traffic()) {
         u.curTraffic = u.curTraffic.add(l.monthlyUsd());
       } else {
         u.curFixed = u.curFixed.add(l.monthlyUsd());
@@ -547,25 +535,28 @@ public final class HybridModel {
     private boolean addTarget(CostLine l) {
       Unit u = unitOfItem(l.itemId());
       addApp(u, l.app());
-      TargetKey k = targetKeys.computeIfAbsent(l.priceKey() == null ? "" : l.priceKey(), this::targetKey);
-      if (k.onDemand()) {
+      // Machine hours bought on demand are what a scenario's pricing choice re-prices; compute not
+      // bought per machine (Autopilot Pods) has no series factors and stays as priced.
+      boolean machine = l.machineType() != null;
+      if (machine && l.driver() == CostLine.Driver.COMPUTE_ON_DEMAND) {
+        SeriesFactors f = seriesFactors.computeIfAbsent(series(l.machineType()), this::seriesFactors);
         BigDecimal amt = l.monthlyUsd();
         u.computeList = u.computeList.add(amt);
-        u.computeList1y = u.computeList1y.add(amt.multiply(k.cud1y(), MC));
-        u.computeList3y = u.computeList3y.add(amt.multiply(k.cud3y(), MC));
-        u.computeListSpot = u.computeListSpot.add(amt.multiply(k.spot(), MC));
+        u.computeList1y = u.computeList1y.add(amt.multiply(f.cud1y(), MC));
+        u.computeList3y = u.computeList3y.add(amt.multiply(f.cud3y(), MC));
+        u.computeListSpot = u.computeListSpot.add(amt.multiply(f.spot(), MC));
         return false;
       }
-      if (k.sud()) {
+      if (l.driver() == CostLine.Driver.SUSTAINED_USE) {
         u.computeSud = u.computeSud.add(l.monthlyUsd());
         return false;
       }
-      if (isTraffic(l, unitTraffic)) {
+      if (l.driver().traffic()) {
         u.tgtTraffic = u.tgtTraffic.add(l.monthlyUsd());
       } else {
         u.tgtFixed = u.tgtFixed.add(l.monthlyUsd());
       }
-      return k.commitment();
+      return machine && (l.driver() == CostLine.Driver.COMMITTED || l.driver() == CostLine.Driver.COMPUTE_SPOT);
     }
 
     private static void addApp(Unit u, String app) {
@@ -581,26 +572,16 @@ public final class HybridModel {
       return p.map(HybridPrices.Price::value).orElse(BigDecimal.ONE);
     }
 
-    /** Machine series of an on-demand VM-hour price key gcp/compute/{type}:ondemand/{region}, else null. */
-    static String computeSeries(String key) {
-      if (!key.startsWith("gcp/compute/")) {
-        return null;
-      }
-      String sku = key.substring("gcp/compute/".length());
-      int slash = sku.indexOf('/');
-      if (slash >= 0) {
-        sku = sku.substring(0, slash);
-      }
-      int colon = sku.indexOf(':');
-      String type = colon >= 0 ? sku.substring(0, colon) : sku;
-      if (type.startsWith("sud") || type.isEmpty()) {
-        return null;
-      }
-      if (type.startsWith("custom-")) {
+    /**
+     * Machine series of a Compute Engine machine type (n2-standard-8 -> n2), as the committed-use and
+     * Spot factors are keyed; custom machine types (custom-4-16384) are N1 custom machines.
+     */
+    static String series(String machineType) {
+      if (machineType.startsWith("custom-")) {
         return "n1";
       }
-      int dash = type.indexOf('-');
-      return dash > 0 ? type.substring(0, dash) : type;
+      int dash = machineType.indexOf('-');
+      return dash > 0 ? machineType.substring(0, dash) : machineType;
     }
 
     private void describeUnits(List<Unit> sorted) {
@@ -927,37 +908,5 @@ public final class HybridModel {
       }
       return best <= 0 ? null : Math.min(20, Math.max(1, best));
     }
-  }
-
-  /** What a cost line's unit text says about it scaling with traffic. */
-  enum ByUnit {
-    TRAFFIC,
-    FIXED,
-    /** neither: the component decides (LCU hours) */
-    COMPONENT
-  }
-
-  private static ByUnit byUnit(String unit) {
-    String u = unit.toLowerCase(Locale.ROOT);
-    boolean traffic = !(u.contains("month") || u.contains("usd of")) && (u.contains("request") || u.contains("lcu")
-        || u.contains("operation") || u.equals("gib") || u.equals("gb") || u.contains("10k") || u.contains("1,000"));
-    if (traffic) {
-      return ByUnit.TRAFFIC;
-    }
-    return u.contains("month") ? ByUnit.FIXED : ByUnit.COMPONENT;
-  }
-
-  /**
-   * A line that scales with traffic: priced per GiB transferred or processed, per request or
-   * operation, or per LCU; everything priced per hour or per GiB-month stays fixed.
-   */
-  static boolean isTraffic(CostLine l, Map<String, ByUnit> byUnitCache) {
-    String unit = l.unit() == null ? "" : l.unit();
-    ByUnit byUnit = byUnitCache.computeIfAbsent(unit, HybridModel::byUnit);
-    if (byUnit != ByUnit.COMPONENT) {
-      return byUnit == ByUnit.TRAFFIC;
-    }
-    String comp = l.component();
-    return comp.contains("LCU hours") || comp.contains("NLCU") || comp.contains("lcu hours");
   }
 }

@@ -315,8 +315,9 @@ public final class TimelineEngine {
           }
         }
       }
-      int weeksMonths = (int) Math.ceil(maxWeeks * 168 / 730.0);
-      steadyMonth = lastMoveMonth + ramp + weeksMonths + (maxWeeks * 168 % 730 == 0 ? 1 : 0);
+      double monthHours = model.hoursPerMonth.doubleValue();
+      int weeksMonths = (int) Math.ceil(maxWeeks * 168 / monthHours);
+      steadyMonth = lastMoveMonth + ramp + weeksMonths + (maxWeeks * 168 % monthHours == 0 ? 1 : 0);
       if (steadyMonth >= months) {
         warnings.add("the timeline ends before the migration does (last double running ends in month " + steadyMonth
             + "); set timeline.months to at least " + (steadyMonth + 1) + " to see the steady state");
@@ -324,18 +325,19 @@ public final class TimelineEngine {
     }
 
     /** Share of a month AWS still runs, {@code j} months after a wave with {@code weeks} of double running. */
-    static BigDecimal running(double weeks, int j) {
+    BigDecimal running(double weeks, int j) {
+      BigDecimal month = model.hoursPerMonth;
       if (j < 0) {
         return BigDecimal.ONE;
       }
-      BigDecimal hours = BigDecimal.valueOf(weeks).multiply(WEEK_HOURS).subtract(HybridModel.HOURS_PER_MONTH.multiply(BigDecimal.valueOf(j)));
+      BigDecimal hours = BigDecimal.valueOf(weeks).multiply(WEEK_HOURS).subtract(month.multiply(BigDecimal.valueOf(j)));
       if (hours.signum() <= 0) {
         return BigDecimal.ZERO;
       }
-      if (hours.compareTo(HybridModel.HOURS_PER_MONTH) >= 0) {
+      if (hours.compareTo(month) >= 0) {
         return BigDecimal.ONE;
       }
-      return hours.divide(HybridModel.HOURS_PER_MONTH, MC);
+      return hours.divide(month, MC);
     }
 
     /** Share of a group's traffic Google Cloud may serve {@code k} months after the group lands. */
@@ -663,7 +665,7 @@ public final class TimelineEngine {
           }
           int connections = (l.tunnels() + 1) / 2;
           return tunnel.multiply(BigDecimal.valueOf(l.tunnels())).add(conn.multiply(BigDecimal.valueOf(connections)))
-              .multiply(HybridModel.HOURS_PER_MONTH);
+              .multiply(model.hoursPerMonth);
         }
         default:
           if (l.egressUsdPerGib() != null) {
@@ -671,7 +673,7 @@ public final class TimelineEngine {
           }
           if (l.hourlyUsd() != null) {
             assumptions.add(new Assumption("Interconnect, USD/hour (both clouds)", plain(l.hourlyUsd()), source));
-            return BigDecimal.valueOf(l.hourlyUsd()).multiply(HybridModel.HOURS_PER_MONTH);
+            return BigDecimal.valueOf(l.hourlyUsd()).multiply(model.hoursPerMonth);
           }
           return interconnectFromBook(l);
       }
@@ -711,7 +713,7 @@ public final class TimelineEngine {
           circuits + " x " + (big ? "100" : "10") + " Gbps circuit x " + port.toPlainString() + " + " + attachments
               + " x VLAN attachment (" + attachment.replace("g", " Gbps") + " class) x " + vlan.toPlainString()
               + " for " + plain(cap) + " Gbps; AWS Direct Connect not included"));
-      return hourly.multiply(HybridModel.HOURS_PER_MONTH);
+      return hourly.multiply(model.hoursPerMonth);
     }
 
     private void linkCapacity(BigDecimal peakGib, int peakMonth, YearMonth first) {
@@ -726,8 +728,8 @@ public final class TimelineEngine {
         assumptions.add(new Assumption("traffic across the link at peak, Gbps", "0", "no flow crosses the clouds"));
         return;
       }
-      // GiB per month -> average Gbps: GiB x 2^30 bytes x 8 bits / (730 h x 3600 s) / 1e9.
-      double avgGbps = peakGib.doubleValue() * (1L << 30) * 8 / (730.0 * 3600) / 1e9;
+      // GiB per month -> average Gbps: GiB x 2^30 bytes x 8 bits / (hours per month x 3600 s) / 1e9.
+      double avgGbps = peakGib.doubleValue() * (1L << 30) * 8 / (model.hoursPerMonth.doubleValue() * 3600) / 1e9;
       double peakGbps = avgGbps * p2a;
       String when = first.plusMonths(peakMonth).toString();
       assumptions.add(new Assumption("traffic across the link in its busiest month (" + when + "), GiB",

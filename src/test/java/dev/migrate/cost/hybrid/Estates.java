@@ -2,6 +2,7 @@ package dev.migrate.cost.hybrid;
 
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.CostLine;
+import dev.migrate.cost.CostLine.Driver;
 import dev.migrate.cost.CostSide;
 import dev.migrate.cost.Phase;
 import dev.migrate.cost.RequestCosts;
@@ -38,11 +39,17 @@ public final class Estates {
   private Estates() {}
 
   static CostLine line(Phase phase, String item, String app, String service, String component, String quantity,
-      String unit, String priceKey, String unitPrice) {
+      String unit, String priceKey, String unitPrice, Driver driver) {
+    return machine(phase, item, app, service, component, quantity, unit, priceKey, unitPrice, driver, null);
+  }
+
+  /** A line charging the hours of one machine type. */
+  static CostLine machine(Phase phase, String item, String app, String service, String component, String quantity,
+      String unit, String priceKey, String unitPrice, Driver driver, String machineType) {
     BigDecimal q = new BigDecimal(quantity);
     BigDecimal p = new BigDecimal(unitPrice);
     return new CostLine(phase, item, item, app, service, component, q, unit, priceKey, p, "test price", LocalDate.parse("2026-07-30"),
-        q.multiply(p));
+        q.multiply(p), driver, machineType);
   }
 
   static Ec2Instance instance(String id, String asg, Map<String, String> tags) {
@@ -99,18 +106,18 @@ public final class Estates {
         mapping("i-web", ItemKind.EC2_INSTANCE, new Target.ComputeEngineVm("e2-standard-2", "x86_64", "linux", true, GCP)),
         mapping("lb-1", ItemKind.LOAD_BALANCER, new Target.CloudLoadBalancer("regional-external-application", 1, false, GCP)));
     var lines = List.of(
-        line(Phase.CURRENT, "i-web", "shop", "Amazon EC2", "instance hours (m5.large, linux)", "730", "hour",
-            "aws/ec2/m5.large/" + REGION, "0.10"),
+        machine(Phase.CURRENT, "i-web", "shop", "Amazon EC2", "instance hours (m5.large, linux)", "730", "hour",
+            "aws/ec2/m5.large/" + REGION, "0.10", Driver.COMPUTE_ON_DEMAND, "m5.large"),
         line(Phase.CURRENT, "lb-1", "shop", "Elastic Load Balancing", "load balancer hours", "730", "hour",
-            "aws/elb/clb-hour/" + REGION, "0.0225"),
+            "aws/elb/clb-hour/" + REGION, "0.0225", Driver.FIXED),
         line(Phase.CURRENT, "lb-1", "shop", "Elastic Load Balancing", "LCU hours", "1000", "LCU-hour",
-            "aws/elb/lcu/" + REGION, "0.01"),
-        line(Phase.TARGET, "i-web", "shop", "Compute Engine", "VM hours (1 x e2-standard-2)", "730", "hour",
-            "gcp/compute/e2-standard-2:ondemand/" + GCP, "0.05"),
+            "aws/elb/lcu/" + REGION, "0.01", Driver.TRAFFIC),
+        machine(Phase.TARGET, "i-web", "shop", "Compute Engine", "VM hours (1 x e2-standard-2)", "730", "hour",
+            "gcp/compute/e2-standard-2:ondemand/" + GCP, "0.05", Driver.COMPUTE_ON_DEMAND, "e2-standard-2"),
         line(Phase.TARGET, "lb-1", "shop", "Cloud Load Balancing", "forwarding rules 1-5", "730", "hour",
-            "gcp/load-balancing/forwarding-rule/" + GCP, "0.025"),
+            "gcp/load-balancing/forwarding-rule/" + GCP, "0.025", Driver.FIXED),
         line(Phase.TARGET, "lb-1", "shop", "Cloud Load Balancing", "data processed", "730", "GiB",
-            "gcp/load-balancing/data-processed/" + GCP, "0.008"));
+            "gcp/load-balancing/data-processed/" + GCP, "0.008", Driver.TRAFFIC));
     return assessment(s, mappings, lines, 1_000_000);
   }
 
@@ -173,49 +180,49 @@ public final class Estates {
     String app = "tableapp";
     var lines = new ArrayList<CostLine>();
     for (String w : List.of("i-web1", "i-web2", "i-web3")) {
-      lines.add(line(Phase.CURRENT, w, app, "Amazon EC2", "instance hours (m5.xlarge, linux)", "730", "hour",
-          "aws/ec2/m5.xlarge/" + REGION, "0.248"));
+      lines.add(machine(Phase.CURRENT, w, app, "Amazon EC2", "instance hours (m5.xlarge, linux)", "730", "hour",
+          "aws/ec2/m5.xlarge/" + REGION, "0.248", Driver.COMPUTE_ON_DEMAND, "m5.xlarge"));
     }
-    lines.add(line(Phase.CURRENT, "i-redis", app, "Amazon EC2", "instance hours (r5.large, linux)", "730", "hour",
-        "aws/ec2/r5.large/" + REGION, "0.152"));
-    lines.add(line(Phase.CURRENT, "i-memcached", app, "Amazon EC2", "instance hours (r5.large, linux)", "730", "hour",
-        "aws/ec2/r5.large/" + REGION, "0.152"));
-    lines.add(line(Phase.CURRENT, "i-cron", app, "Amazon EC2", "instance hours (t3.medium, linux)", "730", "hour",
-        "aws/ec2/t3.medium/" + REGION, "0.0544"));
+    lines.add(machine(Phase.CURRENT, "i-redis", app, "Amazon EC2", "instance hours (r5.large, linux)", "730", "hour",
+        "aws/ec2/r5.large/" + REGION, "0.152", Driver.COMPUTE_ON_DEMAND, "r5.large"));
+    lines.add(machine(Phase.CURRENT, "i-memcached", app, "Amazon EC2", "instance hours (r5.large, linux)", "730", "hour",
+        "aws/ec2/r5.large/" + REGION, "0.152", Driver.COMPUTE_ON_DEMAND, "r5.large"));
+    lines.add(machine(Phase.CURRENT, "i-cron", app, "Amazon EC2", "instance hours (t3.medium, linux)", "730", "hour",
+        "aws/ec2/t3.medium/" + REGION, "0.0544", Driver.COMPUTE_ON_DEMAND, "t3.medium"));
     lines.add(line(Phase.CURRENT, "arn:alb/web", app, "Elastic Load Balancing", "load balancer hours", "730", "hour",
-        "aws/elb/alb-hour/" + REGION, "0.0243"));
+        "aws/elb/alb-hour/" + REGION, "0.0243", Driver.FIXED));
     lines.add(line(Phase.CURRENT, "arn:alb/web", app, "Elastic Load Balancing", "LCU hours", "2027.777778", "LCU-hour",
-        "aws/elb/alb-lcu/" + REGION, "0.008"));
+        "aws/elb/alb-lcu/" + REGION, "0.008", Driver.TRAFFIC));
     lines.add(line(Phase.CURRENT, "E1TABLEAPP", app, "Amazon CloudFront", "data transfer out (Japan) [0-10 TB]", "10240",
-        "GiB", "aws/cloudfront/dto-japan/global", "0.114"));
+        "GiB", "aws/cloudfront/dto-japan/global", "0.114", Driver.TRAFFIC));
     lines.add(line(Phase.CURRENT, "E1TABLEAPP", app, "Amazon CloudFront", "data transfer out (Japan) [10-50 TB]",
-        "10037.777778", "GiB", "aws/cloudfront/dto-japan/global", "0.089"));
+        "10037.777778", "GiB", "aws/cloudfront/dto-japan/global", "0.089", Driver.TRAFFIC));
     lines.add(line(Phase.CURRENT, "E1TABLEAPP", app, "Amazon CloudFront", "HTTPS requests (Japan)", "36500", "10k requests",
-        "aws/cloudfront/https-japan/global", "0.012"));
+        "aws/cloudfront/https-japan/global", "0.012", Driver.REQUESTS));
     lines.add(line(Phase.CURRENT, "tableapp-assets", app, "Amazon S3", "storage (STANDARD)", "500", "GiB-month",
-        "aws-s3:STANDARD:" + REGION, "0.025"));
-    lines.add(line(Phase.TARGET, "web-asg", app, "Google Kubernetes Engine", "VM hours (3 x n2-standard-4)", "2190", "hour",
-        "gcp/compute/n2-standard-4:ondemand/" + GCP, "0.249176"));
-    lines.add(line(Phase.TARGET, "i-redis", app, "Google Kubernetes Engine", "VM hours (1 x n2-highmem-2)", "730", "hour",
-        "gcp/compute/n2-highmem-2:ondemand/" + GCP, "0.168"));
-    lines.add(line(Phase.TARGET, "i-memcached", app, "Google Kubernetes Engine", "VM hours (1 x n2-highmem-2)", "730",
-        "hour", "gcp/compute/n2-highmem-2:ondemand/" + GCP, "0.168"));
-    lines.add(line(Phase.TARGET, "i-cron", app, "Google Kubernetes Engine", "VM hours (1 x e2-standard-2)", "730", "hour",
-        "gcp/compute/e2-standard-2:ondemand/" + GCP, "0.08596572"));
+        "aws-s3:STANDARD:" + REGION, "0.025", Driver.STORAGE));
+    lines.add(machine(Phase.TARGET, "web-asg", app, "Google Kubernetes Engine", "VM hours (3 x n2-standard-4)", "2190", "hour",
+        "gcp/compute/n2-standard-4:ondemand/" + GCP, "0.249176", Driver.COMPUTE_ON_DEMAND, "n2-standard-4"));
+    lines.add(machine(Phase.TARGET, "i-redis", app, "Google Kubernetes Engine", "VM hours (1 x n2-highmem-2)", "730", "hour",
+        "gcp/compute/n2-highmem-2:ondemand/" + GCP, "0.168", Driver.COMPUTE_ON_DEMAND, "n2-highmem-2"));
+    lines.add(machine(Phase.TARGET, "i-memcached", app, "Google Kubernetes Engine", "VM hours (1 x n2-highmem-2)", "730",
+        "hour", "gcp/compute/n2-highmem-2:ondemand/" + GCP, "0.168", Driver.COMPUTE_ON_DEMAND, "n2-highmem-2"));
+    lines.add(machine(Phase.TARGET, "i-cron", app, "Google Kubernetes Engine", "VM hours (1 x e2-standard-2)", "730", "hour",
+        "gcp/compute/e2-standard-2:ondemand/" + GCP, "0.08596572", Driver.COMPUTE_ON_DEMAND, "e2-standard-2"));
     lines.add(line(Phase.TARGET, "gke-cluster:tableapp", app, "Google Kubernetes Engine", "cluster management fee", "730",
-        "hour", "gcp/gke/cluster-fee/global", "0.10"));
+        "hour", "gcp/gke/cluster-fee/global", "0.10", Driver.FIXED));
     lines.add(line(Phase.TARGET, "arn:alb/web", app, "Cloud Load Balancing", "forwarding rules 1-5", "730", "hour",
-        "gcp/load-balancing/forwarding-rule/global", "0.025"));
+        "gcp/load-balancing/forwarding-rule/global", "0.025", Driver.FIXED));
     lines.add(line(Phase.TARGET, "arn:alb/web", app, "Cloud Load Balancing", "data processed", "4055.555556", "GiB",
-        "gcp/load-balancing/data-processed/global", "0.008"));
+        "gcp/load-balancing/data-processed/global", "0.008", Driver.TRAFFIC));
     lines.add(line(Phase.TARGET, "E1TABLEAPP", app, "Cloud CDN", "cache egress (asia) [0-10 TiB]", "10240", "GiB",
-        "gcp/cdn/egress-asia/global", "0.09"));
+        "gcp/cdn/egress-asia/global", "0.09", Driver.TRAFFIC));
     lines.add(line(Phase.TARGET, "E1TABLEAPP", app, "Cloud CDN", "cache egress (asia) [10-150 TiB]", "10037.777778",
-        "GiB", "gcp/cdn/egress-asia/global", "0.06"));
+        "GiB", "gcp/cdn/egress-asia/global", "0.06", Driver.TRAFFIC));
     lines.add(line(Phase.TARGET, "E1TABLEAPP", app, "Cloud CDN", "cache lookups", "36500", "10k requests",
-        "gcp/cdn/cache-lookup/global", "0.0075"));
+        "gcp/cdn/cache-lookup/global", "0.0075", Driver.REQUESTS));
     lines.add(line(Phase.TARGET, "tableapp-assets", app, "Cloud Storage", "storage (STANDARD, from S3 STANDARD)", "500",
-        "GiB-month", "gcp/storage/STANDARD/" + GCP, "0.023"));
+        "GiB-month", "gcp/storage/STANDARD/" + GCP, "0.023", Driver.STORAGE));
     return assessment(s, mappings, lines, 365_000_000);
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrate.cost.Assessment;
+import dev.migrate.cost.CostLine.Driver;
 import dev.migrate.cost.Phase;
 import dev.migrate.cost.Timeline;
 import dev.migrate.inventory.Vpc;
@@ -123,9 +124,9 @@ class TimelineEngineTest {
     Assessment a = Estates.assessment(s, List.of(Estates.mapping("i-big", ItemKind.EC2_INSTANCE,
             new Target.ComputeEngineVm("e2-standard-8", "x86_64", "linux", true, Estates.GCP))),
         List.of(Estates.line(Phase.CURRENT, "i-big", "x", "Amazon EC2", "instance (flat monthly)", "1", "month", "aws/ec2/x/r",
-                "1000"),
-            Estates.line(Phase.TARGET, "i-big", "x", "Compute Engine", "VM hours (1 x e2-standard-8)", "1000", "hour",
-                "gcp/compute/e2-standard-8:ondemand/" + Estates.GCP, "0.2")), 0);
+                "1000", Driver.FIXED),
+            Estates.machine(Phase.TARGET, "i-big", "x", "Compute Engine", "VM hours (1 x e2-standard-8)", "1000", "hour",
+                "gcp/compute/e2-standard-8:ondemand/" + Estates.GCP, "0.2", Driver.COMPUTE_ON_DEMAND, "e2-standard-8")), 0);
     Timeline t = project(a, """
         timeline: {start: 2027-01, months: 10}
         migration: {startMonth: 1, doubleRunWeeks: 4}

@@ -3,6 +3,7 @@ package dev.migrate.cost.hybrid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrate.cost.Assessment;
+import dev.migrate.cost.CostLine.Driver;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.Phase;
 import dev.migrate.cost.Timeline;
@@ -29,8 +30,8 @@ class UnselectedUnitsTest {
       instances.add(Estates.instance(id, null, Map.of("app", "app", "role", role)));
       mappings.add(Estates.mapping(id, ItemKind.EC2_INSTANCE,
           new Target.ComputeEngineVm("n2-standard-2", "x86_64", "linux", true, Estates.GCP)));
-      lines.add(Estates.line(Phase.CURRENT, id, "app", "Amazon EC2", "instance hours", "730", "hour",
-          "aws/ec2/m5.large/" + Estates.REGION, "0.1"));
+      lines.add(Estates.machine(Phase.CURRENT, id, "app", "Amazon EC2", "instance hours", "730", "hour",
+          "aws/ec2/m5.large/" + Estates.REGION, "0.1", Driver.COMPUTE_ON_DEMAND, "m5.large"));
     }
     var s = Estates.snapshot(instances, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     return Estates.assessment(s, mappings, lines, 0);

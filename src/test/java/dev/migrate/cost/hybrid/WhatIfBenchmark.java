@@ -1,6 +1,7 @@
 package dev.migrate.cost.hybrid;
 
 import dev.migrate.cost.Assessment;
+import dev.migrate.cost.CostLine.Driver;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.Phase;
 import dev.migrate.cost.Timeline;
@@ -165,10 +166,10 @@ class WhatIfBenchmark {
           Map.of("app", "app-" + (l % 50))));
       usage.add(Estates.bytesOut(id, "elb", 5_000 + l));
       mappings.add(Estates.mapping(id, ItemKind.LOAD_BALANCER, new Target.CloudLoadBalancer("global-external-application", 1, true, "global")));
-      lines.add(Estates.line(Phase.CURRENT, id, "app-" + (l % 50), "Elastic Load Balancing", "load balancer hours", "730", "hour", "aws/elb/alb/" + R, "0.0243"));
-      lines.add(Estates.line(Phase.CURRENT, id, "app-" + (l % 50), "Elastic Load Balancing", "LCU hours", "1500", "LCU-hour", "aws/elb/lcu/" + R, "0.008"));
-      lines.add(Estates.line(Phase.TARGET, id, "app-" + (l % 50), "Cloud Load Balancing", "forwarding rules", "730", "hour", "gcp/lb/fr/global", "0.025"));
-      lines.add(Estates.line(Phase.TARGET, id, "app-" + (l % 50), "Cloud Load Balancing", "data processed", "5000", "GiB", "gcp/lb/dp/global", "0.008"));
+      lines.add(Estates.line(Phase.CURRENT, id, "app-" + (l % 50), "Elastic Load Balancing", "load balancer hours", "730", "hour", "aws/elb/alb/" + R, "0.0243", Driver.FIXED));
+      lines.add(Estates.line(Phase.CURRENT, id, "app-" + (l % 50), "Elastic Load Balancing", "LCU hours", "1500", "LCU-hour", "aws/elb/lcu/" + R, "0.008", Driver.TRAFFIC));
+      lines.add(Estates.line(Phase.TARGET, id, "app-" + (l % 50), "Cloud Load Balancing", "forwarding rules", "730", "hour", "gcp/lb/fr/global", "0.025", Driver.FIXED));
+      lines.add(Estates.line(Phase.TARGET, id, "app-" + (l % 50), "Cloud Load Balancing", "data processed", "5000", "GiB", "gcp/lb/dp/global", "0.008", Driver.TRAFFIC));
     }
     int n = 0;
     for (int g = 0; g < GROUPS; g++) {
@@ -180,16 +181,16 @@ class WhatIfBenchmark {
         members.add(id);
         instances.add(Estates.instance(id, name, Map.of("app", app, "role", "web")));
         mappings.add(Estates.mapping(id, ItemKind.EC2_INSTANCE, new Target.Retire(name, G)));
-        lines.add(Estates.line(Phase.CURRENT, id, app, "Amazon EC2", "instance hours (m5.large)", "730", "hour", "aws/ec2/m5.large/" + R, "0.124"));
+        lines.add(Estates.machine(Phase.CURRENT, id, app, "Amazon EC2", "instance hours (m5.large)", "730", "hour", "aws/ec2/m5.large/" + R, "0.124", Driver.COMPUTE_ON_DEMAND, "m5.large"));
       }
       groups.add(new AutoScalingGroup(name, R, 1, PER_GROUP, PER_GROUP, members, List.of("arn:tg/" + (g % LBS)), List.of(),
           Map.of("app", app)));
       mappings.add(Estates.mapping(name, ItemKind.AUTO_SCALING_GROUP, new Target.GkeWorkload("Deployment", name, "c", "pool",
           "n2-standard-4", PER_GROUP / 4.0, PER_GROUP, 1, 2, false, G, null)));
-      lines.add(Estates.line(Phase.TARGET, name, app, "Google Kubernetes Engine", "VM hours", String.valueOf(730 * PER_GROUP / 4),
-          "hour", "gcp/compute/n2-standard-4:ondemand/" + G, "0.249176"));
-      lines.add(Estates.line(Phase.TARGET, name, app, "Google Kubernetes Engine", "sustained-use discount", "1", "USD of on-demand",
-          "gcp/compute/sud:n2/all", "-100"));
+      lines.add(Estates.machine(Phase.TARGET, name, app, "Google Kubernetes Engine", "VM hours", String.valueOf(730 * PER_GROUP / 4),
+          "hour", "gcp/compute/n2-standard-4:ondemand/" + G, "0.249176", Driver.COMPUTE_ON_DEMAND, "n2-standard-4"));
+      lines.add(Estates.machine(Phase.TARGET, name, app, "Google Kubernetes Engine", "sustained-use discount", "1",
+          "USD of on-demand", "gcp/compute/sud:n2/all", "-100", Driver.SUSTAINED_USE, "n2-standard-4"));
     }
     for (; n < INSTANCES; n++) {
       String id = String.format(Locale.ROOT, "i-%08d", n);
@@ -201,10 +202,10 @@ class WhatIfBenchmark {
       Target t = role.equals("cron") ? new Target.GkeWorkload("CronJob", role, "c", "batch", "e2-standard-2", 1, 1, 1, 2, false, G, null)
           : new Target.ComputeEngineVm("n2-standard-2", "x86_64", "linux", true, G);
       mappings.add(Estates.mapping(id, ItemKind.EC2_INSTANCE, t));
-      lines.add(Estates.line(Phase.CURRENT, id, app, "Amazon EC2", "instance hours (m5.large)", "730", "hour", "aws/ec2/m5.large/" + R, "0.124"));
-      lines.add(Estates.line(Phase.CURRENT, id, app, "AWS Data Transfer", "data transfer out", "20", "GiB", "aws/dt/" + R, "0.114"));
-      lines.add(Estates.line(Phase.TARGET, id, app, "Compute Engine", "VM hours", "730", "hour", "gcp/compute/n2-standard-2:ondemand/" + G, "0.124588"));
-      lines.add(Estates.line(Phase.TARGET, id, app, "Networking (internet egress)", "egress", "20", "GiB", "gcp/net/egress/" + G, "0.12"));
+      lines.add(Estates.machine(Phase.CURRENT, id, app, "Amazon EC2", "instance hours (m5.large)", "730", "hour", "aws/ec2/m5.large/" + R, "0.124", Driver.COMPUTE_ON_DEMAND, "m5.large"));
+      lines.add(Estates.line(Phase.CURRENT, id, app, "AWS Data Transfer", "data transfer out", "20", "GiB", "aws/dt/" + R, "0.114", Driver.TRAFFIC));
+      lines.add(Estates.machine(Phase.TARGET, id, app, "Compute Engine", "VM hours", "730", "hour", "gcp/compute/n2-standard-2:ondemand/" + G, "0.124588", Driver.COMPUTE_ON_DEMAND, "n2-standard-2"));
+      lines.add(Estates.line(Phase.TARGET, id, app, "Networking (internet egress)", "egress", "20", "GiB", "gcp/net/egress/" + G, "0.12", Driver.TRAFFIC));
     }
     List<Distribution> dists = new ArrayList<>();
     for (int d = 0; d < 20; d++) {
@@ -216,8 +217,8 @@ class WhatIfBenchmark {
       usage.add(new Usage(id, "cloudfront", "cloudwatch", null, null, null, null, null, null, null, 100_000_000L, 50_000.0,
           null, 2_000.0, 0.9, null, null, null));
       mappings.add(Estates.mapping(id, ItemKind.CLOUDFRONT_DISTRIBUTION, new Target.CloudCdn("b", "CACHE_ALL_STATIC", false, "global")));
-      lines.add(Estates.line(Phase.CURRENT, id, "web", "Amazon CloudFront", "data transfer out", "50000", "GiB", "aws/cf/dto", "0.114"));
-      lines.add(Estates.line(Phase.TARGET, id, "web", "Cloud CDN", "cache egress", "50000", "GiB", "gcp/cdn/egress", "0.09"));
+      lines.add(Estates.line(Phase.CURRENT, id, "web", "Amazon CloudFront", "data transfer out", "50000", "GiB", "aws/cf/dto", "0.114", Driver.TRAFFIC));
+      lines.add(Estates.line(Phase.TARGET, id, "web", "Cloud CDN", "cache egress", "50000", "GiB", "gcp/cdn/egress", "0.09", Driver.TRAFFIC));
     }
     List<S3Bucket> buckets = new ArrayList<>();
     for (int b = 0; b < 500; b++) {
@@ -225,8 +226,8 @@ class WhatIfBenchmark {
       buckets.add(new S3Bucket(name, R, null, List.of(new S3Bucket.StorageClassUsage("STANDARD", (long) (b + 1) << 30, null)),
           null, Map.of()));
       mappings.add(Estates.mapping(name, ItemKind.S3_BUCKET, new Target.CloudStorage(G, List.of(), G)));
-      lines.add(Estates.line(Phase.CURRENT, name, "web", "Amazon S3", "storage", String.valueOf(b + 1), "GiB-month", "aws/s3", "0.025"));
-      lines.add(Estates.line(Phase.TARGET, name, "web", "Cloud Storage", "storage", String.valueOf(b + 1), "GiB-month", "gcp/gcs", "0.023"));
+      lines.add(Estates.line(Phase.CURRENT, name, "web", "Amazon S3", "storage", String.valueOf(b + 1), "GiB-month", "aws/s3", "0.025", Driver.STORAGE));
+      lines.add(Estates.line(Phase.TARGET, name, "web", "Cloud Storage", "storage", String.valueOf(b + 1), "GiB-month", "gcp/gcs", "0.023", Driver.STORAGE));
     }
     var s = Estates.snapshot(instances, groups, lbs, dists, buckets, List.of(new Vpc("vpc-1", R, List.of("172.31.0.0/16"), true)),
         usage);
