@@ -45,19 +45,57 @@ public final class Collection {
     try (Display display = new Display(progress, interactive(progress))) {
       result = new AwsCollector(options, clock).collect(display);
     } catch (CollectException e) {
-      throw new Failure(Failure.Kind.USAGE, (req.profile() == null ? "" : "--aws-profile " + req.profile() + ": ")
-          + e.getMessage(), e);
+      String who = req.profile() == null ? "" : "--aws-profile " + req.profile() + ": ";
+      throw new Failure(e.remote() ? Failure.Kind.REMOTE : Failure.Kind.USAGE, who + e.getMessage(), e);
     }
     Snapshot s = result.snapshot();
-    progress.printf(Locale.ROOT, "migrate: collected %d instances, %d load balancers, %d distributions, %d buckets"
-            + " in %d regions with %d API calls in %.1f s; %d gaps%n",
-        s.instances().size(), s.loadBalancers().size(), s.distributions().size(), s.buckets().size(),
-        s.regions().size(), result.calls().totalCalls(), (System.nanoTime() - started) / 1e9, s.gaps().size());
+    progress.println(summary(result, (System.nanoTime() - started) / 1e9));
+    if (!result.incomplete().isEmpty() && !req.allowPartial()) {
+      throw new Failure(Failure.Kind.REMOTE, incompleteMessage(result, options));
+    }
     String coverage = coverageLine(s.coverage());
     if (coverage != null) {
       progress.println(coverage);
     }
     return s;
+  }
+
+  /**
+   * The summary line: what was collected, calls and how many needed retries, gaps and how many
+   * of them faults left after retries (the others are refusals such as AccessDenied).
+   */
+  static String summary(CollectResult result, double seconds) {
+    Snapshot s = result.snapshot();
+    var c = s.collection();
+    String retried = c == null || c.retriedCalls() == 0 ? ""
+        : String.format(Locale.ROOT, " (%d retried, %d requests)", c.retriedCalls(), c.attempts());
+    String after = c == null || c.gapsAfterRetries() == 0 ? "" : " (" + c.gapsAfterRetries() + " after retries)";
+    return String.format(Locale.ROOT, "migrate: collected %d instances, %d load balancers, %d distributions, %d buckets"
+            + " in %d regions with %d API calls%s in %.1f s; %d gaps%s%s",
+        s.instances().size(), s.loadBalancers().size(), s.distributions().size(), s.buckets().size(),
+        s.regions().size(), result.calls().totalCalls(), retried, seconds, s.gaps().size(), after,
+        c != null && c.resumed() ? "; resumed" : "");
+  }
+
+  /** Exit code 4's message: what inventory is missing and the two ways on. */
+  static String incompleteMessage(CollectResult result, CollectOptions options) {
+    StringBuilder b = new StringBuilder("incomplete collection: could not read after retries: ");
+    int shown = 0;
+    for (Gap g : result.incomplete()) {
+      if (shown == 5) {
+        b.append(", and ").append(result.incomplete().size() - shown).append(" more");
+        break;
+      }
+      b.append(shown == 0 ? "" : ", ").append(g.service()).append(' ').append(g.region()).append(' ')
+          .append(g.missing()).append(" (").append(g.errorCode()).append(')');
+      shown++;
+    }
+    b.append("; no snapshot written, it would show a smaller account. Run the same command with --resume to collect"
+        + " only what is missing");
+    if (result.progressKept()) {
+      b.append(" (progress kept in ").append(options.progressFile()).append(')');
+    }
+    return b.append(", or add --allow-partial to write the snapshot with these gaps").toString();
   }
 
   /**
@@ -140,7 +178,8 @@ public final class Collection {
     }
     try {
       return new CollectOptions(req.profile(), req.regions(), req.days(), endpoint, req.maxRps(), req.parallelism(),
-          req.redactTags(), 3, Duration.ofMillis(100));
+          req.redactTags(), CollectOptions.DEFAULT_ATTEMPTS, CollectOptions.DEFAULT_THROTTLE_ATTEMPTS,
+          req.retryBackoff(), CollectOptions.DEFAULT_CALL_TIME, req.progressFile(), req.resume());
     } catch (IllegalArgumentException e) {
       throw new Failure(Failure.Kind.USAGE, "collect options: " + e.getMessage());
     }

@@ -45,6 +45,18 @@ public final class AwsOptions {
   @Option(names = "--strict", description = "Exit with code 1 when anything could not be collected (gaps).")
   boolean strict;
 
+  @Option(names = "--allow-partial", description = "Write the snapshot even when instances, load balancers, "
+      + "distributions or buckets could not be read after retries (without it that is exit code 4 and no snapshot).")
+  boolean allowPartial;
+
+  @Option(names = "--resume", description = "Continue an interrupted or incomplete collection: only the regions and "
+      + "services its progress file lacks are collected (same options as the first run).")
+  boolean resume;
+
+  /** Base back-off between retries, in ms; hidden: tests use a millisecond so that fault tests take no time. */
+  @Option(names = "--retry-base-ms", hidden = true, defaultValue = "100")
+  long retryBaseMs;
+
   /** True when the user named a profile (assess uses it to decide whether to collect first). */
   public boolean hasProfile() {
     return profile != null;
@@ -53,6 +65,7 @@ public final class AwsOptions {
   /** The request for {@code dev.migrate.app.Collection}; {@code out} may be null. */
   public CollectRequest toRequest(Path out) {
     List<String> r = regions.size() == 1 && regions.get(0).equals("all") ? List.of() : List.copyOf(regions);
-    return new CollectRequest(profile, r, days, endpointUrl, maxRps, parallelism, redactTags, strict, out);
+    return new CollectRequest(profile, r, days, endpointUrl, maxRps, parallelism, redactTags, strict, out, allowPartial, resume,
+        java.time.Duration.ofMillis(retryBaseMs));
   }
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.ParentCommand;
     description = "Scan an AWS account read-only (inventory, CloudWatch usage, Cost Explorer bill) into a snapshot file.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:snapshot written", "1:gaps with --strict (the snapshot is still written)",
-        "2:wrong options or no credentials", "5:the snapshot could not be written"})
+        "2:wrong options or no credentials",
+        "4:the account could not be read, or an inventory list could not be read after retries (no snapshot unless --allow-partial; --resume continues)",
+        "5:the snapshot could not be written"})
 public final class CollectCommand implements Callable<Integer> {
   @Mixin
   AwsOptions aws;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         LogsCommand.class,
         WhatifCommand.class,
     })
-public final class MigrateCommand implements Runnable {
+public final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
   @Spec
   CommandSpec spec;
 
@@ -49,8 +49,10 @@ public final class MigrateCommand implements Runnable {
     return clock;
   }
 
+  /** No command given: the usage goes to stderr and the run fails, so a script that forgot the command notices. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.USAGE;
   }
 }

@@ -3,6 +3,7 @@ package dev.migrate.collect;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.Completeness;
 import dev.migrate.inventory.Commitment;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
@@ -89,160 +90,254 @@ public final class AwsCollector {
       return t;
     });
     try (Clients clients = new Clients(options, creds, interceptors, home)) {
-      Snapshot snapshot = scan(clients, home, sink, pool, new Fanout(detailPool), progress);
-      return new CollectResult(snapshot, log.stats());
+      Run run = new Run(clients, sink, progress);
+      Snapshot snapshot = run.scan(home, pool, new Fanout(detailPool));
+      CallStats stats = log.stats(clients.retryStats());
+      boolean complete = run.pending.get() == 0;
+      if (complete) {
+        run.checkpoint.delete();
+      } else {
+        run.checkpoint.close();
+      }
+      snapshot = snapshot.withCollection(new Completeness(stats.totalCalls(), stats.totalAttempts(),
+          stats.totalRetried(), stats.retries(), sink.faultGaps.size(), run.incomplete.isEmpty(),
+          run.checkpoint.resumed()));
+      List<Gap> incomplete = Sink.sorted(run.incomplete, GAP_ORDER);
+      return new CollectResult(snapshot, stats, incomplete, !complete && options.progressFile() != null);
     } finally {
       pool.shutdownNow();
       detailPool.shutdownNow();
     }
   }
 
-  private Snapshot scan(Clients clients, String home, Sink sink, ExecutorService pool, Fanout fanout,
-      Progress progress) {
-    Instant now = clock.instant();
-    // The window ends at today's 00:00 UTC so every day in it is complete.
-    Instant end = now.truncatedTo(ChronoUnit.DAYS);
-    Window window = Window.ofDays(end, options.days());
-    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+  private static final Comparator<Gap> GAP_ORDER = Comparator.comparing(Gap::service).thenComparing(Gap::region)
+      .thenComparing(Gap::missing).thenComparing(Gap::errorCode);
 
-    progress.planned(2);
-    String accountId = "unknown";
-    try {
-      accountId = AccountCollector.accountId(clients.sts());
-    } catch (RuntimeException e) {
-      sink.gap("sts", home, "account id", e);
+  /** One scan: the clients, what was found, the progress file and what is still missing. */
+  private final class Run {
+    final Clients clients;
+    final Sink sink;
+    final Progress progress;
+    /** Inventory lists missing after retries for another reason than a refusal. */
+    final java.util.Queue<Gap> incomplete = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Parts that ended with a gap left by a fault: what a {@code --resume} is for. */
+    final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    Checkpoint checkpoint = Checkpoint.none();
+
+    Run(Clients clients, Sink sink, Progress progress) {
+      this.clients = clients;
+      this.sink = sink;
+      this.progress = progress;
     }
-    progress.done("sts", home, 1);
-    List<String> regions = regions(clients, home, sink);
-    progress.done("ec2", home, regions.size());
 
-    // Phase 1a: instances per region (which also tells whether a region answers at all), with
-    // the global services alongside. Phase 1b: the other regional services of the regions that answered.
-    Set<String> disabled = ConcurrentHashMap.newKeySet();
-    List<Runnable> probe = new ArrayList<>();
-    for (String region : regions) {
-      probe.add(() -> {
-        int n = 0;
-        try {
-          n = new Ec2Collector(clients.ec2(region), region, options.redactTags(), sink).instances();
-        } catch (RuntimeException e) {
+    /**
+     * One part of the scan (one service in one region): skipped when a resumed progress file
+     * has it; otherwise collected into its own sink, merged, and recorded when it ended
+     * without a gap. {@code critical} parts are inventory lists: failing them for another
+     * reason than a refusal makes the collection incomplete.
+     */
+    void part(String key, String service, String region, boolean critical, java.util.function.Function<RuntimeException, String> missing,
+        java.util.function.ToIntFunction<Sink> body) {
+      Checkpoint.Part done = checkpoint.done(key);
+      if (done != null) {
+        done.replay(sink);
+        progress.done(service, region, 0);
+        return;
+      }
+      Sink part = sink.child();
+      int n = 0;
+      try {
+        n = body.applyAsInt(part);
+      } catch (RuntimeException e) {
+        String what = missing.apply(e);
+        part.gap(service, region, what, e);
+        if (critical && Faults.kind(e) != Faults.Kind.REFUSED) {
+          incomplete.add(Faults.gap(service, region, what, e));
+        }
+      }
+      sink.merge(part);
+      if (part.gaps.isEmpty()) {
+        checkpoint.record(key, part);
+      } else if (!part.faultGaps.isEmpty()) {
+        pending.incrementAndGet();
+      }
+      progress.done(service, region, n);
+    }
+
+    void part(String key, String service, String region, boolean critical, String missing, java.util.function.ToIntFunction<Sink> body) {
+      part(key, service, region, critical, e -> missing, body);
+    }
+
+    Snapshot scan(String home, ExecutorService pool, Fanout fanout) {
+      progress.planned(2);
+      String accountId;
+      try {
+        accountId = AccountCollector.accountId(clients.sts());
+      } catch (RuntimeException e) {
+        // Without the account's identity nothing else answers either (bad credentials, no network,
+        // a wrong endpoint): stop here rather than write an empty snapshot of an "unknown" account.
+        throw new CollectException("cannot read the account id (sts:GetCallerIdentity in " + home + "): "
+            + Faults.code(e) + ": " + Faults.message(e) + "; nothing was collected (check the credentials, the network"
+            + (options.endpointUrl() == null ? "" : " and --endpoint-url " + options.endpointUrl()) + ")", e, true);
+      }
+      progress.done("sts", home, 1);
+
+      Instant now = clock.instant();
+      LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+      // The window ends at today's 00:00 UTC so every day in it is complete.
+      Instant end = now.truncatedTo(ChronoUnit.DAYS);
+      if (options.progressFile() != null) {
+        if (options.resume()) {
+          // A resumed collection keeps the first run's window, so old and new parts fit together.
+          Checkpoint.Header old = Checkpoint.readHeader(options.progressFile());
+          end = old.windowEnd();
+          today = old.today();
+        }
+        checkpoint = Checkpoint.open(options.progressFile(), new Checkpoint.Header(Checkpoint.FORMAT, accountId,
+            List.copyOf(new TreeSet<>(options.regions())), options.days(), end, today, options.redactTags()),
+            options.resume());
+      }
+      Window window = Window.ofDays(end, options.days());
+      LocalDate day = today;
+
+      List<String> regions = regions(clients, home, sink, incomplete);
+      progress.done("ec2", home, regions.size());
+
+      // Phase 1a: instances per region (which also tells whether a region answers at all), with
+      // the global services alongside. Phase 1b: the other regional services of the regions that answered.
+      Set<String> disabled = ConcurrentHashMap.newKeySet();
+      List<Runnable> probe = new ArrayList<>();
+      for (String region : regions) {
+        probe.add(() -> part("ec2/" + region + "/instances", "ec2", region, true, e -> {
           if (Faults.regionDisabled(e)) {
             disabled.add(region);
-            sink.gap("ec2", region, "every resource in the region (region not enabled for the account?)", e);
-          } else {
-            sink.gap("ec2", region, "EC2 instances", e);
+            return "every resource in the region (region not enabled for the account?)";
           }
-        }
-        progress.done("ec2", region, n);
-      });
-    }
-    probe.add(() -> unit(sink, progress, "cloudfront", "global", "CloudFront distributions",
-        () -> CloudFrontCollector.collect(clients.cloudFront(), options.redactTags(), sink, fanout)));
-    probe.add(() -> unit(sink, progress, "s3", "global", "S3 buckets",
-        () -> S3Collector.collect(clients.s3(Clients.HOME), sink)));
-    probe.add(() -> unit(sink, progress, "ce", "global", "monthly cost by service (Cost Explorer)",
-        () -> CostCollector.collect(clients.costExplorer(), today, sink)));
-    probe.add(() -> unit(sink, progress, "ce", "global", "reserved instance and savings plan coverage (Cost Explorer)",
-        () -> CoverageCollector.collect(clients.costExplorer(), window, today, sink)));
-    probe.add(() -> unit(sink, progress, "iam", "global", "account alias", () -> {
-      sink.alias = AccountCollector.alias(clients.iam());
-      return sink.alias == null ? 0 : 1;
-    }));
-    probe.add(() -> unit(sink, progress, "savingsplans", "global", "savings plans",
-        () -> CommitmentsCollector.savingsPlans(clients.savingsPlans(), sink)));
-    runAll(pool, probe, progress);
-
-    List<Runnable> tasks = new ArrayList<>();
-    for (String region : regions) {
-      if (disabled.contains(region)) {
-        continue;
+          return "EC2 instances";
+        }, p -> new Ec2Collector(clients.ec2(region), region, options.redactTags(), p).instances()));
       }
-      Ec2Collector ec2 = new Ec2Collector(clients.ec2(region), region, options.redactTags(), sink);
-      tasks.add(() -> unit(sink, progress, "ec2", region, "EBS volumes", ec2::volumes));
-      tasks.add(() -> unit(sink, progress, "ec2", region, "VPCs", ec2::vpcs));
-      tasks.add(() -> unit(sink, progress, "ec2", region, "reserved instances",
-          () -> CommitmentsCollector.reservedInstances(clients.ec2(region), region, sink)));
-      tasks.add(() -> unit(sink, progress, "autoscaling", region, "auto scaling groups",
-          () -> AutoScalingCollector.collect(clients.autoScaling(region), region, options.redactTags(), sink)));
-      tasks.add(() -> unit(sink, progress, "elb", region, "classic load balancers",
-          () -> ClassicElbCollector.collect(clients.elb(region), region, options.redactTags(), sink, fanout)));
-      tasks.add(() -> unit(sink, progress, "elbv2", region, "application and network load balancers",
-          () -> ElbV2Collector.collect(clients.elbv2(region), region, options.redactTags(), sink, fanout)));
-    }
-    runAll(pool, tasks, progress);
-
-    // Phase 2: CloudWatch usage, per region where resources (or bucket metrics) live.
-    Map<String, List<Ec2Instance>> instancesByRegion = group(sink.instances, Ec2Instance::region);
-    Map<String, List<LoadBalancer>> lbsByRegion = group(sink.loadBalancers, LoadBalancer::region);
-    Map<String, List<S3Bucket>> bucketsByRegion = group(sink.buckets, S3Bucket::region);
-    bucketsByRegion.remove("unknown");
-    TreeSet<String> metricRegions = new TreeSet<>();
-    metricRegions.addAll(instancesByRegion.keySet());
-    metricRegions.addAll(lbsByRegion.keySet());
-    metricRegions.addAll(bucketsByRegion.keySet());
-    List<Distribution> dists = List.copyOf(sink.distributions);
-    if (!dists.isEmpty()) {
-      metricRegions.add(Clients.HOME);
-    }
-    metricRegions.removeAll(disabled);
-    Map<String, MetricsCollector.S3Storage> storage = new ConcurrentHashMap<>();
-    List<Runnable> metricTasks = new ArrayList<>();
-    for (String region : metricRegions) {
-      metricTasks.add(() -> unit(sink, progress, "cloudwatch", region, "usage metrics", () -> {
-        MetricsCollector m = new MetricsCollector(clients.cloudWatch(region), region, window, sink);
-        m.instances(sorted(instancesByRegion.getOrDefault(region, List.of()), Comparator.comparing(Ec2Instance::id)));
-        m.loadBalancers(sorted(lbsByRegion.getOrDefault(region, List.of()), Comparator.comparing(LoadBalancer::id)));
-        if (region.equals(Clients.HOME)) {
-          m.distributions(sorted(dists, Comparator.comparing(Distribution::id)));
-        }
-        m.buckets(bucketsByRegion.getOrDefault(region, List.of()));
-        Map<String, MetricsCollector.S3Storage> local = new HashMap<>();
-        m.collect(local);
-        storage.putAll(local);
-        return m.plannedQueries();
+      probe.add(() -> part("cloudfront/distributions", "cloudfront", "global", true, "CloudFront distributions",
+          p -> CloudFrontCollector.collect(clients.cloudFront(), options.redactTags(), p, fanout)));
+      probe.add(() -> part("s3/buckets", "s3", "global", true, "S3 buckets",
+          p -> S3Collector.collect(clients.s3(Clients.HOME), p)));
+      probe.add(() -> part("ce/cost", "ce", "global", false, "monthly cost by service (Cost Explorer)",
+          p -> CostCollector.collect(clients.costExplorer(), day, p)));
+      probe.add(() -> part("ce/coverage", "ce", "global", false, "reserved instance and savings plan coverage (Cost Explorer)",
+          p -> CoverageCollector.collect(clients.costExplorer(), window, day, p)));
+      probe.add(() -> part("iam/alias", "iam", "global", false, "account alias", p -> {
+        p.alias = AccountCollector.alias(clients.iam());
+        return p.alias == null ? 0 : 1;
       }));
-    }
-    if (dists.stream().anyMatch(d -> d.webAclId() != null)) {
-      // After phase 1: the distributions name their web ACLs; each distinct one is read once.
-      metricTasks.add(() -> unit(sink, progress, "wafv2", "global", "AWS WAF web ACLs",
-          () -> WafCollector.collect(clients.wafv2(), dists, sink)));
-    }
-    runAll(pool, metricTasks, progress);
+      probe.add(() -> part("savingsplans/plans", "savingsplans", "global", false, "savings plans",
+          p -> CommitmentsCollector.savingsPlans(clients.savingsPlans(), p)));
+      runAll(pool, probe, progress);
 
-    Map<String, String> asgOf = new HashMap<>();
-    sink.groups.forEach(g -> g.instanceIds().forEach(id -> asgOf.put(id, g.name())));
-    List<Ec2Instance> instances = sink.instances.stream()
-        .map(i -> i.autoScalingGroup() != null || !asgOf.containsKey(i.id()) ? i : withAsg(i, asgOf.get(i.id())))
-        .sorted(Comparator.comparing(Ec2Instance::id)).toList();
-    List<S3Bucket> buckets = sink.buckets.stream().map(b -> {
-      MetricsCollector.S3Storage s = storage.get(b.name());
-      return s == null ? b : new S3Bucket(b.name(), b.region(), b.createdAt(), s.classes(), s.objects(), b.tags());
-    }).sorted(Comparator.comparing(S3Bucket::name)).toList();
-    List<Billing.Month> months = Sink.sorted(sink.months, Comparator.comparing(Billing.Month::month));
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account(accountId, sink.alias), clock.instant(), window, regions,
-        instances,
-        Sink.sorted(sink.volumes, Comparator.comparing(EbsVolume::id)),
-        Sink.sorted(sink.groups, Comparator.comparing(AutoScalingGroup::name).thenComparing(AutoScalingGroup::region)),
-        Sink.sorted(sink.loadBalancers, Comparator.comparing(LoadBalancer::id).thenComparing(LoadBalancer::region)),
-        Sink.sorted(sink.distributions, Comparator.comparing(Distribution::id)),
-        buckets,
-        Sink.sorted(sink.vpcs, Comparator.comparing(Vpc::id)),
-        Sink.sorted(sink.commitments, Comparator.comparing(Commitment::kind).thenComparing(Commitment::id)),
-        Sink.sorted(sink.usage, Comparator.comparing(Usage::resourceId)),
-        new Billing("USD", months),
-        Sink.sorted(sink.gaps, Comparator.comparing(Gap::service).thenComparing(Gap::region)
-            .thenComparing(Gap::missing).thenComparing(Gap::errorCode)),
-        sink.coverage,
-        Sink.sorted(sink.webAcls, Comparator.comparing(WebAcl::arn)));
+      List<Runnable> tasks = new ArrayList<>();
+      for (String region : regions) {
+        if (disabled.contains(region)) {
+          continue;
+        }
+        tasks.add(() -> part("ec2/" + region + "/volumes", "ec2", region, false, "EBS volumes",
+            p -> new Ec2Collector(clients.ec2(region), region, options.redactTags(), p).volumes()));
+        tasks.add(() -> part("ec2/" + region + "/vpcs", "ec2", region, false, "VPCs",
+            p -> new Ec2Collector(clients.ec2(region), region, options.redactTags(), p).vpcs()));
+        tasks.add(() -> part("ec2/" + region + "/reserved-instances", "ec2", region, false, "reserved instances",
+            p -> CommitmentsCollector.reservedInstances(clients.ec2(region), region, p)));
+        tasks.add(() -> part("autoscaling/" + region + "/groups", "autoscaling", region, false, "auto scaling groups",
+            p -> AutoScalingCollector.collect(clients.autoScaling(region), region, options.redactTags(), p)));
+        tasks.add(() -> part("elb/" + region + "/classic", "elb", region, true, "classic load balancers",
+            p -> ClassicElbCollector.collect(clients.elb(region), region, options.redactTags(), p, fanout)));
+        tasks.add(() -> part("elbv2/" + region + "/load-balancers", "elbv2", region, true,
+            "application and network load balancers",
+            p -> ElbV2Collector.collect(clients.elbv2(region), region, options.redactTags(), p, fanout)));
+      }
+      runAll(pool, tasks, progress);
+
+      // Phase 2: CloudWatch usage, per region where resources (or bucket metrics) live.
+      Map<String, List<Ec2Instance>> instancesByRegion = group(sink.instances, Ec2Instance::region);
+      Map<String, List<LoadBalancer>> lbsByRegion = group(sink.loadBalancers, LoadBalancer::region);
+      Map<String, List<S3Bucket>> bucketsByRegion = group(sink.buckets, S3Bucket::region);
+      bucketsByRegion.remove("unknown");
+      TreeSet<String> metricRegions = new TreeSet<>();
+      metricRegions.addAll(instancesByRegion.keySet());
+      metricRegions.addAll(lbsByRegion.keySet());
+      metricRegions.addAll(bucketsByRegion.keySet());
+      List<Distribution> dists = List.copyOf(sink.distributions);
+      if (!dists.isEmpty()) {
+        metricRegions.add(Clients.HOME);
+      }
+      metricRegions.removeAll(disabled);
+      List<Runnable> metricTasks = new ArrayList<>();
+      for (String region : metricRegions) {
+        // The key names the resources asked about: a resumed run whose inventory differs asks again.
+        List<String> owners = new ArrayList<>();
+        instancesByRegion.getOrDefault(region, List.of()).forEach(i -> owners.add(i.id()));
+        lbsByRegion.getOrDefault(region, List.of()).forEach(l -> owners.add(l.id()));
+        bucketsByRegion.getOrDefault(region, List.of()).forEach(b -> owners.add(b.name()));
+        if (region.equals(Clients.HOME)) {
+          dists.forEach(d -> owners.add(d.id()));
+        }
+        metricTasks.add(() -> part("cloudwatch/" + region + "/usage/" + fingerprint(owners), "cloudwatch", region, false,
+            "usage metrics", p -> {
+          MetricsCollector m = new MetricsCollector(clients.cloudWatch(region), region, window, p);
+          m.instances(sorted(instancesByRegion.getOrDefault(region, List.of()), Comparator.comparing(Ec2Instance::id)));
+          m.loadBalancers(sorted(lbsByRegion.getOrDefault(region, List.of()), Comparator.comparing(LoadBalancer::id)));
+          if (region.equals(Clients.HOME)) {
+            m.distributions(sorted(dists, Comparator.comparing(Distribution::id)));
+          }
+          m.buckets(bucketsByRegion.getOrDefault(region, List.of()));
+          m.collect(p.storage);
+          return m.plannedQueries();
+        }));
+      }
+      if (dists.stream().anyMatch(d -> d.webAclId() != null)) {
+        // After phase 1: the distributions name their web ACLs; each distinct one is read once.
+        List<String> acls = new ArrayList<>();
+        dists.forEach(d -> acls.add(d.id() + "=" + d.webAclId()));
+        metricTasks.add(() -> part("wafv2/web-acls/" + fingerprint(acls), "wafv2", "global", false, "AWS WAF web ACLs",
+            p -> WafCollector.collect(clients.wafv2(), dists, p)));
+      }
+      runAll(pool, metricTasks, progress);
+
+      Map<String, String> asgOf = new HashMap<>();
+      sink.groups.forEach(g -> g.instanceIds().forEach(id -> asgOf.put(id, g.name())));
+      List<Ec2Instance> instances = sink.instances.stream()
+          .map(i -> i.autoScalingGroup() != null || !asgOf.containsKey(i.id()) ? i : withAsg(i, asgOf.get(i.id())))
+          .sorted(Comparator.comparing(Ec2Instance::id)).toList();
+      List<S3Bucket> buckets = sink.buckets.stream().map(b -> {
+        MetricsCollector.S3Storage st = sink.storage.get(b.name());
+        return st == null ? b : new S3Bucket(b.name(), b.region(), b.createdAt(), st.classes(), st.objects(), b.tags());
+      }).sorted(Comparator.comparing(S3Bucket::name)).toList();
+      List<Billing.Month> months = Sink.sorted(sink.months, Comparator.comparing(Billing.Month::month));
+      return new Snapshot(Snapshot.SCHEMA_V1, new Account(accountId, sink.alias), clock.instant(), window, regions,
+          instances,
+          Sink.sorted(sink.volumes, Comparator.comparing(EbsVolume::id)),
+          Sink.sorted(sink.groups, Comparator.comparing(AutoScalingGroup::name).thenComparing(AutoScalingGroup::region)),
+          Sink.sorted(sink.loadBalancers, Comparator.comparing(LoadBalancer::id).thenComparing(LoadBalancer::region)),
+          Sink.sorted(sink.distributions, Comparator.comparing(Distribution::id)),
+          buckets,
+          Sink.sorted(sink.vpcs, Comparator.comparing(Vpc::id)),
+          Sink.sorted(sink.commitments, Comparator.comparing(Commitment::kind).thenComparing(Commitment::id)),
+          Sink.sorted(sink.usage, Comparator.comparing(Usage::resourceId)),
+          new Billing("USD", months),
+          Sink.sorted(sink.gaps, GAP_ORDER),
+          sink.coverage,
+          Sink.sorted(sink.webAcls, Comparator.comparing(WebAcl::arn)));
+    }
   }
 
   /** Regions to scan: the requested ones (disabled ones become gaps) or every enabled one. */
-  private List<String> regions(Clients clients, String home, Sink sink) {
+  private List<String> regions(Clients clients, String home, Sink sink, java.util.Queue<Gap> incomplete) {
     SortedMap<String, Boolean> known = null;
     try {
       known = AccountCollector.regions(clients.ec2(home));
     } catch (RuntimeException e) {
-      sink.gap("ec2", home, "region list (scanning " + (options.regions().isEmpty() ? home + " only" : "the requested regions") + ")", e);
+      String missing = "region list (scanning " + (options.regions().isEmpty() ? home + " only" : "the requested regions") + ")";
+      sink.gap("ec2", home, missing, e);
+      if (options.regions().isEmpty() && Faults.kind(e) != Faults.Kind.REFUSED) {
+        // Every other region of the account would be silently left out.
+        incomplete.add(Faults.gap("ec2", home, missing, e));
+      }
     }
     if (options.regions().isEmpty()) {
       if (known == null) {
@@ -265,16 +360,6 @@ public final class AwsCollector {
     return out;
   }
 
-  private static void unit(Sink sink, Progress progress, String service, String region, String missing, IntSupplier body) {
-    int n = 0;
-    try {
-      n = body.getAsInt();
-    } catch (RuntimeException e) {
-      sink.gap(service, region, missing, e);
-    }
-    progress.done(service, region, n);
-  }
-
   private static void runAll(ExecutorService pool, List<Runnable> tasks, Progress progress) {
     progress.planned(tasks.size());
     List<Future<?>> futures = new ArrayList<>();
@@ -288,6 +373,17 @@ public final class AwsCollector {
       } catch (ExecutionException e) {
         throw new IllegalStateException("collector failed: " + e.getCause(), e.getCause());
       }
+    }
+  }
+
+  /** A short stable digest of a set of names (SHA-256 of the sorted names, first 12 hex digits). */
+  static String fingerprint(java.util.Collection<String> names) {
+    try {
+      var md = java.security.MessageDigest.getInstance("SHA-256");
+      new TreeSet<>(names).forEach(n -> md.update((n + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 

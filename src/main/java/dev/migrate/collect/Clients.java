@@ -44,7 +44,12 @@ final class Clients implements AutoCloseable {
   private final AwsCredentialsProvider credentials;
   private final URI endpoint;
   private final SdkHttpClient http;
-  private final ClientOverrideConfiguration override;
+  /** Settings every client shares; {@link #override(String)} adds the client's own pace and retry strategy. */
+  private final ClientOverrideConfiguration shared;
+  private final List<ExecutionInterceptor> interceptors;
+  private final CollectOptions options;
+  private final RetryStats retryStats = new RetryStats();
+  private final Map<String, Pace> paces = new ConcurrentHashMap<>();
   private final Map<String, SdkClient> cache = new ConcurrentHashMap<>();
   private final String profileRegion;
 
@@ -53,28 +58,21 @@ final class Clients implements AutoCloseable {
     this.credentials = credentials;
     this.endpoint = options.endpointUrl();
     // Every worker thread may hold a connection, plus head-room for retries in flight.
-    this.http = ApacheHttpClient.builder()
+    this.http = new BufferedHttpClient(ApacheHttpClient.builder()
         .maxConnections(Math.max(10, options.parallelism() * 2))
         .connectionTimeout(Duration.ofSeconds(10))
         .socketTimeout(Duration.ofSeconds(60))
-        .build();
-    Duration base = options.baseBackoff();
-    Duration cap = base.multipliedBy(200).compareTo(Duration.ofSeconds(20)) > 0
-        ? Duration.ofSeconds(20) : base.multipliedBy(200);
-    var retry = AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-        .maxAttempts(options.maxAttempts())
-        .backoffStrategy(BackoffStrategy.exponentialDelay(base, cap))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(base.multipliedBy(5), cap))
-        .build();
-    var b = ClientOverrideConfiguration.builder().retryStrategy(retry);
+        .build());
+    var b = ClientOverrideConfiguration.builder();
     if (options.profile() != null) {
       // The profile of --aws-profile, not AWS_PROFILE's or "default", is where the SDK looks for
       // client settings such as endpoint_url and the services section (the credentials provider
       // alone would not tell it).
       b.defaultProfileName(options.profile());
     }
-    interceptors.forEach(b::addExecutionInterceptor);
-    this.override = b.build();
+    this.shared = b.build();
+    this.interceptors = List.copyOf(interceptors);
+    this.options = options;
     this.profileRegion = homeRegion;
   }
 
@@ -105,11 +103,51 @@ final class Clients implements AutoCloseable {
     return profileRegion;
   }
 
-  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region) {
+  /**
+   * The call log first (it refuses undeclared actions and counts every attempt), then the
+   * client's own pace (slowed after AWS throttles that service in that region), then the
+   * account-wide {@code --max-rps} cap; and the client's retry strategy.
+   */
+  private ClientOverrideConfiguration override(String key) {
+    Pace pace = paces.computeIfAbsent(key, k -> new Pace(options.baseBackoff()));
+    var b = shared.toBuilder();
+    List<ExecutionInterceptor> chain = new java.util.ArrayList<>();
+    for (ExecutionInterceptor i : interceptors) {
+      if (i instanceof RateLimit) {
+        chain.add(pace);
+      }
+      chain.add(i);
+    }
+    if (!chain.contains(pace)) {
+      chain.add(pace);
+    }
+    b.executionInterceptors(chain);
+    b.retryStrategy(new FaultRetry(options, pace, retryStats));
+    return b.build();
+  }
+
+  /** Retries made so far by fault class. */
+  RetryStats retryStats() {
+    return retryStats;
+  }
+
+  /** Throttles seen per client key (service/region), for the summary; clients never throttled are left out. */
+  Map<String, Long> throttles() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    paces.forEach((k, p) -> {
+      if (p.throttles() > 0) {
+        out.put(k, p.throttles());
+      }
+    });
+    return out;
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region,
+      String key) {
     builder.region(Region.of(region))
         .credentialsProvider(credentials)
         .httpClient(http)
-        .overrideConfiguration(override);
+        .overrideConfiguration(override(key));
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
@@ -117,72 +155,72 @@ final class Clients implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private <C extends SdkClient> C cached(String key, java.util.function.Supplier<C> make) {
-    return (C) cache.computeIfAbsent(key, k -> make.get());
+  private <C extends SdkClient> C cached(String key, java.util.function.Function<String, C> make) {
+    return (C) cache.computeIfAbsent(key, make);
   }
 
   Ec2Client ec2(String region) {
-    return cached("ec2/" + region, () -> build(Ec2Client.builder(), region));
+    return cached("ec2/" + region, k -> build(Ec2Client.builder(), region, k));
   }
 
   AutoScalingClient autoScaling(String region) {
-    return cached("asg/" + region, () -> build(AutoScalingClient.builder(), region));
+    return cached("asg/" + region, k -> build(AutoScalingClient.builder(), region, k));
   }
 
   ElasticLoadBalancingClient elb(String region) {
-    return cached("elb/" + region, () -> build(ElasticLoadBalancingClient.builder(), region));
+    return cached("elb/" + region, k -> build(ElasticLoadBalancingClient.builder(), region, k));
   }
 
   ElasticLoadBalancingV2Client elbv2(String region) {
-    return cached("elbv2/" + region, () -> build(ElasticLoadBalancingV2Client.builder(), region));
+    return cached("elbv2/" + region, k -> build(ElasticLoadBalancingV2Client.builder(), region, k));
   }
 
   CloudWatchClient cloudWatch(String region) {
-    return cached("cw/" + region, () -> build(CloudWatchClient.builder(), region));
+    return cached("cw/" + region, k -> build(CloudWatchClient.builder(), region, k));
   }
 
   CloudFrontClient cloudFront() {
-    return cached("cloudfront", () -> build(CloudFrontClient.builder(), Region.AWS_GLOBAL.id()));
+    return cached("cloudfront", k -> build(CloudFrontClient.builder(), Region.AWS_GLOBAL.id(), k));
   }
 
   S3Client s3(String region) {
-    return cached("s3/" + region, () -> {
+    return cached("s3/" + region, k -> {
       if (endpoint != null) {
-        return build(S3Client.builder().forcePathStyle(true), region);
+        return build(S3Client.builder().forcePathStyle(true), region, k);
       }
       // Emulators and stub servers answer on one host name: address buckets by path whenever an
       // endpoint is configured. Ask the SDK whether it resolved one (AWS_ENDPOINT_URL[_S3], the
       // aws.endpointUrl[S3] system properties, the profile's endpoint_url or services section),
       // rather than re-implementing its precedence here.
-      S3Client probe = build(S3Client.builder(), region);
+      S3Client probe = build(S3Client.builder(), region, k);
       if (probe.serviceClientConfiguration().endpointOverride().isEmpty()) {
         return probe;
       }
       probe.close();
-      return build(S3Client.builder().forcePathStyle(true), region);
+      return build(S3Client.builder().forcePathStyle(true), region, k);
     });
   }
 
   CostExplorerClient costExplorer() {
-    return cached("ce", () -> build(CostExplorerClient.builder(), HOME));
+    return cached("ce", k -> build(CostExplorerClient.builder(), HOME, k));
   }
 
   SavingsplansClient savingsPlans() {
-    return cached("sp", () -> build(SavingsplansClient.builder(), HOME));
+    return cached("sp", k -> build(SavingsplansClient.builder(), HOME, k));
   }
 
   /** WAFv2 for CloudFront web ACLs (scope CLOUDFRONT) answers only in us-east-1. */
   Wafv2Client wafv2() {
-    return cached("wafv2", () -> build(Wafv2Client.builder(), HOME));
+    return cached("wafv2", k -> build(Wafv2Client.builder(), HOME, k));
   }
 
   /** IAM is a global service (signed for us-east-1). */
   IamClient iam() {
-    return cached("iam", () -> build(IamClient.builder(), Region.AWS_GLOBAL.id()));
+    return cached("iam", k -> build(IamClient.builder(), Region.AWS_GLOBAL.id(), k));
   }
 
   StsClient sts() {
-    return cached("sts", () -> build(StsClient.builder(), profileRegion));
+    return cached("sts", k -> build(StsClient.builder(), profileRegion, k));
   }
 
   @Override

@@ -31,7 +31,85 @@ final class Faults {
     return code(e).contains("AccessDenied");
   }
 
+  /** What a failed attempt means for retrying it. */
+  enum Kind {
+    /** AWS asks us to slow down: retried with a larger budget, and the client's pace drops. */
+    THROTTLING,
+    /** A 5xx answer (internal error, unavailable, gateway timeout): retried. */
+    SERVER,
+    /** The connection failed, was reset or closed mid-body, or timed out: retried. */
+    CONNECTION,
+    /** A 200 answer whose body is truncated or unreadable: retried (the SDK alone would not). */
+    MALFORMED,
+    /** AWS refuses for good (denied, credentials unknown, region not enabled): never retried. */
+    REFUSED,
+    /** Anything else (a validation error, a local problem): not retried. */
+    OTHER;
+
+    boolean retryable() {
+      return this == THROTTLING || this == SERVER || this == CONNECTION || this == MALFORMED;
+    }
+  }
+
+  /**
+   * Error codes that mean "too many requests", over the services collected: EC2
+   * RequestLimitExceeded, the query services' Throttling, Cost Explorer's LimitExceededException
+   * ("You have exceeded the rate limit"), S3 SlowDown, JSON services' ThrottlingException and
+   * TooManyRequestsException; HTTP 429 always. Source: each service's API reference, "Common errors".
+   */
+  private static final Set<String> THROTTLE_CODES = Set.of(
+      "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+      "TooManyRequestsException", "RequestLimitExceeded", "RequestThrottled", "SlowDown",
+      "LimitExceededException", "BandwidthLimitExceeded", "EC2ThrottledException", "PriorRequestNotComplete");
+
+  /** Codes some services send with a 4xx status for a fault on their side that a retry may clear. */
+  private static final Set<String> TRANSIENT_CODES = Set.of(
+      "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure", "ServiceUnavailable",
+      "ServiceUnavailableException", "InternalServerError", "InternalServerException", "IDPCommunicationError");
+
+  static Kind kind(Throwable e) {
+    if (e instanceof java.io.UncheckedIOException) {
+      return Kind.CONNECTION;
+    }
+    if (e instanceof AwsServiceException a) {
+      String c = code(e);
+      if (a.statusCode() == 429 || THROTTLE_CODES.contains(c)) {
+        return Kind.THROTTLING;
+      }
+      if (a.statusCode() == 401 || a.statusCode() == 403 || denied(e) || REGION_DISABLED.contains(c)
+          || "UnauthorizedOperation".equals(c)) {
+        return Kind.REFUSED;
+      }
+      if (a.statusCode() >= 500 || TRANSIENT_CODES.contains(c)) {
+        return Kind.SERVER;
+      }
+      return Kind.OTHER;
+    }
+    if (e instanceof SdkClientException) {
+      return switch (code(e)) {
+        case "MalformedResponse" -> Kind.MALFORMED;
+        case "Unreachable" -> Kind.CONNECTION;
+        default -> Kind.OTHER;
+      };
+    }
+    return Kind.OTHER;
+  }
+
+  /** A failure that a retry might have overcome, as opposed to AWS refusing. */
+  static boolean transientFault(Throwable e) {
+    return kind(e).retryable();
+  }
+
+  /** A gap error code that records a refusal (the answer, not a fault): see {@link Kind#REFUSED}. */
+  static boolean refusalCode(String code) {
+    return code.contains("AccessDenied") || REGION_DISABLED.contains(code) || "UnauthorizedOperation".equals(code)
+        || "UnknownRegion".equals(code);
+  }
+
   static String code(Throwable e) {
+    if (e instanceof java.io.UncheckedIOException) {
+      return "Unreachable";
+    }
     if (e instanceof AwsServiceException a) {
       if (a.awsErrorDetails() != null && a.awsErrorDetails().errorCode() != null) {
         return a.awsErrorDetails().errorCode();

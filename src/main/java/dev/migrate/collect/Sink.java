@@ -31,10 +31,14 @@ final class Sink {
   final Queue<Billing.Month> months = new ConcurrentLinkedQueue<>();
   final Queue<WebAcl> webAcls = new ConcurrentLinkedQueue<>();
   final Queue<Gap> gaps = new ConcurrentLinkedQueue<>();
+  /** The gaps left by faults that outlasted their retries (throttling, 5xx, connection, body), not refusals. */
+  final Queue<Gap> faultGaps = new ConcurrentLinkedQueue<>();
   /** Set once by the coverage collector; null when nothing was readable. */
   volatile Coverage coverage;
   /** Set once by the account collector; null when the account has none or it was not readable. */
   volatile String alias;
+  /** S3 bytes per storage class and object counts by bucket name, from CloudWatch. */
+  final java.util.Map<String, MetricsCollector.S3Storage> storage = new java.util.concurrent.ConcurrentHashMap<>();
   private final Progress progress;
 
   Sink(Progress progress) {
@@ -48,7 +52,40 @@ final class Sink {
 
   /** Records a gap for {@code e}; used by every collector's catch. */
   void gap(String service, String region, String missing, Throwable e) {
-    gap(Faults.gap(service, region, missing, e));
+    Gap g = Faults.gap(service, region, missing, e);
+    if (Faults.transientFault(e)) {
+      faultGaps.add(g);
+    }
+    gap(g);
+  }
+
+  /** An empty sink for one part of the scan; {@link #merge} adds it to this one once the part is done. */
+  Sink child() {
+    return new Sink(progress);
+  }
+
+  /** What {@code part} found, added to this sink; its gaps were reported when they happened. */
+  void merge(Sink part) {
+    instances.addAll(part.instances);
+    volumes.addAll(part.volumes);
+    vpcs.addAll(part.vpcs);
+    groups.addAll(part.groups);
+    loadBalancers.addAll(part.loadBalancers);
+    distributions.addAll(part.distributions);
+    buckets.addAll(part.buckets);
+    commitments.addAll(part.commitments);
+    usage.addAll(part.usage);
+    months.addAll(part.months);
+    webAcls.addAll(part.webAcls);
+    gaps.addAll(part.gaps);
+    faultGaps.addAll(part.faultGaps);
+    storage.putAll(part.storage);
+    if (part.coverage != null) {
+      coverage = part.coverage;
+    }
+    if (part.alias != null) {
+      alias = part.alias;
+    }
   }
 
   static <T> List<T> sorted(Queue<T> q, java.util.Comparator<T> by) {

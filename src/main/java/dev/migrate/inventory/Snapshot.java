@@ -32,10 +32,12 @@ import java.util.function.Predicate;
  *                           month(s), or null when not collected (older snapshots, or not readable)
  * @param webAcls            AWS WAF (v2) web ACLs the distributions use, sorted by ARN; empty when none or not
  *                           collected (older snapshots, classic WAF, access denied: see {@code gaps})
+ * @param collection         calls, retries and completeness of the collection, or null (older
+ *                           snapshots, snapshots not collected from AWS)
  */
 @JsonPropertyOrder({"schema", "account", "collectedAt", "window", "regions", "instances", "volumes",
     "autoScalingGroups", "loadBalancers", "distributions", "buckets", "vpcs", "commitments", "usage",
-    "billing", "gaps", "coverage", "webAcls"})
+    "billing", "gaps", "coverage", "webAcls", "collection"})
 public record Snapshot(
     @JsonProperty(required = true) String schema,
     @JsonProperty(required = true) Account account,
@@ -54,7 +56,8 @@ public record Snapshot(
     Billing billing,
     List<Gap> gaps,
     Coverage coverage,
-    List<WebAcl> webAcls) {
+    List<WebAcl> webAcls,
+    Completeness collection) {
 
   /** The only format this code reads and writes. */
   public static final String SCHEMA_V1 = "migrate.snapshot/v1";
@@ -77,6 +80,16 @@ public record Snapshot(
     billing = billing == null ? Billing.EMPTY : billing;
     gaps = Lists.copy(gaps);
     webAcls = Lists.copy(webAcls);
+  }
+
+  /** A snapshot without collection figures (built from data, not collected from AWS). */
+  public Snapshot(String schema, Account account, Instant collectedAt, Window window, List<String> regions,
+      List<Ec2Instance> instances, List<EbsVolume> volumes, List<AutoScalingGroup> autoScalingGroups,
+      List<LoadBalancer> loadBalancers, List<Distribution> distributions, List<S3Bucket> buckets, List<Vpc> vpcs,
+      List<Commitment> commitments, List<Usage> usage, Billing billing, List<Gap> gaps, Coverage coverage,
+      List<WebAcl> webAcls) {
+    this(schema, account, collectedAt, window, regions, instances, volumes, autoScalingGroups, loadBalancers,
+        distributions, buckets, vpcs, commitments, usage, billing, gaps, coverage, webAcls, null);
   }
 
   /** A snapshot without web ACLs (the format before {@code webAcls} was added). */
@@ -124,14 +137,21 @@ public record Snapshot(
   public Snapshot withUsage(List<Usage> newUsage) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, newUsage,
-        billing, gaps, coverage, webAcls);
+        billing, gaps, coverage, webAcls, collection);
   }
 
   /** A copy with other gaps. */
   public Snapshot withGaps(List<Gap> newGaps) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        billing, newGaps, coverage, webAcls);
+        billing, newGaps, coverage, webAcls, collection);
+  }
+
+  /** A copy with the collection's figures. */
+  public Snapshot withCollection(Completeness c) {
+    return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
+        autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
+        billing, gaps, coverage, webAcls, c);
   }
 
   private static <T> Optional<T> first(List<T> list, Predicate<T> p) {

@@ -78,9 +78,10 @@ class CliTest {
   }
 
   @Test
-  void noArgumentsPrintsUsage() {
+  void noArgumentsPrintsUsageToStderrAndIsAUsageError() {
     Run r = run();
-    assertEquals(0, r.code());
-    assertTrue(r.out().contains("Commands:") || r.out().startsWith("Usage: migrate"), r.out());
+    assertEquals(2, r.code());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("Usage: migrate") && r.err().contains("Commands:"), r.err());
   }
 }

@@ -33,7 +33,7 @@ class CollectBenchmark {
     try {
       server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.ok()));
       CollectOptions options = CollectOptions.defaults(null).withEndpoint(URI.create("http://127.0.0.1:" + server.port()))
-          .withDays(days).withRetries(3, Duration.ofMillis(10));
+          .withDays(days).withRetries(CollectOptions.DEFAULT_ATTEMPTS, CollectOptions.DEFAULT_THROTTLE_ATTEMPTS, Duration.ofMillis(10));
       AwsCollector collector = new AwsCollector(options, Clock.fixed(Instant.parse("2026-11-15T06:00:00Z"), ZoneOffset.UTC),
           StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")), "us-east-1");
       var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();

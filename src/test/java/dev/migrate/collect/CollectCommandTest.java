@@ -121,6 +121,118 @@ class CollectCommandTest {
     assertTrue(err.contains("warning: cloudfront global: AccessDenied"), err);
   }
 
+  private static final java.time.Clock CLOCK = java.time.Clock.fixed(Fixtures.NOW, java.time.ZoneOffset.UTC);
+
+  private int runAt(String... args) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
+        CLOCK, args);
+    out = o.toString(StandardCharsets.UTF_8);
+    err = e.toString(StandardCharsets.UTF_8);
+    return code;
+  }
+
+  private String[] collectArgs(Path file, String... more) {
+    java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("collect", "--endpoint-url",
+        fx.endpoint().toString(), "--aws-profile", "test", "--out", file.toString(), "--retry-base-ms", "1"));
+    a.addAll(java.util.List.of(more));
+    return a.toArray(String[]::new);
+  }
+
+  @Test
+  void anUnreachableEndpointIsExitCodeFourAndNoSnapshot() throws Exception {
+    int port;
+    try (var s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path file = dir.resolve("snap.json");
+    int code = run("collect", "--endpoint-url", "http://127.0.0.1:" + port, "--aws-profile", "test",
+        "--out", file.toString(), "--retry-base-ms", "1");
+    assertEquals(4, code, err);
+    assertTrue(err.contains("migrate: --aws-profile test: cannot read the account id (sts:GetCallerIdentity in us-east-1):"
+        + " Unreachable"), err);
+    assertTrue(err.contains("nothing was collected"), err);
+    assertFalse(Files.exists(file), "no snapshot of an 'unknown' account");
+  }
+
+  @Test
+  void rejectedCredentialsAreExitCodeFourAfterOneCall() {
+    fx.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/")).atPriority(1)
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Action=GetCallerIdentity"))
+        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml")
+            .withBody("<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token"
+                + " included in the request is invalid.</Message></Error><RequestId>x</RequestId></ErrorResponse>")));
+    Path file = dir.resolve("snap.json");
+    assertEquals(4, run(collectArgs(file)), err);
+    assertTrue(err.contains("InvalidClientTokenId: The security token included in the request is invalid."), err);
+    assertEquals(1, fx.server.getAllServeEvents().size(), "a refusal is not retried and nothing else is asked");
+    assertFalse(Files.exists(file));
+  }
+
+  /** ELBv2's load balancer list answers 503 every time in us-east-1. */
+  private com.github.tomakehurst.wiremock.stubbing.StubMapping elbv2Down() {
+    return fx.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/")).atPriority(1)
+        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching(
+            ".*/us-east-1/elasticloadbalancing/aws4_request.*"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Action=DescribeLoadBalancers&"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Version=2015-12-01"))
+        .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/xml")
+            .withBody("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>Service"
+                + " unavailable, try again.</Message></Error><RequestId>x</RequestId></ErrorResponse>")));
+  }
+
+  @Test
+  void inventoryMissingAfterRetriesIsExitCodeFourThenResumeCollectsOnlyWhatIsMissing() throws Exception {
+    Path reference = dir.resolve("reference.json");
+    assertEquals(0, runAt(collectArgs(reference)), err);
+    assertFalse(Files.exists(dir.resolve("reference.json.progress")), "a complete collection leaves no progress file");
+    Snapshot expected = SnapshotJson.read(reference);
+
+    var down = elbv2Down();
+    Path file = dir.resolve("snap.json");
+    assertEquals(4, runAt(collectArgs(file)), err);
+    assertTrue(err.contains("migrate: incomplete collection: could not read after retries: elbv2 us-east-1 application and"
+        + " network load balancers (ServiceUnavailable); no snapshot written"), err);
+    assertTrue(err.contains("--resume") && err.contains("--allow-partial"), err);
+    assertTrue(err.contains("(1 after retries)"), err);
+    assertFalse(Files.exists(file));
+    assertTrue(Files.exists(dir.resolve("snap.json.progress")));
+
+    fx.server.removeStub(down);
+    fx.server.resetRequests();
+    assertEquals(0, runAt(collectArgs(file, "--resume")), err);
+    assertTrue(err.contains("; resumed"), err);
+    Snapshot resumed = SnapshotJson.read(file);
+    assertEquals(SnapshotJson.toJson(expected.withCollection(null)), SnapshotJson.toJson(resumed.withCollection(null)));
+    assertTrue(resumed.collection().resumed() && resumed.collection().inventoryComplete());
+    java.util.Set<String> asked = new java.util.TreeSet<>(Journal.actions(fx.server));
+    assertFalse(asked.contains("ec2:DescribeInstances"), "finished parts are not collected again: " + asked);
+    assertFalse(asked.contains("cloudfront:ListDistributions"), asked::toString);
+    assertTrue(asked.contains("elasticloadbalancing:DescribeLoadBalancers"), asked::toString);
+    assertFalse(Files.exists(dir.resolve("snap.json.progress")), "deleted once complete");
+  }
+
+  @Test
+  void allowPartialWritesTheIncompleteSnapshotAndSaysSo() {
+    elbv2Down();
+    Path file = dir.resolve("snap.json");
+    assertEquals(0, runAt(collectArgs(file, "--allow-partial")), err);
+    Snapshot s = SnapshotJson.read(file);
+    assertFalse(s.collection().inventoryComplete());
+    assertEquals(1, s.collection().gapsAfterRetries());
+    assertEquals(java.util.List.of("ServiceUnavailable"), s.gaps().stream().map(g -> g.errorCode()).toList());
+    assertEquals(Long.valueOf(CollectOptions.DEFAULT_ATTEMPTS - 1), s.collection().retries().get("server"),
+        "every attempt but the first is a retry");
+  }
+
+  @Test
+  void resumeWithoutAProgressFileIsAUsageError() {
+    Path file = dir.resolve("snap.json");
+    assertEquals(2, runAt(collectArgs(file, "--resume")), err);
+    assertTrue(err.contains(dir.resolve("snap.json.progress") + ": no progress file to resume from"), err);
+  }
+
   @Test
   void anUnknownProfileIsAUsageErrorBeforeAnyCall() {
     int code = run("collect", "--endpoint-url", fx.endpoint().toString(), "--aws-profile", "nosuch",

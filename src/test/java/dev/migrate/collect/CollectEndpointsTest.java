@@ -63,7 +63,7 @@ class CollectEndpointsTest {
   }
 
   private static CollectOptions noEndpoint() {
-    return CollectOptions.defaults(null).withRetries(3, Duration.ofMillis(1)).withParallelism(4);
+    return CollectOptions.defaults(null).withRetries(3, 3, Duration.ofMillis(1)).withParallelism(4);
   }
 
   /**
@@ -145,7 +145,7 @@ class CollectEndpointsTest {
       Files.writeString(credentials, "");
       set("aws.configFile", config.toString());
       set("aws.sharedCredentialsFile", credentials.toString());
-      try (Clients c = clients(CollectOptions.defaults("test").withRetries(3, Duration.ofMillis(1)))) {
+      try (Clients c = clients(CollectOptions.defaults("test").withRetries(3, 3, Duration.ofMillis(1)))) {
         assertEquals(Optional.of(fx.endpoint()), c.ec2("us-east-1").serviceClientConfiguration().endpointOverride());
         assertFalse(c.ec2("us-east-1").describeRegions().regions().isEmpty());
         // S3 behind a configured endpoint is addressed by path: the stub has one host name.

@@ -23,7 +23,17 @@ final class Fixtures implements AutoCloseable {
   final WireMockServer server;
 
   Fixtures() {
-    server = new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().usingFilesUnderClasspath("wiremock"));
+    this(null);
+  }
+
+  /** With {@code faults}, a share of every answer is replaced by a fault (see {@link FaultInjector}). */
+  Fixtures(FaultInjector faults) {
+    var config = com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort()
+        .usingFilesUnderClasspath("wiremock");
+    if (faults != null) {
+      config.extensions(faults);
+    }
+    server = new WireMockServer(config);
     server.start();
   }
 
@@ -33,7 +43,7 @@ final class Fixtures implements AutoCloseable {
 
   /** Fast retries: 3 attempts, 1 ms base back-off, so throttling tests take milliseconds. */
   CollectOptions options() {
-    return CollectOptions.defaults(null).withEndpoint(endpoint()).withRetries(3, Duration.ofMillis(1))
+    return CollectOptions.defaults(null).withEndpoint(endpoint()).withRetries(3, 3, Duration.ofMillis(1))
         .withParallelism(4);
   }
 
