@@ -16,6 +16,7 @@ import dev.migrate.logs.LoggingCheck;
 import dev.migrate.logs.S3LogSources;
 import dev.migrate.logs.UsageMerge;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,8 +70,10 @@ public final class LogAnalysis {
   public record AnalyzeOutcome(String text, long files, long failedFiles, List<String> merged, List<String> unmatched) {}
 
   public static AnalyzeOutcome analyze(AnalyzeRequest req, Consumer<String> progress) {
+    List<LogSource> sources = req.athena() != null ? List.of() : sources(req);
+    refuseOutputsThatAreInputs(req, sources);
     Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto());
-    LogReport report = req.athena() != null ? athena(req, progress) : local(req, progress);
+    LogReport report = req.athena() != null ? athena(req, progress) : local(req, sources, progress);
     if (req.jsonOut() != null) {
       write(req.jsonOut(), LogReportJson.toJson(report));
     }
@@ -95,8 +98,50 @@ public final class LogAnalysis {
         merged, unmatched);
   }
 
-  private static LogReport local(AnalyzeRequest req, Consumer<String> progress) {
-    List<LogSource> sources = sources(req);
+  /**
+   * An output that is also an input would be destroyed by the run that reads it (a log file
+   * replaced by the JSON report or the merged snapshot, the snapshot replaced by the report).
+   * Compared as files, so another spelling of the path, a symbolic or a hard link is caught too.
+   */
+  private static void refuseOutputsThatAreInputs(AnalyzeRequest req, List<LogSource> sources) {
+    Path mergeTarget = req.mergeInto() == null ? null : req.mergeOut() != null ? req.mergeOut() : req.mergeInto();
+    for (LogSource s : sources) {
+      if (s.name().startsWith("s3://")) {
+        continue;
+      }
+      Path log = Path.of(s.name());
+      if (req.jsonOut() != null && sameFile(req.jsonOut(), log)) {
+        throw new Failure(Failure.Kind.USAGE, "--json " + req.jsonOut() + " is one of the log files being read;"
+            + " write the report to another file");
+      }
+      if (mergeTarget != null && sameFile(mergeTarget, log)) {
+        throw new Failure(Failure.Kind.USAGE, (req.mergeOut() != null ? "--out " : "--merge-into ") + mergeTarget
+            + " is one of the log files being read; give the snapshot file");
+      }
+    }
+    if (req.jsonOut() != null && req.mergeInto() != null && sameFile(req.jsonOut(), req.mergeInto())) {
+      throw new Failure(Failure.Kind.USAGE, "--json " + req.jsonOut() + " is the snapshot given to --merge-into;"
+          + " write the report to another file");
+    }
+    if (req.jsonOut() != null && mergeTarget != null && sameFile(req.jsonOut(), mergeTarget)) {
+      throw new Failure(Failure.Kind.USAGE, "--json " + req.jsonOut() + " is also where the merged snapshot goes (--out);"
+          + " give them different files");
+    }
+  }
+
+  /** Whether two paths name the same file: the same file on disk, or the same absolute path before it exists. */
+  static boolean sameFile(Path a, Path b) {
+    try {
+      if (Files.exists(a) && Files.exists(b)) {
+        return Files.isSameFile(a, b);
+      }
+    } catch (IOException e) {
+      // unreadable: fall back to comparing the paths
+    }
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  private static LogReport local(AnalyzeRequest req, List<LogSource> sources, Consumer<String> progress) {
     if (sources.isEmpty()) {
       throw new Failure(Failure.Kind.INVALID_INPUT, "no log files found in " + String.join(", ", req.sources())
           + " (folders are searched for *.gz, *.log and CloudFront log names)");

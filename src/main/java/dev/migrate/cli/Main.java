@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import dev.migrate.app.Failure;
 import dev.migrate.io.Terminal;
 import picocli.CommandLine;
@@ -34,11 +35,33 @@ public final class Main {
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("migrate: " + Terminal.safeLines(ex.getMessage()));
+      err.println("migrate: " + Terminal.safeLines(message(ex)) + suggestion(ex));
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return ExitCode.USAGE;
     });
     return cli.execute(args);
+  }
+
+  /** "; did you mean 'assess'?" for a misspelled subcommand or option, else empty. */
+  private static String suggestion(CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException u)) {
+      return "";
+    }
+    List<String> s = u.getSuggestions();
+    if (s == null || s.isEmpty()) {
+      return "";
+    }
+    // picocli lists the closest first; the others are often far off ('rules' for 'asess').
+    return "; did you mean '" + Terminal.safe(s.get(0)) + "'?";
+  }
+
+  /** picocli's message, but "unknown command 'x'" for a word where a subcommand was expected. */
+  private static String message(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.isUnknownOption()
+        && !ex.getCommandLine().getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()) {
+      return "unknown command '" + u.getUnmatched().get(0) + "'";
+    }
+    return ex.getMessage();
   }
 
   private static int handle(Exception ex, PrintStream err) {

@@ -45,6 +45,10 @@ public final class SnapshotJson {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .enable(SerializationFeature.INDENT_OUTPUT)
+        // A key given twice is ambiguous (which one did the author mean?), and text after the
+        // snapshot is a sign of two files glued together: both are refused, not guessed at.
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -151,6 +155,8 @@ public final class SnapshotJson {
         what = "unknown field '" + u.getPropertyName() + "'";
       } else if (m instanceof ValueInstantiationException v && v.getCause() != null) {
         what = "invalid value: " + firstLine(v.getCause().getMessage());
+      } else if (m instanceof InvalidFormatException f && f.getValue() instanceof Double d && d.isInfinite()) {
+        what = "number out of range, expected " + typeName(f.getTargetType());
       } else if (m instanceof InvalidFormatException f) {
         what = "wrong value " + quote(f.getValue()) + ", expected " + typeName(f.getTargetType());
       } else if (m instanceof MismatchedInputException mi) {
@@ -159,15 +165,86 @@ public final class SnapshotJson {
           String field = msg.replaceAll(".*'([^']*)'.*", "$1");
           what = "missing required field '" + field + "'";
           path = path.isEmpty() ? "$" : path;
+        } else if (msg.startsWith("Trailing token") || msg.startsWith("Unexpected end-of-input")) {
+          what = plain(msg);
         } else {
           what = "wrong type, expected " + typeName(mi.getTargetType());
         }
       } else {
-        what = firstLine(m.getOriginalMessage());
+        what = plain(firstLine(m.getOriginalMessage()));
       }
       return name + where + ": " + (path.isEmpty() ? "$" : path) + ": " + what;
     }
-    return name + where + ": not valid JSON: " + firstLine(e.getOriginalMessage());
+    String path = e.getProcessor() instanceof JsonParser p ? jsonPath(p.getParsingContext()) : "$";
+    String what = plain(firstLine(e.getOriginalMessage()));
+    return name + where + ": " + (path.equals("$") ? "" : path + ": ") + (what.startsWith("duplicate key") ? what
+        : "not valid JSON: " + what);
+  }
+
+  /** The JSON path of where a streaming parser stands, e.g. {@code $.instances[3].id}. */
+  private static String jsonPath(com.fasterxml.jackson.core.JsonStreamContext ctx) {
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (var c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+      } else if (c.inObject() && c.getCurrentName() != null) {
+        parts.push("." + c.getCurrentName());
+      }
+    }
+    return "$" + String.join("", parts);
+  }
+
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+  private static final java.util.regex.Pattern NON_NUMERIC =
+      java.util.regex.Pattern.compile("Non-standard token '([^']*)'.*");
+  private static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*");
+  private static final java.util.regex.Pattern OUT_OF_RANGE =
+      java.util.regex.Pattern.compile("Numeric value \\((.*)\\) out of range of (int|long) .*");
+  private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '(.*)'");
+
+  /**
+   * The parser's message in the user's words: no parser feature names, no internal source
+   * descriptions (the file, line and column are already in front of the message).
+   */
+  static String plain(String m) {
+    java.util.regex.Matcher x;
+    if ((x = NON_NUMERIC.matcher(m)).matches()) {
+      return "'" + x.group(1) + "' is not a number in JSON (NaN and Infinity cannot be written)";
+    }
+    if ((x = CONTROL.matcher(m)).matches()) {
+      return String.format(java.util.Locale.ROOT, "control character U+%04X inside a string; write it as \\u%04x",
+          Integer.parseInt(x.group(1)), Integer.parseInt(x.group(1)));
+    }
+    if ((x = OUT_OF_RANGE.matcher(m)).matches()) {
+      return "number " + x.group(1) + " is out of range, expected an integer up to "
+          + (x.group(2).equals("int") ? Integer.MAX_VALUE : Long.MAX_VALUE);
+    }
+    if ((x = DUPLICATE.matcher(m)).matches()) {
+      return "duplicate key '" + x.group(1) + "' (each key may appear once in an object)";
+    }
+    if (m.contains("ALLOW_COMMENTS") || m.contains("comment")) {
+      return "comments are not allowed in JSON";
+    }
+    if (m.contains("getMaxNestingDepth")) {
+      return "arrays and objects nested too deep (more than 1000 levels)";
+    }
+    if (m.contains("getMaxStringLength")) {
+      return "a string longer than 20,000,000 characters";
+    }
+    if (m.contains("getMaxNumberLength")) {
+      return "a number with too many digits";
+    }
+    if (m.startsWith("Unexpected end-of-input")) {
+      return "the file ends in the middle of the snapshot (is it cut off?)";
+    }
+    if (m.startsWith("Trailing token")) {
+      return "more content after the end of the snapshot object";
+    }
+    String out = SOURCE.matcher(m).replaceAll("line $1, column $2").replaceAll(" \\(code \\d+\\)", "");
+    out = out.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "").replaceAll("`[^`]*`", "a parser setting");
+    return out;
   }
 
   private static String jsonPath(JsonMappingException e) {

@@ -110,10 +110,10 @@ final class FileParser {
       limit += n;
       int nl;
       while ((nl = indexOfNewline(buf, scan, limit)) >= 0) {
-        lineNumber++;
         if (skipping) {
-          skipping = false;
+          skipping = false; // the over-long line ends here; it was counted when it was reported
         } else {
+          lineNumber++;
           line(buf, start, nl);
         }
         start = nl + 1;
@@ -133,6 +133,7 @@ final class FileParser {
         } else {
           if (!skipping) {
             lines++;
+            lineNumber++; // reported before its end is seen: it is the next line
             bad(buf, 0, Math.min(limit, 200), "line longer than " + MAX_LINE_BYTES + " bytes");
             skipping = true;
           }

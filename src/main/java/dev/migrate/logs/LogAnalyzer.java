@@ -141,6 +141,25 @@ public final class LogAnalyzer {
     }
   }
 
+  /** Why a file could not be read, in words: the exception's message, never its class name. */
+  private static String why(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      return e instanceof IOException ? "read error" : "unexpected error (" + e.getClass().getSimpleName() + ")";
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
   /** One file's result. */
   private record Parsed(FileParser parser, LogReport.FileProblem problem) {}
 
@@ -152,9 +171,10 @@ public final class LogAnalyzer {
     } catch (java.io.EOFException e) {
       problem = new LogReport.FileProblem(source.name(),
           "truncated: the compressed data ends early (" + e.getMessage() + ")", parser.lines);
+    } catch (java.util.zip.ZipException e) {
+      problem = new LogReport.FileProblem(source.name(), "corrupt gzip data (" + e.getMessage() + ")", parser.lines);
     } catch (IOException | RuntimeException e) {
-      String msg = e instanceof NoSuchFileException ? "no such file" : e.toString();
-      problem = new LogReport.FileProblem(source.name(), "unreadable: " + msg, parser.lines);
+      problem = new LogReport.FileProblem(source.name(), "unreadable: " + why(e), parser.lines);
     }
     return new Parsed(parser, problem);
   }
