@@ -40,8 +40,9 @@ public record PlanOptions(Map<String, String> regionOverrides, String strategy, 
     if (percentile != null && percentile != 95 && percentile != 100) {
       throw new IllegalArgumentException("percentile must be 95 or 100, not " + percentile);
     }
-    if (headroom != null && (headroom < 1 || headroom > 5)) {
-      throw new IllegalArgumentException("headroom must be from 1 to 5, not " + headroom);
+    // written so that NaN fails too (every comparison with NaN is false)
+    if (headroom != null && !(headroom >= 1 && headroom <= 5)) {
+      throw new IllegalArgumentException("headroom must be a number from 1 to 5, not " + headroom);
     }
   }
 }

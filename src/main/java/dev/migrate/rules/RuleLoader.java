@@ -43,6 +43,8 @@ public final class RuleLoader {
   public static final String BUILT_IN_DIR = "rules";
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+  /** Largest priority either way: room for any ordering people write, far inside an int. */
+  static final int MAX_PRIORITY = 1_000_000_000;
   private static final List<String> FILE_FIELDS = List.of("apiVersion", "description", "rules");
   private static final List<String> RULE_FIELDS = List.of("id", "description", "priority", "match", "target", "sizing",
       "effort", "notes", "warnings", "blockers");
@@ -292,10 +294,13 @@ public final class RuleLoader {
     int priority = 0;
     Yaml.Entry p = m.entries().get("priority");
     if (p != null) {
-      if (p.value() instanceof Yaml.Scalar sc && sc.token() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
-        priority = Integer.parseInt(sc.text());
+      java.util.Optional<Long> whole = p.value() instanceof Yaml.Scalar sc && sc.isNumber() ? sc.whole()
+          : java.util.Optional.empty();
+      if (whole.isPresent() && Math.abs(whole.get()) <= MAX_PRIORITY) {
+        priority = whole.get().intValue();
       } else {
-        errors.add(p.value().pos().error("'priority' must be a whole number (higher wins), found " + p.value().describe()));
+        errors.add(p.value().pos().error("'priority' must be a whole number from " + -MAX_PRIORITY + " to " + MAX_PRIORITY
+            + " (higher wins), found " + p.value().describe()));
       }
     }
     ItemKind kind = null;
@@ -556,7 +561,7 @@ public final class RuleLoader {
     }
     return switch (type) {
       case STRING -> s.isString() ? s.text() : null;
-      case NUMBER -> s.isNumber() ? Double.valueOf(s.text()) : null;
+      case NUMBER -> s.isNumber() ? s.finiteDouble().orElse(null) : null;
       case BOOLEAN -> s.isBoolean() ? Boolean.valueOf(s.text()) : null;
       default -> null;
     };

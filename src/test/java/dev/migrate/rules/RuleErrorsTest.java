@@ -103,7 +103,7 @@ class RuleErrorsTest {
         () -> RuleLoader.load(List.of(new RuleLoader.Source("x.yaml", text)), "test"));
     assertEquals(List.of(
         "x.yaml:3:9: rule id 'Bad_Id' must be lower case letters, digits, '-' and '.', starting with a letter or digit",
-        "x.yaml:4:15: 'priority' must be a whole number (higher wins), found the string 'high'",
+        "x.yaml:4:15: 'priority' must be a whole number from -1000000000 to 1000000000 (higher wins), found the string 'high'",
         "x.yaml:5:19: unknown kind 'ec2-instances'; expected one of ec2-instance, ebs-volume, auto-scaling-group, "
             + "load-balancer, cloudfront-distribution, s3-bucket",
         "x.yaml:6:13: target gke-workload needs 'workloadKind' (one of Deployment, StatefulSet, CronJob, DaemonSet)",

@@ -556,18 +556,15 @@ public final class ScenarioReader {
     }
 
     private double number(Scalar s, String key, double dflt, double min, double max) {
-      double v;
-      try {
-        if (s.token() == JsonToken.VALUE_STRING && !s.text().matches("[-+]?[0-9.eE+-]+")) {
-          throw new NumberFormatException();
-        }
-        v = Double.parseDouble(s.text());
-      } catch (NumberFormatException ex) {
-        error(s.pos(), "'" + key + "' must be a number, got '" + s.text() + "'");
+      java.util.Optional<java.math.BigDecimal> d = s.decimal();
+      if (d.isEmpty()) {
+        error(s.pos(), "'" + key + "' must be a number, got " + shown(s));
         return dflt;
       }
+      // decimal() bounds the magnitude (10^300), so the double is finite
+      double v = d.get().doubleValue();
       if (!(v >= min && v <= max)) {
-        error(s.pos(), "'" + key + "' is " + s.text() + ", must be between " + plain(min) + " and " + plain(max));
+        error(s.pos(), "'" + key + "' is " + Echo.clip(s.text()) + ", must be between " + plain(min) + " and " + plain(max));
         return dflt;
       }
       return v;
@@ -578,16 +575,23 @@ public final class ScenarioReader {
       if (s == null) {
         return dflt;
       }
-      if (!s.text().matches("[-+]?[0-9]+")) {
-        error(s.pos(), "'" + key + "' must be a whole number, got '" + s.text() + "'");
+      java.util.Optional<java.math.BigDecimal> d = s.decimal();
+      if (d.isEmpty() || d.get().signum() != 0 && d.get().stripTrailingZeros().scale() > 0) {
+        error(s.pos(), "'" + key + "' must be a whole number, got " + shown(s));
         return dflt;
       }
-      long v = Long.parseLong(s.text());
-      if (v < min || v > max) {
-        error(s.pos(), "'" + key + "' is " + v + ", must be between " + min + " and " + max);
+      java.math.BigDecimal v = d.get();
+      if (v.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || v.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+        error(s.pos(), "'" + key + "' is " + Echo.clip(s.text()) + ", must be between " + min + " and " + max);
         return dflt;
       }
-      return (int) v;
+      return v.intValueExact();
+    }
+
+    /** A scalar that is not a plain number, as a message shows it; YAML-typed numbers say what is wrong. */
+    private static String shown(Scalar s) {
+      String problem = s.numberProblem();
+      return Echo.quote(s.text()) + (s.isNumber() && problem != null ? ", which " + problem : "");
     }
 
     private YearMonth yearMonth(MapNode m, String key) {
