@@ -313,3 +313,51 @@ vpc.add("aws", "vpc", "nat-data", "us-east-1", "0.045", "GB", NAT_BLOG, "2026-12
 vpc.add("aws", "vpc", "nat-gateway", "ap-southeast-1", "0.059", "hour", NAT_BLOG, "2026-12-03", note="'ap-southeast-1 (Singapore) is $0.059/hr'; as_of is the date the page was read")
 vpc.add("aws", "vpc", "nat-data", "ap-southeast-1", "0.059", "GB", NAT_BLOG, "2026-12-03", note="'ap-southeast-1 (Singapore) is ... $0.059/GB'; as_of is the date the page was read")
 vpc.write()
+
+# ---------------------------------------------------------------- region locations (for nearest-region estimates)
+# Google Cloud region coordinates: Cyclenerd/google-cloud-compute-machine-types regions/regions.sql @a965fe8 (city of the
+# region as Google names it), with the data-centre coordinates of regions/extra.sql @1a138eb where that file gives them.
+# AWS regions are placed at the Google Cloud region the catalog maps them to (region_map.csv: same city / metro / nearest).
+GCP_LOCATIONS = {
+    "africa-south1": ("Johannesburg, South Africa", -26.2056, 28.0337, "regions.sql gives +26.2056; Johannesburg is at 26.2 S, sign corrected"),
+    "asia-east1": ("Taiwan", 23.69781, 120.960515, ""), "asia-east2": ("Hong Kong", 22.396428, 114.109497, ""),
+    "asia-northeast1": ("Tokyo, Japan", 35.6762, 139.6503, ""), "asia-northeast2": ("Osaka, Japan", 34.6937, 135.5023, ""),
+    "asia-northeast3": ("Seoul, South Korea", 37.5665, 126.978, ""), "asia-south1": ("Mumbai, India", 19.076, 72.8777, ""),
+    "asia-south2": ("Delhi, India", 28.7041, 77.1025, ""), "asia-southeast1": ("Singapore", 1.3521, 103.8198, ""),
+    "asia-southeast2": ("Jakarta, Indonesia", -6.2088, 106.8456, ""), "australia-southeast1": ("Sydney, Australia", -33.8688, 151.2093, ""),
+    "australia-southeast2": ("Melbourne, Australia", -37.8136, 144.9631, ""), "europe-central2": ("Warsaw, Poland", 52.2297, 21.0122, ""),
+    "europe-north1": ("Hamina, Finland", 60.5376, 27.1163, "extra.sql"), "europe-southwest1": ("Madrid, Spain", 40.4167, -3.7025, ""),
+    "europe-west1": ("St. Ghislain, Belgium", 50.4690, 3.8658, "extra.sql"), "europe-west10": ("Berlin, Germany", 52.2630, 13.5727, "extra.sql"),
+    "europe-west12": ("Turin, Italy", 45.0689, 7.6813, "extra.sql"), "europe-west2": ("London, UK", 51.5074, -0.1278, ""),
+    "europe-west3": ("Frankfurt, Germany", 50.1109, 8.6821, ""), "europe-west4": ("Eemshaven, Netherlands", 53.4259, 6.8642, "extra.sql"),
+    "europe-west6": ("Zurich, Switzerland", 47.3769, 8.5417, ""), "europe-west8": ("Milan, Italy", 45.4669, 9.19, ""),
+    "europe-west9": ("Paris, France", 48.8996, 2.2961, "extra.sql"), "me-central1": ("Doha, Qatar", 25.2409741, 51.5126395, "extra.sql"),
+    "me-central2": ("Dammam, Saudi Arabia", 26.3622236, 49.6807149, "extra.sql"), "me-west1": ("Tel Aviv, Israel", 32.0858103, 34.7697987, "extra.sql"),
+    "northamerica-northeast1": ("Montreal, Canada", 45.5017, -73.5673, ""), "northamerica-northeast2": ("Toronto, Canada", 43.7417, -79.3733, ""),
+    "southamerica-east1": ("Sao Paulo, Brazil", -23.5505, -46.6333, ""), "southamerica-west1": ("Santiago, Chile", -33.45, -70.6667, ""),
+    "us-central1": ("Council Bluffs, Iowa, USA", 41.2210, -95.8639, "extra.sql"), "us-east1": ("South Carolina, USA", 33.8361, -81.1637, ""),
+    "us-east4": ("Northern Virginia, USA", 38.8334, -77.2365, ""), "us-east5": ("Columbus, Ohio, USA", 39.9622, -83.0006, ""),
+    "us-south1": ("Dallas, Texas, USA", 32.7792, -96.8089, ""), "us-west1": ("The Dalles, Oregon, USA", 45.6407, -121.1991, "extra.sql"),
+    "us-west2": ("Los Angeles, California, USA", 34.0522, -118.2437, ""), "us-west3": ("Salt Lake City, Utah, USA", 40.7608, -111.891, ""),
+    "us-west4": ("Las Vegas, Nevada, USA", 36.0563, -115.0090, "extra.sql"),
+}
+LOC_SRC = "Cyclenerd/google-cloud-compute-machine-types@a965fe8:regions/regions.sql"
+LOC_EXTRA = "Cyclenerd/google-cloud-compute-machine-types@1a138eb:regions/extra.sql"
+with open(os.path.join(OUT, "regions.csv"), "w", newline="") as f:
+    f.write("# Where each region is, for prices estimated from the nearest region that has one (great-circle distance between these points).\n")
+    f.write("# Google Cloud: coordinates of the region's city (" + LOC_SRC + "), data-centre coordinates where " + LOC_EXTRA + " gives them.\n")
+    f.write("# AWS: placed at the Google Cloud region the catalog maps it to (catalog/region_map.csv, basis in note: same city / metro / nearest).\n")
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["provider", "region", "location", "latitude", "longitude", "source", "note"])
+    for region, (loc, lat, lng, note) in sorted(GCP_LOCATIONS.items()):
+        src = LOC_EXTRA if note.startswith("extra.sql") else LOC_SRC
+        w.writerow(["gcp", region, loc, lat, lng, src, "" if note == "extra.sql" else note])
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "..", "catalog", "region_map.csv"), newline="") as m:
+        mapped = list(csv.DictReader(l for l in m if not l.startswith("#")))
+    for r in sorted(mapped, key=lambda r: r["aws_region"]):
+        if r["gcp_region"] not in GCP_LOCATIONS:
+            continue  # the source has no coordinates for that Google region (asia-southeast3, europe-north2, northamerica-south1): no estimate
+        loc, lat, lng, _ = GCP_LOCATIONS[r["gcp_region"]]
+        w.writerow(["aws", r["aws_region"], "at " + r["gcp_region"] + " (" + loc + ")", lat, lng, "catalog/region_map.csv -> " + r["gcp_region"], r["basis"]])
+print(os.path.join(OUT, "regions.csv"))

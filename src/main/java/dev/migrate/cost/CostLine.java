@@ -30,6 +30,8 @@ import java.util.Objects;
  *                      {@link Driver#COMPUTE_ON_DEMAND}, {@link Driver#COMPUTE_SPOT}, {@link Driver#COMMITTED}
  *                      or {@link Driver#SUSTAINED_USE} line charges; null for other lines and for
  *                      compute not bought per machine (GKE Autopilot Pods, savings-plan totals)
+ * @param estimated     the book has no price for the key's region: the unit price is the nearest region's
+ *                      (the source says which region); counted in the totals and shown as the estimated share
  */
 public record CostLine(
     Phase phase,
@@ -46,7 +48,8 @@ public record CostLine(
     LocalDate priceAsOf,
     BigDecimal monthlyUsd,
     Driver driver,
-    String machineType) {
+    String machineType,
+    boolean estimated) {
 
   /** What a line's amount scales with. */
   public enum Driver {
@@ -92,5 +95,13 @@ public record CostLine(
       BigDecimal monthlyUsd, Driver driver) {
     this(phase, itemId, itemName, app, service, component, quantity, unit, priceKey, unitPriceUsd, priceSource, priceAsOf,
         monthlyUsd, driver, null);
+  }
+
+  /** A line priced from the book for its own key (not estimated). */
+  public CostLine(Phase phase, String itemId, String itemName, String app, String service, String component,
+      BigDecimal quantity, String unit, String priceKey, BigDecimal unitPriceUsd, String priceSource, LocalDate priceAsOf,
+      BigDecimal monthlyUsd, Driver driver, String machineType) {
+    this(phase, itemId, itemName, app, service, component, quantity, unit, priceKey, unitPriceUsd, priceSource, priceAsOf,
+        monthlyUsd, driver, machineType, false);
   }
 }

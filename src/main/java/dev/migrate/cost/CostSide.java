@@ -22,6 +22,16 @@ public record CostSide(Phase phase, List<CostLine> lines, BigDecimal monthlyUsd)
         lines.stream().map(CostLine::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add));
   }
 
+  /** Monthly USD of the lines priced from another region's price (already inside {@link #monthlyUsd}). */
+  public BigDecimal estimatedUsd() {
+    return lines.stream().filter(CostLine::estimated).map(CostLine::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Number of estimated lines. */
+  public long estimatedLines() {
+    return lines.stream().filter(CostLine::estimated).count();
+  }
+
   /** Monthly USD by service, sorted by service name. */
   public Map<String, BigDecimal> byService() {
     var map = new TreeMap<String, BigDecimal>();

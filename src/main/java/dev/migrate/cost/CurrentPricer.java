@@ -105,7 +105,7 @@ final class CurrentPricer {
     BigDecimal amount = ledger.machine(item, Services.EC2, Driver.COMPUTE_ON_DEMAND, i.instanceType(), component,
         estate.hoursPerMonth, key);
     if (amount != null) {
-      onDemandHourly.put(i.id(), ledger.book().find(key).map(Price::usd).orElseThrow());
+      onDemandHourly.put(i.id(), ledger.book().lookup(key).map(Price::usd).orElseThrow());
     }
   }
 
@@ -165,10 +165,11 @@ final class CurrentPricer {
               && i.platform().equalsIgnoreCase(platform) && onDemandHourly.containsKey(i.id()) && covered.add(i.id())) {
             BigDecimal od = onDemandHourly.get(i.id());
             PriceKey odKey = PriceKey.aws("ec2", i.instanceType() + ":" + platform, i.region());
-            dev.migrate.pricing.Tier odTier = ledger.book().find(odKey).orElseThrow().flat();
+            Price odPrice = ledger.book().lookup(odKey).orElseThrow();
+            dev.migrate.pricing.Tier odTier = odPrice.flat();
             ledger.add(item(ItemKind.EC2_INSTANCE, i.id(), i.name()), Services.EC2, Driver.COMMITTED, i.instanceType(),
                 "reserved instance " + c.id() + " covers the on-demand hours", hours, "hour",
-                odKey.toString(), od.negate(), odTier.source(), odTier.asOf(), hours.multiply(od).negate());
+                odKey.toString(), od.negate(), odTier.source(), odTier.asOf(), hours.multiply(od).negate(), odPrice.estimated());
             riHours.merge(i.instanceType() + "\u0000" + i.region(), hours, BigDecimal::add);
             riSaving = riSaving.add(hours.multiply(od));
             left--;

@@ -54,9 +54,12 @@ final class Ledger {
     return book;
   }
 
-  /** The price of a key, or records it as missing for this item and component. */
+  /**
+   * The price of a key (estimated from the nearest region that has it when the key's region lacks
+   * it, see {@link PriceBook#lookup}), or records it as missing for this item and component.
+   */
   Price price(Item item, String component, PriceKey key) {
-    Price p = book.find(key).orElse(null);
+    Price p = book.lookup(key).orElse(null);
     if (p == null) {
       missing(item, component, key.toString());
     }
@@ -85,7 +88,7 @@ final class Ledger {
     Tier t = p.flat();
     BigDecimal amount = quantity.multiply(t.usd());
     add(item, service, driver, machineType, component, quantity, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(),
-        amount);
+        amount, p.estimated());
     return amount;
   }
 
@@ -110,8 +113,8 @@ final class Ledger {
     BigDecimal total = BigDecimal.ZERO;
     for (TierSlice s : slices) {
       Tier t = s.tier();
-      add(item, service, driver, component + " [" + t.bounds() + " " + p.unit() + "]", s.quantity(), p.unit(),
-          key.toString(), t.usd(), t.source(), t.asOf(), s.usd());
+      add(item, service, driver, null, component + " [" + t.bounds() + " " + p.unit() + "]", s.quantity(), p.unit(),
+          key.toString(), t.usd(), t.source(), t.asOf(), s.usd(), p.estimated());
       total = total.add(s.usd());
     }
     pools.put(pool, used.add(quantity));
@@ -130,7 +133,7 @@ final class Ledger {
     if (quantity.signum() == 0) {
       return quantity;
     }
-    Price p = book.find(key).orElse(null);
+    Price p = book.lookup(key).orElse(null);
     if (p == null || p.flat().to() == null) {
       missing(item, component, key.toString());
       return quantity;
@@ -141,8 +144,8 @@ final class Ledger {
     BigDecimal free = t.to().subtract(used).max(BigDecimal.ZERO).min(quantity);
     if (free.signum() > 0) {
       pools.put(pool, used.add(free));
-      add(item, service, driver, component, free, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(),
-          free.multiply(t.usd()));
+      add(item, service, driver, null, component, free, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(),
+          free.multiply(t.usd()), p.estimated());
     }
     return quantity.subtract(free);
   }
@@ -160,11 +163,11 @@ final class Ledger {
     Price allowance = null;
     if (allowanceKey != null) {
       pay = allowance(item, service, driver, allowanceComponent, quantity, allowanceKey);
-      allowance = book.find(allowanceKey).filter(p -> p.flat().to() != null).orElse(null);
+      allowance = book.lookup(allowanceKey).filter(p -> p.flat().to() != null).orElse(null);
     }
     BigDecimal amount = pool == null ? flat(item, service, driver, component, pay, key)
         : tiered(item, service, driver, component, pay, key, pool);
-    Price payer = book.find(key).orElse(null);
+    Price payer = book.lookup(key).orElse(null);
     if (quantity.signum() > 0 && (allowance != null || (pool != null && payer != null && payer.tiered()))) {
       demands.add(new TrafficCurve.Demand(quantity, allowance, payer, pool));
     }
@@ -180,7 +183,14 @@ final class Ledger {
   /** {@link #add} for a line about the hours of one machine type. */
   void add(Item item, String service, Driver driver, String machineType, String component, BigDecimal quantity,
       String unit, String priceKey, BigDecimal unitPriceUsd, String source, LocalDate asOf, BigDecimal amount) {
+    add(item, service, driver, machineType, component, quantity, unit, priceKey, unitPriceUsd, source, asOf, amount, false);
+  }
+
+  /** {@link #add}; {@code estimated} when the unit price is another region's (a discount on an estimated line is one too). */
+  void add(Item item, String service, Driver driver, String machineType, String component, BigDecimal quantity,
+      String unit, String priceKey, BigDecimal unitPriceUsd, String source, LocalDate asOf, BigDecimal amount,
+      boolean estimated) {
     lines.add(new CostLine(phase, item.id(), item.name(), item.app(), service, component, quantity, unit,
-        priceKey, unitPriceUsd, source, asOf, amount, driver, machineType));
+        priceKey, unitPriceUsd, source, asOf, amount, driver, machineType, estimated));
   }
 }

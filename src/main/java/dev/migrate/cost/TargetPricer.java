@@ -190,8 +190,11 @@ final class TargetPricer {
     }
     Tier t = sud.flat();
     BigDecimal pct = t.usd().movePointRight(2).stripTrailingZeros();
+    // The discount of an estimated on-demand price is an estimate too.
+    boolean estimated = ledger.book().lookup(PriceKey.gcp("compute", machineType + ":ondemand", region)).map(Price::estimated).orElse(false);
     ledger.add(item, service, Driver.SUSTAINED_USE, machineType, "sustained-use discount " + pct.toPlainString() + "% (" + series + ", full month)",
-        amount, "USD of on-demand", sud.key().toString(), t.usd().negate(), t.source(), t.asOf(), amount.multiply(t.usd()).negate());
+        amount, "USD of on-demand", sud.key().toString(), t.usd().negate(), t.source(), t.asOf(), amount.multiply(t.usd()).negate(),
+        estimated);
   }
 
   private void vm(Mapping m, Ledger.Item item, Target.ComputeEngineVm vm) {

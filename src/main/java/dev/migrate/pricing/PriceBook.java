@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * The dated offline price book: a {@code pricebook.yaml} manifest (date, sources, files) and CSV
  * files with one row per price or price tier:
  * {@code provider,service,sku,region,tier_from,tier_to,usd,unit,source,as_of,note}.
- * Immutable once loaded. Lookups are hash lookups; a key's region falls back to {@code all}.
+ * Immutable once loaded. Lookups are hash lookups; a key's region falls back to {@code all}, and
+ * {@link #lookup} estimates a price the region lacks from the nearest region that has it.
  */
 public final class PriceBook {
   /** The CSV header every price file must have, in this order. */
@@ -45,6 +46,10 @@ public final class PriceBook {
   private final Geographies geographies;
   /** Key text to the book-relative file it was read from (where a writer puts it back). */
   private final Map<String, String> fileByKey;
+  /** provider/region to its location ({@code regions.csv}); empty when the book has no such file. */
+  private final Map<String, RegionLocation> regions;
+  /** provider/service/sku to the regions that price it (for nearest-region estimates). */
+  private final Map<String, List<String>> regionsBySku;
 
   /**
    * The manifest.
@@ -55,10 +60,11 @@ public final class PriceBook {
    * @param hoursPerMonth  hours in the month the book's monthly prices assume (730)
    * @param files          price files relative to the book's folder
    * @param geographies    the geographies file
+   * @param regions        the region locations file (nearest-region estimates), or null
    * @param sources        upstream sources
    */
   public record Manifest(String name, LocalDate date, String currency, Integer hoursPerMonth, List<String> files,
-      String geographies, List<Source> sources) {
+      String geographies, String regions, List<Source> sources) {
     public Manifest {
       files = files == null ? List.of() : List.copyOf(files);
       sources = sources == null ? List.of() : List.copyOf(sources);
@@ -69,19 +75,35 @@ public final class PriceBook {
   public record Source(String id, String title, String url, String revision, LocalDate date) {}
 
   private PriceBook(Manifest manifest, String location, Map<String, Price> prices, Geographies geographies,
-      Map<String, String> fileByKey) {
+      Map<String, String> fileByKey, Map<String, RegionLocation> regions) {
     this.manifest = manifest;
     this.location = location;
     this.prices = prices;
     this.geographies = geographies;
     this.fileByKey = fileByKey;
+    this.regions = regions;
+    Map<String, List<String>> bySku = new HashMap<>();
+    for (Price p : prices.values()) {
+      PriceKey k = p.key();
+      if (regions.containsKey(k.provider() + "/" + k.region())) {
+        bySku.computeIfAbsent(k.provider() + "/" + k.service() + "/" + k.sku(), x -> new ArrayList<>()).add(k.region());
+      }
+    }
+    bySku.values().forEach(Collections::sort);
+    this.regionsBySku = bySku;
   }
 
   /** A book built in memory (by a refresh): prices with the file each belongs to. */
   static PriceBook of(Manifest manifest, String location, Map<String, Price> prices, Map<String, String> fileByKey,
-      Geographies geographies) {
+      Geographies geographies, Collection<RegionLocation> regions) {
     return new PriceBook(manifest, location, Collections.unmodifiableMap(new HashMap<>(prices)), geographies,
-        Collections.unmodifiableMap(new HashMap<>(fileByKey)));
+        Collections.unmodifiableMap(new HashMap<>(fileByKey)), index(regions));
+  }
+
+  private static Map<String, RegionLocation> index(Collection<RegionLocation> regions) {
+    Map<String, RegionLocation> m = new TreeMap<>();
+    regions.forEach(r -> m.put(r.provider() + "/" + r.region(), r));
+    return Collections.unmodifiableMap(m);
   }
 
   /** The book-relative file a key was read from, e.g. {@code aws/ec2.csv}. */
@@ -158,8 +180,50 @@ public final class PriceBook {
       String name = prefix + "/" + manifest.geographies();
       geographies = Geographies.parse(readLines(opener, manifest.geographies(), name), name);
     }
+    List<RegionLocation> regions = List.of();
+    if (manifest.regions() != null) {
+      String name = prefix + "/" + manifest.regions();
+      regions = parseRegions(readLines(opener, manifest.regions(), name), name);
+    }
     return new PriceBook(manifest, location, Collections.unmodifiableMap(prices), geographies,
-        Collections.unmodifiableMap(fileByKey));
+        Collections.unmodifiableMap(fileByKey), index(regions));
+  }
+
+  /** The header of the region locations file. */
+  static final List<String> REGIONS_HEADER = List.of("provider", "region", "location", "latitude", "longitude", "source", "note");
+
+  private static List<RegionLocation> parseRegions(List<Csv.Row> rows, String name) {
+    if (rows.isEmpty() || !rows.get(0).cells().equals(REGIONS_HEADER)) {
+      int line = rows.isEmpty() ? 1 : rows.get(0).line();
+      throw new PriceBookException(name + ":" + line + ": header must be " + String.join(",", REGIONS_HEADER));
+    }
+    List<RegionLocation> out = new ArrayList<>();
+    for (Csv.Row r : rows.subList(1, rows.size())) {
+      String where = name + ":" + r.line();
+      List<String> c = r.cells();
+      if (c.size() != REGIONS_HEADER.size()) {
+        throw new PriceBookException(where + ": expected " + REGIONS_HEADER.size() + " columns, found " + c.size());
+      }
+      if (c.get(0).isBlank() || c.get(1).isBlank() || c.get(5).isBlank()) {
+        throw new PriceBookException(where + ": provider, region and source must be non-empty");
+      }
+      double lat = degrees(c.get(3), where, "latitude", 90);
+      double lng = degrees(c.get(4), where, "longitude", 180);
+      out.add(new RegionLocation(c.get(0), c.get(1), c.get(2), lat, lng, c.get(5), c.get(6)));
+    }
+    return out;
+  }
+
+  private static double degrees(String s, String where, String column, double limit) {
+    try {
+      double d = Double.parseDouble(s.trim());
+      if (Double.isFinite(d) && Math.abs(d) <= limit) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new PriceBookException(where + ": " + column + " '" + s + "' is not a number of degrees between -" + (int) limit + " and " + (int) limit);
   }
 
   private record Row(PriceKey key, Tier tier, String unit) {}
@@ -265,6 +329,50 @@ public final class PriceBook {
       p = prices.get(key.inRegion("all").toString());
     }
     return Optional.ofNullable(p);
+  }
+
+  /**
+   * The price of a key as {@link #find} has it; when the book lacks it for the key's region, the
+   * same provider/service/sku from the nearest region that has it, marked as an {@link Estimate}
+   * (key = the key asked for; every tier's source says which region it came from). "Nearest" is the
+   * great-circle distance between the regions' locations in {@code regions.csv}; a tie goes to the
+   * region code that sorts first. No provider publishes a regional factor for the prices estimated
+   * here, so the factor is 1 and the estimate says so. Empty when no region has the price, or when
+   * the key's region has no location (price geographies such as CloudFront's, {@code global}).
+   */
+  public Optional<Price> lookup(PriceKey key) {
+    Optional<Price> exact = find(key);
+    if (exact.isPresent()) {
+      return exact;
+    }
+    RegionLocation at = regions.get(key.provider() + "/" + key.region());
+    List<String> candidates = regionsBySku.get(key.provider() + "/" + key.service() + "/" + key.sku());
+    if (at == null || candidates == null) {
+      return Optional.empty();
+    }
+    String best = null;
+    double bestKm = Double.MAX_VALUE;
+    for (String r : candidates) { // sorted: the first of equally near regions wins
+      double km = at.distanceKm(regions.get(key.provider() + "/" + r));
+      if (km < bestKm) {
+        best = r;
+        bestKm = km;
+      }
+    }
+    Price from = prices.get(key.inRegion(best).toString());
+    Estimate e = new Estimate(from.key(), Math.round(bestKm), BigDecimal.ONE,
+        "no regional factor published by the provider for this price");
+    List<Tier> tiers = new ArrayList<>(from.tiers().size());
+    for (Tier t : from.tiers()) {
+      tiers.add(new Tier(t.from(), t.to(), t.usd().multiply(e.factor()), e.describe() + "; " + t.source(), t.asOf(),
+          t.note(), t.origin()));
+    }
+    return Optional.of(new Price(key, from.unit(), tiers, e));
+  }
+
+  /** Region locations of the book, sorted by provider and region. */
+  public Collection<RegionLocation> regions() {
+    return regions.values();
   }
 
   public LocalDate date() {

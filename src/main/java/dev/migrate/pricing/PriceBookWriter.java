@@ -46,7 +46,7 @@ public final class PriceBookWriter {
     List<String> files = new ArrayList<>(byFile.keySet());
     PriceBook.Manifest m = book.manifest();
     PriceBook.Manifest out = new PriceBook.Manifest(m.name(), m.date(), m.currency(), m.hoursPerMonth(), files,
-        m.geographies() == null ? null : "geographies.csv", m.sources());
+        m.geographies() == null ? null : "geographies.csv", book.regions().isEmpty() ? null : "regions.csv", m.sources());
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
         .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     AtomicFiles.writeString(dir.resolve("pricebook.yaml"), yaml.writeValueAsString(out));
@@ -58,6 +58,15 @@ public final class PriceBookWriter {
             Csv.text(String.join(";", x.aliases())), Csv.text(String.join(";", x.regionPrefixes())))).append('\n');
       }
       AtomicFiles.writeString(dir.resolve("geographies.csv"), g.toString());
+    }
+    if (!book.regions().isEmpty()) {
+      StringBuilder r = new StringBuilder("# region locations (nearest-region estimates), as in the book this one was refreshed from\n");
+      r.append(String.join(",", PriceBook.REGIONS_HEADER)).append('\n');
+      for (RegionLocation x : book.regions()) {
+        r.append(String.join(",", Csv.text(x.provider()), Csv.text(x.region()), Csv.text(x.location()),
+            Double.toString(x.latitude()), Double.toString(x.longitude()), Csv.text(x.source()), Csv.text(x.note()))).append('\n');
+      }
+      AtomicFiles.writeString(dir.resolve("regions.csv"), r.toString());
     }
   }
 }

@@ -115,9 +115,9 @@ public final class PriceRefresh {
     allSources.addAll(sources);
     PriceBook.Manifest m = old.manifest();
     PriceBook.Manifest manifest = new PriceBook.Manifest(m.name(), date, m.currency(), m.hoursPerMonth(), m.files(),
-        m.geographies(), allSources);
+        m.geographies(), m.regions(), allSources);
     Path dir = outRoot.resolve("pricebook-" + date);
-    PriceBook book = PriceBook.of(manifest, dir.toString(), prices, files, old.geographies());
+    PriceBook book = PriceBook.of(manifest, dir.toString(), prices, files, old.geographies(), old.regions());
     Files.createDirectories(dir);
     PriceBookWriter.write(book, dir);
     List<DiffRow> rows = new ArrayList<>();

@@ -412,7 +412,7 @@ public final class ReportModel {
         }
         return new CostLine(l.phase(), anon.id(l.itemId()), anon.id(l.itemName()), anon.known(l.app()),
             l.service(), anon.text(l.component()), l.quantity(), l.unit(), l.priceKey(), l.unitPriceUsd(),
-            l.priceSource(), l.priceAsOf(), l.monthlyUsd(), l.driver(), l.machineType());
+            l.priceSource(), l.priceAsOf(), l.monthlyUsd(), l.driver(), l.machineType(), l.estimated());
       }
 
       @Override
