@@ -319,7 +319,7 @@ public final class AwsCollector {
           Sink.sorted(sink.vpcs, Comparator.comparing(Vpc::id)),
           Sink.sorted(sink.commitments, Comparator.comparing(Commitment::kind).thenComparing(Commitment::id)),
           Sink.sorted(sink.usage, Comparator.comparing(Usage::resourceId)),
-          new Billing("USD", months),
+          new Billing("USD", months, months.isEmpty() ? null : Billing.SOURCE_COST_EXPLORER),
           Sink.sorted(sink.gaps, GAP_ORDER),
           sink.coverage,
           Sink.sorted(sink.webAcls, Comparator.comparing(WebAcl::arn)));

@@ -1,47 +1,58 @@
 package dev.migrate.collect;
 
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.UsageTypes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.costexplorer.model.Dimension;
+import software.amazon.awssdk.services.costexplorer.model.Expression;
+import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageRequest;
+import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageResponse;
 import software.amazon.awssdk.services.costexplorer.model.Granularity;
+import software.amazon.awssdk.services.costexplorer.model.GroupDefinition;
 import software.amazon.awssdk.services.costexplorer.model.GroupDefinitionType;
+import software.amazon.awssdk.services.costexplorer.model.MetricValue;
 import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
 
-/** Monthly unblended cost by service for the last 12 months (plus the month so far). */
+/**
+ * Monthly unblended cost for the last 12 months (plus the month so far): by service, then by
+ * service and usage type with the usage quantity and its unit.
+ *
+ * <p>Both queries leave out tax, credits and refunds (charge types Tax, Credit, Refund): they are
+ * not usage that moves to another cloud, and leaving them out gives the same figures as AWS Data
+ * Exports read by {@code migrate collect --bill-export}. Reservation and savings-plan fees, their
+ * negations and negotiated discounts stay in, as in Cost Explorer's unblended cost.
+ */
 final class CostCollector {
   static final List<String> ACTIONS = List.of("ce:GetCostAndUsage");
   static final String METRIC = "UnblendedCost";
+  static final String QUANTITY = "UsageQuantity";
+  /** Cost Explorer charge types (dimension RECORD_TYPE) that are not part of the usage bill. */
+  static final List<String> EXCLUDED_RECORD_TYPES = List.of("Credit", "Refund", "Tax");
 
   private CostCollector() {}
 
   /**
    * @param today the collection day (UTC); the period is the 12 whole months before its month
    *              and the current month up to today (exclusive), which Cost Explorer marks estimated
+   * @return the number of months read
    */
   static int collect(CostExplorerClient ce, LocalDate today, Sink sink) {
     LocalDate start = today.withDayOfMonth(1).minusMonths(12);
-    String token = null;
-    List<ResultByTime> results = new ArrayList<>();
-    do {
-      String t = token;
-      var resp = ce.getCostAndUsage(r -> r.timePeriod(p -> p.start(start.toString()).end(today.toString()))
-          .granularity(Granularity.MONTHLY).metrics(METRIC)
-          .groupBy(g -> g.type(GroupDefinitionType.DIMENSION).key("SERVICE"))
-          .nextPageToken(t));
-      results.addAll(resp.resultsByTime());
-      token = resp.nextPageToken();
-    } while (token != null && !token.isEmpty());
     // A paged answer may split one month's groups over pages: merge by month.
-    java.util.Map<YearMonth, java.util.Map<String, BigDecimal>> byMonth = new java.util.TreeMap<>();
-    java.util.Map<YearMonth, Boolean> estimated = new java.util.HashMap<>();
-    for (ResultByTime r : results) {
+    Map<YearMonth, Map<String, BigDecimal>> byMonth = new TreeMap<>();
+    Map<YearMonth, Boolean> estimated = new HashMap<>();
+    for (ResultByTime r : pages(ce, start, today, false)) {
       YearMonth m = YearMonth.from(LocalDate.parse(r.timePeriod().start()));
-      var services = byMonth.computeIfAbsent(m, k -> new java.util.TreeMap<>());
+      var services = byMonth.computeIfAbsent(m, k -> new TreeMap<>());
       estimated.merge(m, Boolean.TRUE.equals(r.estimated()), Boolean::logicalOr);
       for (var g : r.groups()) {
         var metric = g.metrics().get(METRIC);
@@ -50,12 +61,92 @@ final class CostCollector {
         }
       }
     }
-    byMonth.forEach((m, services) -> {
+    // The usage-type lines are a second query; when it fails the months keep their services.
+    Map<YearMonth, List<Billing.UsageLine>> lines = Map.of();
+    try {
+      lines = usageLines(ce, start, today);
+    } catch (RuntimeException e) {
+      sink.gap("ce", "global", "monthly cost by usage type (Cost Explorer)", e);
+    }
+    for (var e : byMonth.entrySet()) {
       List<Billing.ServiceCost> costs = new ArrayList<>();
-      services.forEach((s, a) -> costs.add(new Billing.ServiceCost(s, a)));
+      e.getValue().forEach((s, a) -> costs.add(new Billing.ServiceCost(s, a)));
       costs.sort(Comparator.comparing(Billing.ServiceCost::service));
-      sink.months.add(new Billing.Month(m, estimated.getOrDefault(m, false), costs));
-    });
+      sink.months.add(new Billing.Month(e.getKey(), estimated.getOrDefault(e.getKey(), false), costs,
+          lines.getOrDefault(e.getKey(), List.of())));
+    }
     return byMonth.size();
+  }
+
+  /** Lines by month, sorted by service, usage type and region; one line per service and usage type. */
+  private static Map<YearMonth, List<Billing.UsageLine>> usageLines(CostExplorerClient ce, LocalDate start,
+      LocalDate end) {
+    // month -> service \0 usage type -> {cost, quantity} and unit
+    Map<YearMonth, Map<String, BigDecimal[]>> sums = new TreeMap<>();
+    Map<String, String> units = new HashMap<>();
+    for (ResultByTime r : pages(ce, start, end, true)) {
+      YearMonth m = YearMonth.from(LocalDate.parse(r.timePeriod().start()));
+      var month = sums.computeIfAbsent(m, k -> new TreeMap<>());
+      for (var g : r.groups()) {
+        MetricValue cost = g.metrics().get(METRIC);
+        if (g.keys().size() < 2 || cost == null || cost.amount() == null) {
+          continue;
+        }
+        String key = g.keys().get(0) + "\u0000" + g.keys().get(1);
+        BigDecimal[] sum = month.computeIfAbsent(key, k -> new BigDecimal[2]);
+        sum[0] = add(sum[0], new BigDecimal(cost.amount()));
+        MetricValue q = g.metrics().get(QUANTITY);
+        String unit = q == null ? null : unit(q.unit());
+        if (unit != null && q.amount() != null) {
+          sum[1] = add(sum[1], new BigDecimal(q.amount()));
+          units.putIfAbsent(m + "\u0000" + key, unit);
+        }
+      }
+    }
+    Map<YearMonth, List<Billing.UsageLine>> out = new TreeMap<>();
+    sums.forEach((m, month) -> {
+      List<Billing.UsageLine> list = new ArrayList<>();
+      month.forEach((key, sum) -> {
+        String[] k = key.split("\u0000", 2);
+        String unit = units.get(m + "\u0000" + key);
+        list.add(new Billing.UsageLine(k[0], k[1], UsageTypes.region(k[0], k[1]), UsageTypes.plain(sum[0]),
+            unit == null ? null : UsageTypes.plain(sum[1]), unit));
+      });
+      out.put(m, list);   // the TreeMap's key order is service, then usage type; one region per usage type
+    });
+    return out;
+  }
+
+  private static List<ResultByTime> pages(CostExplorerClient ce, LocalDate start, LocalDate end, boolean byUsageType) {
+    List<GroupDefinition> groups = new ArrayList<>();
+    groups.add(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("SERVICE").build());
+    List<String> metrics = List.of(METRIC);
+    if (byUsageType) {
+      groups.add(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("USAGE_TYPE").build());
+      metrics = List.of(METRIC, QUANTITY);
+    }
+    Expression usageOnly = Expression.builder().not(Expression.builder()
+        .dimensions(d -> d.key(Dimension.RECORD_TYPE).values(EXCLUDED_RECORD_TYPES)).build()).build();
+    List<ResultByTime> results = new ArrayList<>();
+    String token = null;
+    do {
+      GetCostAndUsageRequest.Builder req = GetCostAndUsageRequest.builder()
+          .timePeriod(p -> p.start(start.toString()).end(end.toString()))
+          .granularity(Granularity.MONTHLY).metrics(metrics).groupBy(groups).filter(usageOnly)
+          .nextPageToken(token);
+      GetCostAndUsageResponse resp = ce.getCostAndUsage(req.build());
+      results.addAll(resp.resultsByTime());
+      token = resp.nextPageToken();
+    } while (token != null && !token.isEmpty());
+    return results;
+  }
+
+  /** Cost Explorer answers "N/A" (or nothing) when a group's usage has no single unit. */
+  private static String unit(String unit) {
+    return unit == null || unit.isBlank() || unit.equals("N/A") ? null : unit;
+  }
+
+  private static BigDecimal add(BigDecimal a, BigDecimal b) {
+    return a == null ? b : a.add(b);
   }
 }

@@ -330,7 +330,7 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     m.put("wafv2:GetWebACL", java.util.stream.IntStream.range(0, distributions).mapToObj(SyntheticAccount::webAclOf)
         .filter(java.util.Objects::nonNull).distinct().count());
     m.put("s3:ListAllMyBuckets", 1L);
-    m.put("ce:GetCostAndUsage", 1L);
+    m.put("ce:GetCostAndUsage", 2L);   // by service, then by service and usage type
     m.put("ce:GetReservationCoverage", 1L);
     m.put("ce:GetSavingsPlansCoverage", 1L);
     m.put("ce:GetSavingsPlansUtilization", 1L);
