@@ -67,9 +67,16 @@ public final class Assessing {
    * @param outDir      where files go
    * @param formats     what to write
    * @param anonymize   pseudonyms instead of ids, names and tag values
+   * @param anonymizeSalt  secret salt of the pseudonyms, or null for a random one each run
    */
   public record Request(Source source, Planning.PlanRequest plan, Path priceBook, CostChoices cost, Path outDir,
-      Set<Reporting.Format> formats, boolean anonymize) {}
+      Set<Reporting.Format> formats, boolean anonymize, String anonymizeSalt) {
+    /** A request with a random salt when anonymising. */
+    public Request(Source source, Planning.PlanRequest plan, Path priceBook, CostChoices cost, Path outDir,
+        Set<Reporting.Format> formats, boolean anonymize) {
+      this(source, plan, priceBook, cost, outDir, formats, anonymize, null);
+    }
+  }
 
   /**
    * What-if scenarios to project over the assessment.
@@ -107,7 +114,7 @@ public final class Assessing {
       assessment = WhatIf.withTimelines(assessment, timelines);
       out.println(dev.migrate.io.Terminal.safeLines(WhatIf.compare(timelines)));
     }
-    List<Path> written = Reporting.write(assessment, req.outDir(), req.formats(), req.anonymize(), out);
+    List<Path> written = Reporting.write(assessment, req.outDir(), req.formats(), req.anonymize(), req.anonymizeSalt(), out);
     if (!req.formats().contains(Reporting.Format.CONSOLE)) {
       written.forEach(p -> out.println(p));
     }

@@ -66,10 +66,10 @@ public final class Reporting {
 
   private Reporting() {}
 
-  /** {@link #write(Assessment, Path, Set, boolean, String, PrintStream)} with the default salt. */
+  /** {@link #write(Assessment, Path, Set, boolean, String, PrintStream)} with a random salt for this run. */
   public static List<Path> write(Assessment a, Path outDir, Set<Format> formats, boolean anonymize,
       PrintStream console) {
-    return write(a, outDir, formats, anonymize, Anonymizer.DEFAULT_SALT, console);
+    return write(a, outDir, formats, anonymize, null, console);
   }
 
   /**
@@ -77,13 +77,15 @@ public final class Reporting {
    * table to {@code console} when {@link Format#CONSOLE} is chosen.
    *
    * @param anonymize  replace account, resource ids, names and tag values with stable pseudonyms
-   * @param salt       salt of the pseudonyms (the same salt gives the same pseudonyms)
+   * @param salt       secret salt of the pseudonyms (the same salt gives the same pseudonyms), or null
+   *                   for a random one, so that pseudonyms cannot be confirmed by hashing a guessed id
    * @return the files written, in the order xlsx, json, csv
    * @throws Failure OUTPUT when a file cannot be written
    */
   public static List<Path> write(Assessment a, Path outDir, Set<Format> formats, boolean anonymize, String salt,
       PrintStream console) {
-    ReportModel m = ReportModel.of(a, anonymize ? Anonymizer.forAssessment(a, salt) : Anonymizer.none());
+    ReportModel m = ReportModel.of(a, anonymize
+        ? Anonymizer.forAssessment(a, salt == null ? Anonymizer.randomSalt() : salt) : Anonymizer.none());
     String stem = fileSafe(m.accountId()) + "-" + m.generatedDate();
     var written = new ArrayList<Path>();
     if (formats.contains(Format.XLSX)) {

@@ -40,8 +40,14 @@ public final class EstateOptions {
   String format;
 
   @Option(names = "--anonymize",
-      description = "Replace account ids, resource ids, names and tag values with stable pseudonyms.")
+      description = "Replace account ids, resource ids, names and tag values with pseudonyms (a new secret salt each run).")
   boolean anonymize;
+
+  // No ${DEFAULT-VALUE} in the help: the salt is a secret.
+  @Option(names = "--anonymize-salt", paramLabel = "SECRET", defaultValue = "${env:MIGRATE_ANONYMIZE_SALT}",
+      description = "With --anonymize: a secret salt of your own, so pseudonyms stay the same between runs "
+          + "(or set MIGRATE_ANONYMIZE_SALT, which keeps it off the command line).")
+  String anonymizeSalt;
 
   @Option(names = "--rules", paramLabel = "DIR",
       description = "Your own rules folder; it extends the shipped rules (a rule with a shipped id replaces it).")
@@ -113,8 +119,16 @@ public final class EstateOptions {
     var sourceValue = new Assessing.Source(source.sample, source.snapshot, fromFile ? null : aws.toRequest(null));
     var plan = new Planning.PlanRequest(rules, rulesOnly, Planning.parseRegionMap(regionMap), rightsizing,
         percentile, headroom);
+    if (spec.commandLine().getParseResult().hasMatchedOption("--anonymize-salt") && !anonymize) {
+      throw new Failure(Failure.Kind.USAGE, "--anonymize-salt needs --anonymize");
+    }
+    if (anonymize && anonymizeSalt != null && anonymizeSalt.length() < 8) {
+      throw new Failure(Failure.Kind.USAGE, "--anonymize-salt (or MIGRATE_ANONYMIZE_SALT): give a secret of at least "
+          + "8 characters; a short salt can be guessed, and with it every pseudonym");
+    }
     return new Assessing.Request(sourceValue, plan, priceBook,
-        new Assessing.CostChoices(targetPricing, spotShare, gkeMode, costOptions), outDir, Reporting.Format.parse(format), anonymize);
+        new Assessing.CostChoices(targetPricing, spotShare, gkeMode, costOptions), outDir, Reporting.Format.parse(format), anonymize,
+        anonymize ? anonymizeSalt : null);
   }
 
   /** True when the bundled sample is assessed. */

@@ -34,17 +34,18 @@ import java.util.regex.Pattern;
  * report can be shared outside the company.
  *
  * <p>A pseudonym is the first 8 hex digits of SHA-256(salt, NUL, value), prefixed by the kind
- * of value. The same value with the same salt always gives the same pseudonym, across runs and
- * across output formats; a user who wants pseudonyms that cannot be confirmed by hashing a
- * guessed id sets their own salt. Collisions (two values, one prefix and hash) are resolved by
+ * of value. The same value with the same salt gives the same pseudonym across output formats.
+ * The salt is secret and, unless the user fixes one, random for each run ({@link #randomSalt}):
+ * with a known salt anyone could hash a guessed account id or instance id and confirm it against
+ * the report. A user who wants pseudonyms that stay the same between runs sets their own salt
+ * and keeps it to themselves. Collisions (two values, one prefix and hash) are resolved by
  * lengthening the hash, in sorted order of the values, so the result stays deterministic.
  *
  * <p>Identifier fields go through {@link #id}; free text (reasons, warnings) goes through
  * {@link #text}, which replaces every known value that appears in it as a whole token.
  */
 public final class Anonymizer {
-  /** Salt used when the user sets none; fixed so that pseudonyms are stable between runs. */
-  public static final String DEFAULT_SALT = "migrate.anonymize/v1";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   static final String UNTAGGED = "(untagged)";
   private static final Anonymizer NONE = new Anonymizer(false, "", Map.of(), List.of());
@@ -63,6 +64,13 @@ public final class Anonymizer {
     this.salt = salt;
     this.pseudonyms = pseudonyms;
     this.phrases = phrases;
+  }
+
+  /** A fresh secret salt (128 random bits, hex): the default, so pseudonyms differ between runs. */
+  public static String randomSalt() {
+    byte[] b = new byte[16];
+    RANDOM.nextBytes(b);
+    return HexFormat.of().formatHex(b);
   }
 
   /** Leaves every value as it is. */

@@ -411,8 +411,9 @@ public final class ReportModel {
           return l;
         }
         return new CostLine(l.phase(), anon.id(l.itemId()), anon.id(l.itemName()), anon.known(l.app()),
-            l.service(), anon.text(l.component()), l.quantity(), l.unit(), l.priceKey(), l.unitPriceUsd(),
-            l.priceSource(), l.priceAsOf(), l.monthlyUsd(), l.driver(), l.machineType(), l.estimated());
+            l.service(), anon.text(l.component()), l.quantity(), l.unit(), fromSnapshot(l.priceKey(), anon),
+            l.unitPriceUsd(), fromSnapshot(l.priceSource(), anon), l.priceAsOf(), l.monthlyUsd(), l.driver(),
+            l.machineType(), l.estimated());
       }
 
       @Override
@@ -420,6 +421,15 @@ public final class ReportModel {
         return n + tgt.size();
       }
     };
+  }
+
+  /**
+   * Price keys and sources are public (price book rows) except those the snapshot priced itself,
+   * e.g. {@code snapshot:commitment/<reservation id>/hourlyUsd}: those name the account's own
+   * reserved instances and savings plans and are anonymised like any other text.
+   */
+  private static String fromSnapshot(String s, Anonymizer anon) {
+    return s != null && s.startsWith("snapshot") ? anon.text(s) : s;
   }
 
   private static List<InventoryRow> inventoryRows(Snapshot s, Anonymizer anon) {
