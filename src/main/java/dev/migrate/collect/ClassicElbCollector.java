@@ -32,18 +32,18 @@ final class ClassicElbCollector {
     }
     Map<String, Map<String, String>> tags = new HashMap<>();
     Attempt tagCall = new Attempt(sink, "elb", region, "classic load balancer tags");
-    for (int i = 0; i < all.size(); i += TAG_BATCH) {
+    for (int i = 0; i < all.size() && !tagCall.refused(); i += TAG_BATCH) {
       List<String> names = all.subList(i, Math.min(all.size(), i + TAG_BATCH)).stream()
           .map(LoadBalancerDescription::loadBalancerName).toList();
-      DescribeTagsResponse resp = tagCall.get(() -> elb.describeTags(r -> r.loadBalancerNames(names)), null);
-      if (resp != null) {
-        resp.tagDescriptions().forEach(d -> tags.put(d.loadBalancerName(),
-            Tags.of(d.tags(), Tag::key, Tag::value, redact)));
-      }
+      // A failed batch is split until the failing load balancers are alone; only their tags are gaps.
+      Batches.<String, DescribeTagsResponse>run(names, b -> elb.describeTags(r -> r.loadBalancerNames(b)),
+          (b, resp) -> resp.tagDescriptions().forEach(d -> tags.put(d.loadBalancerName(),
+              Tags.of(d.tags(), Tag::key, Tag::value, redact))),
+          (b, e) -> tagCall.failed(b.size() == 1 ? b.get(0) : b.size() + " load balancers", e));
     }
     Attempt attrCall = new Attempt(sink, "elb", region, "classic load balancer access-log settings");
     List<java.util.Optional<LoadBalancerAttributes>> allAttrs = fanout.map(all, d -> java.util.Optional.ofNullable(
-        attrCall.get(() -> elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(d.loadBalancerName()))
+        attrCall.get(d.loadBalancerName(), () -> elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(d.loadBalancerName()))
             .loadBalancerAttributes(), null)));
     for (int k = 0; k < all.size(); k++) {
       LoadBalancerDescription d = all.get(k);

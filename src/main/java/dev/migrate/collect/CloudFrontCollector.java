@@ -46,9 +46,9 @@ final class CloudFrontCollector {
     Attempt configCall = new Attempt(sink, "cloudfront", "global", "distribution logging configuration");
     Attempt tagCall = new Attempt(sink, "cloudfront", "global", "distribution tags");
     fanout.map(all, d -> {
-      LoggingConfig logging = configCall.get(
+      LoggingConfig logging = configCall.get(d.id(),
           () -> cf.getDistributionConfig(r -> r.id(d.id())).distributionConfig().logging(), null);
-      var tags = tagCall.get(() -> Tags.of(cf.listTagsForResource(r -> r.resource(d.arn())).tags().items(),
+      var tags = tagCall.get(d.id(), () -> Tags.of(cf.listTagsForResource(r -> r.resource(d.arn())).tags().items(),
           Tag::key, Tag::value, redact), java.util.Map.<String, String>of());
       sink.distributions.add(toDistribution(d, logging, tags));
       return d.id();

@@ -63,7 +63,7 @@ final class ElbV2Collector {
     List<String> tgArns = groupsByLb.values().stream().flatMap(List::stream).map(TargetGroup::targetGroupArn)
         .distinct().sorted().toList();
     fanout.map(tgArns, arn -> {
-          List<TargetHealthDescription> ds = healthCall.get(
+          List<TargetHealthDescription> ds = healthCall.get(arn,
               () -> elb.describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions(), null);
           if (ds != null) {
             List<LoadBalancer.Target> targets = new ArrayList<>();
@@ -77,27 +77,28 @@ final class ElbV2Collector {
         });
     Map<String, Map<String, String>> tags = new HashMap<>();
     Attempt tagCall = new Attempt(sink, "elbv2", region, "load balancer tags");
-    for (int i = 0; i < all.size(); i += TAG_BATCH) {
+    for (int i = 0; i < all.size() && !tagCall.refused(); i += TAG_BATCH) {
       List<String> arns = all.subList(i, Math.min(all.size(), i + TAG_BATCH)).stream()
           .map(lb -> lb.loadBalancerArn()).toList();
-      DescribeTagsResponse resp = tagCall.get(() -> elb.describeTags(r -> r.resourceArns(arns)), null);
-      if (resp != null) {
-        resp.tagDescriptions().forEach(d -> tags.put(d.resourceArn(), Tags.of(d.tags(), Tag::key, Tag::value, redact)));
-      }
+      // A failed batch is split until the failing load balancers are alone; only their tags are gaps.
+      Batches.<String, DescribeTagsResponse>run(arns, b -> elb.describeTags(r -> r.resourceArns(b)),
+          (b, resp) -> resp.tagDescriptions().forEach(d -> tags.put(d.resourceArn(),
+              Tags.of(d.tags(), Tag::key, Tag::value, redact))),
+          (b, e) -> tagCall.failed(b.size() == 1 ? b.get(0) : b.size() + " load balancers", e));
     }
     Attempt listenerCall = new Attempt(sink, "elbv2", region, "listeners");
     Attempt attrCall = new Attempt(sink, "elbv2", region, "access-log settings");
     fanout.map(all, lb -> {
       String arn = lb.loadBalancerArn();
       List<LoadBalancer.Listener> listeners = new ArrayList<>();
-      listenerCall.get(() -> {
+      listenerCall.get(arn, () -> {
         for (var page : elb.describeListenersPaginator(r -> r.loadBalancerArn(arn).pageSize(PAGE))) {
           page.listeners().forEach(l -> listeners.add(toListener(l)));
         }
         return Boolean.TRUE;
       }, Boolean.FALSE);
       listeners.sort(Comparator.comparingInt(LoadBalancer.Listener::port).thenComparing(LoadBalancer.Listener::protocol));
-      List<LoadBalancerAttribute> attrs = attrCall.get(
+      List<LoadBalancerAttribute> attrs = attrCall.get(arn,
           () -> elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn)).attributes(), null);
       LoadBalancer.AccessLogs logs = null;
       if (attrs != null) {

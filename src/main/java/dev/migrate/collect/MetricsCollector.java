@@ -181,34 +181,63 @@ final class MetricsCollector {
     return queries.size();
   }
 
-  /** Fetches every planned query and returns values per query id, oldest first. */
+  /**
+   * Fetches every planned query and returns values per query id, oldest first. A batch that
+   * fails after its retries is split until the failing queries are alone ({@link Batches}); only
+   * those series are gaps. A refusal (denied, region not enabled) is one gap for every resource
+   * not yet read.
+   */
   Map<String, SortedMap<Instant, Double>> fetch() {
     Map<String, SortedMap<Instant, Double>> values = new HashMap<>();
-    for (int from = 0; from < queries.size(); from += MAX_QUERIES) {
+    boolean[] refused = {false};
+    for (int from = 0; from < queries.size() && !refused[0]; from += MAX_QUERIES) {
       List<Query> chunk = queries.subList(from, Math.min(queries.size(), from + MAX_QUERIES));
-      List<MetricDataQuery> q = chunk.stream().map(MetricsCollector::toSdk).toList();
-      try {
-        String token = null;
-        do {
-          String t = token;
-          GetMetricDataResponse resp = cw.getMetricData(r -> r.metricDataQueries(q)
-              .startTime(window.start()).endTime(window.end()).scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(t));
-          for (MetricDataResult res : resp.metricDataResults()) {
-            SortedMap<Instant, Double> series = values.computeIfAbsent(res.id(), k -> new TreeMap<>());
-            for (int k = 0; k < Math.min(res.timestamps().size(), res.values().size()); k++) {
-              series.put(res.timestamps().get(k), res.values().get(k));
+      List<Query> rest = queries.subList(from, queries.size());
+      Batches.run(List.copyOf(chunk), b -> refused[0] ? Map.<String, SortedMap<Instant, Double>>of() : fetchBatch(b),
+          (b, got) -> values.putAll(got), (b, e) -> {
+            if (Faults.kind(e) == Faults.Kind.REFUSED) {
+              if (!refused[0]) {
+                refused[0] = true;
+                sink.gap("cloudwatch", region, "usage metrics of " + owners(rest) + " resources", e);
+              }
+            } else if (b.size() == 1) {
+              Query q = b.get(0);
+              sink.gap("cloudwatch", region, "usage metric " + q.field() + " of " + q.owner() + " (" + q.namespace() + " "
+                  + q.metric() + " " + q.stat() + ")", e);
+            } else {
+              sink.gap("cloudwatch", region, "usage metrics of " + owners(b) + " resources", e);
             }
-          }
-          token = resp.nextToken();
-        } while (token != null && !token.isEmpty());
-      } catch (RuntimeException e) {
-        long resources = chunk.stream().map(Query::owner).distinct().count();
-        sink.gap("cloudwatch", region, "usage metrics of " + resources + " resources", e);
-        if (Faults.denied(e) || Faults.regionDisabled(e)) {
-          break;
+          });
+    }
+    return values;
+  }
+
+  private static long owners(List<Query> qs) {
+    return qs.stream().map(Query::owner).distinct().count();
+  }
+
+  /** One GetMetricData batch with all its pages; nothing of it is kept unless every page was read. */
+  private Map<String, SortedMap<Instant, Double>> fetchBatch(List<Query> batch) {
+    List<MetricDataQuery> q = batch.stream().map(MetricsCollector::toSdk).toList();
+    Set<String> asked = new HashSet<>();
+    batch.forEach(x -> asked.add(x.id()));
+    Map<String, SortedMap<Instant, Double>> values = new HashMap<>();
+    String token = null;
+    do {
+      String t = token;
+      GetMetricDataResponse resp = cw.getMetricData(r -> r.metricDataQueries(q)
+          .startTime(window.start()).endTime(window.end()).scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(t));
+      for (MetricDataResult res : resp.metricDataResults()) {
+        if (!asked.contains(res.id())) {
+          continue; // not a query of this batch (a stub or emulator answering more than asked)
+        }
+        SortedMap<Instant, Double> series = values.computeIfAbsent(res.id(), k -> new TreeMap<>());
+        for (int k = 0; k < Math.min(res.timestamps().size(), res.values().size()); k++) {
+          series.put(res.timestamps().get(k), res.values().get(k));
         }
       }
-    }
+      token = resp.nextToken();
+    } while (token != null && !token.isEmpty());
     return values;
   }
 

@@ -24,7 +24,7 @@ final class S3Collector {
         // ListBuckets names the region itself since 2024; older endpoints need GetBucketLocation.
         String region = b.bucketRegion();
         if (region == null || region.isBlank()) {
-          region = location.get(() -> regionOf(s3.getBucketLocation(r -> r.bucket(b.name())).locationConstraintAsString()),
+          region = location.get(b.name(), () -> regionOf(s3.getBucketLocation(r -> r.bucket(b.name())).locationConstraintAsString()),
               "unknown");
         }
         sink.buckets.add(new S3Bucket(b.name(), region, b.creationDate(), List.of(), null, null));

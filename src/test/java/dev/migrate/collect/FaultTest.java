@@ -281,12 +281,83 @@ class FaultTest {
         .withRequestBody(containing("Version=2015-12-01"))
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
             .withBodyFile("faults/elbv2-truncated.xml")));
-    Snapshot s = collect(fx.options()).snapshot();
+    CollectResult r = collect(fx.options());
+    Snapshot s = r.snapshot();
     Gap g = onlyGap(s);
+    assertEquals(java.util.Map.of("malformed", 2L), r.calls().retries(), "a truncated 200 is retried like a 5xx");
     assertEquals("elbv2", g.service());
     assertEquals("us-east-1", g.region());
     assertEquals("MalformedResponse", g.errorCode());
     assertEquals(2, s.loadBalancers().size(), "classic ELB and the eu-west-1 NLB are still there");
+  }
+
+  @Test
+  void aMetricQueryThatAlwaysFailsIsSplitOutAndOnlyItsSeriesIsAGap() {
+    // An emulator that cannot compute percentiles: every GetMetricData batch with a p95 query fails.
+    fx.server.stubFor(query("monitoring", "us-east-1", "GetMetricData").withRequestBody(containing("Stat=p95"))
+        .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/xml")
+            .withBody("<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>cannot compute"
+                + " p95</Message></Error><RequestId>x</RequestId></ErrorResponse>")));
+    CollectResult r = collect(fx.options());
+    Snapshot s = r.snapshot();
+    List<String> missing = s.gaps().stream().map(Gap::missing).sorted().toList();
+    assertFalse(missing.isEmpty());
+    assertTrue(missing.stream().allMatch(m -> m.matches("usage metric (cpup95|memp95) of i-[0-9a-z]+ \\(\\S+ \\S+ p95\\)")),
+        missing::toString);
+    assertTrue(s.gaps().stream().allMatch(g -> g.region().equals("us-east-1") && g.errorCode().equals("InternalFailure")));
+    var web = s.usageOf("i-0a1").orElseThrow();
+    assertEquals(null, web.cpuP95Pct(), "the failing series is a gap");
+    assertTrue(web.cpuAvgPct() != null && web.cpuMaxPct() != null, "the rest of the instance's metrics are read");
+    assertEquals(4_000_000L, s.usageOf(s.loadBalancers().stream().filter(l -> l.name().equals("web-alb")).findFirst()
+        .orElseThrow().id()).orElseThrow().requests(), "other resources of the region keep their metrics");
+    assertEquals(missing.size(), s.collection().gapsAfterRetries());
+    assertTrue(s.collection().inventoryComplete(), "metrics are not inventory");
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder stub(
+      com.github.tomakehurst.wiremock.http.Response r) {
+    var b = aResponse().withStatus(r.getStatus()).withBody(r.getBodyAsString());
+    r.getHeaders().all().forEach(h -> b.withHeader(h.key(), h.firstValue()));
+    return b;
+  }
+
+  /**
+   * The first request that {@code m} matches is throttled, the second gets a 503, the third is
+   * throttled with {@code Retry-After: 0}; the fourth falls through to the account's answer.
+   */
+  private void scripted(String name, String service, java.util.function.Supplier<MappingBuilder> m) {
+    var steps = List.of(FaultInjector.throttle(service, false), FaultInjector.serverError(service, 503),
+        FaultInjector.throttle(service, true));
+    String state = Scenario.STARTED;
+    for (int i = 0; i < steps.size(); i++) {
+      String next = name + "-" + (i + 1);
+      fx.server.stubFor(m.get().inScenario(name).whenScenarioStateIs(state).willSetStateTo(next).willReturn(stub(steps.get(i))));
+      state = next;
+    }
+  }
+
+  @Test
+  void scriptedThrottlingAndUnavailableSequencesOnEveryProtocolLoseNothing() {
+    CollectResult clean = collect(fx.options());
+    fx.server.resetScenarios();
+    scripted("ec2", "ec2", () -> query("ec2", "us-east-1", "DescribeInstances"));
+    scripted("elb", "elasticloadbalancing", () -> query("elasticloadbalancing", "eu-west-1", "DescribeLoadBalancers")
+        .withRequestBody(containing("Version=2012-06-01")));
+    scripted("cloudfront", "cloudfront", () -> get(urlPathEqualTo("/2020-05-31/distribution")).atPriority(1));
+    scripted("cloudwatch", "monitoring", () -> query("monitoring", "us-east-1", "GetMetricData"));
+    scripted("ce", "ce", () -> costExplorer("GetCostAndUsage"));
+    CollectResult r = collect(fx.options().withRetries(4, 4, java.time.Duration.ofMillis(1)));
+    assertEquals(List.of(), r.snapshot().gaps());
+    assertEquals(dev.migrate.inventory.SnapshotJson.toJson(clean.snapshot().withCollection(null)),
+        dev.migrate.inventory.SnapshotJson.toJson(r.snapshot().withCollection(null)));
+    assertEquals(java.util.Map.of("throttling", 10L, "server", 5L), r.calls().retries());
+    assertEquals(5, r.calls().totalRetried());
+    assertEquals(clean.calls().totalAttempts() + 15, r.calls().totalAttempts());
+    for (String action : List.of("ec2:DescribeInstances", "elasticloadbalancing:DescribeLoadBalancers",
+        "cloudfront:ListDistributions", "cloudwatch:GetMetricData", "ce:GetCostAndUsage")) {
+      assertEquals(clean.calls().attempts().get(action) + 3, r.calls().attempts().get(action), action);
+      assertEquals(clean.calls().calls().get(action), r.calls().calls().get(action), action);
+    }
   }
 
   @Test
