@@ -3,7 +3,7 @@ package dev.migrate.rules;
 import dev.migrate.io.Position;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +40,7 @@ public final class Condition {
   private final Op op;
   /** String, Double, Boolean, or a List of String/Double. */
   private final Object value;
+  /** RE2/J: matching time is linear in the text's length, whatever the pattern. */
   private final Pattern pattern;
   private final Position pos;
 

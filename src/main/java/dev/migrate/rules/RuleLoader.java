@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -515,9 +514,14 @@ public final class RuleLoader {
           return null;
         }
         try {
-          Pattern.compile((String) value);
-        } catch (PatternSyntaxException ex) {
-          errors.add(vn.pos().error(what + "has an invalid regular expression: " + ex.getDescription()));
+          com.google.re2j.Pattern.compile((String) value);
+        } catch (com.google.re2j.PatternSyntaxException ex) {
+          // RE2 syntax is what Java's engine accepts except lookaround, backreferences and possessive
+          // quantifiers: the features that need backtracking (and so can take exponential time)
+          errors.add(vn.pos().error(what + "has an invalid regular expression: " + ex.getDescription()
+              + (ex.getPattern() == null || ex.getPattern().isEmpty() ? "" : " at " + Echo.quote(ex.getPattern()))
+              + (backtrackingOnly((String) value) ? " (rules use linear-time RE2 syntax: no lookahead, lookbehind, "
+              + "backreferences or possessive quantifiers)" : "")));
           return null;
         }
       }
@@ -535,6 +539,16 @@ public final class RuleLoader {
       default -> throw new AssertionError(op);
     }
     return new Condition(attr, op, value, m.pos());
+  }
+
+  /** True when only a backtracking engine (java.util.regex) understands the pattern. */
+  private static boolean backtrackingOnly(String pattern) {
+    try {
+      Pattern.compile(pattern);
+      return true;
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return false;
+    }
   }
 
   private static Attributes.Type elementType(Attributes.Type t) {

@@ -49,7 +49,7 @@ class RuleErrorsTest {
     assertTrue(e.get(1).startsWith(f + ":8:33: bad condition: unknown operator 'below'; expected one of eq, ne, in"));
     assertEquals(f + ":9:44: bad condition: cpuP95Pct (number) lt needs a number, found the string 'forty'", e.get(2));
     assertEquals(f + ":10:29: bad condition: state (string) gt compares numbers; state is string", e.get(3));
-    assertEquals(f + ":11:44: bad condition: name (string) matches has an invalid regular expression: Unclosed character class",
+    assertEquals(f + ":11:44: bad condition: name (string) matches has an invalid regular expression: missing closing ] at '['",
         e.get(4));
     assertEquals(f + ":12:53: bad condition: inAutoScalingGroup (boolean) eq needs true or false, found the string 'yes'",
         e.get(5));
