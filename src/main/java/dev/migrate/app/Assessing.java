@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -46,14 +45,13 @@ public final class Assessing {
   /**
    * The cost knobs the command line offers; null means the cost model's default.
    *
-   * @param targetPricing  on-demand, spot, cud-1y or cud-3y
+   * @param targetPricing  how Google Cloud compute is bought
    * @param spotShare      share of node hours on Spot VMs with {@code spot}, 0..1
-   * @param gkeMode        as-planned, standard or autopilot
+   * @param gkeMode        how GKE workloads are priced
    * @param settings       further {@code name=value} cost options ({@code --cost-option})
    */
-  public record CostChoices(String targetPricing, BigDecimal spotShare, String gkeMode, List<String> settings) {
-    public static final CostChoices DEFAULTS = new CostChoices(null, null, null, List.of());
-
+  public record CostChoices(Choices.TargetPricing targetPricing, BigDecimal spotShare, Choices.GkeMode gkeMode,
+      List<String> settings) {
     public CostChoices {
       settings = List.copyOf(settings);
     }
@@ -86,8 +84,6 @@ public final class Assessing {
    * @param sample  run the shipped sample scenarios (when {@code files} is empty)
    */
   public record Scenarios(List<Path> files, List<String> sets, boolean sample) {
-    public static final Scenarios NONE = new Scenarios(List.of(), List.of(), false);
-
     public Scenarios {
       files = List.copyOf(files);
       sets = List.copyOf(sets);
@@ -136,7 +132,7 @@ public final class Assessing {
   }
 
   /** The bundled sample estate (sample-data/tableapp), read from the jar. */
-  public static Snapshot bundledSample() {
+  private static Snapshot bundledSample() {
     try (InputStream in = Assessing.class.getResourceAsStream(SAMPLE_RESOURCE)) {
       if (in == null) {
         throw new Failure(Failure.Kind.INVALID_INPUT, "the bundled sample estate is missing from this build"
@@ -152,18 +148,8 @@ public final class Assessing {
 
   static CostOptions costOptions(CostChoices c) {
     CostOptions d = CostOptions.defaults();
-    CostOptions.TargetPricing pricing = d.targetPricing();
+    CostOptions.TargetPricing pricing = c.targetPricing() == null ? d.targetPricing() : c.targetPricing().pricing();
     BigDecimal spotShare = d.spotShare();
-    if (c.targetPricing() != null) {
-      pricing = switch (c.targetPricing().toLowerCase(Locale.ROOT)) {
-        case "on-demand" -> CostOptions.TargetPricing.ON_DEMAND;
-        case "spot" -> CostOptions.TargetPricing.SPOT_SHARE;
-        case "cud-1y" -> CostOptions.TargetPricing.CUD_1Y;
-        case "cud-3y" -> CostOptions.TargetPricing.CUD_3Y;
-        default -> throw new Failure(Failure.Kind.USAGE, "--target-pricing: unknown choice '" + c.targetPricing()
-            + "'; use on-demand, spot, cud-1y or cud-3y");
-      };
-    }
     if (c.spotShare() != null) {
       if (pricing != CostOptions.TargetPricing.SPOT_SHARE) {
         throw new Failure(Failure.Kind.USAGE, "--spot-share needs --target-pricing spot");
@@ -175,20 +161,8 @@ public final class Assessing {
     } else if (pricing == CostOptions.TargetPricing.SPOT_SHARE && spotShare.signum() == 0) {
       throw new Failure(Failure.Kind.USAGE, "--target-pricing spot needs --spot-share, e.g. --spot-share 0.3");
     }
-    CostOptions.GkeMode gke = d.gkeMode();
-    if (c.gkeMode() != null) {
-      gke = switch (c.gkeMode().toLowerCase(Locale.ROOT)) {
-        case "as-planned" -> CostOptions.GkeMode.AS_PLANNED;
-        case "standard" -> CostOptions.GkeMode.STANDARD;
-        case "autopilot" -> CostOptions.GkeMode.AUTOPILOT;
-        default -> throw new Failure(Failure.Kind.USAGE, "--gke-mode: unknown choice '" + c.gkeMode()
-            + "'; use as-planned, standard or autopilot");
-      };
-    }
-    CostOptions options = d.toBuilder().targetPricing(pricing).spotShare(spotShare).gkeMode(gke).build();
-    for (String setting : c.settings()) {
-      options = Costing.apply(options, setting);
-    }
-    return options;
+    CostOptions.GkeMode gke = c.gkeMode() == null ? d.gkeMode() : c.gkeMode().mode();
+    CostOptions base = d.toBuilder().targetPricing(pricing).spotShare(spotShare).gkeMode(gke).build();
+    return Costing.options(base, c.settings());
   }
 }

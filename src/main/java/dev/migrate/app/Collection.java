@@ -142,13 +142,13 @@ public final class Collection {
   public record Collected(Snapshot snapshot, Path file) {}
 
   /** {@code reports/snapshot-<account>-<date>.json}, date in UTC. */
-  public Path defaultOut(Snapshot s) {
+  private Path defaultOut(Snapshot s) {
     return Path.of("reports", "snapshot-" + s.account().id() + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
         + ".json");
   }
 
   /** With {@code strict}, a snapshot with gaps is a FINDINGS failure (the snapshot is still written by the caller). */
-  public static void requireNoGaps(CollectRequest req, Snapshot s, Path written) {
+  private static void requireNoGaps(CollectRequest req, Snapshot s, Path written) {
     if (req.strict() && !s.gaps().isEmpty()) {
       Gap g = s.gaps().get(0);
       throw new Failure(Failure.Kind.FINDINGS, s.gaps().size() + " gap(s) in the snapshot"

@@ -37,19 +37,19 @@ public final class Costing {
   }
 
   /**
-   * Cost options from {@code name=value} settings (e.g. {@code --cost-option aws-free-tier=false}) over the
-   * defaults; the names are {@link CostOptions#NAMES}.
+   * {@code base} with {@code name=value} settings applied in turn (e.g. {@code --cost-option
+   * aws-free-tier=false}); the names are {@link CostOptions#NAMES}. A bad setting is a usage
+   * failure naming it.
    */
-  public static CostOptions options(List<String> settings) {
-    CostOptions o = CostOptions.defaults();
+  public static CostOptions options(CostOptions base, List<String> settings) {
+    CostOptions o = base;
     for (String s : settings) {
       o = apply(o, s);
     }
     return o;
   }
 
-  /** One {@code --cost-option name=value} applied to {@code o}; a bad one is a usage failure naming it. */
-  public static CostOptions apply(CostOptions o, String s) {
+  private static CostOptions apply(CostOptions o, String s) {
     int eq = s.indexOf('=');
     if (eq <= 0) {
       throw new Failure(Failure.Kind.USAGE, "--cost-option " + s + ": expected name=value (names: "

@@ -12,7 +12,6 @@ import dev.migrate.rules.RuleSet;
 import dev.migrate.rules.RulesException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,7 +36,7 @@ public final class Planning {
    * @param headroom         CPU headroom factor, or null (default 1.3)
    */
   public record PlanRequest(Path rulesDir, boolean replaceBuiltIn, Map<String, String> regionOverrides,
-      String rightsizing, Integer percentile, Double headroom) {
+      Choices.Rightsizing rightsizing, Integer percentile, Double headroom) {
     public PlanRequest {
       regionOverrides = regionOverrides == null ? Map.of() : Map.copyOf(regionOverrides);
     }
@@ -126,7 +125,7 @@ public final class Planning {
 
   static PlanOptions options(PlanRequest r) {
     try {
-      String strategy = r.rightsizing() == null ? null : r.rightsizing().toLowerCase(Locale.ROOT);
+      String strategy = r.rightsizing() == null ? null : r.rightsizing().label();
       return new PlanOptions(r.regionOverrides(), strategy, r.percentile(), r.headroom());
     } catch (IllegalArgumentException e) {
       throw new Failure(Failure.Kind.USAGE, e.getMessage());

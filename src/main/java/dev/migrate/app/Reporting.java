@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,42 +24,13 @@ import java.util.Set;
  * account id and the UTC date the assessment was generated.
  */
 public final class Reporting {
-  /** What to write; {@code --format} takes a comma-separated list of the lower-case names. */
+  /** What to write ({@code --format}: {@link Choices.Output}). */
   public enum Format {
     XLSX, JSON, CSV, CONSOLE;
 
     /** Every format: the default. */
     public static Set<Format> all() {
       return EnumSet.allOf(Format.class);
-    }
-
-    /**
-     * Parses {@code "xlsx,json"} (case-insensitive, {@code all} for every format).
-     *
-     * @throws Failure USAGE naming the unknown format and the valid ones
-     */
-    public static Set<Format> parse(String list) {
-      var set = EnumSet.noneOf(Format.class);
-      for (String part : list.split(",")) {
-        String p = part.trim().toLowerCase(Locale.ROOT);
-        if (p.isEmpty()) {
-          continue;
-        }
-        if (p.equals("all")) {
-          set.addAll(all());
-          continue;
-        }
-        try {
-          set.add(Format.valueOf(p.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-          throw new Failure(Failure.Kind.USAGE, "--format: unknown format '" + part.trim()
-              + "'; use a comma-separated list of xlsx, json, csv, console (or all)");
-        }
-      }
-      if (set.isEmpty()) {
-        throw new Failure(Failure.Kind.USAGE, "--format: no format given; use xlsx, json, csv, console (or all)");
-      }
-      return set;
     }
   }
 

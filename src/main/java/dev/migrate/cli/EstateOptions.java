@@ -1,9 +1,8 @@
 package dev.migrate.cli;
 
 import dev.migrate.app.Assessing;
+import dev.migrate.app.Choices;
 import dev.migrate.app.Failure;
-import dev.migrate.app.Planning;
-import dev.migrate.app.Reporting;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The options that say which estate to assess and how (rules, sizing, pricing, outputs),
- * shared by {@code assess} and {@code whatif}: add {@code @Mixin EstateOptions estate;}.
+ * The options that say which estate to assess and how (rules and sizing through
+ * {@link PlanningOptions}, pricing, outputs), shared by {@code assess} and {@code whatif}: add
+ * {@code @Mixin EstateOptions estate;}.
  */
 public final class EstateOptions {
   static final class SourceOptions {
@@ -35,9 +35,9 @@ public final class EstateOptions {
       description = "Folder for the workbook, JSON and CSV (default: ${DEFAULT-VALUE}).")
   Path outDir;
 
-  @Option(names = "--format", paramLabel = "LIST", defaultValue = "all",
+  @Option(names = "--format", paramLabel = "LIST", defaultValue = "all", split = ",", hideParamSyntax = true,
       description = "Comma-separated outputs: xlsx, json, csv, console, or all (default: ${DEFAULT-VALUE}).")
-  String format;
+  List<Choices.Output> formats;
 
   @Option(names = "--anonymize",
       description = "Replace account ids, resource ids, names and tag values with pseudonyms (a new secret salt each run).")
@@ -49,33 +49,12 @@ public final class EstateOptions {
           + "(or set MIGRATE_ANONYMIZE_SALT, which keeps it off the command line).")
   String anonymizeSalt;
 
-  @Option(names = "--rules", paramLabel = "DIR",
-      description = "Your own rules folder; it extends the shipped rules (a rule with a shipped id replaces it).")
-  Path rules;
-
-  @Option(names = "--rules-only",
-      description = "Use only the rules in --rules, not the shipped catalogue.")
-  boolean rulesOnly;
-
-  @Option(names = "--region-map", paramLabel = "AWS=GCP", split = ",",
-      description = "Override the Google Cloud region for an AWS region, e.g. ap-northeast-1=asia-east1.")
-  List<String> regionMap = new ArrayList<>();
-
-  @Option(names = "--rightsizing", paramLabel = "STRATEGY",
-      description = "as-is (same vCPU and memory) or measured (usage percentile x headroom; default).")
-  String rightsizing;
-
-  @Option(names = "--percentile", paramLabel = "P",
-      description = "Usage percentile for measured rightsizing: 95 (default) or 100 (the maximum).")
-  Integer percentile;
-
-  @Option(names = "--headroom", paramLabel = "X",
-      description = "CPU headroom factor over the measured percentile (default 1.3).")
-  Double headroom;
+  @Mixin
+  PlanningOptions planning;
 
   @Option(names = "--target-pricing", paramLabel = "CHOICE",
       description = "How Google Cloud compute is bought: on-demand (default), spot, cud-1y or cud-3y.")
-  String targetPricing;
+  Choices.TargetPricing targetPricing;
 
   @Option(names = "--spot-share", paramLabel = "SHARE",
       description = "With --target-pricing spot: share of node hours on Spot VMs, 0..1.")
@@ -83,7 +62,7 @@ public final class EstateOptions {
 
   @Option(names = "--gke-mode", paramLabel = "MODE",
       description = "Price GKE as-planned (default), standard (node pools) or autopilot (pod requests).")
-  String gkeMode;
+  Choices.GkeMode gkeMode;
 
   @Option(names = "--cost-option", paramLabel = "NAME=VALUE",
       description = "Any other cost-model option, e.g. aws-free-tier=false, reconciliation-threshold-pct=5 "
@@ -113,12 +92,8 @@ public final class EstateOptions {
         }
       }
     }
-    if (rulesOnly && rules == null) {
-      throw new Failure(Failure.Kind.USAGE, "--rules-only needs --rules DIR");
-    }
     var sourceValue = new Assessing.Source(source.sample, source.snapshot, fromFile ? null : aws.toRequest(null));
-    var plan = new Planning.PlanRequest(rules, rulesOnly, Planning.parseRegionMap(regionMap), rightsizing,
-        percentile, headroom);
+    var plan = planning.toRequest();
     if (spec.commandLine().getParseResult().hasMatchedOption("--anonymize-salt") && !anonymize) {
       throw new Failure(Failure.Kind.USAGE, "--anonymize-salt needs --anonymize");
     }
@@ -127,8 +102,8 @@ public final class EstateOptions {
           + "8 characters; a short salt can be guessed, and with it every pseudonym");
     }
     return new Assessing.Request(sourceValue, plan, priceBook,
-        new Assessing.CostChoices(targetPricing, spotShare, gkeMode, costOptions), outDir, Reporting.Format.parse(format), anonymize,
-        anonymize ? anonymizeSalt : null);
+        new Assessing.CostChoices(targetPricing, spotShare, gkeMode, costOptions), outDir,
+        Choices.Output.formats(formats), anonymize, anonymize ? anonymizeSalt : null);
   }
 
   /** True when the bundled sample is assessed. */

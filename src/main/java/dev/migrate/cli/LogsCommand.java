@@ -101,16 +101,16 @@ public final class LogsCommand implements Runnable {
     @Override
     public Integer call() {
       if (!athena && (logFormat != null || athenaDatabase != null || athenaWorkGroup != null || athenaOutput != null)) {
-        throw new UserError(ExitCode.USAGE, "--log-format and --athena-* options need --athena");
+        throw new Failure(Failure.Kind.USAGE, "--log-format and --athena-* options need --athena");
       }
       if (top < 1) {
-        throw new UserError(ExitCode.USAGE, "--top must be at least 1");
+        throw new Failure(Failure.Kind.USAGE, "--top must be at least 1");
       }
       if (threads < 0) {
-        throw new UserError(ExitCode.USAGE, "--threads must not be negative");
+        throw new Failure(Failure.Kind.USAGE, "--threads must not be negative");
       }
       if (out != null && mergeInto == null) {
-        throw new UserError(ExitCode.USAGE, "--out needs --merge-into SNAPSHOT");
+        throw new Failure(Failure.Kind.USAGE, "--out needs --merge-into SNAPSHOT");
       }
       PrintWriter err = spec.commandLine().getErr();
       LogAnalysis.AnalyzeOutcome o = LogAnalysis.analyze(new LogAnalysis.AnalyzeRequest(sources, threads, top, json,

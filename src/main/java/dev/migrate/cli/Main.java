@@ -33,6 +33,7 @@ public final class Main {
     CommandLine cli = new CommandLine(new MigrateCommand(out, err, clock));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    ChoiceConverter.registerAll(cli);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
     cli.setParameterExceptionHandler((ex, a) -> {
       err.println("migrate: " + Terminal.safeLines(message(ex)) + suggestion(ex));
@@ -64,11 +65,12 @@ public final class Main {
     return ex.getMessage();
   }
 
+  /**
+   * The one way a run stops on a problem the user can fix: a {@link Failure}, one line on stderr,
+   * its kind as the exit code. A usage error that picocli finds while parsing (an unknown option,
+   * a word outside a choice) is also one line, with a hint to --help, and exit code 2.
+   */
   private static int handle(Exception ex, PrintStream err) {
-    if (ex instanceof UserError u) {
-      err.println("migrate: " + Terminal.safeLines(u.getMessage()));
-      return u.exitCode();
-    }
     if (ex instanceof Failure f) {
       err.println("migrate: " + Terminal.safeLines(f.getMessage()));
       return switch (f.kind()) {

@@ -2,9 +2,9 @@ package dev.migrate.cli;
 
 import dev.migrate.app.Planning;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,33 +69,12 @@ public final class RulesCommand implements Runnable {
     @Option(names = "--snapshot", required = true, paramLabel = "PATH", description = "Snapshot JSON file.")
     Path snapshot;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Directory of rule files that extends the shipped rules.")
-    Path rules;
-
-    @Option(names = "--replace-rules", description = "Use only the rules of --rules DIR, not the shipped ones.")
-    boolean replace;
-
-    @Option(names = "--region-map", paramLabel = "AWS=GCP", split = ",",
-        description = "Override the region mapping, e.g. ap-northeast-1=asia-east1 (repeatable).")
-    List<String> regionMap;
-
-    @Option(names = "--rightsizing", paramLabel = "STRATEGY", description = "as-is or measured (default: measured).")
-    String rightsizing;
-
-    @Option(names = "--percentile", paramLabel = "P", description = "CPU percentile for measured sizing: 95 or 100 (default 95).")
-    Integer percentile;
-
-    @Option(names = "--headroom", paramLabel = "FACTOR", description = "CPU headroom factor for measured sizing (default 1.3).")
-    Double headroom;
+    @Mixin
+    PlanningOptions planning;
 
     @Override
     public Integer call() {
-      if (replace && rules == null) {
-        throw new UserError(ExitCode.USAGE, "--replace-rules needs --rules DIR");
-      }
-      Planning.PlanRequest request = new Planning.PlanRequest(rules, replace, Planning.parseRegionMap(regionMap),
-          rightsizing, percentile, headroom);
-      spec.commandLine().getOut().print(Planning.explain(snapshot, id, request));
+      spec.commandLine().getOut().print(Planning.explain(snapshot, id, planning.toRequest()));
       spec.commandLine().getOut().flush();
       return ExitCode.OK;
     }

@@ -14,17 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CostingTest {
   @Test
   void settingsBecomeOptions() {
-    CostOptions o = Costing.options(List.of("target-pricing=cud-1y", "gke-mode = standard"));
+    CostOptions o = Costing.options(CostOptions.defaults(), List.of("target-pricing=cud-1y", "gke-mode = standard"));
     assertEquals(CostOptions.TargetPricing.CUD_1Y, o.targetPricing());
     assertEquals(CostOptions.GkeMode.STANDARD, o.gkeMode());
   }
 
   @Test
   void badSettingsAreUsageFailures() {
-    Failure f = assertThrows(Failure.class, () -> Costing.options(List.of("hours-per-month=-1")));
+    Failure f = assertThrows(Failure.class, () -> Costing.options(CostOptions.defaults(), List.of("hours-per-month=-1")));
     assertEquals(Failure.Kind.USAGE, f.kind());
     assertTrue(f.getMessage().startsWith("--cost-option hours-per-month=-1: cost option hours-per-month='-1'"), f.getMessage());
-    assertEquals(Failure.Kind.USAGE, assertThrows(Failure.class, () -> Costing.options(List.of("cud"))).kind());
+    assertEquals(Failure.Kind.USAGE, assertThrows(Failure.class, () -> Costing.options(CostOptions.defaults(), List.of("cud"))).kind());
   }
 
   @Test

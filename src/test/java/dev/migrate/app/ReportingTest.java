@@ -87,11 +87,11 @@ class ReportingTest {
 
   @Test
   void formatOptionParsesAndRejectsUnknownNames() {
-    assertEquals(EnumSet.of(Reporting.Format.XLSX, Reporting.Format.CONSOLE), Reporting.Format.parse("xlsx, Console"));
-    assertEquals(Reporting.Format.all(), Reporting.Format.parse("all"));
-    Failure f = assertThrows(Failure.class, () -> Reporting.Format.parse("xlsx,pdf"));
-    assertEquals(Failure.Kind.USAGE, f.kind());
-    assertTrue(f.getMessage().contains("'pdf'"), f.getMessage());
+    assertEquals(EnumSet.of(Reporting.Format.XLSX, Reporting.Format.CONSOLE), Choices.Output.formats(
+        java.util.stream.Stream.of("xlsx", " Console").map(x -> Choices.parse(Choices.Output.class, x)).toList()));
+    assertEquals(Reporting.Format.all(), Choices.Output.formats(List.of(Choices.parse(Choices.Output.class, "all"))));
+    assertEquals(null, Choices.parse(Choices.Output.class, "pdf"));
+    assertEquals("xlsx, json, csv, console or all", Choices.labels(Choices.Output.class));
   }
 
   @Test

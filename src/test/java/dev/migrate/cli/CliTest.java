@@ -84,4 +84,33 @@ class CliTest {
     assertEquals("", r.out());
     assertTrue(r.err().startsWith("Usage: migrate") && r.err().contains("Commands:"), r.err());
   }
+
+  @ParameterizedTest
+  @MethodSource("badChoices")
+  void aWordOutsideAChoiceIsAUsageErrorListingTheChoices(String option, String value, String choices) {
+    Run r = run("assess", "--sample", option, value, "--out", "target/never-written");
+    assertEquals(ExitCode.USAGE, r.code());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("migrate: Invalid value for option '" + option + "'"), r.err());
+    assertTrue(r.err().contains("unknown choice '" + value.substring(value.indexOf(',') + 1) + "'; use " + choices + "\n"),
+        r.err());
+  }
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> badChoices() {
+    return Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("--target-pricing", "cheap", "on-demand, spot, cud-1y or cud-3y"),
+        org.junit.jupiter.params.provider.Arguments.of("--gke-mode", "pods", "as-planned, standard or autopilot"),
+        org.junit.jupiter.params.provider.Arguments.of("--rightsizing", "smaller", "as-is or measured"),
+        org.junit.jupiter.params.provider.Arguments.of("--format", "xlsx,pdf", "xlsx, json, csv, console or all"));
+  }
+
+  @Test
+  void aCheckOnTheCombinationOfOptionsIsOneLineAndExit2() {
+    Run r = run("assess", "--sample", "--rules-only");
+    assertEquals(ExitCode.USAGE, r.code());
+    assertEquals("migrate: --rules-only needs --rules DIR\n", r.err());
+    Run explain = run("rules", "explain", "i-1", "--snapshot", "none.json", "--replace-rules");
+    assertEquals(ExitCode.USAGE, explain.code());
+    assertEquals("migrate: --rules-only needs --rules DIR\n", explain.err());
+  }
 }

@@ -141,6 +141,10 @@ class RulesCommandTest {
         "--replace-rules");
     assertEquals(ExitCode.OK, replaced.code(), replaced.err());
     assertTrue(replaced.out().contains("result: unmapped: no rule for kind ebs-volume"), replaced.out());
+    Result only = run("rules", "explain", "vol-api-db", "--snapshot", snapshot().toString(), "--rules", dir.toString(),
+        "--rules-only");
+    assertEquals(replaced, only, "--replace-rules is the earlier name of --rules-only");
+    assertTrue(!run("rules", "explain", "--help").out().contains("--replace-rules"), "the earlier name is not advertised");
   }
 
   @Test
