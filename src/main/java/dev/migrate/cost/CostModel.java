@@ -4,6 +4,7 @@ import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.Usage;
+import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.MigrationPlan;
 import dev.migrate.pricing.PriceBook;
 import java.math.BigDecimal;
@@ -35,7 +36,9 @@ public final class CostModel {
   /** Everything the report needs; timelines are left empty (the hybrid timeline is computed elsewhere). */
   public Assessment assess(Snapshot snapshot, MigrationPlan plan, CostOptions options, Clock clock) {
     List<String> warnings = new ArrayList<>();
-    Priced base = price(snapshot, plan, options, BigDecimal.ONE, warnings);
+    // One index of the snapshot's items and links for every pricing pass of this assessment.
+    Estate estate = new Estate(Topology.of(snapshot), options.appTagKey(), options.hoursPerMonth());
+    Priced base = price(estate, plan, options, BigDecimal.ONE, warnings);
     List<MissingPrice> missing = new ArrayList<>(base.current.missing());
     missing.addAll(base.target.missing());
     missing.sort(Comparator.comparing(MissingPrice::phase).thenComparing(MissingPrice::itemId)
@@ -49,7 +52,7 @@ public final class CostModel {
     } else {
       warnings.add("no complete billed month in the snapshot: the modelled AWS month is not reconciled with a bill");
     }
-    RequestCosts requests = requests(snapshot, plan, options, base, warnings);
+    RequestCosts requests = requests(estate, plan, options, base, warnings);
     if (!plan.unmapped().isEmpty()) {
       warnings.add(plan.unmapped().size() + " item(s) have no mapping: their Google Cloud cost is not in TARGET");
     }
@@ -81,9 +84,8 @@ public final class CostModel {
     }
   }
 
-  private Priced price(Snapshot snapshot, MigrationPlan plan, CostOptions options, BigDecimal trafficMultiple,
+  private Priced price(Estate estate, MigrationPlan plan, CostOptions options, BigDecimal trafficMultiple,
       List<String> warnings) {
-    Estate estate = new Estate(snapshot, options.appTagKey(), options.hoursPerMonth());
     Ledger current = new Ledger(Phase.CURRENT, book);
     CurrentPricer pricer = new CurrentPricer(estate, options, trafficMultiple, current, warnings);
     pricer.price();
@@ -98,14 +100,14 @@ public final class CostModel {
    * already counted at the edge). Growth points re-price every traffic-driven quantity (egress,
    * requests, LCUs, data processed) at the multiple; compute, disks, storage and fixed fees stay.
    */
-  private RequestCosts requests(Snapshot snapshot, MigrationPlan plan, CostOptions options, Priced base,
+  private RequestCosts requests(Estate estate, MigrationPlan plan, CostOptions options, Priced base,
       List<String> warnings) {
-    Estate estate = new Estate(snapshot, options.appTagKey(), options.hoursPerMonth());
+    Snapshot snapshot = estate.snapshot;
     double windowRequests = 0;
     boolean measured = false;
     TreeSet<String> sources = new TreeSet<>();
     for (Distribution d : snapshot.distributions()) {
-      Usage u = estate.usage.get(d.id());
+      Usage u = estate.topology.usage(d.id());
       if (u != null && u.requests() != null) {
         windowRequests += u.requests();
         measured = true;
@@ -113,8 +115,8 @@ public final class CostModel {
       }
     }
     for (LoadBalancer lb : snapshot.loadBalancers()) {
-      Usage u = estate.usage.get(lb.id());
-      if (u != null && u.requests() != null && !estate.lbOrigins.contains(lb.id())) {
+      Usage u = estate.topology.usage(lb.id());
+      if (u != null && u.requests() != null && !estate.topology.isOriginLoadBalancer(lb.id())) {
         windowRequests += u.requests();
         measured = true;
         sources.add(u.source() == null ? "unknown" : u.source());
@@ -139,7 +141,7 @@ public final class CostModel {
         awsAt = aws;
         gcpAt = gcp;
       } else {
-        Priced p = price(snapshot, plan, options, m, new ArrayList<>());
+        Priced p = price(estate, plan, options, m, new ArrayList<>());
         awsAt = p.currentSide().monthlyUsd();
         gcpAt = p.targetSide().monthlyUsd();
       }

@@ -506,7 +506,7 @@ final class CurrentPricer {
     }
     // Bytes an internet-facing load balancer sends to clients leave AWS as data transfer out,
     // unless CloudFront fronts it (origin fetches to CloudFront are free).
-    if (u != null && u.bytesOutGib() != null && lb.internetFacing() && !estate.lbOrigins.contains(lb.id())) {
+    if (u != null && u.bytesOutGib() != null && lb.internetFacing() && !estate.topology.isOriginLoadBalancer(lb.id())) {
       internetOut(item, estate.monthly(u.bytesOutGib(), traffic), lb.region());
     }
   }
@@ -532,7 +532,7 @@ final class CurrentPricer {
       }
       return;
     }
-    String home = estate.distributionRegion.getOrDefault(d.id(), estate.homeRegion());
+    String home = estate.homeOf(d);
     Map<String, BigDecimal> bytes = Traffic.byGeography(u.bytesByGeographyGib(), u.bytesOutGib(), home, ledger.book().geographies(), estate, traffic);
     for (var e : bytes.entrySet()) {
       Geography g = ledger.book().geographies().resolve(e.getKey()).orElse(null);
@@ -612,7 +612,7 @@ final class CurrentPricer {
           estate.monthly(u.requests(), traffic).setScale(0, RoundingMode.HALF_EVEN),
           PriceKey.aws("s3", "STANDARD:get-and-other", b.region()));
     }
-    if (u != null && u.bytesOutGib() != null && !estate.bucketOrigins.contains(b.name())) {
+    if (u != null && u.bytesOutGib() != null && !estate.topology.isOriginBucket(b.name())) {
       internetOut(item, estate.monthly(u.bytesOutGib(), traffic), b.region());
     }
   }

@@ -277,8 +277,8 @@ final class TargetPricer {
     }
     BigDecimal gib = estate.monthly(u.bytesOutGib(), traffic);
     ledger.flat(item, Services.CLOUD_LB, Driver.TRAFFIC, "data processed", gib, PriceKey.gcp("load-balancing", "data-processed", region));
-    LoadBalancer aws = estate.loadBalancers.get(m.itemId());
-    if (aws != null && aws.internetFacing() && !estate.lbOrigins.contains(aws.id())) {
+    LoadBalancer aws = estate.topology.loadBalancer(m.itemId());
+    if (aws != null && aws.internetFacing() && !estate.topology.isOriginLoadBalancer(aws.id())) {
       egress(item, gib, region);
     }
   }
@@ -294,13 +294,13 @@ final class TargetPricer {
   // ------------------------------------------------------------------ CDN
 
   private void cdn(Mapping m, Ledger.Item item) {
-    Distribution d = estate.distributions.get(m.itemId());
+    Distribution d = estate.topology.distribution(m.itemId());
     Usage u = estate.usageOf(m.itemId()).orElse(null);
     if (d == null || u == null || (u.bytesOutGib() == null && u.requests() == null)) {
       warnings.add("distribution " + m.itemId() + ": no traffic measured; its Cloud CDN charges are not modelled");
       return;
     }
-    String home = estate.distributionRegion.getOrDefault(d.id(), estate.homeRegion());
+    String home = estate.homeOf(d);
     Map<String, BigDecimal> bytes = Traffic.byGeography(u.bytesByGeographyGib(), u.bytesOutGib(), home,
         ledger.book().geographies(), estate, traffic);
     BigDecimal total = BigDecimal.ZERO;
@@ -337,7 +337,7 @@ final class TargetPricer {
    * with the same rules (charged once per web ACL, like AWS WAF) and every request the distribution serves.
    */
   private void cloudArmor(Mapping m, Ledger.Item item) {
-    Distribution d = estate.distributions.get(m.itemId());
+    Distribution d = estate.topology.distribution(m.itemId());
     String acl = d == null || d.webAclId() == null ? m.itemId() : d.webAclId();
     if (armorPolicies.add(acl)) {
       ledger.flat(item, Services.CLOUD_ARMOR, Driver.FIXED, "Cloud Armor security policy (replaces AWS WAF web ACL)", BigDecimal.ONE,
@@ -378,8 +378,8 @@ final class TargetPricer {
       ledger.flat(item, Services.CLOUD_STORAGE, Driver.REQUESTS, "Class B operations (reads; measured S3 requests)", thousands,
           PriceKey.gcp("storage", mainClass + ":class-b-ops", location));
     }
-    S3Bucket b = estate.buckets.get(m.itemId());
-    if (u != null && u.bytesOutGib() != null && b != null && !estate.bucketOrigins.contains(b.name())) {
+    S3Bucket b = estate.topology.bucket(m.itemId());
+    if (u != null && u.bytesOutGib() != null && b != null && !estate.topology.isOriginBucket(b.name())) {
       egress(item, estate.monthly(u.bytesOutGib(), traffic), region(m, gcs.gcpRegion()));
     }
   }

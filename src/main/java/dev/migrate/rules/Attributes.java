@@ -7,6 +7,7 @@ import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Usage;
+import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.ItemKind;
 import dev.migrate.plan.Mapping;
 import dev.migrate.plan.Target;
@@ -83,9 +84,9 @@ public final class Attributes {
     put(i, "inAutoScalingGroup", Type.BOOLEAN, "member of an auto scaling group", f -> f.instance().autoScalingGroup() != null);
     put(i, "autoScalingGroup", Type.STRING, "name of its auto scaling group", f -> f.instance().autoScalingGroup());
     put(i, "behindLoadBalancer", Type.BOOLEAN, "registered with a load balancer (directly or through its group)",
-        f -> !f.index.instanceLbs.getOrDefault(f.id, List.of()).isEmpty() || groupBehindLb(f));
-    put(i, "ports", Type.NUMBER_LIST, "ports load balancers send traffic to on it", f -> ports(f.index.instancePorts.get(f.id)));
-    put(i, "volumeCount", Type.NUMBER, "EBS volumes attached", f -> (double) f.index.hostVolumes.getOrDefault(f.id, List.of()).size());
+        f -> f.index.instanceBehindLoadBalancer(f.id));
+    put(i, "ports", Type.NUMBER_LIST, "ports load balancers send traffic to on it", f -> ports(f.index.ports(f.id)));
+    put(i, "volumeCount", Type.NUMBER, "EBS volumes attached", f -> (double) f.index.volumesOf(f.id).size());
     put(i, "detailedMonitoring", Type.BOOLEAN, "CloudWatch 1-minute monitoring on", f -> f.instance().detailedMonitoring());
     usageAttributes(i);
 
@@ -95,7 +96,7 @@ public final class Attributes {
     put(g, "minSize", Type.NUMBER, "minimum size", f -> (double) f.asg().minSize());
     put(g, "maxSize", Type.NUMBER, "maximum size", f -> (double) f.asg().maxSize());
     put(g, "behindLoadBalancer", Type.BOOLEAN, "registers into a load balancer or target group",
-        f -> f.asg().behindLoadBalancer() || !f.index.asgLbs.getOrDefault(f.id, List.of()).isEmpty());
+        f -> f.index.groupBehindLoadBalancer(f.id));
     put(g, "instanceType", Type.STRING, "most common member instance type", f -> commonMember(f, Ec2Instance::instanceType));
     put(g, "instanceFamily", Type.STRING, "most common member family", f -> commonMember(f, Ec2Instance::family));
     put(g, "architecture", Type.STRING, "most common member architecture", f -> commonMember(f, Ec2Instance::architecture));
@@ -103,7 +104,7 @@ public final class Attributes {
     put(g, "ports", Type.NUMBER_LIST, "ports load balancers send traffic to on its members", f -> {
       TreeSet<Integer> p = new TreeSet<>();
       for (Ec2Instance m : members(f)) {
-        p.addAll(f.index.instancePorts.getOrDefault(m.id(), new TreeSet<>()));
+        p.addAll(f.index.ports(m.id()));
       }
       return ports(p);
     });
@@ -122,13 +123,13 @@ public final class Attributes {
     put(v, "throughputMibps", Type.NUMBER, "provisioned throughput, MiB/s",
         f -> f.volume().throughputMibps() == null ? null : f.volume().throughputMibps().doubleValue());
     put(v, "state", Type.STRING, "in-use, available, ...", f -> f.volume().state());
-    put(v, "attached", Type.BOOLEAN, "attached to an instance in the snapshot", f -> f.index.volumeHost.containsKey(f.id));
+    put(v, "attached", Type.BOOLEAN, "attached to an instance in the snapshot", f -> f.index.host(f.id) != null);
     put(v, "hostState", Type.STRING, "state of the instance it is attached to", f -> {
-      Ec2Instance h = f.index.volumeHost.get(f.id);
+      Ec2Instance h = f.index.host(f.id);
       return h == null ? null : h.state();
     });
     put(v, "hostInAutoScalingGroup", Type.BOOLEAN, "its instance is an auto scaling group member", f -> {
-      Ec2Instance h = f.index.volumeHost.get(f.id);
+      Ec2Instance h = f.index.host(f.id);
       return h != null && h.autoScalingGroup() != null;
     });
     put(v, "hostTarget", Type.STRING, "where its instance (or the instance's group) goes: gke-deployment, "
@@ -145,7 +146,7 @@ public final class Attributes {
         f -> ports(new TreeSet<>(f.lb().listeners().stream().map(LoadBalancer.Listener::port).toList())));
     put(l, "backendCount", Type.NUMBER, "backend instances", f -> (double) f.lb().backendInstanceIds().size());
     put(l, "backsAutoScalingGroup", Type.BOOLEAN, "an auto scaling group registers into it",
-        f -> f.index.lbAsgs.containsKey(f.id));
+        f -> !f.index.groupsOf(f.id).isEmpty());
     put(l, "requestsPerSecond", Type.NUMBER, "requests/s, window average", f -> rate(f, f.id, false));
     put(l, "peakRequestsPerSecond", Type.NUMBER, "highest requests/s seen", f -> rate(f, f.id, true));
 
@@ -182,16 +183,7 @@ public final class Attributes {
 
   /** A tag's value: the exact key first, else the first key equal ignoring case (Role, role, ROLE). */
   static String tag(Map<String, String> tags, String key) {
-    String v = tags.get(key);
-    if (v != null) {
-      return v;
-    }
-    for (Map.Entry<String, String> e : tags.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(key)) {
-        return e.getValue();
-      }
-    }
-    return null;
+    return Topology.tag(tags, key);
   }
 
   private static void usageAttributes(Map<String, Attribute> m) {
@@ -221,17 +213,8 @@ public final class Attributes {
     return Catalogs.BUILT_IN.instanceType(i.instanceType()).map(Catalog.InstanceType::memoryGib).orElse(null);
   }
 
-  private static boolean groupBehindLb(Facts f) {
-    String g = f.instance().autoScalingGroup();
-    if (g == null) {
-      return false;
-    }
-    AutoScalingGroup asg = f.index.asgs.get(g);
-    return asg != null && (asg.behindLoadBalancer() || !f.index.asgLbs.getOrDefault(g, List.of()).isEmpty());
-  }
-
   private static List<Ec2Instance> members(Facts f) {
-    return f.index.asgMembers.getOrDefault(f.id, List.of());
+    return f.index.members(f.id);
   }
 
   private static String commonMember(Facts f, Function<Ec2Instance, String> what) {
@@ -269,12 +252,12 @@ public final class Attributes {
     if (peak) {
       return u.peakRequestsPerSecond();
     }
-    return u.requests() == null ? null : u.requests() / f.index.windowSeconds;
+    return u.requests() == null ? null : u.requests() / (f.index.snapshot().window().hours() * 3600.0);
   }
 
   private static Double lbRate(Facts f, boolean peak) {
     Double sum = null;
-    for (LoadBalancer lb : f.index.asgLbs.getOrDefault(f.id, List.of())) {
+    for (LoadBalancer lb : f.index.loadBalancersOfGroup(f.id)) {
       Double r = rate(f, lb.id(), peak);
       if (r != null) {
         sum = (sum == null ? 0 : sum) + r;
@@ -283,7 +266,7 @@ public final class Attributes {
     return sum;
   }
 
-  private static List<Double> ports(TreeSet<Integer> ports) {
+  private static List<Double> ports(java.util.SortedSet<Integer> ports) {
     List<Double> out = new ArrayList<>();
     if (ports != null) {
       ports.forEach(p -> out.add(p.doubleValue()));
@@ -293,7 +276,7 @@ public final class Attributes {
 
   /** Where a volume's instance goes, following a fold into its group. */
   static String hostTarget(Facts f) {
-    Ec2Instance h = f.index.volumeHost.get(f.id);
+    Ec2Instance h = f.index.host(f.id);
     if (h == null) {
       return "none";
     }
@@ -324,12 +307,12 @@ public final class Attributes {
   }
 
   private static boolean largestOnHost(Facts f) {
-    Ec2Instance h = f.index.volumeHost.get(f.id);
+    Ec2Instance h = f.index.host(f.id);
     if (h == null) {
       return false;
     }
     EbsVolume best = null;
-    for (EbsVolume v : f.index.hostVolumes.getOrDefault(h.id(), List.of())) {
+    for (EbsVolume v : f.index.volumesOf(h.id())) {
       if (best == null || v.sizeGib() > best.sizeGib() || (v.sizeGib() == best.sizeGib() && v.id().compareTo(best.id()) < 0)) {
         best = v;
       }

@@ -6,6 +6,7 @@ import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.S3Bucket;
+import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.ItemKind;
 import dev.migrate.plan.Mapping;
 import java.util.Map;
@@ -22,11 +23,11 @@ final class Facts {
   final String region;
   final Object item;
   final Map<String, String> tags;
-  final EstateIndex index;
+  final Topology index;
   final Map<String, Mapping> mapped;
 
   private Facts(ItemKind kind, String id, String name, String region, Object item, Map<String, String> tags,
-      EstateIndex index, Map<String, Mapping> mapped) {
+      Topology index, Map<String, Mapping> mapped) {
     this.kind = kind;
     this.id = id;
     this.name = name;
@@ -37,28 +38,28 @@ final class Facts {
     this.mapped = mapped;
   }
 
-  static Facts of(Ec2Instance i, EstateIndex x, Map<String, Mapping> m) {
+  static Facts of(Ec2Instance i, Topology x, Map<String, Mapping> m) {
     return new Facts(ItemKind.EC2_INSTANCE, i.id(), i.name(), i.region(), i, i.tags(), x, m);
   }
 
-  static Facts of(AutoScalingGroup g, EstateIndex x, Map<String, Mapping> m) {
+  static Facts of(AutoScalingGroup g, Topology x, Map<String, Mapping> m) {
     return new Facts(ItemKind.AUTO_SCALING_GROUP, g.name(), g.name(), g.region(), g, g.tags(), x, m);
   }
 
-  static Facts of(EbsVolume v, EstateIndex x, Map<String, Mapping> m) {
+  static Facts of(EbsVolume v, Topology x, Map<String, Mapping> m) {
     return new Facts(ItemKind.EBS_VOLUME, v.id(), v.tags().getOrDefault("Name", v.id()), v.region(), v, v.tags(), x, m);
   }
 
-  static Facts of(LoadBalancer lb, EstateIndex x, Map<String, Mapping> m) {
+  static Facts of(LoadBalancer lb, Topology x, Map<String, Mapping> m) {
     return new Facts(ItemKind.LOAD_BALANCER, lb.id(), lb.name(), lb.region(), lb, lb.tags(), x, m);
   }
 
-  static Facts of(Distribution d, EstateIndex x, Map<String, Mapping> m) {
+  static Facts of(Distribution d, Topology x, Map<String, Mapping> m) {
     String name = d.aliases().isEmpty() ? (d.domainName() == null ? d.id() : d.domainName()) : d.aliases().get(0);
     return new Facts(ItemKind.CLOUDFRONT_DISTRIBUTION, d.id(), name, "global", d, d.tags(), x, m);
   }
 
-  static Facts of(S3Bucket b, EstateIndex x, Map<String, Mapping> m) {
+  static Facts of(S3Bucket b, Topology x, Map<String, Mapping> m) {
     return new Facts(ItemKind.S3_BUCKET, b.name(), b.name(), b.region(), b, b.tags(), x, m);
   }
 

@@ -62,7 +62,7 @@ final class Rightsizer {
   }
 
   /** The need of one or more instances (a fleet is the sum of its members). */
-  Need need(List<Ec2Instance> instances, Map<String, Usage> usage, Params p, boolean forceAsIs) {
+  Need need(List<Ec2Instance> instances, java.util.function.Function<String, Usage> usage, Params p, boolean forceAsIs) {
     if (instances.isEmpty()) {
       throw new SizingException("no member instances in the snapshot to size from");
     }
@@ -78,7 +78,7 @@ final class Rightsizer {
           "instance type '" + i.instanceType() + "' of " + i.id() + " is not in the EC2 catalogue (catalog/ec2_instance_types.csv)"));
       families.merge(t.family(), 1, Integer::sum);
       arches.merge(i.architecture(), 1, Integer::sum);
-      Usage u = usage.get(i.id());
+      Usage u = usage.apply(i.id());
       Double cpuPct = u == null ? null : (p.percentile() == 100 ? u.cpuMaxPct() : u.cpuP95Pct());
       if (measured && cpuPct != null) {
         vcpu += t.vcpu() * cpuPct / 100.0 * p.headroom();

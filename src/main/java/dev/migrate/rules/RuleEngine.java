@@ -7,6 +7,7 @@ import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.Effort;
 import dev.migrate.plan.ItemKind;
 import dev.migrate.plan.Mapping;
@@ -133,7 +134,7 @@ public final class RuleEngine {
   private final class Run {
     final Snapshot s;
     final PlanOptions options;
-    final EstateIndex index;
+    final Topology index;
     final Map<String, String> regionMap;
     final Map<String, Mapping> mapped;
     final Map<ItemKind, List<Mapping>> mappedInOrder = new java.util.EnumMap<>(ItemKind.class);
@@ -153,7 +154,7 @@ public final class RuleEngine {
       for (ItemKind k : ItemKind.values()) {
         mappedInOrder.put(k, new ArrayList<>());
       }
-      this.index = new EstateIndex(s);
+      this.index = Topology.of(s);
       Map<String, String> regions = new TreeMap<>(catalog.regionMap());
       regions.putAll(options.regionOverrides());
       this.regionMap = regions;
@@ -275,7 +276,7 @@ public final class RuleEngine {
 
     List<Ec2Instance> hosts(Facts f) {
       if (f.kind == ItemKind.AUTO_SCALING_GROUP) {
-        List<Ec2Instance> members = index.asgMembers.getOrDefault(f.id, List.of());
+        List<Ec2Instance> members = index.members(f.id);
         List<Ec2Instance> running = members.stream().filter(Ec2Instance::running).toList();
         return running.isEmpty() ? members : running;
       }
@@ -286,7 +287,7 @@ public final class RuleEngine {
       String region = gcpRegion(f);
       Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
       List<Ec2Instance> hosts = hosts(f);
-      Rightsizer.Need need = sizer.need(hosts, index.usage, p, false);
+      Rightsizer.Need need = sizer.need(hosts, index::usage, p, false);
       warnings.addAll(need.warnings());
       List<String> series = sizer.series(need, region, p, warnings);
       String kind = r.target().string("workloadKind", "Deployment");
@@ -345,7 +346,7 @@ public final class RuleEngine {
         p = new Rightsizer.Params("as-is", p.percentile(), p.headroom(), p.memoryHeadroom(), p.minNodes(), p.series());
         warnings.add("instance is " + i.state() + ": sized as-is, no VM hours until it is started; its disks are kept");
       }
-      Rightsizer.Need need = sizer.need(List.of(i), index.usage, p, stopped);
+      Rightsizer.Need need = sizer.need(List.of(i), index::usage, p, stopped);
       warnings.addAll(need.warnings());
       List<String> series = sizer.series(need, region, p, warnings);
       Catalog.MachineType m = sizer.vm(need, series, "as-is".equals(p.strategy()));
@@ -363,7 +364,7 @@ public final class RuleEngine {
       String region = gcpRegion(f);
       Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
       List<Ec2Instance> hosts = hosts(f);
-      Rightsizer.Need need = sizer.need(hosts, index.usage, p, false);
+      Rightsizer.Need need = sizer.need(hosts, index::usage, p, false);
       warnings.addAll(need.warnings().stream().filter(w -> w.startsWith("memory")).toList());
       String engine = r.target().string("engine", "auto");
       if (engine.equals("auto")) {
@@ -381,7 +382,7 @@ public final class RuleEngine {
       String type = r.target().string("diskType", "pd-balanced");
       boolean iopsPriced = type.equals("pd-extreme") || type.startsWith("hyperdisk");
       boolean throughputPriced = type.equals("hyperdisk-balanced") || type.equals("hyperdisk-throughput");
-      Ec2Instance host = index.volumeHost.get(v.id());
+      Ec2Instance host = index.host(v.id());
       if (host == null) {
         warnings.add("unattached volume: kept as a disk; snapshot it and delete it if nothing uses it");
       } else if (!host.running()) {
@@ -422,7 +423,7 @@ public final class RuleEngine {
     }
 
     boolean backsGke(LoadBalancer lb) {
-      for (String g : index.lbAsgs.getOrDefault(lb.id(), List.of())) {
+      for (String g : index.groupsOf(lb.id())) {
         Mapping m = mapped.get(g);
         if (m != null && m.target() instanceof Target.GkeWorkload) {
           return true;
@@ -468,18 +469,16 @@ public final class RuleEngine {
       if (!"PriceClass_All".equals(d.priceClass())) {
         warnings.add(d.priceClass() + ": Cloud CDN has no price classes; it serves from every edge location");
       }
-      Distribution.Origin origin = d.origins().stream()
-          .filter(o -> o.id().equals(d.defaultBehavior().targetOriginId())).findFirst()
-          .orElse(d.origins().isEmpty() ? null : d.origins().get(0));
+      Distribution.Origin origin = Topology.defaultOrigin(d);
       String backend;
       if (origin == null) {
         backend = "unknown";
       } else if (origin.kind().equals("s3")) {
-        int dot = origin.domainName().indexOf(".s3");
-        backend = "backend-bucket:" + (dot > 0 ? origin.domainName().substring(0, dot) : origin.domainName());
+        String bucket = Topology.bucketName(Topology.dnsHost(origin.domainName()));
+        backend = "backend-bucket:" + (bucket != null ? bucket : origin.domainName());
       } else if (origin.kind().equals("elb")) {
-        String name = s.loadBalancers().stream().filter(lb -> origin.domainName().equalsIgnoreCase(lb.dnsName()))
-            .map(LoadBalancer::name).findFirst().orElse(origin.domainName());
+        LoadBalancer lb = index.originLoadBalancer(origin);
+        String name = lb != null ? lb.name() : origin.domainName();
         backend = "backend-service:" + name;
       } else {
         backend = "internet-neg:" + origin.domainName();
@@ -539,7 +538,7 @@ public final class RuleEngine {
           return new Target.Retire(g, region);
         }
         case "host" -> {
-          Ec2Instance host = f.kind == ItemKind.EBS_VOLUME ? index.volumeHost.get(f.id) : null;
+          Ec2Instance host = f.kind == ItemKind.EBS_VOLUME ? index.host(f.id) : null;
           if (host == null) {
             throw new Rightsizer.SizingException("it folds into its instance, but it is not attached to one");
           }
@@ -590,7 +589,7 @@ public final class RuleEngine {
     f.tags.values().forEach(v -> text.append(' ').append(v.toLowerCase(Locale.ROOT)));
     boolean memcachePort = false;
     for (Ec2Instance h : hosts) {
-      memcachePort |= f.index.instancePorts.getOrDefault(h.id(), new TreeSet<>()).contains(11211);
+      memcachePort |= f.index.ports(h.id()).contains(11211);
     }
     return text.indexOf("memcache") >= 0 || memcachePort ? "memcached" : "redis";
   }

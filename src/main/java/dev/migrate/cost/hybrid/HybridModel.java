@@ -10,6 +10,7 @@ import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.Usage;
+import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.ItemKind;
 import dev.migrate.plan.Mapping;
 import dev.migrate.plan.Target;
@@ -123,8 +124,7 @@ public final class HybridModel {
     }
 
     String role() {
-      String r = tags.get("role");
-      return r != null ? r : tags.get("Role");
+      return Topology.tag(tags, "role");
     }
 
     boolean isClient() {
@@ -367,13 +367,7 @@ public final class HybridModel {
     // Maps sized up front for the estate: rehashing 100,000-entry maps as they grow is a good
     // part of a cold what-if run.
     final Map<String, Mapping> mappings;
-    final Map<String, Ec2Instance> instances;
-    final Map<String, EbsVolume> volumes;
-    final Map<String, AutoScalingGroup> groups;
-    final Map<String, LoadBalancer> lbs;
-    final Map<String, Distribution> dists;
-    final Map<String, S3Bucket> buckets;
-    final Map<String, Usage> usage;
+    final Topology topology;
     final Map<String, String> resolved;
     final Map<String, Unit> units;
     final List<String> warnings = new ArrayList<>();
@@ -389,27 +383,13 @@ public final class HybridModel {
       this.s = a.snapshot();
       this.prices = prices;
       this.monthFactor = a.options().hoursPerMonth().divide(BigDecimal.valueOf(s.window().hours()), MC);
-      int items = s.instances().size() + s.volumes().size() + s.autoScalingGroups().size() + s.loadBalancers().size()
-          + s.distributions().size() + s.buckets().size();
+      this.topology = Topology.of(s);
+      int items = topology.itemCount();
       mappings = sized(a.plan().mappings().size());
-      instances = sized(s.instances().size());
-      volumes = sized(s.volumes().size());
-      groups = sized(s.autoScalingGroups().size());
-      lbs = sized(s.loadBalancers().size());
-      dists = sized(s.distributions().size());
-      buckets = sized(s.buckets().size());
-      usage = sized(s.usage().size());
       resolved = sized(items);
       units = sized(items);
       itemUnits = sized(items);
       a.plan().mappings().forEach(m -> mappings.put(m.itemId(), m));
-      s.instances().forEach(i -> instances.put(i.id(), i));
-      s.volumes().forEach(v -> volumes.put(v.id(), v));
-      s.autoScalingGroups().forEach(g -> groups.put(g.name(), g));
-      s.loadBalancers().forEach(l -> lbs.put(l.id(), l));
-      s.distributions().forEach(d -> dists.put(d.id(), d));
-      s.buckets().forEach(b -> buckets.put(b.name(), b));
-      s.usage().forEach(u -> usage.put(u.resourceId(), u));
     }
 
     /** A map that holds {@code n} entries without rehashing (HashMap.newHashMap is Java 19+). */
@@ -418,8 +398,7 @@ public final class HybridModel {
     }
 
     boolean known(String id) {
-      return mappings.containsKey(id) || instances.containsKey(id) || volumes.containsKey(id)
-          || groups.containsKey(id) || lbs.containsKey(id) || dists.containsKey(id) || buckets.containsKey(id);
+      return mappings.containsKey(id) || topology.contains(id);
     }
 
     /** The move unit of an item: follow folds (plan), group membership and volume attachment. */
@@ -435,14 +414,14 @@ public final class HybridModel {
           cur = ret.foldedInto();
           continue;
         }
-        Ec2Instance i = instances.get(cur);
-        if (i != null && i.autoScalingGroup() != null && groups.containsKey(i.autoScalingGroup())) {
-          cur = i.autoScalingGroup();
+        AutoScalingGroup group = topology.groupOf(cur);
+        if (group != null) {
+          cur = group.name();
           continue;
         }
-        EbsVolume v = volumes.get(cur);
-        if (v != null && v.attachedTo() != null && instances.containsKey(v.attachedTo())) {
-          cur = v.attachedTo();
+        Ec2Instance host = topology.host(cur);
+        if (host != null) {
+          cur = host.id();
           continue;
         }
         break;
@@ -629,13 +608,13 @@ public final class HybridModel {
           u.awsRegion = m.awsRegion();
         }
       }
-      AutoScalingGroup g = groups.get(u.id);
+      AutoScalingGroup g = topology.group(u.id);
       if (g != null) {
         g.tags().forEach(u.tags::put);
         u.kind = ItemKind.AUTO_SCALING_GROUP;
         u.awsRegion = g.region();
       }
-      Ec2Instance inst = instances.get(u.id);
+      Ec2Instance inst = topology.instance(u.id);
       if (inst != null) {
         inst.tags().forEach(u.tags::put);
         u.kind = ItemKind.EC2_INSTANCE;
@@ -643,19 +622,19 @@ public final class HybridModel {
           u.name = inst.name();
         }
       }
-      LoadBalancer lb = lbs.get(u.id);
+      LoadBalancer lb = topology.loadBalancer(u.id);
       if (lb != null) {
         u.kind = ItemKind.LOAD_BALANCER;
         u.awsRegion = lb.region();
         lb.tags().forEach(u.tags::put);
       }
-      Distribution d = dists.get(u.id);
+      Distribution d = topology.distribution(u.id);
       if (d != null) {
         u.kind = ItemKind.CLOUDFRONT_DISTRIBUTION;
         d.tags().forEach(u.tags::put);
         u.awsRegion = "us-east-1"; // CloudFront is global; its metrics and billing home is us-east-1
       }
-      S3Bucket b = buckets.get(u.id);
+      S3Bucket b = topology.bucket(u.id);
       if (b != null) {
         u.kind = ItemKind.S3_BUCKET;
         u.awsRegion = b.region();
@@ -669,12 +648,12 @@ public final class HybridModel {
               + " to Cloud Storage is not priced)");
         }
       }
-      EbsVolume v = volumes.get(u.id);
+      EbsVolume v = topology.volume(u.id);
       if (v != null) {
         u.kind = ItemKind.EBS_VOLUME;
         u.awsRegion = v.region();
       }
-      String app = u.tags.get("app");
+      String app = Topology.tag(u.tags, a.options().appTagKey());
       if (app != null) {
         u.apps.add(app);
       }
@@ -736,46 +715,16 @@ public final class HybridModel {
       for (int i = 0; i < sorted.size(); i++) {
         pos.put(sorted.get(i).id, i);
       }
-      Map<String, LoadBalancer> tgToLb = new HashMap<>();
-      Map<String, List<LoadBalancer>> byName = new HashMap<>();
-      Map<String, LoadBalancer> byDns = new HashMap<>();
-      for (LoadBalancer lb : s.loadBalancers()) {
-        lb.targetGroups().forEach(tg -> tgToLb.put(tg.arn(), lb));
-        byName.computeIfAbsent(lb.name(), k -> new ArrayList<>(1)).add(lb);
-        if (lb.dnsName() != null) {
-          byDns.put(host(lb.dnsName()), lb);
-        }
-      }
-      // The groups each load balancer serves (by name or through a target group), in snapshot
-      // order: built once instead of scanning every group for every load balancer.
-      Map<LoadBalancer, List<AutoScalingGroup>> served = new java.util.IdentityHashMap<>();
-      for (AutoScalingGroup g : s.autoScalingGroups()) {
-        List<LoadBalancer> serves = new ArrayList<>(2);
-        for (String name : g.loadBalancerNames()) {
-          for (LoadBalancer lb : byName.getOrDefault(name, List.of())) {
-            if (!containsSame(serves, lb)) {
-              serves.add(lb);
-            }
-          }
-        }
-        for (String arn : g.targetGroupArns()) {
-          LoadBalancer lb = tgToLb.get(arn);
-          if (lb != null && !containsSame(serves, lb)) {
-            serves.add(lb);
-          }
-        }
-        serves.forEach(lb -> served.computeIfAbsent(lb, k -> new ArrayList<>()).add(g));
-      }
       // Load balancer to its backends: the processed bytes, split by backend instance count.
       for (LoadBalancer lb : s.loadBalancers()) {
-        Usage u = usage.get(lb.id());
+        Usage u = topology.usage(lb.id());
         if (u == null || u.bytesOutGib() == null || u.bytesOutGib() <= 0) {
           continue;
         }
         Map<String, Integer> weight = new TreeMap<>();
         lb.backendInstanceIds().forEach(id -> weight.merge(resolve(id), 1, Integer::sum));
-        for (AutoScalingGroup g : served.getOrDefault(lb, List.of())) {
-          weight.putIfAbsent(resolve(g.name()), Math.max(1, g.instanceIds().size()));
+        for (String name : topology.groupsOf(lb.id())) {
+          weight.putIfAbsent(resolve(name), Math.max(1, topology.group(name).instanceIds().size()));
         }
         weight.remove(SHARED);
         int total = weight.values().stream().mapToInt(Integer::intValue).sum();
@@ -793,16 +742,15 @@ public final class HybridModel {
       }
       // CDN origin fetches: (1 - hit ratio) x bytes served, from the default origin.
       for (Distribution d : s.distributions()) {
-        Usage u = usage.get(d.id());
+        Usage u = topology.usage(d.id());
         if (u == null || u.bytesOutGib() == null || u.bytesOutGib() <= 0) {
           continue;
         }
-        String originId = d.defaultBehavior().targetOriginId();
-        Distribution.Origin origin = d.origins().stream().filter(o -> o.id().equals(originId)).findFirst().orElse(null);
+        Distribution.Origin origin = Topology.defaultOrigin(d);
         if (origin == null) {
           continue;
         }
-        String originUnit = originUnit(origin, byDns);
+        String originUnit = originUnit(origin);
         if (originUnit == null || originUnit.equals(SHARED)) {
           continue;
         }
@@ -817,7 +765,7 @@ public final class HybridModel {
 
     private void addClientTraffic(Ec2Instance i) {
       Unit unit = unitOfItem(i.id());
-      Usage u = usage.get(i.id());
+      Usage u = topology.usage(i.id());
       if (u == null || !(unit.tier.equals("cache") || unit.tier.equals("db"))) {
         return;
       }
@@ -825,34 +773,14 @@ public final class HybridModel {
       unit.clientInGib = unit.clientInGib.add(monthly(u.networkInGib()));
     }
 
-    private static boolean containsSame(List<LoadBalancer> list, LoadBalancer lb) {
-      for (LoadBalancer x : list) {
-        if (x == lb) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private String originUnit(Distribution.Origin o, Map<String, LoadBalancer> byDns) {
-      String host = host(o.domainName());
-      LoadBalancer lb = byDns.get(host);
+    /** The unit of the load balancer or bucket an origin names, or null. */
+    private String originUnit(Distribution.Origin o) {
+      LoadBalancer lb = topology.originLoadBalancer(o);
       if (lb != null) {
         return resolve(lb.id());
       }
-      int dot = host.indexOf(".s3");
-      if (dot > 0 && buckets.containsKey(host.substring(0, dot))) {
-        return resolve(host.substring(0, dot));
-      }
-      return null;
-    }
-
-    private static String host(String dns) {
-      String h = dns.toLowerCase(Locale.ROOT);
-      if (h.startsWith("dualstack.")) {
-        h = h.substring("dualstack.".length());
-      }
-      return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+      S3Bucket b = topology.originBucket(o);
+      return b == null ? null : resolve(b.name());
     }
 
     private static void countRegion(Mapping m, Map<String, int[]> count) {
