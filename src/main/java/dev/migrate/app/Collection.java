@@ -39,16 +39,28 @@ public final class Collection {
    * @throws Failure USAGE for bad options or missing credentials
    */
   public Snapshot collect(CollectRequest req, PrintStream progress) {
+    return collect(req, null, progress);
+  }
+
+  /**
+   * Scans the account, with the bill from AWS Data Exports when {@code billExport} is given (a folder,
+   * file or s3:// prefix; read before the scan so a bad export fails at once, and Cost Explorer's cost
+   * query is then not made).
+   */
+  public Snapshot collect(CollectRequest req, String billExport, PrintStream progress) {
     CollectOptions options = options(req);
+    dev.migrate.inventory.Billing bill = billExport == null ? null
+        : BillExport.read(billExport, req.profile(), req.endpointUrl(), clock, progress);
     long started = System.nanoTime();
     CollectResult result;
     try (Display display = new Display(progress, interactive(progress))) {
-      result = new AwsCollector(options, clock).collect(display);
+      AwsCollector collector = new AwsCollector(options, clock);
+      result = (bill == null ? collector : collector.withoutCostExplorerBill()).collect(display);
     } catch (CollectException e) {
       String who = req.profile() == null ? "" : "--aws-profile " + req.profile() + ": ";
       throw new Failure(e.remote() ? Failure.Kind.REMOTE : Failure.Kind.USAGE, who + e.getMessage(), e);
     }
-    Snapshot s = result.snapshot();
+    Snapshot s = bill == null ? result.snapshot() : result.snapshot().withBilling(bill);
     progress.println(summary(result, (System.nanoTime() - started) / 1e9));
     if (!result.incomplete().isEmpty() && !req.allowPartial()) {
       throw new Failure(Failure.Kind.REMOTE, incompleteMessage(result, options));
@@ -126,7 +138,12 @@ public final class Collection {
 
   /** Collects and writes the snapshot atomically; with {@code --strict}, gaps then fail the run. */
   public Collected collectToFile(CollectRequest req, PrintStream progress) {
-    Snapshot s = collect(req, progress);
+    return collectToFile(req, null, progress);
+  }
+
+  /** As {@link #collectToFile(CollectRequest, PrintStream)}, with the bill from AWS Data Exports when given. */
+  public Collected collectToFile(CollectRequest req, String billExport, PrintStream progress) {
+    Snapshot s = collect(req, billExport, progress);
     Path out = req.out() != null ? req.out() : defaultOut(s);
     try {
       SnapshotJson.write(s, out);

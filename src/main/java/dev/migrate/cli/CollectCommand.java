@@ -26,13 +26,18 @@ public final class CollectCommand implements Callable<Integer> {
       description = "Snapshot file (default: reports/snapshot-<account>-<date>.json).")
   Path out;
 
+  @Option(names = "--bill-export", paramLabel = "PATH|s3://bucket/prefix",
+      description = "Read the bill from AWS Data Exports (Cost and Usage Report 2.0, Parquet or gzip CSV) in this folder "
+          + "or under this S3 prefix instead of Cost Explorer (the S3 prefix needs s3:ListBucket and s3:GetObject).")
+  String billExport;
+
   @ParentCommand
   MigrateCommand parent;
 
   @Override
   public Integer call() {
     PrintStream err = parent.err();
-    Collection.Collected collected = new Collection(parent.clock()).collectToFile(aws.toRequest(out), err);
+    Collection.Collected collected = new Collection(parent.clock()).collectToFile(aws.toRequest(out), billExport, err);
     parent.out().println(collected.file());
     // Access logs and detailed monitoring are the first thing a migration needs: say what is off.
     String logging = LogAnalysis.checkSummary(collected.snapshot(), collected.file());

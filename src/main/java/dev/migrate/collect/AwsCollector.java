@@ -48,6 +48,8 @@ public final class AwsCollector {
   private final Clock clock;
   private final AwsCredentialsProvider credentials;
   private final String homeRegionOverride;
+  /** False when the bill comes from elsewhere (AWS Data Exports): Cost Explorer's cost query is not made. */
+  private boolean costExplorerBill = true;
 
   public AwsCollector(CollectOptions options, Clock clock) {
     this(options, clock, null, null);
@@ -59,6 +61,12 @@ public final class AwsCollector {
     this.clock = clock;
     this.credentials = credentials;
     this.homeRegionOverride = homeRegion;
+  }
+
+  /** Skips Cost Explorer's monthly cost query: the caller reads the bill from AWS Data Exports instead. */
+  public AwsCollector withoutCostExplorerBill() {
+    costExplorerBill = false;
+    return this;
   }
 
   public CollectResult collect(Progress progress) {
@@ -220,8 +228,10 @@ public final class AwsCollector {
           p -> CloudFrontCollector.collect(clients.cloudFront(), options.redactTags(), p, fanout)));
       probe.add(() -> part("s3/buckets", "s3", "global", true, "S3 buckets",
           p -> S3Collector.collect(clients.s3(Clients.HOME), p)));
-      probe.add(() -> part("ce/cost", "ce", "global", false, "monthly cost by service (Cost Explorer)",
-          p -> CostCollector.collect(clients.costExplorer(), day, p)));
+      if (costExplorerBill) {
+        probe.add(() -> part("ce/cost", "ce", "global", false, "monthly cost by service (Cost Explorer)",
+            p -> CostCollector.collect(clients.costExplorer(), day, p)));
+      }
       probe.add(() -> part("ce/coverage", "ce", "global", false, "reserved instance and savings plan coverage (Cost Explorer)",
           p -> CoverageCollector.collect(clients.costExplorer(), window, day, p)));
       probe.add(() -> part("iam/alias", "iam", "global", false, "account alias", p -> {

@@ -140,6 +140,13 @@ public record Snapshot(
         billing, gaps, coverage, webAcls, collection);
   }
 
+  /** A copy with another bill (read from AWS Data Exports instead of Cost Explorer). */
+  public Snapshot withBilling(Billing newBilling) {
+    return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
+        autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
+        newBilling, gaps, coverage, webAcls, collection);
+  }
+
   /** A copy with other gaps. */
   public Snapshot withGaps(List<Gap> newGaps) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
