@@ -1,5 +1,7 @@
 package dev.migrate.acceptance;
 
+import dev.migrate.testing.Cli;
+import dev.migrate.testing.Cli.Run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,14 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.migrate.cli.Main;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +51,6 @@ class CollectThenAssessTest {
   static Path dir;
   private static WireMockServer server;
 
-  private record Run(int code, String out, String err) {}
 
   /** A profile named "test" in files the SDK finds through aws.configFile / aws.sharedCredentialsFile. */
   @BeforeAll
@@ -79,11 +76,7 @@ class CollectThenAssessTest {
   }
 
   private static Run migrate(String... args) {
-    var o = new ByteArrayOutputStream();
-    var e = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-        CLOCK, args);
-    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    return Cli.run(CLOCK, args);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import dev.migrate.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,14 +36,10 @@ class AssessSampleTest {
   static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   @TempDir static Path out;
-  static CliTest.Run run;
+  static Cli.Run run;
 
-  static CliTest.Run migrate(String... args) {
-    var o = new ByteArrayOutputStream();
-    var e = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-        CLOCK, args);
-    return new CliTest.Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+  static Cli.Run migrate(String... args) {
+    return Cli.run(CLOCK, args);
   }
 
   @BeforeAll
@@ -105,7 +99,7 @@ class AssessSampleTest {
   @Test
   void aSnapshotFileGivesTheSameTotalsAsTheBundledSample() throws Exception {
     Path other = out.resolve("from-file");
-    CliTest.Run r = migrate("assess", "--snapshot", "sample-data/tableapp/snapshot.json", "--out", other.toString(),
+    Cli.Run r = migrate("assess", "--snapshot", "sample-data/tableapp/snapshot.json", "--out", other.toString(),
         "--format", "json");
     assertEquals(0, r.code(), r.err());
     JsonNode a = JSON.readTree(out.resolve("assessment-481516234200-2026-11-25.json").toFile()).get("totals");
@@ -115,21 +109,21 @@ class AssessSampleTest {
 
   @Test
   void aMissingSnapshotIsOneLineAndExitCodeThree() {
-    CliTest.Run r = migrate("assess", "--snapshot", "no/such/file.json", "--out", out.resolve("x").toString());
+    Cli.Run r = migrate("assess", "--snapshot", "no/such/file.json", "--out", out.resolve("x").toString());
     assertEquals(ExitCode.INVALID_INPUT, r.code());
     assertEquals("migrate: no/such/file.json: no such file\n", r.err());
   }
 
   @Test
   void withoutAnEstateTheCommandSaysWhichOptionsToGive() {
-    CliTest.Run r = migrate("assess");
+    Cli.Run r = migrate("assess");
     assertEquals(ExitCode.USAGE, r.code());
     assertTrue(r.err().contains("--sample, --snapshot PATH or --aws-profile NAME"), r.err());
   }
 
   @Test
   void sampleAndSnapshotTogetherAreAUsageError() {
-    CliTest.Run r = migrate("assess", "--sample", "--snapshot", "x.json");
+    Cli.Run r = migrate("assess", "--sample", "--snapshot", "x.json");
     assertEquals(ExitCode.USAGE, r.code());
     assertTrue(r.err().startsWith("migrate: Error: --sample, --snapshot=PATH are mutually exclusive"), r.err());
   }

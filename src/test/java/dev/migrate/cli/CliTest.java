@@ -1,11 +1,11 @@
 package dev.migrate.cli;
 
+import dev.migrate.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.migrate.testing.Cli.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.migrate.testing.Cli.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,16 +17,6 @@ import picocli.CommandLine;
 /** CLI manners every command keeps: --help, --version, usage errors as one line and exit 2. */
 class CliTest {
 
-  /** Runs migrate in-process and captures both streams. */
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   /** Every registered command path, e.g. [], [assess], [rules, validate]. */
   static Stream<List<String>> commandPaths() {

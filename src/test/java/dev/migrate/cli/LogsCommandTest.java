@@ -1,5 +1,8 @@
 package dev.migrate.cli;
 
+import dev.migrate.testing.Cli;
+import dev.migrate.testing.Cli.Run;
+import static dev.migrate.testing.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +15,6 @@ import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.inventory.Usage;
 import dev.migrate.inventory.Window;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,14 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LogsCommandTest {
   static final Path DOC = Path.of("src/test/resources/logs/aws-doc");
 
-  record Run(int code, String out, String err) {}
 
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   static Snapshot snapshot() {
     Instant end = Instant.parse("2019-12-31T00:00:00Z");

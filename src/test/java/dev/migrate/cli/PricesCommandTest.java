@@ -1,25 +1,27 @@
 package dev.migrate.cli;
 
+import dev.migrate.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class PricesCommandTest {
-  final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  String out = "";
+  String err = "";
 
   int run(String... args) {
-    return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    Cli.Run r = Cli.run(args);
+    out = r.out();
+    err = r.err();
+    return r.code();
   }
 
   @Test
   void showPrintsTheBookAndAPrefix() {
     assertEquals(ExitCode.OK, run("prices", "show", "aws/ec2/m5.large:linux/us-east-1"));
-    String text = out.toString(StandardCharsets.UTF_8);
+    String text = out;
     assertTrue(text.startsWith("price book 2026-12-03"), text);
     assertTrue(text.contains("aws/ec2/m5.large:linux/us-east-1  0.096 USD/hour  as of 2026-07-20"), text);
   }
@@ -27,19 +29,19 @@ class PricesCommandTest {
   @Test
   void unknownPrefixIsAUsageError() {
     assertEquals(ExitCode.USAGE, run("prices", "show", "aws/nothing"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("no price key starts with 'aws/nothing'"));
+    assertTrue(err.contains("no price key starts with 'aws/nothing'"));
   }
 
   @Test
   void aMissingBookFolderIsAUsageError() {
     assertEquals(ExitCode.USAGE, run("prices", "show", "--price-book", "/nonexistent/book"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--price-book /nonexistent/book: not a folder"));
+    assertTrue(err.contains("--price-book /nonexistent/book: not a folder"));
   }
 
   @Test
   void refreshWithNothingToFetchIsAUsageError() {
     assertEquals(ExitCode.USAGE, run("prices", "refresh", "--out", "/tmp/unused", "--skip-aws"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--skip-aws without --gcp-project leaves nothing to refresh"));
+    assertTrue(err.contains("--skip-aws without --gcp-project leaves nothing to refresh"));
   }
 
   @Test
@@ -55,12 +57,12 @@ class PricesCommandTest {
       wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/").willReturn(
           com.github.tomakehurst.wiremock.client.WireMock.okForContentType("application/x-amz-json-1.1", body)));
       int code = run("prices", "refresh", "--out", dir.toString(), "--aws-region", "us-west-2", "--aws-endpoint", wm.baseUrl());
-      assertEquals(ExitCode.OK, code, err.toString(StandardCharsets.UTF_8));
-      String text = out.toString(StandardCharsets.UTF_8);
+      assertEquals(ExitCode.OK, code, err);
+      String text = out;
       assertTrue(text.contains("diff against the old book: 1 added, 0 changed, 0 unchanged"), text);
       assertTrue(text.contains(" not refreshed (kept) -> "), text);
-      assertTrue(err.toString(StandardCharsets.UTF_8).contains("AWS Price List: AmazonEC2 {regionCode=us-west-2, productFamily=Compute Instance, operatingSystem=Linux"),
-          err.toString(StandardCharsets.UTF_8));
+      assertTrue(err.contains("AWS Price List: AmazonEC2 {regionCode=us-west-2, productFamily=Compute Instance, operatingSystem=Linux"),
+          err);
     } finally {
       wm.stop();
     }
@@ -78,7 +80,7 @@ class PricesCommandTest {
               .withBody("{\"__type\":\"com.amazon.pricing#InvalidParameterException\",\"message\":\"Input parameters are invalid.\"}")));
       int code = run("prices", "refresh", "--out", dir.toString(), "--aws-region", "us-west-2", "--aws-endpoint", wm.baseUrl());
       assertEquals(ExitCode.REMOTE_FAILURE, code);
-      assertTrue(err.toString(StandardCharsets.UTF_8).contains("AWS Price List API: "), err.toString(StandardCharsets.UTF_8));
+      assertTrue(err.contains("AWS Price List API: "), err);
     } finally {
       wm.stop();
     }

@@ -1,12 +1,12 @@
 package dev.migrate.cli;
 
+import dev.migrate.testing.Cli;
+import dev.migrate.testing.Cli.Run;
+import static dev.migrate.testing.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrate.inventory.SnapshotJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,31 +17,24 @@ class RulesCommandTest {
   @TempDir
   Path tmp;
 
-  record Result(int code, String out, String err) {}
 
-  static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   @Test
   void shippedRulesValidate() {
-    Result r = run("rules", "validate");
+    Run r = run("rules", "validate");
     assertEquals(ExitCode.OK, r.code(), r.err());
     assertTrue(r.out().matches("rules OK: \\d+ rules in 3 files \\(built-in\\)\\n"), r.out());
   }
 
   @Test
   void shippedRulesDirectoryValidatesToo() {
-    Result r = run("rules", "validate", "rules");
+    Run r = run("rules", "validate", "rules");
     assertEquals(ExitCode.OK, r.code(), r.err());
   }
 
   @Test
   void invalidRulesPrintEveryErrorAsFileLineColAndExitWithInvalidInput() {
-    Result r = run("rules", "validate", "src/test/resources/rules-broken/bad-condition");
+    Run r = run("rules", "validate", "src/test/resources/rules-broken/bad-condition");
     assertEquals(ExitCode.INVALID_INPUT, r.code());
     List<String> lines = r.err().lines().toList();
     assertEquals("migrate: rules are invalid (6 errors); fix them and run 'migrate rules validate' again:", lines.get(0));
@@ -57,7 +50,7 @@ class RulesCommandTest {
   void eachErrorClassExitsWithInvalidInput() {
     for (String dir : List.of("unknown-field", "unknown-target", "bad-condition", "duplicate-id", "unreachable",
         "api-version", "syntax")) {
-      Result r = run("rules", "validate", "src/test/resources/rules-broken/" + dir);
+      Run r = run("rules", "validate", "src/test/resources/rules-broken/" + dir);
       assertEquals(ExitCode.INVALID_INPUT, r.code(), dir);
       assertTrue(r.err().lines().skip(1).allMatch(l -> l.matches("src/test/resources/rules-broken/" + dir + "/\\w+\\.yaml:\\d+:\\d+: .+")),
           r.err());
@@ -66,7 +59,7 @@ class RulesCommandTest {
 
   @Test
   void missingDirectoryIsInvalidInput() {
-    Result r = run("rules", "validate", tmp.resolve("nope").toString());
+    Run r = run("rules", "validate", tmp.resolve("nope").toString());
     assertEquals(ExitCode.INVALID_INPUT, r.code());
     assertTrue(r.err().contains(tmp.resolve("nope") + ": no such directory"), r.err());
   }
@@ -79,7 +72,7 @@ class RulesCommandTest {
 
   @Test
   void explainShowsTheWinnerTheLosersAndWhy() throws Exception {
-    Result r = run("rules", "explain", "i-api1", "--snapshot", snapshot().toString());
+    Run r = run("rules", "explain", "i-api1", "--snapshot", snapshot().toString());
     assertEquals(ExitCode.OK, r.code(), r.err());
     assertTrue(r.out().startsWith("ec2-instance i-api1 (api-1)\n"), r.out());
     assertTrue(r.out().contains("  WON     ec2-standalone (priority 100, rules/compute.yaml:"), r.out());
@@ -90,7 +83,7 @@ class RulesCommandTest {
 
   @Test
   void explainShowsAMatchingRuleThatLost() throws Exception {
-    Result r = run("rules", "explain", "i-arm1", "--snapshot", snapshot().toString());
+    Run r = run("rules", "explain", "i-arm1", "--snapshot", snapshot().toString());
     assertEquals(ExitCode.OK, r.code(), r.err());
     assertTrue(r.out().contains("WON     ec2-graviton"), r.out());
     assertTrue(r.out().contains("matched ec2-standalone"), r.out());
@@ -99,7 +92,7 @@ class RulesCommandTest {
 
   @Test
   void explainWithRegionOverrideAndAsIs() throws Exception {
-    Result r = run("rules", "explain", "i-api1", "--snapshot", snapshot().toString(), "--region-map",
+    Run r = run("rules", "explain", "i-api1", "--snapshot", snapshot().toString(), "--region-map",
         "ap-northeast-1=asia-east1", "--rightsizing", "as-is");
     assertEquals(ExitCode.OK, r.code(), r.err());
     assertTrue(r.out().contains("result: Compute Engine -> n2-standard-4 x86_64 linux in asia-east1"), r.out());
@@ -107,14 +100,14 @@ class RulesCommandTest {
 
   @Test
   void explainUnknownItemIsAUsageError() throws Exception {
-    Result r = run("rules", "explain", "i-nope", "--snapshot", snapshot().toString());
+    Run r = run("rules", "explain", "i-nope", "--snapshot", snapshot().toString());
     assertEquals(ExitCode.USAGE, r.code());
     assertTrue(r.err().startsWith("migrate: no item 'i-nope' in "), r.err());
   }
 
   @Test
   void badRegionMapIsAUsageError() throws Exception {
-    Result r = run("rules", "explain", "i-api1", "--snapshot", snapshot().toString(), "--region-map", "tokyo");
+    Run r = run("rules", "explain", "i-api1", "--snapshot", snapshot().toString(), "--region-map", "tokyo");
     assertEquals(ExitCode.USAGE, r.code());
     assertTrue(r.err().contains("--region-map 'tokyo': expected AWS-REGION=GCP-REGION"), r.err());
   }
@@ -133,15 +126,15 @@ class RulesCommandTest {
             sizing: {series: [e2]}
             effort: rehost
         """);
-    Result r = run("rules", "explain", "i-api1", "--snapshot", snapshot().toString(), "--rules", dir.toString());
+    Run r = run("rules", "explain", "i-api1", "--snapshot", snapshot().toString(), "--rules", dir.toString());
     assertEquals(ExitCode.OK, r.code(), r.err());
     assertTrue(r.out().contains("WON     ec2-standalone (priority 100, " + dir.resolve("mine.yaml") + ":3:9)"), r.out());
     assertTrue(r.out().contains("result: Compute Engine -> e2-"), r.out());
-    Result replaced = run("rules", "explain", "vol-api-db", "--snapshot", snapshot().toString(), "--rules", dir.toString(),
+    Run replaced = run("rules", "explain", "vol-api-db", "--snapshot", snapshot().toString(), "--rules", dir.toString(),
         "--replace-rules");
     assertEquals(ExitCode.OK, replaced.code(), replaced.err());
     assertTrue(replaced.out().contains("result: unmapped: no rule for kind ebs-volume"), replaced.out());
-    Result only = run("rules", "explain", "vol-api-db", "--snapshot", snapshot().toString(), "--rules", dir.toString(),
+    Run only = run("rules", "explain", "vol-api-db", "--snapshot", snapshot().toString(), "--rules", dir.toString(),
         "--rules-only");
     assertEquals(replaced, only, "--replace-rules is the earlier name of --rules-only");
     assertTrue(!run("rules", "explain", "--help").out().contains("--replace-rules"), "the earlier name is not advertised");
@@ -149,7 +142,7 @@ class RulesCommandTest {
 
   @Test
   void helpWorks() {
-    Result r = run("rules", "validate", "--help");
+    Run r = run("rules", "validate", "--help");
     assertEquals(ExitCode.OK, r.code());
     assertTrue(r.out().contains("file:line:col"), r.out());
   }

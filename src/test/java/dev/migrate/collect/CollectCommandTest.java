@@ -1,5 +1,6 @@
 package dev.migrate.collect;
 
+import dev.migrate.testing.Cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -7,12 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrate.cli.Main;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -60,13 +57,10 @@ class CollectCommandTest {
   }
 
   private int run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-        args);
-    out = o.toString(StandardCharsets.UTF_8);
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
+    Cli.Run r = Cli.run(args);
+    out = r.out();
+    err = r.err();
+    return r.code();
   }
 
   @Test
@@ -124,13 +118,10 @@ class CollectCommandTest {
   private static final java.time.Clock CLOCK = java.time.Clock.fixed(Fixtures.NOW, java.time.ZoneOffset.UTC);
 
   private int runAt(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-        CLOCK, args);
-    out = o.toString(StandardCharsets.UTF_8);
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
+    Cli.Run r = Cli.run(CLOCK, args);
+    out = r.out();
+    err = r.err();
+    return r.code();
   }
 
   private String[] collectArgs(Path file, String... more) {

@@ -1,13 +1,10 @@
 package dev.migrate.report;
 
+import dev.migrate.testing.Cli;
 import dev.migrate.testing.Golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.migrate.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +28,8 @@ class SampleWorkbookGoldenTest {
   @TempDir Path out;
 
   private Path migrate(String... args) {
-    var o = new ByteArrayOutputStream();
-    var e = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-        CLOCK, args);
-    assertEquals(0, code, e.toString(StandardCharsets.UTF_8));
+    Cli.Run r = Cli.run(CLOCK, args);
+    assertEquals(0, r.code(), r.err());
     return out.resolve(XLSX);
   }
 

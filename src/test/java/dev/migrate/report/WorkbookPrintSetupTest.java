@@ -1,14 +1,11 @@
 package dev.migrate.report;
 
+import dev.migrate.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrate.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -42,11 +39,8 @@ class WorkbookPrintSetupTest {
 
   @BeforeAll
   static void writeSample() throws Exception {
-    var o = new ByteArrayOutputStream();
-    var e = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-        SampleWorkbookGoldenTest.CLOCK, "whatif", "--sample", "--out", out.toString());
-    assertEquals(0, code, e.toString(StandardCharsets.UTF_8));
+    Cli.Run r = Cli.run(SampleWorkbookGoldenTest.CLOCK, "whatif", "--sample", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
     wb = new XSSFWorkbook(out.resolve(SampleWorkbookGoldenTest.XLSX).toFile());
   }
 
