@@ -123,7 +123,7 @@ public final class Assessing {
       return bundledSample();
     }
     if (source.snapshot() != null) {
-      return Planning.readSnapshot(source.snapshot());
+      return Planning.readSnapshot(source.snapshot(), w -> err.println("migrate: warning: " + w));
     }
     Collection collection = new Collection(clock);
     Collection.Collected collected = collection.collectToFile(source.collect(), err);

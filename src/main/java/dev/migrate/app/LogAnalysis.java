@@ -72,7 +72,7 @@ public final class LogAnalysis {
   public static AnalyzeOutcome analyze(AnalyzeRequest req, Consumer<String> progress) {
     List<LogSource> sources = req.athena() != null ? List.of() : sources(req);
     refuseOutputsThatAreInputs(req, sources);
-    Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto());
+    Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto(), w -> progress.accept("warning: " + w));
     LogReport report = req.athena() != null ? athena(req, progress) : local(req, sources, progress);
     if (req.jsonOut() != null) {
       write(req.jsonOut(), LogReportJson.toJson(report));
@@ -237,8 +237,12 @@ public final class LogAnalysis {
   }
 
   private static Snapshot readSnapshot(Path file) {
+    return readSnapshot(file, w -> {});
+  }
+
+  private static Snapshot readSnapshot(Path file, Consumer<String> warnings) {
     try {
-      return SnapshotJson.read(file);
+      return SnapshotJson.read(file, warnings);
     } catch (SnapshotFormatException e) {
       throw new Failure(Failure.Kind.INVALID_INPUT, e.getMessage());
     }

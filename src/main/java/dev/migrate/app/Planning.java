@@ -93,8 +93,13 @@ public final class Planning {
 
   /** Reads a snapshot, turning format problems into an INVALID_INPUT failure. */
   public static Snapshot readSnapshot(Path file) {
+    return readSnapshot(file, w -> {});
+  }
+
+  /** {@link #readSnapshot(Path)}, passing the snapshot's warnings (references to missing resources) on. */
+  public static Snapshot readSnapshot(Path file, java.util.function.Consumer<String> warnings) {
     try {
-      return SnapshotJson.read(file);
+      return SnapshotJson.read(file, warnings);
     } catch (SnapshotFormatException e) {
       throw new Failure(Failure.Kind.INVALID_INPUT, e.getMessage(), e);
     }

@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads and writes snapshot files (format {@value Snapshot#SCHEMA_V1}). Reading is strict:
@@ -69,6 +70,20 @@ public final class SnapshotJson {
   }
 
   public static Snapshot read(Path file) {
+    return read(file, w -> {});
+  }
+
+  /**
+   * Reads and checks a snapshot file. Contradictions AWS never produces (an id listed twice, a
+   * percentage out of range, ...) are a {@link SnapshotFormatException} at their line and column;
+   * references to resources that are not in the file are passed to {@code warnings}, one line each.
+   */
+  public static Snapshot read(Path file, java.util.function.Consumer<String> warnings) {
+    Snapshot s = bind(file);
+    return checked(s, file.toString(), () -> MAPPER.getFactory().createParser(file.toFile()), warnings);
+  }
+
+  private static Snapshot bind(Path file) {
     String name = file.toString();
     if (!Files.isRegularFile(file)) {
       throw new SnapshotFormatException(name + (Files.isDirectory(file) ? ": is a folder, expected a snapshot JSON file" : ": no such file"));
@@ -94,7 +109,7 @@ public final class SnapshotJson {
       try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
         checkSchema(p, name);
       }
-      return MAPPER.readValue(bytes, Snapshot.class);
+      return checked(MAPPER.readValue(bytes, Snapshot.class), name, () -> MAPPER.getFactory().createParser(bytes), w -> {});
     } catch (JsonProcessingException e) {
       throw new SnapshotFormatException(describe(name, e));
     } catch (IOException e) {
@@ -117,6 +132,47 @@ public final class SnapshotJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("snapshot cannot be serialised", e);
     }
+  }
+
+  /** Opens the file again to find where a problem is. */
+  @FunctionalInterface
+  private interface Reopen {
+    JsonParser open() throws IOException;
+  }
+
+  private static Snapshot checked(Snapshot s, String name, Reopen reopen, java.util.function.Consumer<String> warnings) {
+    List<SnapshotCheck.Problem> problems = SnapshotCheck.check(s);
+    List<SnapshotCheck.Problem> errors = problems.stream().filter(SnapshotCheck.Problem::error).toList();
+    if (!errors.isEmpty()) {
+      SnapshotCheck.Problem first = errors.get(0);
+      String more = errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more problem"
+          + (errors.size() == 2 ? "" : "s") + ")";
+      throw new SnapshotFormatException(name + locate(reopen, first.path()) + ": " + first.path() + ": "
+          + dev.migrate.io.Terminal.safe(first.message()) + more);
+    }
+    for (SnapshotCheck.Problem w : problems) {
+      warnings.accept(name + locate(reopen, w.path()) + ": " + w.path() + ": " + dev.migrate.io.Terminal.safe(w.message()));
+    }
+    return s;
+  }
+
+  /** ":line:col" of the key or value at a JSON path, found with a streaming pass; empty when not found. */
+  private static String locate(Reopen reopen, String path) {
+    try (JsonParser p = reopen.open()) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        var ctx = p.getParsingContext();
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          ctx = ctx.getParent();
+        }
+        if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && path.equals(jsonPath(ctx))) {
+          return ":" + where(p.currentTokenLocation());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the file was read a moment ago; without a position the message still names the path
+    }
+    return "";
   }
 
   /** Finds the top-level {@code schema} field with a streaming pass, before binding anything. */
@@ -173,12 +229,19 @@ public final class SnapshotJson {
       } else {
         what = plain(firstLine(m.getOriginalMessage()));
       }
-      return name + where + ": " + (path.isEmpty() ? "$" : path) + ": " + what;
+      return name + where + ": " + withDuplicateKey(path.isEmpty() ? "$" : path, m) + ": " + what;
     }
     String path = e.getProcessor() instanceof JsonParser p ? jsonPath(p.getParsingContext()) : "$";
     String what = plain(firstLine(e.getOriginalMessage()));
+    path = withDuplicateKey(path, e);
     return name + where + ": " + (path.equals("$") ? "" : path + ": ") + (what.startsWith("duplicate key") ? what
         : "not valid JSON: " + what);
+  }
+
+  /** A duplicate key's path ends with the key, where the parser's context stopped one level up. */
+  private static String withDuplicateKey(String path, JsonProcessingException e) {
+    java.util.regex.Matcher dup = DUPLICATE.matcher(firstLine(e.getOriginalMessage()));
+    return dup.matches() && !path.endsWith("." + dup.group(1)) ? path + "." + dup.group(1) : path;
   }
 
   /** The JSON path of where a streaming parser stands, e.g. {@code $.instances[3].id}. */

@@ -1,0 +1,189 @@
+package dev.migrate.inventory;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Checks what the JSON binding cannot: that a snapshot agrees with itself. A snapshot read from
+ * a file may have been edited by hand, merged badly or written by another tool, and each of these
+ * would otherwise give a silently wrong figure (an instance listed twice is priced twice).
+ *
+ * <p>Errors are what AWS never produces: an id twice in one list, a percentage outside 0..100,
+ * a negative count, a window whose {@code days} contradicts its start and end, an account id that
+ * is not 12 digits. Warnings are what AWS does produce while resources come and go during a
+ * collection: a usage record, a volume attachment or an instance's group naming a resource that is
+ * not in the snapshot (terminated or deleted between two API calls). Those references are not used.
+ */
+final class SnapshotCheck {
+  private SnapshotCheck() {}
+
+  /** One finding at a JSON path of the file. */
+  record Problem(String path, String message, boolean error) {}
+
+  static List<Problem> check(Snapshot s) {
+    var out = new ArrayList<Problem>();
+    if (!s.account().id().matches("\\d{12}")) {
+      out.add(error("$.account.id", "account id '" + s.account().id() + "' is not an AWS account id (12 digits)"));
+    }
+    Window w = s.window();
+    long hours = Duration.between(w.start(), w.end()).toHours();
+    if (Math.abs(w.days() * 24L - hours) >= 24) {
+      out.add(error("$.window.days", "days " + w.days() + " disagrees with start " + w.start() + " and end " + w.end()
+          + " (" + hours / 24 + " days apart)"));
+    }
+    unique(out, "instances", s.instances(), Ec2Instance::id, "id");
+    unique(out, "volumes", s.volumes(), EbsVolume::id, "id");
+    unique(out, "autoScalingGroups", s.autoScalingGroups(), AutoScalingGroup::name, "name");
+    unique(out, "loadBalancers", s.loadBalancers(), LoadBalancer::id, "id");
+    unique(out, "distributions", s.distributions(), Distribution::id, "id");
+    unique(out, "buckets", s.buckets(), S3Bucket::name, "name");
+    unique(out, "vpcs", s.vpcs(), Vpc::id, "id");
+    unique(out, "commitments", s.commitments(), Commitment::id, "id");
+    unique(out, "usage", s.usage(), Usage::resourceId, "resourceId");
+    unique(out, "webAcls", s.webAcls(), WebAcl::arn, "arn");
+
+    for (int i = 0; i < s.volumes().size(); i++) {
+      EbsVolume v = s.volumes().get(i);
+      String at = "$.volumes[" + i + "]";
+      atLeastZero(out, at + ".iops", v.iops());
+      atLeastZero(out, at + ".throughputMibps", v.throughputMibps());
+    }
+    for (int i = 0; i < s.autoScalingGroups().size(); i++) {
+      AutoScalingGroup g = s.autoScalingGroups().get(i);
+      String at = "$.autoScalingGroups[" + i + "]";
+      atLeastZero(out, at + ".minSize", g.minSize());
+      atLeastZero(out, at + ".maxSize", g.maxSize());
+      atLeastZero(out, at + ".desiredCapacity", g.desiredCapacity());
+    }
+    for (int i = 0; i < s.commitments().size(); i++) {
+      Commitment c = s.commitments().get(i);
+      String at = "$.commitments[" + i + "]";
+      atLeastZero(out, at + ".count", c.count());
+      atLeastZero(out, at + ".upfrontUsd", c.upfrontUsd());
+      atLeastZero(out, at + ".hourlyUsd", c.hourlyUsd());
+    }
+    for (int i = 0; i < s.buckets().size(); i++) {
+      atLeastZero(out, "$.buckets[" + i + "].totalObjects", s.buckets().get(i).totalObjects());
+    }
+    for (int i = 0; i < s.usage().size(); i++) {
+      usage(out, "$.usage[" + i + "]", s.usage().get(i));
+    }
+    references(out, s);
+    return out;
+  }
+
+  private static void usage(List<Problem> out, String at, Usage u) {
+    percent(out, at + ".cpuAvgPct", u.cpuAvgPct());
+    percent(out, at + ".cpuP95Pct", u.cpuP95Pct());
+    percent(out, at + ".cpuMaxPct", u.cpuMaxPct());
+    percent(out, at + ".memAvgPct", u.memAvgPct());
+    percent(out, at + ".memP95Pct", u.memP95Pct());
+    atLeastZero(out, at + ".networkInGib", u.networkInGib());
+    atLeastZero(out, at + ".networkOutGib", u.networkOutGib());
+    atLeastZero(out, at + ".requests", u.requests());
+    atLeastZero(out, at + ".bytesOutGib", u.bytesOutGib());
+    atLeastZero(out, at + ".lcuHours", u.lcuHours());
+    atLeastZero(out, at + ".peakRequestsPerSecond", u.peakRequestsPerSecond());
+    if (u.cacheHitRatio() != null && !(u.cacheHitRatio() >= 0 && u.cacheHitRatio() <= 1)) {
+      out.add(error(at + ".cacheHitRatio", "cacheHitRatio " + u.cacheHitRatio() + " is out of range 0..1 (a share of requests)"));
+    }
+    u.requestsByGeography().forEach((k, v) -> atLeastZero(out, at + ".requestsByGeography." + k, v));
+    u.bytesByGeographyGib().forEach((k, v) -> atLeastZero(out, at + ".bytesByGeographyGib." + k, v));
+    for (int j = 0; j < u.daily().size(); j++) {
+      Usage.Daily d = u.daily().get(j);
+      String day = at + ".daily[" + j + "]";
+      atLeastZero(out, day + ".requests", d.requests());
+      atLeastZero(out, day + ".bytesOutGib", d.bytesOutGib());
+      percent(out, day + ".cpuAvgPct", d.cpuAvgPct());
+      percent(out, day + ".cpuMaxPct", d.cpuMaxPct());
+      atLeastZero(out, day + ".peakRequestsPerSecond", d.peakRequestsPerSecond());
+    }
+  }
+
+  /** References between lists: warnings, because AWS lists resources one API call at a time. */
+  private static void references(List<Problem> out, Snapshot s) {
+    Set<String> instances = new HashSet<>();
+    s.instances().forEach(i -> instances.add(i.id()));
+    Set<String> groups = new HashSet<>();
+    s.autoScalingGroups().forEach(g -> groups.add(g.name()));
+    Set<String> resources = new HashSet<>(instances);
+    s.volumes().forEach(v -> resources.add(v.id()));
+    s.loadBalancers().forEach(lb -> {
+      resources.add(lb.id());
+      resources.add(lb.name());
+    });
+    s.distributions().forEach(d -> resources.add(d.id()));
+    s.buckets().forEach(b -> resources.add(b.name()));
+    for (int i = 0; i < s.instances().size(); i++) {
+      Ec2Instance x = s.instances().get(i);
+      if (x.autoScalingGroup() != null && !groups.isEmpty() && !groups.contains(x.autoScalingGroup())) {
+        out.add(warning("$.instances[" + i + "].autoScalingGroup", "instance " + x.id() + " names auto scaling group '"
+            + x.autoScalingGroup() + "', which is not in the snapshot (deleted during collection?)"));
+      }
+    }
+    for (int i = 0; i < s.volumes().size(); i++) {
+      EbsVolume v = s.volumes().get(i);
+      if (v.attachedTo() != null && !instances.contains(v.attachedTo())) {
+        out.add(warning("$.volumes[" + i + "].attachedTo", "volume " + v.id() + " is attached to " + v.attachedTo()
+            + ", which is not in the snapshot (terminated during collection?)"));
+      }
+    }
+    for (int i = 0; i < s.usage().size(); i++) {
+      Usage u = s.usage().get(i);
+      if (!resources.contains(u.resourceId())) {
+        out.add(warning("$.usage[" + i + "].resourceId", "usage for " + u.resourceId() + ", which is not in the snapshot"
+            + " (removed during the window?); not used"));
+      }
+    }
+  }
+
+  private static <T> void unique(List<Problem> out, String list, List<T> items, Function<T, String> key, String field) {
+    Map<String, Integer> seen = new HashMap<>(items.size() * 2);
+    for (int i = 0; i < items.size(); i++) {
+      String k = key.apply(items.get(i));
+      Integer first = seen.putIfAbsent(k, i);
+      if (first != null) {
+        out.add(error("$." + list + "[" + i + "]." + field, "'" + k + "' is listed twice (also $." + list + "[" + first
+            + "]); it would be counted twice"));
+      }
+    }
+  }
+
+  private static void percent(List<Problem> out, String path, Double v) {
+    if (v != null && !(v >= 0 && v <= 100)) {
+      out.add(error(path, plain(v) + " is out of range 0..100 (percent)"));
+    }
+  }
+
+  private static void atLeastZero(List<Problem> out, String path, Number v) {
+    if (v == null) {
+      return;
+    }
+    boolean negative = v instanceof BigDecimal b ? b.signum() < 0 : v.doubleValue() < 0;
+    if (negative) {
+      out.add(error(path, plain(v) + " is negative; a count or amount cannot be"));
+    }
+  }
+
+  private static String plain(Number v) {
+    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
+    }
+    return v instanceof BigDecimal b ? b.toPlainString() : v.toString();
+  }
+
+  private static Problem error(String path, String message) {
+    return new Problem(path, message, true);
+  }
+
+  private static Problem warning(String path, String message) {
+    return new Problem(path, message, false);
+  }
+}
