@@ -1,5 +1,7 @@
 package dev.migrate.acceptance;
 
+import static dev.migrate.testing.Money.assertUsd;
+import static dev.migrate.testing.Money.cents;
 import dev.migrate.testing.Golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +12,6 @@ import dev.migrate.cost.Assessment;
 import dev.migrate.cost.RequestCosts;
 import dev.migrate.cost.Timeline;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,13 +56,13 @@ class SampleWhatIfTest {
     for (int i = 0; i < asShipped.size(); i++) {
       Timeline t = todaysTraffic.get(i);
       Timeline.Month first = t.months().get(0);
-      assertCents(base.current().monthlyUsd(), first.totalUsd(), t.scenario() + " month 0 total");
-      assertCents(base.current().monthlyUsd(), first.awsUsd(), t.scenario() + " month 0 AWS");
+      assertUsd(cents(base.current().monthlyUsd()), first.totalUsd(), t.scenario() + " month 0 total");
+      assertUsd(cents(base.current().monthlyUsd()), first.awsUsd(), t.scenario() + " month 0 AWS");
       assertEquals(0, first.gcpUsd().signum(), t.scenario() + ": nothing runs on Google Cloud in month 0");
       assertEquals(base.requests().monthlyRequests(), first.requests(), t.scenario() + " month 0 requests");
       Timeline shipped = asShipped.get(i);
       if (!shipped.scenario().equals("replatform-3y-doubled")) {
-        assertCents(base.current().monthlyUsd(), shipped.months().get(0).totalUsd(), shipped.scenario() + " as shipped");
+        assertUsd(cents(base.current().monthlyUsd()), shipped.months().get(0).totalUsd(), shipped.scenario() + " as shipped");
       }
     }
   }
@@ -79,8 +80,8 @@ class SampleWhatIfTest {
     Timeline.Month first = doubled.months().get(0);
     RequestCosts.GrowthPoint atTwice = twice();
     assertEquals(2 * base.requests().monthlyRequests(), first.requests());
-    assertCents(atTwice.awsMonthlyUsd(), first.totalUsd(), "month 0 at 2x traffic");
-    assertCents(first.totalUsd(), first.stayOnAwsUsd(), "month 0 = staying on AWS");
+    assertUsd(cents(atTwice.awsMonthlyUsd()), first.totalUsd(), "month 0 at 2x traffic");
+    assertUsd(cents(first.totalUsd()), first.stayOnAwsUsd(), "month 0 = staying on AWS");
   }
 
   private static RequestCosts.GrowthPoint twice() {
@@ -148,21 +149,17 @@ class SampleWhatIfTest {
     assertEquals(12, t.months().size());
     Timeline.Month first = t.months().get(0);
     Timeline.Month last = t.months().get(t.months().size() - 1);
-    assertCents(current, first.totalUsd(), "month 0 = CURRENT");
-    assertCents(target, last.totalUsd(), "last month = TARGET");
-    assertCents(target, last.gcpUsd(), "last month: all of it on Google Cloud");
+    assertUsd(cents(current), first.totalUsd(), "month 0 = CURRENT");
+    assertUsd(cents(target), last.totalUsd(), "last month = TARGET");
+    assertUsd(cents(target), last.gcpUsd(), "last month: all of it on Google Cloud");
     assertEquals(0, last.awsUsd().signum(), "last month: nothing left on AWS");
     assertEquals(0, last.linkUsd().signum(), "last month: no link");
     assertEquals(0, last.interCloudTrafficUsd().signum(), "last month: no inter-cloud traffic");
     assertEquals(0, last.oneOffUsd().signum(), "last month: no one-off cost");
-    assertCents(current, last.stayOnAwsUsd(), "staying on AWS costs CURRENT every month");
+    assertUsd(cents(current), last.stayOnAwsUsd(), "staying on AWS costs CURRENT every month");
     // The hybrid months cost more than either cloud alone (the result such moves report).
     BigDecimal peak = t.months().stream().map(Timeline.Month::totalUsd).max(BigDecimal::compareTo).orElseThrow();
     assertTrue(peak.compareTo(current) > 0, "peak " + peak + " above CURRENT");
   }
 
-  private static void assertCents(BigDecimal expected, BigDecimal actual, String what) {
-    assertEquals(expected.setScale(2, RoundingMode.HALF_EVEN), actual.setScale(2, RoundingMode.HALF_EVEN),
-        what + " (expected " + expected.toPlainString() + ", got " + actual.toPlainString() + ")");
-  }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,10 +27,6 @@ class CostModelHandCheckedTest {
 
   static BigDecimal usd(String s) {
     return new BigDecimal(s);
-  }
-
-  static void assertUsd(String expected, BigDecimal actual) {
-    assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual.toPlainString());
   }
 
   BigDecimal line(CostSide side, String itemId, String componentStart) {

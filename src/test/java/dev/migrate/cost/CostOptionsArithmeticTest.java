@@ -1,6 +1,6 @@
 package dev.migrate.cost;
 
-import static dev.migrate.cost.CostModelHandCheckedTest.assertUsd;
+import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,7 @@
 package dev.migrate.cost;
 
 import static dev.migrate.cost.CostModelHandCheckedTest.CLOCK;
-import static dev.migrate.cost.CostModelHandCheckedTest.assertUsd;
+import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

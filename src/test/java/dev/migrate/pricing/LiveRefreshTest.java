@@ -1,5 +1,6 @@
 package dev.migrate.pricing;
 
+import static dev.migrate.testing.Money.assertUsd;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -17,7 +18,6 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.migrate.testing.Golden;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,10 +113,6 @@ class LiveRefreshTest {
 
   private static Price price(PriceBook book, String key) {
     return book.find(PriceKey.parse(key)).orElseThrow(() -> new AssertionError("no " + key));
-  }
-
-  private static void assertUsd(String expected, BigDecimal actual) {
-    assertEquals(0, new BigDecimal(expected).compareTo(actual), "expected " + expected + " but was " + actual);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.migrate.report;
 
+import static dev.migrate.testing.Money.assertUsd;
+import static dev.migrate.testing.Money.cents;
 import dev.migrate.testing.Golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +15,6 @@ import dev.migrate.cost.Assessment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
@@ -50,11 +51,6 @@ class WorkbookWriterTest {
 
   static double number(XSSFWorkbook wb, String label) {
     return summaryRow(wb, label).getCell(1).getNumericCellValue();
-  }
-
-  static void assertCents(BigDecimal expected, double actual, String what) {
-    assertEquals(expected.setScale(2, RoundingMode.HALF_UP),
-        BigDecimal.valueOf(actual).setScale(2, RoundingMode.HALF_UP), what);
   }
 
   @Test
@@ -113,20 +109,20 @@ class WorkbookWriterTest {
         .readTree(AssessmentJson.toJson(m));
     JsonNode t = j.get("totals");
     try (var wb = workbook(m)) {
-      assertCents(t.get("awsMonthlyUsd").decimalValue(), number(wb, "AWS monthly today"), "AWS");
-      assertCents(t.get("gcpMonthlyUsd").decimalValue(), number(wb, "Google Cloud monthly after"), "GCP");
-      assertCents(t.get("savingsUsd").decimalValue(), number(wb, "Saving per month"), "saving");
-      assertCents(t.get("savingsPct").decimalValue(), number(wb, "Saving, percent of today") * 100, "saving %");
-      assertCents(t.get("costPerMillionRequests").get("aws").decimalValue(), number(wb, "AWS per million requests"), "aws/M");
-      assertCents(t.get("costPerMillionRequests").get("gcp").decimalValue(),
+      assertUsd(cents(t.get("awsMonthlyUsd").decimalValue()), number(wb, "AWS monthly today"), "AWS");
+      assertUsd(cents(t.get("gcpMonthlyUsd").decimalValue()), number(wb, "Google Cloud monthly after"), "GCP");
+      assertUsd(cents(t.get("savingsUsd").decimalValue()), number(wb, "Saving per month"), "saving");
+      assertUsd(cents(t.get("savingsPct").decimalValue()), number(wb, "Saving, percent of today") * 100, "saving %");
+      assertUsd(cents(t.get("costPerMillionRequests").get("aws").decimalValue()), number(wb, "AWS per million requests"), "aws/M");
+      assertUsd(cents(t.get("costPerMillionRequests").get("gcp").decimalValue()),
           number(wb, "Google Cloud per million requests"), "gcp/M");
       assertEquals(t.get("monthlyRequests").asLong(), (long) number(wb, "Requests per month"));
       JsonNode h = j.get("hybrid");
-      assertCents(h.get("peakMonthUsd").decimalValue(), number(wb, "Peak hybrid month cost"), "peak");
-      assertCents(h.get("oneOffUsd").decimalValue(), number(wb, "One-off migration costs"), "one-off");
+      assertUsd(cents(h.get("peakMonthUsd").decimalValue()), number(wb, "Peak hybrid month cost"), "peak");
+      assertUsd(cents(h.get("oneOffUsd").decimalValue()), number(wb, "One-off migration costs"), "one-off");
       assertEquals(h.get("paybackMonths").asInt(), (int) number(wb, "Months to pay back"));
       assertEquals(h.get("peakMonth").asText(), summaryRow(wb, "Peak hybrid month").getCell(1).getStringCellValue());
-      assertCents(j.get("awsBill").get("growthPct").decimalValue(), number(wb, "Growth of the AWS bill") * 100, "growth");
+      assertUsd(cents(j.get("awsBill").get("growthPct").decimalValue()), number(wb, "Growth of the AWS bill") * 100, "growth");
       j.get("counts").get("byTarget").fields().forEachRemaining(e ->
           assertEquals(e.getValue().asInt(), (int) number(wb, e.getKey()), e.getKey()));
       assertEquals(j.get("counts").get("blockers").asInt(), (int) number(wb, "Blockers"));
@@ -139,7 +135,7 @@ class WorkbookWriterTest {
           aws = aws.add(BigDecimal.valueOf(row.getCell(9).getNumericCellValue()));
         }
       }
-      assertCents(t.get("awsMonthlyUsd").decimalValue(), aws.doubleValue(), "sum of Costs lines");
+      assertUsd(cents(t.get("awsMonthlyUsd").decimalValue()), aws.doubleValue(), "sum of Costs lines");
     }
   }
 
@@ -188,7 +184,7 @@ class WorkbookWriterTest {
           }
           Cell c = row.getCell(2 + k);
           assertEquals(CellType.FORMULA, c.getCellType(), money[k] + " traces back to the Timeline sheet");
-          assertCents(j.get(money[k]).decimalValue(), ev.evaluate(c).getNumberValue(), j.get("scenario") + " " + money[k]);
+          assertUsd(cents(j.get(money[k]).decimalValue()), ev.evaluate(c).getNumberValue(), j.get("scenario") + " " + money[k]);
         }
         assertEquals(j.get("blockers").asInt(), (int) row.getCell(13).getNumericCellValue());
         assertEquals(j.get("warnings").asInt(), (int) row.getCell(14).getNumericCellValue());

@@ -226,10 +226,4 @@ public final class Estates {
     return assessment(s, mappings, lines, 365_000_000);
   }
 
-  /** Equal to 20 significant digits: the window-to-month factor (730/720) is not a terminating decimal. */
-  static void assertUsd(String expected, BigDecimal actual, String what) {
-    java.math.MathContext mc = new java.math.MathContext(20);
-    org.junit.jupiter.api.Assertions.assertEquals(0, new BigDecimal(expected).round(mc).compareTo(actual.round(mc)),
-        what + ": expected " + expected + " but was " + actual.toPlainString());
-  }
 }

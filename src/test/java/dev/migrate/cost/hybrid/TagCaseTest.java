@@ -1,5 +1,6 @@
 package dev.migrate.cost.hybrid;
 
+import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrate.cost.Assessment;
@@ -32,7 +33,7 @@ class TagCaseTest {
         waves:
           - {name: web, month: 0, select: {roles: [web]}}
         """, "test.yaml", List.of()));
-    Estates.assertUsd("36.5", t.months().get(2).gcpUsd(), "the host moved with the role's wave");
+    assertUsd("36.5", t.months().get(2).gcpUsd(), "the host moved with the role's wave");
     assertEquals(0, t.months().get(2).awsUsd().signum());
   }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.cost.hybrid;
 
-import static dev.migrate.cost.hybrid.Estates.assertUsd;
+import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
