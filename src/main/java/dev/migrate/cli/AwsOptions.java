@@ -32,7 +32,7 @@ public final class AwsOptions {
 
   @Option(names = "--max-rps", paramLabel = "N", defaultValue = "0",
       description = "Cap on AWS requests per second over all regions and services, retries included "
-          + "(default: no cap beyond the SDK's adaptive retry mode).")
+          + "(default: no cap; a throttled service and region slows down on its own).")
   double maxRps;
 
   @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.wafv2.Wafv2Client;
 
 /**
  * Builds and caches one SDK client per service and region, all sharing one HTTP connection
- * pool, the credentials, the adaptive retry strategy, the call log and the rate cap.
+ * pool, the credentials, the call log and the rate cap; each has its own pace and retry strategy ({@link FaultRetry}).
  */
 final class Clients implements AutoCloseable {
   /** Cost Explorer, Savings Plans, CloudFront metrics and STS's global endpoint live here. */

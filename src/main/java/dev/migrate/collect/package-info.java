@@ -5,8 +5,10 @@
  * {@link dev.migrate.inventory.Snapshot}; SDK types never leave this package. Every collector
  * declares the IAM actions it may call ({@link dev.migrate.collect.IamActions#declared()}); the
  * shipped least-privilege policy {@code iam/migrate-readonly-policy.json} is checked against
- * that list by a test. A fault (AccessDenied, disabled region, throttling that outlasts the
- * retries, an unavailable service, an unreadable response) becomes a
- * {@link dev.migrate.inventory.Gap} and the rest is still collected.
+ * that list by a test. Throttling, 5xx answers, dropped connections and unreadable answers are
+ * retried per request ({@link dev.migrate.collect.FaultRetry}); a refusal (AccessDenied, a
+ * disabled region) or a fault that outlasts its retries becomes a
+ * {@link dev.migrate.inventory.Gap} and the rest is still collected. Finished parts are recorded
+ * in a progress file so that an interrupted collection can be resumed.
  */
 package dev.migrate.collect;

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.SnapshotJson;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * minimum the APIs' page sizes and batch limits allow. Prints figures; asserts nothing about time.
  *
  * <p>Run: {@code mvn -o -q -Pbench test -Dtest=CollectBenchmark}
+ *
+ * <p>{@link #collectsALargeAccountUnderFaults} collects a smaller synthetic account twice with the
+ * production retry settings, fault-free and with a seeded share of faults
+ * ({@code -Dfaults.rate=0.2 -Dfaults.seed=20}, the defaults), and prints calls, retries, wall
+ * times and whether the snapshots differ.
  */
 class CollectBenchmark {
   @Test
@@ -64,5 +70,78 @@ class CollectBenchmark {
     } finally {
       server.stop();
     }
+  }
+
+  @Test
+  void collectsALargeAccountUnderFaults() {
+    double rate = Double.parseDouble(System.getProperty("faults.rate", "0.2"));
+    long seed = Long.parseLong(System.getProperty("faults.seed", "20"));
+    int days = 14;
+    // 2,000 instances, 100 load balancers, 40 distributions over two regions: about 500 calls.
+    Run clean = run(days, null);
+    FaultInjector faults = new FaultInjector(rate, seed);
+    Run faulty = run(days, faults);
+    String a = SnapshotJson.toJson(clean.snapshot().withCollection(null));
+    String b = SnapshotJson.toJson(faulty.snapshot().withCollection(null));
+    Snapshot s = faulty.snapshot();
+    System.out.printf(Locale.ROOT, "%nCollectBenchmark under faults: %d instances, %d load balancers, %d distributions,"
+        + " %d usage records; %.0f%% of requests faulted (seed %d)%n", s.instances().size(), s.loadBalancers().size(),
+        s.distributions().size(), s.usage().size(), rate * 100, seed);
+    System.out.printf(Locale.ROOT, "  %-22s %10s %10s%n", "", "fault-free", "faults");
+    System.out.printf(Locale.ROOT, "  %-22s %10d %10d%n", "API calls", clean.calls().totalCalls(), faulty.calls().totalCalls());
+    System.out.printf(Locale.ROOT, "  %-22s %10d %10d%n", "HTTP requests", clean.calls().totalAttempts(),
+        faulty.calls().totalAttempts());
+    System.out.printf(Locale.ROOT, "  %-22s %10d %10d%n", "retried calls", clean.calls().totalRetried(),
+        faulty.calls().totalRetried());
+    System.out.printf(Locale.ROOT, "  %-22s %10.2f %10.2f  (%.2fx; goal <= 2x)%n", "wall time (s)", clean.seconds(),
+        faulty.seconds(), faulty.seconds() / clean.seconds());
+    System.out.printf(Locale.ROOT, "  faults injected        %d %s%n", faults.total(), faults.injected);
+    System.out.printf(Locale.ROOT, "  retries by fault       %s; exhausted %s%n", faulty.calls().retries(),
+        faulty.calls().exhausted());
+    System.out.printf(Locale.ROOT, "  gaps                   %d fault-free, %d under faults%n", clean.snapshot().gaps().size(),
+        s.gaps().size());
+    System.out.printf(Locale.ROOT, "  snapshot difference    %s%n", a.equals(b) ? "none (identical JSON apart from the"
+        + " collection figures)" : diffLines(a, b) + " lines differ; gaps: " + s.gaps());
+  }
+
+  private record Run(Snapshot snapshot, CallStats calls, double seconds) {
+  }
+
+  private static Run run(int days, FaultInjector faults) {
+    SyntheticAccount account = new SyntheticAccount(SyntheticAccount.regionList(2), 1_000, 50, 40, days);
+    WireMockConfiguration config = WireMockConfiguration.options().dynamicPort().disableRequestJournal()
+        .containerThreads(40).jettyAcceptors(1);
+    if (faults != null) {
+      config.extensions(account, faults);
+    } else {
+      config.extensions(account);
+    }
+    WireMockServer server = new WireMockServer(config);
+    server.start();
+    try {
+      server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.ok()));
+      // The production retry settings (8 attempts, 10 when throttled, 100 ms base back-off).
+      CollectOptions options = CollectOptions.defaults(null).withEndpoint(URI.create("http://127.0.0.1:" + server.port()))
+          .withDays(days);
+      AwsCollector collector = new AwsCollector(options, Clock.fixed(Instant.parse("2026-11-15T06:00:00Z"), ZoneOffset.UTC),
+          StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret")), "us-east-1");
+      long start = System.nanoTime();
+      CollectResult result = collector.collect(Progress.NONE);
+      return new Run(result.snapshot(), result.calls(), (System.nanoTime() - start) / 1e9);
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static long diffLines(String a, String b) {
+    java.util.List<String> x = a.lines().toList();
+    java.util.List<String> y = b.lines().toList();
+    long n = Math.abs(x.size() - y.size());
+    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+      if (!x.get(i).equals(y.get(i))) {
+        n++;
+      }
+    }
+    return n;
   }
 }
