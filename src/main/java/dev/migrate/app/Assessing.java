@@ -110,7 +110,8 @@ public final class Assessing {
       assessment = WhatIf.withTimelines(assessment, timelines);
       out.println(dev.migrate.io.Terminal.safeLines(WhatIf.compare(timelines)));
     }
-    List<Path> written = Reporting.write(assessment, req.outDir(), req.formats(), req.anonymize(), req.anonymizeSalt(), out);
+    List<Path> written = Reporting.write(assessment, req.outDir(), req.formats(), req.anonymize(), req.anonymizeSalt(), out,
+        err::println);
     if (!req.formats().contains(Reporting.Format.CONSOLE)) {
       written.forEach(p -> out.println(p));
     }

@@ -1,7 +1,7 @@
 package dev.migrate.app;
 
 import dev.migrate.cost.Assessment;
-import dev.migrate.io.AtomicFiles;
+import dev.migrate.io.OutputSet;
 import dev.migrate.report.Anonymizer;
 import dev.migrate.report.AssessmentJson;
 import dev.migrate.report.ConsoleSummary;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes the reports of one assessment: the workbook, the assessment JSON, the CSV of cost
@@ -54,39 +55,51 @@ public final class Reporting {
    */
   public static List<Path> write(Assessment a, Path outDir, Set<Format> formats, boolean anonymize, String salt,
       PrintStream console) {
+    return write(a, outDir, formats, anonymize, salt, console, System.err::println);
+  }
+
+  /**
+   * {@link #write(Assessment, Path, Set, boolean, String, PrintStream)}, with notes for stderr: an
+   * earlier output of the same name kept under a numbered name, text cut at a cell limit.
+   * The files are written all or nothing ({@link OutputSet}).
+   */
+  public static List<Path> write(Assessment a, Path outDir, Set<Format> formats, boolean anonymize, String salt,
+      PrintStream console, Consumer<String> notes) {
     ReportModel m = ReportModel.of(a, anonymize
         ? Anonymizer.forAssessment(a, salt == null ? Anonymizer.randomSalt() : salt) : Anonymizer.none());
     String stem = fileSafe(m.accountId()) + "-" + m.generatedDate();
-    var written = new ArrayList<Path>();
-    if (formats.contains(Format.XLSX)) {
-      Path p = outDir.resolve("assessment-" + stem + ".xlsx");
-      write(p, out -> WorkbookWriter.write(m, out));
-      written.add(p);
-    }
-    if (formats.contains(Format.JSON)) {
-      Path p = outDir.resolve("assessment-" + stem + ".json");
-      write(p, out -> AssessmentJson.write(m, out));
-      written.add(p);
-    }
-    if (formats.contains(Format.CSV)) {
-      Path p = outDir.resolve("cost-lines-" + stem + ".csv");
-      write(p, out -> CostLinesCsv.write(m, out));
-      written.add(p);
+    List<Path> written;
+    Path current = outDir;
+    try (OutputSet set = new OutputSet()) {
+      if (formats.contains(Format.XLSX)) {
+        current = outDir.resolve("assessment-" + stem + ".xlsx");
+        int[] cut = new int[1];
+        set.add(current, out -> cut[0] = WorkbookWriter.write(m, out));
+        if (cut[0] > 0) {
+          notes.accept("migrate: warning: " + cut[0] + " workbook cell(s) held more than Excel's 32,767 characters and"
+              + " were cut, marked in the cell; the JSON has the whole text");
+        }
+      }
+      if (formats.contains(Format.JSON)) {
+        current = outDir.resolve("assessment-" + stem + ".json");
+        set.add(current, out -> AssessmentJson.write(m, out));
+      }
+      if (formats.contains(Format.CSV)) {
+        current = outDir.resolve("cost-lines-" + stem + ".csv");
+        set.add(current, out -> CostLinesCsv.write(m, out));
+      }
+      current = outDir;
+      written = set.commit(kept -> notes.accept("migrate: " + kept + " (an earlier output is never replaced)"));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new Failure(Failure.Kind.OUTPUT, "cannot write " + current + ": " + why
+          + "; check that the output directory exists or can be created and is writable; no file of this run was"
+          + " written", e);
     }
     if (formats.contains(Format.CONSOLE)) {
       ConsoleSummary.print(m, written, console);
     }
     return List.copyOf(written);
-  }
-
-  private static void write(Path p, AtomicFiles.Writer writer) {
-    try {
-      AtomicFiles.write(p, writer);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new Failure(Failure.Kind.OUTPUT, "cannot write " + p + ": " + why
-          + "; check that the output directory exists or can be created and is writable", e);
-    }
   }
 
   /** Account ids are digits; an alias or pseudonym could hold anything a file name must not. */

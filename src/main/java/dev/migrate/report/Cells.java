@@ -42,9 +42,28 @@ final class Cells {
         .format(h.setScale(0, RoundingMode.HALF_EVEN));
   }
 
+  /** Excel's limit on the characters of one cell; POI refuses a longer text with an exception. */
+  static final int MAX_CELL_CHARS = 32_767;
+
+  /**
+   * The text, or when it is over {@link #MAX_CELL_CHARS} (a long rule note or Name tag) its start
+   * with a visible marker saying so: the workbook is still written, and the JSON has the whole text.
+   */
+  static String fit(String text) {
+    if (text == null || text.length() <= MAX_CELL_CHARS) {
+      return text;
+    }
+    String marker = " [... cut: " + text.length() + " characters, more than a cell holds; the JSON has the whole text]";
+    int keep = MAX_CELL_CHARS - marker.length();
+    if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+      keep--; // never split a character in two
+    }
+    return text.substring(0, keep) + marker;
+  }
+
   static void label(Row row, int col, String text, CellStyle style) {
     Cell c = row.createCell(col);
-    c.setCellValue(text);
+    c.setCellValue(fit(text));
     c.setCellStyle(style);
   }
 

@@ -60,6 +60,9 @@ final class Styles {
   final CellStyle infoLabel;
   final CellStyle textFigure;
 
+  /** Table cells whose text was cut at Excel's cell limit in this workbook (reported as a warning). */
+  int cutCells;
+
   Styles(Workbook wb) {
     // The workbook's default font (index 0, Calibri 11 in POI) sets the unit of column widths and
     // the default row height: Arial 10 like the cells, so "n characters wide" fits n characters.

@@ -108,6 +108,10 @@ final class Table {
     if (value == null || value.isEmpty()) {
       return;
     }
+    if (value.length() > Cells.MAX_CELL_CHARS) {
+      value = Cells.fit(value);
+      st.cutCells++;
+    }
     Cell c = row.createCell(col);
     c.setCellValue(value);
     c.setCellStyle(caps[col] > 0 ? st.wrap : st.text);

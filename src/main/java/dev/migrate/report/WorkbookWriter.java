@@ -51,8 +51,12 @@ public final class WorkbookWriter {
   private WorkbookWriter() {
   }
 
-  /** Writes the workbook for {@code m} to {@code out} (not closed). */
-  public static void write(ReportModel m, OutputStream out) throws IOException {
+  /**
+   * Writes the workbook for {@code m} to {@code out} (not closed).
+   *
+   * @return how many table cells were cut at Excel's 32,767-character limit (each is marked)
+   */
+  public static int write(ReportModel m, OutputStream out) throws IOException {
     XSSFWorkbook wb = new XSSFWorkbook();
     var props = wb.getProperties().getCoreProperties();
     props.setCreator("migrate");
@@ -93,6 +97,7 @@ public final class WorkbookWriter {
     } finally {
       sx.close();
     }
+    return st.cutCells;
   }
 
   /** Lines that {@code text} takes wrapped at {@code perLine} characters, as the sheets estimate row heights. */
