@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,6 +32,13 @@ import java.util.regex.Pattern;
  * {@code .inf}, {@code 0x10}, {@code 1_000}, {@code 017}, numbers out of range).
  */
 public final class Yaml {
+  /**
+   * Largest YAML text read, in bytes of a file or characters of a text (1 MiB). A hand-written rule or scenario file is a few
+   * kilobytes; anything near this is a mistake (a log or a dump given by accident) and is refused
+   * before it is parsed, so it costs neither time nor memory.
+   */
+  public static final int MAX_CHARS = 1 << 20;
+
   private static final YAMLFactory FACTORY = new YAMLFactory();
 
   private Yaml() {}
@@ -215,15 +223,27 @@ public final class Yaml {
   }
 
   /**
-   * Reads a YAML file as UTF-8 text. Returns null (and adds the error) when the file is missing,
-   * unreadable or not UTF-8.
+   * Reads a YAML file as UTF-8 text, refusing files over {@link #MAX_CHARS} bytes before reading them.
+   * Returns null (and adds the error) when the file is missing, unreadable, too large or not UTF-8.
    *
    * @param what  what the file should be, for messages ("rule file", "scenario file")
    */
   public static String readFile(Path file, String what, List<InputError> errors) {
     Position at = Position.of(file.toString());
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      // the size first, so a large file costs neither the time nor the memory to read it
+      if (Files.size(file) > MAX_CHARS) {
+        errors.add(at.error(tooLarge(what, Files.size(file) + " bytes")));
+        return null;
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_CHARS + 1);
+      }
+      if (bytes.length > MAX_CHARS) {
+        errors.add(at.error(tooLarge(what, "more than " + MAX_CHARS + " bytes")));
+        return null;
+      }
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
@@ -236,15 +256,22 @@ public final class Yaml {
     return null;
   }
 
+  private static String tooLarge(String what, String size) {
+    return "is too large for a " + what + " (" + size + "; at most " + MAX_CHARS + "): is it the right file?";
+  }
+
   /**
    * Parses one YAML document. Duplicate keys are added to {@code errors} (the first one is
    * kept); a second document is an error too. Returns null for an empty document.
    *
    * @param source  the file name (or option) that positions name
    * @param what    what the document should be, for messages ("rule file", "scenario")
-   * @throws SyntaxError when the text is not YAML
+   * @throws SyntaxError when the text is not YAML, or is too large to be a hand-written file
    */
   public static Node parse(String source, String text, String what, List<InputError> errors) throws SyntaxError {
+    if (text.length() > MAX_CHARS) {
+      throw new SyntaxError(Position.of(source).error(tooLarge(what, text.length() + " characters")));
+    }
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {

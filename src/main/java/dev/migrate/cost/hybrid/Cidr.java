@@ -13,17 +13,17 @@ record Cidr(String text, long first, long last) {
     String t = text == null ? "" : text.trim();
     int slash = t.indexOf('/');
     if (slash < 0) {
-      throw new IllegalArgumentException("'" + t + "' is not an IPv4 CIDR block (a.b.c.d/n)");
+      throw new IllegalArgumentException(dev.migrate.io.Echo.quote(t) + " is not an IPv4 CIDR block (a.b.c.d/n)");
     }
     String[] octets = t.substring(0, slash).split("\\.", -1);
     int bits;
     try {
       bits = Integer.parseInt(t.substring(slash + 1));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + t + "' has no prefix length after '/'");
+      throw new IllegalArgumentException(dev.migrate.io.Echo.quote(t) + " has no prefix length after '/'");
     }
     if (octets.length != 4 || bits < 0 || bits > 32) {
-      throw new IllegalArgumentException("'" + t + "' is not an IPv4 CIDR block (a.b.c.d/n, n 0..32)");
+      throw new IllegalArgumentException(dev.migrate.io.Echo.quote(t) + " is not an IPv4 CIDR block (a.b.c.d/n, n 0..32)");
     }
     long addr = 0;
     for (String o : octets) {
@@ -31,10 +31,10 @@ record Cidr(String text, long first, long last) {
       try {
         v = Integer.parseInt(o);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + t + "' is not an IPv4 address");
+        throw new IllegalArgumentException(dev.migrate.io.Echo.quote(t) + " is not an IPv4 address");
       }
       if (v < 0 || v > 255) {
-        throw new IllegalArgumentException("'" + t + "' has an octet outside 0..255");
+        throw new IllegalArgumentException(dev.migrate.io.Echo.quote(t) + " has an octet outside 0..255");
       }
       addr = (addr << 8) | v;
     }

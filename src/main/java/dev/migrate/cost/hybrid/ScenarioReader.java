@@ -167,7 +167,7 @@ public final class ScenarioReader {
       String part = parts[i];
       boolean last = i == parts.length - 1;
       if (part.isEmpty()) {
-        errors.add(at.error("empty segment in key path '" + path + "'"));
+        errors.add(at.error("empty segment in key path " + Echo.quote(path)));
         return;
       }
       if (cur instanceof MapNode m) {
@@ -208,7 +208,7 @@ public final class ScenarioReader {
         cur = items.get(idx);
       } else {
         errors.add(at.error("'" + String.join(".", java.util.Arrays.copyOf(parts, i))
-            + "' is a single value, it has no key '" + part + "'"));
+            + "' is a single value, it has no key " + Echo.quote(part)));
         return;
       }
     }
@@ -251,7 +251,7 @@ public final class ScenarioReader {
           "cdn", "targetRegion", "rightsizing", "oneOff", "link", "network");
       String name = string(root, "name", defaultName);
       if (name != null && !NAME.matcher(name).matches()) {
-        error(locOf(root, "name"), "name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        error(locOf(root, "name"), "name " + Echo.quote(name) + " must be 1-64 letters, digits, '.', '_' or '-'");
       }
       String description = string(root, "description", "");
 
@@ -297,7 +297,7 @@ public final class ScenarioReader {
 
       String region = string(root, "targetRegion", null);
       if (region != null && !REGION.matcher(region).matches()) {
-        error(locOf(root, "targetRegion"), "targetRegion '" + region + "' is not a Google Cloud region name (e.g. us-central1)");
+        error(locOf(root, "targetRegion"), "targetRegion " + Echo.quote(region) + " is not a Google Cloud region name (e.g. us-central1)");
       }
 
       MapNode rs = map(root, "rightsizing");
@@ -344,22 +344,22 @@ public final class ScenarioReader {
         keys(w, p, "name", "month", "select", "doubleRunWeeks");
         String name = string(w, "name", "wave-" + (i + 1));
         if (!names.add(name)) {
-          error(locOf(w, "name"), "wave name '" + name + "' is used twice");
+          error(locOf(w, "name"), "wave name " + Echo.quote(name) + " is used twice");
         }
         int month = integer(w, "month", 0, 0, MAX_MONTHS);
         if (w.entries().containsKey("month") && month >= length) {
-          error(locOf(w, "month"), "wave '" + name + "' month " + month + " is not inside migration.lengthMonths "
+          error(locOf(w, "month"), "wave " + Echo.quote(name) + " month " + month + " is not inside migration.lengthMonths "
               + length + " (wave months count from migration.startMonth: 0.." + (length - 1) + ")");
         }
         if (month < lastMonth) {
-          error(locOf(w, "month"), "wave '" + name + "' moves in month " + month + ", before the wave above it (month "
+          error(locOf(w, "month"), "wave " + Echo.quote(name) + " moves in month " + month + ", before the wave above it (month "
               + lastMonth + "); list waves in month order");
         }
         lastMonth = Math.max(lastMonth, month);
         Double weeks = w.entries().containsKey("doubleRunWeeks") ? number(w, "doubleRunWeeks", defaultWeeks, 0, 104) : null;
         Selector sel = selector(w, p, name);
         if (sel != null && sel.rest() && i != list.items().size() - 1) {
-          error(locOf(w, "select"), "wave '" + name + "' selects 'rest: true' but is not the last wave");
+          error(locOf(w, "select"), "wave " + Echo.quote(name) + " selects 'rest: true' but is not the last wave");
         }
         out.add(new Wave(name, month, sel, weeks, w.pos()));
       }
@@ -372,7 +372,7 @@ public final class ScenarioReader {
     private Selector selector(MapNode w, String p, String wave) {
       Entry e = w.entries().get("select");
       if (e == null) {
-        error(w.pos(), "wave '" + wave + "' has no 'select' (items, apps, roles, tiers, targetKinds, workloadKinds or rest: true)");
+        error(w.pos(), "wave " + Echo.quote(wave) + " has no 'select' (items, apps, roles, tiers, targetKinds, workloadKinds or rest: true)");
         return null;
       }
       if (!(e.value() instanceof MapNode s)) {
@@ -385,7 +385,7 @@ public final class ScenarioReader {
           bool(s, "rest", false));
       if (!sel.rest() && sel.items().isEmpty() && sel.apps().isEmpty() && sel.roles().isEmpty() && sel.tiers().isEmpty()
           && sel.targetKinds().isEmpty() && sel.workloadKinds().isEmpty()) {
-        error(s.pos(), "wave '" + wave + "' select names nothing to move");
+        error(s.pos(), "wave " + Echo.quote(wave) + " select names nothing to move");
       }
       return sel;
     }
@@ -477,7 +477,7 @@ public final class ScenarioReader {
       Set<String> ok = Set.of(allowed);
       m.entries().forEach((k, e) -> {
         if (!ok.contains(k)) {
-          error(e.keyPos(), "unknown key '" + prefix + k + "' (expected one of: " + String.join(", ", new TreeSet<>(ok)) + ")");
+          error(e.keyPos(), "unknown key " + Echo.quote(prefix + k) + " (expected one of: " + String.join(", ", new TreeSet<>(ok)) + ")");
         }
       });
     }
@@ -498,7 +498,7 @@ public final class ScenarioReader {
       if (e.value() instanceof MapNode m) {
         return m;
       }
-      error(e.value().pos(), "'" + key + "' must be a mapping, got " + e.value().describe());
+      error(e.value().pos(), Echo.quote(key) + " must be a mapping, got " + e.value().describe());
       return null;
     }
 
@@ -513,7 +513,7 @@ public final class ScenarioReader {
       if (e.value() instanceof Scalar s && s.text() != null) {
         return s;
       }
-      error(e.value().pos(), "'" + key + "' must be a single value, got " + e.value().describe());
+      error(e.value().pos(), Echo.quote(key) + " must be a single value, got " + e.value().describe());
       return null;
     }
 
@@ -528,7 +528,7 @@ public final class ScenarioReader {
         return dflt;
       }
       if (!allowed.contains(s.text())) {
-        error(s.pos(), "'" + key + "' is '" + s.text() + "', expected one of: " + String.join(", ", new TreeSet<>(allowed)));
+        error(s.pos(), Echo.quote(key) + " is " + Echo.quote(s.text()) + ", expected one of: " + String.join(", ", new TreeSet<>(allowed)));
         return dflt;
       }
       return s.text();
@@ -543,7 +543,7 @@ public final class ScenarioReader {
       if (t.equals("true") || t.equals("false")) {
         return Boolean.parseBoolean(t);
       }
-      error(s.pos(), "'" + key + "' must be true or false, got '" + s.text() + "'");
+      error(s.pos(), Echo.quote(key) + " must be true or false, got " + Echo.quote(s.text()));
       return dflt;
     }
 
@@ -558,13 +558,13 @@ public final class ScenarioReader {
     private double number(Scalar s, String key, double dflt, double min, double max) {
       java.util.Optional<java.math.BigDecimal> d = s.decimal();
       if (d.isEmpty()) {
-        error(s.pos(), "'" + key + "' must be a number, got " + shown(s));
+        error(s.pos(), Echo.quote(key) + " must be a number, got " + shown(s));
         return dflt;
       }
       // decimal() bounds the magnitude (10^300), so the double is finite
       double v = d.get().doubleValue();
       if (!(v >= min && v <= max)) {
-        error(s.pos(), "'" + key + "' is " + Echo.clip(s.text()) + ", must be between " + plain(min) + " and " + plain(max));
+        error(s.pos(), Echo.quote(key) + " is " + Echo.clip(s.text()) + ", must be between " + plain(min) + " and " + plain(max));
         return dflt;
       }
       return v;
@@ -577,12 +577,12 @@ public final class ScenarioReader {
       }
       java.util.Optional<java.math.BigDecimal> d = s.decimal();
       if (d.isEmpty() || d.get().signum() != 0 && d.get().stripTrailingZeros().scale() > 0) {
-        error(s.pos(), "'" + key + "' must be a whole number, got " + shown(s));
+        error(s.pos(), Echo.quote(key) + " must be a whole number, got " + shown(s));
         return dflt;
       }
       java.math.BigDecimal v = d.get();
       if (v.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || v.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
-        error(s.pos(), "'" + key + "' is " + Echo.clip(s.text()) + ", must be between " + min + " and " + max);
+        error(s.pos(), Echo.quote(key) + " is " + Echo.clip(s.text()) + ", must be between " + min + " and " + max);
         return dflt;
       }
       return v.intValueExact();
@@ -602,7 +602,7 @@ public final class ScenarioReader {
       try {
         return YearMonth.parse(s.text());
       } catch (DateTimeParseException e) {
-        error(s.pos(), "'" + key + "' must be a month written YYYY-MM, got '" + s.text() + "'");
+        error(s.pos(), Echo.quote(key) + " must be a month written YYYY-MM, got " + Echo.quote(s.text()));
         return null;
       }
     }
@@ -616,7 +616,7 @@ public final class ScenarioReader {
         Cidr.parse(s.text());
         return s.text();
       } catch (IllegalArgumentException e) {
-        error(s.pos(), "'" + key + "': " + e.getMessage());
+        error(s.pos(), Echo.quote(key) + ": " + e.getMessage());
         return dflt;
       }
     }
@@ -631,12 +631,12 @@ public final class ScenarioReader {
       for (Node n : items) {
         if (n instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
           if (allowed != null && !allowed.contains(s.text())) {
-            error(s.pos(), "'" + key + "' value '" + s.text() + "' is not one of: " + String.join(", ", new TreeSet<>(allowed)));
+            error(s.pos(), Echo.quote(key) + " value " + Echo.quote(s.text()) + " is not one of: " + String.join(", ", new TreeSet<>(allowed)));
           } else {
             out.add(s.text());
           }
         } else {
-          error(n.pos(), "'" + key + "' must be a list of names, got " + n.describe());
+          error(n.pos(), Echo.quote(key) + " must be a list of names, got " + n.describe());
         }
       }
       return out;
@@ -649,14 +649,14 @@ public final class ScenarioReader {
       }
       Node n = m.entries().get(key).value();
       if (!(n instanceof ListNode l)) {
-        error(n.pos(), "'" + key + "' must be a list of numbers, one per month, got " + n.describe());
+        error(n.pos(), Echo.quote(key) + " must be a list of numbers, one per month, got " + n.describe());
         return List.of();
       }
       List<Double> out = new ArrayList<>();
       double prev = Double.NEGATIVE_INFINITY;
       for (Node item : l.items()) {
         if (!(item instanceof Scalar s) || s.text() == null) {
-          error(item.pos(), "'" + key + "' must hold numbers, got " + item.describe());
+          error(item.pos(), Echo.quote(key) + " must hold numbers, got " + item.describe());
           continue;
         }
         double v = number(s, key, Double.NaN, min, max);
@@ -664,7 +664,7 @@ public final class ScenarioReader {
           continue;
         }
         if (monotonic && v < prev) {
-          error(s.pos(), "'" + key + "' is cumulative and must not go down: " + plain(v) + " after " + plain(prev));
+          error(s.pos(), Echo.quote(key) + " is cumulative and must not go down: " + plain(v) + " after " + plain(prev));
         }
         prev = Math.max(prev, v);
         out.add(v);
