@@ -97,6 +97,13 @@ public final class AssessmentJson {
     perMillion.put("gcp", f.gcpPerMillionUsd());
     totals.put("costPerMillionRequests", perMillion);
     totals.put("notAvailable", f.notAvailable());
+    // Lines priced from the nearest region that has the price (inside the totals above), per side.
+    var estimated = new TreeMap<String, Object>();
+    estimated.put("aws", f.awsEstimatedUsd());
+    estimated.put("gcp", f.gcpEstimatedUsd());
+    estimated.put("lines", f.estimatedLines());
+    totals.put("estimatedUsd", estimated);
+    totals.put("savingsBound", f.savingsBound());
     root.put("totals", totals);
 
     var hybrid = new TreeMap<String, Object>();
@@ -289,6 +296,7 @@ public final class AssessmentJson {
     o.put("priceSource", l.priceSource());
     o.put("priceAsOf", l.priceAsOf() == null ? null : l.priceAsOf().toString());
     o.put("monthlyUsd", l.monthlyUsd());
+    o.put("estimated", l.estimated());
     return o;
   }
 

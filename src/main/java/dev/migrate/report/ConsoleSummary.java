@@ -38,8 +38,20 @@ public final class ConsoleSummary {
     lines.add("-".repeat(WIDTH));
     lines.add(String.format(Locale.ROOT, "%-32s %18s %22s %24s", "", "AWS today", "Google Cloud after", "Saving"));
     String pct = f.savingsPct() == null ? "" : " (" + pct(f.savingsPct()) + ")";
+    // A missing price is never zero: the saving is then a bound ("<=" at most, ">=" at least, "~" either way).
+    String mark = f.savingsBound() == null ? "" : f.savingsBound().startsWith("upper") ? "<= "
+        : f.savingsBound().startsWith("lower") ? ">= " : "~ ";
     lines.add(String.format(Locale.ROOT, "%-32s %18s %22s %24s", "Monthly cost (USD)", usd(f.awsMonthlyUsd()),
-        usd(f.gcpMonthlyUsd()), usd(f.savingsUsd()) + pct));
+        usd(f.gcpMonthlyUsd()), mark + usd(f.savingsUsd()) + pct));
+    if (f.savingsBound() != null) {
+      wrap(lines, "Saving, " + f.savingsBound() + " (see Gaps)");
+    }
+    if (f.estimatedLines() > 0) {
+      BigDecimal estPct = f.gcpEstimatedPct();
+      wrap(lines, "Estimated prices (nearest region that has the price, in the totals): " + f.estimatedLines()
+          + " cost lines, AWS " + usd(f.awsEstimatedUsd()) + " USD, Google Cloud " + usd(f.gcpEstimatedUsd()) + " USD"
+          + (estPct == null ? "" : " (" + pct(estPct) + " of Google Cloud after)"));
+    }
     if (f.awsPerMillionUsd() != null && f.gcpPerMillionUsd() != null) {
       lines.add(String.format(Locale.ROOT, "%-32s %18s %22s %24s", "Per million requests (USD)",
           usd(f.awsPerMillionUsd()), usd(f.gcpPerMillionUsd()),

@@ -19,7 +19,7 @@ import java.util.List;
 public final class CostLinesCsv {
   /** Column names, in order. */
   public static final List<String> COLUMNS = List.of("side", "phase", "service", "itemId", "itemName", "app",
-      "component", "quantity", "unit", "unitPriceUsd", "monthlyUsd", "priceKey", "priceSource", "priceAsOf");
+      "component", "quantity", "unit", "unitPriceUsd", "monthlyUsd", "priceKey", "priceSource", "priceAsOf", "estimated");
 
   private CostLinesCsv() {}
 
@@ -36,7 +36,8 @@ public final class CostLinesCsv {
           CsvText.cell(l.phase().name()), CsvText.cell(l.service()), CsvText.cell(l.itemId()), CsvText.cell(l.itemName()),
           CsvText.cell(l.app()), CsvText.cell(l.component()), CsvText.number(l.quantity()), CsvText.cell(l.unit()),
           CsvText.number(l.unitPriceUsd()), CsvText.number(l.monthlyUsd()), CsvText.cell(l.priceKey()),
-          CsvText.cell(l.priceSource()), l.priceAsOf() == null ? "" : l.priceAsOf().toString()));
+          CsvText.cell(l.priceSource()), l.priceAsOf() == null ? "" : l.priceAsOf().toString(),
+          Boolean.toString(l.estimated())));
       w.write("\r\n");
     }
     w.flush();

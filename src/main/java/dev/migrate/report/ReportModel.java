@@ -161,7 +161,18 @@ public final class ReportModel {
       int itemsWithBlockers,
       int missingPrices,
       int gaps,
-      SortedMap<String, String> notAvailable) {}
+      SortedMap<String, String> notAvailable,
+      BigDecimal awsEstimatedUsd,
+      BigDecimal gcpEstimatedUsd,
+      long estimatedLines,
+      String savingsBound) {
+
+    /** Estimated share of Google Cloud after, percent (2 decimals), or null when that total is zero. */
+    public BigDecimal gcpEstimatedPct() {
+      return gcpMonthlyUsd.signum() == 0 ? null
+          : gcpEstimatedUsd.multiply(BigDecimal.valueOf(100)).divide(gcpMonthlyUsd, 2, RoundingMode.HALF_EVEN);
+    }
+  }
 
   // ----------------------------------------------------------------------------- accessors
 
@@ -708,7 +719,29 @@ public final class ReportModel {
         growth, last12.size(), Collections.unmodifiableSortedMap(byTarget),
         Collections.unmodifiableSortedMap(byEffort), rows.size(), a.plan().mappings().size(),
         a.plan().unmapped().size(), warningCount, blockers, itemsWithBlockers, a.missingPrices().size(),
-        a.snapshot().gaps().size(), Collections.unmodifiableSortedMap(na));
+        a.snapshot().gaps().size(), Collections.unmodifiableSortedMap(na),
+        a.current().estimatedUsd(), a.target().estimatedUsd(), a.current().estimatedLines() + a.target().estimatedLines(),
+        savingsBound(a));
+  }
+
+  /**
+   * Which way the saving can be off when prices are missing (a missing price is never zero, so the
+   * side that misses one is a lower bound): missing on Google Cloud only, the saving is at most the
+   * figure; on AWS only, at least the figure; on both, either way. Null when nothing is missing.
+   */
+  static String savingsBound(Assessment a) {
+    long aws = a.missingPrices().stream().filter(p -> p.phase() == dev.migrate.cost.Phase.CURRENT).count();
+    long gcp = a.missingPrices().stream().filter(p -> p.phase() == dev.migrate.cost.Phase.TARGET).count();
+    if (aws == 0 && gcp == 0) {
+      return null;
+    }
+    if (aws == 0) {
+      return "upper bound: " + gcp + " Google Cloud component(s) not priced, so Google Cloud after is a lower bound";
+    }
+    if (gcp == 0) {
+      return "lower bound: " + aws + " AWS component(s) not priced, so AWS today is a lower bound";
+    }
+    return "uncertain either way: " + aws + " AWS and " + gcp + " Google Cloud component(s) not priced";
   }
 
   /**

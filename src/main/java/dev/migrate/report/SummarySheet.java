@@ -63,23 +63,39 @@ final class SummarySheet {
 
     section("Monthly cost (USD per month)");
     int awsRow = r;
+    long awsMissing = m.missingPrices().stream().filter(p -> p.phase() == dev.migrate.cost.Phase.CURRENT).count();
+    long gcpMissing = m.missingPrices().size() - awsMissing;
     money("AWS monthly today", "=" + refs.costsTotalAwsRef(), f.awsMonthlyUsd(),
-        "total of the " + m.currentLineCount() + " AWS cost lines (Costs sheet)");
+        "total of the " + m.currentLineCount() + " AWS cost lines (Costs sheet)"
+            + (awsMissing > 0 ? "; lower bound, " + awsMissing + " not priced" : ""));
     int gcpRow = r;
     money("Google Cloud monthly after", "=" + refs.costsTotalGcpRef(), f.gcpMonthlyUsd(),
         "total of the " + (m.costLines().size() - m.currentLineCount()) + " Google Cloud cost lines (Costs sheet)"
-            + (f.missingPrices() > 0 ? "; lower bound, " + f.missingPrices() + " not priced" : ""));
+            + (gcpMissing > 0 ? "; lower bound, " + gcpMissing + " not priced" : ""));
     int savingRow = r;
+    // A missing price is never zero: the saving is then a bound, and its note starts with which.
     money("Saving per month", "=B" + (awsRow + 1) + "-B" + (gcpRow + 1), f.savingsUsd(),
-        f.savingsUsd().signum() < 0 ? "negative: Google Cloud costs more" : "AWS today minus Google Cloud after");
+        (f.savingsBound() == null ? "" : f.savingsBound() + " (Gaps); ")
+            + (f.savingsUsd().signum() < 0 ? "negative: Google Cloud costs more" : "AWS today minus Google Cloud after"));
     if (f.savingsPct() == null) {
       notAvailable("Saving, percent of today", f.notAvailable().get("savingsPct"));
     } else {
       percent("Saving, percent of today", "B" + (savingRow + 1) + "/B" + (awsRow + 1), f.savingsPct(),
-          f.savingsUsd().divide(f.awsMonthlyUsd(), MathContext.DECIMAL64), "saving / AWS today");
+          f.savingsUsd().divide(f.awsMonthlyUsd(), MathContext.DECIMAL64),
+          (f.savingsBound() == null ? "" : f.savingsBound().substring(0, f.savingsBound().indexOf(':')) + "; ") + "saving / AWS today");
     }
     money("Saving per year", "=B" + (savingRow + 1) + "*12", f.savingsUsd().multiply(BigDecimal.valueOf(12)),
         "12 x the monthly saving, at today's usage");
+    // The share of the totals priced from another region's price (see the Costs sheet's Source column).
+    if (f.awsEstimatedUsd().signum() != 0) {
+      money("Estimated prices in AWS today", null, f.awsEstimatedUsd(),
+          "priced from the nearest region that has the price; included in AWS today (Costs, Source)");
+    }
+    BigDecimal estPct = f.gcpEstimatedPct();
+    money("Estimated prices in Google Cloud", null, f.gcpEstimatedUsd(), f.estimatedLines() == 0
+        ? "none: every price is the book's own for its region"
+        : (estPct == null ? "" : estPct.toPlainString() + "% of Google Cloud after, ")
+            + "priced from the nearest region that has the price; included in the total (Costs, Source)");
     gap();
 
     section("Cost per million requests (USD)");

@@ -62,7 +62,7 @@ class ReportingTest {
     JsonNode totals = JSON.readTree(written.get(0).toFile()).get("totals");
     List<String> lines = Files.readAllLines(written.get(1), StandardCharsets.UTF_8);
     assertEquals("side,phase,service,itemId,itemName,app,component,quantity,unit,unitPriceUsd,monthlyUsd,"
-        + "priceKey,priceSource,priceAsOf", lines.get(0));
+        + "priceKey,priceSource,priceAsOf,estimated", lines.get(0));
     assertTrue(Files.readString(written.get(1)).contains("\r\n"), "RFC 4180 line ends");
     BigDecimal aws = BigDecimal.ZERO;
     BigDecimal gcp = BigDecimal.ZERO;
