@@ -109,10 +109,11 @@ class CommitmentCoverageTest {
     assertUsd("-21.90", discount.monthlyUsd());            // 54.75 - 32.85
     assertTrue(discount.component().endsWith("2026-10..2026-10"), discount.component());
     assertTrue(discount.priceSource().startsWith("Cost Explorer savings plan coverage 2026-10..2026-10"), discount.priceSource());
-    // EC2 before savings plans (CostModelHandCheckedTest): 113.88 = 2 x 70.08 - 70.08 (RI) + 21.90 + 21.90 (RI charges)
-    assertUsd("59.13", c.byService().get("Amazon EC2"));   // 113.88 - 32.85 - 21.90
-    // EC2 + Savings Plans = 95.63 = 113.88 - 18.25: exactly Cost Explorer's net savings per month.
-    assertUsd("95.63", c.byService().get("Amazon EC2").add(c.byService().get("Savings Plans")));
+    // EC2 before savings plans (CostModelHandCheckedTest): 128.188 = 2 x 70.08 - 70.08 (RI) + 21.90 + 21.90 (RI charges)
+    // + 14.308 (the Windows t3.micro, 730 h x 0.0196)
+    assertUsd("73.438", c.byService().get("Amazon EC2"));  // 128.188 - 32.85 - 21.90
+    // EC2 + Savings Plans = 109.938 = 128.188 - 18.25: exactly Cost Explorer's net savings per month.
+    assertUsd("109.938", c.byService().get("Amazon EC2").add(c.byService().get("Savings Plans")));
     assertTrue(a.warnings().stream().noneMatch(w -> w.contains("discount rates are not collected")), a.warnings()::toString);
 
     CommitmentCoverage cc = a.commitmentCoverage();
@@ -140,7 +141,7 @@ class CommitmentCoverageTest {
     CostSide c = a.current();
     assertUsd("36.50", line(c, "sp-1", "savings plan hourly commitment").monthlyUsd()); // 730 h x 0.05
     assertUsd("-36.50", line(c, "sp-1", "on-demand EC2 usage covered by savings plan (1:1").monthlyUsd());
-    assertUsd("113.88", c.byService().get("Amazon EC2").add(c.byService().get("Savings Plans"))); // no saving modelled
+    assertUsd("128.188", c.byService().get("Amazon EC2").add(c.byService().get("Savings Plans"))); // no saving modelled
     assertTrue(a.warnings().stream().anyMatch(w -> w.contains("sp-1: its discount rates are not collected")));
     assertNull(a.commitmentCoverage());
   }
@@ -148,7 +149,8 @@ class CommitmentCoverageTest {
   /**
    * Without coverage figures, plans cover 1:1 only what the RI does not and what earlier plans
    * left: "sp-0" sorts before the RI "ri-1" but is applied after it. The RI covers i-001; i-002's
-   * 730 h x 0.096 = 70.08 is all that is left: sp-0 covers 36.50 of it, sp-1 the other 33.58.
+   * 730 h x 0.096 = 70.08 and the Windows i-004's 730 h x 0.0196 = 14.308 are left (84.388): sp-0
+   * covers 36.50 of it, sp-1 another 36.50, and 11.388 stays on demand.
    */
   @Test
   void withoutCoveragePlansCoverOnlyWhatNoRiOrEarlierPlanCovers() {
@@ -157,23 +159,24 @@ class CommitmentCoverageTest {
     CostSide c = assess(with(List.of(sp0, savingsPlan("active")), null)).current();
     assertUsd("-70.08", line(c, "i-001", "reserved instance ri-1").monthlyUsd());
     assertUsd("-36.50", line(c, "sp-0", "on-demand EC2 usage covered by savings plan (1:1").monthlyUsd());
-    assertUsd("-33.58", line(c, "sp-1", "on-demand EC2 usage covered by savings plan (1:1").monthlyUsd());
+    assertUsd("-36.50", line(c, "sp-1", "on-demand EC2 usage covered by savings plan (1:1").monthlyUsd());
   }
 
   @Test
   void coveredValueIsCappedAtTheOnDemandCostNoReservedInstanceCovers() {
     // Cost Explorer says 200 USD were covered in October (Fargate or instances of other accounts too):
-    // per month 200 x 730/744 = 196.24, but only i-002 (730 h x 0.096 = 70.08) is on demand here.
+    // per month 200 x 730/744 = 196.24, but only i-002 (730 h x 0.096 = 70.08) and the Windows i-004
+    // (730 h x 0.0196 = 14.308) are on demand here: 84.388.
     var sp = new Coverage.SavingsPlans(null, new BigDecimal("200"), BigDecimal.ZERO, new BigDecimal("200"),
         new BigDecimal("100"), new BigDecimal("37.20"), new BigDecimal("37.20"), BigDecimal.ZERO, new BigDecimal("162.80"));
     Assessment a = assess(with(List.of(savingsPlan("active")), new Coverage(OCT, OCT, null, sp)));
     CostSide c = a.current();
     assertUsd("-36.50", line(c, "savings-plans", "on-demand EC2 usage covered by savings plans, 1:1").monthlyUsd());
-    assertUsd("-33.58", line(c, "savings-plans", "savings-plan discount").monthlyUsd()); // 70.08 - 36.50
+    assertUsd("-47.888", line(c, "savings-plans", "savings-plan discount").monthlyUsd()); // 84.388 - 36.50
     assertTrue(c.lines().stream().noneMatch(l -> l.component().contains("unused")), "100% used: no unused line");
     assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("savings plans: Cost Explorer's covered on-demand value")
-        && w.contains("70.08")), a.warnings()::toString);
-    assertUsd("33.58", a.commitmentCoverage().savingsPlans().modelledSavingUsd()); // 70.08 - 36.50
+        && w.contains("84.39")), a.warnings()::toString);
+    assertUsd("47.888", a.commitmentCoverage().savingsPlans().modelledSavingUsd()); // 84.388 - 36.50
     assertNull(a.commitmentCoverage().reservedInstances());
   }
 

@@ -62,14 +62,16 @@ class CostOptionsArithmeticTest {
   }
 
   @Test
-  void autopilotPricesPodsAndIsMissingOutsideUsCentral1() {
+  void autopilotPricesPodsAndIsEstimatedOutsideUsCentral1() {
     var web = new Target.GkeWorkload("Deployment", "web", "main", "pool", "n2-standard-2", 2, 4, 0.5, 2, true, "us-central1", null);
     Assessment a = model.assess(SmallEstate.snapshot(), SmallEstate.plan(web), CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
     // vCPU: 4 x 0.5 x 730 h = 1460 vCPU-h x 0.0445 = 64.97; memory: 4 x 2 x 730 = 5840 GiB-h x 0.0049225 = 28.7474
     assertUsd("93.7174", sum(a.target(), "web-asg"));
+    // us-east4 has no Autopilot price: the same Pods are priced from us-central1, marked estimated (EstimatedPriceCostTest).
     Assessment east = assess(CostOptions.builder().gkeMode(CostOptions.GkeMode.AUTOPILOT).build());
-    assertTrue(east.missingPrices().stream().anyMatch(m -> m.priceKey().equals("gcp/gke/autopilot-vcpu/us-east4")));
-    assertUsd("0", sum(east.target(), "web-asg"));
+    assertTrue(east.missingPrices().stream().noneMatch(m -> m.priceKey().startsWith("gcp/gke/autopilot")));
+    assertUsd("93.7174", sum(east.target(), "web-asg"));
+    assertUsd("93.7174", east.target().estimatedUsd());
   }
 
   @Test
