@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.migrate.testing.Cli;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AssessSampleAutopilotTest {
   @Test
   void autopilotPodsAreEstimatedFromTheNearestRegionAndCounted(@TempDir Path out) throws Exception {
-    CliTest.Run run = AssessSampleTest.migrate("assess", "--sample", "--gke-mode", "autopilot", "--out", out.toString());
+    Cli.Run run = AssessSampleTest.migrate("assess", "--sample", "--gke-mode", "autopilot", "--out", out.toString());
     assertEquals(0, run.code(), run.err());
     JsonNode json = AssessSampleTest.JSON.readTree(out.resolve("assessment-481516234200-2026-11-25.json").toFile());
     for (JsonNode m : json.get("missingPrices")) {
