@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.testing.Cli;
 import dev.migrate.testing.Cli.Run;
 import static dev.migrate.testing.Cli.run;
@@ -44,9 +45,9 @@ class LogsCommandTest {
         null, null, null, null, null, false, null);
     Usage cfUsage = new Usage("EMLARXS9EXAMPLE", "cloudfront", "cloudwatch", null, null, null, null, null, null, null,
         1_000_000L, 50.0, null, null, null, null, null, null);
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account("123456789012", null), end, Window.ofDays(end, 30),
-        List.of("us-east-2"), List.of(i1, i2), null, null, List.of(alb, clb), List.of(cf), null, null, null,
-        List.of(cfUsage), null, null);
+    return SnapshotBuilder.snapshot(new Account("123456789012", null), end, Window.ofDays(end, 30))
+        .regions(List.of("us-east-2")).instances(List.of(i1, i2)).loadBalancers(List.of(alb, clb))
+        .distributions(List.of(cf)).usage(List.of(cfUsage)).build();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.testing.SnapshotBuilder;
 import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,9 +64,7 @@ class CommitmentCoverageTest {
     Snapshot s = SmallEstate.snapshot();
     List<Commitment> c = new ArrayList<>(s.commitments());
     c.addAll(extra);
-    return new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
-        s.autoScalingGroups(), s.loadBalancers(), s.distributions(), s.buckets(), s.vpcs(), c, s.usage(), s.billing(),
-        s.gaps(), coverage);
+    return SnapshotBuilder.from(s).commitments(c).coverage(coverage).webAcls(List.of()).collection(null).build();
   }
 
   Assessment assess(Snapshot s) {

@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.Billing;
 import dev.migrate.inventory.EbsVolume;
@@ -92,9 +93,10 @@ class CostBenchmark {
       buckets.add(new S3Bucket(b, region, null, List.of(new S3Bucket.StorageClassUsage("STANDARD", 10L << 30, null)), null, Map.of()));
     }
     var end = CostModelHandCheckedTest.CLOCK.instant();
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account("111122223333", null), end,
-        new Window(end.minus(Duration.ofDays(30)), end, 30), List.of(regions), instances, volumes, List.of(), lbs, List.of(),
-        buckets, List.of(), List.of(), usage, Billing.EMPTY, List.of());
+    return SnapshotBuilder.snapshot(new Account("111122223333", null), end,
+            new Window(end.minus(Duration.ofDays(30)), end, 30))
+        .regions(List.of(regions)).instances(instances).volumes(volumes).loadBalancers(lbs).buckets(buckets)
+        .usage(usage).billing(Billing.EMPTY).build();
   }
 
   static MigrationPlan plan(Snapshot s) {

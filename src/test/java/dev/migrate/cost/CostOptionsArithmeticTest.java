@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.testing.SnapshotBuilder;
 import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,8 +102,8 @@ class CostOptionsArithmeticTest {
         e1.origins(), e1.defaultBehavior(), List.of(), null, null, null, List.of(), false, Map.of());
     List<Usage> usage = new ArrayList<>(s.usage());
     usage.add(SmallEstate.usage("E2", "cloudfront", null, 1000.0, null, null, null, null, Map.of("north-america", 1000.0)));
-    Snapshot two = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
-        s.autoScalingGroups(), s.loadBalancers(), List.of(e1, e2), s.buckets(), s.vpcs(), s.commitments(), usage, s.billing(), s.gaps());
+    Snapshot two = SnapshotBuilder.from(s).distributions(List.of(e1, e2)).usage(usage).coverage(null).webAcls(List.of())
+        .collection(null).build();
     Assessment a = model.assess(two, SmallEstate.plan(), CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
     // E1 used the whole 1 TB; E2's 1000 GB continue north-america's tier after E1's 1024 paid GB: 1000 x 0.085
     assertUsd("85.00", sum(a.current(), "E2"));
@@ -145,8 +146,8 @@ class CostOptionsArithmeticTest {
     Distribution waf = new Distribution(e1.id(), e1.domainName(), e1.aliases(), true, e1.priceClass(), e1.httpVersion(),
         e1.origins(), e1.defaultBehavior(), e1.cacheBehaviors(), e1.logging(), "arn:aws:wafv2:us-east-1:111122223333:global/webacl/x",
         null, List.of(), false, e1.tags());
-    Snapshot withWaf = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
-        s.autoScalingGroups(), s.loadBalancers(), List.of(waf), s.buckets(), s.vpcs(), s.commitments(), s.usage(), s.billing(), s.gaps());
+    Snapshot withWaf = SnapshotBuilder.from(s).distributions(List.of(waf)).coverage(null).webAcls(List.of()).collection(null)
+        .build();
     var plan = SmallEstate.plan();
     var mappings = new ArrayList<>(plan.mappings());
     mappings.replaceAll(m -> m.itemId().equals("E1") ? SmallEstate.map("E1", dev.migrate.plan.ItemKind.CLOUDFRONT_DISTRIBUTION,

@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.testing.SnapshotBuilder;
 import static dev.migrate.cost.CostModelHandCheckedTest.CLOCK;
 import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,9 +44,8 @@ class SecurityAndLicenceCostTest {
     List<Usage> usage = new ArrayList<>(s.usage());
     usage.add(SmallEstate.usage("E2", "cloudfront", null, 10.0, 2_000_000L, null, 0.9,
         Map.of("north-america", 2_000_000L), Map.of("north-america", 10.0)));
-    return new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
-        s.autoScalingGroups(), s.loadBalancers(), distributions, s.buckets(), s.vpcs(), s.commitments(), usage, s.billing(),
-        s.gaps(), s.coverage());
+    return SnapshotBuilder.from(s).distributions(distributions).usage(usage).webAcls(List.of()).collection(null)
+        .build();
   }
 
   /** The small plan with Cloud Armor on both CDNs and i-004 (Windows) on the given machine type. */
@@ -114,9 +114,7 @@ class SecurityAndLicenceCostTest {
     var acl = new dev.migrate.inventory.WebAcl(ACL, "1", "shared", "CLOUDFRONT", 5, List.of(
         new dev.migrate.inventory.WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesBotControlRuleSet"),
         new dev.migrate.inventory.WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesCommonRuleSet")));
-    return new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
-        s.autoScalingGroups(), s.loadBalancers(), s.distributions(), s.buckets(), s.vpcs(), s.commitments(), s.usage(),
-        s.billing(), s.gaps(), s.coverage(), List.of(acl));
+    return SnapshotBuilder.from(s).webAcls(List.of(acl)).collection(null).build();
   }
 
   @Test
@@ -156,9 +154,7 @@ class SecurityAndLicenceCostTest {
           d.httpVersion(), d.origins(), d.defaultBehavior(), d.cacheBehaviors(), d.logging(), "classic-acl-id",
           d.geoRestriction(), d.geoLocations(), d.fieldLevelEncryption(), d.tags()));
     }
-    Snapshot mixed = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
-        s.autoScalingGroups(), s.loadBalancers(), ds, s.buckets(), s.vpcs(), s.commitments(), s.usage(), s.billing(), s.gaps(),
-        s.coverage(), s.webAcls());
+    Snapshot mixed = SnapshotBuilder.from(s).distributions(ds).collection(null).build();
     Assessment a = model.assess(mixed, plan("e2-standard-2"), CostOptions.defaults().with("waf-rules-per-acl", "2"), CLOCK);
     assertUsd("5.00", line(a.current(), "E1", "AWS WAF rules (5 in web ACL shared, collected)"));
     assertUsd("2.00", line(a.current(), "E2", "AWS WAF rules (2 per web ACL, assumed)"));           // 2 x 1.00

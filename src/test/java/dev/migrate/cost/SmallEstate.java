@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
@@ -94,8 +95,10 @@ final class SmallEstate {
             new Billing.ServiceCost("Tax", new BigDecimal("5")))),
         new Billing.Month(YearMonth.of(2026, 11), true, List.of(
             new Billing.ServiceCost("Amazon Elastic Compute Cloud - Compute", new BigDecimal("1"))))));
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account("111122223333", null), END, window, List.of("us-east-1"),
-        instances, volumes, groups, lbs, distributions, buckets, List.of(), commitments, usage, billing, List.of());
+    return SnapshotBuilder.snapshot(new Account("111122223333", null), END, window).regions(List.of("us-east-1"))
+        .instances(instances).volumes(volumes).autoScalingGroups(groups).loadBalancers(lbs)
+        .distributions(distributions).buckets(buckets).commitments(commitments).usage(usage).billing(billing)
+        .build();
   }
 
   static Usage usage(String id, String kind, Double networkOutGib, Double bytesOutGib, Long requests, Double lcuHours,

@@ -1,5 +1,6 @@
 package dev.migrate.inventory;
 
+import dev.migrate.testing.SnapshotBuilder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,14 +52,16 @@ public final class Snapshots {
     var billing = new Billing("USD", List.of(new Billing.Month(YearMonth.parse("2026-10"), false,
         List.of(new Billing.ServiceCost("Amazon Elastic Compute Cloud - Compute", new BigDecimal("70.08")),
             new Billing.ServiceCost("Amazon CloudFront", new BigDecimal("12.40"))))));
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account("481516234200", "tableapp-prod"),
-        Instant.parse("2026-11-25T00:10:00Z"), Window.ofDays(Instant.parse("2026-11-25T00:00:00Z"), 30),
-        List.of(region), List.of(web), List.of(vol), List.of(asg), List.of(alb), List.of(dist), List.of(bucket),
-        List.of(new Vpc("vpc-1", region, List.of("10.0.0.0/16"), false)),
-        List.of(new Commitment("reserved-instance", "ri-1", region, "m5.large", "Linux/UNIX", 1,
+    return SnapshotBuilder.snapshot(new Account("481516234200", "tableapp-prod"), Instant.parse("2026-11-25T00:10:00Z"),
+            Window.ofDays(Instant.parse("2026-11-25T00:00:00Z"), 30))
+        .regions(List.of(region)).instances(List.of(web)).volumes(List.of(vol))
+        .autoScalingGroups(List.of(asg)).loadBalancers(List.of(alb)).distributions(List.of(dist))
+        .buckets(List.of(bucket)).vpcs(List.of(new Vpc("vpc-1", region, List.of("10.0.0.0/16"), false)))
+        .commitments(List.of(new Commitment("reserved-instance", "ri-1", region, "m5.large", "Linux/UNIX", 1,
             Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"), BigDecimal.ZERO,
-            new BigDecimal("0.076"), "Standard", "active")),
-        List.of(usage), billing,
-        List.of(new Gap("ce", "global", "AccessDenied", "billing history", "ce:GetCostAndUsage was denied")));
+            new BigDecimal("0.076"), "Standard", "active")))
+        .usage(List.of(usage)).billing(billing)
+        .gaps(List.of(new Gap("ce", "global", "AccessDenied", "billing history", "ce:GetCostAndUsage was denied")))
+        .build();
   }
 }

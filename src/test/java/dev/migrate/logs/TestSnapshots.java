@@ -1,5 +1,6 @@
 package dev.migrate.logs;
 
+import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.Ec2Instance;
@@ -39,9 +40,10 @@ final class TestSnapshots {
         List.of(new Usage.Daily(LocalDate.parse("2019-12-04"), 100_000L, 4.0, null, null, 2.0)));
     Usage monitoredUsage = new Usage("i-0aaa", "ec2", "cloudwatch", 20.0, 30.0, 50.0, 40.0, 45.0, 1.0, 2.0,
         null, null, null, null, null, null, null, null);
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account("123456789012", null), end, Window.ofDays(end, 30),
-        List.of("us-east-2", "us-west-2"), List.of(monitored, plain), null, null, List.of(alb, clb), List.of(cf),
-        null, null, null, List.of(cfUsage, monitoredUsage), null, null);
+    return SnapshotBuilder.snapshot(new Account("123456789012", null), end, Window.ofDays(end, 30))
+        .regions(List.of("us-east-2", "us-west-2")).instances(List.of(monitored, plain))
+        .loadBalancers(List.of(alb, clb)).distributions(List.of(cf)).usage(List.of(cfUsage, monitoredUsage))
+        .build();
   }
 
   static Map<String, Usage> usageById(Snapshot s) {

@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.Assumption;
 import dev.migrate.cost.CommitmentCoverage;
@@ -187,10 +188,11 @@ public final class Fixtures {
     Billing billing = withBilling ? billing() : Billing.EMPTY;
     var gaps = List.of(new Gap("savingsplans", "global", "AccessDeniedException", "savings plans",
         "not authorised to call savingsplans:DescribeSavingsPlans; commitments may be understated"));
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account(ACCOUNT, "tableapp-prod"),
-        Instant.parse("2026-11-20T09:00:00Z"), Window.ofDays(Instant.parse("2026-11-20T00:00:00Z"), 30),
-        List.of(REGION), instances, volumes, List.of(asg), List.of(alb), List.of(dist), List.of(bucket),
-        List.of(), List.of(), usage, billing, gaps);
+    return SnapshotBuilder.snapshot(new Account(ACCOUNT, "tableapp-prod"), Instant.parse("2026-11-20T09:00:00Z"),
+            Window.ofDays(Instant.parse("2026-11-20T00:00:00Z"), 30))
+        .regions(List.of(REGION)).instances(instances).volumes(volumes).autoScalingGroups(List.of(asg))
+        .loadBalancers(List.of(alb)).distributions(List.of(dist)).buckets(List.of(bucket)).usage(usage)
+        .billing(billing).gaps(gaps).build();
   }
 
   private static Ec2Instance instance(int n, String type, String state, String platform, String asg,

@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.CostSide;
@@ -66,9 +67,9 @@ class WorkbookBenchmark {
           hours.multiply(g), CostLine.Driver.COMPUTE_ON_DEMAND, machine[k]));
     }
     Snapshot s = base.snapshot();
-    Snapshot big = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), instances,
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), s.billing(),
-        s.gaps());
+    Snapshot big = SnapshotBuilder.from(s).instances(instances).volumes(List.of()).autoScalingGroups(List.of())
+        .loadBalancers(List.of()).distributions(List.of()).buckets(List.of()).vpcs(List.of())
+        .commitments(List.of()).usage(List.of()).coverage(null).webAcls(List.of()).collection(null).build();
     CostSide current = CostSide.of(Phase.CURRENT, cur);
     CostSide target = CostSide.of(Phase.TARGET, tgt);
     return new Assessment(big, new MigrationPlan(mappings, List.of(), Map.of(Fixtures.REGION, Fixtures.GCP_REGION),

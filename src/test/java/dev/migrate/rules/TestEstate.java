@@ -1,5 +1,6 @@
 package dev.migrate.rules;
 
+import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Distribution;
@@ -107,10 +108,11 @@ final class TestEstate {
   }
 
   Snapshot snapshot() {
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account("123456789012", "test"), END, Window.ofDays(END, 30),
-        List.of("ap-northeast-1"), sorted(instances, Ec2Instance::id), sorted(volumes, EbsVolume::id),
-        sorted(groups, AutoScalingGroup::name), sorted(lbs, LoadBalancer::id), sorted(distributions, Distribution::id),
-        sorted(buckets, S3Bucket::name), List.of(), List.of(), sorted(usage, Usage::resourceId), null, List.of());
+    return SnapshotBuilder.snapshot(new Account("123456789012", "test"), END, Window.ofDays(END, 30))
+        .regions(List.of("ap-northeast-1")).instances(sorted(instances, Ec2Instance::id))
+        .volumes(sorted(volumes, EbsVolume::id)).autoScalingGroups(sorted(groups, AutoScalingGroup::name))
+        .loadBalancers(sorted(lbs, LoadBalancer::id)).distributions(sorted(distributions, Distribution::id))
+        .buckets(sorted(buckets, S3Bucket::name)).usage(sorted(usage, Usage::resourceId)).build();
   }
 
   private static <T> List<T> sorted(List<T> list, java.util.function.Function<T, String> key) {

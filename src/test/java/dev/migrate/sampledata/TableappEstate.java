@@ -1,5 +1,6 @@
 package dev.migrate.sampledata;
 
+import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
@@ -618,13 +619,16 @@ public final class TableappEstate {
             new WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesCommonRuleSet"),
             new WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesKnownBadInputsRuleSet"),
             new WebAcl.ManagedRuleGroup("AWS", "AWSManagedRulesSQLiRuleSet"))));
-    Snapshot draft = new Snapshot(Snapshot.SCHEMA_V1, new Account(ACCOUNT_ID, ACCOUNT_ALIAS), COLLECTED_AT,
-        new Window(WINDOW_START, WINDOW_END, DAYS), List.of(TOKYO, VIRGINIA), instances, volumes, asgs, lbs,
-        dists, buckets, vpcs, commitments, usages, Billing.EMPTY, List.of(), null, webAcls);
+    Snapshot draft = SnapshotBuilder.snapshot(new Account(ACCOUNT_ID, ACCOUNT_ALIAS), COLLECTED_AT,
+            new Window(WINDOW_START, WINDOW_END, DAYS))
+        .regions(List.of(TOKYO, VIRGINIA)).instances(instances).volumes(volumes).autoScalingGroups(asgs)
+        .loadBalancers(lbs).distributions(dists).buckets(buckets).vpcs(vpcs).commitments(commitments)
+        .usage(usages).billing(Billing.EMPTY).webAcls(webAcls).build();
     Billing billing = BillModel.billing(draft, names, usage.originBytesOfSite());
-    Snapshot snapshot = new Snapshot(Snapshot.SCHEMA_V1, draft.account(), COLLECTED_AT, draft.window(),
-        draft.regions(), instances, volumes, asgs, lbs, dists, buckets, vpcs, commitments, usages, billing,
-        List.of(), BillModel.coverage(draft), webAcls);
+    Snapshot snapshot = SnapshotBuilder.snapshot(draft.account(), COLLECTED_AT, draft.window()).regions(draft.regions())
+        .instances(instances).volumes(volumes).autoScalingGroups(asgs).loadBalancers(lbs).distributions(dists)
+        .buckets(buckets).vpcs(vpcs).commitments(commitments).usage(usages).billing(billing)
+        .coverage(BillModel.coverage(draft)).webAcls(webAcls).build();
 
     Map<String, List<Map<String, Long>>> geoReq = new TreeMap<>();
     Map<String, List<Map<String, Long>>> geoBytes = new TreeMap<>();

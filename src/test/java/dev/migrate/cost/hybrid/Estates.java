@@ -1,5 +1,6 @@
 package dev.migrate.cost.hybrid;
 
+import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.CostLine.Driver;
@@ -74,8 +75,9 @@ public final class Estates {
 
   static Snapshot snapshot(List<Ec2Instance> instances, List<AutoScalingGroup> groups, List<LoadBalancer> lbs,
       List<Distribution> dists, List<S3Bucket> buckets, List<Vpc> vpcs, List<Usage> usage) {
-    return new Snapshot(Snapshot.SCHEMA_V1, new Account("111122223333", "test"), Instant.parse("2026-11-25T00:10:00Z"),
-        WINDOW, List.of(REGION), instances, List.of(), groups, lbs, dists, buckets, vpcs, List.of(), usage, null, List.of());
+    return SnapshotBuilder.snapshot(new Account("111122223333", "test"), Instant.parse("2026-11-25T00:10:00Z"), WINDOW)
+        .regions(List.of(REGION)).instances(instances).autoScalingGroups(groups).loadBalancers(lbs)
+        .distributions(dists).buckets(buckets).vpcs(vpcs).usage(usage).build();
   }
 
   static Assessment assessment(Snapshot s, List<Mapping> mappings, List<CostLine> lines, long monthlyRequests) {
