@@ -263,6 +263,8 @@ public final class SnapshotJson {
       java.util.regex.Pattern.compile("Non-standard token '([^']*)'.*");
   private static final java.util.regex.Pattern CONTROL =
       java.util.regex.Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*");
+  private static final java.util.regex.Pattern CONTROL_OUTSIDE =
+      java.util.regex.Pattern.compile("Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*");
   private static final java.util.regex.Pattern OUT_OF_RANGE =
       java.util.regex.Pattern.compile("Numeric value \\((.*)\\) out of range of (int|long) .*");
   private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '(.*)'");
@@ -279,6 +281,10 @@ public final class SnapshotJson {
     if ((x = CONTROL.matcher(m)).matches()) {
       return String.format(java.util.Locale.ROOT, "control character U+%04X inside a string; write it as \\u%04x",
           Integer.parseInt(x.group(1)), Integer.parseInt(x.group(1)));
+    }
+    if ((x = CONTROL_OUTSIDE.matcher(m)).matches()) {
+      return String.format(java.util.Locale.ROOT, "control character U+%04X between values, where only spaces, tabs and"
+          + " line breaks may be", Integer.parseInt(x.group(1)));
     }
     if ((x = OUT_OF_RANGE.matcher(m)).matches()) {
       return "number " + x.group(1) + " is out of range, expected an integer up to "
@@ -305,7 +311,8 @@ public final class SnapshotJson {
     if (m.startsWith("Trailing token")) {
       return "more content after the end of the snapshot object";
     }
-    String out = SOURCE.matcher(m).replaceAll("line $1, column $2").replaceAll(" \\(code \\d+\\)", "");
+    String out = SOURCE.matcher(m).replaceAll("line $1, column $2").replaceAll(" \\(code \\d+\\)", "")
+        .replaceAll("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)", "(control character $1)");
     out = out.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "").replaceAll("`[^`]*`", "a parser setting");
     return out;
   }
