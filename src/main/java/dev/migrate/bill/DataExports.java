@@ -144,8 +144,7 @@ public final class DataExports {
         + "SUM(CAST(" + v("line_item_unblended_cost", csv) + " AS DECIMAL(38,10))), "
         + "SUM(CAST(" + v("line_item_usage_amount", csv) + " AS DECIMAL(38,10))) "
         + "FROM " + source(files, csv) + " GROUP BY ALL";
-    Clock c = clock;
-    YearMonth current = YearMonth.now(c);
+    YearMonth current = YearMonth.now(clock);
     YearMonth first = current.minusMonths(12);
     // month -> service \0 usage type \0 region -> {cost, quantity}; units alongside
     Map<YearMonth, Map<String, BigDecimal[]>> lines = new TreeMap<>();
@@ -182,7 +181,10 @@ public final class DataExports {
           unnamed.add(product);
           service = product;
         }
-        String r = UsageTypes.hasRegionPrefix(usageType) || productRegion.isEmpty() || productRegion.equals("global")
+        // The usage type's rule first, as for Cost Explorer; the export's region only fills an unprefixed
+        // usage type of a regional service (AWS writes those for us-east-1, and the column says so too).
+        String r = UsageTypes.hasRegionPrefix(usageType) || UsageTypes.isGlobalService(service)
+            || productRegion.isEmpty() || productRegion.equals("global")
             ? UsageTypes.region(service, usageType) : productRegion;
         String key = service + "\u0000" + usageType + "\u0000" + (r == null ? "" : r);
         BigDecimal[] sum = lines.computeIfAbsent(ym, k -> new TreeMap<>()).computeIfAbsent(key, k -> new BigDecimal[2]);

@@ -71,6 +71,11 @@ public final class UsageTypes {
     return prefixesAreRegions != null ? null : "us-east-1";
   }
 
+  /** True for the services whose unprefixed usage types are global (CloudFront: all of them). */
+  public static boolean isGlobalService(String service) {
+    return CLOUDFRONT.equals(service) || GLOBAL_SERVICES.containsKey(service);
+  }
+
   /** True when the usage type starts with a Region billing code or "Global-". */
   public static boolean hasRegionPrefix(String usageType) {
     int dash = usageType.indexOf('-');
