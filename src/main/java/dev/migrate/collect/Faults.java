@@ -62,10 +62,15 @@ final class Faults {
       "TooManyRequestsException", "RequestLimitExceeded", "RequestThrottled", "SlowDown",
       "LimitExceededException", "BandwidthLimitExceeded", "EC2ThrottledException", "PriorRequestNotComplete");
 
-  /** Codes some services send with a 4xx status for a fault on their side that a retry may clear. */
+  /**
+   * Codes some services send with a 4xx status for a fault that a retry may clear: timeouts and
+   * internal errors, and clock skew (403 RequestTimeTooSkewed and the like), after which the SDK
+   * corrects its clock and the next attempt is signed right.
+   */
   private static final Set<String> TRANSIENT_CODES = Set.of(
       "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure", "ServiceUnavailable",
-      "ServiceUnavailableException", "InternalServerError", "InternalServerException", "IDPCommunicationError");
+      "ServiceUnavailableException", "InternalServerError", "InternalServerException", "IDPCommunicationError",
+      "RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture");
 
   static Kind kind(Throwable e) {
     if (e instanceof java.io.UncheckedIOException) {
@@ -76,11 +81,14 @@ final class Faults {
       if (a.statusCode() == 429 || THROTTLE_CODES.contains(c)) {
         return Kind.THROTTLING;
       }
+      if (TRANSIENT_CODES.contains(c)) {
+        return Kind.SERVER;
+      }
       if (a.statusCode() == 401 || a.statusCode() == 403 || denied(e) || REGION_DISABLED.contains(c)
           || "UnauthorizedOperation".equals(c)) {
         return Kind.REFUSED;
       }
-      if (a.statusCode() >= 500 || TRANSIENT_CODES.contains(c)) {
+      if (a.statusCode() >= 500) {
         return Kind.SERVER;
       }
       return Kind.OTHER;
