@@ -28,6 +28,7 @@ import java.util.List;
  * @param trafficCurve    how traffic cost departs from a straight line as traffic grows (for the hybrid timeline)
  * @param options         the cost options both sides were priced with (hours per month, pricing choices), which
  *                        the hybrid timeline prices its own months with
+ * @param billCoverage    how much of AWS today is modelled, mapped or carried, and where each bill line landed
  */
 public record Assessment(
     Snapshot snapshot,
@@ -44,7 +45,8 @@ public record Assessment(
     List<String> warnings,
     CommitmentCoverage commitmentCoverage,
     TrafficCurve trafficCurve,
-    CostOptions options) {
+    CostOptions options,
+    BillCoverage billCoverage) {
   public Assessment {
     java.util.Objects.requireNonNull(options, "options");
     trafficCurve = trafficCurve == null ? TrafficCurve.LINEAR : trafficCurve;
@@ -62,10 +64,22 @@ public record Assessment(
       List<MissingPrice> missingPrices, Reconciliation reconciliation, RequestCosts requests, List<Timeline> timelines,
       List<Assumption> assumptions, LocalDate priceBookDate, Instant generatedAt, List<String> warnings) {
     this(snapshot, plan, current, target, missingPrices, reconciliation, requests, timelines, assumptions,
-        priceBookDate, generatedAt, warnings, null, null, CostOptions.defaults());
+        priceBookDate, generatedAt, warnings, null, null, CostOptions.defaults(), null);
   }
 
-  /** (current - target) / current x 100, or null when today's cost is zero. */
+  /** An assessment without bill coverage (tests, fixtures). */
+  public Assessment(Snapshot snapshot, MigrationPlan plan, CostSide current, CostSide target,
+      List<MissingPrice> missingPrices, Reconciliation reconciliation, RequestCosts requests, List<Timeline> timelines,
+      List<Assumption> assumptions, LocalDate priceBookDate, Instant generatedAt, List<String> warnings,
+      CommitmentCoverage commitmentCoverage, TrafficCurve trafficCurve, CostOptions options) {
+    this(snapshot, plan, current, target, missingPrices, reconciliation, requests, timelines, assumptions,
+        priceBookDate, generatedAt, warnings, commitmentCoverage, trafficCurve, options, null);
+  }
+
+  /**
+   * (current - target) / current x 100, or null when today's cost is zero. Carried lines are the same on both
+   * sides, so the saving is what the priced (modelled and mapped) part saves, as a share of the whole month.
+   */
   public BigDecimal savingsPct() {
     if (current.monthlyUsd().signum() == 0) {
       return null;
@@ -73,5 +87,21 @@ public record Assessment(
     return current.monthlyUsd().subtract(target.monthlyUsd())
         .multiply(BigDecimal.valueOf(100))
         .divide(current.monthlyUsd(), 4, java.math.RoundingMode.HALF_EVEN);
+  }
+
+  /**
+   * The saving as a share of the part priced on both sides (AWS today minus what is carried), or null without
+   * coverage or when that part is zero: what moving the priced part saves on that part.
+   */
+  public BigDecimal pricedSavingsPct() {
+    if (billCoverage == null) {
+      return null;
+    }
+    BigDecimal priced = current.monthlyUsd().subtract(billCoverage.carriedUsd());
+    if (priced.signum() == 0) {
+      return null;
+    }
+    return current.monthlyUsd().subtract(target.monthlyUsd()).multiply(BigDecimal.valueOf(100))
+        .divide(priced, 4, java.math.RoundingMode.HALF_EVEN);
   }
 }

@@ -28,9 +28,15 @@ public final class CostModel {
       .thenComparing(CostLine::itemId).thenComparing(CostLine::component);
 
   private final PriceBook book;
+  private final BillFamilies families;
 
   public CostModel(PriceBook book) {
+    this(book, BillFamilies.bundled());
+  }
+
+  public CostModel(PriceBook book, BillFamilies families) {
     this.book = Objects.requireNonNull(book, "book");
+    this.families = Objects.requireNonNull(families, "families");
   }
 
   /** Everything the report needs; timelines are left empty (the hybrid timeline is computed elsewhere). */
@@ -46,7 +52,8 @@ public final class CostModel {
     CostSide current = base.currentSide();
     CostSide target = base.targetSide();
 
-    Reconciliation reconciliation = Reconciler.reconcile(current, snapshot.billing(), options.reconciliationThresholdPct());
+    Reconciliation reconciliation = Reconciler.reconcile(current, snapshot.billing(), options.reconciliationThresholdPct(),
+        families, base.bill);
     if (reconciliation != null) {
       warnings.addAll(reconciliation.warnings());
     } else {
@@ -54,7 +61,8 @@ public final class CostModel {
     }
     RequestCosts requests = requests(estate, plan, options, base, warnings);
     if (!plan.unmapped().isEmpty()) {
-      warnings.add(plan.unmapped().size() + " item(s) have no mapping: their Google Cloud cost is not in TARGET");
+      warnings.add(plan.unmapped().size() + " item(s) have no mapping: their AWS cost is carried unchanged to Google Cloud "
+          + "after (no saving is counted for them)");
     }
     if (!missing.isEmpty()) {
       long cur = missing.stream().filter(p -> p.phase() == Phase.CURRENT).count();
@@ -64,11 +72,11 @@ public final class CostModel {
     List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
     return new Assessment(snapshot, plan, current, target, missing, reconciliation, requests, List.of(),
         Assumptions.of(options, book, snapshot), book.date(), clock.instant(), distinct, base.coverage,
-        new TrafficCurve(base.current.demands(), base.target.demands()), options);
+        new TrafficCurve(base.current.demands(), base.target.demands()), options, base.bill);
   }
 
   /** The two ledgers of one pricing pass. */
-  private record Priced(Ledger current, Ledger target, CommitmentCoverage coverage) {
+  private record Priced(Ledger current, Ledger target, CommitmentCoverage coverage, BillCoverage bill) {
     CostSide currentSide() {
       return side(Phase.CURRENT, current);
     }
@@ -91,7 +99,8 @@ public final class CostModel {
     pricer.price();
     Ledger target = new Ledger(Phase.TARGET, book);
     new TargetPricer(estate, plan, options, trafficMultiple, target, warnings).price();
-    return new Priced(current, target, pricer.commitmentCoverage());
+    BillCoverage bill = new BillPricer(estate, plan, options, trafficMultiple, current, target, warnings, families).price();
+    return new Priced(current, target, pricer.commitmentCoverage(), bill);
   }
 
   /**

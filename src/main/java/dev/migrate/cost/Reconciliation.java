@@ -8,12 +8,13 @@ import java.util.List;
  * The modelled AWS month against the real bill.
  *
  * @param billMonth     the billed month compared (last complete month)
- * @param rows          one row per service group, sorted by service
- * @param modelledUsd   modelled monthly total
- * @param billedUsd     billed total for the services the model covers
+ * @param rows          modelled rows (one per family of the bill, or per service for bills without usage types),
+ *                      then mapped and carried rows
+ * @param modelledUsd   modelled monthly total of the modelled rows
+ * @param billedUsd     billed total of the modelled rows (the part of the bill the model prices)
  * @param differencePct (modelled - billed) / billed x 100, or null when billed is zero
  * @param thresholdPct  above this absolute difference a warning is raised
- * @param warnings      warnings naming the services that explain the gap
+ * @param warnings      warnings naming the rows that explain the gap
  */
 public record Reconciliation(
     YearMonth billMonth,
@@ -29,12 +30,14 @@ public record Reconciliation(
   }
 
   /**
-   * @param service        service group, e.g. "Amazon EC2"
+   * @param service        what the row compares: a family of the bill ("EBS volumes (...)"), or a service
    * @param billedServices Cost Explorer service names that feed this row
-   * @param modelledUsd    modelled
+   * @param modelledUsd    modelled (for mapped and carried rows: the AWS amount the assessment uses, = billed)
    * @param billedUsd      billed
    * @param differenceUsd  modelled - billed
    * @param differencePct  difference / billed x 100, or null when billed is zero
+   * @param coverage       modelled, mapped or carried
+   * @param usageTypes     the bill's usage types in this row, sorted (empty for bills without usage types)
    */
   public record Row(
       String service,
@@ -42,9 +45,19 @@ public record Reconciliation(
       BigDecimal modelledUsd,
       BigDecimal billedUsd,
       BigDecimal differenceUsd,
-      BigDecimal differencePct) {
+      BigDecimal differencePct,
+      String coverage,
+      List<String> usageTypes) {
     public Row {
       billedServices = List.copyOf(billedServices);
+      coverage = coverage == null ? BillFamilies.MODELLED : coverage;
+      usageTypes = usageTypes == null ? List.of() : List.copyOf(usageTypes);
+    }
+
+    /** A modelled row without usage types (bills by service). */
+    public Row(String service, List<String> billedServices, BigDecimal modelledUsd, BigDecimal billedUsd,
+        BigDecimal differenceUsd, BigDecimal differencePct) {
+      this(service, billedServices, modelledUsd, billedUsd, differenceUsd, differencePct, BillFamilies.MODELLED, List.of());
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.cost;
 
-/** Service names on cost lines, and how AWS ones map to Cost Explorer's service names. */
+/** Service names on cost lines (the Cost Explorer name each AWS one is billed under is in the bill family table). */
 final class Services {
   private Services() {}
 
@@ -13,6 +13,8 @@ final class Services {
   static final String SAVINGS_PLANS = "Savings Plans";
   /** Same name as Cost Explorer's, so the reconciliation pairs it with the bill as is. */
   static final String WAF = "AWS WAF";
+  /** NAT gateways and public IPv4 addresses (priced from the bill's quantities). */
+  static final String VPC = "Amazon VPC";
 
   static final String COMPUTE_ENGINE = "Compute Engine";
   static final String GKE = "Google Kubernetes Engine";
@@ -23,18 +25,7 @@ final class Services {
   static final String NETWORKING = "Networking (internet egress)";
   static final String MEMORYSTORE = "Memorystore";
   static final String CLOUD_ARMOR = "Cloud Armor";
-
-  /** Cost Explorer (unblended, by SERVICE) names for the modelled AWS services. */
-  static String costExplorerName(String service) {
-    return switch (service) {
-      case EC2 -> "Amazon Elastic Compute Cloud - Compute";
-      case EBS -> "EC2 - Other";
-      case ELB -> "Amazon Elastic Load Balancing";
-      case CLOUDFRONT -> "Amazon CloudFront";
-      case S3 -> "Amazon Simple Storage Service";
-      case DATA_TRANSFER -> "AWS Data Transfer";
-      case SAVINGS_PLANS -> "Savings Plans for AWS Compute usage";
-      default -> service;
-    };
-  }
+  static final String CLOUD_NAT = "Cloud NAT";
+  static final String INTER_ZONE = "Networking (inter-zone)";
+  static final String EXTERNAL_IP = "Networking (external IP addresses)";
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.migrate.cost.Assumption;
+import dev.migrate.cost.BillCoverage;
 import dev.migrate.cost.CommitmentCoverage;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.MissingPrice;
@@ -104,7 +105,9 @@ public final class AssessmentJson {
     estimated.put("lines", f.estimatedLines());
     totals.put("estimatedUsd", estimated);
     totals.put("savingsBound", f.savingsBound());
+    totals.put("pricedSavingsPct", m.pricedSavingsPct());
     root.put("totals", totals);
+    root.put("coverage", coverage(m.billCoverage()));
 
     var hybrid = new TreeMap<String, Object>();
     hybrid.put("scenario", f.scenario());
@@ -309,6 +312,48 @@ public final class AssessmentJson {
     return o;
   }
 
+  private static Object coverage(BillCoverage c) {
+    if (c == null) {
+      return null;
+    }
+    var o = new TreeMap<String, Object>();
+    o.put("basis", c.basis());
+    o.put("billMonth", c.billMonth() == null ? null : c.billMonth().toString());
+    o.put("billUsd", c.billUsd());
+    o.put("awsTodayFromBillPct", c.differenceFromBillPct());
+    o.put("modelledUsd", c.modelledUsd());
+    o.put("mappedUsd", c.mappedUsd());
+    o.put("carriedUsd", c.carriedUsd());
+    o.put("modelledPct", c.pct(c.modelledUsd()));
+    o.put("mappedPct", c.pct(c.mappedUsd()));
+    o.put("carriedPct", c.pct(c.carriedUsd()));
+    o.put("headline", c.headline());
+    o.put("carried", c.carried().stream().map(AssessmentJson::part).toList());
+    o.put("mapped", c.mapped().stream().map(AssessmentJson::part).toList());
+    o.put("lines", c.lines().stream().map(l -> {
+      var x = new TreeMap<String, Object>();
+      x.put("service", l.service());
+      x.put("usageType", l.usageType());
+      x.put("region", l.region());
+      x.put("amountUsd", l.amountUsd());
+      x.put("quantity", l.quantity());
+      x.put("unit", l.unit());
+      x.put("family", l.family());
+      x.put("coverage", l.coverage());
+      return x;
+    }).toList());
+    return o;
+  }
+
+  private static Object part(BillCoverage.Part p) {
+    var x = new TreeMap<String, Object>();
+    x.put("service", p.service());
+    x.put("awsUsd", p.awsUsd());
+    x.put("gcpUsd", p.gcpUsd());
+    x.put("reason", p.reason());
+    return x;
+  }
+
   private static Object reconciliation(Reconciliation r) {
     if (r == null) {
       return null;
@@ -329,6 +374,8 @@ public final class AssessmentJson {
       x.put("billedUsd", row.billedUsd());
       x.put("differenceUsd", row.differenceUsd());
       x.put("differencePct", row.differencePct());
+      x.put("coverage", row.coverage());
+      x.put("usageTypes", row.usageTypes());
       rows.add(x);
     }
     o.put("rows", rows);

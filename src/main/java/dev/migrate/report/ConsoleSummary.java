@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import dev.migrate.cost.BillCoverage;
 import dev.migrate.cost.CommitmentCoverage;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -62,6 +63,7 @@ public final class ConsoleSummary {
       lines.add(fit(String.format(Locale.ROOT, "%-32s ", "Per million requests (USD)")
           + f.notAvailable().get("costPerMillionRequests")));
     }
+    coverage(lines, m);
     lines.add("");
     lines.add(String.format(Locale.ROOT, "%-32s %18s   %-28s %16s", "Top services, AWS today", "USD/month",
         "Google Cloud after", "USD/month"));
@@ -107,6 +109,27 @@ public final class ConsoleSummary {
     // with control characters made visible, so none can drive the terminal or forge a line.
     lines.replaceAll(dev.migrate.io.Terminal::safe);
     return String.join("\n", lines) + "\n";
+  }
+
+  /**
+   * What "AWS today" covers: the bill month it stands for, the modelled / mapped / carried shares and the
+   * carried services with their amounts; without a bill, says so.
+   */
+  private static void coverage(List<String> lines, ReportModel m) {
+    BillCoverage c = m.billCoverage();
+    if (c == null) {
+      return;
+    }
+    if (c.billMonth() == null) {
+      wrap(lines, "AWS today covers: " + c.headline());
+      return;
+    }
+    BigDecimal diff = c.differenceFromBillPct();
+    String bill = c.billMonth() + " bill " + usd(c.billUsd()) + (diff == null ? ""
+        : ", AWS today " + (diff.signum() > 0 ? "+" : "") + pct(diff) + " from it");
+    String priced = c.carriedUsd().signum() == 0 || m.pricedSavingsPct() == null ? ""
+        : "; saving on the priced part " + pct(m.pricedSavingsPct());
+    wrap(lines, "AWS today covers the " + bill + ": " + c.headline() + priced);
   }
 
   /** RI and SP coverage (Cost Explorer) and the saving the model applied to today's cost. */

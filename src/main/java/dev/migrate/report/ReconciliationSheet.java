@@ -17,7 +17,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * The Reconciliation sheet: the modelled AWS month against the bill, per service, with the
+ * The Reconciliation sheet: the modelled AWS month against the bill, per family of usage types (per
+ * service for bills without usage types), then the mapped and carried lines, with the
  * differences as formulas; below it the commitments (Cost Explorer's reserved-instance and
  * savings-plan coverage next to what the model covered and saved).
  */
@@ -27,6 +28,9 @@ final class ReconciliationSheet {
   /** The difference column, a little wider than a money column for the minus sign. */
   private static final int DIFFERENCE_CHARS = 14;
   private static final int MAX_CHARS = 50;
+  /** Coverage (modelled, mapped, carried) is the column before the usage types. */
+  private static final int USAGE_TYPES_COLUMN = 7;
+  private static final int USAGE_TYPES_CHARS = 60;
   /** Decimals of the factor that scales Cost Explorer's period to the model's month. */
   private static final int MONTH_FACTOR_SCALE = 6;
 
@@ -44,9 +48,11 @@ final class ReconciliationSheet {
         : "The modelled AWS month against the bill of " + r.billMonth() + "; differences above "
         + (r.thresholdPct() == null ? "the threshold" : r.thresholdPct().stripTrailingZeros().toPlainString() + "%")
         + " raise a warning");
-    t.header("Service", "Billed as", "Modelled (USD)", "Billed (USD)", "Difference (USD)", "Difference");
+    t.header("Family or service", "Billed as", "Modelled (USD)", "Billed (USD)", "Difference (USD)", "Difference",
+        "Coverage", "Usage types");
     t.wrap(0, SERVICE_CHARS);
     t.wrap(1, BILLED_AS_CHARS);
+    t.wrap(USAGE_TYPES_COLUMN, USAGE_TYPES_CHARS);
     if (r == null) {
       t.emptyNote(true, ReportModel.NO_BILLING);
       t.finish(MAX_CHARS);
@@ -55,6 +61,7 @@ final class ReconciliationSheet {
     }
     BigDecimal mSum = BigDecimal.ZERO;
     BigDecimal bSum = BigDecimal.ZERO;
+    int lastModelled = FIRST_DATA_ROW - 1;
     for (Reconciliation.Row x : r.rows()) {
       Row row = t.row();
       int r1 = row.getRowNum() + 1;
@@ -67,17 +74,23 @@ final class ReconciliationSheet {
       t.width(4, DIFFERENCE_CHARS);
       percent(row.createCell(5), x.differencePct(), r1,
           x.billedUsd().signum() == 0 ? null : x.differenceUsd().divide(x.billedUsd(), MathContext.DECIMAL64));
-      mSum = mSum.add(x.modelledUsd());
-      bSum = bSum.add(x.billedUsd());
+      t.text(row, USAGE_TYPES_COLUMN - 1, x.coverage());
+      t.text(row, USAGE_TYPES_COLUMN, String.join(", ", x.usageTypes()));
+      // The total compares the modelled rows only (they come first); mapped and carried rows are the bill's amounts.
+      if ("modelled".equals(x.coverage())) {
+        mSum = mSum.add(x.modelledUsd());
+        bSum = bSum.add(x.billedUsd());
+        lastModelled = row.getRowNum();
+      }
     }
     int last = t.lastDataRow();
     t.finish(MAX_CHARS);
     Row total = s.createRow(last + 2);
     int r1 = last + 3;
-    label(total, 0, "Total", st.totalLabel);
-    formulaIfClose(total.createCell(2), "SUM(C" + (FIRST_DATA_ROW + 1) + ":C" + (last + 1) + ")", mSum, r.modelledUsd(),
-        st.totalMoney);
-    formulaIfClose(total.createCell(3), "SUM(D" + (FIRST_DATA_ROW + 1) + ":D" + (last + 1) + ")", bSum, r.billedUsd(),
+    label(total, 0, "Total, modelled rows", st.totalLabel);
+    formulaIfClose(total.createCell(2), "SUM(C" + (FIRST_DATA_ROW + 1) + ":C" + (lastModelled + 1) + ")", mSum,
+        r.modelledUsd(), st.totalMoney);
+    formulaIfClose(total.createCell(3), "SUM(D" + (FIRST_DATA_ROW + 1) + ":D" + (lastModelled + 1) + ")", bSum, r.billedUsd(),
         st.totalMoney);
     BigDecimal diff = r.modelledUsd().subtract(r.billedUsd());
     formula(total.createCell(4), "C" + r1 + "-D" + r1, diff, st.totalMoney);

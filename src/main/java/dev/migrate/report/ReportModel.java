@@ -2,6 +2,7 @@ package dev.migrate.report;
 
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.Assumption;
+import dev.migrate.cost.BillCoverage;
 import dev.migrate.cost.CommitmentCoverage;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.MissingPrice;
@@ -288,6 +289,16 @@ public final class ReportModel {
     }
     return new Reconciliation(r.billMonth(), r.rows(), r.modelledUsd(), r.billedUsd(), r.differencePct(),
         r.thresholdPct(), r.warnings().stream().map(anon::text).toList());
+  }
+
+  /** How much of AWS today is modelled, mapped or carried, or null (assessments built without it). */
+  public BillCoverage billCoverage() {
+    return a.billCoverage();
+  }
+
+  /** The saving on the part priced on both sides (AWS today minus carried), or null. */
+  public BigDecimal pricedSavingsPct() {
+    return a.pricedSavingsPct();
   }
 
   /** Reserved-instance and savings-plan coverage and the modelled saving, or null (see {@link #NO_COVERAGE}). */

@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import dev.migrate.cost.BillCoverage;
 import dev.migrate.cost.CommitmentCoverage;
 import dev.migrate.cost.RequestCosts;
 import dev.migrate.cost.Timeline;
@@ -96,6 +97,7 @@ final class SummarySheet {
         ? "none: every price is the book's own for its region"
         : (estPct == null ? "" : estPct.toPlainString() + "% of Google Cloud after, ")
             + "priced from the nearest region that has the price; included in the total (Costs, Source)");
+    coverage();
     gap();
 
     section("Cost per million requests (USD)");
@@ -341,6 +343,34 @@ final class SummarySheet {
   }
 
   /** A text figure inside a section, aligned with the numbers. */
+  /** What AWS today covers: the bill month, the modelled / mapped / carried shares, the carried amount. */
+  private void coverage() {
+    BillCoverage c = m.billCoverage();
+    if (c == null) {
+      return;
+    }
+    if (c.billMonth() == null) {
+      notAvailable("AWS bill month", "no bill: " + c.headline());
+      return;
+    }
+    BigDecimal diff = c.differenceFromBillPct();
+    money("AWS bill month " + c.billMonth(), null, c.billUsd(), "last complete month of the bill"
+        + (diff == null ? "" : "; AWS today is " + (diff.signum() > 0 ? "+" : "")
+            + diff.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "% from it"));
+    Row row = s.createRow(r++);
+    Cells.label(row, 0, "Coverage of AWS today", st.label);
+    BigDecimal modelled = c.pct(c.modelledUsd());
+    Cells.label(row, 1, modelled == null ? "-" : modelled.setScale(0, java.math.RoundingMode.HALF_EVEN)
+        .toPlainString() + "% modelled", st.textFigure);
+    Cells.label(row, 2, c.headline(), st.note);
+    money("Carried on both sides", null, c.carriedUsd(), "no model: the same amount on AWS and Google Cloud (an "
+        + "assumption); the saving comes from the modelled and mapped part");
+    if (c.carriedUsd().signum() != 0 && m.pricedSavingsPct() != null) {
+      figure("Saving on the priced part", m.pricedSavingsPct().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+          + "%");
+    }
+  }
+
   private void figure(String label, String value) {
     Row row = s.createRow(r++);
     Cells.label(row, 0, label, st.label);

@@ -97,7 +97,7 @@ public final class Fixtures {
         timeline("big-bang-24-months", aws, gcp.multiply(bd("0.8")), YearMonth.of(2027, 2), 24, 2, List.of()));
     return new Assessment(a.snapshot(), a.plan(), a.current(), a.target(), a.missingPrices(), a.reconciliation(),
         a.requests(), timelines, a.assumptions(), a.priceBookDate(), a.generatedAt(), a.warnings(),
-        a.commitmentCoverage(), a.trafficCurve(), a.options());
+        a.commitmentCoverage(), a.trafficCurve(), a.options(), a.billCoverage());
   }
 
   /**
