@@ -1,18 +1,18 @@
 package dev.migrate.cost;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.migrate.io.InputError;
+import dev.migrate.io.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The table that says where each line of the AWS bill lands: which cost-line family of the model
@@ -119,16 +119,142 @@ public final class BillFamilies {
       if (in == null) {
         throw new IllegalStateException("classpath " + RESOURCE + ": missing (the bill family table)");
       }
-      return read(in, "classpath " + RESOURCE);
+      return read("classpath " + RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static BillFamilies read(InputStream in, String name) throws IOException {
-    Table t = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .readValue(in, Table.class);
-    return new BillFamilies(t, name);
+  /** Reads a table; every problem is reported at once with its file:line:col. */
+  static BillFamilies read(String source, String text) {
+    List<InputError> errors = new ArrayList<>();
+    Table table = null;
+    try {
+      Yaml.Node root = Yaml.parse(source, text, "bill family table", errors);
+      table = table(root, source, errors);
+    } catch (Yaml.SyntaxError e) {
+      errors.add(e.error());
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException(errors.stream().sorted().map(InputError::format).collect(Collectors.joining("\n")));
+    }
+    return new BillFamilies(table, source);
+  }
+
+  private static Table table(Yaml.Node root, String source, List<InputError> errors) {
+    if (!(root instanceof Yaml.MapNode map)) {
+      errors.add(new InputError(source, 1, 1, "the bill family table is a map with 'families' and 'services'"));
+      return new Table(List.of(), List.of());
+    }
+    unknown(map, Set.of("families", "services"), errors);
+    List<Family> families = new ArrayList<>();
+    for (Yaml.Node n : list(map, "families", errors)) {
+      Yaml.MapNode f = asMap(n, "a family", errors);
+      if (f == null) {
+        continue;
+      }
+      unknown(f, Set.of("id", "name", "coverage", "fromBill", "bill", "model", "target"), errors);
+      List<BillMatch> bill = new ArrayList<>();
+      for (Yaml.Node b : list(f, "bill", errors)) {
+        Yaml.MapNode m = asMap(b, "a bill match", errors);
+        if (m != null) {
+          unknown(m, Set.of("service", "usageTypes"), errors);
+          bill.add(new BillMatch(text(m, "service", errors), texts(m, "usageTypes", errors)));
+        }
+      }
+      List<ModelMatch> model = new ArrayList<>();
+      for (Yaml.Node b : list(f, "model", errors)) {
+        Yaml.MapNode m = asMap(b, "a model match", errors);
+        if (m != null) {
+          unknown(m, Set.of("service", "priceKeys"), errors);
+          model.add(new ModelMatch(text(m, "service", errors), texts(m, "priceKeys", errors)));
+        }
+      }
+      Target target = null;
+      if (f.has("target")) {
+        Yaml.MapNode t = asMap(f.get("target").value(), "a target", errors);
+        if (t != null) {
+          unknown(t, Set.of("service", "component", "priceKey", "quantityFactor", "pool"), errors);
+          BigDecimal factor = null;
+          if (t.get("quantityFactor") != null && t.get("quantityFactor").value() instanceof Yaml.Scalar sc) {
+            factor = sc.decimal().orElse(null);
+            if (factor == null) {
+              errors.add(sc.pos().error("quantityFactor: " + sc.numberProblem()));
+            }
+          }
+          target = new Target(text(t, "service", errors), text(t, "component", errors), text(t, "priceKey", errors),
+              factor, t.has("pool") ? text(t, "pool", errors) : null);
+        }
+      }
+      families.add(new Family(text(f, "id", errors), text(f, "name", errors), text(f, "coverage", errors),
+          f.has("fromBill") ? text(f, "fromBill", errors) : null, bill, model, target));
+    }
+    List<ServiceRule> services = new ArrayList<>();
+    for (Yaml.Node n : list(map, "services", errors)) {
+      Yaml.MapNode m = asMap(n, "a service rule", errors);
+      if (m != null) {
+        unknown(m, Set.of("service", "model"), errors);
+        services.add(new ServiceRule(text(m, "service", errors), texts(m, "model", errors)));
+      }
+    }
+    return new Table(families, services);
+  }
+
+  private static void unknown(Yaml.MapNode m, Set<String> allowed, List<InputError> errors) {
+    m.unknown(allowed).forEach(e -> errors.add(e.keyPos().error("unknown key '" + e.key() + "' (allowed: "
+        + allowed.stream().sorted().collect(Collectors.joining(", ")) + ")")));
+  }
+
+  private static Yaml.MapNode asMap(Yaml.Node n, String what, List<InputError> errors) {
+    if (n instanceof Yaml.MapNode m) {
+      return m;
+    }
+    errors.add(pos(n).error(what + " is a map"));
+    return null;
+  }
+
+  private static List<Yaml.Node> list(Yaml.MapNode m, String key, List<InputError> errors) {
+    Yaml.Entry e = m.get(key);
+    if (e == null || (e.value() instanceof Yaml.Scalar sc && sc.isNull())) {
+      return List.of();
+    }
+    if (e.value() instanceof Yaml.ListNode l) {
+      return l.items();
+    }
+    errors.add(pos(e.value()).error("'" + key + "' is a list"));
+    return List.of();
+  }
+
+  private static String text(Yaml.MapNode m, String key, List<InputError> errors) {
+    Yaml.Entry e = m.get(key);
+    if (e == null) {
+      errors.add(m.pos().error("missing '" + key + "'"));
+      return null;
+    }
+    if (e.value() instanceof Yaml.Scalar sc && !sc.isNull()) {
+      return sc.text();
+    }
+    errors.add(pos(e.value()).error("'" + key + "' is a text"));
+    return null;
+  }
+
+  private static List<String> texts(Yaml.MapNode m, String key, List<InputError> errors) {
+    List<String> out = new ArrayList<>();
+    for (Yaml.Node n : list(m, key, errors)) {
+      if (n instanceof Yaml.Scalar sc && !sc.isNull()) {
+        out.add(sc.text());
+      } else {
+        errors.add(pos(n).error("'" + key + "' holds texts"));
+      }
+    }
+    if (out.isEmpty() && m.get(key) == null) {
+      errors.add(m.pos().error("missing '" + key + "'"));
+    }
+    return out;
+  }
+
+  private static dev.migrate.io.Position pos(Yaml.Node n) {
+    return n.pos();
   }
 
   public List<Family> families() {

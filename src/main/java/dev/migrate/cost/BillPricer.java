@@ -137,9 +137,12 @@ final class BillPricer {
     if (ids.isEmpty()) {
       return;
     }
+    // When the rules map nothing at all, nothing moves: the lines of no item (reserved-instance and savings-plan
+    // fees) stay as they are too, so the saving is zero rather than the commitments' fees.
+    boolean nothingMoves = plan.mappings().isEmpty();
     Map<String, Integer> items = new TreeMap<>();
     for (CostLine l : List.copyOf(current.lines())) {
-      if (!ids.contains(l.itemId())) {
+      if (!ids.contains(l.itemId()) && !nothingMoves) {
         continue;
       }
       // Traffic lines keep their driver (they scale with traffic on both sides alike); the rest is a fixed amount.
