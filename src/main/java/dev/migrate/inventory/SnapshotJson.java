@@ -312,7 +312,7 @@ public final class SnapshotJson {
       return "more content after the end of the snapshot object";
     }
     String out = SOURCE.matcher(m).replaceAll("line $1, column $2").replaceAll(" \\(code \\d+\\)", "")
-        .replaceAll("\\(\\(CTRL-CHAR, code (\\d+)\\)\\)", "(control character $1)");
+        .replaceAll("\\(?\\(CTRL-CHAR, code (\\d+)\\)\\)?", "(control character $1)");
     out = out.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "").replaceAll("`[^`]*`", "a parser setting");
     return out;
   }
