@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param blockers   what must be solved before it can move (no direct equivalent)
  * @param warnings   what changes or needs a look (licences, missing measurements)
  * @param sizing     sizing facts the rule used (e.g. "cpuP95Pct" -> "38.2"), sorted by key
+ * @param tier       the tier the item plays ({@link Tiers}): the rule's {@code appTier}, else from the target;
+ *                   null when the plan does not state it (hand-made plans), and readers then use {@link Tiers#of}
  */
 public record Mapping(
     String itemId,
@@ -30,7 +32,8 @@ public record Mapping(
     Effort effort,
     List<String> blockers,
     List<String> warnings,
-    Map<String, String> sizing) {
+    Map<String, String> sizing,
+    String tier) {
   public Mapping {
     Objects.requireNonNull(itemId, "itemId");
     Objects.requireNonNull(kind, "kind");
@@ -40,5 +43,11 @@ public record Mapping(
     blockers = List.copyOf(blockers == null ? List.of() : blockers);
     warnings = List.copyOf(warnings == null ? List.of() : warnings);
     sizing = sizing == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sizing));
+  }
+
+  /** A mapping that does not state its tier (hand-made plans). */
+  public Mapping(String itemId, ItemKind kind, String itemName, String awsRegion, Target target, String ruleId,
+      String reason, Effort effort, List<String> blockers, List<String> warnings, Map<String, String> sizing) {
+    this(itemId, kind, itemName, awsRegion, target, ruleId, reason, effort, blockers, warnings, sizing, null);
   }
 }

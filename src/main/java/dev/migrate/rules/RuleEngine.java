@@ -13,6 +13,7 @@ import dev.migrate.plan.ItemKind;
 import dev.migrate.plan.Mapping;
 import dev.migrate.plan.MigrationPlan;
 import dev.migrate.plan.Target;
+import dev.migrate.plan.Tiers;
 import dev.migrate.plan.Unmapped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -262,7 +263,7 @@ public final class RuleEngine {
       blockers.addAll(r.blockers());
       Effort effort = blockers.isEmpty() ? r.effort() : Effort.REFACTOR;
       return new Mapping(f.id, f.kind, f.name, f.region, target, r.id(), reason(r, f), effort,
-          dedupe(blockers), dedupe(warnings), sizing);
+          dedupe(blockers), dedupe(warnings), sizing, tier(r, f, target));
     }
 
     String reason(Rule r, Facts f) {
@@ -281,6 +282,20 @@ public final class RuleEngine {
         return running.isEmpty() ? members : running;
       }
       return List.of(f.instance());
+    }
+
+    /** The tier the rule states ({@code appTier}), else the target's for an item behind a load balancer or not. */
+    String tier(Rule r, Facts f, Target target) {
+      String stated = r.target().string("appTier", "auto");
+      if (!stated.equals("auto")) {
+        return stated;
+      }
+      boolean behindLb = switch (f.kind) {
+        case AUTO_SCALING_GROUP -> index.groupBehindLoadBalancer(f.id);
+        case EC2_INSTANCE -> index.instanceBehindLoadBalancer(f.id);
+        default -> false;
+      };
+      return Tiers.of(f.kind, target, behindLb);
     }
 
     Target gke(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {

@@ -73,6 +73,9 @@ public final class RuleLoader {
     }
   }
 
+  /** The tier a compute target plays (what-if selectors, client traffic); auto = from the target. */
+  private static final Param APP_TIER = Param.choice("appTier", false, "auto", "web", "cache", "db", "batch");
+
   /** Target types and their parameters: the schema {@code rules/README.md} documents. */
   static final Map<String, List<Param>> TARGETS = targets();
 
@@ -81,8 +84,9 @@ public final class RuleLoader {
     t.put("gke-workload", List.of(
         Param.choice("workloadKind", true, "Deployment", "StatefulSet", "CronJob", "DaemonSet"),
         Param.text("cluster"), Param.text("nodePool"), Param.flag("autopilot"),
-        Param.choice("alternative", false, "none", "memorystore", "memorystore-redis", "memorystore-memcached")));
-    t.put("compute-engine", List.of());
+        Param.choice("alternative", false, "none", "memorystore", "memorystore-redis", "memorystore-memcached"),
+        APP_TIER));
+    t.put("compute-engine", List.of(APP_TIER));
     t.put("persistent-disk", List.of(Param.choice("diskType", true, "pd-balanced", "pd-ssd", "pd-standard",
         "pd-extreme", "hyperdisk-balanced", "hyperdisk-extreme", "hyperdisk-throughput")));
     t.put("cloud-load-balancing", List.of(

@@ -14,6 +14,7 @@ import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.ItemKind;
 import dev.migrate.plan.Mapping;
 import dev.migrate.plan.Target;
+import dev.migrate.plan.Tiers;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -41,48 +42,6 @@ public final class HybridModel {
   private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
   /** A Google Cloud region name such as asia-northeast1 (not "global", not a multi-region). */
   private static final Pattern GCP_REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
-  /*
-   * Tier words, matched by hand (the same as the regular expressions "redis|memcache|valkey|cache" and
-   * "(^|[^a-z])(db|rds)([^a-z]|$)|mysql|postgres|maria|mongo|database|sql|elasticsearch|opensearch|cassandra"):
-   * two regex searches per compute unit were a visible share of indexing a large estate.
-   */
-  private static final String[] CACHE_WORDS = {"redis", "memcache", "valkey", "cache"};
-  private static final String[] DB_WORDS = {"mysql", "postgres", "maria", "mongo", "database", "sql", "elasticsearch",
-      "opensearch", "cassandra"};
-  /** Words that count only standing alone (not inside a longer run of letters a-z). */
-  private static final String[] DB_SHORT_WORDS = {"db", "rds"};
-
-  static boolean isCache(String lowerText) {
-    for (String w : CACHE_WORDS) {
-      if (lowerText.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static boolean isDb(String lowerText) {
-    for (String w : DB_WORDS) {
-      if (lowerText.contains(w)) {
-        return true;
-      }
-    }
-    for (String w : DB_SHORT_WORDS) {
-      for (int at = lowerText.indexOf(w); at >= 0; at = lowerText.indexOf(w, at + 1)) {
-        int end = at + w.length();
-        if ((at == 0 || !isAsciiLower(lowerText.charAt(at - 1)))
-            && (end == lowerText.length() || !isAsciiLower(lowerText.charAt(end)))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean isAsciiLower(char c) {
-    return c >= 'a' && c <= 'z';
-  }
-
   /** One move unit and its cost split. Amounts are USD per month at today's traffic. */
   static final class Unit {
     final String id;
@@ -564,18 +523,9 @@ public final class HybridModel {
     }
 
     private void describeUnits(List<Unit> sorted) {
-      Set<String> lbBacked = new java.util.HashSet<>(); // only asked for membership
-      for (LoadBalancer lb : s.loadBalancers()) {
-        lb.backendInstanceIds().forEach(id -> lbBacked.add(resolve(id)));
-      }
-      for (AutoScalingGroup g : s.autoScalingGroups()) {
-        if (g.behindLoadBalancer()) {
-          lbBacked.add(resolve(g.name()));
-        }
-      }
       s.instances().forEach(this::countInstance);
       for (Unit u : sorted) {
-        describe(u, lbBacked);
+        describe(u);
       }
     }
 
@@ -588,21 +538,19 @@ public final class HybridModel {
       }
     }
 
-    private void describe(Unit u, Set<String> lbBacked) {
+    private void describe(Unit u) {
       if (u.id.equals(SHARED)) {
         u.tier = "shared";
         return;
       }
       Mapping m = mappings.get(u.id);
       Target t = m == null ? null : m.target();
-      String workloadName = "";
       if (m != null) {
         u.kind = m.kind();
         u.name = m.itemName() == null ? u.id : m.itemName();
         u.targetKind = targetKind(t);
         if (t instanceof Target.GkeWorkload g) {
           u.workloadKind = g.workloadKind();
-          workloadName = g.workloadName() == null ? "" : g.workloadName();
         }
         if (u.awsRegion == null) {
           u.awsRegion = m.awsRegion();
@@ -657,38 +605,17 @@ public final class HybridModel {
       if (app != null) {
         u.apps.add(app);
       }
-      u.tier = tier(u, t, workloadName, lbBacked.contains(u.id));
+      u.tier = m != null && m.tier() != null ? m.tier() : Tiers.of(u.kind, t, behindLoadBalancer(u));
       u.awsRate = awsRates.computeIfAbsent(u.awsRegion == null ? "us-east-1" : u.awsRegion,
           r -> prices.awsDataOutGib(r).map(HybridPrices.Price::value)).orElse(null);
     }
 
-    private static String tier(Unit u, Target t, String workloadName, boolean behindLb) {
-      if (u.kind == ItemKind.CLOUDFRONT_DISTRIBUTION || t instanceof Target.CloudCdn) {
-        return "edge";
+    /** A load balancer sends the unit's item traffic (for the tier of a unit the plan does not state). */
+    private boolean behindLoadBalancer(Unit u) {
+      if (u.kind == ItemKind.AUTO_SCALING_GROUP) {
+        return topology.groupBehindLoadBalancer(u.id);
       }
-      if (u.kind == ItemKind.LOAD_BALANCER || t instanceof Target.CloudLoadBalancer) {
-        return "lb";
-      }
-      if (u.kind == ItemKind.S3_BUCKET || t instanceof Target.CloudStorage) {
-        return "storage";
-      }
-      if (t instanceof Target.Memorystore) {
-        return "cache";
-      }
-      if (u.kind == ItemKind.EC2_INSTANCE || u.kind == ItemKind.AUTO_SCALING_GROUP) {
-        String text = ((u.role() == null ? "" : u.role()) + " " + u.name + " " + workloadName).toLowerCase(Locale.ROOT);
-        if (isCache(text)) {
-          return "cache";
-        }
-        if (isDb(text)) {
-          return "db";
-        }
-        return behindLb ? "web" : "batch";
-      }
-      if (u.kind == ItemKind.EBS_VOLUME) {
-        return "storage";
-      }
-      return "other";
+      return u.kind == ItemKind.EC2_INSTANCE && topology.instanceBehindLoadBalancer(u.id);
     }
 
     /** Target class to its JSON type name: the annotation is read once per class, not per unit. */

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,9 @@ class SampleEstateScenariosTest {
   @Test
   void everyWaveOfEveryShippedScenarioSelectsPartOfTheSampleEstate() throws Exception {
     Snapshot s = SnapshotJson.read(SAMPLE);
-    Assessment a = new Assessment(s, new MigrationPlan(List.of(), List.of(), Map.of(), "none"),
+    // The shipped rules' plan: waves select tiers, which come from the plan's mappings.
+    MigrationPlan plan = dev.migrate.app.Planning.plan(s, dev.migrate.app.Planning.PlanRequest.defaults());
+    Assessment a = new Assessment(s, plan,
         CostSide.of(Phase.CURRENT, List.of()), CostSide.of(Phase.TARGET, List.of()), List.of(), null, null, List.of(),
         List.of(), LocalDate.parse("2026-07-30"), Instant.parse("2026-11-25T00:00:00Z"), List.of());
     HybridModel model = HybridModel.of(a);
