@@ -201,7 +201,11 @@ class WhatIfBenchmark {
           null, null, null, null, null, null));
       Target t = role.equals("cron") ? new Target.GkeWorkload("CronJob", role, "c", "batch", "e2-standard-2", 1, 1, 1, 2, false, G, null)
           : new Target.ComputeEngineVm("n2-standard-2", "x86_64", "linux", true, G);
-      mappings.add(Estates.mapping(id, ItemKind.EC2_INSTANCE, t));
+      // The tier the rules would state: redis and memcached hosts are caches, db hosts databases.
+      String tier = role.equals("db") ? "db" : role.equals("redis") || role.equals("memcached") ? "cache" : null;
+      Mapping m = Estates.mapping(id, ItemKind.EC2_INSTANCE, t);
+      mappings.add(new Mapping(m.itemId(), m.kind(), m.itemName(), m.awsRegion(), m.target(), m.ruleId(), m.reason(),
+          m.effort(), m.blockers(), m.warnings(), m.sizing(), tier));
       lines.add(Estates.machine(Phase.CURRENT, id, app, "Amazon EC2", "instance hours (m5.large)", "730", "hour", "aws/ec2/m5.large/" + R, "0.124", Driver.COMPUTE_ON_DEMAND, "m5.large"));
       lines.add(Estates.line(Phase.CURRENT, id, app, "AWS Data Transfer", "data transfer out", "20", "GiB", "aws/dt/" + R, "0.114", Driver.TRAFFIC));
       lines.add(Estates.machine(Phase.TARGET, id, app, "Compute Engine", "VM hours", "730", "hour", "gcp/compute/n2-standard-2:ondemand/" + G, "0.124588", Driver.COMPUTE_ON_DEMAND, "n2-standard-2"));
