@@ -131,7 +131,7 @@ public record BillCoverage(
     return pct == null ? "-" : pct.setScale(0, RoundingMode.HALF_EVEN).toPlainString() + "%";
   }
 
-  static String usd(BigDecimal v) {
+  public static String usd(BigDecimal v) {
     return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT))
         .format(v.setScale(2, RoundingMode.HALF_UP));
   }

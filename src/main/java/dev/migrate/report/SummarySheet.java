@@ -49,7 +49,7 @@ final class SummarySheet {
     s.setDisplayGridlines(false);
 
     Row title = s.createRow(r++);
-    title.setHeightInPoints(28);
+    title.setHeightInPoints(22); // the 18-point title and a little air; page 1 must fit one A4 page
     Cells.label(title, 0, "AWS to Google Cloud: migration assessment", st.title);
     s.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
     info("Account", m.accountLabel());
@@ -68,11 +68,12 @@ final class SummarySheet {
     long gcpMissing = m.missingPrices().size() - awsMissing;
     money("AWS monthly today", "=" + refs.costsTotalAwsRef(), f.awsMonthlyUsd(),
         "total of the " + m.currentLineCount() + " AWS cost lines (Costs sheet)"
-            + (awsMissing > 0 ? "; lower bound, " + awsMissing + " not priced" : ""));
+            + (awsMissing > 0 ? "; lower bound, " + awsMissing + " not priced" : "") + billMonthNote());
     int gcpRow = r;
     money("Google Cloud monthly after", "=" + refs.costsTotalGcpRef(), f.gcpMonthlyUsd(),
         "total of the " + (m.costLines().size() - m.currentLineCount()) + " Google Cloud cost lines (Costs sheet)"
-            + (gcpMissing > 0 ? "; lower bound, " + gcpMissing + " not priced" : ""));
+            + (gcpMissing > 0 ? "; lower bound, " + gcpMissing + " not priced" : "")
+            + (f.estimatedLines() == 0 ? "; no estimated prices: every price is the book's own for its region" : ""));
     int savingRow = r;
     // A missing price is never zero: the saving is then a bound, and its note starts with which.
     money("Saving per month", "=B" + (awsRow + 1) + "-B" + (gcpRow + 1), f.savingsUsd(),
@@ -92,11 +93,13 @@ final class SummarySheet {
       money("Estimated prices in AWS today", null, f.awsEstimatedUsd(),
           "priced from the nearest region that has the price; included in AWS today (Costs, Source)");
     }
-    BigDecimal estPct = f.gcpEstimatedPct();
-    money("Estimated prices in Google Cloud", null, f.gcpEstimatedUsd(), f.estimatedLines() == 0
-        ? "none: every price is the book's own for its region"
-        : (estPct == null ? "" : estPct.toPlainString() + "% of Google Cloud after, ")
-            + "priced from the nearest region that has the price; included in the total (Costs, Source)");
+    // Page 1 must fit one A4 page: with no estimate, the Google Cloud row's note says so instead of a row of zero.
+    if (f.estimatedLines() > 0) {
+      BigDecimal estPct = f.gcpEstimatedPct();
+      money("Estimated prices in Google Cloud", null, f.gcpEstimatedUsd(),
+          (estPct == null ? "" : estPct.toPlainString() + "% of Google Cloud after, ")
+              + "priced from the nearest region that has the price; included in the total (Costs, Source)");
+    }
     coverage();
     gap();
 
@@ -342,7 +345,18 @@ final class SummarySheet {
     Cells.label(row, 1, value == null ? "" : value, st.label);
   }
 
-  /** A text figure inside a section, aligned with the numbers. */
+  /** The last complete bill month and how far AWS today is from it, for the AWS row's note; empty without a bill. */
+  private String billMonthNote() {
+    BillCoverage c = m.billCoverage();
+    if (c == null || c.billMonth() == null) {
+      return "";
+    }
+    BigDecimal diff = c.differenceFromBillPct();
+    return "; bill " + c.billMonth() + ": " + BillCoverage.usd(c.billUsd())
+        + (diff == null ? "" : ", AWS today " + (diff.signum() > 0 ? "+" : "")
+            + diff.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "% from it");
+  }
+
   /** What AWS today covers: the bill month, the modelled / mapped / carried shares, the carried amount. */
   private void coverage() {
     BillCoverage c = m.billCoverage();
@@ -353,24 +367,20 @@ final class SummarySheet {
       notAvailable("AWS bill month", "no bill: " + c.headline());
       return;
     }
-    BigDecimal diff = c.differenceFromBillPct();
-    money("AWS bill month " + c.billMonth(), null, c.billUsd(), "last complete month of the bill"
-        + (diff == null ? "" : "; AWS today is " + (diff.signum() > 0 ? "+" : "")
-            + diff.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "% from it"));
     Row row = s.createRow(r++);
     Cells.label(row, 0, "Coverage of AWS today", st.label);
     BigDecimal modelled = c.pct(c.modelledUsd());
     Cells.label(row, 1, modelled == null ? "-" : modelled.setScale(0, java.math.RoundingMode.HALF_EVEN)
         .toPlainString() + "% modelled", st.textFigure);
     Cells.label(row, 2, c.headline(), st.note);
+    boolean pricedPart = c.carriedUsd().signum() != 0 && m.pricedSavingsPct() != null;
     money("Carried on both sides", null, c.carriedUsd(), "no model: the same amount on AWS and Google Cloud (an "
-        + "assumption); the saving comes from the modelled and mapped part");
-    if (c.carriedUsd().signum() != 0 && m.pricedSavingsPct() != null) {
-      figure("Saving on the priced part", m.pricedSavingsPct().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
-          + "%");
-    }
+        + "assumption); the saving comes from the modelled and mapped part"
+        + (pricedPart ? "; saving on that part: " + m.pricedSavingsPct().setScale(2, java.math.RoundingMode.HALF_UP)
+            .toPlainString() + "%" : ""));
   }
 
+  /** A text figure inside a section, aligned with the numbers. */
   private void figure(String label, String value) {
     Row row = s.createRow(r++);
     Cells.label(row, 0, label, st.label);
