@@ -252,9 +252,9 @@ final class BillPricer {
     LocalDate asOf = month.month().atEndOfMonth();
     // Lines are added per bill line (quantity 1 bill line x its amount), so every line stays quantity x price.
     String what = usageType == null ? "the whole service" : usageType;
-    current.add(new Ledger.Item(itemId, service, CARRIED_APP), service, CostLine.Driver.FIXED, "carried from the " + month.month() + " bill ("
+    current.add(new Ledger.Item(itemId, service, CARRIED_APP), service, CostLine.Driver.CARRIED, "carried from the " + month.month() + " bill ("
         + what + ")", BigDecimal.ONE, "bill line", key, amount, source, asOf, amount);
-    target.add(new Ledger.Item(itemId, service, CARRIED_APP), service + " (carried)", CostLine.Driver.FIXED, "carried at its AWS cost from the "
+    target.add(new Ledger.Item(itemId, service, CARRIED_APP), service + " (carried)", CostLine.Driver.CARRIED, "carried at its AWS cost from the "
         + month.month() + " bill (" + what + ", no model)", BigDecimal.ONE, "bill line", key, amount, source, asOf, amount);
   }
 

@@ -71,7 +71,12 @@ public record CostLine(
     /** Bytes moved: data transfer out, egress, cache fill, bytes processed, load balancer capacity units. */
     TRAFFIC,
     /** Requests and operations: CDN and storage requests, web requests inspected. */
-    REQUESTS;
+    REQUESTS,
+    /**
+     * Part of the bill that no model covers, carried at the same amount on both sides: one month of the
+     * timeline counts it once (on AWS while anything runs there), never once per cloud.
+     */
+    CARRIED;
 
     /** True when the amount grows with the traffic served (bytes or requests). */
     public boolean traffic() {

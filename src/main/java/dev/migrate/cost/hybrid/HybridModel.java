@@ -59,6 +59,9 @@ public final class HybridModel {
     BigDecimal curTraffic = BigDecimal.ZERO;
     BigDecimal tgtFixed = BigDecimal.ZERO;
     BigDecimal tgtTraffic = BigDecimal.ZERO;
+    /** Bill amounts no model covers (CostLine.Driver.CARRIED), as priced on each side (the same amount). */
+    BigDecimal curCarried = BigDecimal.ZERO;
+    BigDecimal tgtCarried = BigDecimal.ZERO;
     /** TARGET on-demand compute at list price, and the same weighted by each series' CUD/spot factor. */
     BigDecimal computeList = BigDecimal.ZERO;
     BigDecimal computeList1y = BigDecimal.ZERO;
@@ -462,7 +465,9 @@ public final class HybridModel {
     private void addCurrent(CostLine l) {
       Unit u = unitOfItem(l.itemId());
       addApp(u, l.app());
-      if (l.driver().traffic()) {
+      if (l.driver() == CostLine.Driver.CARRIED) {
+        u.curCarried = u.curCarried.add(l.monthlyUsd());
+      } else if (l.driver().traffic()) {
         u.curTraffic = u.curTraffic.add(l.monthlyUsd());
       } else {
         u.curFixed = u.curFixed.add(l.monthlyUsd());
@@ -487,6 +492,10 @@ public final class HybridModel {
       }
       if (l.driver() == CostLine.Driver.SUSTAINED_USE) {
         u.computeSud = u.computeSud.add(l.monthlyUsd());
+        return false;
+      }
+      if (l.driver() == CostLine.Driver.CARRIED) {
+        u.tgtCarried = u.tgtCarried.add(l.monthlyUsd());
         return false;
       }
       if (l.driver().traffic()) {

@@ -532,6 +532,10 @@ public final class TimelineEngine {
           gcp = gcp.add(mul(shared.tgtFixed.add(mul(shared.tgtTraffic, g)).add(mul(compute, computeScale)), anyGcp));
           awsTraffic = awsTraffic.add(mul(shared.curTraffic, anyAws));
           gcpTraffic = gcpTraffic.add(mul(shared.tgtTraffic, anyGcp));
+          // Carried bill amounts are the same on both sides: once a month, on AWS while anything runs there.
+          aws = aws.add(mul(shared.curCarried, anyAws));
+          gcp = gcp.add(mul(shared.tgtCarried, BigDecimal.ONE.subtract(anyAws)));
+          stay = stay.add(shared.curCarried);
         }
         if (g.compareTo(BigDecimal.ONE) != 0) {
           BigDecimal awsExtra = curve.nonLinearUsd(Phase.CURRENT, g);
