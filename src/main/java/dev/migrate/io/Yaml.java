@@ -345,6 +345,27 @@ public final class Yaml {
       }
       out.append(out.length() == 0 ? "" : "; ").append(t);
     }
-    return Echo.clip(Echo.withoutLibraryNames(out.toString()), 300);
+    return Echo.clip(Echo.withoutLibraryNames(inWords(out.toString())), 300);
+  }
+
+  /** The YAML parser's event objects (e.g. "<org.yaml.snakeyaml.events.AliasEvent(anchor=a)>") named in words. */
+  private static final java.util.regex.Pattern EVENT =
+      java.util.regex.Pattern.compile("<?org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\([^>]*\\)?>?");
+
+  private static String inWords(String s) {
+    java.util.regex.Matcher m = EVENT.matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String word = switch (m.group(1)) {
+        case "SequenceStart" -> "a list";
+        case "MappingStart" -> "a mapping";
+        case "Alias" -> "an alias (*name)";
+        case "Scalar" -> "a value";
+        default -> "something else";
+      };
+      m.appendReplacement(out, word);
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 }
