@@ -13,9 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -34,22 +32,14 @@ class RulesAndScenarioFuzzTest {
       "\"", "{", "}", "[", "]", "#", "|", ">", "%YAML 1.1", "---", "...", "\u0000", "\u001b[2J", "\ufeff", "\u202e",
       "matches: \"(.*a){20}$\"", "matches: \"(?=x)\"", "priority: -1", "months: 0", "kind: nonsense");
 
-  /** One edit: at a position, remove some characters and insert a token. */
-  record Edit(double at, int remove, String insert) {}
-
   @Provide
-  Arbitrary<List<Edit>> edits() {
-    Arbitrary<String> insert = Arbitraries.oneOf(Arbitraries.of(TOKENS),
-        Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(8),
-        Arbitraries.strings().all().ofMaxLength(4));
-    Arbitrary<Edit> edit = Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 40),
-        insert).as(Edit::new);
-    return edit.list().ofMinSize(1).ofMaxSize(4);
+  Arbitrary<Edits> edits() {
+    return Edits.of(TOKENS);
   }
 
   @Property
-  void anEditedRuleFileLoadsOrIsRefusedAtItsPlace(@ForAll("edits") List<Edit> edits) {
-    String text = apply(RULES, edits);
+  void anEditedRuleFileLoadsOrIsRefusedAtItsPlace(@ForAll("edits") Edits edits) {
+    String text = edits.applyTo(RULES);
     try {
       RuleLoader.load(List.of(new RuleLoader.Source("fuzz.yaml", text)), "fuzz");
     } catch (RulesException e) {
@@ -58,8 +48,8 @@ class RulesAndScenarioFuzzTest {
   }
 
   @Property
-  void anEditedScenarioReadsOrIsRefusedAtItsPlace(@ForAll("edits") List<Edit> edits) {
-    String text = apply(SCENARIO, edits);
+  void anEditedScenarioReadsOrIsRefusedAtItsPlace(@ForAll("edits") Edits edits) {
+    String text = edits.applyTo(SCENARIO);
     try {
       ScenarioReader.parse(text, "fuzz.yaml", List.of());
     } catch (ScenarioException e) {
@@ -78,15 +68,6 @@ class RulesAndScenarioFuzzTest {
         assertFalse(m.contains(internal) && !input.contains(internal), () -> internal + " in: " + m);
       }
     }
-  }
-
-  private static String apply(String valid, List<Edit> edits) {
-    StringBuilder text = new StringBuilder(valid);
-    for (Edit e : edits) {
-      int at = (int) (e.at() * text.length());
-      text.replace(at, Math.min(text.length(), at + e.remove()), e.insert());
-    }
-    return text.toString();
   }
 
   private static String read(String path) {
