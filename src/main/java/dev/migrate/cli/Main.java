@@ -34,6 +34,15 @@ public final class Main {
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     ChoiceConverter.registerAll(cli);
+    // picocli's own BigDecimal conversion names Java's exception in its message.
+    cli.registerConverter(java.math.BigDecimal.class, text -> {
+      try {
+        return new java.math.BigDecimal(text.strip());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + dev.migrate.io.Echo.clip(text) + "' is not a number: write a "
+            + "plain decimal such as 0.5");
+      }
+    });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
     cli.setParameterExceptionHandler((ex, a) -> {
       err.println("migrate: " + Terminal.safeLines(message(ex)) + suggestion(ex));

@@ -30,6 +30,14 @@ class MessagesTest {
   }
 
   @Test
+  void aNumberOptionThatIsNotANumberIsRefusedWithoutJavaNames() {
+    Hostile.Run run = Hostile.migrate("assess", "--sample", "--target-pricing", "spot", "--spot-share", "NaN");
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.err().startsWith("migrate: Invalid value for option '--spot-share': 'NaN' is not a number"), run::toString);
+    assertFalse(run.err().contains("java.") || run.err().contains("BigDecimal"), run::toString);
+  }
+
+  @Test
   void anOverLongLogLineIsReportedWithItsRealLineNumber() throws Exception {
     String ok = LogsOutputIsInputTest.ALB_LINE;
     String huge = "https " + "x".repeat((1 << 20) + 10) + "\n";
