@@ -2,13 +2,8 @@ package dev.migrate.bill;
 
 import dev.migrate.inventory.Billing;
 import dev.migrate.inventory.UsageTypes;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -332,28 +327,9 @@ public final class DataExports {
   private record ServiceRule(String productCode, Pattern usageType, String service) {}
 
   private static List<ServiceRule> serviceRules() {
-    String resource = "billing/product-services.csv";
-    InputStream in = DataExports.class.getClassLoader().getResourceAsStream(resource);
-    if (in == null) {
-      throw new IllegalStateException("missing resource " + resource + " (a broken build)");
-    }
     List<ServiceRule> rules = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      boolean header = true;
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (header) {
-          header = false;
-          continue;
-        }
-        String[] f = line.split(",", 3);
-        rules.add(new ServiceRule(f[0], f[1].isEmpty() ? null : Pattern.compile(f[1]), f[2]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(resource, e);
-    }
+    UsageTypes.table("billing/product-services.csv", f -> rules.add(
+        new ServiceRule(f.get(0), f.get(1).isEmpty() ? null : Pattern.compile(f.get(1)), f.get(2))));
     return List.copyOf(rules);
   }
 }

@@ -95,7 +95,11 @@ public final class UsageTypes {
     return s.scale() < 0 ? s.setScale(0) : s;
   }
 
-  private static void table(String resource, Consumer<List<String>> row) {
+  /**
+   * Reads a bundled comma-separated table (no quoting): lines starting with '#' and blank lines are
+   * skipped, the first other line is the header; each data row's fields go to {@code row}.
+   */
+  public static void table(String resource, Consumer<List<String>> row) {
     InputStream in = UsageTypes.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException("missing resource " + resource + " (a broken build)");
