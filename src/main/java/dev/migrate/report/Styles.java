@@ -37,6 +37,8 @@ final class Styles {
   final CellStyle title;
   final CellStyle sheetTitle;
   final CellStyle note;
+  /** A Summary note long enough to wrap onto a second line of its taller row. */
+  final CellStyle noteWrap;
   final CellStyle header;
   final CellStyle headerWrap;
   final CellStyle section;
@@ -116,6 +118,10 @@ final class Styles {
     // A little space between a right-aligned figure in B and its note in C.
     note.setAlignment(HorizontalAlignment.LEFT);
     note.setIndention((short) 1);
+    noteWrap = wb.createCellStyle();
+    noteWrap.cloneStyleFrom(note);
+    noteWrap.setWrapText(true);
+    noteWrap.setVerticalAlignment(VerticalAlignment.TOP);
     for (CellStyle s : List.of(moneyBig, percentBig, notAvailable, integerBig)) {
       s.setAlignment(HorizontalAlignment.RIGHT);
     }

@@ -26,6 +26,8 @@ final class SummarySheet {
   private static final int LABEL_CHARS = 34;
   private static final int FIGURE_CHARS = 17;
   private static final int NOTE_CHARS = 80;
+  /** Characters of a note's italic text that one printed line of column C holds (about 97 in the rendered PDF). */
+  private static final int NOTE_LINE_CHARS = 92;
 
   private final ReportModel m;
   private final Styles st;
@@ -55,8 +57,9 @@ final class SummarySheet {
     info("Account", m.accountLabel());
     info("Generated", Cells.stamp(m.generatedAt()));
     info("Usage window", m.windowLabel());
-    info("Price book", m.priceBookDate() == null ? "unknown" : m.priceBookDate().toString());
-    info("Rules", m.rulesSource());
+    // One row for both inputs keeps page 1 on one A4 page.
+    info("Price book, rules", (m.priceBookDate() == null ? "unknown" : m.priceBookDate().toString()) + "; rules: "
+        + m.rulesSource());
     if (m.anonymizer().enabled()) {
       info("Anonymized", "account, resource ids, names and tag values are pseudonyms");
     }
@@ -67,17 +70,17 @@ final class SummarySheet {
     long awsMissing = m.missingPrices().stream().filter(p -> p.phase() == dev.migrate.cost.Phase.CURRENT).count();
     long gcpMissing = m.missingPrices().size() - awsMissing;
     money("AWS monthly today", "=" + refs.costsTotalAwsRef(), f.awsMonthlyUsd(),
-        "total of the " + m.currentLineCount() + " AWS cost lines (Costs sheet)"
+        m.currentLineCount() + " AWS cost lines (Costs)"
             + (awsMissing > 0 ? "; lower bound, " + awsMissing + " not priced" : "") + billMonthNote());
     int gcpRow = r;
     money("Google Cloud monthly after", "=" + refs.costsTotalGcpRef(), f.gcpMonthlyUsd(),
-        "total of the " + (m.costLines().size() - m.currentLineCount()) + " Google Cloud cost lines (Costs sheet)"
+        (m.costLines().size() - m.currentLineCount()) + " Google Cloud cost lines (Costs)"
             + (gcpMissing > 0 ? "; lower bound, " + gcpMissing + " not priced" : "")
-            + (f.estimatedLines() == 0 ? "; no estimated prices: every price is the book's own for its region" : ""));
+            + (f.estimatedLines() == 0 ? "; no estimated prices" : ""));
     int savingRow = r;
     // A missing price is never zero: the saving is then a bound, and its note starts with which.
     money("Saving per month", "=B" + (awsRow + 1) + "-B" + (gcpRow + 1), f.savingsUsd(),
-        (f.savingsBound() == null ? "" : f.savingsBound() + " (Gaps); ")
+        (f.savingsBound() == null ? "" : f.savingsBound().substring(0, f.savingsBound().indexOf(':')) + " (Gaps); ")
             + (f.savingsUsd().signum() < 0 ? "negative: Google Cloud costs more" : "AWS today minus Google Cloud after"));
     if (f.savingsPct() == null) {
       notAvailable("Saving, percent of today", f.notAvailable().get("savingsPct"));
@@ -353,8 +356,8 @@ final class SummarySheet {
     }
     BigDecimal diff = c.differenceFromBillPct();
     return "; bill " + c.billMonth() + ": " + BillCoverage.usd(c.billUsd())
-        + (diff == null ? "" : ", AWS today " + (diff.signum() > 0 ? "+" : "")
-            + diff.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "% from it");
+        + (diff == null ? "" : " (" + (diff.signum() > 0 ? "+" : "")
+            + diff.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%)");
   }
 
   /** What AWS today covers: the bill month, the modelled / mapped / carried shares, the carried amount. */
@@ -372,11 +375,10 @@ final class SummarySheet {
     BigDecimal modelled = c.pct(c.modelledUsd());
     Cells.label(row, 1, modelled == null ? "-" : modelled.setScale(0, java.math.RoundingMode.HALF_EVEN)
         .toPlainString() + "% modelled", st.textFigure);
-    Cells.label(row, 2, c.headline(), st.note);
+    note(row, c.headline());
     boolean pricedPart = c.carriedUsd().signum() != 0 && m.pricedSavingsPct() != null;
-    money("Carried on both sides", null, c.carriedUsd(), "no model: the same amount on AWS and Google Cloud (an "
-        + "assumption); the saving comes from the modelled and mapped part"
-        + (pricedPart ? "; saving on that part: " + m.pricedSavingsPct().setScale(2, java.math.RoundingMode.HALF_UP)
+    money("Carried on both sides", null, c.carriedUsd(), "no model: the same amount on both sides (an assumption)"
+        + (pricedPart ? "; saving on the rest: " + m.pricedSavingsPct().setScale(2, java.math.RoundingMode.HALF_UP)
             .toPlainString() + "%" : ""));
   }
 
@@ -407,7 +409,16 @@ final class SummarySheet {
       c.setCellValue(value.doubleValue());
       c.setCellStyle(st.moneyBig);
     }
-    Cells.label(row, 2, note, st.note);
+    note(row, note);
+  }
+
+  /** A note in C: one line, or wrapped in a taller row when it is longer than the column, so print never cuts it. */
+  private void note(Row row, String text) {
+    int lines = Layout.lines(text, NOTE_LINE_CHARS);
+    Cells.label(row, 2, text, lines > 1 ? st.noteWrap : st.note);
+    if (lines > 1) {
+      row.setHeightInPoints(Math.max(row.getHeightInPoints(), Layout.rowHeightPoints(lines)));
+    }
   }
 
   private void moneyIfClose(String label, String formula, BigDecimal computed, BigDecimal value, String note) {
