@@ -126,7 +126,9 @@ final class CurrentPricer {
    * from the snapshot's plans, never again from Cost Explorer's commitment figure.
    */
   private void commitments(Map<String, BigDecimal> onDemandHourly) {
-    List<Commitment> list = new ArrayList<>(estate.snapshot.commitments());
+    // EC2's own commitments; reserved DB instances and cache nodes are priced with their kinds.
+    List<Commitment> list = new ArrayList<>(estate.snapshot.commitments().stream()
+        .filter(c -> "reserved-instance".equals(c.kind()) || "savings-plan".equals(c.kind())).toList());
     // Reserved instances first ("reserved-instance" sorts before "savings-plan"): plans cover what no RI does.
     list.sort(Comparator.comparing(Commitment::kind).thenComparing(Commitment::id));
     TreeSet<String> covered = new TreeSet<>();

@@ -79,10 +79,7 @@ final class Estate {
         Ec2Instance host = topology.host(id);
         yield own.equals("(untagged)") && host != null ? app(host.tags()) : own;
       }
-      case AUTO_SCALING_GROUP -> topology.group(id) == null ? "(untagged)" : app(topology.group(id).tags());
-      case LOAD_BALANCER -> topology.loadBalancer(id) == null ? "(untagged)" : app(topology.loadBalancer(id).tags());
-      case CLOUDFRONT_DISTRIBUTION -> topology.distribution(id) == null ? "(untagged)" : app(topology.distribution(id).tags());
-      case S3_BUCKET -> topology.bucket(id) == null ? "(untagged)" : app(topology.bucket(id).tags());
+      default -> topology.contains(id) ? app(topology.tags(id)) : "(untagged)";
     };
   }
 

@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A reserved instance or a savings plan: it lowers what today's EC2 usage really costs.
+ * A reserved instance, a savings plan, a reserved DB instance or a reserved cache node: it lowers
+ * what today's EC2, RDS or ElastiCache usage really costs.
  *
- * @param kind          {@code reserved-instance} or {@code savings-plan}
+ * @param kind          {@code reserved-instance}, {@code savings-plan}, {@code reserved-db-instance} (RDS:
+ *                      {@code instanceType} is the DB class, {@code platform} the engine, {@code offering}
+ *                      {@code single-az} or {@code multi-az}) or {@code reserved-cache-node} (ElastiCache:
+ *                      {@code instanceType} is the node type, {@code platform} the engine)
  * @param id            reservation or savings plan id
  * @param region        region (reserved instances), or null for savings plans
  * @param instanceType  instance type (reserved instances; EC2 Instance savings plans name a family), or null

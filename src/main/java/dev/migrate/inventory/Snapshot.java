@@ -34,10 +34,15 @@ import java.util.function.Predicate;
  *                           collected (older snapshots, classic WAF, access denied: see {@code gaps})
  * @param collection         calls, retries and completeness of the collection, or null (older
  *                           snapshots, snapshots not collected from AWS)
+ * @param dbInstances        RDS DB instances, Aurora members included, sorted by id; empty when none or
+ *                           not collected (older snapshots: see {@code gaps})
+ * @param dbClusters         Aurora DB clusters, sorted by id
+ * @param cacheClusters      ElastiCache replication groups, Memcached clusters, standalone Redis clusters
+ *                           and serverless caches, sorted by id
  */
 @JsonPropertyOrder({"schema", "account", "collectedAt", "window", "regions", "instances", "volumes",
     "autoScalingGroups", "loadBalancers", "distributions", "buckets", "vpcs", "commitments", "usage",
-    "billing", "gaps", "coverage", "webAcls", "collection"})
+    "billing", "gaps", "coverage", "webAcls", "collection", "dbInstances", "dbClusters", "cacheClusters"})
 public record Snapshot(
     @JsonProperty(required = true) String schema,
     @JsonProperty(required = true) Account account,
@@ -57,7 +62,10 @@ public record Snapshot(
     List<Gap> gaps,
     Coverage coverage,
     List<WebAcl> webAcls,
-    Completeness collection) {
+    Completeness collection,
+    List<DbInstance> dbInstances,
+    List<DbCluster> dbClusters,
+    List<CacheCluster> cacheClusters) {
 
   /** The only format this code reads and writes. */
   public static final String SCHEMA_V1 = "migrate.snapshot/v1";
@@ -80,6 +88,20 @@ public record Snapshot(
     billing = billing == null ? Billing.EMPTY : billing;
     gaps = Lists.copy(gaps);
     webAcls = Lists.copy(webAcls);
+    dbInstances = Lists.copy(dbInstances);
+    dbClusters = Lists.copy(dbClusters);
+    cacheClusters = Lists.copy(cacheClusters);
+  }
+
+  /** A snapshot without managed databases and caches (the format before they were collected). */
+  public Snapshot(String schema, Account account, Instant collectedAt, Window window, List<String> regions,
+      List<Ec2Instance> instances, List<EbsVolume> volumes, List<AutoScalingGroup> autoScalingGroups,
+      List<LoadBalancer> loadBalancers, List<Distribution> distributions, List<S3Bucket> buckets, List<Vpc> vpcs,
+      List<Commitment> commitments, List<Usage> usage, Billing billing, List<Gap> gaps, Coverage coverage,
+      List<WebAcl> webAcls, Completeness collection) {
+    this(schema, account, collectedAt, window, regions, instances, volumes, autoScalingGroups, loadBalancers,
+        distributions, buckets, vpcs, commitments, usage, billing, gaps, coverage, webAcls, collection,
+        null, null, null);
   }
 
   /** A snapshot without collection figures (built from data, not collected from AWS). */
@@ -125,6 +147,18 @@ public record Snapshot(
     return arn == null ? Optional.empty() : first(webAcls, w -> w.arn().equals(arn));
   }
 
+  public Optional<DbInstance> dbInstance(String id) {
+    return first(dbInstances, d -> d.id().equals(id));
+  }
+
+  public Optional<DbCluster> dbCluster(String id) {
+    return first(dbClusters, c -> c.id().equals(id));
+  }
+
+  public Optional<CacheCluster> cacheCluster(String id) {
+    return first(cacheClusters, c -> c.id().equals(id));
+  }
+
   public Optional<EbsVolume> volume(String id) {
     return first(volumes, v -> v.id().equals(id));
   }
@@ -137,28 +171,36 @@ public record Snapshot(
   public Snapshot withUsage(List<Usage> newUsage) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, newUsage,
-        billing, gaps, coverage, webAcls, collection);
+        billing, gaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters);
   }
 
   /** A copy with another bill (read from AWS Data Exports instead of Cost Explorer). */
   public Snapshot withBilling(Billing newBilling) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        newBilling, gaps, coverage, webAcls, collection);
+        newBilling, gaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters);
+  }
+
+  /** A copy with other managed databases and caches. */
+  public Snapshot withDataStores(List<DbInstance> newDbInstances, List<DbCluster> newDbClusters,
+      List<CacheCluster> newCacheClusters) {
+    return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
+        autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
+        billing, gaps, coverage, webAcls, collection, newDbInstances, newDbClusters, newCacheClusters);
   }
 
   /** A copy with other gaps. */
   public Snapshot withGaps(List<Gap> newGaps) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        billing, newGaps, coverage, webAcls, collection);
+        billing, newGaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters);
   }
 
   /** A copy with the collection's figures. */
   public Snapshot withCollection(Completeness c) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        billing, gaps, coverage, webAcls, c);
+        billing, gaps, coverage, webAcls, c, dbInstances, dbClusters, cacheClusters);
   }
 
   private static <T> Optional<T> first(List<T> list, Predicate<T> p) {

@@ -10,8 +10,9 @@ import java.util.Objects;
  * What one resource did over the snapshot's window, reduced to summaries. Every figure is
  * nullable: null means "not measured", never zero. Totals are over the whole window.
  *
- * @param resourceId              instance id, load balancer id, distribution id or bucket name
- * @param kind                    ec2, elb, cloudfront or s3
+ * @param resourceId              instance id, load balancer id, distribution id, bucket name, DB instance or
+ *                                cluster id, or cache id
+ * @param kind                    ec2, elb, cloudfront, s3, rds (DB instance), aurora (DB cluster) or elasticache
  * @param source                  where the figures came from: cloudwatch, access-logs, or both
  * @param cpuAvgPct               EC2 CPUUtilization average, percent
  * @param cpuP95Pct               EC2 CPUUtilization 95th percentile of the period values, percent
@@ -28,6 +29,7 @@ import java.util.Objects;
  * @param requestsByGeography     CloudFront requests per price geography, sorted by key
  * @param bytesByGeographyGib     CloudFront bytes out per price geography, GiB, sorted by key
  * @param daily                   one point per day of the window, oldest first (may be empty)
+ * @param datastore               managed database and cache figures (kinds rds, aurora, elasticache), or null
  */
 public record Usage(
     @JsonProperty(required = true) String resourceId,
@@ -47,7 +49,8 @@ public record Usage(
     Double cacheHitRatio,
     Map<String, Long> requestsByGeography,
     Map<String, Double> bytesByGeographyGib,
-    List<Daily> daily) {
+    List<Daily> daily,
+    DatastoreMetrics datastore) {
 
   public Usage {
     Objects.requireNonNull(resourceId, "resourceId");
@@ -55,6 +58,16 @@ public record Usage(
     requestsByGeography = Lists.sorted(requestsByGeography);
     bytesByGeographyGib = Lists.sorted(bytesByGeographyGib);
     daily = Lists.copy(daily);
+  }
+
+  /** A record without datastore figures (every kind but managed databases and caches). */
+  public Usage(String resourceId, String kind, String source, Double cpuAvgPct, Double cpuP95Pct, Double cpuMaxPct,
+      Double memAvgPct, Double memP95Pct, Double networkInGib, Double networkOutGib, Long requests,
+      Double bytesOutGib, Double lcuHours, Double peakRequestsPerSecond, Double cacheHitRatio,
+      Map<String, Long> requestsByGeography, Map<String, Double> bytesByGeographyGib, List<Daily> daily) {
+    this(resourceId, kind, source, cpuAvgPct, cpuP95Pct, cpuMaxPct, memAvgPct, memP95Pct, networkInGib,
+        networkOutGib, requests, bytesOutGib, lcuHours, peakRequestsPerSecond, cacheHitRatio,
+        requestsByGeography, bytesByGeographyGib, daily, null);
   }
 
   /** An empty record for a resource, to be filled with the {@code with...} copies. */

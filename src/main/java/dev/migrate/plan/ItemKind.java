@@ -9,7 +9,10 @@ public enum ItemKind {
   AUTO_SCALING_GROUP("auto-scaling-group"),
   LOAD_BALANCER("load-balancer"),
   CLOUDFRONT_DISTRIBUTION("cloudfront-distribution"),
-  S3_BUCKET("s3-bucket");
+  S3_BUCKET("s3-bucket"),
+  RDS_INSTANCE("rds-instance"),
+  AURORA_CLUSTER("aurora-cluster"),
+  ELASTICACHE_CLUSTER("elasticache-cluster");
 
   private final String wire;
 

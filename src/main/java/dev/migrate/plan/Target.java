@@ -17,6 +17,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = Target.CloudCdn.class, name = "cloud-cdn"),
     @JsonSubTypes.Type(value = Target.CloudStorage.class, name = "cloud-storage"),
     @JsonSubTypes.Type(value = Target.Memorystore.class, name = "memorystore"),
+    @JsonSubTypes.Type(value = Target.CloudSql.class, name = "cloud-sql"),
+    @JsonSubTypes.Type(value = Target.AlloyDb.class, name = "alloydb"),
     @JsonSubTypes.Type(value = Target.Retire.class, name = "retire")
 })
 public sealed interface Target {
@@ -158,17 +160,79 @@ public sealed interface Target {
   record ClassMapping(String awsClass, String gcsClass, double gib) {}
 
   /**
-   * Memorystore for Redis / Memcached.
+   * A Memorystore instance.
    *
-   * @param engine     redis or memcached
-   * @param tier       basic or standard (HA)
-   * @param capacityGib  instance capacity, GiB
-   * @param gcpRegion  region
+   * @param engine            redis (Memorystore for Redis, one primary), redis-cluster (Memorystore
+   *                          for Redis Cluster), valkey (Memorystore for Valkey) or memcached
+   * @param tier              basic or standard (HA with a replica) for redis; the other engines use
+   *                          replicas instead
+   * @param capacityGib       capacity, GiB: the instance size (redis), the whole cluster's memory
+   *                          (redis-cluster, valkey, memcached)
+   * @param shards            shards (redis-cluster, valkey) or nodes (memcached); 1 for redis
+   * @param replicasPerShard  replicas per shard (redis-cluster, valkey); 0 otherwise
+   * @param gcpRegion         region
    */
-  record Memorystore(String engine, String tier, double capacityGib, String gcpRegion) implements Target {
+  record Memorystore(String engine, String tier, double capacityGib, int shards, int replicasPerShard,
+      String gcpRegion) implements Target {
+    /** A single Memorystore for Redis or Memcached instance (one shard, no replicas). */
+    public Memorystore(String engine, String tier, double capacityGib, String gcpRegion) {
+      this(engine, tier, capacityGib, 1, 0, gcpRegion);
+    }
+
     @Override
     public String label() {
-      return "Memorystore for " + engine;
+      return switch (engine) {
+        case "redis" -> "Memorystore for Redis";
+        case "redis-cluster" -> "Memorystore for Redis Cluster";
+        case "valkey" -> "Memorystore for Valkey";
+        case "memcached" -> "Memorystore for Memcached";
+        default -> "Memorystore for " + engine;
+      };
+    }
+  }
+
+  /**
+   * A Cloud SQL instance.
+   *
+   * @param engine            mysql, postgres or sqlserver
+   * @param edition           enterprise or enterprise-plus
+   * @param vcpu              vCPUs of the instance (custom machine or predefined shape)
+   * @param memoryGib         memory, GiB
+   * @param storageGib        provisioned storage, GiB
+   * @param storageType       ssd or hdd
+   * @param highAvailability  regional (HA) instance: a standby in a second zone, billed at twice the
+   *                          zonal rate
+   * @param readReplicas      read replicas, each priced like a zonal instance of the same shape
+   * @param gcpRegion         region
+   */
+  record CloudSql(String engine, String edition, double vcpu, double memoryGib, long storageGib,
+      String storageType, boolean highAvailability, int readReplicas, String gcpRegion) implements Target {
+    @Override
+    public String label() {
+      return "Cloud SQL for " + switch (engine) {
+        case "mysql" -> "MySQL";
+        case "postgres" -> "PostgreSQL";
+        case "sqlserver" -> "SQL Server";
+        default -> engine;
+      };
+    }
+  }
+
+  /**
+   * An AlloyDB for PostgreSQL cluster.
+   *
+   * @param vcpu              vCPUs of the primary instance
+   * @param memoryGib         memory of the primary instance, GiB
+   * @param storageGib        data stored, GiB (AlloyDB bills storage used, not provisioned)
+   * @param highAvailability  the primary has a standby node (AlloyDB's default)
+   * @param readPoolNodes     nodes in read pool instances
+   * @param gcpRegion         region
+   */
+  record AlloyDb(double vcpu, double memoryGib, double storageGib, boolean highAvailability, int readPoolNodes,
+      String gcpRegion) implements Target {
+    @Override
+    public String label() {
+      return "AlloyDB for PostgreSQL";
     }
   }
 

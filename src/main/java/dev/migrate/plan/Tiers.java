@@ -21,6 +21,7 @@ public final class Tiers {
    * The tier of an item from its target (or, for a retired item, its kind):
    * <ul>
    *   <li>Cloud CDN: edge; Cloud Load Balancing: lb; Cloud Storage and Persistent Disk: storage;</li>
+   *   <li>Cloud SQL and AlloyDB: db;</li>
    *   <li>Memorystore, or a GKE StatefulSet: cache (the shipped rules make StatefulSets of redis and
    *       memcached hosts; a rule that moves a database to a StatefulSet states {@code appTier: db});</li>
    *   <li>a GKE CronJob: batch;</li>
@@ -43,6 +44,9 @@ public final class Tiers {
     if (target instanceof Target.Memorystore) {
       return CACHE;
     }
+    if (target instanceof Target.CloudSql || target instanceof Target.AlloyDb) {
+      return DB;
+    }
     if (target instanceof Target.GkeWorkload w) {
       return switch (w.workloadKind()) {
         case "CronJob" -> BATCH;
@@ -61,6 +65,8 @@ public final class Tiers {
       case LOAD_BALANCER -> LB;
       case S3_BUCKET, EBS_VOLUME -> STORAGE;
       case EC2_INSTANCE, AUTO_SCALING_GROUP -> behindLoadBalancer ? WEB : BATCH;
+      case RDS_INSTANCE, AURORA_CLUSTER -> DB;
+      case ELASTICACHE_CLUSTER -> CACHE;
     };
   }
 }

@@ -105,7 +105,7 @@ class RuleErrorsTest {
         "x.yaml:3:9: rule id 'Bad_Id' must be lower case letters, digits, '-' and '.', starting with a letter or digit",
         "x.yaml:4:15: 'priority' must be a whole number from -1000000000 to 1000000000 (higher wins), found the string 'high'",
         "x.yaml:5:19: unknown kind 'ec2-instances'; expected one of ec2-instance, ebs-volume, auto-scaling-group, "
-            + "load-balancer, cloudfront-distribution, s3-bucket",
+            + "load-balancer, cloudfront-distribution, s3-bucket, rds-instance, aurora-cluster, elasticache-cluster",
         "x.yaml:6:13: target gke-workload needs 'workloadKind' (one of Deployment, StatefulSet, CronJob, DaemonSet)",
         "x.yaml:7:24: 'strategy' must be as-is or measured, found the string 'fastest'",
         "x.yaml:7:45: 'percentile' must be 95 or 100 (the snapshot keeps CPU p95 and maximum)",

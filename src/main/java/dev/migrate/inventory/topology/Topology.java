@@ -1,6 +1,9 @@
 package dev.migrate.inventory.topology;
 
 import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -50,6 +53,10 @@ public final class Topology {
   private final Map<String, LoadBalancer> loadBalancers;
   private final Map<String, Distribution> distributions;
   private final Map<String, S3Bucket> buckets;
+  private final Map<String, DbInstance> dbInstances;
+  private final Map<String, DbCluster> dbClusters;
+  private final Map<String, CacheCluster> caches;
+  private final Map<String, List<DbInstance>> clusterMembers = new HashMap<>();
   private final Map<String, Usage> usage;
   private final Map<String, List<Ec2Instance>> members;
   private final Map<String, AutoScalingGroup> groupOf;
@@ -72,6 +79,9 @@ public final class Topology {
     loadBalancers = sized(s.loadBalancers().size());
     distributions = sized(s.distributions().size());
     buckets = sized(s.buckets().size());
+    dbInstances = sized(s.dbInstances().size());
+    dbClusters = sized(s.dbClusters().size());
+    caches = sized(s.cacheClusters().size());
     usage = sized(s.usage().size());
     members = sized(s.autoScalingGroups().size());
     groupOf = sized(s.instances().size());
@@ -82,6 +92,14 @@ public final class Topology {
     s.loadBalancers().forEach(lb -> loadBalancers.put(lb.id(), lb));
     s.distributions().forEach(d -> distributions.put(d.id(), d));
     s.buckets().forEach(b -> buckets.put(b.name(), b));
+    s.dbInstances().forEach(d -> dbInstances.put(d.id(), d));
+    s.dbClusters().forEach(c -> dbClusters.put(c.id(), c));
+    s.cacheClusters().forEach(c -> caches.put(c.id(), c));
+    for (DbInstance d : s.dbInstances()) {
+      if (d.clusterId() != null) {
+        clusterMembers.computeIfAbsent(d.clusterId(), k -> new ArrayList<>()).add(d);
+      }
+    }
     // The first usage record of an id counts (a snapshot has one per resource).
     s.usage().forEach(u -> usage.putIfAbsent(u.resourceId(), u));
     groups();
@@ -272,6 +290,65 @@ public final class Topology {
     return buckets.get(name);
   }
 
+  /** The RDS DB instance with this id, or null. */
+  public DbInstance dbInstance(String id) {
+    return dbInstances.get(id);
+  }
+
+  /** The Aurora DB cluster with this id, or null. */
+  public DbCluster dbCluster(String id) {
+    return dbClusters.get(id);
+  }
+
+  /** The ElastiCache cache with this id, or null. */
+  public CacheCluster cache(String id) {
+    return caches.get(id);
+  }
+
+  /** The DB instances of a cluster, in id order (empty for an unknown cluster). */
+  public List<DbInstance> clusterMembers(String clusterId) {
+    return clusterMembers.getOrDefault(clusterId, List.of());
+  }
+
+  /**
+   * The tags of an item of any kind (a volume without tags of its own has none here; see
+   * {@link #host}), or an empty map for an unknown id.
+   */
+  public Map<String, String> tags(String id) {
+    Object item = item(id);
+    if (item instanceof Ec2Instance i) {
+      return i.tags();
+    } else if (item instanceof EbsVolume v) {
+      return v.tags();
+    } else if (item instanceof AutoScalingGroup g) {
+      return g.tags();
+    } else if (item instanceof LoadBalancer lb) {
+      return lb.tags();
+    } else if (item instanceof Distribution d) {
+      return d.tags();
+    } else if (item instanceof S3Bucket b) {
+      return b.tags();
+    } else if (item instanceof DbInstance d) {
+      return d.tags();
+    } else if (item instanceof DbCluster c) {
+      return c.tags();
+    } else if (item instanceof CacheCluster c) {
+      return c.tags();
+    }
+    return Map.of();
+  }
+
+  private Object item(String id) {
+    for (Map<String, ?> byId : List.of(instances, volumes, groups, loadBalancers, distributions, buckets,
+        dbInstances, dbClusters, caches)) {
+      Object item = byId.get(id);
+      if (item != null) {
+        return item;
+      }
+    }
+    return null;
+  }
+
   /** The usage measured for a resource id, or null. */
   public Usage usage(String resourceId) {
     return usage.get(resourceId);
@@ -280,13 +357,14 @@ public final class Topology {
   /** True when the id names an item of the snapshot (of any kind). */
   public boolean contains(String id) {
     return instances.containsKey(id) || volumes.containsKey(id) || groups.containsKey(id)
-        || loadBalancers.containsKey(id) || distributions.containsKey(id) || buckets.containsKey(id);
+        || loadBalancers.containsKey(id) || distributions.containsKey(id) || buckets.containsKey(id)
+        || dbInstances.containsKey(id) || dbClusters.containsKey(id) || caches.containsKey(id);
   }
 
   /** Number of items of every kind (for sizing maps keyed by item). */
   public int itemCount() {
     return instances.size() + volumes.size() + groups.size() + loadBalancers.size() + distributions.size()
-        + buckets.size();
+        + buckets.size() + dbInstances.size() + dbClusters.size() + caches.size();
   }
 
   // ------------------------------------------------------------------ compute
