@@ -3,9 +3,12 @@ package dev.migrate.testing;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.CacheCluster;
 import dev.migrate.inventory.Commitment;
 import dev.migrate.inventory.Completeness;
 import dev.migrate.inventory.Coverage;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -48,6 +51,9 @@ public final class SnapshotBuilder {
   private Coverage coverage;
   private List<WebAcl> webAcls = List.of();
   private Completeness collection;
+  private List<DbInstance> dbInstances = List.of();
+  private List<DbCluster> dbClusters = List.of();
+  private List<CacheCluster> cacheClusters = List.of();
 
   private SnapshotBuilder() {}
 
@@ -79,6 +85,9 @@ public final class SnapshotBuilder {
     b.coverage = s.coverage();
     b.webAcls = s.webAcls();
     b.collection = s.collection();
+    b.dbInstances = s.dbInstances();
+    b.dbClusters = s.dbClusters();
+    b.cacheClusters = s.cacheClusters();
     return b;
   }
 
@@ -162,8 +171,27 @@ public final class SnapshotBuilder {
     return this;
   }
 
+  /** RDS DB instances, Aurora members included. */
+  public SnapshotBuilder dbInstances(List<DbInstance> dbInstances) {
+    this.dbInstances = dbInstances;
+    return this;
+  }
+
+  /** Aurora DB clusters. */
+  public SnapshotBuilder dbClusters(List<DbCluster> dbClusters) {
+    this.dbClusters = dbClusters;
+    return this;
+  }
+
+  /** ElastiCache replication groups, Memcached clusters and serverless caches. */
+  public SnapshotBuilder cacheClusters(List<CacheCluster> cacheClusters) {
+    this.cacheClusters = cacheClusters;
+    return this;
+  }
+
   public Snapshot build() {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes, autoScalingGroups,
-        loadBalancers, distributions, buckets, vpcs, commitments, usage, billing, gaps, coverage, webAcls, collection);
+        loadBalancers, distributions, buckets, vpcs, commitments, usage, billing, gaps, coverage, webAcls, collection,
+        dbInstances, dbClusters, cacheClusters);
   }
 }
