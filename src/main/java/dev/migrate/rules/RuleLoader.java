@@ -1,6 +1,7 @@
 package dev.migrate.rules;
 
 import dev.migrate.io.Echo;
+import dev.migrate.io.Fields;
 import dev.migrate.io.InputError;
 import dev.migrate.io.Position;
 import dev.migrate.io.Yaml;
@@ -267,7 +268,7 @@ public final class RuleLoader {
       errors.add(root.pos().error("a rule file is a mapping with 'apiVersion' and 'rules', found " + root.describe()));
       return;
     }
-    unknownFields(file, FILE_FIELDS, "rule file", errors);
+    new Fields(errors).unknown(file, "rule file", FILE_FIELDS);
     Yaml.Entry api = file.entries().get("apiVersion");
     if (api == null) {
       errors.add(file.pos().error("missing field 'apiVersion' (expected " + Echo.quote(API_VERSION) + ")"));
@@ -275,7 +276,7 @@ public final class RuleLoader {
       errors.add(api.value().pos().error("unsupported apiVersion " + quoted(api.value())
           + " (this version of migrate reads " + Echo.quote(API_VERSION) + ")"));
     }
-    optionalString(file, "description", errors);
+    new Fields(errors).string(file, "description");
     Yaml.Entry list = file.entries().get("rules");
     if (list == null) {
       errors.add(file.pos().error("missing field 'rules' (a list of rules)"));
@@ -298,14 +299,15 @@ public final class RuleLoader {
       errors.add(n.pos().error("a rule is a mapping with id, match, target and effort, found " + n.describe()));
       return null;
     }
+    Fields fields = new Fields(errors);
     int before = errors.size();
-    unknownFields(m, RULE_FIELDS, "rule", errors);
-    String id = requiredString(m, "id", "rule", errors);
+    fields.unknown(m, "rule", RULE_FIELDS);
+    String id = fields.requiredString(m, "id", "rule");
     if (id != null && !ID.matcher(id).matches()) {
       errors.add(m.entries().get("id").value().pos().error("rule id " + Echo.quote(id)
           + " must be lower case letters, digits, '-' and '.', starting with a letter or digit"));
     }
-    String description = optionalString(m, "description", errors);
+    String description = fields.string(m, "description");
     int priority = 0;
     Yaml.Entry p = m.entries().get("priority");
     if (p != null) {
@@ -356,9 +358,9 @@ public final class RuleLoader {
         errors.add(e.value().pos().error("unknown effort " + quoted(e.value()) + "; expected rehost, replatform or refactor"));
       }
     }
-    String notes = optionalString(m, "notes", errors);
-    List<String> warnings = stringList(m, "warnings", errors);
-    List<String> blockers = stringList(m, "blockers", errors);
+    String notes = fields.string(m, "notes");
+    List<String> warnings = fields.stringList(m, "warnings");
+    List<String> blockers = fields.stringList(m, "blockers");
     if (errors.size() > before || id == null) {
       return null;
     }
@@ -368,7 +370,7 @@ public final class RuleLoader {
   }
 
   private static ItemKind readMatch(Yaml.MapNode m, List<Condition> all, List<Condition> any, List<InputError> errors) {
-    unknownFields(m, MATCH_FIELDS, "match", errors);
+    new Fields(errors).unknown(m, "match", MATCH_FIELDS);
     ItemKind kind = null;
     Yaml.Entry k = m.entries().get("kind");
     if (k == null) {
@@ -433,16 +435,18 @@ public final class RuleLoader {
     }
   }
 
+  /** A condition {attr, op, value}: its fields, then the attribute, the operator, and the value the operator needs. */
   private static Condition readCondition(Yaml.Node n, ItemKind kind, List<InputError> errors) {
     if (!(n instanceof Yaml.MapNode m)) {
       errors.add(n.pos().error("bad condition: expected a mapping {attr, op, value}, found " + n.describe()));
       return null;
     }
+    Fields fields = new Fields(errors);
     int before = errors.size();
-    unknownFields(m, CONDITION_FIELDS, "condition", errors);
-    String attrName = requiredString(m, "attr", "condition", errors);
-    String opName = requiredString(m, "op", "condition", errors);
-    Yaml.Entry valueEntry = m.entries().get("value");
+    fields.unknown(m, "condition", CONDITION_FIELDS);
+    String attrName = fields.requiredString(m, "attr", "condition");
+    String opName = fields.requiredString(m, "op", "condition");
+    Yaml.Entry valueEntry = m.get("value");
     if (valueEntry == null) {
       errors.add(m.pos().error("bad condition: missing 'value'"));
     }
@@ -451,110 +455,124 @@ public final class RuleLoader {
     }
     Attributes.Attribute attr = Attributes.find(kind, attrName);
     if (attr == null) {
-      errors.add(m.entries().get("attr").value().pos().error("bad condition: unknown attribute " + Echo.quote(attrName) + " for "
+      errors.add(m.get("attr").value().pos().error("bad condition: unknown attribute " + Echo.quote(attrName) + " for "
           + kind.wire() + "; known: " + Attributes.of(kind).stream().map(Attributes.Attribute::name)
           .collect(Collectors.joining(", ")) + ", tag:KEY"));
       return null;
     }
+    Position opPos = m.get("op").value().pos();
     Condition.Op op = Condition.Op.fromWire(opName);
-    Position opPos = m.entries().get("op").value().pos();
     if (op == null) {
       errors.add(opPos.error("bad condition: unknown operator " + Echo.quote(opName) + "; expected one of " + Condition.Op.names()));
       return null;
     }
-    Yaml.Node vn = valueEntry.value();
-    Attributes.Type type = attr.type();
-    String what = "bad condition: " + attrName + " (" + type.wire() + ") " + opName + " ";
-    Object value;
-    switch (op) {
-      case EXISTS -> {
-        value = scalar(vn, Attributes.Type.BOOLEAN);
-        if (value == null) {
-          errors.add(vn.pos().error(what + "needs true or false, found " + vn.describe()));
-          return null;
-        }
-      }
-      case EQ, NE -> {
-        if (type == Attributes.Type.STRING_LIST || type == Attributes.Type.NUMBER_LIST) {
-          errors.add(opPos.error(what + "is not allowed on a list attribute; use contains or containsAny"));
-          return null;
-        }
-        value = scalar(vn, type);
-        if (value == null) {
-          errors.add(vn.pos().error(what + "needs " + expected(type) + ", found " + vn.describe()));
-          return null;
-        }
-      }
-      case IN, NOT_IN, CONTAINS_ANY -> {
-        boolean listAttr = type == Attributes.Type.STRING_LIST || type == Attributes.Type.NUMBER_LIST;
-        if (op == Condition.Op.CONTAINS_ANY != listAttr || type == Attributes.Type.BOOLEAN) {
-          errors.add(opPos.error(what + "is not allowed on " + type.wire() + " attributes"
-              + (listAttr ? "; use containsAny" : type == Attributes.Type.BOOLEAN ? "; use eq" : "; use in")));
-          return null;
-        }
-        Attributes.Type element = elementType(type);
-        if (!(vn instanceof Yaml.ListNode ln) || ln.items().isEmpty()) {
-          errors.add(vn.pos().error(what + "needs a non-empty list of " + expected(element) + ", found " + vn.describe()));
-          return null;
-        }
-        List<Object> values = new ArrayList<>();
-        for (Yaml.Node item : ln.items()) {
-          Object x = scalar(item, element);
-          if (x == null) {
-            errors.add(item.pos().error(what + "needs " + expected(element) + " in its list, found " + item.describe()));
-            return null;
-          }
-          values.add(x);
-        }
-        value = List.copyOf(values);
-      }
-      case LT, LE, GT, GE -> {
-        if (type != Attributes.Type.NUMBER) {
-          errors.add(opPos.error(what + "compares numbers; " + attrName + " is " + type.wire()));
-          return null;
-        }
-        value = scalar(vn, type);
-        if (value == null) {
-          errors.add(vn.pos().error(what + "needs a number, found " + vn.describe()));
-          return null;
-        }
-      }
-      case MATCHES -> {
-        if (type != Attributes.Type.STRING) {
-          errors.add(opPos.error(what + "matches strings; " + attrName + " is " + type.wire()));
-          return null;
-        }
-        value = scalar(vn, Attributes.Type.STRING);
-        if (value == null) {
-          errors.add(vn.pos().error(what + "needs a regular expression string, found " + vn.describe()));
-          return null;
-        }
-        try {
-          com.google.re2j.Pattern.compile((String) value);
-        } catch (com.google.re2j.PatternSyntaxException ex) {
-          // RE2 syntax is what Java's engine accepts except lookaround, backreferences and possessive
-          // quantifiers: the features that need backtracking (and so can take exponential time)
-          errors.add(vn.pos().error(what + "has an invalid regular expression: " + ex.getDescription()
-              + (ex.getPattern() == null || ex.getPattern().isEmpty() ? "" : " at " + Echo.quote(ex.getPattern()))
-              + (backtrackingOnly((String) value) ? " (rules use linear-time RE2 syntax: no lookahead, lookbehind, "
-              + "backreferences or possessive quantifiers)" : "")));
-          return null;
-        }
-      }
-      case CONTAINS -> {
-        if (type != Attributes.Type.STRING_LIST && type != Attributes.Type.NUMBER_LIST) {
-          errors.add(opPos.error(what + "works on list attributes; " + attrName + " is " + type.wire() + ", use eq"));
-          return null;
-        }
-        value = scalar(vn, elementType(type));
-        if (value == null) {
-          errors.add(vn.pos().error(what + "needs " + expected(elementType(type)) + ", found " + vn.describe()));
-          return null;
-        }
-      }
-      default -> throw new AssertionError(op);
+    Operand operand = new Operand(attrName, attr.type(), opName, opPos, valueEntry.value(), errors);
+    Object value = switch (op) {
+      case EXISTS -> operand.exists();
+      case EQ, NE -> operand.equality();
+      case IN, NOT_IN, CONTAINS_ANY -> operand.oneOf(op == Condition.Op.CONTAINS_ANY);
+      case LT, LE, GT, GE -> operand.comparison();
+      case MATCHES -> operand.regex();
+      case CONTAINS -> operand.element();
+    };
+    return value == null ? null : new Condition(attr, op, value, m.pos());
+  }
+
+  /**
+   * The value of one condition as its operator needs it. Each reader returns the value, or null
+   * after adding the error (an operator the attribute's type does not take, a value of the wrong type).
+   */
+  private record Operand(String attrName, Attributes.Type type, String opName, Position opPos, Yaml.Node node,
+      List<InputError> errors) {
+    /** "bad condition: ATTR (TYPE) OP ", the start of every message about this condition. */
+    private String what() {
+      return "bad condition: " + attrName + " (" + type.wire() + ") " + opName + " ";
     }
-    return new Condition(attr, op, value, m.pos());
+
+    private Object fail(Position at, String message) {
+      errors.add(at.error(what() + message));
+      return null;
+    }
+
+    private boolean listType() {
+      return type == Attributes.Type.STRING_LIST || type == Attributes.Type.NUMBER_LIST;
+    }
+
+    /** exists: true or false. */
+    Object exists() {
+      Object value = scalar(node, Attributes.Type.BOOLEAN);
+      return value != null ? value : fail(node.pos(), "needs true or false, found " + node.describe());
+    }
+
+    /** eq, ne: one value of the attribute's type; not on lists. */
+    Object equality() {
+      if (listType()) {
+        return fail(opPos, "is not allowed on a list attribute; use contains or containsAny");
+      }
+      Object value = scalar(node, type);
+      return value != null ? value : fail(node.pos(), "needs " + expected(type) + ", found " + node.describe());
+    }
+
+    /** in, notIn (single-valued attributes) and containsAny (list attributes): a non-empty list of values. */
+    Object oneOf(boolean containsAny) {
+      if (containsAny != listType() || type == Attributes.Type.BOOLEAN) {
+        return fail(opPos, "is not allowed on " + type.wire() + " attributes"
+            + (listType() ? "; use containsAny" : type == Attributes.Type.BOOLEAN ? "; use eq" : "; use in"));
+      }
+      Attributes.Type element = elementType(type);
+      if (!(node instanceof Yaml.ListNode ln) || ln.items().isEmpty()) {
+        return fail(node.pos(), "needs a non-empty list of " + expected(element) + ", found " + node.describe());
+      }
+      List<Object> values = new ArrayList<>();
+      for (Yaml.Node item : ln.items()) {
+        Object x = scalar(item, element);
+        if (x == null) {
+          return fail(item.pos(), "needs " + expected(element) + " in its list, found " + item.describe());
+        }
+        values.add(x);
+      }
+      return List.copyOf(values);
+    }
+
+    /** lt, le, gt, ge: numbers only. */
+    Object comparison() {
+      if (type != Attributes.Type.NUMBER) {
+        return fail(opPos, "compares numbers; " + attrName + " is " + type.wire());
+      }
+      Object value = scalar(node, type);
+      return value != null ? value : fail(node.pos(), "needs a number, found " + node.describe());
+    }
+
+    /** matches: a string attribute and an RE2 regular expression. */
+    Object regex() {
+      if (type != Attributes.Type.STRING) {
+        return fail(opPos, "matches strings; " + attrName + " is " + type.wire());
+      }
+      Object value = scalar(node, Attributes.Type.STRING);
+      if (value == null) {
+        return fail(node.pos(), "needs a regular expression string, found " + node.describe());
+      }
+      try {
+        com.google.re2j.Pattern.compile((String) value);
+      } catch (com.google.re2j.PatternSyntaxException ex) {
+        // RE2 syntax is what Java's engine accepts except lookaround, backreferences and possessive
+        // quantifiers: the features that need backtracking (and so can take exponential time)
+        return fail(node.pos(), "has an invalid regular expression: " + ex.getDescription()
+            + (ex.getPattern() == null || ex.getPattern().isEmpty() ? "" : " at " + Echo.quote(ex.getPattern()))
+            + (backtrackingOnly((String) value) ? " (rules use linear-time RE2 syntax: no lookahead, lookbehind, "
+            + "backreferences or possessive quantifiers)" : ""));
+      }
+      return value;
+    }
+
+    /** contains: one element of a list attribute. */
+    Object element() {
+      if (!listType()) {
+        return fail(opPos, "works on list attributes; " + attrName + " is " + type.wire() + ", use eq");
+      }
+      Object value = scalar(node, elementType(type));
+      return value != null ? value : fail(node.pos(), "needs " + expected(elementType(type)) + ", found " + node.describe());
+    }
   }
 
   /** True when only a backtracking engine (java.util.regex) understands the pattern. */
@@ -621,7 +639,7 @@ public final class RuleLoader {
     List<String> allowed = new ArrayList<>();
     allowed.add("type");
     params.forEach(p -> allowed.add(p.name()));
-    unknownFields(m, allowed, "target " + type, errors);
+    new Fields(errors).unknown(m, "target " + type, allowed);
     Map<String, Object> values = new LinkedHashMap<>();
     for (Param p : params) {
       Yaml.Entry e = m.entries().get(p.name());
@@ -698,7 +716,7 @@ public final class RuleLoader {
       errors.add(n.pos().error("'sizing' must be a mapping, found " + n.describe()));
       return Rule.Sizing.NONE;
     }
-    unknownFields(m, SIZING_FIELDS, "sizing", errors);
+    new Fields(errors).unknown(m, "sizing", SIZING_FIELDS);
     String strategy = null;
     Yaml.Entry s = m.entries().get("strategy");
     if (s != null) {
@@ -721,7 +739,7 @@ public final class RuleLoader {
       errors.add(m.entries().get("minNodes").value().pos().error("'minNodes' must be a whole number"));
       minNodes = null;
     }
-    List<String> series = stringList(m, "series", errors);
+    List<String> series = new Fields(errors).stringList(m, "series");
     Yaml.Entry se = m.entries().get("series");
     if (se != null && se.value() instanceof Yaml.ListNode ln) {
       for (int i = 0; i < series.size() && i < ln.items().size(); i++) {
@@ -750,60 +768,6 @@ public final class RuleLoader {
   }
 
   // ---- helpers ----
-
-  private static void unknownFields(Yaml.MapNode m, List<String> allowed, String where, List<InputError> errors) {
-    for (Yaml.Entry e : m.entries().values()) {
-      if (!allowed.contains(e.key())) {
-        errors.add(e.keyPos().error("unknown field " + Echo.quote(e.key()) + " in " + where + "; expected one of "
-            + String.join(", ", allowed)));
-      }
-    }
-  }
-
-  private static String requiredString(Yaml.MapNode m, String field, String where, List<InputError> errors) {
-    Yaml.Entry e = m.entries().get(field);
-    if (e == null) {
-      errors.add(m.pos().error(where + " has no " + Echo.quote(field)));
-      return null;
-    }
-    if (e.value() instanceof Yaml.Scalar s && s.isString() && !s.text().isBlank()) {
-      return s.text();
-    }
-    errors.add(e.value().pos().error(Echo.quote(field) + " must be a non-empty string, found " + e.value().describe()));
-    return null;
-  }
-
-  private static String optionalString(Yaml.MapNode m, String field, List<InputError> errors) {
-    Yaml.Entry e = m.entries().get(field);
-    if (e == null) {
-      return null;
-    }
-    if (e.value() instanceof Yaml.Scalar s && s.isString()) {
-      return s.text();
-    }
-    errors.add(e.value().pos().error(Echo.quote(field) + " must be a string, found " + e.value().describe()));
-    return null;
-  }
-
-  private static List<String> stringList(Yaml.MapNode m, String field, List<InputError> errors) {
-    Yaml.Entry e = m.entries().get(field);
-    if (e == null) {
-      return List.of();
-    }
-    if (!(e.value() instanceof Yaml.ListNode ln)) {
-      errors.add(e.value().pos().error(Echo.quote(field) + " must be a list of strings, found " + e.value().describe()));
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (Yaml.Node n : ln.items()) {
-      if (n instanceof Yaml.Scalar s && s.isString()) {
-        out.add(s.text());
-      } else {
-        errors.add(n.pos().error(Echo.quote(field) + " must hold strings, found " + n.describe()));
-      }
-    }
-    return List.copyOf(out);
-  }
 
   /** 'text' for a string scalar, else what the node is. */
   private static String quoted(Yaml.Node n) {

@@ -12,6 +12,7 @@ import dev.migrate.cost.hybrid.Scenario.Selector;
 import dev.migrate.cost.hybrid.Scenario.Traffic;
 import dev.migrate.cost.hybrid.Scenario.Wave;
 import dev.migrate.io.Echo;
+import dev.migrate.io.Fields;
 import dev.migrate.io.InputError;
 import dev.migrate.io.Position;
 import dev.migrate.io.Yaml;
@@ -233,11 +234,13 @@ public final class ScenarioReader {
   /** Turns the tree into a {@link Scenario}, recording every problem. */
   private static final class Binder {
     private final List<InputError> errors;
+    private final Fields fields;
     private final String defaultName;
     private final String source;
 
     Binder(List<InputError> errors, String defaultName, String source) {
       this.errors = errors;
+      this.fields = new Fields(errors);
       this.defaultName = defaultName;
       this.source = source;
     }
@@ -251,7 +254,7 @@ public final class ScenarioReader {
           "cdn", "targetRegion", "rightsizing", "oneOff", "link", "network");
       String name = string(root, "name", defaultName);
       if (name != null && !NAME.matcher(name).matches()) {
-        error(locOf(root, "name"), "name " + Echo.quote(name) + " must be 1-64 letters, digits, '.', '_' or '-'");
+        error(Fields.at(root, "name"), "name " + Echo.quote(name) + " must be 1-64 letters, digits, '.', '_' or '-'");
       }
       String description = string(root, "description", "");
 
@@ -266,14 +269,14 @@ public final class ScenarioReader {
       int length = integer(mg, "lengthMonths", 6, 1, MAX_MONTHS);
       double doubleRun = number(mg, "doubleRunWeeks", DEFAULT_DOUBLE_RUN_WEEKS, 0, 104);
       if (mg != null && startMonth >= months) {
-        error(locOf(mg, "startMonth"), "migration.startMonth " + startMonth + " is not inside the "
+        error(Fields.at(mg, "startMonth"), "migration.startMonth " + startMonth + " is not inside the "
             + months + "-month timeline (months 0.." + (months - 1) + ")");
       }
 
       List<Wave> waves = waves(root, length, doubleRun);
       List<Double> shares = shares(root, length);
       if (!waves.isEmpty() && !shares.isEmpty()) {
-        error(locOf(root, "shares"), "give either 'waves' or 'shares', not both");
+        error(Fields.at(root, "shares"), "give either 'waves' or 'shares', not both");
       }
 
       MapNode tr = map(root, "traffic");
@@ -297,7 +300,7 @@ public final class ScenarioReader {
 
       String region = string(root, "targetRegion", null);
       if (region != null && !REGION.matcher(region).matches()) {
-        error(locOf(root, "targetRegion"), "targetRegion " + Echo.quote(region) + " is not a Google Cloud region name (e.g. us-central1)");
+        error(Fields.at(root, "targetRegion"), "targetRegion " + Echo.quote(region) + " is not a Google Cloud region name (e.g. us-central1)");
       }
 
       MapNode rs = map(root, "rightsizing");
@@ -305,7 +308,7 @@ public final class ScenarioReader {
       String strategy = choice(rs, "strategy", "as-planned", Set.of("as-planned", "headroom"));
       double headroom = number(rs, "headroomPct", "headroom".equals(strategy) ? 20 : 0, 0, 300);
       if ("as-planned".equals(strategy) && rs != null && rs.entries().containsKey("headroomPct")) {
-        error(locOf(rs, "headroomPct"), "headroomPct applies only to strategy: headroom");
+        error(Fields.at(rs, "headroomPct"), "headroomPct applies only to strategy: headroom");
       }
 
       OneOff oneOff = oneOff(root, months);
@@ -344,22 +347,22 @@ public final class ScenarioReader {
         keys(w, p, "name", "month", "select", "doubleRunWeeks");
         String name = string(w, "name", "wave-" + (i + 1));
         if (!names.add(name)) {
-          error(locOf(w, "name"), "wave name " + Echo.quote(name) + " is used twice");
+          error(Fields.at(w, "name"), "wave name " + Echo.quote(name) + " is used twice");
         }
         int month = integer(w, "month", 0, 0, MAX_MONTHS);
         if (w.entries().containsKey("month") && month >= length) {
-          error(locOf(w, "month"), "wave " + Echo.quote(name) + " month " + month + " is not inside migration.lengthMonths "
+          error(Fields.at(w, "month"), "wave " + Echo.quote(name) + " month " + month + " is not inside migration.lengthMonths "
               + length + " (wave months count from migration.startMonth: 0.." + (length - 1) + ")");
         }
         if (month < lastMonth) {
-          error(locOf(w, "month"), "wave " + Echo.quote(name) + " moves in month " + month + ", before the wave above it (month "
+          error(Fields.at(w, "month"), "wave " + Echo.quote(name) + " moves in month " + month + ", before the wave above it (month "
               + lastMonth + "); list waves in month order");
         }
         lastMonth = Math.max(lastMonth, month);
         Double weeks = w.entries().containsKey("doubleRunWeeks") ? number(w, "doubleRunWeeks", defaultWeeks, 0, 104) : null;
         Selector sel = selector(w, p, name);
         if (sel != null && sel.rest() && i != list.items().size() - 1) {
-          error(locOf(w, "select"), "wave " + Echo.quote(name) + " selects 'rest: true' but is not the last wave");
+          error(Fields.at(w, "select"), "wave " + Echo.quote(name) + " selects 'rest: true' but is not the last wave");
         }
         out.add(new Wave(name, month, sel, weeks, w.pos()));
       }
@@ -380,8 +383,8 @@ public final class ScenarioReader {
         return null;
       }
       keys(s, p + "select.", "items", "apps", "roles", "tiers", "targetKinds", "workloadKinds", "rest");
-      var sel = new Selector(strings(s, "items", null), strings(s, "apps", null), strings(s, "roles", null),
-          strings(s, "tiers", TIERS), strings(s, "targetKinds", TARGET_KINDS), strings(s, "workloadKinds", WORKLOAD_KINDS),
+      var sel = new Selector(fields.names(s, "items", null), fields.names(s, "apps", null), fields.names(s, "roles", null),
+          fields.names(s, "tiers", TIERS), fields.names(s, "targetKinds", TARGET_KINDS), fields.names(s, "workloadKinds", WORKLOAD_KINDS),
           bool(s, "rest", false));
       if (!sel.rest() && sel.items().isEmpty() && sel.apps().isEmpty() && sel.roles().isEmpty() && sel.tiers().isEmpty()
           && sel.targetKinds().isEmpty() && sel.workloadKinds().isEmpty()) {
@@ -430,7 +433,7 @@ public final class ScenarioReader {
             keys(m, "oneOff.other[" + i + "].", "month", "usd", "what");
             int month = integer(m, "month", 0, 0, MAX_MONTHS);
             if (month >= months) {
-              error(locOf(m, "month"), "month " + month + " is not inside the " + months + "-month timeline");
+              error(Fields.at(m, "month"), "month " + month + " is not inside the " + months + "-month timeline");
             }
             if (!m.entries().containsKey("usd")) {
               error(m.pos(), "oneOff.other[" + i + "] needs 'usd'");
@@ -457,35 +460,18 @@ public final class ScenarioReader {
       Double hourly = l != null && l.entries().containsKey("hourlyUsd") ? number(l, "hourlyUsd", 0, 0, 1e6) : null;
       Double egress = l != null && l.entries().containsKey("egressUsdPerGib") ? number(l, "egressUsdPerGib", 0, 0, 10) : null;
       if (type.endsWith("interconnect")) {
-        Position at = l == null ? root.pos() : locOf(l, "type");
+        Position at = l == null ? root.pos() : Fields.at(l, "type");
         if (cap == null) {
           error(at, "link type " + type + " needs capacityGbps (Partner: 0.05-50, Dedicated: 10 or 100 per circuit)");
         }
         if ("partner-interconnect".equals(type) && cap != null && cap > 50) {
-          error(locOf(l, "capacityGbps"), "Partner Interconnect attachments go up to 50 Gbps; use dedicated-interconnect");
+          error(Fields.at(l, "capacityGbps"), "Partner Interconnect attachments go up to 50 Gbps; use dedicated-interconnect");
         }
       }
       return new Link(type, tunnels, tunnelGbps, eff, p2a, cap, hourly, egress);
     }
 
     // ---- typed accessors: each returns the default (and records an error) when the value is wrong
-
-    private void keys(MapNode m, String prefix, String... allowed) {
-      if (m == null) {
-        return;
-      }
-      Set<String> ok = Set.of(allowed);
-      m.entries().forEach((k, e) -> {
-        if (!ok.contains(k)) {
-          error(e.keyPos(), "unknown key " + Echo.quote(prefix + k) + " (expected one of: " + String.join(", ", new TreeSet<>(ok)) + ")");
-        }
-      });
-    }
-
-    private Position locOf(MapNode m, String key) {
-      Entry e = m.entries().get(key);
-      return e == null ? m.pos() : e.value().pos();
-    }
 
     private MapNode map(MapNode parent, String key) {
       if (parent == null) {
@@ -503,18 +489,13 @@ public final class ScenarioReader {
     }
 
     private Scalar scalar(MapNode m, String key) {
-      if (m == null) {
-        return null;
-      }
-      Entry e = m.entries().get(key);
-      if (e == null) {
-        return null;
-      }
-      if (e.value() instanceof Scalar s && s.text() != null) {
-        return s;
-      }
-      error(e.value().pos(), Echo.quote(key) + " must be a single value, got " + e.value().describe());
-      return null;
+      return fields.single(m, key);
+    }
+
+    /** Reports the keys of {@code m} not in {@code allowed}; {@code where} is its path ("" for the top level). */
+    private void keys(MapNode m, String where, String... allowed) {
+      fields.unknown(m, where.isEmpty() ? "the scenario" : where.substring(0, where.length() - 1),
+          new TreeSet<>(List.of(allowed)));
     }
 
     private String string(MapNode m, String key, String dflt) {
@@ -619,27 +600,6 @@ public final class ScenarioReader {
         error(s.pos(), Echo.quote(key) + ": " + e.getMessage());
         return dflt;
       }
-    }
-
-    private List<String> strings(MapNode m, String key, Set<String> allowed) {
-      Entry e = m.entries().get(key);
-      if (e == null) {
-        return List.of();
-      }
-      List<Node> items = e.value() instanceof ListNode l ? l.items() : List.of(e.value());
-      List<String> out = new ArrayList<>();
-      for (Node n : items) {
-        if (n instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
-          if (allowed != null && !allowed.contains(s.text())) {
-            error(s.pos(), Echo.quote(key) + " value " + Echo.quote(s.text()) + " is not one of: " + String.join(", ", new TreeSet<>(allowed)));
-          } else {
-            out.add(s.text());
-          }
-        } else {
-          error(n.pos(), Echo.quote(key) + " must be a list of names, got " + n.describe());
-        }
-      }
-      return out;
     }
 
     /** A list of numbers within [min, max]; {@code monotonic} requires each to be at least the one before. */

@@ -41,10 +41,10 @@ class ScenarioReaderTest {
         colour: blue
         """);
     assertEquals(List.of(
-        "bad.yaml:18:1: unknown key 'colour' (expected one of: cdn, description, link, migration, name, network, oneOff, pricing, rightsizing, shares, targetRegion, timeline, traffic, waves)",
+        "bad.yaml:18:1: unknown field 'colour' in the scenario; expected one of cdn, description, link, migration, name, network, oneOff, pricing, rightsizing, shares, targetRegion, timeline, traffic, waves",
         "bad.yaml:3:10: 'start' must be a month written YYYY-MM, got '2027-13'",
         "bad.yaml:4:11: 'months' must be a whole number, got 'many'",
-        "bad.yaml:10:5: unknown key 'waves[0].doubleRun' (expected one of: doubleRunWeeks, month, name, select)",
+        "bad.yaml:10:5: unknown field 'doubleRun' in waves[0]; expected one of doubleRunWeeks, month, name, select",
         "bad.yaml:8:12: wave 'web' month 5 is not inside migration.lengthMonths 3 (wave months count from migration.startMonth: 0..2)",
         "bad.yaml:9:27: 'tiers' value 'frontend' is not one of: batch, cache, db, edge, lb, other, storage, web",
         "bad.yaml:12:12: wave 'rest' moves in month 1, before the wave above it (month 5); list waves in month order",
@@ -98,7 +98,7 @@ class ScenarioReaderTest {
 
     assertEquals(List.of(
         "--set traffic.growthPerMonthPct=fast: 'growthPerMonthPct' must be a number, got 'fast'",
-        "--set colour=blue: unknown key 'colour' (expected one of: cdn, description, link, migration, name, network, oneOff, pricing, rightsizing, shares, targetRegion, timeline, traffic, waves)",
+        "--set colour=blue: unknown field 'colour' in the scenario; expected one of cdn, description, link, migration, name, network, oneOff, pricing, rightsizing, shares, targetRegion, timeline, traffic, waves",
         "--set waves.x.month=1: 'waves' is a list: address its items by index, e.g. waves.0",
         "--set nothing: expected key.path=value, e.g. --set traffic.growthPerMonthPct=5"),
         errors("waves: [{name: all, month: 0, select: {rest: true}}]\n", "traffic.growthPerMonthPct=fast",
