@@ -410,6 +410,6 @@ public final class AwsCollector {
   private static Ec2Instance withAsg(Ec2Instance i, String asg) {
     return new Ec2Instance(i.id(), i.region(), i.availabilityZone(), i.instanceType(), i.state(), i.platform(),
         i.architecture(), i.launchTime(), i.lifecycle(), i.tenancy(), i.vpcId(), asg, i.volumeIds(),
-        i.detailedMonitoring(), i.tags());
+        i.detailedMonitoring(), i.tags(), i.publicIp());
   }
 }

@@ -103,7 +103,7 @@ final class Ec2Collector {
         i.placement() == null ? null : i.placement().tenancyAsString(),
         i.vpcId(), asg, volumeIds,
         i.monitoring() != null && i.monitoring().state() == MonitoringState.ENABLED,
-        tags);
+        tags, i.publicIpAddress());
   }
 
   private Map<String, String> tags(List<Tag> tags) {

@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param volumeIds           attached EBS volumes, sorted
  * @param detailedMonitoring  whether CloudWatch detailed (1-minute) monitoring is on
  * @param tags                tags, sorted by key (values may be redacted)
+ * @param publicIp            the public IPv4 address (DescribeInstances {@code PublicIpAddress}), or null when the
+ *                            instance has none or the snapshot is older than this field: an instance with one can
+ *                            send to the internet directly, so its NetworkOut may be internet egress
  */
 public record Ec2Instance(
     @JsonProperty(required = true) String id,
@@ -41,7 +44,8 @@ public record Ec2Instance(
     String autoScalingGroup,
     List<String> volumeIds,
     boolean detailedMonitoring,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    String publicIp) {
 
   public Ec2Instance {
     Objects.requireNonNull(id, "id");
@@ -54,6 +58,14 @@ public record Ec2Instance(
     tenancy = tenancy == null ? "default" : tenancy;
     volumeIds = Lists.copy(volumeIds);
     tags = Lists.sorted(tags);
+  }
+
+  /** An instance without a public IPv4 address (or whose address is not known). */
+  public Ec2Instance(String id, String region, String availabilityZone, String instanceType, String state,
+      String platform, String architecture, Instant launchTime, String lifecycle, String tenancy, String vpcId,
+      String autoScalingGroup, List<String> volumeIds, boolean detailedMonitoring, Map<String, String> tags) {
+    this(id, region, availabilityZone, instanceType, state, platform, architecture, launchTime, lifecycle, tenancy,
+        vpcId, autoScalingGroup, volumeIds, detailedMonitoring, tags, null);
   }
 
   /** The {@code Name} tag, or the id when there is none. */

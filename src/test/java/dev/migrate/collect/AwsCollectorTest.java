@@ -56,7 +56,9 @@ class AwsCollectorTest {
     assertTrue(web.detailedMonitoring());
     assertEquals(List.of("vol-0a1"), web.volumeIds());
     assertEquals("web-1", web.name());
+    assertEquals("54.210.1.10", web.publicIp(), "DescribeInstances ipAddress");
     var worker = s.instance("i-0a3").orElseThrow();
+    assertNull(worker.publicIp(), "no ipAddress element: no public IPv4 address");
     assertEquals("arm64", worker.architecture());
     assertEquals("spot", worker.lifecycle());
     assertEquals("windows", s.instance("i-0a4").orElseThrow().platform());
