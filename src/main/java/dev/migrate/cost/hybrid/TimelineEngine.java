@@ -47,6 +47,76 @@ public final class TimelineEngine {
     return new Run(model, sc).run();
   }
 
+  /**
+   * Phase 1, which unit moves with which group: the group of each unit class, the units an item
+   * selector took out of their class, and whether any unit sits in each group.
+   *
+   * @param classGroup  group per unit class
+   * @param override    group per unit selected by item id
+   * @param groups      the waves plus "never moved" (or the cumulative share plus an empty "never")
+   * @param never       the index of the "never moved" group
+   */
+  private record Assignment(int[] classGroup, java.util.Map<Integer, Integer> override, int groups, int never,
+      boolean[] hasUnits) {
+    /** The group of a unit: its item override, else its class's group; -1 for the shared unit. */
+    int groupOf(HybridModel model, int unit) {
+      if (unit == model.shared) {
+        return -1;
+      }
+      if (!override.isEmpty()) { // most scenarios select no single items: no boxing per unit then
+        Integer o = override.get(unit);
+        if (o != null) {
+          return o;
+        }
+      }
+      return classGroup[model.units.get(unit).classIndex];
+    }
+  }
+
+  /**
+   * Phase 2, per group and month: the share of the group running on Google Cloud, the share still
+   * running on AWS, and the share of its traffic Google Cloud serves.
+   *
+   * @param lastMoveMonth  the month of the last move
+   */
+  private record Schedule(BigDecimal[][] gcpOn, BigDecimal[][] awsOn, BigDecimal[][] served, int lastMoveMonth) {}
+
+  /**
+   * AWS's side of the traffic across the link: over an Interconnect the scenario's rate ({@code icEgress},
+   * USD/GiB, null when it gives none), else the internet rates, with the regions whose rate is missing.
+   */
+  private record LinkRates(boolean interconnect, BigDecimal icEgress, Set<String> missingAws) {
+    /** AWS's rate over an Interconnect; a missing one is reported, not counted. */
+    BigDecimal icAwsRate() {
+      return icEgress == null ? BigDecimal.ZERO : icEgress;
+    }
+  }
+
+  /** GiB a month between groups (sender, receiver) and what AWS charges for it when the sender is on AWS, USD. */
+  private record Pairs(BigDecimal[][] gib, BigDecimal[][] awsUsd) {}
+
+  /**
+   * The scenario's pricing levers and one-off spread, fixed for the whole timeline.
+   *
+   * @param computeScale  regional price index x rightsizing headroom, on target compute
+   * @param engPerMonth   engineering cost per migration month, USD
+   */
+  private record Levers(String term, BigDecimal computeScale, BigDecimal spot, BigDecimal coverage, int commitFrom,
+      BigDecimal engineering, int engFrom, int engMonths, BigDecimal engPerMonth) {}
+
+  /**
+   * One month's running cost on each cloud before the link, USD, and how much of either cloud runs at all.
+   *
+   * @param transfer    data copied out of AWS as units land, USD
+   * @param awsTraffic  today's traffic cost still served from AWS, USD (to share out what growth misses)
+   * @param gcpTraffic  today's target traffic cost already served from Google Cloud, USD
+   */
+  private record Running(BigDecimal aws, BigDecimal gcp, BigDecimal stay, BigDecimal transfer, BigDecimal anyAws,
+      BigDecimal anyGcp, BigDecimal awsTraffic, BigDecimal gcpTraffic) {}
+
+  /** One month's traffic across the clouds: what it costs, USD, and how much crosses, GiB. */
+  private record Cross(BigDecimal usd, BigDecimal gib) {}
+
   private static final class Run {
     final HybridModel model;
     final Scenario sc;
@@ -56,20 +126,6 @@ public final class TimelineEngine {
     final List<dev.migrate.io.InputError> errors = new ArrayList<>();
     final String region;
     final String source;
-    /** group per unit class, and per unit selected by item id */
-    int[] classGroup;
-    final java.util.Map<Integer, Integer> override = new java.util.TreeMap<>();
-    int groups;
-    int never;
-    BigDecimal[][] gcpOn;
-    BigDecimal[][] awsOn;
-    BigDecimal[][] served;
-    int lastMoveMonth;
-    int steadyMonth;
-    /** month each group lands in (the migration start for cumulative shares) */
-    int[] landsAt;
-    /** whether any unit sits in the group */
-    boolean[] hasUnits;
 
     Run(HybridModel model, Scenario sc) {
       this.model = model;
@@ -85,27 +141,25 @@ public final class TimelineEngine {
     }
 
     Timeline run() throws ScenarioException {
-      assign();
+      Assignment a = assign();
       if (!errors.isEmpty()) {
         throw new ScenarioException(errors);
       }
-      schedule();
-      return money();
+      return money(a, schedule(a));
     }
 
     // ---- which unit moves with which group
 
-    void assign() {
+    Assignment assign() {
       int nc = model.classes.size();
-      classGroup = new int[nc];
+      int[] classGroup = new int[nc];
+      java.util.Map<Integer, Integer> override = new java.util.TreeMap<>();
       if (sc.waves().isEmpty()) {
-        groups = 2; // 0 = the cumulative share, 1 = never (empty)
-        never = 1;
-        hasUnitsInit();
-        return;
+        // 0 = the cumulative share, 1 = never (empty)
+        return new Assignment(classGroup, override, 2, 1, hasUnits(classGroup, override, 2));
       }
-      groups = sc.waves().size() + 1;
-      never = groups - 1;
+      int groups = sc.waves().size() + 1;
+      int never = groups - 1;
       java.util.Arrays.fill(classGroup, never);
       for (int w = 0; w < sc.waves().size(); w++) {
         Wave wave = sc.waves().get(w);
@@ -121,7 +175,7 @@ public final class TimelineEngine {
           }
           int ui = model.index.get(uid);
           matched++;
-          if (groupOf(ui) == never && !override.containsKey(ui)) {
+          if (classGroup[model.units.get(ui).classIndex] == never && !override.containsKey(ui)) {
             override.put(ui, w);
             taken++;
           }
@@ -148,9 +202,15 @@ public final class TimelineEngine {
               + " already move (" + matched + " unit(s))"));
         }
       }
-      hasUnitsInit();
-      // Units no wave selects: the members of unselected classes that no item selector took out,
-      // counted per class (O(classes), not O(units) per scenario); named: the first five by index.
+      warnUnselected(classGroup, override, never);
+      return new Assignment(classGroup, override, groups, never, hasUnits(classGroup, override, groups));
+    }
+
+    /**
+     * Units no wave selects: the members of unselected classes that no item selector took out,
+     * counted per class (O(classes), not O(units) per scenario); named: the first five by index.
+     */
+    private void warnUnselected(int[] classGroup, java.util.Map<Integer, Integer> override, int never) {
       int count = 0;
       List<Integer> first = new ArrayList<>();
       for (int c = 0; c < classGroup.length; c++) {
@@ -189,26 +249,13 @@ public final class TimelineEngine {
       return members.length - at - 1;
     }
 
-    /** The group of a unit: its item override, else its class's group; -1 for the shared unit. */
-    int groupOf(int unit) {
-      if (unit == model.shared) {
-        return -1;
-      }
-      if (!override.isEmpty()) { // most scenarios select no single items: no boxing per unit then
-        Integer o = override.get(unit);
-        if (o != null) {
-          return o;
-        }
-      }
-      return classGroup[model.units.get(unit).classIndex];
-    }
-
-    void hasUnitsInit() {
-      hasUnits = new boolean[groups];
+    private static boolean[] hasUnits(int[] classGroup, java.util.Map<Integer, Integer> override, int groups) {
+      boolean[] hasUnits = new boolean[groups];
       for (int c = 0; c < classGroup.length; c++) {
         hasUnits[classGroup[c]] = true;
       }
       override.values().forEach(g -> hasUnits[g] = true);
+      return hasUnits;
     }
 
     static boolean matches(Unit u, Selector s) {
@@ -248,13 +295,16 @@ public final class TimelineEngine {
 
     // ---- schedules
 
-    void schedule() {
-      gcpOn = new BigDecimal[groups][months];
-      awsOn = new BigDecimal[groups][months];
-      served = new BigDecimal[groups][months];
+    Schedule schedule(Assignment a) {
+      int groups = a.groups();
+      BigDecimal[][] gcpOn = new BigDecimal[groups][months];
+      BigDecimal[][] awsOn = new BigDecimal[groups][months];
+      BigDecimal[][] served = new BigDecimal[groups][months];
       int start = sc.migration().startMonth();
       double maxWeeks = 0;
-      landsAt = new int[groups];
+      int lastMoveMonth;
+      /* month each group lands in (the migration start for cumulative shares) */
+      int[] landsAt = new int[groups];
       java.util.Arrays.fill(landsAt, start);
       // With a traffic ramp, AWS serves the rest until the ramp reaches 100%; double running starts then.
       int ramp = sc.traffic().gcpSharePct().size();
@@ -301,8 +351,8 @@ public final class TimelineEngine {
         }
       }
       for (int m = 0; m < months; m++) {
-        gcpOn[never][m] = BigDecimal.ZERO;
-        awsOn[never][m] = BigDecimal.ONE;
+        gcpOn[a.never()][m] = BigDecimal.ZERO;
+        awsOn[a.never()][m] = BigDecimal.ONE;
       }
       // Share of traffic served from Google Cloud: with the wave by default, ramped by gcpSharePct.
       for (int g = 0; g < groups; g++) {
@@ -317,11 +367,12 @@ public final class TimelineEngine {
       }
       double monthHours = model.hoursPerMonth.doubleValue();
       int weeksMonths = (int) Math.ceil(maxWeeks * 168 / monthHours);
-      steadyMonth = lastMoveMonth + ramp + weeksMonths + (maxWeeks * 168 % monthHours == 0 ? 1 : 0);
+      int steadyMonth = lastMoveMonth + ramp + weeksMonths + (maxWeeks * 168 % monthHours == 0 ? 1 : 0);
       if (steadyMonth >= months) {
         warnings.add("the timeline ends before the migration does (last double running ends in month " + steadyMonth
             + "); set timeline.months to at least " + (steadyMonth + 1) + " to see the steady state");
       }
+      return new Schedule(gcpOn, awsOn, served, lastMoveMonth);
     }
 
     /** Share of a month AWS still runs, {@code j} months after a wave with {@code weeks} of double running. */
@@ -366,23 +417,131 @@ public final class TimelineEngine {
 
     // ---- money
 
-    Timeline money() {
-      HybridModel.Sums[] sums = new HybridModel.Sums[groups];
-      for (int g = 0; g < groups; g++) {
+    Timeline money(Assignment a, Schedule s) {
+      HybridModel.Sums[] sums = groupSums(a);
+      LinkRates rates = linkRates();
+      Pairs pairs = pairs(a, sums, rates);
+      BigDecimal gcpEgress = gcpEgress(rates);
+      BigDecimal ratio = regionRatio();
+      Levers levers = levers(ratio, s);
+      BigDecimal linkMonthly = linkMonthly();
+      // Shared unit (costs no unit owns): runs on AWS while anything does, on Google Cloud once anything does.
+      Unit shared = model.shared >= 0 ? model.units.get(model.shared) : null;
+      TrafficCurve curve = model.assessment.trafficCurve();
+      BigDecimal totalCurTraffic = BigDecimal.ZERO;
+      BigDecimal totalTgtTraffic = BigDecimal.ZERO;
+      for (HybridModel.Sums su : sums) {
+        totalCurTraffic = totalCurTraffic.add(su.curTraffic);
+        totalTgtTraffic = totalTgtTraffic.add(su.tgtTraffic);
+      }
+      if (shared != null) {
+        totalCurTraffic = totalCurTraffic.add(shared.curTraffic);
+        totalTgtTraffic = totalTgtTraffic.add(shared.tgtTraffic);
+      }
+
+      List<Timeline.Month> rows = new ArrayList<>();
+      YearMonth first = startMonth();
+      BigDecimal cum = BigDecimal.ZERO;
+      BigDecimal cumStay = BigDecimal.ZERO;
+      BigDecimal peakGib = BigDecimal.ZERO;
+      int peakGibMonth = -1;
+      for (int m = 0; m < months; m++) {
+        BigDecimal g = growth(m);
+        BigDecimal c = !"none".equals(levers.term()) && m >= levers.commitFrom() ? levers.coverage() : BigDecimal.ZERO;
+        Running r = running(a, s, sums, shared, levers, m, g, c);
+        BigDecimal aws = r.aws();
+        BigDecimal gcp = r.gcp();
+        BigDecimal stay = r.stay();
+        if (g.compareTo(BigDecimal.ONE) != 0) {
+          // what straight-line growth misses (allowances, volume tiers), shared out by today's traffic cost
+          BigDecimal awsExtra = curve.nonLinearUsd(Phase.CURRENT, g);
+          aws = aws.add(share(awsExtra, r.awsTraffic(), totalCurTraffic));
+          stay = stay.add(awsExtra);
+          gcp = gcp.add(share(curve.nonLinearUsd(Phase.TARGET, g), r.gcpTraffic(), totalTgtTraffic));
+        }
+        Cross cross = cross(a.groups(), pairs, s.served(), m, g, gcpEgress);
+        if (cross.gib().compareTo(peakGib) > 0) {
+          peakGib = cross.gib();
+          peakGibMonth = m;
+        }
+        boolean linkUp = r.anyAws().signum() > 0 && r.anyGcp().signum() > 0;
+        BigDecimal link = linkUp && linkMonthly != null ? linkMonthly : BigDecimal.ZERO;
+        BigDecimal oneOff = oneOff(r.transfer(), levers, m);
+        BigDecimal total = aws.add(gcp).add(link).add(cross.usd()).add(oneOff);
+        cum = cum.add(total);
+        cumStay = cumStay.add(stay);
+        long requests = model.monthlyRequests == 0 ? 0
+            : BigDecimal.valueOf(model.monthlyRequests).multiply(g, MC).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        BigDecimal perMillion = requests == 0 ? null
+            : total.multiply(MILLION).divide(BigDecimal.valueOf(requests), 6, RoundingMode.HALF_EVEN);
+        rows.add(new Timeline.Month(first.plusMonths(m), aws, gcp, link, cross.usd(), oneOff, total, stay, cum, cumStay,
+            requests, perMillion));
+      }
+      linkCapacity(peakGib, peakGibMonth, first);
+      overlap();
+      describe(ratio, levers.commitFrom(), linkMonthly, gcpEgress, first, s.lastMoveMonth());
+      List<String> all = new ArrayList<>(model.warnings);
+      all.addAll(warnings);
+      return new Timeline(sc.name(), rows, peak(rows), payback(rows, first), all, assumptions);
+    }
+
+    /** What each group holds: whole unit classes, or unit by unit for a class an item selector split. */
+    private HybridModel.Sums[] groupSums(Assignment a) {
+      HybridModel.Sums[] sums = new HybridModel.Sums[a.groups()];
+      for (int g = 0; g < a.groups(); g++) {
         sums[g] = new HybridModel.Sums();
       }
       java.util.Set<Integer> split = new java.util.TreeSet<>();
-      override.keySet().forEach(ui -> split.add(model.units.get(ui).classIndex));
+      a.override().keySet().forEach(ui -> split.add(model.units.get(ui).classIndex));
       for (int c = 0; c < model.classes.size(); c++) {
         HybridModel.UnitClass cls = model.classes.get(c);
         if (!split.contains(c)) {
-          sums[classGroup[c]].add(cls.sums());
+          sums[a.classGroup()[c]].add(cls.sums());
         } else {
           for (int ui : cls.members()) {
-            sums[groupOf(ui)].add(model.units.get(ui));
+            sums[a.groupOf(model, ui)].add(model.units.get(ui));
           }
         }
       }
+      return sums;
+    }
+
+    /**
+     * Over an Interconnect the internet rates do not apply: the scenario's egressUsdPerGib prices both
+     * directions; without it Google Cloud's side comes from the price book and AWS's side (Direct
+     * Connect data transfer out) is not in the book, so it is reported missing and not counted.
+     */
+    private LinkRates linkRates() {
+      boolean interconnect = sc.link().type().endsWith("interconnect");
+      Double scenarioEgress = sc.link().egressUsdPerGib();
+      BigDecimal icEgress = interconnect && scenarioEgress != null ? BigDecimal.valueOf(scenarioEgress) : null;
+      Set<String> missingAws = interconnect ? Set.of() : model.missingAwsRates;
+      if (interconnect && icEgress == null) {
+        warnings.add("MISSING PRICE: AWS Direct Connect data transfer out (traffic leaving AWS over the " + sc.link().type()
+            + " is not counted; the price book has no Direct Connect prices: give link.egressUsdPerGib from your quote)");
+      }
+      return new LinkRates(interconnect, icEgress, missingAws);
+    }
+
+    /** Google Cloud's egress toward AWS, USD/GiB: internet egress, or Interconnect egress; null when missing. */
+    private BigDecimal gcpEgress(LinkRates rates) {
+      for (String r : rates.missingAws()) {
+        warnings.add("MISSING PRICE: AWS data transfer out in " + r + " (traffic leaving AWS there is not priced)");
+      }
+      return !rates.interconnect()
+          ? price(model.prices.gcpEgressGib(region), "Google Cloud Premium Tier egress in " + region,
+              "egress from Google Cloud to AWS, USD/GiB")
+          : rates.icEgress() != null ? rates.icEgress()
+          : price(model.prices.interconnectEgressGib(region), "Cloud Interconnect data transfer out in " + region,
+              "Cloud Interconnect data transfer out (Google Cloud to AWS, price book), USD/GiB");
+    }
+
+    /**
+     * Flows between units, aggregated by the groups at their ends; then cache and database tiers with
+     * their clients (web and batch), split by client weight.
+     */
+    private Pairs pairs(Assignment a, HybridModel.Sums[] sums, LinkRates rates) {
+      int groups = a.groups();
       BigDecimal[][] pairGib = new BigDecimal[groups][groups];
       BigDecimal[][] pairAwsUsd = new BigDecimal[groups][groups];
       for (BigDecimal[] row : pairGib) {
@@ -391,35 +550,22 @@ public final class TimelineEngine {
       for (BigDecimal[] row : pairAwsUsd) {
         java.util.Arrays.fill(row, BigDecimal.ZERO);
       }
-      String term = sc.pricing().commitment();
-      boolean interconnect = sc.link().type().endsWith("interconnect");
-      // Over an Interconnect the internet rates do not apply: the scenario's egressUsdPerGib prices both
-      // directions; without it Google Cloud's side comes from the price book and AWS's side (Direct
-      // Connect data transfer out) is not in the book, so it is reported missing and not counted.
-      Double scenarioEgress = sc.link().egressUsdPerGib();
-      BigDecimal icEgress = interconnect && scenarioEgress != null ? BigDecimal.valueOf(scenarioEgress) : null;
-      BigDecimal icAwsRate = icEgress == null ? BigDecimal.ZERO : icEgress; // missing is reported, not counted
-      Set<String> missingAws = interconnect ? Set.of() : model.missingAwsRates;
-      if (interconnect && icEgress == null) {
-        warnings.add("MISSING PRICE: AWS Direct Connect data transfer out (traffic leaving AWS over the " + sc.link().type()
-            + " is not counted; the price book has no Direct Connect prices: give link.egressUsdPerGib from your quote)");
-      }
-      // Flows between units, aggregated by the groups at their ends.
       BigDecimal hitMiss = sc.cacheHitRatio() == null ? null : BigDecimal.ONE.subtract(BigDecimal.valueOf(sc.cacheHitRatio()));
       for (Flow f : model.flows) {
-        int gs = groupOf(f.src());
-        int gd = groupOf(f.dst());
+        int gs = a.groupOf(model, f.src());
+        int gd = a.groupOf(model, f.dst());
         if (gs < 0 || gd < 0) {
           continue;
         }
         BigDecimal gib = f.cdn() ? f.gib().multiply(hitMiss != null ? hitMiss : f.missRatio(), MC) : f.gib();
-        addPair(pairGib, pairAwsUsd, gs, gd, gib, interconnect ? icEgress : model.awsRate(f.src()));
+        addPair(pairGib, pairAwsUsd, gs, gd, gib, rates.interconnect() ? rates.icEgress() : model.awsRate(f.src()));
       }
-      // Cache and database tiers with their clients (web and batch), split by client weight.
       long totalClients = 0;
       for (HybridModel.Sums g : sums) {
         totalClients += g.clients;
       }
+      boolean ic = rates.interconnect();
+      BigDecimal icAwsRate = rates.icAwsRate();
       for (int gc = 0; gc < groups && totalClients > 0; gc++) {
         HybridModel.Sums c = sums[gc];
         if (c.clientOutGib.signum() == 0 && c.clientInGib.signum() == 0) {
@@ -433,165 +579,130 @@ public final class TimelineEngine {
           pairGib[gc][gw] = pairGib[gc][gw].add(c.clientOutGib.multiply(w, MC));
           pairGib[gw][gc] = pairGib[gw][gc].add(c.clientInGib.multiply(w, MC));
           pairAwsUsd[gc][gw] = pairAwsUsd[gc][gw].add(
-              (interconnect ? c.clientOutGib.multiply(icAwsRate, MC) : c.clientOutAwsUsd).multiply(w, MC));
+              (ic ? c.clientOutGib.multiply(icAwsRate, MC) : c.clientOutAwsUsd).multiply(w, MC));
           pairAwsUsd[gw][gc] = pairAwsUsd[gw][gc].add(
-              (interconnect ? c.clientInGib.multiply(icAwsRate, MC) : c.clientInAwsUsd).multiply(w, MC));
+              (ic ? c.clientInGib.multiply(icAwsRate, MC) : c.clientInAwsUsd).multiply(w, MC));
         }
       }
-      for (String r : missingAws) {
-        warnings.add("MISSING PRICE: AWS data transfer out in " + r + " (traffic leaving AWS there is not priced)");
-      }
-      BigDecimal gcpEgress = !interconnect
-          ? price(model.prices.gcpEgressGib(region), "Google Cloud Premium Tier egress in " + region,
-              "egress from Google Cloud to AWS, USD/GiB")
-          : icEgress != null ? icEgress
-          : price(model.prices.interconnectEgressGib(region), "Cloud Interconnect data transfer out in " + region,
-              "Cloud Interconnect data transfer out (Google Cloud to AWS, price book), USD/GiB");
+      return new Pairs(pairGib, pairAwsUsd);
+    }
 
-      // Shared unit (costs no unit owns): runs on AWS while anything does, on Google Cloud once anything does.
-      Unit shared = model.shared >= 0 ? model.units.get(model.shared) : null;
-
-      BigDecimal ratio = regionRatio();
+    private Levers levers(BigDecimal ratio, Schedule s) {
       BigDecimal headroom = BigDecimal.ONE.add(BigDecimal.valueOf(sc.rightsizing().headroomPct()).divide(HUNDRED, MC));
-      BigDecimal computeScale = ratio.multiply(headroom, MC);
       BigDecimal spot = BigDecimal.valueOf(sc.pricing().spotSharePct()).divide(HUNDRED, MC);
       BigDecimal coverage = BigDecimal.valueOf(sc.pricing().coveragePct()).divide(HUNDRED, MC);
-      int commitFrom = sc.pricing().commitmentFromMonth() != null ? sc.pricing().commitmentFromMonth() : lastMoveMonth + 1;
-      BigDecimal linkMonthly = linkMonthly();
-      TrafficCurve curve = model.assessment.trafficCurve();
-      BigDecimal totalCurTraffic = BigDecimal.ZERO;
-      BigDecimal totalTgtTraffic = BigDecimal.ZERO;
-      for (HybridModel.Sums su : sums) {
-        totalCurTraffic = totalCurTraffic.add(su.curTraffic);
-        totalTgtTraffic = totalTgtTraffic.add(su.tgtTraffic);
-      }
-      if (shared != null) {
-        totalCurTraffic = totalCurTraffic.add(shared.curTraffic);
-        totalTgtTraffic = totalTgtTraffic.add(shared.tgtTraffic);
-      }
-
+      int commitFrom = sc.pricing().commitmentFromMonth() != null ? sc.pricing().commitmentFromMonth() : s.lastMoveMonth() + 1;
       BigDecimal engineering = BigDecimal.valueOf(sc.oneOff().personDays()).multiply(BigDecimal.valueOf(sc.oneOff().dayRateUsd()));
       int engFrom = sc.migration().startMonth();
-      int engMonths = Math.max(1, lastMoveMonth - engFrom + 1);
-      BigDecimal engPerMonth = engineering.divide(BigDecimal.valueOf(engMonths), MC);
+      int engMonths = Math.max(1, s.lastMoveMonth() - engFrom + 1);
+      return new Levers(sc.pricing().commitment(), ratio.multiply(headroom, MC), spot, coverage, commitFrom, engineering,
+          engFrom, engMonths, engineering.divide(BigDecimal.valueOf(engMonths), MC));
+    }
 
-      List<Timeline.Month> rows = new ArrayList<>();
-      YearMonth first = startMonth();
-      BigDecimal cum = BigDecimal.ZERO;
-      BigDecimal cumStay = BigDecimal.ZERO;
-      BigDecimal peakGib = BigDecimal.ZERO;
-      int peakGibMonth = -1;
-      for (int m = 0; m < months; m++) {
-        BigDecimal g = growth(m);
-        BigDecimal c = !"none".equals(term) && m >= commitFrom ? coverage : BigDecimal.ZERO;
-        BigDecimal aws = BigDecimal.ZERO;
-        BigDecimal gcp = BigDecimal.ZERO;
-        BigDecimal stay = BigDecimal.ZERO;
-        BigDecimal oneOff = BigDecimal.ZERO;
-        BigDecimal anyAws = BigDecimal.ZERO;
-        BigDecimal anyGcp = BigDecimal.ZERO;
-        BigDecimal odShare = BigDecimal.ONE.subtract(spot).multiply(BigDecimal.ONE.subtract(c), MC);
-        // Today's traffic cost still served from AWS and already served from Google Cloud, to share
-        // out what straight-line growth misses (allowances, volume tiers) in proportion.
-        BigDecimal awsTraffic = BigDecimal.ZERO;
-        BigDecimal gcpTraffic = BigDecimal.ZERO;
-        BigDecimal cudShare = BigDecimal.ONE.subtract(spot).multiply(c, MC);
-        for (int k = 0; k < groups; k++) {
-          BigDecimal a = awsOn[k][m];
-          BigDecimal on = gcpOn[k][m];
-          BigDecimal p = served[k][m];
-          HybridModel.Sums su = sums[k];
-          BigDecimal trafficCur = mul(su.curTraffic, g);
-          aws = aws.add(mul(su.curFixed, a)).add(mul(trafficCur, BigDecimal.ONE.subtract(p)));
-          awsTraffic = awsTraffic.add(mul(su.curTraffic, BigDecimal.ONE.subtract(p)));
-          gcpTraffic = gcpTraffic.add(mul(su.tgtTraffic, p));
-          stay = stay.add(su.curFixed).add(trafficCur);
-          BigDecimal cud = "3y".equals(term) ? su.computeList3y : "1y".equals(term) ? su.computeList1y : su.computeList;
-          BigDecimal compute = mul(su.computeList.add(su.computeSud), odShare).add(mul(cud, cudShare))
-              .add(mul(su.computeListSpot, spot));
-          gcp = gcp.add(mul(su.tgtFixed, on)).add(mul(mul(su.tgtTraffic, g), p)).add(mul(mul(compute, computeScale), on));
-          if (sc.oneOff().dataTransfer()) {
-            BigDecimal before = m == 0 ? BigDecimal.ZERO : gcpOn[k][m - 1];
-            BigDecimal step = on.subtract(before);
-            if (step.signum() > 0) {
-              oneOff = oneOff.add(mul(su.transferUsd, step));
-            }
-          }
-          if (hasUnits[k]) {
-            anyAws = anyAws.max(a);
-            anyGcp = anyGcp.max(on);
+    /**
+     * One month of the groups and the shared unit on each cloud, before the link and one-off costs;
+     * {@code g} is the traffic growth factor, {@code c} the committed share of non-spot compute.
+     */
+    private Running running(Assignment a, Schedule s, HybridModel.Sums[] sums, Unit shared, Levers lv, int m,
+        BigDecimal g, BigDecimal c) {
+      String term = lv.term();
+      BigDecimal aws = BigDecimal.ZERO;
+      BigDecimal gcp = BigDecimal.ZERO;
+      BigDecimal stay = BigDecimal.ZERO;
+      BigDecimal transfer = BigDecimal.ZERO;
+      BigDecimal anyAws = BigDecimal.ZERO;
+      BigDecimal anyGcp = BigDecimal.ZERO;
+      BigDecimal odShare = BigDecimal.ONE.subtract(lv.spot()).multiply(BigDecimal.ONE.subtract(c), MC);
+      BigDecimal awsTraffic = BigDecimal.ZERO;
+      BigDecimal gcpTraffic = BigDecimal.ZERO;
+      BigDecimal cudShare = BigDecimal.ONE.subtract(lv.spot()).multiply(c, MC);
+      for (int k = 0; k < a.groups(); k++) {
+        BigDecimal on = s.gcpOn()[k][m];
+        BigDecimal off = s.awsOn()[k][m];
+        BigDecimal p = s.served()[k][m];
+        HybridModel.Sums su = sums[k];
+        BigDecimal trafficCur = mul(su.curTraffic, g);
+        aws = aws.add(mul(su.curFixed, off)).add(mul(trafficCur, BigDecimal.ONE.subtract(p)));
+        awsTraffic = awsTraffic.add(mul(su.curTraffic, BigDecimal.ONE.subtract(p)));
+        gcpTraffic = gcpTraffic.add(mul(su.tgtTraffic, p));
+        stay = stay.add(su.curFixed).add(trafficCur);
+        BigDecimal cud = "3y".equals(term) ? su.computeList3y : "1y".equals(term) ? su.computeList1y : su.computeList;
+        BigDecimal compute = mul(su.computeList.add(su.computeSud), odShare).add(mul(cud, cudShare))
+            .add(mul(su.computeListSpot, lv.spot()));
+        gcp = gcp.add(mul(su.tgtFixed, on)).add(mul(mul(su.tgtTraffic, g), p)).add(mul(mul(compute, lv.computeScale()), on));
+        if (sc.oneOff().dataTransfer()) {
+          BigDecimal before = m == 0 ? BigDecimal.ZERO : s.gcpOn()[k][m - 1];
+          BigDecimal step = on.subtract(before);
+          if (step.signum() > 0) {
+            transfer = transfer.add(mul(su.transferUsd, step));
           }
         }
-        if (shared != null) {
-          BigDecimal trafficCur = mul(shared.curTraffic, g);
-          aws = aws.add(mul(shared.curFixed.add(trafficCur), anyAws));
-          stay = stay.add(shared.curFixed).add(trafficCur);
-          BigDecimal compute = mul(shared.computeList.add(shared.computeSud), odShare)
-              .add(mul("3y".equals(term) ? shared.computeList3y : "1y".equals(term) ? shared.computeList1y : shared.computeList, cudShare))
-              .add(mul(shared.computeListSpot, spot));
-          gcp = gcp.add(mul(shared.tgtFixed.add(mul(shared.tgtTraffic, g)).add(mul(compute, computeScale)), anyGcp));
-          awsTraffic = awsTraffic.add(mul(shared.curTraffic, anyAws));
-          gcpTraffic = gcpTraffic.add(mul(shared.tgtTraffic, anyGcp));
-          // Carried bill amounts are the same on both sides: once a month, on AWS while anything runs there.
-          aws = aws.add(mul(shared.curCarried, anyAws));
-          gcp = gcp.add(mul(shared.tgtCarried, BigDecimal.ONE.subtract(anyAws)));
-          stay = stay.add(shared.curCarried);
+        if (a.hasUnits()[k]) {
+          anyAws = anyAws.max(off);
+          anyGcp = anyGcp.max(on);
         }
-        if (g.compareTo(BigDecimal.ONE) != 0) {
-          BigDecimal awsExtra = curve.nonLinearUsd(Phase.CURRENT, g);
-          aws = aws.add(share(awsExtra, awsTraffic, totalCurTraffic));
-          stay = stay.add(awsExtra);
-          gcp = gcp.add(share(curve.nonLinearUsd(Phase.TARGET, g), gcpTraffic, totalTgtTraffic));
-        }
-        // Traffic across the clouds: sender on AWS and receiver on Google Cloud, and the reverse.
-        BigDecimal crossUsd = BigDecimal.ZERO;
-        BigDecimal crossGib = BigDecimal.ZERO;
-        for (int s = 0; s < groups; s++) {
-          for (int d = 0; d < groups; d++) {
-            if (pairGib[s][d].signum() == 0) {
-              continue;
-            }
-            BigDecimal ps = served[s][m];
-            BigDecimal pd = served[d][m];
-            BigDecimal awsToGcp = mul(BigDecimal.ONE.subtract(ps), pd);
-            BigDecimal gcpToAws = mul(ps, BigDecimal.ONE.subtract(pd));
-            if (awsToGcp.signum() == 0 && gcpToAws.signum() == 0) {
-              continue;
-            }
-            BigDecimal gib = mul(pairGib[s][d], g);
-            crossGib = crossGib.add(mul(gib, awsToGcp.add(gcpToAws)));
-            crossUsd = crossUsd.add(mul(mul(pairAwsUsd[s][d], g), awsToGcp));
-            if (gcpEgress != null) {
-              crossUsd = crossUsd.add(mul(mul(gib, gcpToAws), gcpEgress));
-            }
-          }
-        }
-        if (crossGib.compareTo(peakGib) > 0) {
-          peakGib = crossGib;
-          peakGibMonth = m;
-        }
-        boolean linkUp = anyAws.signum() > 0 && anyGcp.signum() > 0;
-        BigDecimal link = linkUp && linkMonthly != null ? linkMonthly : BigDecimal.ZERO;
-        if (engineering.signum() > 0 && m >= engFrom && m < engFrom + engMonths) {
-          oneOff = oneOff.add(engPerMonth);
-        }
-        for (Scenario.Other o : sc.oneOff().other()) {
-          if (o.month() == m) {
-            oneOff = oneOff.add(BigDecimal.valueOf(o.usd()));
-          }
-        }
-        BigDecimal total = aws.add(gcp).add(link).add(crossUsd).add(oneOff);
-        cum = cum.add(total);
-        cumStay = cumStay.add(stay);
-        long requests = model.monthlyRequests == 0 ? 0
-            : BigDecimal.valueOf(model.monthlyRequests).multiply(g, MC).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-        BigDecimal perMillion = requests == 0 ? null
-            : total.multiply(MILLION).divide(BigDecimal.valueOf(requests), 6, RoundingMode.HALF_EVEN);
-        rows.add(new Timeline.Month(first.plusMonths(m), aws, gcp, link, crossUsd, oneOff, total, stay, cum, cumStay,
-            requests, perMillion));
       }
-      linkCapacity(peakGib, peakGibMonth, first);
-      overlap();
+      if (shared != null) {
+        BigDecimal trafficCur = mul(shared.curTraffic, g);
+        aws = aws.add(mul(shared.curFixed.add(trafficCur), anyAws));
+        stay = stay.add(shared.curFixed).add(trafficCur);
+        BigDecimal compute = mul(shared.computeList.add(shared.computeSud), odShare)
+            .add(mul("3y".equals(term) ? shared.computeList3y : "1y".equals(term) ? shared.computeList1y : shared.computeList, cudShare))
+            .add(mul(shared.computeListSpot, lv.spot()));
+        gcp = gcp.add(mul(shared.tgtFixed.add(mul(shared.tgtTraffic, g)).add(mul(compute, lv.computeScale())), anyGcp));
+        awsTraffic = awsTraffic.add(mul(shared.curTraffic, anyAws));
+        gcpTraffic = gcpTraffic.add(mul(shared.tgtTraffic, anyGcp));
+        // Carried bill amounts are the same on both sides: once a month, on AWS while anything runs there.
+        aws = aws.add(mul(shared.curCarried, anyAws));
+        gcp = gcp.add(mul(shared.tgtCarried, BigDecimal.ONE.subtract(anyAws)));
+        stay = stay.add(shared.curCarried);
+      }
+      return new Running(aws, gcp, stay, transfer, anyAws, anyGcp, awsTraffic, gcpTraffic);
+    }
+
+    /** Traffic across the clouds in month {@code m}: sender on AWS and receiver on Google Cloud, and the reverse. */
+    private static Cross cross(int groups, Pairs pairs, BigDecimal[][] served, int m, BigDecimal g, BigDecimal gcpEgress) {
+      BigDecimal crossUsd = BigDecimal.ZERO;
+      BigDecimal crossGib = BigDecimal.ZERO;
+      for (int s = 0; s < groups; s++) {
+        for (int d = 0; d < groups; d++) {
+          if (pairs.gib()[s][d].signum() == 0) {
+            continue;
+          }
+          BigDecimal ps = served[s][m];
+          BigDecimal pd = served[d][m];
+          BigDecimal awsToGcp = mul(BigDecimal.ONE.subtract(ps), pd);
+          BigDecimal gcpToAws = mul(ps, BigDecimal.ONE.subtract(pd));
+          if (awsToGcp.signum() == 0 && gcpToAws.signum() == 0) {
+            continue;
+          }
+          BigDecimal gib = mul(pairs.gib()[s][d], g);
+          crossGib = crossGib.add(mul(gib, awsToGcp.add(gcpToAws)));
+          crossUsd = crossUsd.add(mul(mul(pairs.awsUsd()[s][d], g), awsToGcp));
+          if (gcpEgress != null) {
+            crossUsd = crossUsd.add(mul(mul(gib, gcpToAws), gcpEgress));
+          }
+        }
+      }
+      return new Cross(crossUsd, crossGib);
+    }
+
+    /** One-off costs of month {@code m}: the data copied as units land, engineering spread over the moves, the scenario's others. */
+    private BigDecimal oneOff(BigDecimal transfer, Levers lv, int m) {
+      BigDecimal oneOff = transfer;
+      if (lv.engineering().signum() > 0 && m >= lv.engFrom() && m < lv.engFrom() + lv.engMonths()) {
+        oneOff = oneOff.add(lv.engPerMonth());
+      }
+      for (Scenario.Other o : sc.oneOff().other()) {
+        if (o.month() == m) {
+          oneOff = oneOff.add(BigDecimal.valueOf(o.usd()));
+        }
+      }
+      return oneOff;
+    }
+
+    /** The month with the highest total (the first of equals). */
+    private static YearMonth peak(List<Timeline.Month> rows) {
       YearMonth peak = null;
       BigDecimal best = null;
       for (Timeline.Month r : rows) {
@@ -600,6 +711,11 @@ public final class TimelineEngine {
           peak = r.month();
         }
       }
+      return peak;
+    }
+
+    /** The first month from which the cumulative cost stays below staying on AWS, or null. */
+    private static YearMonth payback(List<Timeline.Month> rows, YearMonth first) {
       YearMonth payback = null;
       for (int i = rows.size() - 1; i >= 0; i--) {
         Timeline.Month r = rows.get(i);
@@ -612,10 +728,7 @@ public final class TimelineEngine {
       if (payback != null && payback.equals(first)) {
         payback = null; // cheaper from month 0 means nothing moved yet; never the case with startMonth >= 1
       }
-      describe(ratio, commitFrom, linkMonthly, gcpEgress, first);
-      List<String> all = new ArrayList<>(model.warnings);
-      all.addAll(warnings);
-      return new Timeline(sc.name(), rows, peak, payback, all, assumptions);
+      return payback;
     }
 
     private static void addPair(BigDecimal[][] gib, BigDecimal[][] awsUsd, int s, int d, BigDecimal g, BigDecimal rate) {
@@ -822,7 +935,8 @@ public final class TimelineEngine {
           ? "not checked against AWS: the snapshot has no VPC CIDR blocks" : "checked against " + checked + " AWS VPC block(s)"));
     }
 
-    private void describe(BigDecimal ratio, int commitFrom, BigDecimal linkMonthly, BigDecimal gcpEgress, YearMonth first) {
+    private void describe(BigDecimal ratio, int commitFrom, BigDecimal linkMonthly, BigDecimal gcpEgress, YearMonth first,
+        int lastMoveMonth) {
       var m = sc.migration();
       List<Assumption> head = new ArrayList<>();
       head.add(new Assumption("scenario", sc.name() + (sc.description().isEmpty() ? "" : ": " + sc.description()), sc.source()));
