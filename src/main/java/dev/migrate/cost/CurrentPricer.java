@@ -75,6 +75,8 @@ final class CurrentPricer {
     for (S3Bucket b : estate.snapshot.buckets()) {
       bucket(b);
     }
+    // RDS, Aurora and ElastiCache with their reserved DB instances and cache nodes.
+    new DatastorePricer(estate, ledger, warnings).price();
   }
 
   private Ledger.Item item(ItemKind kind, String id, String name) {

@@ -15,6 +15,10 @@ final class Services {
   static final String WAF = "AWS WAF";
   /** NAT gateways and public IPv4 addresses (priced from the bill's quantities). */
   static final String VPC = "Amazon VPC";
+  /** RDS DB instances and Aurora clusters (Cost Explorer: Amazon Relational Database Service). */
+  static final String RDS = "Amazon RDS";
+  /** Same name as Cost Explorer's. */
+  static final String ELASTICACHE = "Amazon ElastiCache";
 
   static final String COMPUTE_ENGINE = "Compute Engine";
   static final String GKE = "Google Kubernetes Engine";
@@ -24,6 +28,8 @@ final class Services {
   static final String CLOUD_STORAGE = "Cloud Storage";
   static final String NETWORKING = "Networking (internet egress)";
   static final String MEMORYSTORE = "Memorystore";
+  static final String CLOUD_SQL = "Cloud SQL";
+  static final String ALLOYDB = "AlloyDB";
   static final String CLOUD_ARMOR = "Cloud Armor";
   static final String CLOUD_NAT = "Cloud NAT";
   static final String INTER_ZONE = "Networking (inter-zone)";

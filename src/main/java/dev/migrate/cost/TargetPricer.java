@@ -46,6 +46,8 @@ final class TargetPricer {
   private final Map<String, Integer> forwardingRules = new HashMap<>();
   /** Web ACLs whose Cloud Armor policy is already charged (one policy per AWS WAF web ACL). */
   private final Set<String> armorPolicies = new TreeSet<>();
+  /** Cloud SQL, AlloyDB and Memorystore targets. */
+  private final DatastoreTargetPricer datastores;
 
   TargetPricer(Estate estate, MigrationPlan plan, CostOptions options, BigDecimal trafficMultiple, Ledger ledger,
       List<String> warnings) {
@@ -55,6 +57,7 @@ final class TargetPricer {
     this.traffic = trafficMultiple;
     this.ledger = ledger;
     this.warnings = warnings;
+    this.datastores = new DatastoreTargetPricer(estate, options, ledger, warnings);
   }
 
   void price() {
@@ -78,9 +81,11 @@ final class TargetPricer {
       } else if (t instanceof Target.CloudStorage gcs) {
         storage(m, item, gcs);
       } else if (t instanceof Target.Memorystore ms) {
-        ledger.flat(item, Services.MEMORYSTORE, Driver.FIXED, "capacity (" + ms.engine() + " " + ms.tier() + ")",
-            BigDecimal.valueOf(ms.capacityGib()).multiply(estate.hoursPerMonth),
-            PriceKey.gcp("memorystore", ms.engine() + "-" + ms.tier() + ":capacity", region(m, ms.gcpRegion())));
+        datastores.memorystore(item, ms, region(m, ms.gcpRegion()));
+      } else if (t instanceof Target.CloudSql sql) {
+        datastores.cloudSql(item, sql, region(m, sql.gcpRegion()));
+      } else if (t instanceof Target.AlloyDb alloy) {
+        datastores.alloyDb(item, alloy, region(m, alloy.gcpRegion()));
       }
       // Target.Retire: no Google Cloud cost of its own (decommissioned or folded into another target).
     }
