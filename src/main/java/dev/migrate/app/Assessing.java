@@ -3,6 +3,7 @@ package dev.migrate.app;
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.CostOptions;
 import dev.migrate.cost.Timeline;
+import dev.migrate.inventory.Billing;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotFormatException;
 import dev.migrate.inventory.SnapshotJson;
@@ -32,13 +33,25 @@ public final class Assessing {
     this.clock = clock;
   }
 
-  /** Where the snapshot comes from: exactly one of the three is set. */
-  public record Source(boolean sample, Path snapshot, CollectRequest collect) {
+  /**
+   * Where the snapshot comes from: exactly one of {@code sample}, {@code snapshot} and {@code collect} is set.
+   *
+   * @param billExport          AWS Data Exports folder, file or s3:// prefix whose bill replaces the snapshot's for this
+   *                            run, or null to keep the snapshot's bill
+   * @param billExportEndpoint  endpoint override for an s3:// {@code billExport} read without a collection, or null
+   */
+  public record Source(boolean sample, Path snapshot, CollectRequest collect, String billExport,
+      String billExportEndpoint) {
     public Source {
       int given = (sample ? 1 : 0) + (snapshot != null ? 1 : 0) + (collect != null ? 1 : 0);
       if (given != 1) {
         throw new IllegalArgumentException("exactly one snapshot source");
       }
+    }
+
+    /** A source whose own bill is used. */
+    public Source(boolean sample, Path snapshot, CollectRequest collect) {
+      this(sample, snapshot, collect, null, null);
     }
   }
 
@@ -120,14 +133,21 @@ public final class Assessing {
 
   /** Reads or collects the snapshot the source names. */
   public Snapshot snapshot(Source source, PrintStream err) {
-    if (source.sample()) {
-      return bundledSample();
-    }
-    if (source.snapshot() != null) {
-      return Planning.readSnapshot(source.snapshot(), w -> err.println("migrate: warning: " + w));
+    if (source.collect() == null) {
+      // The export is read first, as collect does: a bad export fails at once, before anything else is done.
+      Billing bill = source.billExport() == null ? null
+          : BillExport.read(source.billExport(), null, source.billExportEndpoint(), clock, err);
+      Snapshot s = source.sample() ? bundledSample()
+          : Planning.readSnapshot(source.snapshot(), w -> err.println("migrate: warning: " + w));
+      if (bill == null) {
+        return s;
+      }
+      err.println("migrate: the bill of " + (source.sample() ? "the sample" : source.snapshot()) + " is replaced by the "
+          + "Data Exports bill for this run (the snapshot file is not changed)");
+      return s.withBilling(bill);
     }
     Collection collection = new Collection(clock);
-    Collection.Collected collected = collection.collectToFile(source.collect(), err);
+    Collection.Collected collected = collection.collectToFile(source.collect(), source.billExport(), err);
     err.println("migrate: snapshot written to " + collected.file());
     return collected.snapshot();
   }

@@ -76,6 +76,13 @@ public final class EstateOptions {
   @Mixin
   AwsOptions aws;
 
+  @Option(names = "--bill-export", paramLabel = "PATH|s3://bucket/prefix",
+      description = "Use the bill in these AWS Data Exports files (Cost and Usage Report 2.0, Parquet or gzip CSV; a "
+          + "folder, a file or an S3 prefix) instead of the snapshot's bill for this run. With --aws-profile it is read "
+          + "as 'collect --bill-export' reads it; otherwise an S3 prefix is read with the default AWS credentials "
+          + "(s3:ListBucket, s3:GetObject; --endpoint-url applies).")
+  String billExport;
+
   /** Checks the combination of options and builds the pipeline request. */
   Assessing.Request toRequest(CommandSpec spec) {
     boolean fromFile = source.sample || source.snapshot != null;
@@ -87,12 +94,20 @@ public final class EstateOptions {
     }
     if (fromFile) {
       for (String awsOnly : List.of("--regions", "--days", "--endpoint-url", "--max-rps", "--parallel", "--redact-tags", "--strict")) {
-        if (spec.commandLine().getParseResult().hasMatchedOption(awsOnly)) {
-          throw new Failure(Failure.Kind.USAGE, awsOnly + " applies to collection and needs --aws-profile");
+        // An S3 bill export is read without a collection: the endpoint override applies to it.
+        boolean forBill = awsOnly.equals("--endpoint-url") && billExport != null && billExport.startsWith("s3://");
+        if (!forBill && spec.commandLine().getParseResult().hasMatchedOption(awsOnly)) {
+          throw new Failure(Failure.Kind.USAGE, awsOnly + " applies to collection and needs --aws-profile"
+              + (awsOnly.equals("--endpoint-url") ? " (or an s3:// --bill-export)" : ""));
         }
       }
     }
-    var sourceValue = new Assessing.Source(source.sample, source.snapshot, fromFile ? null : aws.toRequest(null));
+    if (billExport != null && billExport.isBlank()) {
+      throw new Failure(Failure.Kind.USAGE, "--bill-export: give a folder, a file or an s3://bucket/prefix of AWS Data "
+          + "Exports files");
+    }
+    var sourceValue = new Assessing.Source(source.sample, source.snapshot, fromFile ? null : aws.toRequest(null),
+        billExport, fromFile ? aws.endpointUrl : null);
     var plan = planning.toRequest();
     if (spec.commandLine().getParseResult().hasMatchedOption("--anonymize-salt") && !anonymize) {
       throw new Failure(Failure.Kind.USAGE, "--anonymize-salt needs --anonymize");
