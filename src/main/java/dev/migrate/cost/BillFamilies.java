@@ -38,9 +38,20 @@ public final class BillFamilies {
   /**
    * How a mapped family is priced on Google Cloud: the bill line's quantity x {@code quantityFactor}, in the unit
    * of the book's {@code priceKey} ("{region}" in the key = the Google Cloud region of the bill line's AWS region),
-   * through the volume tiers shared in {@code pool}.
+   * through the volume tiers shared in {@code pool}. {@code units}: the bill units the factor converts (case does not
+   * matter); empty = any unit.
    */
-  public record Target(String service, String component, String priceKey, BigDecimal quantityFactor, String pool) {}
+  public record Target(String service, String component, String priceKey, BigDecimal quantityFactor, String pool,
+      List<String> units) {
+    public Target {
+      units = units == null ? List.of() : List.copyOf(units);
+    }
+
+    /** Whether a bill line's unit is one the quantity factor is for (a line without a unit is taken as it is). */
+    public boolean fits(String unit) {
+      return units.isEmpty() || unit == null || units.stream().anyMatch(u -> u.equalsIgnoreCase(unit.strip()));
+    }
+  }
 
   /** One family. */
   public record Family(String id, String name, String coverage, String fromBill, List<BillMatch> bill,
@@ -174,7 +185,7 @@ public final class BillFamilies {
       if (f.has("target")) {
         Yaml.MapNode t = asMap(f.get("target").value(), "a target", errors);
         if (t != null) {
-          unknown(t, Set.of("service", "component", "priceKey", "quantityFactor", "pool"), errors);
+          unknown(t, Set.of("service", "component", "priceKey", "quantityFactor", "pool", "units"), errors);
           BigDecimal factor = null;
           if (t.get("quantityFactor") != null && t.get("quantityFactor").value() instanceof Yaml.Scalar sc) {
             factor = sc.decimal().orElse(null);
@@ -183,7 +194,7 @@ public final class BillFamilies {
             }
           }
           target = new Target(text(t, "service", errors), text(t, "component", errors), text(t, "priceKey", errors),
-              factor, t.has("pool") ? text(t, "pool", errors) : null);
+              factor, t.has("pool") ? text(t, "pool", errors) : null, t.has("units") ? texts(t, "units", errors) : null);
         }
       }
       families.add(new Family(text(f, "id", errors), text(f, "name", errors), text(f, "coverage", errors),

@@ -272,6 +272,9 @@ final class BillPricer {
     if (l.quantity() == null) {
       return carry(l, f.name() + ": the bill line has no quantity");
     }
+    if (!t.fits(l.unit())) {
+      return carry(l, f.name() + ": the bill line's unit " + l.unit() + " is not " + String.join(" or ", t.units()));
+    }
     String gcpRegion = gcpRegion(l.region());
     PriceKey key = PriceKey.parse(t.priceKey().replace("{region}", gcpRegion));
     Price p = target.book().find(key).orElse(null);

@@ -1,0 +1,99 @@
+package dev.migrate.cost;
+
+import static dev.migrate.testing.Money.assertUsd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrate.inventory.Billing;
+import dev.migrate.pricing.PriceBook;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CloudWatch Logs ingestion and KMS lines of the bill, mapped to Cloud Logging and Cloud KMS and priced from the
+ * book at the bill's quantities (us-east-1, October 2026), worked by hand:
+ *
+ * <pre>
+ * AWS (the bill's amounts)                         Google Cloud
+ * CloudWatch Logs ingested 120 GB: 60.00           Cloud Logging ingestion: 50 GiB free + 70 x 0.50 = 35.00
+ * KMS keys 12 (key-months): 12.00                  Cloud KMS key versions: 12 x 0.06 = 0.72
+ * KMS requests 3,000,000: 8.94                     Cloud KMS operations: 300 x 10k x 0.03 = 9.00
+ * CloudWatch metrics 100: 30.00                    carried: 30.00 (no sourced conversion of metric-months to MiB)
+ * </pre>
+ */
+class MappedFamiliesTest {
+  static Billing bill(Billing.UsageLine... lines) {
+    Map<String, BigDecimal> services = new TreeMap<>();
+    for (Billing.UsageLine l : lines) {
+      services.merge(l.service(), l.amountUsd(), BigDecimal::add);
+    }
+    List<Billing.ServiceCost> costs = new ArrayList<>();
+    services.forEach((s, usd) -> costs.add(new Billing.ServiceCost(s, usd)));
+    return new Billing("USD", List.of(new Billing.Month(WholeBillHandCheckedTest.OCTOBER, false, costs, List.of(lines))),
+        Billing.SOURCE_COST_EXPLORER);
+  }
+
+  static Assessment assess(Billing b) {
+    return new CostModel(PriceBook.bundled()).assess(WholeBillHandCheckedTest.withBill(SmallEstate.snapshot(), b),
+        SmallEstate.plan(), CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
+  }
+
+  static BigDecimal target(Assessment a, String service) {
+    return a.target().lines().stream().filter(l -> l.service().equals(service)).map(CostLine::monthlyUsd)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  final Assessment a = assess(bill(
+      WholeBillHandCheckedTest.line("AmazonCloudWatch", "USE1-DataProcessing-Bytes", "120", "GB", "60.00"),
+      WholeBillHandCheckedTest.line("AmazonCloudWatch", "USE1-CW:MetricMonitorUsage", "100", "Metrics", "30.00"),
+      WholeBillHandCheckedTest.line("AWS Key Management Service", "USE1-KMS-Keys", "12", "Keys", "12.00"),
+      WholeBillHandCheckedTest.line("AWS Key Management Service", "USE1-KMS-Requests", "3000000", "Requests", "8.94")));
+
+  @Test
+  void logsIngestionIsPricedAsCloudLoggingAfterTheFreeAllotment() {
+    assertUsd("35.00", target(a, "Cloud Logging"));
+    List<CostLine> logging = a.target().lines().stream().filter(l -> l.service().equals("Cloud Logging")).toList();
+    assertEquals(2, logging.size(), logging::toString);   // the free 50 GiB and the 70 GiB beyond
+    logging.forEach(l -> assertEquals(0, l.quantity().multiply(l.unitPriceUsd()).compareTo(l.monthlyUsd()), l::toString));
+  }
+
+  @Test
+  void kmsKeysAndRequestsArePricedAsCloudKms() {
+    assertUsd("9.72", target(a, "Cloud KMS"));   // 0.72 + 9.00
+  }
+
+  @Test
+  void coverageNamesTheMappedFamiliesAndCarriesTheMetrics() {
+    BillCoverage c = a.billCoverage();
+    Map<String, BillCoverage.Part> mapped = new TreeMap<>();
+    c.mapped().forEach(p -> mapped.put(p.service(), p));
+    assertUsd("60.00", mapped.get("AmazonCloudWatch").awsUsd());
+    assertUsd("35.00", mapped.get("AmazonCloudWatch").gcpUsd());
+    assertUsd("20.94", mapped.get("AWS Key Management Service").awsUsd());
+    assertUsd("9.72", mapped.get("AWS Key Management Service").gcpUsd());
+    assertUsd("80.94", c.mappedUsd());
+    assertUsd("30.00", c.carriedUsd());
+    Map<String, String> family = new TreeMap<>();
+    c.lines().forEach(l -> family.put(l.usageType(), l.family() + "/" + l.coverage()));
+    assertEquals(Map.of("USE1-DataProcessing-Bytes", "cloudwatch-logs-ingestion/mapped",
+        "USE1-CW:MetricMonitorUsage", "null/carried",
+        "USE1-KMS-Keys", "kms-keys/mapped",
+        "USE1-KMS-Requests", "kms-requests/mapped"), family);
+    assertTrue(c.headline().contains("carried") && c.headline().contains("AmazonCloudWatch 30.00"), c.headline());
+  }
+
+  /** A line in a unit the family's factor is not for is carried with the reason, not priced at a wrong quantity. */
+  @Test
+  void aLineInAnotherUnitIsCarriedNotMisPriced() {
+    Assessment odd = assess(bill(WholeBillHandCheckedTest.line("AWS Key Management Service", "USE1-KMS-Keys", "8928",
+        "Hrs", "12.00")));
+    assertUsd("0", target(odd, "Cloud KMS"));
+    BillCoverage c = odd.billCoverage();
+    assertUsd("12.00", c.carriedUsd());
+    assertTrue(c.carried().get(0).reason().contains("unit Hrs is not Keys"), c.carried().toString());
+  }
+}
