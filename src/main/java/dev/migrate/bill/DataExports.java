@@ -328,7 +328,7 @@ public final class DataExports {
 
   private static List<ServiceRule> serviceRules() {
     List<ServiceRule> rules = new ArrayList<>();
-    UsageTypes.table("billing/product-services.csv", f -> rules.add(
+    dev.migrate.io.Csv.bundled("billing/product-services.csv", f -> rules.add(
         new ServiceRule(f.get(0), f.get(1).isEmpty() ? null : Pattern.compile(f.get(1)), f.get(2))));
     return List.copyOf(rules);
   }

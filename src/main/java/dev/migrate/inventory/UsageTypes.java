@@ -1,16 +1,9 @@
 package dev.migrate.inventory;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import dev.migrate.io.Csv;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Where an AWS usage type belongs, read from its region prefix ("APN1-BoxUsage:m5.large" is
@@ -36,8 +29,8 @@ public final class UsageTypes {
   private static final Map<String, Boolean> GLOBAL_SERVICES = new HashMap<>();
 
   static {
-    table("billing/region-codes.csv", r -> REGIONS.put(r.get(0), r.get(1)));
-    table("billing/global-services.csv", r -> GLOBAL_SERVICES.put(r.get(0), Boolean.parseBoolean(r.get(1))));
+    Csv.bundled("billing/region-codes.csv", r -> REGIONS.put(r.get(0), r.get(1)));
+    Csv.bundled("billing/global-services.csv", r -> GLOBAL_SERVICES.put(r.get(0), Boolean.parseBoolean(r.get(1))));
   }
 
   private UsageTypes() {}
@@ -93,31 +86,5 @@ public final class UsageTypes {
     }
     BigDecimal s = v.stripTrailingZeros();
     return s.scale() < 0 ? s.setScale(0) : s;
-  }
-
-  /**
-   * Reads a bundled comma-separated table (no quoting): lines starting with '#' and blank lines are
-   * skipped, the first other line is the header; each data row's fields go to {@code row}.
-   */
-  public static void table(String resource, Consumer<List<String>> row) {
-    InputStream in = UsageTypes.class.getClassLoader().getResourceAsStream(resource);
-    if (in == null) {
-      throw new IllegalStateException("missing resource " + resource + " (a broken build)");
-    }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      boolean header = true;
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        if (header) {
-          header = false;
-          continue;
-        }
-        row.accept(List.of(line.split(",", -1)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(resource, e);
-    }
   }
 }

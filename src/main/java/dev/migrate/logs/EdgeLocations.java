@@ -1,11 +1,6 @@
 package dev.migrate.logs;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.migrate.io.Csv;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +16,7 @@ public final class EdgeLocations {
   /** Geography key for an edge code the table does not know. */
   public static final String UNKNOWN = "unknown";
 
-  private static final String RESOURCE = "/logs/edge-locations.csv";
+  private static final String RESOURCE = "logs/edge-locations.csv";
   private static final int CODES = 26 * 26 * 26;
 
   private final String[] cloudFrontKeys;
@@ -61,31 +56,14 @@ public final class EdgeLocations {
   }
 
   private static EdgeLocations load() {
-    try (InputStream in = EdgeLocations.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
+    List<String[]> rows = new ArrayList<>();
+    for (Csv.Row r : Csv.bundled(RESOURCE)) {
+      if (r.size() < 5 || r.get(0).length() != 3) {
+        throw new IllegalStateException(r.where() + ": bad row: " + String.join(",", r.cells()));
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<String[]> rows = new ArrayList<>();
-      boolean header = true;
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith("#") || line.isBlank()) {
-          continue;
-        }
-        if (header) {
-          header = false;
-          continue;
-        }
-        String[] f = line.split(",", 6);
-        if (f.length < 5 || f[0].length() != 3) {
-          throw new IllegalStateException(RESOURCE + ": bad row: " + line);
-        }
-        rows.add(f);
-      }
-      return new EdgeLocations(rows);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      rows.add(r.cells().toArray(String[]::new));
     }
+    return new EdgeLocations(rows);
   }
 
   private static int indexOf(List<String> keys, String key) {

@@ -53,10 +53,10 @@ public final class Geographies {
     return s.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
   }
 
-  static Geographies parse(List<Csv.Row> rows, String name) {
+  static Geographies parse(List<dev.migrate.io.Csv.Row> rows, String name) {
     List<Geography> list = new ArrayList<>();
     List<String> header = null;
-    for (Csv.Row r : rows) {
+    for (dev.migrate.io.Csv.Row r : rows) {
       if (header == null) {
         header = r.cells();
         List<String> expected = List.of("geography", "aws_cloudfront_transfer", "aws_cloudfront_requests",

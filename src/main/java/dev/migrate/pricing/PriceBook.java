@@ -161,7 +161,7 @@ public final class PriceBook {
     Map<String, String> fileByKey = new HashMap<>();
     for (String file : manifest.files()) {
       String name = prefix + "/" + file;
-      for (Csv.Row r : readCsv(opener, file, name)) {
+      for (dev.migrate.io.Csv.Row r : readCsv(opener, file, name)) {
         Row row = parseRow(r, name);
         String k = row.key.toString();
         rowsByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(row);
@@ -192,13 +192,13 @@ public final class PriceBook {
   /** The header of the region locations file. */
   static final List<String> REGIONS_HEADER = List.of("provider", "region", "location", "latitude", "longitude", "source", "note");
 
-  private static List<RegionLocation> parseRegions(List<Csv.Row> rows, String name) {
+  private static List<RegionLocation> parseRegions(List<dev.migrate.io.Csv.Row> rows, String name) {
     if (rows.isEmpty() || !rows.get(0).cells().equals(REGIONS_HEADER)) {
       int line = rows.isEmpty() ? 1 : rows.get(0).line();
       throw new PriceBookException(name + ":" + line + ": header must be " + String.join(",", REGIONS_HEADER));
     }
     List<RegionLocation> out = new ArrayList<>();
-    for (Csv.Row r : rows.subList(1, rows.size())) {
+    for (dev.migrate.io.Csv.Row r : rows.subList(1, rows.size())) {
       String where = name + ":" + r.line();
       List<String> c = r.cells();
       if (c.size() != REGIONS_HEADER.size()) {
@@ -229,8 +229,8 @@ public final class PriceBook {
   private record Row(PriceKey key, Tier tier, String unit) {}
 
   /** Reads a price file; the header row is checked and dropped (returned rows all have data). */
-  private static List<Csv.Row> readCsv(Opener opener, String file, String name) {
-    List<Csv.Row> rows = readLines(opener, file, name);
+  private static List<dev.migrate.io.Csv.Row> readCsv(Opener opener, String file, String name) {
+    List<dev.migrate.io.Csv.Row> rows = readLines(opener, file, name);
     if (rows.isEmpty() || !rows.get(0).cells().equals(HEADER)) {
       int line = rows.isEmpty() ? 1 : rows.get(0).line();
       throw new PriceBookException(name + ":" + line + ": header must be " + String.join(",", HEADER));
@@ -238,10 +238,14 @@ public final class PriceBook {
     return rows.subList(1, rows.size());
   }
 
-  private static List<Csv.Row> readLines(Opener opener, String file, String name) {
+  private static List<dev.migrate.io.Csv.Row> readLines(Opener opener, String file, String name) {
     try (InputStream in = opener.open(file);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-      return Csv.read(r, name);
+      // a cell the writer prefixed against formula injection reads back as it was
+      return dev.migrate.io.Csv.read(r, name).stream().map(row -> new dev.migrate.io.Csv.Row(row.at(),
+          row.cells().stream().map(dev.migrate.io.CsvText::restore).toList())).toList();
+    } catch (dev.migrate.io.Csv.CsvException e) {
+      throw new PriceBookException(e.getMessage());
     } catch (NoSuchFileException e) {
       throw new PriceBookException(name + ": no such file (named in pricebook.yaml)");
     } catch (IOException e) {
@@ -249,7 +253,7 @@ public final class PriceBook {
     }
   }
 
-  private static Row parseRow(Csv.Row r, String name) {
+  private static Row parseRow(dev.migrate.io.Csv.Row r, String name) {
     String where = name + ":" + r.line();
     List<String> c = r.cells();
     if (c.size() != HEADER.size()) {

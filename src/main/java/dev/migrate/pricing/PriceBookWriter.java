@@ -36,9 +36,9 @@ public final class PriceBookWriter {
         for (Tier t : p.tiers()) {
           PriceKey k = p.key();
           boolean flat = !p.tiered();
-          sb.append(String.join(",", Csv.text(k.provider()), Csv.text(k.service()), Csv.text(k.sku()), Csv.text(k.region()),
+          sb.append(String.join(",", CsvCells.text(k.provider()), CsvCells.text(k.service()), CsvCells.text(k.sku()), CsvCells.text(k.region()),
               flat ? "" : t.from().toPlainString(), t.to() == null ? "" : t.to().toPlainString(), t.usd().toPlainString(),
-              Csv.text(p.unit()), Csv.text(t.source()), t.asOf().toString(), Csv.text(t.note()))).append('\n');
+              CsvCells.text(p.unit()), CsvCells.text(t.source()), t.asOf().toString(), CsvCells.text(t.note()))).append('\n');
         }
       }
       AtomicFiles.writeString(dir.resolve(e.getKey()), sb.toString());
@@ -53,9 +53,9 @@ public final class PriceBookWriter {
     if (m.geographies() != null) {
       StringBuilder g = new StringBuilder("geography,aws_cloudfront_transfer,aws_cloudfront_requests,gcp_cdn,gcp_egress_dest,aliases,region_prefixes\n");
       for (Geography x : book.geographies().all()) {
-        g.append(String.join(",", Csv.text(x.name()), Csv.text(x.awsCloudfrontTransfer()), Csv.text(x.awsCloudfrontRequests()),
-            Csv.text(x.gcpCdn()), Csv.text(x.gcpEgressDest()),
-            Csv.text(String.join(";", x.aliases())), Csv.text(String.join(";", x.regionPrefixes())))).append('\n');
+        g.append(String.join(",", CsvCells.text(x.name()), CsvCells.text(x.awsCloudfrontTransfer()), CsvCells.text(x.awsCloudfrontRequests()),
+            CsvCells.text(x.gcpCdn()), CsvCells.text(x.gcpEgressDest()),
+            CsvCells.text(String.join(";", x.aliases())), CsvCells.text(String.join(";", x.regionPrefixes())))).append('\n');
       }
       AtomicFiles.writeString(dir.resolve("geographies.csv"), g.toString());
     }
@@ -63,8 +63,8 @@ public final class PriceBookWriter {
       StringBuilder r = new StringBuilder("# region locations (nearest-region estimates), as in the book this one was refreshed from\n");
       r.append(String.join(",", PriceBook.REGIONS_HEADER)).append('\n');
       for (RegionLocation x : book.regions()) {
-        r.append(String.join(",", Csv.text(x.provider()), Csv.text(x.region()), Csv.text(x.location()),
-            Double.toString(x.latitude()), Double.toString(x.longitude()), Csv.text(x.source()), Csv.text(x.note()))).append('\n');
+        r.append(String.join(",", CsvCells.text(x.provider()), CsvCells.text(x.region()), CsvCells.text(x.location()),
+            Double.toString(x.latitude()), Double.toString(x.longitude()), CsvCells.text(x.source()), CsvCells.text(x.note()))).append('\n');
       }
       AtomicFiles.writeString(dir.resolve("regions.csv"), r.toString());
     }

@@ -164,8 +164,8 @@ public final class PriceRefresh {
         + "; one row per key and tier; tier bounds in the key's unit; change_pct = (new - old) / old x 100\n");
     csv.append("key,tier,status,old_usd,new_usd,change_pct,note\n");
     for (DiffRow d : rows) {
-      csv.append(String.join(",", Csv.text(d.key()), d.tier(), Csv.text(d.status()), plain(d.oldUsd()), plain(d.newUsd()),
-          plain(d.changePct()), Csv.text(d.note()))).append('\n');
+      csv.append(String.join(",", CsvCells.text(d.key()), d.tier(), CsvCells.text(d.status()), plain(d.oldUsd()), plain(d.newUsd()),
+          plain(d.changePct()), CsvCells.text(d.note()))).append('\n');
     }
     return csv.toString();
   }

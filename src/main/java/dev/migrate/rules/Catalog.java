@@ -1,11 +1,5 @@
 package dev.migrate.rules;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -123,17 +117,7 @@ public final class Catalog {
   }
 
   private static List<Map<String, String>> csv(String name) {
-    String path = "/catalog/" + name;
-    try (InputStream in = Catalog.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("catalogue file " + path + " is missing from the classpath");
-      }
-      CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
-      MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class).with(schema).readValues(in);
-      return it.readAll();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read catalogue " + path, e);
-    }
+    return dev.migrate.io.Csv.bundledByHeader("catalog/" + name);
   }
 
   public Optional<MachineType> machine(String name) {

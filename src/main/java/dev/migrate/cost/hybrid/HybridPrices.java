@@ -1,14 +1,11 @@
 package dev.migrate.cost.hybrid;
 
-import java.io.BufferedReader;
+import dev.migrate.io.Csv;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -56,66 +53,33 @@ public final class HybridPrices {
     }
   }
 
-  /** Reads a table in the bundled format (comment lines start with #; header item,scope,value,...). */
+  /** The columns of the table. */
+  static final List<String> HEADER = List.of("item", "scope", "value", "unit", "source", "as_of", "note");
+
+  /** Reads a table in the bundled format (comment lines start with #; header item,scope,value,unit,source,as_of,note). */
   public static HybridPrices read(InputStream in, String name) throws IOException {
     Map<String, Price> map = new TreeMap<>();
-    var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line;
-    int no = 0;
-    boolean header = false;
-    while ((line = reader.readLine()) != null) {
-      no++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      if (!header) {
-        if (!line.startsWith("item,scope,value,unit,source,as_of")) {
-          throw new IOException(name + ":" + no + ": expected header item,scope,value,unit,source,as_of,note");
-        }
-        header = true;
-        continue;
-      }
-      List<String> f = split(line);
-      if (f.size() < 6) {
-        throw new IOException(name + ":" + no + ": expected at least 6 columns, got " + f.size());
+    List<Csv.Row> rows;
+    try {
+      rows = Csv.read(in, name);
+    } catch (Csv.CsvException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    if (rows.isEmpty() || !rows.get(0).cells().equals(HEADER)) {
+      throw new IOException((rows.isEmpty() ? name : rows.get(0).where()) + ": expected header " + String.join(",", HEADER));
+    }
+    for (Csv.Row r : rows.subList(1, rows.size())) {
+      if (r.size() < 6) {
+        throw new IOException(r.where() + ": expected at least 6 columns, got " + r.size());
       }
       try {
-        var p = new Price(f.get(0), f.get(1), new BigDecimal(f.get(2)), f.get(3), f.get(4), LocalDate.parse(f.get(5)));
+        var p = new Price(r.get(0), r.get(1), new BigDecimal(r.get(2)), r.get(3), r.get(4), LocalDate.parse(r.get(5)));
         map.put(p.item() + "|" + p.scope(), p);
       } catch (RuntimeException e) {
-        throw new IOException(name + ":" + no + ": " + e.getMessage(), e);
+        throw new IOException(r.where() + ": " + e.getMessage(), e);
       }
     }
     return new HybridPrices(map);
-  }
-
-  /** RFC 4180 fields of one line (quotes around fields with commas). */
-  private static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out;
   }
 
   /** The value for exactly this item and scope. */
