@@ -1,6 +1,9 @@
 package dev.migrate.cost;
 
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.Ec2Instance;
+import dev.migrate.inventory.Usage;
+import dev.migrate.plan.ItemKind;
 import dev.migrate.plan.MigrationPlan;
 import dev.migrate.plan.Unmapped;
 import dev.migrate.pricing.Geography;
@@ -81,8 +84,10 @@ final class BillPricer {
 
   /** Adds the lines; returns the coverage of the CURRENT side. */
   BillCoverage price() {
-    unmapped();
     month = lastComplete(estate.snapshot.billing());
+    // Before unmapped(): the lines it adds to instances no rule maps are carried like their other lines.
+    fromInventory();
+    unmapped();
     String basis;
     if (month == null) {
       basis = BillCoverage.NO_BILL;
@@ -154,6 +159,66 @@ final class BillPricer {
     }
     items.forEach((s, n) -> carriedWhy.computeIfAbsent(s, x -> new java.util.TreeSet<>())
         .add("the rules map no Google Cloud target for some of its items"));
+  }
+
+  // ------------------------------------------------------------------ instances with a public IPv4 address
+
+  /**
+   * What the bill would say, when it does not, from the inventory: running instances with a public IPv4 address.
+   *
+   * <ul>
+   *   <li>Internet egress, when the bill month has no data-transfer-out usage type with a quantity (no bill, a bill
+   *       by service only, or none billed): the instance's CloudWatch NetworkOut, all of it counted as internet
+   *       egress (an upper bound: part of it may go to other instances, zones or AWS services). Instances behind a
+   *       load balancer are left out: the balancer's bytes out are priced at the balancer.</li>
+   *   <li>The address itself (730 h in use on both sides), only without a complete bill month: a bill by usage type
+   *       has its own public IPv4 lines, and a bill by service carries the VPC amount that holds them.</li>
+   * </ul>
+   */
+  private void fromInventory() {
+    boolean billEgress = month != null && month.usageLines().stream().anyMatch(l -> l.quantity() != null
+        && families.ofBillLine(l.service(), l.usageType()).map(f -> "internet-egress".equals(f.fromBill())).orElse(false));
+    boolean billAddresses = month != null;
+    if (billEgress && billAddresses) {
+      return;
+    }
+    Set<String> unmapped = new HashSet<>();
+    plan.unmapped().forEach(u -> unmapped.add(u.itemId()));
+    for (Ec2Instance i : estate.snapshot.instances()) {
+      if (!i.running() || i.publicIp() == null || i.publicIp().isBlank()) {
+        continue;
+      }
+      Ledger.Item item = new Ledger.Item(i.id(), i.name(), estate.appOf(ItemKind.EC2_INSTANCE, i.id()));
+      // An instance no rule maps gets no Google Cloud line here: unmapped() carries its AWS lines instead.
+      boolean mapped = !unmapped.contains(i.id()) && !plan.mappings().isEmpty();
+      String gcpRegion = gcpRegion(i.region());
+      if (!billAddresses) {
+        current.flat(item, Services.VPC, CostLine.Driver.FIXED, "public IPv4 address in use (" + i.publicIp().strip()
+            + " in the inventory; no bill month)", estate.hoursPerMonth, PriceKey.aws("vpc", "public-ipv4-in-use", i.region()));
+        if (mapped) {
+          target.flat(item, Services.EXTERNAL_IP, CostLine.Driver.FIXED, "external IPv4 address in use on a VM (for the "
+              + "instance's public IPv4 address)", estate.hoursPerMonth, PriceKey.gcp("network", "ip-vm", gcpRegion));
+        }
+      }
+      Usage u = estate.usageOf(i.id()).orElse(null);
+      if (billEgress || u == null || u.networkOutGib() == null || estate.topology.instanceBehindLoadBalancer(i.id())) {
+        continue;
+      }
+      BigDecimal gb = estate.monthly(u.networkOutGib(), traffic);
+      String why = "assumed: all CloudWatch NetworkOut of an instance with a public IPv4 address, an upper bound; the "
+          + (month == null ? "snapshot has no bill month" : "bill has no data-transfer-out usage type");
+      String pool = "aws-internet-out:" + i.region();
+      current.traffic(item, Services.DATA_TRANSFER, CostLine.Driver.TRAFFIC, "data transfer out to the internet (" + why + ")",
+          gb, options.awsFreeTier() ? PriceKey.aws("data-transfer", "free-internet-out", "global") : null,
+          "data transfer out to the internet, free allowance", PriceKey.aws("data-transfer", "internet-out", i.region()), pool);
+      if (mapped) {
+        String dest = target.book().geographies().ofRegion(gcpRegion).map(Geography::gcpEgressDest)
+            .orElse("worldwide_ex_china_australia");
+        target.traffic(item, Services.NETWORKING, CostLine.Driver.TRAFFIC, "internet egress, Premium Tier (" + dest + "; "
+            + why + ")", gb, null, null, PriceKey.gcp("network", "internet-egress-premium:" + dest, gcpRegion),
+            "gcp-egress:" + gcpRegion + ":" + dest);
+      }
+    }
   }
 
   // ------------------------------------------------------------------ bills with services only
