@@ -3,8 +3,11 @@ package dev.migrate.collect;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.CacheCluster;
 import dev.migrate.inventory.Completeness;
 import dev.migrate.inventory.Commitment;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -176,27 +179,49 @@ public final class AwsCollector {
       part(key, service, region, critical, e -> missing, body);
     }
 
+    /** The whole scan, step by step: who the account is, what it holds, what it did, then the snapshot. */
     Snapshot scan(String home, ExecutorService pool, Fanout fanout) {
       progress.planned(2);
-      String accountId;
+      String accountId = accountId(home);
+      Period period = openCheckpoint(accountId);
+      List<String> regions = regions(clients, home, sink, incomplete);
+      progress.done("ec2", home, regions.size());
+      // Phase 1a: instances per region (which also tells whether a region answers at all), with
+      // the global services alongside. Phase 1b: the other regional services of the regions that answered.
+      Set<String> disabled = ConcurrentHashMap.newKeySet();
+      runAll(pool, probeTasks(regions, disabled, period, fanout), progress);
+      runAll(pool, regionalTasks(regions, disabled, fanout), progress);
+      // Phase 2: CloudWatch usage, per region where resources (or bucket metrics) live, and the web ACLs.
+      runAll(pool, usageTasks(disabled, period.window(), fanout), progress);
+      return assemble(accountId, regions, period.window());
+    }
+
+    /** The account id; without it nothing else answers either, so its failure stops the scan. */
+    private String accountId(String home) {
       try {
-        accountId = AccountCollector.accountId(clients.sts());
+        String id = AccountCollector.accountId(clients.sts());
+        progress.done("sts", home, 1);
+        return id;
       } catch (RuntimeException e) {
-        // Without the account's identity nothing else answers either (bad credentials, no network,
-        // a wrong endpoint): stop here rather than write an empty snapshot of an "unknown" account.
+        // Bad credentials, no network, a wrong endpoint: stop here rather than write an empty
+        // snapshot of an "unknown" account.
         throw new CollectException("cannot read the account id (sts:GetCallerIdentity in " + home + "): "
             + Faults.code(e) + ": " + Faults.message(e) + "; nothing was collected (check the credentials, the network"
             + (options.endpointUrl() == null ? "" : " and --endpoint-url " + options.endpointUrl()) + ")", e, true);
       }
-      progress.done("sts", home, 1);
+    }
 
+    /**
+     * The window and "today" of this collection, and the progress file opened for them. The window
+     * ends at today's 00:00 UTC so every day in it is complete; a resumed collection keeps the
+     * first run's window, so old and new parts fit together.
+     */
+    private Period openCheckpoint(String accountId) {
       Instant now = clock.instant();
       LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-      // The window ends at today's 00:00 UTC so every day in it is complete.
       Instant end = now.truncatedTo(ChronoUnit.DAYS);
       if (options.progressFile() != null) {
         if (options.resume()) {
-          // A resumed collection keeps the first run's window, so old and new parts fit together.
           Checkpoint.Header old = Checkpoint.readHeader(options.progressFile());
           end = old.windowEnd();
           today = old.today();
@@ -205,15 +230,12 @@ public final class AwsCollector {
             List.copyOf(new TreeSet<>(options.regions())), options.days(), end, today, options.redactTags()),
             options.resume());
       }
-      Window window = Window.ofDays(end, options.days());
-      LocalDate day = today;
+      return new Period(Window.ofDays(end, options.days()), today);
+    }
 
-      List<String> regions = regions(clients, home, sink, incomplete);
-      progress.done("ec2", home, regions.size());
-
-      // Phase 1a: instances per region (which also tells whether a region answers at all), with
-      // the global services alongside. Phase 1b: the other regional services of the regions that answered.
-      Set<String> disabled = ConcurrentHashMap.newKeySet();
+    /** EC2 instances per region (a region that rejects the credentials is noted in {@code disabled}) and the global services. */
+    private List<Runnable> probeTasks(List<String> regions, Set<String> disabled, Period period, Fanout fanout) {
+      boolean redact = options.redactTags();
       List<Runnable> probe = new ArrayList<>();
       for (String region : regions) {
         probe.add(() -> part("ec2/" + region + "/instances", "ec2", region, true, e -> {
@@ -222,80 +244,115 @@ public final class AwsCollector {
             return "every resource in the region (region not enabled for the account?)";
           }
           return "EC2 instances";
-        }, p -> new Ec2Collector(clients.ec2(region), region, options.redactTags(), p).instances()));
+        }, p -> new Ec2Collector(clients.ec2(region), region, redact, p).instances()));
       }
       probe.add(() -> part("cloudfront/distributions", "cloudfront", "global", true, "CloudFront distributions",
-          p -> CloudFrontCollector.collect(clients.cloudFront(), options.redactTags(), p, fanout)));
+          p -> CloudFrontCollector.collect(clients.cloudFront(), redact, p, fanout)));
       probe.add(() -> part("s3/buckets", "s3", "global", true, "S3 buckets",
           p -> S3Collector.collect(clients.s3(Clients.HOME), p)));
       if (costExplorerBill) {
         probe.add(() -> part("ce/cost", "ce", "global", false, "monthly cost by service (Cost Explorer)",
-            p -> CostCollector.collect(clients.costExplorer(), day, p)));
+            p -> CostCollector.collect(clients.costExplorer(), period.today(), p)));
       }
       probe.add(() -> part("ce/coverage", "ce", "global", false, "reserved instance and savings plan coverage (Cost Explorer)",
-          p -> CoverageCollector.collect(clients.costExplorer(), window, day, p)));
+          p -> CoverageCollector.collect(clients.costExplorer(), period.window(), period.today(), p)));
       probe.add(() -> part("iam/alias", "iam", "global", false, "account alias", p -> {
         p.alias = AccountCollector.alias(clients.iam());
         return p.alias == null ? 0 : 1;
       }));
       probe.add(() -> part("savingsplans/plans", "savingsplans", "global", false, "savings plans",
           p -> CommitmentsCollector.savingsPlans(clients.savingsPlans(), p)));
-      runAll(pool, probe, progress);
+      return probe;
+    }
 
+    /**
+     * The other regional services of the regions that answered. Inventory lists (load balancers,
+     * DB instances, Aurora clusters, caches) are critical: a fault that outlasts its retries makes
+     * the collection incomplete. Reservations, volumes, VPCs and groups are not.
+     */
+    private List<Runnable> regionalTasks(List<String> regions, Set<String> disabled, Fanout fanout) {
+      boolean redact = options.redactTags();
       List<Runnable> tasks = new ArrayList<>();
       for (String region : regions) {
         if (disabled.contains(region)) {
           continue;
         }
         tasks.add(() -> part("ec2/" + region + "/volumes", "ec2", region, false, "EBS volumes",
-            p -> new Ec2Collector(clients.ec2(region), region, options.redactTags(), p).volumes()));
+            p -> new Ec2Collector(clients.ec2(region), region, redact, p).volumes()));
         tasks.add(() -> part("ec2/" + region + "/vpcs", "ec2", region, false, "VPCs",
-            p -> new Ec2Collector(clients.ec2(region), region, options.redactTags(), p).vpcs()));
+            p -> new Ec2Collector(clients.ec2(region), region, redact, p).vpcs()));
         tasks.add(() -> part("ec2/" + region + "/reserved-instances", "ec2", region, false, "reserved instances",
             p -> CommitmentsCollector.reservedInstances(clients.ec2(region), region, p)));
         tasks.add(() -> part("autoscaling/" + region + "/groups", "autoscaling", region, false, "auto scaling groups",
-            p -> AutoScalingCollector.collect(clients.autoScaling(region), region, options.redactTags(), p)));
+            p -> AutoScalingCollector.collect(clients.autoScaling(region), region, redact, p)));
         tasks.add(() -> part("elb/" + region + "/classic", "elb", region, true, "classic load balancers",
-            p -> ClassicElbCollector.collect(clients.elb(region), region, options.redactTags(), p, fanout)));
+            p -> ClassicElbCollector.collect(clients.elb(region), region, redact, p, fanout)));
         tasks.add(() -> part("elbv2/" + region + "/load-balancers", "elbv2", region, true,
             "application and network load balancers",
-            p -> ElbV2Collector.collect(clients.elbv2(region), region, options.redactTags(), p, fanout)));
+            p -> ElbV2Collector.collect(clients.elbv2(region), region, redact, p, fanout)));
+        tasks.add(() -> part("rds/" + region + "/db-instances", "rds", region, true, "RDS DB instances",
+            p -> RdsCollector.instances(clients.rds(region), region, redact, p)));
+        tasks.add(() -> part("rds/" + region + "/db-clusters", "rds", region, true, "Aurora DB clusters",
+            p -> RdsCollector.clusters(clients.rds(region), region, redact, p)));
+        tasks.add(() -> part("rds/" + region + "/reserved-db-instances", "rds", region, false, "reserved DB instances",
+            p -> RdsCollector.reserved(clients.rds(region), region, p)));
+        tasks.add(() -> part("elasticache/" + region + "/caches", "elasticache", region, true,
+            "ElastiCache replication groups and cache clusters",
+            p -> ElastiCacheCollector.caches(clients.elastiCache(region), region, redact, p, fanout)));
+        tasks.add(() -> part("elasticache/" + region + "/serverless-caches", "elasticache", region, true,
+            "ElastiCache serverless caches",
+            p -> ElastiCacheCollector.serverless(clients.elastiCache(region), region, redact, p, fanout)));
+        tasks.add(() -> part("elasticache/" + region + "/reserved-cache-nodes", "elasticache", region, false,
+            "reserved cache nodes", p -> ElastiCacheCollector.reserved(clients.elastiCache(region), region, p)));
       }
-      runAll(pool, tasks, progress);
+      return tasks;
+    }
 
-      // Phase 2: CloudWatch usage, per region where resources (or bucket metrics) live.
+    /** CloudWatch usage per region where resources live, and each distinct web ACL of the distributions. */
+    private List<Runnable> usageTasks(Set<String> disabled, Window window, Fanout fanout) {
       Map<String, List<Ec2Instance>> instancesByRegion = group(sink.instances, Ec2Instance::region);
       Map<String, List<LoadBalancer>> lbsByRegion = group(sink.loadBalancers, LoadBalancer::region);
       Map<String, List<S3Bucket>> bucketsByRegion = group(sink.buckets, S3Bucket::region);
       bucketsByRegion.remove("unknown");
+      Map<String, List<DbInstance>> dbsByRegion = group(sink.dbInstances, DbInstance::region);
+      Map<String, List<DbCluster>> clustersByRegion = group(sink.dbClusters, DbCluster::region);
+      Map<String, List<CacheCluster>> cachesByRegion = group(sink.cacheClusters, CacheCluster::region);
       TreeSet<String> metricRegions = new TreeSet<>();
-      metricRegions.addAll(instancesByRegion.keySet());
-      metricRegions.addAll(lbsByRegion.keySet());
-      metricRegions.addAll(bucketsByRegion.keySet());
+      List.of(instancesByRegion, lbsByRegion, bucketsByRegion, dbsByRegion, clustersByRegion, cachesByRegion)
+          .forEach(m -> metricRegions.addAll(m.keySet()));
       List<Distribution> dists = List.copyOf(sink.distributions);
       if (!dists.isEmpty()) {
         metricRegions.add(Clients.HOME);
       }
       metricRegions.removeAll(disabled);
-      List<Runnable> metricTasks = new ArrayList<>();
+      List<Runnable> tasks = new ArrayList<>();
       for (String region : metricRegions) {
+        List<Ec2Instance> instances = sorted(instancesByRegion.getOrDefault(region, List.of()), Comparator.comparing(Ec2Instance::id));
+        List<LoadBalancer> lbs = sorted(lbsByRegion.getOrDefault(region, List.of()), Comparator.comparing(LoadBalancer::id));
+        List<S3Bucket> buckets = bucketsByRegion.getOrDefault(region, List.of());
+        List<Distribution> regionDists = region.equals(Clients.HOME) ? sorted(dists, Comparator.comparing(Distribution::id)) : List.of();
+        List<DbInstance> dbs = sorted(dbsByRegion.getOrDefault(region, List.of()), Comparator.comparing(DbInstance::id));
+        List<DbCluster> clusters = sorted(clustersByRegion.getOrDefault(region, List.of()), Comparator.comparing(DbCluster::id));
+        List<CacheCluster> caches = sorted(cachesByRegion.getOrDefault(region, List.of()), Comparator.comparing(CacheCluster::id));
         // The key names the resources asked about: a resumed run whose inventory differs asks again.
         List<String> owners = new ArrayList<>();
-        instancesByRegion.getOrDefault(region, List.of()).forEach(i -> owners.add(i.id()));
-        lbsByRegion.getOrDefault(region, List.of()).forEach(l -> owners.add(l.id()));
-        bucketsByRegion.getOrDefault(region, List.of()).forEach(b -> owners.add(b.name()));
-        if (region.equals(Clients.HOME)) {
-          dists.forEach(d -> owners.add(d.id()));
-        }
-        metricTasks.add(() -> part("cloudwatch/" + region + "/usage/" + fingerprint(owners), "cloudwatch", region, false,
+        instances.forEach(i -> owners.add(i.id()));
+        lbs.forEach(l -> owners.add(l.id()));
+        buckets.forEach(b -> owners.add(b.name()));
+        regionDists.forEach(d -> owners.add(d.id()));
+        dbs.forEach(d -> owners.add("rds:" + d.id()));
+        clusters.forEach(c -> owners.add("aurora:" + c.id()));
+        caches.forEach(c -> owners.add("elasticache:" + c.id() + "=" + String.join(",", c.memberClusters())));
+        tasks.add(() -> part("cloudwatch/" + region + "/usage/" + fingerprint(owners), "cloudwatch", region, false,
             "usage metrics", p -> {
           MetricsCollector m = new MetricsCollector(clients.cloudWatch(region), region, window, p);
-          m.instances(sorted(instancesByRegion.getOrDefault(region, List.of()), Comparator.comparing(Ec2Instance::id)));
-          m.loadBalancers(sorted(lbsByRegion.getOrDefault(region, List.of()), Comparator.comparing(LoadBalancer::id)));
-          if (region.equals(Clients.HOME)) {
-            m.distributions(sorted(dists, Comparator.comparing(Distribution::id)));
-          }
-          m.buckets(bucketsByRegion.getOrDefault(region, List.of()));
+          m.instances(instances);
+          m.loadBalancers(lbs);
+          m.distributions(regionDists);
+          m.buckets(buckets);
+          m.dbInstances(dbs);
+          m.dbClusters(clusters);
+          m.caches(caches);
           m.collect(p.storage);
           return m.plannedQueries();
         }));
@@ -304,11 +361,14 @@ public final class AwsCollector {
         // After phase 1: the distributions name their web ACLs; each distinct one is read once.
         List<String> acls = new ArrayList<>();
         dists.forEach(d -> acls.add(d.id() + "=" + d.webAclId()));
-        metricTasks.add(() -> part("wafv2/web-acls/" + fingerprint(acls), "wafv2", "global", false, "AWS WAF web ACLs",
+        tasks.add(() -> part("wafv2/web-acls/" + fingerprint(acls), "wafv2", "global", false, "AWS WAF web ACLs",
             p -> WafCollector.collect(clients.wafv2(), dists, p)));
       }
-      runAll(pool, metricTasks, progress);
+      return tasks;
+    }
 
+    /** What the sink holds, joined (instances to their groups, buckets to their sizes) and sorted by id. */
+    private Snapshot assemble(String accountId, List<String> regions, Window window) {
       Map<String, String> asgOf = new HashMap<>();
       sink.groups.forEach(g -> g.instanceIds().forEach(id -> asgOf.put(id, g.name())));
       List<Ec2Instance> instances = sink.instances.stream()
@@ -328,13 +388,21 @@ public final class AwsCollector {
           buckets,
           Sink.sorted(sink.vpcs, Comparator.comparing(Vpc::id)),
           Sink.sorted(sink.commitments, Comparator.comparing(Commitment::kind).thenComparing(Commitment::id)),
-          Sink.sorted(sink.usage, Comparator.comparing(Usage::resourceId)),
+          // An RDS instance and an Aurora cluster may share an identifier: the kind keeps the order stable.
+          Sink.sorted(sink.usage, Comparator.comparing(Usage::resourceId).thenComparing(Usage::kind)),
           new Billing("USD", months, months.isEmpty() ? null : Billing.SOURCE_COST_EXPLORER),
           Sink.sorted(sink.gaps, GAP_ORDER),
           sink.coverage,
-          Sink.sorted(sink.webAcls, Comparator.comparing(WebAcl::arn)));
+          Sink.sorted(sink.webAcls, Comparator.comparing(WebAcl::arn)),
+          null,
+          Sink.sorted(sink.dbInstances, Comparator.comparing(DbInstance::id).thenComparing(DbInstance::region)),
+          Sink.sorted(sink.dbClusters, Comparator.comparing(DbCluster::id).thenComparing(DbCluster::region)),
+          Sink.sorted(sink.cacheClusters, Comparator.comparing(CacheCluster::id).thenComparing(CacheCluster::region)));
     }
   }
+
+  /** The look-back window of a collection and the day it counts as today (for the bill's months). */
+  private record Period(Window window, LocalDate today) {}
 
   /** Regions to scan: the requested ones (disabled ones become gaps) or every enabled one. */
   private List<String> regions(Clients clients, String home, Sink sink, java.util.Queue<Gap> incomplete) {

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.CacheCluster;
 import dev.migrate.inventory.Commitment;
 import dev.migrate.inventory.Coverage;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -56,17 +59,22 @@ final class Checkpoint implements AutoCloseable {
     }
   }
 
-  /** What one finished part found (every list may be empty). */
+  /**
+   * What one finished part found (every list may be empty; the data store lists are null in
+   * progress files written before they were collected).
+   */
   record Part(String key, List<Ec2Instance> instances, List<EbsVolume> volumes, List<Vpc> vpcs,
       List<AutoScalingGroup> groups, List<LoadBalancer> loadBalancers, List<Distribution> distributions,
       List<S3Bucket> buckets, List<Commitment> commitments, List<Usage> usage, List<Billing.Month> months,
-      List<WebAcl> webAcls, Map<String, MetricsCollector.S3Storage> storage, Coverage coverage, String alias) {
+      List<WebAcl> webAcls, Map<String, MetricsCollector.S3Storage> storage, Coverage coverage, String alias,
+      List<DbInstance> dbInstances, List<DbCluster> dbClusters, List<CacheCluster> cacheClusters) {
 
     static Part of(String key, Sink s) {
       return new Part(key, List.copyOf(s.instances), List.copyOf(s.volumes), List.copyOf(s.vpcs),
           List.copyOf(s.groups), List.copyOf(s.loadBalancers), List.copyOf(s.distributions), List.copyOf(s.buckets),
           List.copyOf(s.commitments), List.copyOf(s.usage), List.copyOf(s.months), List.copyOf(s.webAcls),
-          Map.copyOf(s.storage), s.coverage, s.alias);
+          Map.copyOf(s.storage), s.coverage, s.alias, List.copyOf(s.dbInstances), List.copyOf(s.dbClusters),
+          List.copyOf(s.cacheClusters));
     }
 
     /** The part's findings into {@code into}. */
@@ -83,6 +91,9 @@ final class Checkpoint implements AutoCloseable {
       nonNull(usage).forEach(p.usage::add);
       nonNull(months).forEach(p.months::add);
       nonNull(webAcls).forEach(p.webAcls::add);
+      nonNull(dbInstances).forEach(p.dbInstances::add);
+      nonNull(dbClusters).forEach(p.dbClusters::add);
+      nonNull(cacheClusters).forEach(p.cacheClusters::add);
       if (storage != null) {
         p.storage.putAll(storage);
       }

@@ -25,9 +25,11 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -173,6 +175,14 @@ final class Clients implements AutoCloseable {
 
   ElasticLoadBalancingV2Client elbv2(String region) {
     return cached("elbv2/" + region, k -> build(ElasticLoadBalancingV2Client.builder(), region, k));
+  }
+
+  RdsClient rds(String region) {
+    return cached("rds/" + region, k -> build(RdsClient.builder(), region, k));
+  }
+
+  ElastiCacheClient elastiCache(String region) {
+    return cached("elasticache/" + region, k -> build(ElastiCacheClient.builder(), region, k));
   }
 
   CloudWatchClient cloudWatch(String region) {

@@ -31,6 +31,8 @@ public final class IamActions {
     m.put("ce", CostCollector.ACTIONS);
     m.put("commitments", CommitmentsCollector.ACTIONS);
     m.put("coverage", CoverageCollector.ACTIONS);
+    m.put("rds", RdsCollector.ACTIONS);
+    m.put("elasticache", ElastiCacheCollector.ACTIONS);
     return Collections.unmodifiableMap(m);
   }
 

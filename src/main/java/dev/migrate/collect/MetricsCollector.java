@@ -1,5 +1,9 @@
 package dev.migrate.collect;
 
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DatastoreMetrics;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
@@ -49,6 +53,11 @@ final class MetricsCollector {
   private final Sink sink;
   private final List<Query> queries = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
+  /**
+   * Managed databases and caches by query owner ({@code rds/ID}, {@code aurora/ID},
+   * {@code elasticache/ID}: a DB instance and an Aurora cluster may share an identifier).
+   */
+  private final Map<String, Object> datastores = new HashMap<>();
 
   /** One metric series to fetch; {@code owner} and {@code field} say where its values go. */
   record Query(String id, String owner, String field, String namespace, String metric, Map<String, String> dims,
@@ -154,6 +163,83 @@ final class MetricsCollector {
     }
   }
 
+  /**
+   * Plans RDS queries per DB instance (Aurora members included): CPU average/max per day and p95
+   * over the window, FreeableMemory minimum, DatabaseConnections average/max, Read/WriteIOPS
+   * average and p95, FreeStorageSpace per day (not for Aurora members: the cluster volume holds
+   * the data), and network throughput per day.
+   */
+  void dbInstances(List<DbInstance> dbs) {
+    for (DbInstance d : dbs) {
+      String o = "rds/" + d.id();
+      datastores.put(o, d);
+      Map<String, String> dim = Map.of("DBInstanceIdentifier", d.id());
+      add(o, "cpuavg", "AWS/RDS", "CPUUtilization", dim, "Average", DAY_SECONDS);
+      add(o, "cpumax", "AWS/RDS", "CPUUtilization", dim, "Maximum", DAY_SECONDS);
+      add(o, "cpup95", "AWS/RDS", "CPUUtilization", dim, "p95", windowPeriod());
+      add(o, "freemem", "AWS/RDS", "FreeableMemory", dim, "Minimum", windowPeriod());
+      add(o, "connavg", "AWS/RDS", "DatabaseConnections", dim, "Average", windowPeriod());
+      add(o, "connmax", "AWS/RDS", "DatabaseConnections", dim, "Maximum", windowPeriod());
+      add(o, "riopsavg", "AWS/RDS", "ReadIOPS", dim, "Average", windowPeriod());
+      add(o, "riopsp95", "AWS/RDS", "ReadIOPS", dim, "p95", windowPeriod());
+      add(o, "wiopsavg", "AWS/RDS", "WriteIOPS", dim, "Average", windowPeriod());
+      add(o, "wiopsp95", "AWS/RDS", "WriteIOPS", dim, "p95", windowPeriod());
+      if (!d.auroraMember()) {
+        add(o, "freestorage", "AWS/RDS", "FreeStorageSpace", dim, "Average", DAY_SECONDS);
+      }
+      add(o, "netin", "AWS/RDS", "NetworkReceiveThroughput", dim, "Average", DAY_SECONDS);
+      add(o, "netout", "AWS/RDS", "NetworkTransmitThroughput", dim, "Average", DAY_SECONDS);
+    }
+  }
+
+  /** Plans Aurora cluster queries: VolumeBytesUsed per day; ServerlessDatabaseCapacity for Serverless v2. */
+  void dbClusters(List<DbCluster> clusters) {
+    for (DbCluster c : clusters) {
+      String o = "aurora/" + c.id();
+      datastores.put(o, c);
+      Map<String, String> dim = Map.of("DBClusterIdentifier", c.id());
+      add(o, "volume", "AWS/RDS", "VolumeBytesUsed", dim, "Average", DAY_SECONDS);
+      if (c.serverlessV2()) {
+        add(o, "acuavg", "AWS/RDS", "ServerlessDatabaseCapacity", dim, "Average", windowPeriod());
+        add(o, "acumax", "AWS/RDS", "ServerlessDatabaseCapacity", dim, "Maximum", windowPeriod());
+      }
+    }
+  }
+
+  /**
+   * Plans ElastiCache queries per member cache cluster (dimension CacheClusterId: every node of a
+   * Memcached cluster, one node of a replication group), reduced to the cache afterwards; a
+   * serverless cache is asked by its name (dimension clusterId). Memcached names its engine CPU
+   * CPUUtilization and its hits GetHits/GetMisses, and has no DatabaseMemoryUsagePercentage.
+   */
+  void caches(List<CacheCluster> caches) {
+    for (CacheCluster c : caches) {
+      String o = "elasticache/" + c.id();
+      datastores.put(o, c);
+      boolean memcached = "memcached".equals(c.engine());
+      List<String> members = c.serverless() ? List.of(c.id()) : c.memberClusters();
+      for (String m : members) {
+        Map<String, String> dim = c.serverless() ? Map.of("clusterId", m) : Map.of("CacheClusterId", m);
+        if (!c.serverless()) {
+          String cpu = memcached ? "CPUUtilization" : "EngineCPUUtilization";
+          add(o, "cpuavg:" + m, "AWS/ElastiCache", cpu, dim, "Average", windowPeriod());
+          add(o, "cpumax:" + m, "AWS/ElastiCache", cpu, dim, "Maximum", windowPeriod());
+          add(o, "cpup95:" + m, "AWS/ElastiCache", cpu, dim, "p95", windowPeriod());
+        }
+        add(o, "hits:" + m, "AWS/ElastiCache", memcached ? "GetHits" : "CacheHits", dim, "Sum", windowPeriod());
+        add(o, "misses:" + m, "AWS/ElastiCache", memcached ? "GetMisses" : "CacheMisses", dim, "Sum", windowPeriod());
+        add(o, "connavg:" + m, "AWS/ElastiCache", "CurrConnections", dim, "Average", windowPeriod());
+        add(o, "connmax:" + m, "AWS/ElastiCache", "CurrConnections", dim, "Maximum", windowPeriod());
+        if (!memcached && !c.serverless()) {
+          add(o, "memmax:" + m, "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", dim, "Maximum", windowPeriod());
+        }
+        add(o, "bytes:" + m, "AWS/ElastiCache", "BytesUsedForCache", dim, "Average", DAY_SECONDS);
+        add(o, "netin:" + m, "AWS/ElastiCache", "NetworkBytesIn", dim, "Sum", DAY_SECONDS);
+        add(o, "netout:" + m, "AWS/ElastiCache", "NetworkBytesOut", dim, "Sum", DAY_SECONDS);
+      }
+    }
+  }
+
   private Map<String, Map<String, String>> agentMemoryDimensions() {
     Map<String, Map<String, String>> out = new HashMap<>();
     new Attempt(sink, "cloudwatch", region, "memory metrics (CWAgent)").get(() -> {
@@ -202,7 +288,7 @@ final class MetricsCollector {
               }
             } else if (b.size() == 1) {
               Query q = b.get(0);
-              sink.gap("cloudwatch", region, "usage metric " + q.field() + " of " + q.owner() + " (" + q.namespace() + " "
+              sink.gap("cloudwatch", region, "usage metric " + describe(q) + " (" + q.namespace() + " "
                   + q.metric() + " " + q.stat() + ")", e);
             } else {
               sink.gap("cloudwatch", region, "usage metrics of " + owners(b) + " resources", e);
@@ -210,6 +296,20 @@ final class MetricsCollector {
           });
     }
     return values;
+  }
+
+  /**
+   * A query's field and resource for a person: "cpup95 of i-0a1", "cpup95 of rds orders-mysql",
+   * "cpup95 of elasticache sessions node sessions-0001-001".
+   */
+  private static String describe(Query q) {
+    int colon = q.field().indexOf(':');
+    String field = colon < 0 ? q.field() : q.field().substring(0, colon);
+    String node = colon < 0 ? "" : " node " + q.field().substring(colon + 1);
+    int slash = q.owner().indexOf('/');
+    boolean datastore = slash > 0 && List.of("rds", "aurora", "elasticache").contains(q.owner().substring(0, slash));
+    String owner = datastore ? q.owner().substring(0, slash) + " " + q.owner().substring(slash + 1) : q.owner();
+    return field + " of " + owner + (node.equals(" node " + owner.substring(owner.indexOf(' ') + 1)) ? "" : node);
   }
 
   private static long owners(List<Query> qs) {
@@ -263,7 +363,13 @@ final class MetricsCollector {
     }
     byOwner.forEach((owner, fields) -> {
       String ns = kinds.get(owner);
-      if (ns.equals("AWS/S3")) {
+      Object datastore = datastores.get(owner);
+      if (datastore != null) {
+        Usage u = datastoreUsage(datastore, fields);
+        if (u != null) {
+          sink.usage.add(u);
+        }
+      } else if (ns.equals("AWS/S3")) {
         storage.put(owner, s3(fields));
       } else {
         Usage u = usage(owner, ns, fields);
@@ -333,6 +439,95 @@ final class MetricsCollector {
         single(f.get("memavg")), single(f.get("memp95")),
         gib(sum(f.get("netin"))), gib(sum(f.get("netout"))),
         toLong(sum(req)), gib(sum(bytes)), lcu, null, null, Map.of(), Map.of(), List.copyOf(daily.values()));
+  }
+
+  /** A managed database's or cache's usage, or null when CloudWatch had no value for it at all. */
+  private static Usage datastoreUsage(Object what, Map<String, SortedMap<Instant, Double>> f) {
+    if (f.values().stream().allMatch(SortedMap::isEmpty)) {
+      return null;
+    }
+    if (what instanceof DbInstance d) {
+      return rdsUsage(d, f);
+    }
+    if (what instanceof DbCluster c) {
+      return new Usage(c.id(), "aurora", "cloudwatch", null, null, null, null, null, null, null, null,
+          null, null, null, null, null, null, List.of(), new DatastoreMetrics(null, null, null, null, null, null, null,
+              null, gib(last(f.get("volume"))), null, null, single(f.get("acuavg")), single(f.get("acumax"))));
+    }
+    return cacheUsage((CacheCluster) what, f);
+  }
+
+  private static Usage rdsUsage(DbInstance d, Map<String, SortedMap<Instant, Double>> f) {
+    SortedMap<Instant, Double> cpuAvg = f.getOrDefault("cpuavg", new TreeMap<>());
+    SortedMap<Instant, Double> cpuMax = f.getOrDefault("cpumax", new TreeMap<>());
+    Set<LocalDate> days = new java.util.TreeSet<>();
+    for (var s : List.of(cpuAvg, cpuMax)) {
+      s.keySet().forEach(t -> days.add(LocalDate.ofInstant(t, ZoneOffset.UTC)));
+    }
+    List<Usage.Daily> daily = new ArrayList<>();
+    days.forEach(day -> daily.add(new Usage.Daily(day, null, null, onDay(cpuAvg, day), onDay(cpuMax, day), null)));
+    // FreeStorageSpace is bytes free; the latest day's average against the allocated size gives what is stored.
+    Double free = last(f.get("freestorage"));
+    Double used = free == null || d.allocatedStorageGib() == 0 ? null
+        : Math.max(0, d.allocatedStorageGib() - free / GIB);
+    Double mem = single(f.get("freemem"));
+    DatastoreMetrics ds = new DatastoreMetrics(mem == null ? null : mem / GIB, null, single(f.get("connavg")),
+        single(f.get("connmax")), single(f.get("riopsavg")), single(f.get("riopsp95")), single(f.get("wiopsavg")),
+        single(f.get("wiopsp95")), used, null, null, null, null);
+    return new Usage(d.id(), "rds", "cloudwatch", mean(cpuAvg), single(f.get("cpup95")), max(cpuMax), null, null,
+        gib(throughputTotal(f.get("netin"))), gib(throughputTotal(f.get("netout"))), null, null, null, null, null,
+        null, null, daily, ds);
+  }
+
+  /**
+   * A cache's usage from its member cache clusters: CPU average is the members' mean, CPU p95 and
+   * maximum the busiest member's; hits, misses and network bytes are summed; connections are
+   * summed over the members (the average and an upper bound of the peak of the whole cache);
+   * memory use is the fullest member's; data stored is the members' sum over the copies each shard
+   * keeps (1 + replicas: a replica holds its primary's data).
+   */
+  private static Usage cacheUsage(CacheCluster c, Map<String, SortedMap<Instant, Double>> f) {
+    Double hits = perMember(f, "hits", MetricsCollector::single, Double::sum);
+    Double misses = perMember(f, "misses", MetricsCollector::single, Double::sum);
+    Double bytes = perMember(f, "bytes", MetricsCollector::last, Double::sum);
+    Double cpuSum = perMember(f, "cpuavg", MetricsCollector::single, Double::sum);
+    long cpuMembers = f.entrySet().stream().filter(e -> e.getKey().startsWith("cpuavg:") && !e.getValue().isEmpty()).count();
+    DatastoreMetrics ds = new DatastoreMetrics(null, perMember(f, "memmax", MetricsCollector::single, Math::max),
+        perMember(f, "connavg", MetricsCollector::single, Double::sum),
+        perMember(f, "connmax", MetricsCollector::single, Double::sum), null, null, null, null,
+        bytes == null ? null : bytes / (1 + c.replicasPerShard()) / GIB, toLong(hits), toLong(misses), null, null);
+    return new Usage(c.id(), "elasticache", "cloudwatch", cpuSum == null ? null : cpuSum / cpuMembers,
+        perMember(f, "cpup95", MetricsCollector::single, Math::max),
+        perMember(f, "cpumax", MetricsCollector::single, Math::max), null, null,
+        gib(perMember(f, "netin", MetricsCollector::sum, Double::sum)),
+        gib(perMember(f, "netout", MetricsCollector::sum, Double::sum)), null, null, null, null, ds.hitRatio(),
+        null, null, List.of(), ds);
+  }
+
+  /** {@code field}'s value per member ({@code field:member}) combined over the members; null when none has one. */
+  private static Double perMember(Map<String, SortedMap<Instant, Double>> f, String field,
+      java.util.function.Function<SortedMap<Instant, Double>, Double> value, java.util.function.BinaryOperator<Double> combine) {
+    Double out = null;
+    for (var e : f.entrySet()) {
+      if (e.getKey().startsWith(field + ":")) {
+        Double v = value.apply(e.getValue());
+        if (v != null) {
+          out = out == null ? v : combine.apply(out, v);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Bytes over the window from daily averages in bytes per second (each day is 86,400 s). */
+  private static Double throughputTotal(SortedMap<Instant, Double> perSecond) {
+    Double s = sum(perSecond);
+    return s == null ? null : s * DAY_SECONDS;
+  }
+
+  /** The latest value of a daily series (a level such as bytes stored, not a flow). */
+  private static Double last(SortedMap<Instant, Double> s) {
+    return s == null || s.isEmpty() ? null : s.get(s.lastKey());
   }
 
   private static Double onDay(SortedMap<Instant, Double> s, LocalDate d) {

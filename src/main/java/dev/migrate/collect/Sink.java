@@ -2,8 +2,11 @@ package dev.migrate.collect;
 
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.CacheCluster;
 import dev.migrate.inventory.Commitment;
 import dev.migrate.inventory.Coverage;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -30,6 +33,9 @@ final class Sink {
   final Queue<Usage> usage = new ConcurrentLinkedQueue<>();
   final Queue<Billing.Month> months = new ConcurrentLinkedQueue<>();
   final Queue<WebAcl> webAcls = new ConcurrentLinkedQueue<>();
+  final Queue<DbInstance> dbInstances = new ConcurrentLinkedQueue<>();
+  final Queue<DbCluster> dbClusters = new ConcurrentLinkedQueue<>();
+  final Queue<CacheCluster> cacheClusters = new ConcurrentLinkedQueue<>();
   final Queue<Gap> gaps = new ConcurrentLinkedQueue<>();
   /** The gaps left by faults that outlasted their retries (throttling, 5xx, connection, body), not refusals. */
   final Queue<Gap> faultGaps = new ConcurrentLinkedQueue<>();
@@ -77,6 +83,9 @@ final class Sink {
     usage.addAll(part.usage);
     months.addAll(part.months);
     webAcls.addAll(part.webAcls);
+    dbInstances.addAll(part.dbInstances);
+    dbClusters.addAll(part.dbClusters);
+    cacheClusters.addAll(part.cacheClusters);
     gaps.addAll(part.gaps);
     faultGaps.addAll(part.faultGaps);
     storage.putAll(part.storage);

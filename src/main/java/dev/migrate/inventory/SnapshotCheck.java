@@ -24,6 +24,9 @@ import java.util.function.Function;
 final class SnapshotCheck {
   private SnapshotCheck() {}
 
+  /** Usage kinds of managed databases and caches, checked against their own lists. */
+  private static final Set<String> DATASTORE_KINDS = Set.of("rds", "aurora", "elasticache");
+
   /** One finding at a JSON path of the file. */
   record Problem(String path, String message, boolean error) {}
 
@@ -46,8 +49,12 @@ final class SnapshotCheck {
     unique(out, "buckets", s.buckets(), S3Bucket::name, "name");
     unique(out, "vpcs", s.vpcs(), Vpc::id, "id");
     unique(out, "commitments", s.commitments(), Commitment::id, "id");
-    unique(out, "usage", s.usage(), Usage::resourceId, "resourceId");
+    usageUnique(out, s);
     unique(out, "webAcls", s.webAcls(), WebAcl::arn, "arn");
+    // RDS and ElastiCache identifiers are unique within a region: the same name may live in two regions.
+    unique(out, "dbInstances", s.dbInstances(), d -> d.id() + "' in '" + d.region(), "id");
+    unique(out, "dbClusters", s.dbClusters(), c -> c.id() + "' in '" + c.region(), "id");
+    unique(out, "cacheClusters", s.cacheClusters(), c -> c.id() + "' in '" + c.region(), "id");
 
     for (int i = 0; i < s.volumes().size(); i++) {
       EbsVolume v = s.volumes().get(i);
@@ -75,8 +82,137 @@ final class SnapshotCheck {
     for (int i = 0; i < s.usage().size(); i++) {
       usage(out, "$.usage[" + i + "]", s.usage().get(i));
     }
+    dataStores(out, s);
     references(out, s);
+    dataStoreReferences(out, s);
     return out;
+  }
+
+  /**
+   * One usage record per resource and kind. Kinds differ in their namespaces (an Aurora cluster,
+   * an RDS instance and a bucket may share a name), and a DB instance or cache named alike in two
+   * regions has two records of the same kind: neither is an error.
+   */
+  private static void usageUnique(List<Problem> out, Snapshot s) {
+    Set<String> inSeveralRegions = new HashSet<>();
+    severalRegions(inSeveralRegions, "rds", s.dbInstances(), DbInstance::id, DbInstance::region);
+    severalRegions(inSeveralRegions, "aurora", s.dbClusters(), DbCluster::id, DbCluster::region);
+    severalRegions(inSeveralRegions, "elasticache", s.cacheClusters(), CacheCluster::id, CacheCluster::region);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < s.usage().size(); i++) {
+      Usage u = s.usage().get(i);
+      String key = u.kind() + "/" + u.resourceId();
+      Integer first = seen.putIfAbsent(key, i);
+      if (first != null && !inSeveralRegions.contains(key)) {
+        out.add(error("$.usage[" + i + "].resourceId", "'" + u.resourceId() + "' (kind " + u.kind()
+            + ") is listed twice (also $.usage[" + first + "]); it would be counted twice"));
+      }
+    }
+  }
+
+  private static <T> void severalRegions(Set<String> out, String kind, List<T> items, Function<T, String> id,
+      Function<T, String> region) {
+    Map<String, String> regionOf = new HashMap<>();
+    for (T t : items) {
+      String prev = regionOf.putIfAbsent(id.apply(t), region.apply(t));
+      if (prev != null && !prev.equals(region.apply(t))) {
+        out.add(kind + "/" + id.apply(t));
+      }
+    }
+  }
+
+  /** Ranges of managed databases and caches, and their usage figures. */
+  private static void dataStores(List<Problem> out, Snapshot s) {
+    for (int i = 0; i < s.dbInstances().size(); i++) {
+      DbInstance d = s.dbInstances().get(i);
+      String at = "$.dbInstances[" + i + "]";
+      atLeastZero(out, at + ".allocatedStorageGib", d.allocatedStorageGib());
+      atLeastZero(out, at + ".provisionedIops", d.provisionedIops());
+      atLeastZero(out, at + ".backupRetentionDays", d.backupRetentionDays());
+    }
+    for (int i = 0; i < s.dbClusters().size(); i++) {
+      DbCluster c = s.dbClusters().get(i);
+      String at = "$.dbClusters[" + i + "]";
+      atLeastZero(out, at + ".serverlessMinAcu", c.serverlessMinAcu());
+      atLeastZero(out, at + ".serverlessMaxAcu", c.serverlessMaxAcu());
+      atLeastZero(out, at + ".backtrackWindowHours", c.backtrackWindowHours());
+      atLeastZero(out, at + ".backupRetentionDays", c.backupRetentionDays());
+      if (c.serverlessMinAcu() != null && c.serverlessMaxAcu() != null && c.serverlessMinAcu() > c.serverlessMaxAcu()) {
+        out.add(error(at + ".serverlessMinAcu", "capacity range " + plain(c.serverlessMinAcu()) + ".."
+            + plain(c.serverlessMaxAcu()) + " ACUs has its minimum above its maximum"));
+      }
+      if (c.writerId() != null && !c.members().contains(c.writerId())) {
+        out.add(error(at + ".writerId", "writer '" + c.writerId() + "' is not one of the cluster's members " + c.members()));
+      }
+    }
+    for (int i = 0; i < s.cacheClusters().size(); i++) {
+      CacheCluster c = s.cacheClusters().get(i);
+      String at = "$.cacheClusters[" + i + "]";
+      atLeastZero(out, at + ".shards", c.shards());
+      atLeastZero(out, at + ".replicasPerShard", c.replicasPerShard());
+      atLeastZero(out, at + ".serverlessMaxDataGib", c.serverlessMaxDataGib());
+      atLeastZero(out, at + ".snapshotRetentionDays", c.snapshotRetentionDays());
+    }
+    for (int i = 0; i < s.usage().size(); i++) {
+      DatastoreMetrics m = s.usage().get(i).datastore();
+      if (m == null) {
+        continue;
+      }
+      String at = "$.usage[" + i + "].datastore";
+      atLeastZero(out, at + ".freeableMemoryMinGib", m.freeableMemoryMinGib());
+      percent(out, at + ".memoryUsedMaxPct", m.memoryUsedMaxPct());
+      atLeastZero(out, at + ".connectionsAvg", m.connectionsAvg());
+      atLeastZero(out, at + ".connectionsMax", m.connectionsMax());
+      atLeastZero(out, at + ".readIopsAvg", m.readIopsAvg());
+      atLeastZero(out, at + ".readIopsP95", m.readIopsP95());
+      atLeastZero(out, at + ".writeIopsAvg", m.writeIopsAvg());
+      atLeastZero(out, at + ".writeIopsP95", m.writeIopsP95());
+      atLeastZero(out, at + ".storageUsedGib", m.storageUsedGib());
+      atLeastZero(out, at + ".cacheHits", m.cacheHits());
+      atLeastZero(out, at + ".cacheMisses", m.cacheMisses());
+      atLeastZero(out, at + ".capacityAcuAvg", m.capacityAcuAvg());
+      atLeastZero(out, at + ".capacityAcuMax", m.capacityAcuMax());
+    }
+  }
+
+  /**
+   * Links of managed databases and caches: warnings, like the other references (a cluster or
+   * instance may be created or deleted between two API calls). A member's cluster is only checked
+   * when clusters were collected at all.
+   */
+  private static void dataStoreReferences(List<Problem> out, Snapshot s) {
+    Set<String> dbs = new HashSet<>();
+    s.dbInstances().forEach(d -> dbs.add(d.id()));
+    Set<String> clusters = new HashSet<>();
+    s.dbClusters().forEach(c -> clusters.add(c.id()));
+    Set<String> caches = new HashSet<>();
+    s.cacheClusters().forEach(c -> caches.add(c.id()));
+    for (int i = 0; i < s.dbInstances().size(); i++) {
+      DbInstance d = s.dbInstances().get(i);
+      // Only Aurora members: a Multi-AZ DB cluster of RDS for MySQL/PostgreSQL is not listed as a cluster.
+      if (d.auroraMember() && d.clusterId() != null && !clusters.isEmpty() && !clusters.contains(d.clusterId())) {
+        out.add(warning("$.dbInstances[" + i + "].clusterId", "DB instance " + d.id() + " names cluster '" + d.clusterId()
+            + "', which is not in the snapshot (created or deleted during collection?)"));
+      }
+    }
+    for (int i = 0; i < s.dbClusters().size(); i++) {
+      DbCluster c = s.dbClusters().get(i);
+      for (int j = 0; j < c.members().size(); j++) {
+        if (!dbs.isEmpty() && !dbs.contains(c.members().get(j))) {
+          out.add(warning("$.dbClusters[" + i + "].members[" + j + "]", "cluster " + c.id() + " names member '"
+              + c.members().get(j) + "', which is not in the snapshot (created or deleted during collection?)"));
+        }
+      }
+    }
+    Map<String, Set<String>> known = Map.of("rds", dbs, "aurora", clusters, "elasticache", caches);
+    for (int i = 0; i < s.usage().size(); i++) {
+      Usage u = s.usage().get(i);
+      Set<String> ids = known.get(u.kind());
+      if (ids != null && !ids.contains(u.resourceId())) {
+        out.add(warning("$.usage[" + i + "].resourceId", u.kind() + " usage for " + u.resourceId()
+            + ", which is not in the snapshot (removed during the window?); not used"));
+      }
+    }
   }
 
   private static void usage(List<Problem> out, String at, Usage u) {
@@ -137,7 +273,7 @@ final class SnapshotCheck {
     }
     for (int i = 0; i < s.usage().size(); i++) {
       Usage u = s.usage().get(i);
-      if (!resources.contains(u.resourceId())) {
+      if (!DATASTORE_KINDS.contains(u.kind()) && !resources.contains(u.resourceId())) {
         out.add(warning("$.usage[" + i + "].resourceId", "usage for " + u.resourceId() + ", which is not in the snapshot"
             + " (removed during the window?); not used"));
       }

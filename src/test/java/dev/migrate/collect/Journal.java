@@ -41,7 +41,7 @@ final class Journal {
     String path = r.getUrl().split("\\?")[0];
     String method = r.getMethod().value();
     switch (service) {
-      case "ec2", "autoscaling", "elasticloadbalancing", "sts", "iam", "monitoring" -> {
+      case "ec2", "autoscaling", "elasticloadbalancing", "sts", "iam", "monitoring", "rds", "elasticache" -> {
         String body = r.getBodyAsString();
         Matcher a = Pattern.compile("(?:^|&)Action=([A-Za-z]+)").matcher(body);
         String prefix = service.equals("monitoring") ? "cloudwatch" : service;
