@@ -1,6 +1,8 @@
 package dev.migrate.rules;
 
 import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.DatastoreMetrics;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -176,6 +178,9 @@ public final class Attributes {
             .sorted().distinct().toList());
     put(b, "objects", Type.NUMBER, "object count", f -> f.bucket().totalObjects() == null ? null : f.bucket().totalObjects().doubleValue());
 
+    databases(all.get(ItemKind.RDS_INSTANCE), all.get(ItemKind.AURORA_CLUSTER));
+    caches(all.get(ItemKind.ELASTICACHE_CLUSTER));
+
     Map<ItemKind, Map<String, Attribute>> frozen = new EnumMap<>(ItemKind.class);
     all.forEach((k, m) -> frozen.put(k, Collections.unmodifiableMap(m)));
     return frozen;
@@ -184,6 +189,114 @@ public final class Attributes {
   /** A tag's value: the exact key first, else the first key equal ignoring case (Role, role, ROLE). */
   static String tag(Map<String, String> tags, String key) {
     return Topology.tag(tags, key);
+  }
+
+  private static void databases(Map<String, Attribute> r, Map<String, Attribute> a) {
+    put(r, "engine", Type.STRING, "RDS engine: mysql, mariadb, postgres, sqlserver-se, oracle-ee, db2-se, ...", f -> f.db().engine());
+    put(r, "engineFamily", Type.STRING, "engine without its edition: mysql, mariadb, postgres, sqlserver, oracle or db2",
+        f -> Datastores.engineFamily(f.db().engine()));
+    put(r, "engineVersion", Type.STRING, "engine version, e.g. 8.0.39", f -> f.db().engineVersion());
+    put(r, "engineMajorVersion", Type.STRING, "major version as the targets name it: 8.0 (MySQL), 10.11 (MariaDB), 16 "
+        + "(PostgreSQL; 9.6 before 10), 2019 (SQL Server), 19 (Oracle), 11.5 (Db2)",
+        f -> Datastores.majorVersion(Datastores.engineFamily(f.db().engine()), f.db().engineVersion()));
+    put(r, "instanceClass", Type.STRING, "DB instance class, e.g. db.m6g.large", f -> f.db().instanceClass());
+    put(r, "vcpu", Type.NUMBER, "vCPUs of the class (RDS class catalogue)",
+        f -> Catalogs.BUILT_IN.dbClass(f.db().instanceClass()).map(c -> (double) c.vcpu()).orElse(null));
+    put(r, "memoryGib", Type.NUMBER, "memory of the class, GiB (RDS class catalogue)",
+        f -> Catalogs.BUILT_IN.dbClass(f.db().instanceClass()).map(Catalog.DbShape::memoryGib).orElse(null));
+    put(r, "storageGib", Type.NUMBER, "allocated storage, GiB", f -> (double) f.db().allocatedStorageGib());
+    put(r, "storageType", Type.STRING, "gp2, gp3, io1, io2 or standard", f -> f.db().storageType());
+    put(r, "provisionedIops", Type.NUMBER, "provisioned IOPS (io1/io2, gp3 above its baseline)",
+        f -> f.db().provisionedIops() == null ? null : f.db().provisionedIops().doubleValue());
+    put(r, "multiAz", Type.BOOLEAN, "Multi-AZ deployment (a standby in another zone)", f -> f.db().multiAz());
+    put(r, "readReplica", Type.BOOLEAN, "replicates from another DB instance", f -> f.db().readReplica());
+    put(r, "crossRegionReplica", Type.BOOLEAN, "a read replica of an instance in another region",
+        f -> Datastores.crossRegionReplica(f.db()));
+    put(r, "backupRetentionDays", Type.NUMBER, "automated backup retention, days (0 = off)",
+        f -> (double) f.db().backupRetentionDays());
+    put(r, "encrypted", Type.BOOLEAN, "storage encrypted at rest", f -> f.db().encrypted());
+    put(r, "licenseModel", Type.STRING, "license-included, bring-your-own-license, general-public-license, ...",
+        f -> f.db().licenseModel());
+    put(r, "status", Type.STRING, "available, stopped, ...", f -> f.db().status());
+    put(r, "cpuP95Pct", Type.NUMBER, "CPU 95th percentile, percent", f -> usage(f, Usage::cpuP95Pct));
+    put(r, "cpuMaxPct", Type.NUMBER, "CPU maximum, percent", f -> usage(f, Usage::cpuMaxPct));
+    put(r, "freeableMemoryMinGib", Type.NUMBER, "lowest FreeableMemory, GiB",
+        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::freeableMemoryMinGib));
+    put(r, "connectionsMax", Type.NUMBER, "highest DatabaseConnections",
+        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::connectionsMax));
+    put(r, "storageUsedGib", Type.NUMBER, "data stored: allocated minus FreeStorageSpace, GiB",
+        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::storageUsedGib));
+
+    put(a, "engine", Type.STRING, "aurora-mysql or aurora-postgresql", f -> f.cluster().engine());
+    put(a, "engineFamily", Type.STRING, "mysql or postgres", f -> Datastores.engineFamily(f.cluster().engine()));
+    put(a, "engineVersion", Type.STRING, "engine version, e.g. 15.4 or 8.0.mysql_aurora.3.05.2", f -> f.cluster().engineVersion());
+    put(a, "engineMajorVersion", Type.STRING, "major version of the engine it is compatible with: 8.0, 5.7 (MySQL), 15 (PostgreSQL)",
+        f -> Datastores.majorVersion(Datastores.engineFamily(f.cluster().engine()), f.cluster().engineVersion()));
+    put(a, "engineMode", Type.STRING, "provisioned or serverless (v1); Serverless v2 is provisioned", f -> f.cluster().engineMode());
+    put(a, "writerClass", Type.STRING, "instance class of the writer, e.g. db.r6g.xlarge or db.serverless", f -> {
+      DbInstance w = Datastores.writer(f.cluster(), f.index);
+      return w == null ? null : w.instanceClass();
+    });
+    put(a, "writerVcpu", Type.NUMBER, "vCPUs of the writer's class (RDS class catalogue)", f -> writerShape(f, true));
+    put(a, "writerMemoryGib", Type.NUMBER, "memory of the writer's class, GiB (RDS class catalogue)", f -> writerShape(f, false));
+    put(a, "readers", Type.NUMBER, "reader instances (members other than the writer)",
+        f -> (double) Datastores.readers(f.cluster(), f.index));
+    put(a, "serverless", Type.BOOLEAN, "Aurora Serverless (v2 capacity range, or v1)", f -> Datastores.serverless(f.cluster()));
+    put(a, "minAcu", Type.NUMBER, "Serverless v2 minimum capacity, ACUs", f -> f.cluster().serverlessMinAcu());
+    put(a, "maxAcu", Type.NUMBER, "Serverless v2 maximum capacity, ACUs", f -> f.cluster().serverlessMaxAcu());
+    put(a, "capacityAcuMax", Type.NUMBER, "highest measured Serverless v2 capacity, ACUs",
+        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::capacityAcuMax));
+    put(a, "globalDatabase", Type.BOOLEAN, "member of an Aurora Global Database", f -> f.cluster().globalClusterId() != null);
+    put(a, "backtrack", Type.BOOLEAN, "Backtrack is on (a window above 0 hours)", f -> f.cluster().backtrackWindowHours() > 0);
+    put(a, "multiAz", Type.BOOLEAN, "members in more than one zone", f -> f.cluster().multiAz());
+    put(a, "storageType", Type.STRING, "aurora (standard) or aurora-iopt1 (I/O-Optimized)", f -> f.cluster().storageType());
+    put(a, "backupRetentionDays", Type.NUMBER, "automated backup retention, days", f -> (double) f.cluster().backupRetentionDays());
+    put(a, "encrypted", Type.BOOLEAN, "storage encrypted at rest", f -> f.cluster().encrypted());
+    put(a, "storageUsedGib", Type.NUMBER, "cluster volume used (VolumeBytesUsed), GiB",
+        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::storageUsedGib));
+    put(a, "cpuP95Pct", Type.NUMBER, "CPU 95th percentile of the writer (else of the cluster), percent",
+        f -> Datastores.clusterUsage(f.index, f.cluster(), Usage::cpuP95Pct));
+    put(a, "freeableMemoryMinGib", Type.NUMBER, "lowest FreeableMemory of the writer (else of the cluster), GiB",
+        f -> Datastores.clusterMetric(f.index, f.cluster(), DatastoreMetrics::freeableMemoryMinGib));
+    put(a, "connectionsMax", Type.NUMBER, "highest DatabaseConnections of the writer (else of the cluster)",
+        f -> Datastores.clusterMetric(f.index, f.cluster(), DatastoreMetrics::connectionsMax));
+  }
+
+  private static Double writerShape(Facts f, boolean vcpu) {
+    DbInstance w = Datastores.writer(f.cluster(), f.index);
+    return w == null ? null : Catalogs.BUILT_IN.dbClass(w.instanceClass())
+        .map(c -> vcpu ? (double) c.vcpu() : c.memoryGib()).orElse(null);
+  }
+
+  private static void caches(Map<String, Attribute> c) {
+    put(c, "engine", Type.STRING, "redis, valkey or memcached", f -> f.cache().engine());
+    put(c, "engineVersion", Type.STRING, "engine version, e.g. 7.1", f -> f.cache().engineVersion());
+    put(c, "engineMajorVersion", Type.STRING, "major and minor version, e.g. 7.1 or 1.6",
+        f -> Datastores.majorVersion(Datastores.engineFamily(f.cache().engine()), f.cache().engineVersion()));
+    put(c, "nodeType", Type.STRING, "node type, e.g. cache.r6g.large (none for a serverless cache)", f -> f.cache().nodeType());
+    put(c, "vcpu", Type.NUMBER, "vCPUs of the node type (ElastiCache node catalogue)",
+        f -> Catalogs.BUILT_IN.cacheNodeType(f.cache().nodeType()).map(t -> (double) t.vcpu()).orElse(null));
+    put(c, "nodeMemoryGib", Type.NUMBER, "memory for data of one node, GiB (ElastiCache node catalogue)",
+        f -> Catalogs.BUILT_IN.cacheNodeType(f.cache().nodeType()).map(Catalog.DbShape::memoryGib).orElse(null));
+    put(c, "shards", Type.NUMBER, "node groups (1 when cluster mode is off; Memcached: nodes)", f -> (double) f.cache().shards());
+    put(c, "replicasPerShard", Type.NUMBER, "replicas in each node group", f -> (double) f.cache().replicasPerShard());
+    put(c, "nodes", Type.NUMBER, "nodes billed (every shard's primary and replicas)", f -> (double) f.cache().nodeCount());
+    put(c, "clusterMode", Type.BOOLEAN, "Redis/Valkey cluster mode enabled", f -> f.cache().clusterMode());
+    put(c, "automaticFailover", Type.BOOLEAN, "Multi-AZ automatic failover enabled", f -> f.cache().automaticFailover());
+    put(c, "totalMemoryGib", Type.NUMBER, "memory for data over the shards (node memory x shards), GiB",
+        f -> Datastores.totalMemoryGib(Catalogs.BUILT_IN, f.cache()));
+    put(c, "dataGib", Type.NUMBER, "data stored (BytesUsedForCache), GiB",
+        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::storageUsedGib));
+    put(c, "serverless", Type.BOOLEAN, "an ElastiCache Serverless cache", f -> f.cache().serverless());
+    put(c, "hitRatio", Type.NUMBER, "cache hits over hits and misses, 0..1", f -> Datastores.hitRatio(f.index, f.cache()));
+    put(c, "memoryUsedMaxPct", Type.NUMBER, "highest DatabaseMemoryUsagePercentage, percent",
+        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::memoryUsedMaxPct));
+    put(c, "cpuP95Pct", Type.NUMBER, "CPU 95th percentile, percent", f -> usage(f, Usage::cpuP95Pct));
+    put(c, "connectionsMax", Type.NUMBER, "highest CurrConnections",
+        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::connectionsMax));
+    put(c, "globalDatastore", Type.BOOLEAN, "member of an ElastiCache Global Datastore",
+        f -> f.cache().globalReplicationGroupId() != null);
+    put(c, "transitEncryption", Type.BOOLEAN, "in-transit encryption (TLS)", f -> f.cache().transitEncryption());
   }
 
   private static void usageAttributes(Map<String, Attribute> m) {

@@ -46,7 +46,22 @@ public final class Catalog {
   public record InstanceType(String name, String family, int vcpu, double memoryGib, String arch, int accelerators,
       String acceleratorName) {}
 
+  /**
+   * An RDS DB instance class or an ElastiCache node type: vCPUs and memory for sizing the target.
+   *
+   * @param name       e.g. {@code db.r6g.large}, {@code cache.r6g.large}
+   * @param family     e.g. {@code r6g}
+   * @param vcpu       vCPUs
+   * @param memoryGib  memory, GiB (for a cache node: the memory for data the AWS price list states)
+   * @param arch       x86_64 or arm64
+   */
+  public record DbShape(String name, String family, int vcpu, double memoryGib, String arch) {}
+
   private final Map<String, MachineType> machines;
+  private final Map<String, DbShape> dbClasses = new HashMap<>();
+  private final Map<String, DbShape> cacheNodeTypes = new HashMap<>();
+  /** Target (cloud-sql-mysql, alloydb, memorystore-redis, ...) to its major versions, oldest first. */
+  private final Map<String, List<String>> targetVersions = new HashMap<>();
   private final Map<String, List<MachineType>> bySeries;
   private final Map<String, InstanceType> instanceTypes;
   private final Map<String, String> regionMap;
@@ -99,7 +114,26 @@ public final class Catalog {
     for (Map<String, String> r : csv("arm_regions.csv")) {
       arm.add(r.get("series") + "@" + r.get("gcp_region"));
     }
-    return new Catalog(machines, types, regions, family, arm);
+    Catalog c = new Catalog(machines, types, regions, family, arm);
+    for (Map<String, String> r : csv("rds_instance_classes.csv")) {
+      c.dbClasses.put(r.get("instance_class"), new DbShape(r.get("instance_class"), r.get("family"),
+          Integer.parseInt(r.get("vcpu")), Double.parseDouble(r.get("memory_gib")), r.get("arch")));
+    }
+    for (Map<String, String> r : csv("elasticache_node_types.csv")) {
+      String fam = r.get("family");
+      c.cacheNodeTypes.put(r.get("node_type"), new DbShape(r.get("node_type"), fam,
+          Integer.parseInt(r.get("vcpu")), Double.parseDouble(r.get("memory_gib")), graviton(fam) ? "arm64" : "x86_64"));
+    }
+    for (Map<String, String> r : csv("gcp_db_versions.csv")) {
+      c.targetVersions.computeIfAbsent(r.get("target"), k -> new ArrayList<>()).add(r.get("major_version"));
+    }
+    return c;
+  }
+
+  /** An AWS family with a Graviton processor: a 'g' among the letters after the generation digit (m6g, r7gd, t4g). */
+  static boolean graviton(String family) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[a-z]+\\d+([a-z]*)").matcher(family);
+    return m.matches() && m.group(1).contains("g");
   }
 
   /** Series named in a free-text cell such as "n2-highcpu (1 GiB/vCPU); c4-highcpu", kept to catalogue series. */
@@ -118,6 +152,25 @@ public final class Catalog {
 
   private static List<Map<String, String>> csv(String name) {
     return dev.migrate.io.Csv.bundledByHeader("catalog/" + name);
+  }
+
+  /** An RDS DB instance class (catalog/rds_instance_classes.csv), or empty when the catalogue lacks it. */
+  public Optional<DbShape> dbClass(String name) {
+    return Optional.ofNullable(name == null ? null : dbClasses.get(name));
+  }
+
+  /** An ElastiCache node type (catalog/elasticache_node_types.csv), or empty when the catalogue lacks it. */
+  public Optional<DbShape> cacheNodeType(String name) {
+    return Optional.ofNullable(name == null ? null : cacheNodeTypes.get(name));
+  }
+
+  /**
+   * The major versions a Google Cloud target offers (catalog/gcp_db_versions.csv), in file order; a
+   * version ending in {@code .x} stands for every minor version of that major. Empty for a target
+   * the table does not cover.
+   */
+  public List<String> targetVersions(String target) {
+    return targetVersions.getOrDefault(target, List.of());
   }
 
   public Optional<MachineType> machine(String name) {

@@ -1,6 +1,9 @@
 package dev.migrate.rules;
 
 import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -61,6 +64,36 @@ final class Facts {
 
   static Facts of(S3Bucket b, Topology x, Map<String, Mapping> m) {
     return new Facts(ItemKind.S3_BUCKET, b.name(), b.name(), b.region(), b, b.tags(), x, m);
+  }
+
+  static Facts of(DbInstance d, Topology x, Map<String, Mapping> m) {
+    return new Facts(ItemKind.RDS_INSTANCE, d.id(), nameOr(d.tags(), d.id()), d.region(), d, d.tags(), x, m);
+  }
+
+  static Facts of(DbCluster c, Topology x, Map<String, Mapping> m) {
+    return new Facts(ItemKind.AURORA_CLUSTER, c.id(), nameOr(c.tags(), c.id()), c.region(), c, c.tags(), x, m);
+  }
+
+  static Facts of(CacheCluster c, Topology x, Map<String, Mapping> m) {
+    return new Facts(ItemKind.ELASTICACHE_CLUSTER, c.id(), nameOr(c.tags(), c.id()), c.region(), c, c.tags(), x, m);
+  }
+
+  /** The Name tag, else the id (databases and caches are named by their identifier). */
+  private static String nameOr(Map<String, String> tags, String id) {
+    String n = Topology.tag(tags, "Name");
+    return n == null || n.isBlank() ? id : n;
+  }
+
+  DbInstance db() {
+    return (DbInstance) item;
+  }
+
+  DbCluster cluster() {
+    return (DbCluster) item;
+  }
+
+  CacheCluster cache() {
+    return (CacheCluster) item;
   }
 
   Ec2Instance instance() {

@@ -63,7 +63,7 @@ public record Rule(
    * A target type and its parameters (already checked against the type's schema).
    *
    * @param type    gke-workload, compute-engine, persistent-disk, cloud-load-balancing, cloud-cdn,
-   *                cloud-storage, memorystore or retire
+   *                cloud-storage, memorystore, cloud-sql, alloydb or retire
    * @param params  parameter values (String, Boolean, Double, List or Map of strings)
    */
   public record TargetSpec(String type, Map<String, Object> params) {
@@ -87,9 +87,10 @@ public record Rule(
    * @param memoryHeadroom  factor on measured memory
    * @param minNodes        minimum GKE nodes in the pool
    * @param series          Compute Engine series to choose from, in preference order
+   * @param storageHeadroom factor on measured database storage (Cloud SQL storage cannot shrink later)
    */
   public record Sizing(String strategy, Integer percentile, Double headroom, Double memoryHeadroom, Integer minNodes,
-      List<String> series) {
-    static final Sizing NONE = new Sizing(null, null, null, null, null, List.of());
+      List<String> series, Double storageHeadroom) {
+    static final Sizing NONE = new Sizing(null, null, null, null, null, List.of(), null);
   }
 }

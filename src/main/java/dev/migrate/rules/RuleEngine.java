@@ -1,11 +1,16 @@
 package dev.migrate.rules;
 
 import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DatastoreMetrics;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.S3Bucket;
+import dev.migrate.inventory.Usage;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.Effort;
@@ -33,7 +38,8 @@ import java.util.stream.Collectors;
  *
  * <p>Items are decided in this order, because later kinds look at earlier decisions: auto
  * scaling groups, instances, volumes (where did my instance go?), load balancers (do my
- * backends run on GKE?), distributions, buckets.
+ * backends run on GKE?), distributions, buckets, then RDS DB instances (not Aurora members: they
+ * fold into their cluster), Aurora clusters and ElastiCache caches.
  */
 public final class RuleEngine {
   private final RuleSet rules;
@@ -150,7 +156,8 @@ public final class RuleEngine {
       this.options = options;
       this.keepFacts = keepFacts;
       int items = s.instances().size() + s.volumes().size() + s.autoScalingGroups().size() + s.loadBalancers().size()
-          + s.distributions().size() + s.buckets().size();
+          + s.distributions().size() + s.buckets().size() + s.dbInstances().size() + s.dbClusters().size()
+          + s.cacheClusters().size();
       this.mapped = new HashMap<>(items * 2);
       for (ItemKind k : ItemKind.values()) {
         mappedInOrder.put(k, new ArrayList<>());
@@ -179,6 +186,17 @@ public final class RuleEngine {
       }
       for (S3Bucket b : s.buckets()) {
         decide(Facts.of(b, index, mapped));
+      }
+      for (DbInstance d : s.dbInstances()) {
+        if (!d.auroraMember()) {
+          decide(Facts.of(d, index, mapped));
+        }
+      }
+      for (DbCluster c : s.dbClusters()) {
+        decide(Facts.of(c, index, mapped));
+      }
+      for (CacheCluster c : s.cacheClusters()) {
+        decide(Facts.of(c, index, mapped));
       }
     }
 
@@ -250,8 +268,11 @@ public final class RuleEngine {
       Map<String, String> sizing = new TreeMap<>();
       Target target = switch (r.target().type()) {
         case "gke-workload" -> gke(r, f, warnings, sizing);
-        case "compute-engine" -> vm(r, f, warnings, sizing);
-        case "memorystore" -> memorystore(r, f, warnings, sizing);
+        case "compute-engine" -> f.kind == ItemKind.RDS_INSTANCE ? dbVm(r, f, warnings, sizing) : vm(r, f, warnings, sizing);
+        case "memorystore" -> f.kind == ItemKind.ELASTICACHE_CLUSTER ? cache(r, f, warnings, blockers, sizing)
+            : memorystore(r, f, warnings, sizing);
+        case "cloud-sql" -> cloudSql(r, f, warnings, blockers, sizing);
+        case "alloydb" -> alloyDb(r, f, warnings, blockers, sizing);
         case "persistent-disk" -> disk(r, f, warnings, sizing);
         case "cloud-load-balancing" -> loadBalancer(r, f, warnings, sizing);
         case "cloud-cdn" -> cdn(r, f, warnings, blockers, sizing);
@@ -388,8 +409,334 @@ public final class RuleEngine {
       double capacity = Math.max(1, Math.ceil(need.memoryGib()));
       sizeFacts(sizing, p, need, hosts);
       sizing.put("capacityGib", fmt(capacity));
-      return new Target.Memorystore(engine, r.target().string("tier", "standard"), capacity, region);
+      String tier = r.target().string("tier", "auto");
+      return new Target.Memorystore(engine, tier.equals("auto") ? "standard" : tier, capacity, region);
     }
+
+    // ---- managed databases and caches ----
+
+    /**
+     * A database as the sizing sees it: engine family and major version, today's shape, what was
+     * measured, storage, Multi-AZ and readers.
+     */
+    record Db(String family, String major, String awsShape, double vcpu, double memoryGib, Double cpuPct, Double freeMinGib,
+        long allocatedGib, Double usedGib, boolean multiAz, int readers, boolean serverless) {}
+
+    Db db(Facts f, Rightsizer.Params p, List<String> warnings, Map<String, String> sizing) {
+      boolean max = p.percentile() == 100;
+      if (f.kind == ItemKind.RDS_INSTANCE) {
+        DbInstance d = f.db();
+        Catalog.DbShape c = catalog.dbClass(d.instanceClass()).orElseThrow(() -> new Rightsizer.SizingException(
+            "instance class '" + d.instanceClass() + "' of " + d.id() + " is not in the RDS class catalogue "
+                + "(catalog/rds_instance_classes.csv): no size to start from; map it with a rule of your own"));
+        String family = Datastores.engineFamily(d.engine());
+        return new Db(family, Datastores.majorVersion(family, d.engineVersion()), d.instanceClass(), c.vcpu(), c.memoryGib(),
+            Datastores.usage(index, d.id(), max ? Usage::cpuMaxPct : Usage::cpuP95Pct),
+            Datastores.metric(index, d.id(), DatastoreMetrics::freeableMemoryMinGib), d.allocatedStorageGib(),
+            Datastores.metric(index, d.id(), DatastoreMetrics::storageUsedGib), d.multiAz(), 0, false);
+      }
+      DbCluster c = f.cluster();
+      String family = Datastores.engineFamily(c.engine());
+      String major = Datastores.majorVersion(family, c.engineVersion());
+      int readers = Datastores.readers(c, index);
+      Double used = Datastores.metric(index, c.id(), DatastoreMetrics::storageUsedGib);
+      if (Datastores.serverless(c)) {
+        Double peak = Datastores.metric(index, c.id(), DatastoreMetrics::capacityAcuMax);
+        boolean measured = "measured".equals(p.strategy()) && peak != null;
+        Double acu = measured ? peak : c.serverlessMaxAcu();
+        if (acu == null) {
+          throw new Rightsizer.SizingException("Aurora Serverless cluster " + c.id() + " has neither a measured capacity "
+              + "(ServerlessDatabaseCapacity) nor a maximum capacity to size from");
+        }
+        warnings.add("Aurora Serverless: sized from the " + (measured ? "highest measured" : "maximum") + " capacity, "
+            + fmt(acu) + " ACU (about " + fmt(DbSizer.GIB_PER_ACU) + " GiB and " + fmt(DbSizer.VCPU_PER_ACU)
+            + " vCPU each); the target has a fixed shape, so quiet hours cost as much as busy ones");
+        sizing.put(measured ? "capacityAcuMax" : "maxAcu", fmt(acu));
+        return new Db(family, major, "serverless " + (c.serverlessMinAcu() == null ? "" : fmt(c.serverlessMinAcu()) + "-")
+            + (c.serverlessMaxAcu() == null ? "" : fmt(c.serverlessMaxAcu())) + " ACU", acu * DbSizer.VCPU_PER_ACU,
+            acu * DbSizer.GIB_PER_ACU, null, null, 0, used, c.multiAz(), readers, true);
+      }
+      DbInstance w = Datastores.writer(c, index);
+      if (w == null) {
+        throw new Rightsizer.SizingException("cluster " + c.id() + " has no member instances in the snapshot to size from");
+      }
+      Catalog.DbShape shape = catalog.dbClass(w.instanceClass()).orElseThrow(() -> new Rightsizer.SizingException(
+          "instance class '" + w.instanceClass() + "' of writer " + w.id() + " is not in the RDS class catalogue "
+              + "(catalog/rds_instance_classes.csv): no size to start from; map it with a rule of your own"));
+      return new Db(family, major, w.instanceClass(), shape.vcpu(), shape.memoryGib(),
+          Datastores.clusterUsage(index, c, max ? Usage::cpuMaxPct : Usage::cpuP95Pct),
+          Datastores.clusterMetric(index, c, DatastoreMetrics::freeableMemoryMinGib), 0, used, c.multiAz(), readers, false);
+    }
+
+    DbSizer.Need dbNeed(Db db, Rightsizer.Params p, List<String> warnings, Map<String, String> sizing) {
+      sizing.put("awsClass", db.awsShape());
+      sizing.put("awsVcpu", fmt(db.vcpu()));
+      sizing.put("awsMemoryGib", fmt(db.memoryGib()));
+      if (db.serverless()) {
+        // already sized from its capacity (measured peak, else maximum): no CPU or memory figures to apply
+        sizing.put("strategy", sizing.containsKey("capacityAcuMax") ? "measured" : "as-is");
+        sizing.put("neededVcpu", fmt(db.vcpu()));
+        sizing.put("neededMemoryGib", fmt(db.memoryGib()));
+        return new DbSizer.Need(db.vcpu(), db.memoryGib());
+      }
+      boolean measured = "measured".equals(p.strategy());
+      return DbSizer.need(db.vcpu(), db.memoryGib(), db.cpuPct(), db.freeMinGib(), p, measured, warnings, sizing);
+    }
+
+    /** Warnings and blockers every database mapping shares: replicas, Aurora features without a counterpart. */
+    void dbNotes(Facts f, String gcpRegion, List<String> warnings, List<String> blockers) {
+      if (f.kind == ItemKind.RDS_INSTANCE && f.db().readReplica()) {
+        DbInstance d = f.db();
+        if (Datastores.crossRegionReplica(d)) {
+          warnings.add("cross-region read replica of " + d.readReplicaSourceId() + ": becomes a cross-region read replica "
+              + "in " + gcpRegion + " of the migrated primary (replication across regions is billed as network egress)");
+        } else {
+          warnings.add("read replica of " + d.readReplicaSourceId() + ": becomes a read replica of the migrated primary, "
+              + "priced here as its own instance");
+        }
+      }
+      if (f.kind == ItemKind.AURORA_CLUSTER) {
+        DbCluster c = f.cluster();
+        if (c.globalClusterId() != null) {
+          blockers.add("Aurora Global Database " + c.globalClusterId() + ": no like-for-like counterpart (storage-level "
+              + "replication with managed cross-region failover); plan cross-region replicas (Cloud SQL) or a secondary "
+              + "cluster (AlloyDB), their failover runbook and the second region's cost");
+        }
+        if (c.backtrackWindowHours() > 0) {
+          warnings.add("Aurora Backtrack (" + fmt(c.backtrackWindowHours()) + " h window): no counterpart; point-in-time "
+              + "recovery restores into a new instance instead of rewinding this one");
+        }
+      }
+    }
+
+    String sourceEngine(Db db) {
+      return switch (db.family()) {
+        case "mysql", "mariadb" -> "mysql";
+        case "postgres" -> "postgres";
+        case "sqlserver" -> "sqlserver";
+        default -> null;
+      };
+    }
+
+    boolean ha(Rule r, Db db) {
+      String ha = r.target().string("highAvailability", "auto");
+      return ha.equals("auto") ? db.multiAz() : Boolean.parseBoolean(ha);
+    }
+
+    Target cloudSql(Rule r, Facts f, List<String> warnings, List<String> blockers, Map<String, String> sizing) {
+      String region = gcpRegion(f);
+      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Db db = db(f, p, warnings, sizing);
+      String engine = r.target().string("engine", "auto");
+      String natural = sourceEngine(db);
+      if (engine.equals("auto")) {
+        if (natural == null) {
+          throw new Rightsizer.SizingException("Cloud SQL has no " + db.family() + " engine (it runs MySQL, PostgreSQL and "
+              + "SQL Server); map it with a rule that names its target");
+        }
+        engine = natural;
+      } else if (!engine.equals(natural)) {
+        warnings.add("engine conversion " + Datastores.engineName(db.family()) + " -> " + Datastores.engineName(engine) + ": schema, code and data types change "
+            + "(Database Migration Service conversion workspaces help for some pairs)");
+      }
+      if (engine.equals(db.family())) {
+        versionCheck(Datastores.engineName(db.family()), db.major(), "cloud-sql-" + engine, "Cloud SQL", warnings, blockers);
+      }
+      String edition = r.target().string("edition", "enterprise");
+      DbSizer.Need need = dbNeed(db, p, warnings, sizing);
+      DbSizer.Shape shape = DbSizer.cloudSql(need, edition, blockers);
+      double headroom = r.sizing().storageHeadroom() != null ? r.sizing().storageHeadroom() : DbSizer.DEFAULT_STORAGE_HEADROOM;
+      long storage = DbSizer.cloudSqlStorage(db.allocatedGib(), db.usedGib(), headroom, "measured".equals(p.strategy()),
+          warnings, blockers, sizing);
+      sizing.put("machineType", shape.machineType());
+      dbNotes(f, region, warnings, blockers);
+      return new Target.CloudSql(engine, edition, shape.vcpu(), shape.memoryGib(), storage,
+          r.target().string("storageType", "ssd"), ha(r, db), f.kind == ItemKind.AURORA_CLUSTER ? db.readers() : 0, region);
+    }
+
+    void versionCheck(String what, String major, String target, String targetName, List<String> warnings,
+        List<String> blockers) {
+      Datastores.VersionCheck v = Datastores.checkVersion(what.trim(), major, catalog.targetVersions(target), targetName);
+      if (v != null) {
+        (v.blocker() ? blockers : warnings).add(v.message());
+      }
+    }
+
+    Target alloyDb(Rule r, Facts f, List<String> warnings, List<String> blockers, Map<String, String> sizing) {
+      String region = gcpRegion(f);
+      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Db db = db(f, p, warnings, sizing);
+      if (db.family().equals("postgres")) {
+        versionCheck("PostgreSQL", db.major(), "alloydb", "AlloyDB", warnings, blockers);
+      } else {
+        warnings.add("engine conversion " + Datastores.engineName(db.family()) + " -> PostgreSQL (AlloyDB): schema, code and data types change "
+            + "(Database Migration Service conversion workspaces help for some pairs)");
+      }
+      DbSizer.Need need = dbNeed(db, p, warnings, sizing);
+      DbSizer.Shape shape = DbSizer.n2(need);
+      if (shape == null) {
+        blockers.add(DbSizer.beyond(need, "AlloyDB", 128, 864));
+        shape = new DbSizer.Shape(128, 864, "n2-highmem-128");
+      }
+      double stored;
+      if (db.usedGib() != null) {
+        stored = Rightsizer.round3(db.usedGib());
+      } else if (db.allocatedGib() > 0) {
+        stored = db.allocatedGib();
+        warnings.add("storage used not measured: AlloyDB storage (billed as used) taken as allocated today, "
+            + db.allocatedGib() + " GiB");
+      } else {
+        stored = 0;
+        warnings.add("storage used not measured (no VolumeBytesUsed): no AlloyDB storage is counted, so its cost is "
+            + "missing from the plan");
+      }
+      sizing.put("storageGib", fmt(stored));
+      sizing.put("machineType", shape.machineType());
+      int pool = r.target().string("readPool", "auto").equals("none") || f.kind != ItemKind.AURORA_CLUSTER ? 0 : db.readers();
+      if (pool > 0) {
+        sizing.put("readPoolNodes", Integer.toString(pool));
+      }
+      dbNotes(f, region, warnings, blockers);
+      return new Target.AlloyDb(shape.vcpu(), shape.memoryGib(), stored, ha(r, db), pool, region);
+    }
+
+    /** A self-managed database on a Compute Engine VM of about the same shape (Oracle, Db2). */
+    Target dbVm(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
+      String region = gcpRegion(f);
+      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Db db = db(f, p, warnings, sizing);
+      DbSizer.Need need = dbNeed(db, p, warnings, sizing);
+      // Oracle and Db2 run on x86_64: the VM stays x86 even for a Graviton class
+      String family = catalog.dbClass(f.db().instanceClass()).map(Catalog.DbShape::family).orElse("");
+      Rightsizer.Need vmNeed = new Rightsizer.Need(need.vcpu(), need.memoryGib(), 1, 0, 0, family, "x86_64", List.of());
+      List<String> series = sizer.series(vmNeed, region, p, warnings);
+      Catalog.MachineType m = sizer.vm(vmNeed, series, "as-is".equals(p.strategy()));
+      sizing.put("machineType", m.name());
+      sizing.put("dataDiskGib", Long.toString(db.allocatedGib()));
+      warnings.add("the database's storage (" + db.allocatedGib() + " GiB allocated today) needs a Persistent Disk or "
+          + "Hyperdisk that this mapping does not include or price");
+      if ("license-included".equals(f.db().licenseModel())) {
+        warnings.add("the " + Datastores.engineName(db.family()) + " licence is included in the RDS price today; "
+            + "on Compute Engine bring your own");
+      }
+      dbNotes(f, region, warnings, new ArrayList<>());
+      return new Target.ComputeEngineVm(m.name(), m.arch(), "linux", !"stopped".equals(f.db().status()), region);
+    }
+
+    Target cache(Rule r, Facts f, List<String> warnings, List<String> blockers, Map<String, String> sizing) {
+      String region = gcpRegion(f);
+      CacheCluster c = f.cache();
+      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      String source = Datastores.engineFamily(c.engine());
+      String engine = r.target().string("engine", "auto");
+      if (engine.equals("auto")) {
+        engine = switch (source) {
+          case "memcached" -> "memcached";
+          case "valkey" -> "valkey";
+          default -> c.clusterMode() ? "redis-cluster" : "redis";
+        };
+      }
+      if (source.equals("memcached") != engine.equals("memcached")) {
+        throw new Rightsizer.SizingException("a " + source + " cache cannot become Memorystore " + engine
+            + " (different protocols); map it to " + (source.equals("memcached") ? "memcached" : "redis, redis-cluster or valkey"));
+      }
+      String major = Datastores.majorVersion(source, c.engineVersion());
+      if (engine.equals(source)) {
+        // Memorystore for Redis Cluster has no version table here: its versions were not looked up
+        versionCheck(Datastores.engineName(source), major, "memorystore-" + engine,
+            "Memorystore for " + Datastores.engineName(engine), warnings, blockers);
+      } else if (source.equals("redis") && engine.equals("valkey")) {
+        warnings.add("Redis OSS -> Valkey: Valkey is a fork of Redis OSS 7.2 and speaks its protocol; test the client "
+            + "and any module or command the application relies on");
+      }
+      // Capacity: memory for data today (primaries only: replicas hold copies), then what was used.
+      double capacity;
+      boolean measured = "measured".equals(p.strategy());
+      Double dataGib = Datastores.metric(index, c.id(), DatastoreMetrics::storageUsedGib);
+      Double usedPct = Datastores.metric(index, c.id(), DatastoreMetrics::memoryUsedMaxPct);
+      if (c.serverless()) {
+        if (dataGib != null) {
+          capacity = dataGib * p.memoryHeadroom();
+          sizing.put("dataGib", fmt(dataGib));
+          sizing.put("memoryHeadroom", fmt(p.memoryHeadroom()));
+          warnings.add("ElastiCache Serverless: sized from the data stored (" + fmt(dataGib) + " GiB) x memory headroom "
+              + fmt(p.memoryHeadroom()) + "; Memorystore bills provisioned capacity, not data stored and ECPUs");
+        } else if (c.serverlessMaxDataGib() != null) {
+          capacity = c.serverlessMaxDataGib();
+          warnings.add("ElastiCache Serverless: data stored not measured; sized at its data limit, "
+              + fmt(c.serverlessMaxDataGib()) + " GiB");
+        } else {
+          throw new Rightsizer.SizingException("serverless cache " + c.id() + " has neither measured data nor a data "
+              + "limit to size from");
+        }
+        sizing.put("awsNodeType", "serverless");
+      } else {
+        Catalog.DbShape node = catalog.cacheNodeType(c.nodeType()).orElseThrow(() -> new Rightsizer.SizingException(
+            "node type '" + c.nodeType() + "' of " + c.id() + " is not in the ElastiCache node catalogue "
+                + "(catalog/elasticache_node_types.csv): no size to start from; map it with a rule of your own"));
+        double total = node.memoryGib() * Math.max(1, c.shards());
+        sizing.put("awsNodeType", c.nodeType());
+        sizing.put("awsMemoryGib", fmt(total));
+        capacity = total;
+        if (measured) {
+          Double used = usedPct != null ? Double.valueOf(total * usedPct / 100.0) : dataGib;
+          if (used != null) {
+            // never above today's memory: a cache fills what it has and evicts
+            capacity = Math.min(total, used * p.memoryHeadroom());
+            sizing.put(usedPct != null ? "memoryUsedMaxPct" : "dataGib", fmt(usedPct != null ? usedPct : used));
+            sizing.put("memoryHeadroom", fmt(p.memoryHeadroom()));
+          } else {
+            warnings.add("cache memory use not measured: sized as-is");
+          }
+        }
+      }
+      sizing.put("strategy", measured ? "measured" : "as-is");
+      capacity = Math.max(1, Math.ceil(capacity - 1e-9));
+      sizing.put("capacityGib", fmt(capacity));
+      int shards = Math.max(1, c.shards());
+      int replicas = c.serverless() ? 1 : c.replicasPerShard();
+      if (c.globalReplicationGroupId() != null) {
+        warnings.add("Global Datastore " + c.globalReplicationGroupId() + ": plan cross-region replication on the "
+            + "target and price the second region");
+      }
+      String tier = r.target().string("tier", "auto");
+      if (tier.equals("auto")) {
+        tier = replicas > 0 ? "standard" : "basic";
+      }
+      switch (engine) {
+        case "redis" -> {
+          if (capacity > DbSizer.MEMORYSTORE_REDIS_MAX_GIB) {
+            blockers.add("needs " + fmt(capacity) + " GiB, above Memorystore for Redis's 300 GB instance limit: use "
+                + "Memorystore for Redis Cluster or Valkey (clients must speak cluster mode)");
+          }
+          if (shards > 1) {
+            blockers.add(shards + " shards (cluster mode): Memorystore for Redis is one primary; use redis-cluster or valkey");
+          }
+          if (replicas > 1) {
+            warnings.add(replicas + " replicas today: the Standard Tier keeps one failover replica; add read replicas "
+                + "if the application reads from them");
+          }
+          return new Target.Memorystore("redis", tier, capacity, 1, 0, region);
+        }
+        case "memcached" -> {
+          int nodes = shards;
+          if (nodes > DbSizer.MEMCACHED_MAX_NODES) {
+            blockers.add(nodes + " nodes, above Memorystore for Memcached's 20 per instance: split it into instances");
+          }
+          if (capacity / nodes > DbSizer.MEMCACHED_MAX_NODE_GIB) {
+            blockers.add(fmt(capacity / nodes) + " GiB per node, above Memorystore for Memcached's 256 GB: add nodes");
+          }
+          sizing.put("nodes", Integer.toString(nodes));
+          return new Target.Memorystore("memcached", "basic", capacity, nodes, 0, region);
+        }
+        default -> {
+          sizing.put("shards", Integer.toString(shards));
+          sizing.put("replicasPerShard", Integer.toString(replicas));
+          return new Target.Memorystore(engine, tier, capacity, shards, replicas, region);
+        }
+      }
+    }
+
 
     Target disk(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
       String region = gcpRegion(f);

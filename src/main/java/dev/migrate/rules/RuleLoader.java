@@ -56,7 +56,7 @@ public final class RuleLoader {
   private static final List<String> MATCH_FIELDS = List.of("kind", "tags", "all", "any");
   private static final List<String> CONDITION_FIELDS = List.of("attr", "op", "value");
   private static final List<String> SIZING_FIELDS = List.of("strategy", "percentile", "headroom", "memoryHeadroom",
-      "minNodes", "series");
+      "minNodes", "series", "storageHeadroom");
   private static final List<String> GCS_CLASSES = List.of("STANDARD", "NEARLINE", "COLDLINE", "ARCHIVE");
 
   /** A parameter of a target type. */
@@ -99,8 +99,14 @@ public final class RuleLoader {
         "FORCE_CACHE_ALL")));
     t.put("cloud-storage", List.of(Param.choice("location", false, "region", "dual-region", "multi-region"),
         new Param("classMap", GCS_CLASSES, false, false, true)));
-    t.put("memorystore", List.of(Param.choice("engine", false, "auto", "redis", "memcached"),
-        Param.choice("tier", false, "basic", "standard")));
+    t.put("memorystore", List.of(Param.choice("engine", false, "auto", "redis", "redis-cluster", "valkey", "memcached"),
+        Param.choice("tier", false, "auto", "basic", "standard")));
+    t.put("cloud-sql", List.of(Param.choice("engine", false, "auto", "mysql", "postgres", "sqlserver"),
+        Param.choice("edition", false, "enterprise", "enterprise-plus"),
+        Param.choice("storageType", false, "ssd", "hdd"),
+        Param.choice("highAvailability", false, "auto", "true", "false")));
+    t.put("alloydb", List.of(Param.choice("highAvailability", false, "auto", "true", "false"),
+        Param.choice("readPool", false, "auto", "none")));
     t.put("retire", List.of(Param.choice("foldInto", false, "none", "auto-scaling-group", "host")));
     return java.util.Collections.unmodifiableMap(t);
   }
@@ -696,8 +702,12 @@ public final class RuleLoader {
   /** Which item kinds each target type can take. */
   static boolean targetFits(String type, ItemKind kind) {
     return switch (type) {
-      case "gke-workload", "memorystore" -> kind == ItemKind.EC2_INSTANCE || kind == ItemKind.AUTO_SCALING_GROUP;
-      case "compute-engine" -> kind == ItemKind.EC2_INSTANCE;
+      case "gke-workload" -> kind == ItemKind.EC2_INSTANCE || kind == ItemKind.AUTO_SCALING_GROUP;
+      case "memorystore" -> kind == ItemKind.EC2_INSTANCE || kind == ItemKind.AUTO_SCALING_GROUP
+          || kind == ItemKind.ELASTICACHE_CLUSTER;
+      case "compute-engine" -> kind == ItemKind.EC2_INSTANCE || kind == ItemKind.RDS_INSTANCE;
+      case "cloud-sql" -> kind == ItemKind.RDS_INSTANCE || kind == ItemKind.AURORA_CLUSTER;
+      case "alloydb" -> kind == ItemKind.AURORA_CLUSTER || kind == ItemKind.RDS_INSTANCE;
       case "persistent-disk" -> kind == ItemKind.EBS_VOLUME;
       case "cloud-load-balancing" -> kind == ItemKind.LOAD_BALANCER;
       case "cloud-cdn" -> kind == ItemKind.CLOUDFRONT_DISTRIBUTION;
@@ -735,6 +745,7 @@ public final class RuleLoader {
     Double headroom = number(m, "headroom", 1, 5, errors);
     Double memoryHeadroom = number(m, "memoryHeadroom", 1, 5, errors);
     Double minNodes = number(m, "minNodes", 1, 100, errors);
+    Double storageHeadroom = number(m, "storageHeadroom", 1, 5, errors);
     if (minNodes != null && minNodes != Math.rint(minNodes)) {
       errors.add(m.entries().get("minNodes").value().pos().error("'minNodes' must be a whole number"));
       minNodes = null;
@@ -750,7 +761,7 @@ public final class RuleLoader {
       }
     }
     return new Rule.Sizing(strategy, percentile == null ? null : percentile.intValue(), headroom, memoryHeadroom,
-        minNodes == null ? null : minNodes.intValue(), series);
+        minNodes == null ? null : minNodes.intValue(), series, storageHeadroom);
   }
 
   private static Double number(Yaml.MapNode m, String field, double min, double max, List<InputError> errors) {

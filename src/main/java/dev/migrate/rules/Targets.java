@@ -32,7 +32,24 @@ public final class Targets {
           + RuleEngine.fmt(c.gib()) + " GiB").collect(Collectors.joining(", "));
     }
     if (t instanceof Target.Memorystore m) {
+      if (m.engine().equals("memcached") && m.shards() > 1) {
+        return "memcached " + m.shards() + " nodes, " + RuleEngine.fmt(m.capacityGib()) + " GiB in " + m.gcpRegion();
+      }
+      if (m.engine().equals("redis-cluster") || m.engine().equals("valkey")) {
+        return m.engine() + " " + m.shards() + " shard(s) x " + (1 + m.replicasPerShard()) + " node(s), "
+            + RuleEngine.fmt(m.capacityGib()) + " GiB in " + m.gcpRegion();
+      }
       return m.engine() + " " + m.tier() + " " + RuleEngine.fmt(m.capacityGib()) + " GiB in " + m.gcpRegion();
+    }
+    if (t instanceof Target.CloudSql c) {
+      return c.engine() + " " + c.edition() + " " + RuleEngine.fmt(c.vcpu()) + " vCPU " + RuleEngine.fmt(c.memoryGib())
+          + " GiB, " + c.storageGib() + " GiB " + c.storageType() + (c.highAvailability() ? ", HA" : ", zonal")
+          + (c.readReplicas() > 0 ? ", " + c.readReplicas() + " read replica(s)" : "") + " in " + c.gcpRegion();
+    }
+    if (t instanceof Target.AlloyDb a) {
+      return RuleEngine.fmt(a.vcpu()) + " vCPU " + RuleEngine.fmt(a.memoryGib()) + " GiB primary"
+          + (a.highAvailability() ? " (HA)" : "") + ", " + RuleEngine.fmt(a.storageGib()) + " GiB stored"
+          + (a.readPoolNodes() > 0 ? ", read pool of " + a.readPoolNodes() + " node(s)" : "") + " in " + a.gcpRegion();
     }
     if (t instanceof Target.Retire r) {
       return r.foldedInto() == null ? "retire" : "folded into " + r.foldedInto();

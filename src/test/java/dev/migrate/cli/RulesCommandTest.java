@@ -23,7 +23,7 @@ class RulesCommandTest {
   void shippedRulesValidate() {
     Run r = run("rules", "validate");
     assertEquals(ExitCode.OK, r.code(), r.err());
-    assertTrue(r.out().matches("rules OK: \\d+ rules in 3 files \\(built-in\\)\\n"), r.out());
+    assertTrue(r.out().matches("rules OK: \\d+ rules in 4 files \\(built-in\\)\\n"), r.out());
   }
 
   @Test

@@ -25,9 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShippedRulesTest {
   private static final RuleSet RULES = RuleLoader.builtIn();
   private static final MigrationPlan PLAN = new RuleEngine(RULES).plan(TestEstate.small(), PlanOptions.DEFAULTS);
+  /** The database and cache rules' items live in their own estate. */
+  private static final MigrationPlan DB_PLAN = new RuleEngine(RULES).plan(TestEstate.databases(), PlanOptions.DEFAULTS);
 
   static Stream<Arguments> cases() {
-    return Stream.of(
+    return Stream.concat(dbCases(), Stream.of(
         c("asg-empty", "empty-asg", m -> assertInstanceOf(Target.Retire.class, m.target())),
         c("asg-cache", "redis-asg", m -> {
           Target.GkeWorkload w = (Target.GkeWorkload) m.target();
@@ -136,7 +138,41 @@ class ShippedRulesTest {
           assertFalse(cdn.cloudArmor());
           assertEquals("backend-bucket:assets", cdn.backend());
           assertTrue(m.blockers().isEmpty());
-        }));
+        })));
+  }
+
+  static Stream<Arguments> dbCases() {
+    return Stream.of(
+        c("rds-oracle", "billing-oracle", m -> {
+          assertInstanceOf(Target.ComputeEngineVm.class, m.target());
+          assertEquals("db", m.tier());
+          assertTrue(m.blockers().get(0).contains("Bare Metal Solution"), m.blockers().toString());
+          assertEquals(Effort.REFACTOR, m.effort());
+        }),
+        c("rds-db2", "ledger-db2", m -> assertInstanceOf(Target.ComputeEngineVm.class, m.target())),
+        c("rds-mariadb", "wiki-mariadb", m -> {
+          assertEquals("mysql", ((Target.CloudSql) m.target()).engine());
+          assertTrue(m.warnings().stream().anyMatch(w -> w.startsWith("MariaDB -> Cloud SQL for MySQL")));
+        }),
+        c("rds-sqlserver", "erp-sqlserver", m -> {
+          Target.CloudSql t = (Target.CloudSql) m.target();
+          assertEquals("sqlserver", t.engine());
+          assertTrue(t.highAvailability(), "Multi-AZ becomes HA");
+        }),
+        c("rds-mysql-postgres", "reporting-pg", m -> assertEquals("postgres", ((Target.CloudSql) m.target()).engine())),
+        c("aurora-postgresql-cloud-sql", "audit-apg", m -> assertEquals("postgres", ((Target.CloudSql) m.target()).engine())),
+        c("aurora-postgresql-alloydb", "payments-apg", m -> assertInstanceOf(Target.AlloyDb.class, m.target())),
+        c("aurora-mysql", "shop-aurora", m -> {
+          assertEquals("enterprise-plus", ((Target.CloudSql) m.target()).edition());
+          assertTrue(m.blockers().stream().anyMatch(b -> b.startsWith("Aurora Global Database global-shop")));
+        }),
+        c("elasticache-redis-large", "big-redis", m -> assertEquals("redis-cluster", ((Target.Memorystore) m.target()).engine())),
+        c("elasticache-redis-valkey", "sessions-redis", m -> {
+          Target.Memorystore t = (Target.Memorystore) m.target();
+          assertEquals("redis", t.engine());
+          assertEquals("standard", t.tier());
+        }),
+        c("elasticache-memcached", "pages-memcached", m -> assertEquals("memcached", ((Target.Memorystore) m.target()).engine())));
   }
 
   private static Target.CloudLoadBalancer lb(Mapping m) {
@@ -150,7 +186,8 @@ class ShippedRulesTest {
   @ParameterizedTest(name = "{0} maps {1}")
   @MethodSource("cases")
   void shippedRuleMapsItsItem(String rule, String item, Consumer<Mapping> check) {
-    Mapping m = PLAN.mappings().stream().filter(x -> x.itemId().equals(item) || item.equals(x.itemName()))
+    Mapping m = Stream.concat(PLAN.mappings().stream(), DB_PLAN.mappings().stream())
+        .filter(x -> x.itemId().equals(item) || item.equals(x.itemName()))
         .findFirst().orElseThrow(() -> new AssertionError(item + " not mapped; unmapped: " + PLAN.unmapped()));
     assertEquals(rule, m.ruleId(), m.reason());
     check.accept(m);
@@ -165,7 +202,7 @@ class ShippedRulesTest {
 
   @Test
   void shippedRulesValidate() {
-    assertEquals(3, RULES.files().size());
+    assertEquals(4, RULES.files().size());
     assertTrue(RULES.rules().size() >= 30);
   }
 }

@@ -3,6 +3,10 @@ package dev.migrate.rules;
 import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DatastoreMetrics;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -27,6 +31,56 @@ final class TestEstate {
   final List<Distribution> distributions = new ArrayList<>();
   final List<S3Bucket> buckets = new ArrayList<>();
   final List<Usage> usage = new ArrayList<>();
+  final List<DbInstance> dbs = new ArrayList<>();
+  final List<DbCluster> clusters = new ArrayList<>();
+  final List<CacheCluster> caches = new ArrayList<>();
+  static final String REGION = "ap-northeast-1";
+
+  /** An RDS DB instance in ap-northeast-1 (see {@link #dbIn} for another region). */
+  TestEstate db(String id, String engine, String version, String cls, long storageGib, boolean multiAz, String replicaOf,
+      String license) {
+    return dbIn(REGION, id, engine, version, cls, storageGib, multiAz, replicaOf, license);
+  }
+
+  TestEstate dbIn(String region, String id, String engine, String version, String cls, long storageGib, boolean multiAz,
+      String replicaOf, String license) {
+    dbs.add(new DbInstance(id, "arn:aws:rds:" + region + ":123456789012:db:" + id, region, region + "a", engine, version,
+        cls, "gp3", storageGib, null, multiAz, null, replicaOf, 7, true, id + ".rds.amazonaws.com", "available", license,
+        Map.of("Name", id)));
+    return this;
+  }
+
+  /** An Aurora member instance. */
+  TestEstate member(String id, String cluster, String engine, String cls) {
+    dbs.add(new DbInstance(id, null, REGION, REGION + "a", engine, null, cls, "aurora", 0, null, false, cluster, null, 7,
+        true, null, "available", null, Map.of()));
+    return this;
+  }
+
+  TestEstate cluster(String id, String engine, String version, List<String> members, Double minAcu, Double maxAcu,
+      String global, double backtrackHours, Map<String, String> tags) {
+    clusters.add(new DbCluster(id, null, REGION, engine, version, "provisioned", members, members.get(0), minAcu, maxAcu,
+        "aurora", members.size() > 1, global, backtrackHours, 7, true, id + ".cluster.rds.amazonaws.com", "available", tags));
+    return this;
+  }
+
+  TestEstate cache(String id, String engine, String version, String nodeType, int shards, int replicas, boolean clusterMode,
+      boolean serverless, Double maxDataGib) {
+    caches.add(new CacheCluster(id, null, REGION, engine, version, nodeType, shards, replicas, clusterMode, replicas > 0,
+        serverless, maxDataGib, List.of(), List.of(REGION + "a"), 1, true, true, id + ".cache.amazonaws.com", "available",
+        null, Map.of()));
+    return this;
+  }
+
+  /** CloudWatch figures of a DB instance, cluster or cache (kind rds, aurora or elasticache). */
+  TestEstate dbUsage(String id, String kind, Double cpuP95, Double freeMinGib, Double memUsedPct, Double storageUsedGib,
+      Double acuMax) {
+    usage.add(new Usage(id, kind, "cloudwatch", cpuP95 == null ? null : cpuP95 / 2, cpuP95,
+        cpuP95 == null ? null : Math.min(100, cpuP95 * 1.5), null, null, 1.0, 2.0, null, null, null, null, null, null, null,
+        null, new DatastoreMetrics(freeMinGib, memUsedPct, 10.0, 40.0, null, null, null, null, storageUsedGib, 900L, 100L,
+            acuMax == null ? null : acuMax / 2, acuMax)));
+    return this;
+  }
 
   TestEstate instance(String id, String type, String state, String platform, String arch, String region, String asg,
       Map<String, String> tags, String... volumeIds) {
@@ -112,7 +166,9 @@ final class TestEstate {
         .regions(List.of("ap-northeast-1")).instances(sorted(instances, Ec2Instance::id))
         .volumes(sorted(volumes, EbsVolume::id)).autoScalingGroups(sorted(groups, AutoScalingGroup::name))
         .loadBalancers(sorted(lbs, LoadBalancer::id)).distributions(sorted(distributions, Distribution::id))
-        .buckets(sorted(buckets, S3Bucket::name)).usage(sorted(usage, Usage::resourceId)).build();
+        .buckets(sorted(buckets, S3Bucket::name)).usage(sorted(usage, Usage::resourceId))
+        .dbInstances(sorted(dbs, DbInstance::id)).dbClusters(sorted(clusters, DbCluster::id))
+        .cacheClusters(sorted(caches, CacheCluster::id)).build();
   }
 
   private static <T> List<T> sorted(List<T> list, java.util.function.Function<T, String> key) {
@@ -196,5 +252,69 @@ final class TestEstate {
         .bucket("archive", Map.of("GLACIER", 500L, "DEEP_ARCHIVE", 2000L, "GLACIER_IR", 10L))
         .bucket("logs", Map.of("ONEZONE_IA", 30L, "INTELLIGENT_TIERING", 5L));
     return e.snapshot();
+  }
+
+  /**
+   * The database and cache estate of the database rules golden: one item (at least) for every
+   * shipped database and cache rule, and for each warning and blocker those rules can give.
+   */
+  static Snapshot databases() {
+    TestEstate e = new TestEstate();
+    // MySQL Multi-AZ primary, a replica in the region and one in Osaka; measured primary
+    e.db("orders-mysql", "mysql", "8.0.39", "db.r6g.xlarge", 500, true, null, "general-public-license")
+        .dbUsage("orders-mysql", "rds", 35.0, 10.0, null, 180.0, null)
+        .db("orders-mysql-replica", "mysql", "8.0.39", "db.r6g.large", 500, false, "orders-mysql", "general-public-license")
+        .dbUsage("orders-mysql-replica", "rds", 20.0, 6.0, null, 180.0, null)
+        .dbIn("ap-northeast-3", "orders-mysql-dr", "mysql", "8.0.39", "db.r6g.large", 500, false,
+            "arn:aws:rds:ap-northeast-1:123456789012:db:orders-mysql", "general-public-license");
+    // PostgreSQL, small and lightly used; SQL Server Multi-AZ without measurements; MariaDB
+    e.db("reporting-pg", "postgres", "16.3", "db.m6i.large", 200, false, null, "postgresql-license")
+        .dbUsage("reporting-pg", "rds", 12.0, 5.0, null, 60.0, null)
+        .db("erp-sqlserver", "sqlserver-se", "15.00.4345.5.v1", "db.m5.xlarge", 1000, true, null, "license-included")
+        .db("wiki-mariadb", "mariadb", "10.11.6", "db.t4g.medium", 50, false, null, "general-public-license")
+        .dbUsage("wiki-mariadb", "rds", 8.0, 1.5, null, 12.0, null);
+    // Oracle and Db2: no managed target
+    e.db("billing-oracle", "oracle-ee", "19.0.0.0.ru-2024-01.rur-2024-01.r1", "db.r5.2xlarge", 2000, true, null,
+            "bring-your-own-license")
+        .dbUsage("billing-oracle", "rds", 40.0, 20.0, null, 1200.0, null)
+        .db("ledger-db2", "db2-se", "11.5.9.0.sb00000000.r1", "db.m6i.2xlarge", 400, false, null, "bring-your-own-license");
+    // an instance class the catalogue does not know
+    e.db("lab-mysql", "mysql", "8.0.39", "db.z9.huge", 20, false, null, null);
+    // Aurora PostgreSQL 13, writer and two readers, measured: AlloyDB (13 is below AlloyDB's versions)
+    e.member("payments-apg-1", "payments-apg", "aurora-postgresql", "db.r6g.2xlarge")
+        .member("payments-apg-2", "payments-apg", "aurora-postgresql", "db.r6g.2xlarge")
+        .member("payments-apg-3", "payments-apg", "aurora-postgresql", "db.r6g.2xlarge")
+        .cluster("payments-apg", "aurora-postgresql", "13.12", List.of("payments-apg-1", "payments-apg-2", "payments-apg-3"),
+            null, null, null, 0, Map.of("Name", "payments"))
+        .dbUsage("payments-apg-1", "rds", 45.0, 30.0, null, null, null)
+        .dbUsage("payments-apg", "aurora", null, null, null, 800.0, null);
+    // a small Aurora PostgreSQL cluster: Cloud SQL for PostgreSQL (its rule and AlloyDB's both match)
+    e.member("audit-apg-1", "audit-apg", "aurora-postgresql", "db.t4g.medium")
+        .cluster("audit-apg", "aurora-postgresql", "15.4", List.of("audit-apg-1"), null, null, null, 0, Map.of())
+        .dbUsage("audit-apg-1", "rds", 15.0, 1.0, null, null, null)
+        .dbUsage("audit-apg", "aurora", null, null, null, 25.0, null);
+    // Aurora MySQL in a Global Database with Backtrack
+    e.member("shop-aurora-1", "shop-aurora", "aurora-mysql", "db.r6g.large")
+        .member("shop-aurora-2", "shop-aurora", "aurora-mysql", "db.r6g.large")
+        .cluster("shop-aurora", "aurora-mysql", "8.0.mysql_aurora.3.05.2", List.of("shop-aurora-1", "shop-aurora-2"),
+            null, null, "global-shop", 24, Map.of())
+        .dbUsage("shop-aurora-1", "rds", 55.0, 4.0, null, null, null);
+    // Aurora Serverless v2, measured capacity
+    e.member("events-sls-1", "events-sls", "aurora-postgresql", "db.serverless")
+        .cluster("events-sls", "aurora-postgresql", "15.4", List.of("events-sls-1"), 0.5, 16.0, null, 0, Map.of())
+        .dbUsage("events-sls", "aurora", null, null, null, 40.0, 6.0);
+    // ElastiCache: Redis without cluster mode (2 replicas, 7.1), Redis cluster mode, Valkey 8.1, Memcached,
+    // a Redis too large for one Memorystore for Redis instance, a serverless cache
+    e.cache("sessions-redis", "redis", "7.1", "cache.r6g.large", 1, 2, false, false, null)
+        .dbUsage("sessions-redis", "elasticache", 20.0, null, 40.0, 4.0, null)
+        .cache("catalog-redis", "redis", "7.0.7", "cache.r6g.xlarge", 3, 1, true, false, null)
+        .dbUsage("catalog-redis", "elasticache", 30.0, null, 70.0, 50.0, null)
+        .cache("feed-valkey", "valkey", "8.1", "cache.m7g.large", 2, 1, true, false, null)
+        .cache("pages-memcached", "memcached", "1.6.22", "cache.m6g.large", 3, 0, false, false, null)
+        .dbUsage("pages-memcached", "elasticache", 25.0, null, null, 9.0, null)
+        .cache("big-redis", "redis", "6.2.6", "cache.r6g.16xlarge", 1, 1, false, false, null)
+        .cache("tokens-serverless", "redis", "7.1", null, 1, 0, false, true, 10.0)
+        .dbUsage("tokens-serverless", "elasticache", null, null, null, 2.5, null);
+    return SnapshotBuilder.from(e.snapshot()).regions(List.of("ap-northeast-1", "ap-northeast-3")).build();
   }
 }
