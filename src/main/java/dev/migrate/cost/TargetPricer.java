@@ -328,11 +328,34 @@ final class TargetPricer {
         ledger.missing(item, "cache fill (cache hit ratio not measured; set a cache-hit-ratio override)",
             "usage:" + m.itemId() + "/cacheHitRatio");
       } else {
-        BigDecimal fill = total.multiply(BigDecimal.ONE.subtract(hit)).setScale(Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
-        ledger.flat(item, Services.CLOUD_CDN, Driver.TRAFFIC, "cache fill ((1 - hit ratio "
-            // The label shows 4 decimals; the quantity uses the full ratio.
-            + hit.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + ") x egress)", fill,
-            PriceKey.gcp("cdn", fillSku, "global"));
+        // Cache fill is priced per origin -> destination pair where the book has the pair (fill from the origin's
+        // geography into caches serving the destination); the rest at the chosen end of the published range.
+        String ratio = hit.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        BigDecimal miss = BigDecimal.ONE.subtract(hit);
+        String origin = ledger.book().geographies().ofRegion(home).map(Geography::gcpCdn).orElse(null);
+        Map<String, BigDecimal> byDest = new java.util.TreeMap<>();
+        for (var e : bytes.entrySet()) {
+          Geography g = ledger.book().geographies().resolve(e.getKey()).orElse(null);
+          byDest.merge(g == null ? e.getKey() : g.gcpCdn(), e.getValue(), BigDecimal::add);
+        }
+        BigDecimal rest = BigDecimal.ZERO;
+        for (var e : byDest.entrySet()) {
+          PriceKey pair = origin == null ? null : PriceKey.gcp("cdn", "cache-fill:" + e.getKey(), origin);
+          if (pair != null && ledger.book().find(pair).isPresent()) {
+            BigDecimal fill = e.getValue().multiply(miss).setScale(Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+            ledger.flat(item, Services.CLOUD_CDN, Driver.TRAFFIC, "cache fill " + origin + " -> " + e.getKey()
+                + " ((1 - hit ratio " + ratio + ") x egress)", fill, pair);
+          } else {
+            rest = rest.add(e.getValue());
+          }
+        }
+        if (rest.signum() > 0) {
+          BigDecimal fill = rest.multiply(miss).setScale(Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+          ledger.flat(item, Services.CLOUD_CDN, Driver.TRAFFIC, "cache fill ((1 - hit ratio "
+              // The label shows 4 decimals; the quantity uses the full ratio.
+              + ratio + ") x egress" + (rest.compareTo(total) == 0 ? "" : ", destinations without a per-pair price") + ")",
+              fill, PriceKey.gcp("cdn", fillSku, "global"));
+        }
       }
     }
   }

@@ -160,7 +160,10 @@ class CostModelHandCheckedTest {
     assertUsd("40.96", line(t, "E1", "cache egress (europe)"));                     // 512 GiB x 0.08
     assertUsd("122.88", line(t, "E1", "cache egress (north_america_incl_hawaii)")); // 1536 GiB x 0.08
     assertUsd("15.00", line(t, "E1", "cache lookups"));                             // 20M / 10k = 2000 x 0.0075
-    assertUsd("8.192", line(t, "E1", "cache fill"));                                // (1 - 0.9) x 2048 = 204.8 GiB x 0.04
+    // cache fill from the origin's North America: (1 - 0.9) x 1536 = 153.6 GiB to North America at the pair's 0.01;
+    // 51.2 GiB to Europe has no per-pair price: the top of the range, 0.04
+    assertUsd("1.536", line(t, "E1", "cache fill north_america_incl_hawaii -> north_america_incl_hawaii"));
+    assertUsd("2.048", line(t, "E1", "cache fill ((1 - hit ratio 0.9) x egress, destinations without a per-pair price)"));
     assertUsd("2.30", line(t, "assets", "storage (STANDARD"));                      // 100 GiB x 0.023
     assertUsd("0.40", line(t, "assets", "Class B operations"));                     // 1,000,000 / 1000 x 0.0004
   }
@@ -168,8 +171,8 @@ class CostModelHandCheckedTest {
   @Test
   void targetTotal() {
     // 127.753504 GKE nodes + 22 node boot disks + 73 cluster + 55.0936986 VM + 67.16 Windows licence + 5.50 disk
-    // + 38.69 rules (18.25 global + 20.44 us-east4) + 6.75 data processed + 30 egress + 187.032 CDN + 2.70 GCS
-    assertUsd("620.6792026", a.target().monthlyUsd()); // + 5.00 Tax carried at its AWS amount
+    // + 38.69 rules (18.25 global + 20.44 us-east4) + 6.75 data processed + 30 egress + 182.424 CDN + 2.70 GCS
+    assertUsd("616.0712026", a.target().monthlyUsd()); // + 5.00 Tax carried at its AWS amount
     assertUsd("5.00", a.target().byService().get("Tax (carried)"));
   }
 
@@ -208,7 +211,7 @@ class CostModelHandCheckedTest {
     // 20,000,000 edge requests + 200,000 at the classic ELB; the ALB's 1,000,000 are CloudFront origin fetches
     assertEquals(20_200_000L, r.monthlyRequests());
     assertUsd("19.221683", r.awsPerMillionUsd());   // 388.278 / 20.2 (the carried Tax is part of the month)
-    assertUsd("30.726693", r.gcpPerMillionUsd());   // 620.6792026 / 20.2
+    assertUsd("30.498574", r.gcpPerMillionUsd());   // 616.0712026 / 20.2
     RequestCosts.GrowthPoint x2 = r.growth().get(1);
     assertUsd("2", x2.trafficMultiple());
     // x2 on AWS: ELB 54.10 (LCU 1.60, NLCU 0.60, CLB 0.80 GB), data transfer 36 (NLB 400 = 100 free + 300 x 0.09; CLB 100 x 0.09),

@@ -134,9 +134,14 @@ class CostOptionsArithmeticTest {
         "cache fill (cache hit ratio not measured; set a cache-hit-ratio override)", "usage:E1/cacheHitRatio")));
     Assessment o = model.assess(noRatio, SmallEstate.plan(), CostOptions.builder().cacheHitRatioOverride(new BigDecimal("0.75"))
         .cacheFill(CostOptions.CacheFill.MIN).build(), CostModelHandCheckedTest.CLOCK);
-    CostLine fill = o.target().lines().stream().filter(l -> l.component().startsWith("cache fill")).findFirst().orElseThrow();
-    assertUsd("5.12", fill.monthlyUsd()); // (1 - 0.75) x 2048 = 512 GiB x 0.01
+    // the range applies to destinations without a per-pair price: Europe, (1 - 0.75) x 512 = 128 GiB x 0.01 (min);
+    // North America from a North American origin has its pair price: 384 GiB x 0.01
+    CostLine fill = o.target().lines().stream().filter(l -> l.component().startsWith("cache fill ((1")).findFirst().orElseThrow();
+    assertUsd("1.28", fill.monthlyUsd());
     assertEquals("gcp/cdn/cache-fill-min/global", fill.priceKey());
+    CostLine pair = o.target().lines().stream().filter(l -> l.component().startsWith("cache fill north")).findFirst().orElseThrow();
+    assertUsd("3.84", pair.monthlyUsd());
+    assertEquals("gcp/cdn/cache-fill:north_america_incl_hawaii/north_america_incl_hawaii", pair.priceKey());
   }
 
   @Test
