@@ -82,9 +82,10 @@ public final class Collection {
     String retried = c == null || c.retriedCalls() == 0 ? ""
         : String.format(Locale.ROOT, " (%d retried, %d requests)", c.retriedCalls(), c.attempts());
     String after = c == null || c.gapsAfterRetries() == 0 ? "" : " (" + c.gapsAfterRetries() + " after retries)";
-    return String.format(Locale.ROOT, "migrate: collected %d instances, %d load balancers, %d distributions, %d buckets"
-            + " in %d regions with %d API calls%s in %.1f s; %d gaps%s%s",
+    return String.format(Locale.ROOT, "migrate: collected %d instances, %d load balancers, %d distributions, %d buckets,"
+            + " %d DB instances, %d caches in %d regions with %d API calls%s in %.1f s; %d gaps%s%s",
         s.instances().size(), s.loadBalancers().size(), s.distributions().size(), s.buckets().size(),
+        s.dbInstances().size(), s.cacheClusters().size(),
         s.regions().size(), result.calls().totalCalls(), retried, seconds, s.gaps().size(), after,
         c != null && c.resumed() ? "; resumed" : "");
   }

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  *                           (a truncated or unreadable body)
  * @param gapsAfterRetries   gaps left by faults that outlasted the retries (as opposed to AWS
  *                           refusing: denied, region not enabled)
- * @param inventoryComplete  false when an instance, load balancer, distribution or bucket list
+ * @param inventoryComplete  false when an instance, load balancer, distribution, bucket, DB instance,
+ *                           Aurora cluster or cache list
  *                           could not be read after retries: the snapshot then shows a smaller
  *                           account than the real one
  * @param resumed            the collection continued an interrupted one ({@code --resume})

@@ -75,7 +75,7 @@ class CollectCommandTest {
     assertEquals(5, s.instances().size());
     assertEquals(7, s.window().days());
     assertTrue(s.gaps().isEmpty(), s.gaps().toString());
-    assertTrue(err.contains("collected 5 instances, 4 load balancers, 2 distributions, 2 buckets in 2 regions"), err);
+    assertTrue(err.contains("collected 5 instances, 4 load balancers, 2 distributions, 2 buckets, 6 DB instances, 3 caches in 2 regions"), err);
     assertEquals("example-prod", s.account().alias());
     assertEquals(new java.math.BigDecimal("50.0000"), s.coverage().reservedInstances().coveragePct());
     // The month is the last whole one before today (Main runs on the system clock).

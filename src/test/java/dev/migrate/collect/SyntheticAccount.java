@@ -71,6 +71,7 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
       case "ce" -> json("{\"ResultsByTime\":[]}");
       case "savingsplans" -> json("{\"savingsPlans\":[]}");
       case "wafv2" -> webAcl(r.getBodyAsString());
+      case "rds", "elasticache" -> noDataStores(service, form(r).get("Action"));
       default -> xml(400, "<Error><Code>UnknownService</Code></Error>");
     };
   }
@@ -294,6 +295,26 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     return m;
   }
 
+  /** An account without managed databases or caches: every RDS and ElastiCache list is empty. */
+  private static ResponseDefinition noDataStores(String service, String action) {
+    String ns = service.equals("rds") ? "http://rds.amazonaws.com/doc/2014-10-31/" : "http://elasticache.amazonaws.com/doc/2015-02-02/";
+    String list = switch (String.valueOf(action)) {
+      case "DescribeDBInstances" -> "DBInstances";
+      case "DescribeDBClusters" -> "DBClusters";
+      case "DescribeReservedDBInstances" -> "ReservedDBInstances";
+      case "DescribeCacheClusters" -> "CacheClusters";
+      case "DescribeReplicationGroups" -> "ReplicationGroups";
+      case "DescribeServerlessCaches" -> "ServerlessCaches";
+      case "DescribeReservedCacheNodes" -> "ReservedCacheNodes";
+      default -> null;
+    };
+    if (list == null) {
+      return xml(400, "<ErrorResponse><Error><Code>InvalidAction</Code></Error></ErrorResponse>");
+    }
+    return xml(200, "<" + action + "Response xmlns=\"" + ns + "\"><" + action + "Result><" + list + "/></" + action
+        + "Result></" + action + "Response>");
+  }
+
   private static ResponseDefinition xml(int status, String body) {
     return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "text/xml").withBody(body).build();
   }
@@ -336,6 +357,13 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     m.put("ce:GetSavingsPlansUtilization", 1L);
     m.put("iam:ListAccountAliases", 1L);
     m.put("savingsplans:DescribeSavingsPlans", 1L);
+    m.put("rds:DescribeDBInstances", r);
+    m.put("rds:DescribeDBClusters", r);
+    m.put("rds:DescribeReservedDBInstances", r);
+    m.put("elasticache:DescribeCacheClusters", r);
+    m.put("elasticache:DescribeReplicationGroups", r);
+    m.put("elasticache:DescribeServerlessCaches", r);
+    m.put("elasticache:DescribeReservedCacheNodes", r);
     m.put("cloudwatch:ListMetrics", r);
     long gmd = 0;
     for (int i = 0; i < regions.size(); i++) {
