@@ -118,8 +118,8 @@ public final class Assessing {
     Assessment assessment = Costing.assess(snapshot, plan, book, costOptions(req.cost()), clock);
     if (scenarios.any()) {
       List<Timeline> timelines = scenarios.sample()
-          ? WhatIf.runSample(assessment, scenarios.sets())
-          : WhatIf.run(assessment, scenarios.files(), scenarios.sets());
+          ? WhatIf.runSample(assessment, book, scenarios.sets())
+          : WhatIf.run(assessment, book, scenarios.files(), scenarios.sets());
       assessment = WhatIf.withTimelines(assessment, timelines);
       out.println(dev.migrate.io.Terminal.safeLines(WhatIf.compare(timelines)));
     }

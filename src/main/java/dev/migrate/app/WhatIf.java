@@ -9,6 +9,7 @@ import dev.migrate.cost.hybrid.Scenario;
 import dev.migrate.cost.hybrid.ScenarioException;
 import dev.migrate.cost.hybrid.ScenarioReader;
 import dev.migrate.cost.hybrid.TimelineEngine;
+import dev.migrate.pricing.PriceBook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +30,11 @@ public final class WhatIf {
 
   private WhatIf() {}
 
-  /** Runs each scenario file, with the same {@code key.path=value} overrides applied to each. */
-  public static List<Timeline> run(Assessment base, List<Path> scenarioFiles, List<String> sets) {
+  /**
+   * Runs each scenario file, with the same {@code key.path=value} overrides applied to each; link,
+   * transfer and compute factor prices come from {@code book}, the book the base was priced with.
+   */
+  public static List<Timeline> run(Assessment base, PriceBook book, List<Path> scenarioFiles, List<String> sets) {
     if (scenarioFiles.isEmpty()) {
       throw new Failure(Failure.Kind.USAGE, "no scenario given: pass --scenario FILE (one or more), e.g. "
           + "--scenario sample-data/scenarios/gke-replatform-waves.yaml");
@@ -41,11 +45,11 @@ public final class WhatIf {
     } catch (ScenarioException e) {
       throw failure(e);
     }
-    return project(base, scenarios);
+    return project(base, book, scenarios);
   }
 
   /** Runs the bundled sample scenarios (for {@code --sample} without {@code --scenario}). */
-  public static List<Timeline> runSample(Assessment base, List<String> sets) {
+  public static List<Timeline> runSample(Assessment base, PriceBook book, List<String> sets) {
     List<Scenario> scenarios = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
     for (String name : SAMPLE_SCENARIOS) {
@@ -64,7 +68,7 @@ public final class WhatIf {
     if (!errors.isEmpty()) {
       throw failure(new ScenarioException(errors));
     }
-    return project(base, scenarios);
+    return project(base, book, scenarios);
   }
 
   /** The base assessment with the timelines attached (what the workbook's Scenarios sheet reads). */
@@ -80,8 +84,8 @@ public final class WhatIf {
     return Comparison.render(timelines);
   }
 
-  private static List<Timeline> project(Assessment base, List<Scenario> scenarios) {
-    HybridModel model = HybridModel.of(base);
+  private static List<Timeline> project(Assessment base, PriceBook book, List<Scenario> scenarios) {
+    HybridModel model = HybridModel.of(base, book);
     List<Timeline> out = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
     for (Scenario s : scenarios) {

@@ -212,8 +212,8 @@ class SampleLogMergeTest {
   @Test
   void hybridInterCloudTrafficFollowsTheMeasuredHitRatio() {
     List<Path> scenario = List.of(SampleEstate.SCENARIOS.resolve("gke-replatform-waves.yaml"));
-    Timeline t0 = WhatIf.run(SampleEstate.assess(before), scenario, List.of()).get(0);
-    Timeline t1 = WhatIf.run(SampleEstate.assess(after), scenario, List.of()).get(0);
+    Timeline t0 = WhatIf.run(SampleEstate.assess(before), dev.migrate.pricing.PriceBook.bundled(), scenario, List.of()).get(0);
+    Timeline t1 = WhatIf.run(SampleEstate.assess(after), dev.migrate.pricing.PriceBook.bundled(), scenario, List.of()).get(0);
     boolean grew = false;
     for (int m = 0; m < t0.months().size(); m++) {
       BigDecimal x0 = t0.months().get(m).interCloudTrafficUsd();

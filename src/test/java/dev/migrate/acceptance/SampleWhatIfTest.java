@@ -38,7 +38,7 @@ class SampleWhatIfTest {
 
   @Test
   void shippedScenariosSideBySideAreAsRecorded() throws Exception {
-    List<Timeline> timelines = WhatIf.run(base, shipped(), List.of());
+    List<Timeline> timelines = WhatIf.run(base, dev.migrate.pricing.PriceBook.bundled(), shipped(), List.of());
     assertEquals(WhatIf.SAMPLE_SCENARIOS, timelines.stream().map(Timeline::scenario).toList());
     Golden.check("whatif/comparison-sample.txt", WhatIf.compare(timelines));
   }
@@ -51,8 +51,8 @@ class SampleWhatIfTest {
    */
   @Test
   void everyShippedTimelineStartsAtTheCurrentTotal() {
-    List<Timeline> asShipped = WhatIf.run(base, shipped(), List.of());
-    List<Timeline> todaysTraffic = WhatIf.run(base, shipped(), List.of("traffic.multiplier=1"));
+    List<Timeline> asShipped = WhatIf.run(base, dev.migrate.pricing.PriceBook.bundled(), shipped(), List.of());
+    List<Timeline> todaysTraffic = WhatIf.run(base, dev.migrate.pricing.PriceBook.bundled(), shipped(), List.of("traffic.multiplier=1"));
     for (int i = 0; i < asShipped.size(); i++) {
       Timeline t = todaysTraffic.get(i);
       Timeline.Month first = t.months().get(0);
@@ -75,7 +75,7 @@ class SampleWhatIfTest {
    */
   @Test
   void theDoubledScenarioStartsAtTheCostModelsTwiceTodaysTraffic() {
-    Timeline doubled = WhatIf.run(base, List.of(SampleEstate.SCENARIOS.resolve("replatform-3y-doubled.yaml")),
+    Timeline doubled = WhatIf.run(base, dev.migrate.pricing.PriceBook.bundled(), List.of(SampleEstate.SCENARIOS.resolve("replatform-3y-doubled.yaml")),
         List.of()).get(0);
     Timeline.Month first = doubled.months().get(0);
     RequestCosts.GrowthPoint atTwice = twice();
@@ -137,11 +137,11 @@ class SampleWhatIfTest {
           gkePodCidr: 10.4.0.0/14
           gkeServiceCidr: 10.8.0.0/20
         """);
-    assertEndsAt(WhatIf.run(base, List.of(file), List.of()).get(0), base.current().monthlyUsd(),
+    assertEndsAt(WhatIf.run(base, dev.migrate.pricing.PriceBook.bundled(), List.of(file), List.of()).get(0), base.current().monthlyUsd(),
         base.target().monthlyUsd());
     // At twice today's traffic both ends are the cost model's re-pricing at 2x, allowances and tiers included.
     RequestCosts.GrowthPoint atTwice = twice();
-    assertEndsAt(WhatIf.run(base, List.of(file), List.of("traffic.multiplier=2")).get(0), atTwice.awsMonthlyUsd(),
+    assertEndsAt(WhatIf.run(base, dev.migrate.pricing.PriceBook.bundled(), List.of(file), List.of("traffic.multiplier=2")).get(0), atTwice.awsMonthlyUsd(),
         atTwice.gcpMonthlyUsd());
   }
 

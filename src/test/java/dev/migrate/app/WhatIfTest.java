@@ -18,7 +18,7 @@ class WhatIfTest {
   @Test
   void bundledSampleScenariosRunAndAttachToTheAssessment() {
     Assessment base = Estates.tableapp();
-    List<Timeline> timelines = WhatIf.runSample(base, List.of());
+    List<Timeline> timelines = WhatIf.runSample(base, dev.migrate.pricing.PriceBook.bundled(), List.of());
     assertEquals(List.of("lift-and-shift-fast", "gke-replatform-waves", "replatform-3y-doubled"),
         timelines.stream().map(Timeline::scenario).toList());
     Assessment with = WhatIf.withTimelines(base, timelines);
@@ -33,13 +33,13 @@ class WhatIfTest {
     Files.writeString(a, "waves: [{name: x, month: 0, select: {tiers: [db]}}]\n");
     Path b = dir.resolve("b.yaml");
     Files.writeString(b, "timeline: {months: 1}\n");
-    Failure f = assertThrows(Failure.class, () -> WhatIf.run(Estates.tableapp(), List.of(a, b), List.of()));
+    Failure f = assertThrows(Failure.class, () -> WhatIf.run(Estates.tableapp(), dev.migrate.pricing.PriceBook.bundled(), List.of(a, b), List.of()));
     assertEquals(Failure.Kind.INVALID_INPUT, f.kind());
     assertTrue(f.getMessage().contains(b + ":1:20: 'months' is 1, must be between 2 and 120"), f.getMessage());
-    Failure g = assertThrows(Failure.class, () -> WhatIf.run(Estates.tableapp(), List.of(a), List.of()));
+    Failure g = assertThrows(Failure.class, () -> WhatIf.run(Estates.tableapp(), dev.migrate.pricing.PriceBook.bundled(), List.of(a), List.of()));
     assertTrue(g.getMessage().startsWith("scenario error: " + a + ":1:9: wave 'x' selects nothing in this estate"),
         g.getMessage());
-    Failure h = assertThrows(Failure.class, () -> WhatIf.run(Estates.tableapp(), List.of(), List.of()));
+    Failure h = assertThrows(Failure.class, () -> WhatIf.run(Estates.tableapp(), dev.migrate.pricing.PriceBook.bundled(), List.of(), List.of()));
     assertEquals(Failure.Kind.USAGE, h.kind());
     assertTrue(!f.getMessage().contains("\n"), "one line");
   }
@@ -47,7 +47,7 @@ class WhatIfTest {
   @Test
   void aBadOverrideIsReportedOnceThoughEveryScenarioHasIt() {
     Failure f = assertThrows(Failure.class,
-        () -> WhatIf.runSample(Estates.tableapp(), List.of("traffic.growthPerMonthPct=abc")));
+        () -> WhatIf.runSample(Estates.tableapp(), dev.migrate.pricing.PriceBook.bundled(), List.of("traffic.growthPerMonthPct=abc")));
     assertEquals("scenario error: --set traffic.growthPerMonthPct=abc: 'growthPerMonthPct' must be a number, got 'abc'",
         f.getMessage());
   }

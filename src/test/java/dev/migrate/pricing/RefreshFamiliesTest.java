@@ -21,6 +21,8 @@ class RefreshFamiliesTest {
   private static final Set<String> HAND_KEPT = Set.of("aws/waf", "gcp/interconnect", "aws/vpc", "aws/direct-connect", "gcp/dns",
       // managed databases and caches: no refresh family yet, their rows stay as the book has them
       "aws/rds", "aws/aurora", "aws/elasticache", "gcp/cloudsql", "gcp/memorystore", "gcp/alloydb",
+      // the what-if's AWS VPN connection fee and Compute Engine commitment, Spot and regional factors: kept by hand
+      "aws/vpn", "gcp/compute-factor",
       // Cloud Logging and Cloud KMS rows for mapped bill lines: kept by hand
       "gcp/logging", "gcp/kms");
   private final RefreshFamilies table = RefreshFamilies.bundled();

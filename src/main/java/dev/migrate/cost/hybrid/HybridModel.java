@@ -296,9 +296,14 @@ public final class HybridModel {
     sums.add(u);
   }
 
-  /** Indexes an assessment with the bundled hybrid prices. */
+  /** Indexes an assessment with the link, transfer and factor prices of the bundled price book. */
   public static HybridModel of(Assessment a) {
     return of(a, HybridPrices.bundled());
+  }
+
+  /** Indexes an assessment with the link, transfer and factor prices of the book the assessment was priced with. */
+  public static HybridModel of(Assessment a, dev.migrate.pricing.PriceBook book) {
+    return of(a, HybridPrices.of(book));
   }
 
   public static HybridModel of(Assessment a, HybridPrices prices) {

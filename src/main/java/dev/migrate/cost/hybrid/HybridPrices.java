@@ -1,144 +1,112 @@
 package dev.migrate.cost.hybrid;
 
-import dev.migrate.io.Csv;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.migrate.pricing.PriceBook;
+import dev.migrate.pricing.PriceKey;
+import dev.migrate.pricing.Tier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * The unit prices and factors the hybrid phase needs and the main price book does not carry
- * yet: HA VPN tunnel and AWS VPN connection hours, data transfer out of each cloud, committed-use
- * and Spot factors per machine series, a regional compute price index, and Cloud Interconnect
- * circuits, VLAN attachments and data transfer out by region. Each value keeps its
- * source and date. Bundled as {@code /pricebook/hybrid-link-prices.csv}.
+ * The unit prices and factors the hybrid phase reads from the price book: Cloud VPN tunnel and AWS
+ * Site-to-Site VPN connection hours, data transfer out of each cloud toward the other (the first
+ * volume tier), Cloud Interconnect circuits, VLAN attachments and data transfer out by region,
+ * and the committed-use, Spot and regional compute factors ({@code gcp/compute_factors.csv}).
+ * Each value keeps the source and date of its row, so {@code --price-book} reaches the what-if too.
  */
 public final class HybridPrices {
-  /** Classpath location of the bundled table. */
-  public static final String BUNDLED = "/pricebook/hybrid-link-prices.csv";
-
   /**
-   * One value of the table.
+   * One value.
    *
-   * @param item    e.g. gcp_vpn_tunnel_hour
-   * @param scope   region, series or "all"
-   * @param value   USD per unit, or a ratio
-   * @param unit    USD/hour, USD/GiB or ratio
+   * @param item    the price key it comes from
+   * @param scope   region, machine series or "all"
+   * @param value   USD per unit (of the first tier), or a ratio
+   * @param unit    the book's unit: hour, GiB, GB (AWS bills binary GB, the same as GiB) or ratio
    * @param source  where it comes from
    * @param asOf    date of the source
    */
   public record Price(String item, String scope, BigDecimal value, String unit, String source, LocalDate asOf) {}
 
-  private final Map<String, Price> prices;
+  private final PriceBook book;
 
-  private HybridPrices(Map<String, Price> prices) {
-    this.prices = Collections.unmodifiableMap(prices);
+  private HybridPrices(PriceBook book) {
+    this.book = book;
   }
 
-  /** The bundled table. */
+  /** The prices of a loaded book. */
+  public static HybridPrices of(PriceBook book) {
+    return new HybridPrices(book);
+  }
+
+  /** The prices of the bundled book. */
   public static HybridPrices bundled() {
-    try (InputStream in = HybridPrices.class.getResourceAsStream(BUNDLED)) {
-      if (in == null) {
-        throw new IllegalStateException("bundled price table " + BUNDLED + " is missing from the jar");
-      }
-      return read(in, BUNDLED);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return of(PriceBook.bundled());
   }
 
-  /** The columns of the table. */
-  static final List<String> HEADER = List.of("item", "scope", "value", "unit", "source", "as_of", "note");
-
-  /** Reads a table in the bundled format (comment lines start with #; header item,scope,value,unit,source,as_of,note). */
-  public static HybridPrices read(InputStream in, String name) throws IOException {
-    Map<String, Price> map = new TreeMap<>();
-    List<Csv.Row> rows;
-    try {
-      rows = Csv.read(in, name);
-    } catch (Csv.CsvException e) {
-      throw new IOException(e.getMessage(), e);
-    }
-    if (rows.isEmpty() || !rows.get(0).cells().equals(HEADER)) {
-      throw new IOException((rows.isEmpty() ? name : rows.get(0).where()) + ": expected header " + String.join(",", HEADER));
-    }
-    for (Csv.Row r : rows.subList(1, rows.size())) {
-      if (r.size() < 6) {
-        throw new IOException(r.where() + ": expected at least 6 columns, got " + r.size());
-      }
-      try {
-        var p = new Price(r.get(0), r.get(1), new BigDecimal(r.get(2)), r.get(3), r.get(4), LocalDate.parse(r.get(5)));
-        map.put(p.item() + "|" + p.scope(), p);
-      } catch (RuntimeException e) {
-        throw new IOException(r.where() + ": " + e.getMessage(), e);
-      }
-    }
-    return new HybridPrices(map);
-  }
-
-  /** The value for exactly this item and scope. */
-  public Optional<Price> find(String item, String scope) {
-    return Optional.ofNullable(prices.get(item + "|" + scope));
-  }
-
-  /** The value for this scope, else the item's "all" row. */
-  public Optional<Price> findOrAll(String item, String scope) {
-    return find(item, scope).or(() -> find(item, "all"));
+  /** The first tier of a key in exactly this region (no fallback to "all" unless asked). */
+  private Optional<Price> exact(PriceKey key, String scope) {
+    return book.find(key).filter(p -> p.key().region().equals(key.region())).map(p -> {
+      Tier t = p.flat();
+      return new Price(key.toString(), scope, t.usd(), p.unit(), t.source(), t.asOf());
+    });
   }
 
   /** Cloud VPN tunnel, USD per tunnel-hour, in a Google Cloud region. */
   public Optional<Price> gcpVpnTunnelHour(String gcpRegion) {
-    return find("gcp_vpn_tunnel_hour", gcpRegion);
+    return exact(PriceKey.gcp("network", "vpn-tunnel", gcpRegion), gcpRegion);
   }
 
-  /** AWS Site-to-Site VPN connection (two tunnels), USD per connection-hour. */
+  /** AWS Site-to-Site VPN connection (two tunnels), USD per connection-hour; the book has one price for all regions. */
   public Optional<Price> awsVpnConnectionHour(String awsRegion) {
-    return findOrAll("aws_vpn_connection_hour", awsRegion);
+    return exact(PriceKey.aws("vpn", "connection", awsRegion), awsRegion)
+        .or(() -> exact(PriceKey.aws("vpn", "connection", "all"), "all"));
   }
 
-  /** AWS data transfer out (to the internet, which includes VPN traffic to another cloud), USD/GiB, first tier. */
+  /**
+   * AWS data transfer out toward another cloud (billed as data transfer out to the internet, which
+   * includes VPN traffic), USD per GB, first paid tier.
+   */
   public Optional<Price> awsDataOutGib(String awsRegion) {
-    return find("aws_internet_out_gib", awsRegion);
+    return exact(PriceKey.aws("data-transfer", "inter-cloud-out", awsRegion), awsRegion);
   }
 
-  /** Google Cloud Premium Tier internet egress, USD/GiB, first tier, from a region. */
+  /** Google Cloud Premium Tier egress toward another cloud (the internet rate), USD/GiB, first tier, from a region. */
   public Optional<Price> gcpEgressGib(String gcpRegion) {
-    return find("gcp_egress_premium_gib", gcpRegion);
+    return exact(PriceKey.gcp("network", "inter-cloud-out:worldwide_ex_china_australia", gcpRegion), gcpRegion);
   }
 
   /** Dedicated Interconnect circuit ({@code 10g}, {@code 100g}, {@code 400g}), USD per circuit-hour, any region. */
   public Optional<Price> interconnectCircuitHour(String size) {
-    return find("gcp_interconnect_circuit_hour", size);
+    return exact(PriceKey.gcp("interconnect", "dedicated-" + size, "all"), size);
   }
 
   /** Interconnect VLAN attachment of a capacity class ({@code 10g}: 50 Mbps-10 Gbps, {@code 20g}, {@code 50g}), USD per hour. */
   public Optional<Price> interconnectAttachmentHour(String capacityClass) {
-    return find("gcp_interconnect_attachment_hour", capacityClass);
+    return exact(PriceKey.gcp("interconnect", "vlan-attachment-" + capacityClass, "all"), capacityClass);
   }
 
   /** Data transfer out of a VPC network through an Interconnect attachment in a region, USD/GiB. */
   public Optional<Price> interconnectEgressGib(String gcpRegion) {
-    return find("gcp_interconnect_egress_gib", gcpRegion);
+    return exact(PriceKey.gcp("interconnect", "egress", gcpRegion), gcpRegion);
   }
 
-  /** Committed-use factor (1y or 3y) of a machine series against on-demand list price. */
+  /** Committed-use factor (1y or 3y) of a machine series against on-demand list price; the "all" median for other series. */
   public Optional<Price> cudFactor(String term, String series) {
-    return findOrAll("gcp_cud_" + term + "_factor", series);
+    return factor("cud-" + term, series);
   }
 
-  /** Spot factor of a machine series against on-demand list price. */
+  /** Spot factor of a machine series against on-demand list price; the "all" median for other series. */
   public Optional<Price> spotFactor(String series) {
-    return findOrAll("gcp_spot_factor", series);
+    return factor("spot", series);
+  }
+
+  private Optional<Price> factor(String kind, String series) {
+    return exact(PriceKey.gcp("compute-factor", kind + ":" + series, "all"), series)
+        .or(() -> exact(PriceKey.gcp("compute-factor", kind + ":all", "all"), "all"));
   }
 
   /** Median compute price of a region relative to us-central1. */
   public Optional<Price> regionComputeIndex(String gcpRegion) {
-    return find("gcp_region_compute_index", gcpRegion);
+    return exact(PriceKey.gcp("compute-factor", "region-index", gcpRegion), gcpRegion);
   }
 }

@@ -518,7 +518,7 @@ public final class TimelineEngine {
       Set<String> missingAws = interconnect ? Set.of() : model.missingAwsRates;
       if (interconnect && icEgress == null) {
         warnings.add("MISSING PRICE: AWS Direct Connect data transfer out (traffic leaving AWS over the " + sc.link().type()
-            + " is not counted; the price book has no Direct Connect prices: give link.egressUsdPerGib from your quote)");
+            + " is not counted; the what-if does not price Direct Connect: give link.egressUsdPerGib from your quote)");
       }
       return new LinkRates(interconnect, icEgress, missingAws);
     }
@@ -804,8 +804,8 @@ public final class TimelineEngine {
      * (Direct Connect ports or hosted connections) are not in the book: reported missing, not counted.
      */
     private BigDecimal interconnectFromBook(Scenario.Link l) {
-      warnings.add("MISSING PRICE: AWS Direct Connect port-hours for the " + l.type() + " (not counted; the price book has"
-          + " no Direct Connect prices: give link.hourlyUsd for both clouds from your quote)");
+      warnings.add("MISSING PRICE: AWS Direct Connect port-hours for the " + l.type() + " (not counted; the what-if does"
+          + " not price Direct Connect: give link.hourlyUsd for both clouds from your quote)");
       double cap = l.capacityGbps();
       if ("partner-interconnect".equals(l.type())) {
         warnings.add("MISSING PRICE: Partner Interconnect VLAN attachment of " + plain(cap) + " Gbps and the partner's"

@@ -31,6 +31,23 @@ class InterconnectFromBookTest {
 
 
   @Test
+  void aPriceBookGivenWithPriceBookReachesTheLink(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // the bundled book written out with the 10 Gbps circuit at 3.00 USD/h instead of 2.328, as --price-book reads it
+    dev.migrate.pricing.PriceBookWriter.write(dev.migrate.pricing.PriceBook.bundled(), dir);
+    java.nio.file.Path file = dir.resolve("gcp/interconnect.csv");
+    String text = java.nio.file.Files.readString(file);
+    assertTrue(text.contains("gcp,interconnect,dedicated-10g,all,,,2.328,"), "the bundled circuit row");
+    java.nio.file.Files.writeString(file, text.replace("gcp,interconnect,dedicated-10g,all,,,2.328,",
+        "gcp,interconnect,dedicated-10g,all,,,3.00,"));
+    var book = dev.migrate.pricing.PriceBook.load(dir);
+    Scenario s = ScenarioReader.parse(SCENARIO + "link: {type: dedicated-interconnect, capacityGbps: 10}\n", "test.yaml",
+        List.of());
+    Timeline t = TimelineEngine.project(HybridModel.of(Estates.webAndLb(List.of(), 720), book), s);
+    // (3.00 + 0.10 VLAN attachment) USD/h x 730 h
+    assertUsd("2263.00", t.months().get(1).linkUsd(), "link");
+  }
+
+  @Test
   void dedicatedInterconnectIsPricedFromTheBook() throws Exception {
     Timeline t = project("link: {type: dedicated-interconnect, capacityGbps: 10}\n");
     Timeline.Month m1 = t.months().get(1);
