@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives the managed database and cache rows of the bundled price book from the shared reference data
+"""Derives the managed database and cache rows of the bundled price book from the dated public price tables in REFERENCE_DIR
 (build-time helper, never run by migrate).
 
 Usage: python3 derive_datastores.py REFERENCE_DIR OUT_DIR

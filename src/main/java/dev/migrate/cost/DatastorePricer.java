@@ -188,6 +188,9 @@ final class DatastorePricer {
     List<DbInstance> members = new ArrayList<>(estate.topology.clusterMembers(c.id()));
     members.sort(Comparator.comparing(DbInstance::id));
     DatastoreMetrics m = metrics(c.id());
+    // Aurora I/O-Optimized has its own (higher) instance and ACU rates and no I/O charge.
+    String config = "aurora-iopt1".equals(c.storageType()) ? "io-optimized" : "standard";
+    String rate = config.equals("io-optimized") ? ":io-optimized" : "";
     for (DbInstance d : members) {
       String role = d.id().equals(c.writerId()) ? "writer" : "reader";
       if (stopped(d.status()) || stopped(c.status())) {
@@ -195,7 +198,7 @@ final class DatastorePricer {
       }
       if ("db.serverless".equals(d.instanceClass())) {
         // Serverless v2 bills ACU-hours: the measured average capacity over the month.
-        PriceKey key = PriceKey.aws("aurora", engine + ":serverless-v2-acu", c.region());
+        PriceKey key = PriceKey.aws("aurora", engine + ":serverless-v2-acu" + rate, c.region());
         if (m != null && m.capacityAcuAvg() != null) {
           ledger.flat(item, Services.RDS, Driver.COMPUTE_ON_DEMAND, "Serverless v2 capacity (" + d.id() + ", " + role
               + ", measured average " + BigDecimal.valueOf(m.capacityAcuAvg()).stripTrailingZeros().toPlainString() + " ACU)",
@@ -205,7 +208,7 @@ final class DatastorePricer {
         }
         continue;
       }
-      PriceKey key = PriceKey.aws("aurora", engine + ":" + d.instanceClass(), c.region());
+      PriceKey key = PriceKey.aws("aurora", engine + ":" + d.instanceClass() + rate, c.region());
       BigDecimal amount = ledger.machine(item, Services.RDS, Driver.COMPUTE_ON_DEMAND, d.instanceClass(),
           "DB instance hours (" + d.id() + ", " + role + ", " + d.instanceClass() + ")", estate.hoursPerMonth, key);
       if (amount != null) {
@@ -214,7 +217,6 @@ final class DatastorePricer {
             ledger.book().lookup(key).orElseThrow(), 1));
       }
     }
-    String config = "aurora-iopt1".equals(c.storageType()) ? "io-optimized" : "standard";
     if (m != null && m.storageUsedGib() != null) {
       ledger.flat(item, Services.RDS, Driver.STORAGE, "cluster storage (Aurora " + config + ", measured volume used)",
           BigDecimal.valueOf(m.storageUsedGib()).setScale(Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN),

@@ -251,4 +251,84 @@ class DatastoreCostHandCheckedTest {
     assertTrue(cov.carried().stream().noneMatch(p -> p.awsUsd().compareTo(new BigDecimal("249.24")) == 0),
         "the RDS instance and storage lines are not carried");
   }
+
+  /**
+   * An Aurora MySQL cluster: its members' hours are priced at the cluster item (the provisioned writer per hour, the
+   * Serverless v2 reader per measured ACU-hour), with the cluster volume and its I/O; a reserved DB instance of the
+   * writer's class covers the writer:
+   * <pre>
+   *   catalog-1 writer db.t3.large     730 h x 0.164 (aws/aurora/aurora-mysql:db.t3.large)              = 119.72
+   *   catalog-2 reader db.serverless   2.5 ACU x 730 h = 1,825 ACU-h x 0.12                            = 219.00
+   *   storage used 50 GiB x 0.10                                                                         =   5.00
+   *   I/O (20 + 10 IOPS) x 3,600 s x 730 h = 78.84 million x 0.20                                        =  15.768
+   *   rdi-aurora covers the writer: 730 h x -0.164                                                       = -119.72
+   *   cluster                                                                                            = 239.768
+   * </pre>
+   * An I/O-Optimized cluster asks for the I/O-Optimized rates, which the book does not have: missing, no I/O line.
+   */
+  @Test
+  void auroraMembersAreFoldedIntoTheClusterItem() {
+    List<DbInstance> members = List.of(
+        new DbInstance("catalog-1", null, REGION, "us-east-1a", "aurora-mysql", "8.0", "db.t3.large", "aurora", 0, null, false,
+            "catalog-aurora", null, 0, true, null, "available", null, Map.of()),
+        new DbInstance("catalog-2", null, REGION, "us-east-1b", "aurora-mysql", "8.0", "db.serverless", "aurora", 0, null, false,
+            "catalog-aurora", null, 0, true, null, "available", null, Map.of()));
+    DatastoreMetrics m = new DatastoreMetrics(null, null, null, null, 20.0, null, 10.0, null, 50.0, null, null, 2.5, 4.0);
+    for (String storage : List.of("aurora", "aurora-iopt1")) {
+      DbCluster cluster = new DbCluster("catalog-aurora", null, REGION, "aurora-mysql", "8.0", "provisioned",
+          List.of("catalog-1", "catalog-2"), "catalog-1", 0.5, 8.0, storage, true, null, 0, 0, true, null, "available", Map.of());
+      Snapshot s = SnapshotBuilder.snapshot(new Account("111122223333", null), END, new Window(END.minus(Duration.ofHours(730)), END, 30))
+          .regions(List.of(REGION)).usage(List.of(usage("catalog-aurora", "aurora", m)))
+          .commitments(List.of(new Commitment("reserved-db-instance", "rdi-aurora", REGION, "db.t3.large", "aurora-mysql", 1, null, null,
+              null, null, "single-az", "active")))
+          .build().withDataStores(members, List.of(cluster), List.of());
+      MigrationPlan p = new MigrationPlan(List.of(map("catalog-aurora", ItemKind.AURORA_CLUSTER,
+          new Target.CloudSql("mysql", "enterprise", 2, 8, 50, "ssd", true, 1, "us-central1"))), List.of(), Map.of(REGION, "us-central1"), "test");
+      Assessment a = model.assess(s, p, CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
+      CostSide c = a.current();
+      if (storage.equals("aurora")) {
+        assertUsd("119.72", line(c, "catalog-aurora", "DB instance hours (catalog-1, writer, db.t3.large)"));
+        assertUsd("219.00", line(c, "catalog-aurora", "Serverless v2 capacity (catalog-2, reader, measured average 2.5 ACU)"));
+        assertUsd("5.00", line(c, "catalog-aurora", "cluster storage (Aurora standard, measured volume used)"));
+        assertUsd("15.768", line(c, "catalog-aurora", "I/O requests (measured read + write IOPS)"));
+        assertUsd("-119.72", line(c, "catalog-aurora", "reserved DB instance rdi-aurora covers the on-demand hours of catalog-1"));
+        assertUsd("239.768", item(c, "catalog-aurora"));
+        assertTrue(a.missingPrices().stream().noneMatch(x -> x.phase() == Phase.CURRENT), a.missingPrices()::toString);
+      } else {
+        List<String> keys = a.missingPrices().stream().map(MissingPrice::priceKey).toList();
+        assertTrue(keys.containsAll(List.of("aws/aurora/aurora-mysql:db.t3.large:io-optimized/us-east-1",
+            "aws/aurora/storage:io-optimized/us-east-1")), keys::toString);
+        // 1,825 ACU-h x 0.16 (aws/aurora/aurora-mysql:serverless-v2-acu:io-optimized)
+        assertUsd("292.00", line(c, "catalog-aurora", "Serverless v2 capacity (catalog-2, reader, measured average 2.5 ACU)"));
+        assertTrue(c.lines().stream().noneMatch(l -> l.component().startsWith("I/O requests")), "I/O-Optimized bills no I/O");
+        assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("reserved-db-instance rdi-aurora: 1 of 1")), a.warnings()::toString);
+      }
+    }
+  }
+
+  /**
+   * A reserved cache node covers one node of the Redis group (the group has two), a second reservation of another
+   * node type covers nothing and says so:
+   * <pre>
+   *   sessions   2 nodes x 730 h x 0.206 = 300.76; rcn-1 covers 1 node: 730 h x -0.206 = -150.38     = 150.38
+   *   rcn-1      recurring charge 730 h x 0.09                                                         =  65.70
+   * </pre>
+   */
+  @Test
+  void aReservedCacheNodeCoversOneNodeOfTheGroup() {
+    Snapshot base = snapshot(Billing.EMPTY);
+    Snapshot s = SnapshotBuilder.from(base).commitments(List.of(
+        new Commitment("reserved-cache-node", "rcn-1", REGION, "cache.r6g.large", "redis", 1, null, null, null,
+            new BigDecimal("0.09"), "Heavy Utilization", "active"),
+        new Commitment("reserved-cache-node", "rcn-2", REGION, "cache.m6g.large", "redis", 2, null, null, null, null, null, "active")))
+        .build().withDataStores(base.dbInstances(), base.dbClusters(), base.cacheClusters());
+    Assessment a = model.assess(s, plan(ALLOYDB), CostOptions.defaults(), CostModelHandCheckedTest.CLOCK);
+    CostSide c = a.current();
+    assertUsd("-150.38", line(c, "sessions", "reserved cache node rcn-1 covers 1 node(s)' on-demand hours"));
+    assertUsd("150.38", item(c, "sessions"));
+    assertUsd("65.70", line(c, "rcn-1", "reserved cache node recurring charge (1 x cache.r6g.large)"));
+    assertUsd("216.08", c.byService().get("Amazon ElastiCache")); // 300.76 - 150.38 + 65.70
+    assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("reserved-cache-node rcn-2: 2 of 2 reserved cache node(s) match no priced "
+        + "cache.m6g.large (redis) in us-east-1")), a.warnings()::toString);
+  }
 }
