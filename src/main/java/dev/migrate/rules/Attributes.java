@@ -210,6 +210,8 @@ public final class Attributes {
         f -> f.db().provisionedIops() == null ? null : f.db().provisionedIops().doubleValue());
     put(r, "multiAz", Type.BOOLEAN, "Multi-AZ deployment (a standby in another zone)", f -> f.db().multiAz());
     put(r, "readReplica", Type.BOOLEAN, "replicates from another DB instance", f -> f.db().readReplica());
+    put(r, "multiAzCluster", Type.STRING, "the Multi-AZ DB cluster it belongs to (a writer and two readable standbys), "
+        + "or null", f -> f.db().clusterId());
     put(r, "crossRegionReplica", Type.BOOLEAN, "a read replica of an instance in another region",
         f -> Datastores.crossRegionReplica(f.db()));
     put(r, "backupRetentionDays", Type.NUMBER, "automated backup retention, days (0 = off)",

@@ -100,7 +100,7 @@ final class DbSizer {
    * The smallest Cloud SQL shape that holds a need: Enterprise edition as a custom machine, Enterprise
    * Plus as an N2 shape; a need beyond the largest shape gets the largest with a blocker.
    */
-  static Shape cloudSql(Need need, String edition, List<String> blockers) {
+  static Shape cloudSql(Need need, String edition, List<String> warnings, List<String> blockers) {
     if (edition.equals("enterprise-plus")) {
       Shape s = n2(need);
       if (s == null) {
@@ -112,8 +112,14 @@ final class DbSizer {
     int vcpu = need.vcpu() <= 1 ? 1 : (int) (2 * Math.ceil(need.vcpu() / 2 - 1e-9));
     double mem = Math.max(need.memoryGib(), Math.max(CLOUD_SQL_MIN_MEMORY_GIB, CLOUD_SQL_MIN_GIB_PER_VCPU * vcpu));
     mem = Math.ceil(mem * 4 - 1e-9) / 4; // 256 MiB steps
+    int cpuVcpu = vcpu;
     while (mem > CLOUD_SQL_MAX_GIB_PER_VCPU * vcpu + 1e-9) {
       vcpu = vcpu == 1 ? 2 : vcpu + 2;
+    }
+    if (vcpu > cpuVcpu) {
+      warnings.add(String.format(Locale.ROOT, "memory drives the shape: %s GiB needs %d vCPU at Enterprise's 6.5 GiB per "
+          + "vCPU where the CPU needs %d; Enterprise Plus (8 GiB per vCPU) holds it on fewer vCPUs",
+          RuleEngine.fmt(mem), vcpu, cpuVcpu));
     }
     if (vcpu > CLOUD_SQL_MAX_VCPU || mem > CLOUD_SQL_MAX_MEMORY_GIB) {
       blockers.add(beyond(need, "Cloud SQL Enterprise", CLOUD_SQL_MAX_VCPU, CLOUD_SQL_MAX_MEMORY_GIB)

@@ -485,6 +485,11 @@ public final class RuleEngine {
 
     /** Warnings and blockers every database mapping shares: replicas, Aurora features without a counterpart. */
     void dbNotes(Facts f, String gcpRegion, List<String> warnings, List<String> blockers) {
+      if (f.kind == ItemKind.RDS_INSTANCE && f.db().clusterId() != null) {
+        warnings.add("member of Multi-AZ DB cluster " + f.db().clusterId() + ": each member is mapped to its own "
+            + "instance here; one regional (HA) instance, with a read replica if readers use the standbys, usually "
+            + "replaces the cluster");
+      }
       if (f.kind == ItemKind.RDS_INSTANCE && f.db().readReplica()) {
         DbInstance d = f.db();
         if (Datastores.crossRegionReplica(d)) {
@@ -544,7 +549,7 @@ public final class RuleEngine {
       }
       String edition = r.target().string("edition", "enterprise");
       DbSizer.Need need = dbNeed(db, p, warnings, sizing);
-      DbSizer.Shape shape = DbSizer.cloudSql(need, edition, blockers);
+      DbSizer.Shape shape = DbSizer.cloudSql(need, edition, warnings, blockers);
       double headroom = r.sizing().storageHeadroom() != null ? r.sizing().storageHeadroom() : DbSizer.DEFAULT_STORAGE_HEADROOM;
       long storage = DbSizer.cloudSqlStorage(db.allocatedGib(), db.usedGib(), headroom, "measured".equals(p.strategy()),
           warnings, blockers, sizing);

@@ -278,6 +278,9 @@ final class TestEstate {
             "bring-your-own-license")
         .dbUsage("billing-oracle", "rds", 40.0, 20.0, null, 1200.0, null)
         .db("ledger-db2", "db2-se", "11.5.9.0.sb00000000.r1", "db.m6i.2xlarge", 400, false, null, "bring-your-own-license");
+    // a member of a Multi-AZ DB cluster (RDS for PostgreSQL): its own item, with a warning
+    e.dbs.add(new DbInstance("metrics-pg-1", null, REGION, REGION + "a", "postgres", "16.3", "db.m6gd.large", "io1", 100,
+        3000, false, "metrics-maz", null, 7, true, null, "available", "postgresql-license", Map.of()));
     // an instance class the catalogue does not know
     e.db("lab-mysql", "mysql", "8.0.39", "db.z9.huge", 20, false, null, null);
     // Aurora PostgreSQL 13, writer and two readers, measured: AlloyDB (13 is below AlloyDB's versions)
