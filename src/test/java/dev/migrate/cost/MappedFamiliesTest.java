@@ -96,4 +96,30 @@ class MappedFamiliesTest {
     assertUsd("12.00", c.carriedUsd());
     assertTrue(c.carried().get(0).reason().contains("unit Hrs is not Keys"), c.carried().toString());
   }
+
+  /** The table's {@code units} is a list of texts; anything else is named with its file:line:col. */
+  @Test
+  void unitsThatAreNotAListAreRefusedWithTheirPosition() {
+    String table = """
+        families:
+          - id: kms-keys
+            name: KMS keys
+            coverage: mapped
+            bill:
+              - service: AWS Key Management Service
+                usageTypes: ["*KMS-Keys"]
+            target:
+              service: Cloud KMS
+              component: key versions
+              priceKey: gcp/kms/key-version-software/global
+              quantityFactor: 1
+              units: Keys
+        """;
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> BillFamilies.read("families.yaml", table));
+    assertEquals("families.yaml:13:14: 'units' is a list", e.getMessage());
+    BillFamilies ok = BillFamilies.read("families.yaml", table.replace("units: Keys", "units: [Keys]"));
+    assertTrue(ok.family("kms-keys").orElseThrow().target().fits("keys"), "units compare without case");
+    assertTrue(!ok.family("kms-keys").orElseThrow().target().fits("Hrs"));
+  }
 }
