@@ -1,9 +1,5 @@
 package dev.migrate.pricing;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,20 +138,12 @@ public final class PriceBook {
     Manifest manifest;
     String manifestName = prefix + "/pricebook.yaml";
     try (InputStream in = opener.open("pricebook.yaml")) {
-      ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-          .registerModule(new JavaTimeModule())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-      manifest = yaml.readValue(in, Manifest.class);
+      byte[] bytes = in.readNBytes(dev.migrate.io.Yaml.MAX_CHARS + 1);
+      manifest = ManifestReader.read(new String(bytes, StandardCharsets.UTF_8), manifestName);
     } catch (NoSuchFileException e) {
       throw new PriceBookException(manifestName + ": no such file (a price book folder holds pricebook.yaml)");
     } catch (IOException e) {
-      throw new PriceBookException(manifestName + ": " + firstLine(e.getMessage()));
-    }
-    if (manifest.date() == null) {
-      throw new PriceBookException(manifestName + ": missing 'date'");
-    }
-    if (manifest.files().isEmpty()) {
-      throw new PriceBookException(manifestName + ": 'files' lists no price files");
+      throw new PriceBookException(manifestName + ": cannot read (" + firstLine(e.getMessage()) + ")");
     }
     Map<String, List<Row>> rowsByKey = new HashMap<>();
     Map<String, String> fileByKey = new HashMap<>();

@@ -39,6 +39,34 @@ class PricesCommandTest {
   }
 
   @Test
+  void aBrokenManifestIsNamedWithFileLineAndColumnInWords(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("pricebook.yaml"), """
+        name: mine
+        date: 2026-13-01
+        hoursPerMonth: many
+        files: [aws/ec2.csv]
+        colour: blue
+        """);
+    assertEquals(ExitCode.INVALID_INPUT, run("prices", "show", "--price-book", dir.toString()));
+    String book = dir + "/pricebook.yaml";
+    assertTrue(err.contains(book + ":2:7: 'date' must be a date written YYYY-MM-DD, found the string '2026-13-01'"), err);
+    assertTrue(err.contains(book + ":3:16: 'hoursPerMonth' must be a whole number of hours from 672 to 744"), err);
+    assertTrue(err.contains(book + ":5:1: unknown field 'colour' in the price book manifest; expected one of name, date,"),
+        err);
+    assertTrue(!err.contains("jackson") && !err.contains("Exception") && !err.contains("\tat "), err);
+  }
+
+  @Test
+  void aManifestThatIsNotYamlSaysWhere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("pricebook.yaml"), "name: mine\ndate: [2026-01-01\nfiles: []\n");
+    assertEquals(ExitCode.INVALID_INPUT, run("prices", "show", "--price-book", dir.toString()));
+    assertTrue(err.contains(dir + "/pricebook.yaml:3:"), err);
+    assertTrue(err.contains("not valid YAML"), err);
+    assertTrue(!err.contains("jackson") && !err.contains("snakeyaml"), err);
+  }
+
+  @Test
   void refreshWithNothingToFetchIsAUsageError() {
     assertEquals(ExitCode.USAGE, run("prices", "refresh", "--out", "/tmp/unused", "--skip-aws"));
     assertTrue(err.contains("--skip-aws without --gcp-project leaves nothing to refresh"));
