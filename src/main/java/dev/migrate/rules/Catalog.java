@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Machine-type and region facts the engine sizes with, read from the CSV files under
- * {@code /catalog/} on the classpath (derived from the project's reference data; each row keeps
+ * {@code /catalog/} on the classpath (each file names its public sources in its header; each row keeps
  * its {@code source} and {@code as_of}). Immutable; load once with {@link #builtIn()}.
  */
 public final class Catalog {
