@@ -92,7 +92,7 @@ final class BillPricer {
     if (month == null) {
       basis = BillCoverage.NO_BILL;
       warnings.add("no complete bill month in the snapshot: AWS today is the modelled estate only; services the model "
-          + "does not price (databases, caches, monitoring, ...) are not in either total");
+          + "does not price (monitoring, logs, database backups, ...) are not in either total");
     } else if (!month.usageLines().isEmpty()) {
       basis = BillCoverage.BY_USAGE_TYPE;
       byUsageType();

@@ -230,7 +230,10 @@ final class DatastorePricer {
         ledger.flat(item, Services.RDS, Driver.REQUESTS, "I/O requests (measured read + write IOPS)", millions,
             PriceKey.aws("aurora", "io-requests:standard", c.region()));
       } else {
-        warnings.add("Aurora cluster " + c.id() + ": read and write IOPS are not measured; its I/O request charge is not modelled");
+        // Aurora Standard bills the cluster volume's I/O operations (VolumeReadIOPs/VolumeWriteIOPs), not the
+        // members' disk IOPS: without the cluster's own figures the charge is left out rather than guessed.
+        warnings.add("Aurora cluster " + c.id() + ": the cluster volume's read and write I/O is not measured; its I/O request "
+            + "charge (Aurora Standard) is not modelled");
       }
     }
   }
