@@ -220,14 +220,14 @@ public final class Attributes {
     put(r, "licenseModel", Type.STRING, "license-included, bring-your-own-license, general-public-license, ...",
         f -> f.db().licenseModel());
     put(r, "status", Type.STRING, "available, stopped, ...", f -> f.db().status());
-    put(r, "cpuP95Pct", Type.NUMBER, "CPU 95th percentile, percent", f -> usage(f, Usage::cpuP95Pct));
-    put(r, "cpuMaxPct", Type.NUMBER, "CPU maximum, percent", f -> usage(f, Usage::cpuMaxPct));
+    put(r, "cpuP95Pct", Type.NUMBER, "CPU 95th percentile, percent", f -> Datastores.usage(f.index, Datastores.RDS, f.id, Usage::cpuP95Pct));
+    put(r, "cpuMaxPct", Type.NUMBER, "CPU maximum, percent", f -> Datastores.usage(f.index, Datastores.RDS, f.id, Usage::cpuMaxPct));
     put(r, "freeableMemoryMinGib", Type.NUMBER, "lowest FreeableMemory, GiB",
-        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::freeableMemoryMinGib));
+        f -> Datastores.metric(f.index, Datastores.RDS, f.id, DatastoreMetrics::freeableMemoryMinGib));
     put(r, "connectionsMax", Type.NUMBER, "highest DatabaseConnections",
-        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::connectionsMax));
+        f -> Datastores.metric(f.index, Datastores.RDS, f.id, DatastoreMetrics::connectionsMax));
     put(r, "storageUsedGib", Type.NUMBER, "data stored: allocated minus FreeStorageSpace, GiB",
-        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::storageUsedGib));
+        f -> Datastores.metric(f.index, Datastores.RDS, f.id, DatastoreMetrics::storageUsedGib));
 
     put(a, "engine", Type.STRING, "aurora-mysql or aurora-postgresql", f -> f.cluster().engine());
     put(a, "engineFamily", Type.STRING, "mysql or postgres", f -> Datastores.engineFamily(f.cluster().engine()));
@@ -247,7 +247,7 @@ public final class Attributes {
     put(a, "minAcu", Type.NUMBER, "Serverless v2 minimum capacity, ACUs", f -> f.cluster().serverlessMinAcu());
     put(a, "maxAcu", Type.NUMBER, "Serverless v2 maximum capacity, ACUs", f -> f.cluster().serverlessMaxAcu());
     put(a, "capacityAcuMax", Type.NUMBER, "highest measured Serverless v2 capacity, ACUs",
-        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::capacityAcuMax));
+        f -> Datastores.metric(f.index, Datastores.AURORA, f.id, DatastoreMetrics::capacityAcuMax));
     put(a, "globalDatabase", Type.BOOLEAN, "member of an Aurora Global Database", f -> f.cluster().globalClusterId() != null);
     put(a, "backtrack", Type.BOOLEAN, "Backtrack is on (a window above 0 hours)", f -> f.cluster().backtrackWindowHours() > 0);
     put(a, "multiAz", Type.BOOLEAN, "members in more than one zone", f -> f.cluster().multiAz());
@@ -255,7 +255,7 @@ public final class Attributes {
     put(a, "backupRetentionDays", Type.NUMBER, "automated backup retention, days", f -> (double) f.cluster().backupRetentionDays());
     put(a, "encrypted", Type.BOOLEAN, "storage encrypted at rest", f -> f.cluster().encrypted());
     put(a, "storageUsedGib", Type.NUMBER, "cluster volume used (VolumeBytesUsed), GiB",
-        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::storageUsedGib));
+        f -> Datastores.metric(f.index, Datastores.AURORA, f.id, DatastoreMetrics::storageUsedGib));
     put(a, "cpuP95Pct", Type.NUMBER, "CPU 95th percentile of the writer (else of the cluster), percent",
         f -> Datastores.clusterUsage(f.index, f.cluster(), Usage::cpuP95Pct));
     put(a, "freeableMemoryMinGib", Type.NUMBER, "lowest FreeableMemory of the writer (else of the cluster), GiB",
@@ -288,14 +288,14 @@ public final class Attributes {
     put(c, "totalMemoryGib", Type.NUMBER, "memory for data over the shards (node memory x shards), GiB",
         f -> Datastores.totalMemoryGib(Catalogs.BUILT_IN, f.cache()));
     put(c, "dataGib", Type.NUMBER, "data stored (BytesUsedForCache), GiB",
-        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::storageUsedGib));
+        f -> Datastores.metric(f.index, Datastores.CACHE, f.id, DatastoreMetrics::storageUsedGib));
     put(c, "serverless", Type.BOOLEAN, "an ElastiCache Serverless cache", f -> f.cache().serverless());
     put(c, "hitRatio", Type.NUMBER, "cache hits over hits and misses, 0..1", f -> Datastores.hitRatio(f.index, f.cache()));
     put(c, "memoryUsedMaxPct", Type.NUMBER, "highest DatabaseMemoryUsagePercentage, percent",
-        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::memoryUsedMaxPct));
-    put(c, "cpuP95Pct", Type.NUMBER, "CPU 95th percentile, percent", f -> usage(f, Usage::cpuP95Pct));
+        f -> Datastores.metric(f.index, Datastores.CACHE, f.id, DatastoreMetrics::memoryUsedMaxPct));
+    put(c, "cpuP95Pct", Type.NUMBER, "CPU 95th percentile, percent", f -> Datastores.usage(f.index, Datastores.CACHE, f.id, Usage::cpuP95Pct));
     put(c, "connectionsMax", Type.NUMBER, "highest CurrConnections",
-        f -> Datastores.metric(f.index, f.id, DatastoreMetrics::connectionsMax));
+        f -> Datastores.metric(f.index, Datastores.CACHE, f.id, DatastoreMetrics::connectionsMax));
     put(c, "globalDatastore", Type.BOOLEAN, "member of an ElastiCache Global Datastore",
         f -> f.cache().globalReplicationGroupId() != null);
     put(c, "transitEncryption", Type.BOOLEAN, "in-transit encryption (TLS)", f -> f.cache().transitEncryption());

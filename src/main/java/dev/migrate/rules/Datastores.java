@@ -16,6 +16,11 @@ import java.util.function.Function;
  * major versions, an Aurora cluster's writer and readers, and their measured figures.
  */
 final class Datastores {
+  /** Usage kinds of the snapshot: per DB instance, per Aurora cluster, per cache. */
+  static final String RDS = "rds";
+  static final String AURORA = "aurora";
+  static final String CACHE = "elasticache";
+
   private Datastores() {}
 
   /**
@@ -184,35 +189,57 @@ final class Datastores {
   }
 
   /** A figure of the datastore metrics of one usage record, or null. */
-  static <T> T metric(Topology index, String id, Function<DatastoreMetrics, T> what) {
-    Usage u = id == null ? null : index.usage(id);
+  static <T> T metric(Topology index, String kind, String id, Function<DatastoreMetrics, T> what) {
+    Usage u = record(index, kind, id);
     return u == null || u.datastore() == null ? null : what.apply(u.datastore());
   }
 
   /** A figure of one usage record, or null. */
-  static Double usage(Topology index, String id, Function<Usage, Double> what) {
-    Usage u = id == null ? null : index.usage(id);
+  static Double usage(Topology index, String kind, String id, Function<Usage, Double> what) {
+    Usage u = record(index, kind, id);
     return u == null ? null : what.apply(u);
+  }
+
+  /**
+   * The usage record of an id of one usage kind (rds, aurora, elasticache). The index keeps one
+   * record per id; a DB instance and a cache (or a cluster) may share a name, so a record of
+   * another kind is passed over for the snapshot's own record of this kind (a linear look, taken
+   * only on such a clash).
+   */
+  static Usage record(Topology index, String kind, String id) {
+    if (id == null) {
+      return null;
+    }
+    Usage u = index.usage(id);
+    if (u == null || kind.equals(u.kind())) {
+      return u;
+    }
+    for (Usage x : index.snapshot().usage()) {
+      if (x.resourceId().equals(id) && kind.equals(x.kind())) {
+        return x;
+      }
+    }
+    return null;
   }
 
   /** A cluster figure: from its writer's record (CloudWatch per DB instance) first, else the cluster's own. */
   static Double clusterUsage(Topology index, DbCluster c, Function<Usage, Double> what) {
     DbInstance w = writer(c, index);
-    Double v = usage(index, w == null ? null : w.id(), what);
-    return v != null ? v : usage(index, c.id(), what);
+    Double v = usage(index, RDS, w == null ? null : w.id(), what);
+    return v != null ? v : usage(index, AURORA, c.id(), what);
   }
 
   /** A cluster's datastore figure: from its writer's record first, else the cluster's own. */
   static <T> T clusterMetric(Topology index, DbCluster c, Function<DatastoreMetrics, T> what) {
     DbInstance w = writer(c, index);
-    T v = metric(index, w == null ? null : w.id(), what);
-    return v != null ? v : metric(index, c.id(), what);
+    T v = metric(index, RDS, w == null ? null : w.id(), what);
+    return v != null ? v : metric(index, AURORA, c.id(), what);
   }
 
   /** A cache's hit ratio: hits over hits and misses of its datastore figures, else the usage record's. */
   static Double hitRatio(Topology index, CacheCluster c) {
-    Double r = metric(index, c.id(), DatastoreMetrics::hitRatio);
-    return r != null ? r : usage(index, c.id(), Usage::cacheHitRatio);
+    Double r = metric(index, CACHE, c.id(), DatastoreMetrics::hitRatio);
+    return r != null ? r : usage(index, CACHE, c.id(), Usage::cacheHitRatio);
   }
 
   /** Memory for data over a cache's shards (Memcached: nodes), GiB, or null for an unknown node type or a serverless cache. */

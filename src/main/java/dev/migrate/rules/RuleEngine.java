@@ -431,17 +431,17 @@ public final class RuleEngine {
                 + "(catalog/rds_instance_classes.csv): no size to start from; map it with a rule of your own"));
         String family = Datastores.engineFamily(d.engine());
         return new Db(family, Datastores.majorVersion(family, d.engineVersion()), d.instanceClass(), c.vcpu(), c.memoryGib(),
-            Datastores.usage(index, d.id(), max ? Usage::cpuMaxPct : Usage::cpuP95Pct),
-            Datastores.metric(index, d.id(), DatastoreMetrics::freeableMemoryMinGib), d.allocatedStorageGib(),
-            Datastores.metric(index, d.id(), DatastoreMetrics::storageUsedGib), d.multiAz(), 0, false);
+            Datastores.usage(index, Datastores.RDS, d.id(), max ? Usage::cpuMaxPct : Usage::cpuP95Pct),
+            Datastores.metric(index, Datastores.RDS, d.id(), DatastoreMetrics::freeableMemoryMinGib), d.allocatedStorageGib(),
+            Datastores.metric(index, Datastores.RDS, d.id(), DatastoreMetrics::storageUsedGib), d.multiAz(), 0, false);
       }
       DbCluster c = f.cluster();
       String family = Datastores.engineFamily(c.engine());
       String major = Datastores.majorVersion(family, c.engineVersion());
       int readers = Datastores.readers(c, index);
-      Double used = Datastores.metric(index, c.id(), DatastoreMetrics::storageUsedGib);
+      Double used = Datastores.metric(index, Datastores.AURORA, c.id(), DatastoreMetrics::storageUsedGib);
       if (Datastores.serverless(c)) {
-        Double peak = Datastores.metric(index, c.id(), DatastoreMetrics::capacityAcuMax);
+        Double peak = Datastores.metric(index, Datastores.AURORA, c.id(), DatastoreMetrics::capacityAcuMax);
         boolean measured = "measured".equals(p.strategy()) && peak != null;
         Double acu = measured ? peak : c.serverlessMaxAcu();
         if (acu == null) {
@@ -657,8 +657,8 @@ public final class RuleEngine {
       // Capacity: memory for data today (primaries only: replicas hold copies), then what was used.
       double capacity;
       boolean measured = "measured".equals(p.strategy());
-      Double dataGib = Datastores.metric(index, c.id(), DatastoreMetrics::storageUsedGib);
-      Double usedPct = Datastores.metric(index, c.id(), DatastoreMetrics::memoryUsedMaxPct);
+      Double dataGib = Datastores.metric(index, Datastores.CACHE, c.id(), DatastoreMetrics::storageUsedGib);
+      Double usedPct = Datastores.metric(index, Datastores.CACHE, c.id(), DatastoreMetrics::memoryUsedMaxPct);
       if (c.serverless()) {
         if (dataGib != null) {
           capacity = dataGib * p.memoryHeadroom();

@@ -115,6 +115,22 @@ class DatabaseRulesTest {
   }
 
   @Test
+  void aDatabaseAndACacheOfOneNameEachReadTheirOwnFigures() {
+    TestEstate e = new TestEstate();
+    e.db("sessions", "mysql", "8.0.39", "db.r6g.large", 100, false, null, null)
+        .dbUsage("sessions", "rds", 50.0, 2.0, null, 10.0, null)
+        .cache("sessions", "redis", "7.0.7", "cache.r6g.large", 1, 1, false, false, null)
+        .dbUsage("sessions", "elasticache", 10.0, null, 25.0, 1.0, null);
+    MigrationPlan plan = engine.plan(e.snapshot(), PlanOptions.DEFAULTS);
+    Mapping db = plan.mappings().stream().filter(m -> m.target() instanceof Target.CloudSql).findFirst().orElseThrow();
+    Mapping cache = plan.mappings().stream().filter(m -> m.target() instanceof Target.Memorystore).findFirst().orElseThrow();
+    assertEquals("50", db.sizing().get("cpuPct"));
+    // cache.r6g.large 13.07 GiB x 25% used x 1.2 = 3.92 -> 4 GiB
+    assertEquals("25", cache.sizing().get("memoryUsedMaxPct"));
+    assertEquals(4, ((Target.Memorystore) cache.target()).capacityGib());
+  }
+
+  @Test
   void explainShowsBothAuroraPostgresqlRules() throws Exception {
     Explanation small = engine.explain(TestEstate.databases(), "audit-apg", PlanOptions.DEFAULTS).orElseThrow();
     Explanation large = engine.explain(TestEstate.databases(), "payments-apg", PlanOptions.DEFAULTS).orElseThrow();
