@@ -82,6 +82,23 @@ class RulesCommandTest {
   }
 
   @Test
+  void explainOfAnAuroraPostgresqlClusterShowsBothItsRules() throws Exception {
+    Path file = tmp.resolve("databases.json");
+    SnapshotJson.write(dev.migrate.rules.TestEstateAccess.databases(), file);
+    Run r = run("rules", "explain", "audit-apg", "--snapshot", file.toString());
+    assertEquals(ExitCode.OK, r.code(), r.err());
+    assertTrue(r.out().startsWith("aurora-cluster audit-apg\n"), r.out());
+    assertTrue(r.out().contains("  WON     aurora-postgresql-cloud-sql (priority 150, rules/databases.yaml:"), r.out());
+    assertTrue(r.out().contains("  matched aurora-postgresql-alloydb (priority 100, rules/databases.yaml:"), r.out());
+    assertTrue(r.out().contains("result: Cloud SQL for PostgreSQL -> postgres enterprise 1 vCPU 3.75 GiB"), r.out());
+    Run other = run("rules", "explain", "payments-apg", "--snapshot", file.toString());
+    assertEquals(ExitCode.OK, other.code(), other.err());
+    assertTrue(other.out().contains("  WON     aurora-postgresql-alloydb"), other.out());
+    assertTrue(other.out().contains("      - none of: tag:MigrationTarget eq cloud-sql (is unknown); writerVcpu le 2 (is 8)"),
+        other.out());
+  }
+
+  @Test
   void explainShowsAMatchingRuleThatLost() throws Exception {
     Run r = run("rules", "explain", "i-arm1", "--snapshot", snapshot().toString());
     assertEquals(ExitCode.OK, r.code(), r.err());

@@ -9,4 +9,9 @@ public final class TestEstateAccess {
   public static Snapshot small() {
     return TestEstate.small();
   }
+
+  /** The database and cache estate of the database rules golden. */
+  public static Snapshot databases() {
+    return TestEstate.databases();
+  }
 }
