@@ -140,6 +140,35 @@ public final class Choices {
     }
   }
 
+  /** {@code logs --log-format}: the access-log format Athena reads. */
+  public enum LogFormat implements Choice {
+    ALB("alb", dev.migrate.logs.LogFormat.ALB),
+    CLB("clb", dev.migrate.logs.LogFormat.CLB),
+    CLOUDFRONT("cloudfront", dev.migrate.logs.LogFormat.CLOUDFRONT);
+
+    private final String label;
+    private final dev.migrate.logs.LogFormat format;
+
+    LogFormat(String label, dev.migrate.logs.LogFormat format) {
+      this.label = label;
+      this.format = format;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+
+    dev.migrate.logs.LogFormat format() {
+      return format;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
   /** The constant of {@code type} whose label is {@code text}, ignoring case, or null. */
   public static <E extends Enum<E> & Choice> E parse(Class<E> type, String text) {
     String t = text.trim();

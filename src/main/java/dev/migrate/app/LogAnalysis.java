@@ -42,7 +42,7 @@ public final class LogAnalysis {
    * @param workGroup  Athena workgroup, or null for "primary"
    * @param output     s3:// location for query results, or null when the workgroup sets one
    */
-  public record Athena(String format, String database, String workGroup, String output) {}
+  public record Athena(Choices.LogFormat format, String database, String workGroup, String output) {}
 
   /**
    * @param athena     run on Athena (one s3:// source), or null to parse locally
@@ -159,12 +159,10 @@ public final class LogAnalysis {
     if (req.sources().size() != 1 || !req.sources().get(0).startsWith("s3://")) {
       throw new Failure(Failure.Kind.USAGE, "--athena needs exactly one SOURCE, the s3://bucket/prefix/ of the logs");
     }
-    LogFormat format = switch (a.format() == null ? "" : a.format()) {
-      case "alb" -> LogFormat.ALB;
-      case "clb" -> LogFormat.CLB;
-      case "cloudfront" -> LogFormat.CLOUDFRONT;
-      default -> throw new Failure(Failure.Kind.USAGE, "--athena needs --log-format alb, clb or cloudfront");
-    };
+    if (a.format() == null) {
+      throw new Failure(Failure.Kind.USAGE, "--athena needs --log-format " + Choices.labels(Choices.LogFormat.class));
+    }
+    LogFormat format = a.format().format();
     String location = req.sources().get(0).endsWith("/") ? req.sources().get(0) : req.sources().get(0) + "/";
     Aws aws = req.aws() == null ? new Aws(null, null, null) : req.aws();
     progress.accept("running the aggregation on Athena over " + location + " (three queries, each one scan)");

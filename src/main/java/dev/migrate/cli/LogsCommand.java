@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import dev.migrate.app.Choices;
 import dev.migrate.app.Collection;
 import dev.migrate.app.Failure;
 import dev.migrate.app.LogAnalysis;
@@ -86,7 +87,7 @@ public final class LogsCommand implements Runnable {
     boolean athena;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", description = "With --athena: alb, clb or cloudfront.")
-    String logFormat;
+    Choices.LogFormat logFormat;
 
     @Option(names = "--athena-database", paramLabel = "DB", description = "With --athena: Glue database for the table (default: default).")
     String athenaDatabase;

@@ -126,6 +126,19 @@ class LogsCommandTest {
   }
 
   @Test
+  void logFormatIsOneOfItsWordsWithCompletionCandidates() {
+    Run bad = run("logs", "analyze", "--athena", "--log-format", "nginx", "s3://logs/alb/");
+    assertEquals(ExitCode.USAGE, bad.code());
+    assertTrue(bad.err().contains("unknown choice 'nginx'; use alb, clb or cloudfront"), bad.err());
+    Run upper = run("logs", "analyze", "--log-format", "CloudFront", DOC.toString());
+    assertEquals("migrate: --log-format and --athena-* options need --athena\n", upper.err());
+    var spec = new picocli.CommandLine(new LogsCommand.Analyze()).getCommandSpec().findOption("--log-format");
+    List<String> candidates = new java.util.ArrayList<>();
+    spec.completionCandidates().forEach(candidates::add);
+    assertEquals(List.of("alb", "clb", "cloudfront"), candidates);
+  }
+
+  @Test
   void aBadSnapshotNamesItself(@TempDir Path dir) throws Exception {
     Path snap = dir.resolve("bad.json");
     Files.writeString(snap, "{\"schema\": \"other\"}");
