@@ -15,8 +15,12 @@ final class SampleEstate {
   static final Path SNAPSHOT = Path.of("sample-data/tableapp/snapshot.json");
   static final Path LOGS = Path.of("sample-data/tableapp/logs");
   static final Path SCENARIOS = Path.of("sample-data/scenarios");
-  /** Fixed so that generatedAt (and anything dated from it) is the same on every run. */
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+  /**
+   * Fixed so that generatedAt (and anything dated from it) is the same on every run: a week after the
+   * snapshot was collected, on or after the date of the newest price book rows (none may be dated after
+   * the assessment that uses them).
+   */
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
 
   private SampleEstate() {}
 

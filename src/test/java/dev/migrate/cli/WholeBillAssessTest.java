@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bill with services the model does not know: the sample estate plus 4,200 USD of RDS and 900 USD of
- * ElastiCache in October. "AWS today" must stand for that whole bill month (within 5%), and the console
+ * A bill with services the model does not know: the sample estate plus 4,200 USD of OpenSearch and 900 USD
+ * of DynamoDB in October (the sample's own RDS and ElastiCache are modelled). "AWS today" must stand for that whole bill month (within 5%), and the console
  * must name what it carried and how much.
  */
 class WholeBillAssessTest {
@@ -37,14 +37,14 @@ class WholeBillAssessTest {
       sampleBill = sampleBill.add(s.get("amountUsd").decimalValue());
     }
     ArrayNode services = (ArrayNode) october.get("services");
-    services.addObject().put("service", "Amazon ElastiCache").put("amountUsd", new BigDecimal("900.00"));
-    services.addObject().put("service", "Amazon Relational Database Service").put("amountUsd", new BigDecimal("4200.00"));
+    services.addObject().put("service", "Amazon DynamoDB").put("amountUsd", new BigDecimal("900.00"));
+    services.addObject().put("service", "Amazon OpenSearch Service").put("amountUsd", new BigDecimal("4200.00"));
     if (october.has("usageLines")) {
       ArrayNode lines = (ArrayNode) october.get("usageLines");
-      lines.addObject().put("service", "Amazon ElastiCache").put("usageType", "APN1-NodeUsage:cache.r5.large")
-          .put("region", "ap-northeast-1").put("amountUsd", new BigDecimal("900.00")).put("quantity", new BigDecimal("3720"))
-          .put("unit", "Hrs");
-      lines.addObject().put("service", "Amazon Relational Database Service").put("usageType", "APN1-InstanceUsage:db.r5.2xlarge")
+      lines.addObject().put("service", "Amazon DynamoDB").put("usageType", "APN1-ReadCapacityUnit-Hrs")
+          .put("region", "ap-northeast-1").put("amountUsd", new BigDecimal("900.00")).put("quantity", new BigDecimal("6072874"))
+          .put("unit", "ReadCapacityUnit-Hrs");
+      lines.addObject().put("service", "Amazon OpenSearch Service").put("usageType", "APN1-ESInstance:r6g.2xlarge.search")
           .put("region", "ap-northeast-1").put("amountUsd", new BigDecimal("4200.00")).put("quantity", new BigDecimal("3720"))
           .put("unit", "Hrs");
     }
@@ -74,8 +74,8 @@ class WholeBillAssessTest {
         .compareTo(sampleJson.get("totals").get("savingsUsd").decimalValue()));
 
     String console = run.out().replace("\n    ", " ");
-    assertTrue(console.contains("Amazon Relational Database Service 4,200.00"), run.out());
-    assertTrue(console.contains("Amazon ElastiCache 900.00"), run.out());
+    assertTrue(console.contains("Amazon OpenSearch Service 4,200.00"), run.out());
+    assertTrue(console.contains("Amazon DynamoDB 900.00"), run.out());
     assertTrue(console.contains("AWS today covers the 2026-10 bill " + ConsoleFormat.usd(bill)), run.out());
   }
 

@@ -1,6 +1,8 @@
 package dev.migrate.sampledata;
 
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Commitment;
 import dev.migrate.inventory.Coverage;
 import dev.migrate.inventory.EbsVolume;
@@ -38,6 +40,8 @@ final class BillModel {
   static final String KMS = "AWS Key Management Service";
   static final String WAF = "AWS WAF";
   static final String LAMBDA = "AWS Lambda";
+  static final String RDS = "Amazon Relational Database Service";
+  static final String ELASTICACHE = "Amazon ElastiCache";
 
   /** Hours in October 2026. */
   static final int OCTOBER_HOURS = 31 * 24;
@@ -55,6 +59,11 @@ final class BillModel {
   static final double NAT_GATEWAY_OCTOBER = 0.062 * OCTOBER_HOURS + 420 * 0.062;
   /** ~1,850 GB of EBS snapshots at $0.05/GB-month (ap-northeast-1). */
   static final double EBS_SNAPSHOTS_OCTOBER = 1_850 * 0.05;
+  /**
+   * RDS backup storage beyond the free allowance (100% of the provisioned storage), GB-month: seven daily
+   * automated backups of the payments database plus two manual snapshots kept from its 8.0 upgrade.
+   */
+  static final double RDS_CHARGED_BACKUP_GB = 85;
   /** PUT/LIST requests and lifecycle transitions, as a share of S3 storage and GETs. */
   static final double S3_UNMODELLED_SHARE = 0.04;
 
@@ -150,6 +159,18 @@ final class BillModel {
         - Math.max(0, INTERNET_FREE_GB - tokyoOut * TRAFFIC_TO_OCTOBER);
     m.put(DATA_TRANSFER, tokyoPaid * ListPrices.INTERNET_OUT_TOKYO
         + Math.max(0, virginiaPaid) * ListPrices.INTERNET_OUT_VIRGINIA);
+
+    // RDS: instance hours (the Multi-AZ rate pays for the standby) and storage (Multi-AZ: both copies).
+    double rds = 0;
+    for (DbInstance d : s.dbInstances()) {
+      rds += ListPrices.rdsHourly(d) * OCTOBER_HOURS + d.allocatedStorageGib() * rdsStorageGbMonth(d);
+    }
+    m.put(RDS, rds);
+    double cache = 0;
+    for (CacheCluster c : s.cacheClusters()) {
+      cache += ListPrices.elastiCacheHourly(c) * c.nodeCount() * OCTOBER_HOURS;
+    }
+    m.put(ELASTICACHE, cache);
     return m;
   }
 
@@ -212,6 +233,13 @@ final class BillModel {
     return part.multiply(BigDecimal.valueOf(100)).divide(whole, 4, RoundingMode.HALF_EVEN);
   }
 
+  static double rdsStorageGbMonth(DbInstance d) {
+    if (!"gp3".equals(d.storageType()) || !d.multiAz() || !ListPrices.TOKYO.equals(d.region())) {
+      throw new IllegalStateException("no RDS storage price copied for " + d.region() + " " + d.storageType());
+    }
+    return ListPrices.RDS_GP3_MULTI_AZ_GB_MONTH_TOKYO;
+  }
+
   static double hourly(Ec2Instance i) {
     return ListPrices.ec2Hourly(i.region(), i.instanceType(), i.platform(),
         ListPrices.VCPUS.get(i.instanceType()));
@@ -253,7 +281,7 @@ final class BillModel {
       Map.entry(EC2, 0.047), Map.entry(EC2_OTHER, 0.043), Map.entry(ELB, 0.04),
       Map.entry(CLOUDFRONT, 0.06), Map.entry(S3, 0.055), Map.entry(DATA_TRANSFER, 0.065),
       Map.entry(ROUTE53, 0.02), Map.entry(CLOUDWATCH, 0.05), Map.entry(KMS, 0.01),
-      Map.entry(WAF, 0.0), Map.entry(LAMBDA, 0.05));
+      Map.entry(WAF, 0.0), Map.entry(LAMBDA, 0.05), Map.entry(RDS, 0.02), Map.entry(ELASTICACHE, 0.0));
   /** WAF and the Lambda@Edge security headers arrived with the site distribution's hardening. */
   private static final YearMonth EDGE_HARDENING = YearMonth.of(2026, 4);
   private static final YearMonth RI_START = YearMonth.of(2026, 3);
@@ -263,6 +291,7 @@ final class BillModel {
     double riSaving = reservedSavingsPerHour(s, Instant.parse("2026-10-15T00:00:00Z")) * OCTOBER_HOURS;
     oct.merge(EC2_OTHER, NAT_GATEWAY_OCTOBER + EBS_SNAPSHOTS_OCTOBER, Double::sum);
     oct.merge(S3, oct.get(S3) * S3_UNMODELLED_SHARE, Double::sum);
+    oct.merge(RDS, RDS_CHARGED_BACKUP_GB * ListPrices.RDS_BACKUP_GB_MONTH_TOKYO, Double::sum);
     Usage site = s.usageOf(names.siteDistributionId()).orElseThrow();
     long detailed = s.instances().stream().filter(i -> i.running() && i.detailedMonitoring()).count();
     long agents = s.usage().stream().filter(u -> u.memAvgPct() != null).count();
@@ -278,6 +307,9 @@ final class BillModel {
     Map<String, List<Line>> octLines = octoberLines(s, names, siteOriginGib, detailed, agents,
         s.webAcls().size(), wafRules, site.requests() * TRAFFIC_TO_OCTOBER);
     SplittableRandom r = new SplittableRandom(TableappEstate.SEED + 2025);
+    // The managed database and cache draw their noise from their own stream, so the other services keep
+    // the figures they had before these two were added to the sample.
+    SplittableRandom dataStoreNoise = new SplittableRandom(TableappEstate.SEED + 2024);
     List<Billing.Month> months = new ArrayList<>();
     for (YearMonth m = TableappEstate.FIRST_BILLING_MONTH; !m.isAfter(TableappEstate.LAST_BILLING_MONTH);
         m = m.plusMonths(1)) {
@@ -298,7 +330,8 @@ final class BillModel {
           double base = EC2.equals(service) ? amount + riSaving : amount;
           // The month's size against October: days, growth and a little noise; usage lines scale alike.
           factor = (monthly ? 1 : dayRatio) / StrictMath.pow(1 + GROWTH.get(service), back)
-              * (1 + 0.012 * EdgeTraffic.gaussian(r));
+              * (1 + 0.012 * EdgeTraffic.gaussian(RDS.equals(service) || ELASTICACHE.equals(service)
+                  ? dataStoreNoise : r));
           amount = base * factor;
           if (EC2.equals(service) && !m.isBefore(RI_START)) {
             amount -= riSaving * dayRatio;
@@ -357,8 +390,9 @@ final class BillModel {
    * October by usage type, each service's lines summing to its {@link #billing} figure: the usage types
    * AWS bills for this inventory (instance hours per type, EBS GB-months and IOPS per volume type, load
    * balancer hours and capacity units, CloudFront transfer and requests per edge geography, S3 storage
-   * per class and requests, internet transfer out per region) and for the services the snapshot does not
-   * inventory (NAT gateway, EBS snapshots, Route 53, CloudWatch, KMS, WAF, Lambda@Edge).
+   * per class and requests, internet transfer out per region, RDS instance hours and storage, ElastiCache
+   * node hours) and for what the snapshot does not inventory (NAT gateway, EBS snapshots, RDS backups
+   * beyond the free allowance, Route 53, CloudWatch, KMS, WAF, Lambda@Edge).
    */
   static Map<String, List<Line>> octoberLines(Snapshot s, TableappEstate.Names names, double siteOriginGib,
       long detailed, long agents, int webAcls, int wafRules, double wafRequests) {
@@ -500,6 +534,21 @@ final class BillModel {
         tokyoGb, "GB"));
     add(lines, DATA_TRANSFER, new Line("DataTransfer-Out-Bytes", ListPrices.VIRGINIA,
         virginiaPaid * ListPrices.INTERNET_OUT_VIRGINIA, virginiaGb, "GB"));
+
+    for (DbInstance d : s.dbInstances()) {
+      String deployment = d.multiAz() ? "Multi-AZUsage:" : "InstanceUsage:";
+      add(lines, RDS, new Line(prefix(d.region(), deployment + d.instanceClass()), d.region(),
+          ListPrices.rdsHourly(d) * OCTOBER_HOURS, OCTOBER_HOURS, "Hrs"));
+      add(lines, RDS, new Line(prefix(d.region(), "RDS:Multi-AZ-GP3-Storage"), d.region(),
+          d.allocatedStorageGib() * rdsStorageGbMonth(d), d.allocatedStorageGib(), "GB-Mo"));
+    }
+    add(lines, RDS, new Line("APN1-RDS:ChargedBackupUsage", tokyo,
+        RDS_CHARGED_BACKUP_GB * ListPrices.RDS_BACKUP_GB_MONTH_TOKYO, RDS_CHARGED_BACKUP_GB, "GB-Mo"));
+    for (CacheCluster c : s.cacheClusters()) {
+      double hours = c.nodeCount() * OCTOBER_HOURS;
+      add(lines, ELASTICACHE, new Line(prefix(c.region(), "NodeUsage:" + c.nodeType()), c.region(),
+          ListPrices.elastiCacheHourly(c) * hours, hours, "Hrs"));
+    }
 
     add(lines, ROUTE53, new Line("HostedZone", null, 3 * 0.50, 3, "HostedZone"));
     add(lines, ROUTE53, new Line("DNS-Queries", null, 38.0 * 0.40, 38_000_000, "Queries"));

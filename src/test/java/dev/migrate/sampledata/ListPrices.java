@@ -11,7 +11,9 @@ import java.util.Map;
  * ap-northeast-1: 2021 table, medium/low confidence), ELB from {@code aws_elb_prices.csv}
  * (2025-06-05), CloudFront from {@code aws_cloudfront_prices.csv} (first tier, 2025-04-25),
  * S3 from {@code aws_s3_prices.csv} (2025-06-05), data transfer from
- * {@code aws_data_transfer_prices.csv} (first tier, 2025-06-18). They are constants only because
+ * {@code aws_data_transfer_prices.csv} (first tier, 2025-06-18), RDS for MySQL from
+ * {@code aws_rds_ondemand_prices.csv} and ElastiCache from {@code aws_elasticache_ondemand_prices.csv}
+ * (aws-price-watcher capture 2025-06-18). They are constants only because
  * this is a generator of sample data; the product reads its own dated price book.
  */
 final class ListPrices {
@@ -125,6 +127,47 @@ final class ListPrices {
   /** Internet data transfer out, first 10 TB tier, USD per GB. */
   static final double INTERNET_OUT_TOKYO = 0.114;
   static final double INTERNET_OUT_VIRGINIA = 0.09;
+
+  /**
+   * RDS instance hours, USD per instance-hour, keyed "region/engine/class/deployment": MySQL
+   * db.r6g.xlarge Multi-AZ (one standby) in ap-northeast-1 ({@code aws_rds_ondemand_prices.csv};
+   * the Single-AZ rate is 0.51).
+   */
+  static final Map<String, Double> RDS_HOURLY = Map.of(TOKYO + "/mysql/db.r6g.xlarge/multi-az", 1.02);
+  /**
+   * RDS gp3 storage, Multi-AZ, ap-northeast-1, USD per GB-month. Not in the reference data (its RDS
+   * file holds instance hours only): the Single-AZ rate of 0.138 (aws.amazon.com/rds/mysql/pricing,
+   * Asia Pacific (Tokyo)) doubled for the standby's copy, as AWS prices Multi-AZ storage.
+   */
+  static final double RDS_GP3_MULTI_AZ_GB_MONTH_TOKYO = 0.276;
+  /**
+   * RDS backup storage beyond the free allowance (100% of the provisioned storage), ap-northeast-1,
+   * USD per GB-month. Not in the reference data: aws.amazon.com/rds/mysql/pricing, Backup Storage.
+   */
+  static final double RDS_BACKUP_GB_MONTH_TOKYO = 0.095;
+  /**
+   * ElastiCache node hours, USD per node-hour, keyed "region/engine/node type": Redis OSS
+   * cache.r6g.large in ap-northeast-1 ({@code aws_elasticache_ondemand_prices.csv}).
+   */
+  static final Map<String, Double> ELASTICACHE_HOURLY = Map.of(TOKYO + "/redis/cache.r6g.large", 0.247);
+
+  static double rdsHourly(dev.migrate.inventory.DbInstance d) {
+    String key = d.region() + "/" + d.engine() + "/" + d.instanceClass() + "/" + (d.multiAz() ? "multi-az" : "single-az");
+    Double p = RDS_HOURLY.get(key);
+    if (p == null) {
+      throw new IllegalStateException("no RDS price copied for " + key);
+    }
+    return p;
+  }
+
+  static double elastiCacheHourly(dev.migrate.inventory.CacheCluster c) {
+    String key = c.region() + "/" + c.engine() + "/" + c.nodeType();
+    Double p = ELASTICACHE_HOURLY.get(key);
+    if (p == null) {
+      throw new IllegalStateException("no ElastiCache price copied for " + key);
+    }
+    return p;
+  }
 
   static double ec2Hourly(String region, String type, String platform, int vcpus) {
     Double linux = EC2_LINUX_HOURLY.get(region + "/" + type);

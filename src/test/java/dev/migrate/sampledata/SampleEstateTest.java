@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Coverage;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -174,6 +176,43 @@ class SampleEstateTest {
         Set.copyOf(snapshot.loadBalancers().stream().map(lb -> lb.type().wire()).toList()));
   }
 
+  @Test
+  void theManagedDatabaseAndCacheFitTheApp() {
+    assertEquals(1, snapshot.dbInstances().size());
+    DbInstance db = snapshot.dbInstances().get(0);
+    assertEquals("mysql", db.engine());
+    assertTrue(db.multiAz() && !db.auroraMember() && !db.readReplica(), db.toString());
+    assertTrue(snapshot.dbClusters().isEmpty());
+    assertEquals(1, snapshot.cacheClusters().size());
+    CacheCluster cache = snapshot.cacheClusters().get(0);
+    assertEquals("redis", cache.engine());
+    assertEquals(2, cache.nodeCount());
+    assertEquals(cache.nodeCount(), cache.memberClusters().size());
+    for (Map<String, String> tags : List.of(db.tags(), cache.tags())) {
+      assertEquals("tableapp", tags.get("app"));
+      assertEquals("prod", tags.get("env"));
+    }
+    assertTrue(Set.copyOf(snapshot.regions()).containsAll(List.of(db.region(), cache.region())));
+    Usage dbUsage = snapshot.usageOf(db.id()).orElseThrow();
+    assertEquals("rds", dbUsage.kind());
+    assertTrue(dbUsage.datastore().storageUsedGib() < db.allocatedStorageGib());
+    assertTrue(dbUsage.datastore().freeableMemoryMinGib() > 0);
+    Usage cacheUsage = snapshot.usageOf(cache.id()).orElseThrow();
+    assertEquals("elasticache", cacheUsage.kind());
+    assertEquals(cacheUsage.datastore().hitRatio(), cacheUsage.cacheHitRatio(), 1e-4);
+    for (Billing.Month m : snapshot.billing().months()) {
+      Set<String> services = new HashSet<>();
+      m.services().forEach(s -> services.add(s.service()));
+      assertTrue(services.containsAll(List.of("Amazon Relational Database Service", "Amazon ElastiCache")),
+          m.month().toString());
+    }
+    Billing.Month october = snapshot.billing().months().get(11);
+    assertTrue(october.usageLines().stream().anyMatch(l -> l.usageType().equals("APN1-Multi-AZUsage:db.r6g.xlarge")
+        && l.quantity().compareTo(new BigDecimal("744")) == 0));
+    assertTrue(october.usageLines().stream().anyMatch(l -> l.usageType().equals("APN1-NodeUsage:cache.r6g.large")
+        && l.quantity().compareTo(new BigDecimal("1488")) == 0));
+  }
+
   // ------------------------------------------------------------------ usage
 
   @Test
@@ -193,13 +232,15 @@ class SampleEstateTest {
         assertEquals(u.requests(), daily.stream().mapToLong(Usage.Daily::requests).sum(), u.resourceId());
       }
       double bytes = daily.stream().mapToDouble(d -> d.bytesOutGib() == null ? 0 : d.bytesOutGib()).sum();
-      double total = "ec2".equals(u.kind()) ? u.networkOutGib() : u.bytesOutGib();
+      // Instances, databases and caches: CloudWatch network out; the others: bytes served.
+      boolean network = Set.of("ec2", "rds", "elasticache").contains(u.kind());
+      double total = network ? u.networkOutGib() : u.bytesOutGib();
       assertEquals(total, bytes, 1e-5, u.resourceId());
       if (u.peakRequestsPerSecond() != null) {
         assertEquals(u.peakRequestsPerSecond(),
             daily.stream().mapToDouble(Usage.Daily::peakRequestsPerSecond).max().orElseThrow(), 1e-9);
       }
-      if ("ec2".equals(u.kind())) {
+      if (network) {
         assertEquals(u.cpuMaxPct(), daily.stream().mapToDouble(Usage.Daily::cpuMaxPct).max().orElseThrow(), 1e-9);
       }
     }
@@ -523,8 +564,23 @@ class SampleEstateTest {
     }
     double s3 = bill.get("Amazon Simple Storage Service");
     assertTrue(s3 > storage * 0.95 && s3 < storage * 1.15, "S3 " + s3 + " vs storage " + storage);
+    // RDS: the payments database's Multi-AZ hours and both copies of its storage, plus charged backups.
+    double rds = 0;
+    for (DbInstance d : snapshot.dbInstances()) {
+      rds += 744 * ListPrices.rdsHourly(d) + d.allocatedStorageGib() * ListPrices.RDS_GP3_MULTI_AZ_GB_MONTH_TOKYO;
+    }
+    assertEquals(744 * 1.02 + 400 * 0.276, rds, 1e-9);
+    assertEquals(rds + BillModel.RDS_CHARGED_BACKUP_GB * ListPrices.RDS_BACKUP_GB_MONTH_TOKYO,
+        bill.get("Amazon Relational Database Service"), 0.01);
+    // ElastiCache: every node of every group for 744 hours.
+    double cache = 0;
+    for (CacheCluster c : snapshot.cacheClusters()) {
+      cache += 744 * c.nodeCount() * ListPrices.elastiCacheHourly(c);
+    }
+    assertEquals(2 * 744 * 0.247, cache, 1e-9);
+    assertEquals(cache, bill.get("Amazon ElastiCache"), 0.01);
     // What the inventory explains is nearly all of the bill.
-    double explained = compute + ebs + hours + cf + storage + bill.get("AWS Data Transfer");
+    double explained = compute + ebs + hours + cf + storage + bill.get("AWS Data Transfer") + rds + cache;
     assertTrue(explained / october.totalUsd().doubleValue() > 0.95, "explained share " + explained);
   }
 

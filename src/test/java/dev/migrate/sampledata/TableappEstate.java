@@ -4,7 +4,10 @@ import dev.migrate.testing.SnapshotBuilder;
 import dev.migrate.inventory.Account;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.CacheCluster;
 import dev.migrate.inventory.Commitment;
+import dev.migrate.inventory.DatastoreMetrics;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -609,6 +612,17 @@ public final class TableappEstate {
     usages.addAll(usage.loadBalancerUsage());
     usages.addAll(usage.distributionUsage());
     usages.addAll(usage.bucketUsage());
+    List<DbInstance> dbInstances = List.of(paymentsDatabase());
+    List<CacheCluster> caches = List.of(availabilityCache());
+    usages.addAll(usage.datastoreUsage(List.of(
+        // db.r6g.xlarge (4 vCPU, 32 GiB): busy at dinner time, well inside its size; 213 of 400 GiB used.
+        new UsageModel.DatastoreSpec(PAYMENTS_DB, "rds", 16.0, 2.6, 7.5, 2.4,
+            new DatastoreMetrics(9.8, null, 118.4, 286.0, 410.5, 1_180.0, 265.2, 690.0, 212.6, null, null,
+                null, null)),
+        // Two cache.r6g.large (13.07 GiB each): a third of the memory used, 96% of the reads hit.
+        new UsageModel.DatastoreSpec(AVAILABILITY_CACHE, "elasticache", 5.5, 2.8, 18.0, 4.5,
+            new DatastoreMetrics(null, 34.2, 1_460.0, 3_320.0, null, null, null, null, 3.7, 912_400_000L,
+                38_100_000L, null, null)))));
     usages.sort(Comparator.comparing(Usage::resourceId));
 
     // The site's web ACL as wafv2:GetWebACL reads it: four AWS managed rule groups (none with extra fees)
@@ -623,12 +637,12 @@ public final class TableappEstate {
             new Window(WINDOW_START, WINDOW_END, DAYS))
         .regions(List.of(TOKYO, VIRGINIA)).instances(instances).volumes(volumes).autoScalingGroups(asgs)
         .loadBalancers(lbs).distributions(dists).buckets(buckets).vpcs(vpcs).commitments(commitments)
-        .usage(usages).billing(Billing.EMPTY).webAcls(webAcls).build();
+        .usage(usages).billing(Billing.EMPTY).webAcls(webAcls).dbInstances(dbInstances).cacheClusters(caches).build();
     Billing billing = BillModel.billing(draft, names, usage.originBytesOfSite());
     Snapshot snapshot = SnapshotBuilder.snapshot(draft.account(), COLLECTED_AT, draft.window()).regions(draft.regions())
         .instances(instances).volumes(volumes).autoScalingGroups(asgs).loadBalancers(lbs).distributions(dists)
         .buckets(buckets).vpcs(vpcs).commitments(commitments).usage(usages).billing(billing)
-        .coverage(BillModel.coverage(draft)).webAcls(webAcls).build();
+        .coverage(BillModel.coverage(draft)).webAcls(webAcls).dbInstances(dbInstances).cacheClusters(caches).build();
 
     Map<String, List<Map<String, Long>>> geoReq = new TreeMap<>();
     Map<String, List<Map<String, Long>>> geoBytes = new TreeMap<>();
@@ -639,6 +653,41 @@ public final class TableappEstate {
     return new Estate(snapshot, logFiles, geoReq, geoBytes,
         days.stream().map(d -> d.site().originFetches).toList(),
         days.stream().map(d -> d.webAlb().fromCloudFront).toList(), names);
+  }
+
+  /** The payments database: RDS for MySQL, Multi-AZ. */
+  static final String PAYMENTS_DB = "tableapp-payments";
+  /** The table-availability cache: an ElastiCache Redis OSS replication group. */
+  static final String AVAILABILITY_CACHE = "tableapp-availability";
+
+  /**
+   * Payments and loyalty points, built in 2024 as the team's first managed database: RDS for MySQL 8.0
+   * on db.r6g.xlarge, Multi-AZ (a standby in ap-northeast-1c), 400 GiB gp3 (its 12,000 IOPS baseline,
+   * nothing provisioned above it), 7 days of automated backups, encrypted. The API and web fleets
+   * write to it.
+   */
+  private static DbInstance paymentsDatabase() {
+    return new DbInstance(PAYMENTS_DB, "arn:aws:rds:" + TOKYO + ":" + ACCOUNT_ID + ":db:" + PAYMENTS_DB, TOKYO,
+        "ap-northeast-1a", "mysql", "8.0.39", "db.r6g.xlarge", "gp3", 400, null, true, null, null, 7, true,
+        PAYMENTS_DB + ".c7hq2xk4mw9s." + TOKYO + ".rds.amazonaws.com", "available", "general-public-license",
+        tags("Name", PAYMENTS_DB, "app", "tableapp", "env", "prod", "role", "payments-db"));
+  }
+
+  /**
+   * Table availability per restaurant and time slot, which the realtime service pushes to open screens
+   * and the API reads on every search: an ElastiCache Redis OSS 7.1 replication group, cluster mode
+   * off, one cache.r6g.large primary and one replica in another zone with automatic failover, one day
+   * of snapshots, encrypted at rest and in transit. Added in 2024 with the payments database; the older
+   * Redis on EC2 keeps sessions, rate limits and the Celery broker.
+   */
+  private static CacheCluster availabilityCache() {
+    return new CacheCluster(AVAILABILITY_CACHE,
+        "arn:aws:elasticache:" + TOKYO + ":" + ACCOUNT_ID + ":replicationgroup:" + AVAILABILITY_CACHE, TOKYO,
+        "redis", "7.1", "cache.r6g.large", 1, 1, false, true, false, null,
+        List.of(AVAILABILITY_CACHE + "-001", AVAILABILITY_CACHE + "-002"),
+        List.of("ap-northeast-1a", "ap-northeast-1c"), 1, true, true,
+        "master." + AVAILABILITY_CACHE + ".r4zvqe.apne1.cache.amazonaws.com", "available", null,
+        tags("Name", AVAILABILITY_CACHE, "app", "tableapp", "env", "prod", "role", "availability-cache"));
   }
 
   private LoadBalancer.TargetGroup targetGroup(String arn, String name, String protocol, int port, String asg) {

@@ -1,5 +1,6 @@
 package dev.migrate.sampledata;
 
+import dev.migrate.inventory.DatastoreMetrics;
 import dev.migrate.inventory.Usage;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -205,6 +206,52 @@ final class UsageModel {
       result.add(new Usage(s.id(), "ec2", "cloudwatch", cpuAvg, p95, cpuMax, memAvg, memP95,
           TableappEstate.round(netIn, 3), TableappEstate.round(netOut, 3), null, null, null, null, null,
           null, null, daily));
+    }
+    return result;
+  }
+
+  // ------------------------------------------------------------------ managed databases and caches
+
+  /**
+   * What a managed database's or cache's usage depends on: CPU and network follow the mobile API's
+   * demand day by day (the app's requests are what query it); the other figures are the window's.
+   *
+   * @param kind     rds (DB instance) or elasticache (cache id)
+   * @param metrics  the window's datastore figures, as CloudWatch reports them
+   */
+  record DatastoreSpec(String id, String kind, double cpuBase, double cpuPeakRatio, double netOutPerDay,
+      double netInPerDay, DatastoreMetrics metrics) {}
+
+  List<Usage> datastoreUsage(List<DatastoreSpec> specs) {
+    List<Usage> result = new ArrayList<>();
+    double meanApi = java.util.Arrays.stream(apiRequests).average().orElse(1);
+    for (DatastoreSpec s : specs) {
+      SplittableRandom r = new SplittableRandom(TableappEstate.SEED ^ s.id().hashCode());
+      List<Usage.Daily> daily = new ArrayList<>();
+      double cpuSum = 0;
+      double cpuMax = 0;
+      double netOut = 0;
+      double netIn = 0;
+      for (int d = 0; d < TableappEstate.DAYS; d++) {
+        double load = apiRequests[d] / meanApi;
+        double avg = TableappEstate.round(s.cpuBase() * (0.55 + 0.45 * load) * (1 + 0.05 * EdgeTraffic.gaussian(r)), 1);
+        double max = TableappEstate.round(Math.min(99.6,
+            avg * s.cpuPeakRatio() * (1 + 0.08 * EdgeTraffic.gaussian(r))), 1);
+        double out = TableappEstate.round(s.netOutPerDay() * load, 3);
+        double in = TableappEstate.round(s.netInPerDay() * load, 3);
+        daily.add(new Usage.Daily(first.plusDays(d), null, out, avg, max, null));
+        cpuSum += avg;
+        cpuMax = Math.max(cpuMax, max);
+        netOut += out;
+        netIn += in;
+      }
+      double cpuAvg = TableappEstate.round(cpuSum / TableappEstate.DAYS, 1);
+      double p95 = TableappEstate.round(Math.max(cpuAvg * 1.1,
+          Math.min(cpuMax * 0.9, cpuAvg * (1 + 0.4 * (s.cpuPeakRatio() - 1)))), 1);
+      Double hitRatio = s.metrics().hitRatio() == null ? null : TableappEstate.round(s.metrics().hitRatio(), 4);
+      result.add(new Usage(s.id(), s.kind(), "cloudwatch", cpuAvg, p95, cpuMax, null, null,
+          TableappEstate.round(netIn, 3), TableappEstate.round(netOut, 3), null, null, null, null, hitRatio,
+          null, null, daily, s.metrics()));
     }
     return result;
   }
