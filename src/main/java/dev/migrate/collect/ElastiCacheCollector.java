@@ -60,7 +60,7 @@ final class ElastiCacheCollector {
     List<CacheCluster> found = new ArrayList<>();
     groups.forEach(g -> found.add(fromGroup(g, region, byId)));
     standalone.forEach(c -> found.add(fromCluster(c, region)));
-    sink.cacheClusters.addAll(withTags(ec, region, redact, sink, fanout, found));
+    sink.cacheClusters.addAll(withTags(ec, region, redact, sink, fanout, found, "ElastiCache tags"));
     return found.size();
   }
 
@@ -72,7 +72,7 @@ final class ElastiCacheCollector {
         found.add(fromServerless(s, region));
       }
     }
-    sink.cacheClusters.addAll(withTags(ec, region, redact, sink, fanout, found));
+    sink.cacheClusters.addAll(withTags(ec, region, redact, sink, fanout, found, "ElastiCache serverless cache tags"));
     return found.size();
   }
 
@@ -184,8 +184,9 @@ final class ElastiCacheCollector {
 
   /** The caches with their tags from ListTagsForResource; a failed call leaves that cache's tags empty. */
   private static List<CacheCluster> withTags(ElastiCacheClient ec, String region, boolean redact, Sink sink,
-      Fanout fanout, List<CacheCluster> caches) {
-    Attempt tagCall = new Attempt(sink, "elasticache", region, "ElastiCache tags");
+      Fanout fanout, List<CacheCluster> caches, String missing) {
+    // One refusal per part: the serverless caches are their own part, so their tags are their own gap.
+    Attempt tagCall = new Attempt(sink, "elasticache", region, missing);
     return fanout.map(caches, c -> {
       if (c.arn() == null) {
         return c;

@@ -341,6 +341,51 @@ class DatastoreCollectTest {
     }
   }
 
+  @Test
+  void anAuroraClusterListDownAfterRetriesMakesTheCollectionIncomplete() {
+    try (Fixtures f = new Fixtures()) {
+      f.server.stubFor(post(urlPathEqualTo("/")).atPriority(1)
+          .withHeader("Authorization", matching(".*/us-east-1/rds/aws4_request.*"))
+          .withRequestBody(containing("Action=DescribeDBClusters&"))
+          .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/xml")
+              .withBody("<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error><Type>Receiver</Type>"
+                  + "<Code>ServiceUnavailable</Code><Message>Service unavailable, try again.</Message></Error>"
+                  + "<RequestId>x</RequestId></ErrorResponse>")));
+      CollectResult r = f.collect();
+      assertEquals(List.of(new Gap("rds", "us-east-1", "ServiceUnavailable", "Aurora DB clusters",
+          "Service unavailable, try again.")), r.incomplete(), "the cluster list is inventory");
+      assertFalse(r.snapshot().collection().inventoryComplete());
+      assertEquals(List.of(), r.snapshot().dbClusters());
+      assertEquals(6, r.snapshot().dbInstances().size(), "the other RDS lists are still read");
+      assertEquals(3, r.calls().attempts().get("rds:DescribeDBClusters") - 1, "3 attempts in us-east-1, 1 in eu-west-1");
+    }
+  }
+
+  @Test
+  void deniedCacheTagsAreOneGapAndTheCachesAreKept() {
+    try (Fixtures f = new Fixtures()) {
+      f.server.stubFor(post(urlPathEqualTo("/")).atPriority(1)
+          .withHeader("Authorization", matching(".*/us-east-1/elasticache/aws4_request.*"))
+          .withRequestBody(containing("Action=ListTagsForResource&"))
+          .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml")
+              .withBody("<ErrorResponse xmlns=\"http://elasticache.amazonaws.com/doc/2015-02-02/\"><Error><Type>Sender</Type>"
+                  + "<Code>AccessDenied</Code><Message>not authorized to perform: elasticache:ListTagsForResource</Message>"
+                  + "</Error><RequestId>x</RequestId></ErrorResponse>")));
+      CollectResult r = f.collect();
+      Snapshot denied = r.snapshot();
+      assertEquals(List.of("ElastiCache serverless cache tags", "ElastiCache tags"),
+          denied.gaps().stream().map(Gap::missing).toList(), () -> "one gap per part: " + denied.gaps());
+      Gap g = denied.gaps().get(1);
+      assertEquals("elasticache", g.service());
+      assertEquals("AccessDenied", g.errorCode());
+      assertEquals(List.of(), r.incomplete());
+      assertEquals(3, denied.cacheClusters().size());
+      assertEquals(Map.of(), denied.cacheCluster("sessions").orElseThrow().tags());
+      assertTrue(r.calls().attempts().get("elasticache:ListTagsForResource") <= 3,
+          "not retried; caches asked at the same time may each meet the refusal once");
+    }
+  }
+
   private static Commitment commitment(String kind) {
     List<Commitment> found = s.commitments().stream().filter(c -> c.kind().equals(kind)).toList();
     assertEquals(1, found.size(), () -> kind + ": " + found);
