@@ -42,8 +42,31 @@ final class SummarySheet {
     this.refs = refs;
   }
 
+  /** Page 1 (figures and charts), a page break, page 2 (counts, commitments, warnings), then the print area. */
   void write() {
-    var f = m.figures();
+    header();
+    gap();
+    CostRows rows = monthlyCost();
+    gap();
+    perMillionRequests(rows);
+    gap();
+    hybridMonths();
+    gap();
+    billHistory();
+    gap();
+    charts();
+    gap();
+    counts();
+    gap();
+    warnings();
+    s.getWorkbook().setPrintArea(s.getWorkbook().getSheetIndex(s), 0, 2, 0, r);
+  }
+
+  /** The rows (0-based) of AWS today and Google Cloud after, which the per-request figures refer to. */
+  private record CostRows(int aws, int gcp) {}
+
+  /** Column widths, the title and what the assessment was made of. */
+  private void header() {
     // Characters of Arial 10 (the workbook's default font); the charts share the width of A:C, two a row.
     s.setColumnWidth(0, Layout.width(LABEL_CHARS));
     s.setColumnWidth(1, Layout.width(FIGURE_CHARS));
@@ -63,8 +86,11 @@ final class SummarySheet {
     if (m.anonymizer().enabled()) {
       info("Anonymized", "account, resource ids, names and tag values are pseudonyms");
     }
-    gap();
+  }
 
+  /** Today and after, the saving, estimated prices and the bill's coverage. */
+  private CostRows monthlyCost() {
+    var f = m.figures();
     section("Monthly cost (USD per month)");
     int awsRow = r;
     long awsMissing = m.missingPrices().stream().filter(p -> p.phase() == dev.migrate.cost.Phase.CURRENT).count();
@@ -104,8 +130,12 @@ final class SummarySheet {
               + "priced from the nearest region that has the price; included in the total (Costs, Source)");
     }
     coverage();
-    gap();
+    return new CostRows(awsRow, gcpRow);
+  }
 
+  /** Requests per month and the cost of a million requests on each side. */
+  private void perMillionRequests(CostRows rows) {
+    var f = m.figures();
     section("Cost per million requests (USD)");
     if (f.monthlyRequests() == null) {
       notAvailable("Requests per month", f.notAvailable().get("monthlyRequests"));
@@ -120,13 +150,16 @@ final class SummarySheet {
       c.setCellStyle(st.integerBig);
       Cells.label(row, 2, "measured: " + f.requestsSource(), st.note);
       BigDecimal millions = BigDecimal.valueOf(f.monthlyRequests()).divide(BigDecimal.valueOf(1_000_000));
-      perMillion("AWS per million requests", awsRow, reqRow, f.awsPerMillionUsd(),
+      perMillion("AWS per million requests", rows.aws(), reqRow, f.awsPerMillionUsd(),
           f.awsMonthlyUsd().divide(millions, MathContext.DECIMAL64));
-      perMillion("Google Cloud per million requests", gcpRow, reqRow, f.gcpPerMillionUsd(),
+      perMillion("Google Cloud per million requests", rows.gcp(), reqRow, f.gcpPerMillionUsd(),
           f.gcpMonthlyUsd().divide(millions, MathContext.DECIMAL64));
     }
-    gap();
+  }
 
+  /** The first scenario's peak month, one-off costs and payback. */
+  private void hybridMonths() {
+    var f = m.figures();
     section("Migration: hybrid months");
     if (f.scenario() == null) {
       notAvailable("Peak hybrid month", f.notAvailable().get("peakHybridMonth"));
@@ -167,8 +200,11 @@ final class SummarySheet {
             + " (Timeline, column J vs K)", st.note);
       }
     }
-    gap();
+  }
 
+  /** The first and last complete bill months and the growth between them. */
+  private void billHistory() {
+    var f = m.figures();
     section("AWS bill, last 12 months");
     if (f.billGrowthPct() == null && f.billFirstMonth() == null) {
       notAvailable("Growth of the AWS bill", f.notAvailable().get("awsBillGrowthPct"));
@@ -187,14 +223,19 @@ final class SummarySheet {
             f.billFirstMonth() + " to " + f.billLastMonth());
       }
     }
-    gap();
+  }
 
+  /** The chart grid, and the break after it that ends page 1. */
+  private void charts() {
     section("Charts");
     chartsGrid();
     // Page 1: the figures and the charts; page 2: the counts, commitments and warnings.
     s.setRowBreak(r - 1);
-    gap();
+  }
 
+  /** Items by target and by effort, and the commitments. */
+  private void counts() {
+    var f = m.figures();
     section("Items by target");
     countRows(f.countsByTarget(), 'E', "items (Mapping)");
     gap();
@@ -203,8 +244,11 @@ final class SummarySheet {
     gap();
     // Page 2: commitments explain today's figure; page 1 keeps the before/after figures and charts.
     commitments();
-    gap();
+  }
 
+  /** Counts of blockers, warnings, unmapped items, missing prices and gaps, then the first warnings themselves. */
+  private void warnings() {
+    var f = m.figures();
     section("Warnings and blockers");
     count("Blockers", "COUNTIF(" + refs.warningsColumn('A') + ",\"blocker\")", f.blockers(),
         f.itemsWithBlockers() + " item(s) cannot move until they are solved (Warnings)");
@@ -231,7 +275,6 @@ final class SummarySheet {
       Cells.label(s.createRow(r++), 0, (m.warnings().size() - listed.size())
           + " more on the Warnings sheet", st.note);
     }
-    s.getWorkbook().setPrintArea(s.getWorkbook().getSheetIndex(s), 0, 2, 0, r);
   }
 
   /**
