@@ -27,6 +27,8 @@ final class DatastoreTargetPricer {
   private final CostOptions options;
   private final Ledger ledger;
   private final List<String> warnings;
+  /** Services already named in the "no Spot capacity" warning (one warning per service, not per instance). */
+  private final java.util.Set<String> spotWarned = new java.util.TreeSet<>();
 
   DatastoreTargetPricer(Estate estate, CostOptions options, Ledger ledger, List<String> warnings) {
     this.estate = estate;
@@ -94,8 +96,9 @@ final class DatastoreTargetPricer {
    */
   private void committedUse(Ledger.Item item, String service, String bookService, BigDecimal onDemand, String region) {
     if (options.targetPricing() != CostOptions.TargetPricing.CUD_1Y && options.targetPricing() != CostOptions.TargetPricing.CUD_3Y) {
-      if (options.targetPricing() == CostOptions.TargetPricing.SPOT_SHARE) {
-        warnings.add(service + " has no Spot capacity: " + item.id() + " is priced on-demand");
+      if (options.targetPricing() == CostOptions.TargetPricing.SPOT_SHARE && spotWarned.add(service)) {
+        warnings.add(service + " has no Spot capacity: its instances are priced on-demand (spot-share applies to Compute Engine "
+            + "and GKE nodes only)");
       }
       return;
     }

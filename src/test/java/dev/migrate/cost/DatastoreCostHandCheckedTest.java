@@ -331,4 +331,11 @@ class DatastoreCostHandCheckedTest {
     assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("reserved-cache-node rcn-2: 2 of 2 reserved cache node(s) match no priced "
         + "cache.m6g.large (redis) in us-east-1")), a.warnings()::toString);
   }
+
+  @Test
+  void spotShareLeavesManagedDatabasesOnDemandWithOneWarningPerService() {
+    Assessment a = assess(Billing.EMPTY, ALLOYDB, CostOptions.defaults().with("target-pricing", "spot-share").with("spot-share", "0.5"));
+    assertUsd("346.034", a.target().byService().get("Cloud SQL")); // the on-demand figure of the hand-worked estate
+    assertEquals(1, a.warnings().stream().filter(w -> w.startsWith("Cloud SQL has no Spot capacity")).count(), a.warnings()::toString);
+  }
 }
