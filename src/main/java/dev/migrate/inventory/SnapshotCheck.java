@@ -48,7 +48,8 @@ final class SnapshotCheck {
     unique(out, "distributions", s.distributions(), Distribution::id, "id");
     unique(out, "buckets", s.buckets(), S3Bucket::name, "name");
     unique(out, "vpcs", s.vpcs(), Vpc::id, "id");
-    unique(out, "commitments", s.commitments(), Commitment::id, "id");
+    // A reserved DB instance's id is chosen by its buyer and unique within a region only.
+    unique(out, "commitments", s.commitments(), c -> c.region() == null ? c.id() : c.id() + "' in '" + c.region(), "id");
     usageUnique(out, s);
     unique(out, "webAcls", s.webAcls(), WebAcl::arn, "arn");
     // RDS and ElastiCache identifiers are unique within a region: the same name may live in two regions.

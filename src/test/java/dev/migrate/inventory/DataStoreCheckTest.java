@@ -139,6 +139,29 @@ class DataStoreCheckTest {
   }
 
   @Test
+  void aReservedDbInstanceIdMayRepeatInAnotherRegionButNotInTheSame() {
+    Snapshot s = valid();
+    Commitment east = new Commitment("reserved-db-instance", "prod-mysql-ri", "us-east-1", "db.m6g.large", "mysql", 1,
+        null, null, java.math.BigDecimal.ZERO, new java.math.BigDecimal("0.05"), "multi-az", "active");
+    Commitment west = new Commitment("reserved-db-instance", "prod-mysql-ri", "eu-west-1", "db.m6g.large", "mysql", 1,
+        null, null, java.math.BigDecimal.ZERO, new java.math.BigDecimal("0.05"), "multi-az", "active");
+    List<Commitment> two = new ArrayList<>(s.commitments());
+    two.add(east);
+    two.add(west);
+    Snapshot twoRegions = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(),
+        s.volumes(), s.autoScalingGroups(), s.loadBalancers(), s.distributions(), s.buckets(), s.vpcs(), two, s.usage(),
+        s.billing(), s.gaps(), s.coverage(), s.webAcls(), s.collection(), s.dbInstances(), s.dbClusters(), s.cacheClusters());
+    assertEquals(List.of(), errors(twoRegions));
+    two.add(east);
+    Snapshot twice = new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(),
+        s.volumes(), s.autoScalingGroups(), s.loadBalancers(), s.distributions(), s.buckets(), s.vpcs(), two, s.usage(),
+        s.billing(), s.gaps(), s.coverage(), s.webAcls(), s.collection(), s.dbInstances(), s.dbClusters(), s.cacheClusters());
+    var errors = errors(twice);
+    assertEquals(1, errors.size(), errors::toString);
+    assertTrue(errors.get(0).message().startsWith("'prod-mysql-ri' in 'us-east-1' is listed twice"), errors.get(0).message());
+  }
+
+  @Test
   void theReaderRefusesADuplicatedDbInstanceWithItsPath() {
     Snapshot s = valid();
     List<DbInstance> dbs = new ArrayList<>(s.dbInstances());
