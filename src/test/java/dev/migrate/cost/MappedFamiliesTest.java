@@ -97,6 +97,24 @@ class MappedFamiliesTest {
     assertTrue(c.carried().get(0).reason().contains("unit Hrs is not Keys"), c.carried().toString());
   }
 
+  /**
+   * EBS snapshot storage -> Persistent Disk standard snapshots in the mapped region: 500 GB-months x 0.05 (us-east4)
+   * = 25.00 against the bill's 25.00; fast snapshot restore stays carried.
+   */
+  @Test
+  void ebsSnapshotStorageIsPricedAsPersistentDiskSnapshotsInTheMappedRegion() {
+    Assessment s = assess(bill(
+        WholeBillHandCheckedTest.line("EC2 - Other", "USE1-EBS:SnapshotUsage", "500", "GB-Mo", "25.00"),
+        WholeBillHandCheckedTest.line("EC2 - Other", "USE1-EBS:FastSnapshotRestore", "10", "DSU-Hrs", "7.50")));
+    CostLine pd = s.target().lines().stream().filter(l -> l.itemId().equals("bill:EC2 - Other")
+        && l.service().equals("Persistent Disk")).findFirst().orElseThrow();
+    assertEquals("gcp/disk/pd-snapshot:capacity/us-east4", pd.priceKey());
+    assertUsd("25.00", pd.monthlyUsd());   // 500 x 0.05
+    BillCoverage c = s.billCoverage();
+    assertUsd("25.00", c.mappedUsd());
+    assertUsd("7.50", c.carriedUsd());
+  }
+
   /** The table's {@code units} is a list of texts; anything else is named with its file:line:col. */
   @Test
   void unitsThatAreNotAListAreRefusedWithTheirPosition() {
