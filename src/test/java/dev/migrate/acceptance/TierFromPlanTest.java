@@ -1,5 +1,6 @@
 package dev.migrate.acceptance;
 
+import dev.migrate.testing.SnapshotBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.migrate.app.Costing;
@@ -42,9 +43,9 @@ class TierFromPlanTest {
         "front.elb.amazonaws.com", "vpc-1", List.of(TOKYO + "a"), null,
         List.of(new LoadBalancer.Listener("HTTP", 80, 8080, List.of(), List.of())), List.of(), List.of(web.id()), null,
         Map.of());
-    Snapshot s = new Snapshot(Snapshot.SCHEMA_V1, new Account("111122223333", "test"), Instant.parse("2026-11-25T00:10:00Z"),
-        Window.ofDays(Instant.parse("2026-11-25T00:00:00Z"), 30), List.of(TOKYO), List.of(cache, web), List.of(),
-        List.of(), List.of(lb, front), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
+    Snapshot s = SnapshotBuilder.snapshot(new Account("111122223333", "test"), Instant.parse("2026-11-25T00:10:00Z"),
+            Window.ofDays(Instant.parse("2026-11-25T00:00:00Z"), 30))
+        .regions(List.of(TOKYO)).instances(List.of(cache, web)).loadBalancers(List.of(lb, front)).build();
 
     MigrationPlan plan = Planning.plan(s, Planning.PlanRequest.defaults());
     Mapping m = plan.mappings().stream().filter(x -> x.itemId().equals(cache.id())).findFirst().orElseThrow();

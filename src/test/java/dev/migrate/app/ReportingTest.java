@@ -1,5 +1,6 @@
 package dev.migrate.app;
 
+import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,8 +82,8 @@ class ReportingTest {
         }
       }
     }
-    assertEquals(0, aws.compareTo(totals.get("awsMonthlyUsd").decimalValue()));
-    assertEquals(0, gcp.compareTo(totals.get("gcpMonthlyUsd").decimalValue()));
+    assertUsd(aws.toPlainString(), totals.get("awsMonthlyUsd").decimalValue(), "awsMonthlyUsd");
+    assertUsd(gcp.toPlainString(), totals.get("gcpMonthlyUsd").decimalValue(), "gcpMonthlyUsd");
   }
 
   @Test

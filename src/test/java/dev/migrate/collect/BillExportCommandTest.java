@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrate.cli.Main;
 import dev.migrate.inventory.Billing;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,13 +60,10 @@ class BillExportCommandTest {
   }
 
   private int run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-        java.time.Clock.fixed(Fixtures.NOW, java.time.ZoneOffset.UTC), args);
-    out = o.toString(StandardCharsets.UTF_8);
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
+    dev.migrate.testing.Cli.Run r = dev.migrate.testing.Cli.run(java.time.Clock.fixed(Fixtures.NOW, java.time.ZoneOffset.UTC), args);
+    out = r.out();
+    err = r.err();
+    return r.code();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.migrate.cost;
 
+import dev.migrate.testing.SnapshotBuilder;
 import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -68,9 +69,7 @@ class WholeBillHandCheckedTest {
   }
 
   static Snapshot withBill(Snapshot s, Billing b) {
-    return new Snapshot(s.schema(), s.account(), s.collectedAt(), s.window(), s.regions(), s.instances(), s.volumes(),
-        s.autoScalingGroups(), s.loadBalancers(), s.distributions(), s.buckets(), s.vpcs(), s.commitments(), s.usage(), b,
-        s.gaps(), s.coverage(), s.webAcls(), s.collection());
+    return SnapshotBuilder.from(s).billing(b).build();
   }
 
   final Assessment base = new CostModel(PriceBook.bundled()).assess(withBill(SmallEstate.snapshot(), Billing.EMPTY),

@@ -1,5 +1,7 @@
 package dev.migrate.hostile;
 
+import dev.migrate.testing.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -41,8 +43,8 @@ class AnonymizeSaltTest {
 
   @Test
   void aGuessedAccountIdCannotBeConfirmedAndEachRunHasItsOwnSalt() throws Exception {
-    Hostile.Run a = Hostile.migrate("assess", "--sample", "--anonymize", "--format", "json", "--out", dir.resolve("a").toString());
-    Hostile.Run b = Hostile.migrate("assess", "--sample", "--anonymize", "--format", "json", "--out", dir.resolve("b").toString());
+    Cli.Run a = Hostile.migrate("assess", "--sample", "--anonymize", "--format", "json", "--out", dir.resolve("a").toString());
+    Cli.Run b = Hostile.migrate("assess", "--sample", "--anonymize", "--format", "json", "--out", dir.resolve("b").toString());
     assertEquals(0, a.code(), a::toString);
     assertEquals(0, b.code(), b::toString);
     String first = pseudonymFileStem(dir.resolve("a"));
@@ -55,7 +57,7 @@ class AnonymizeSaltTest {
   @Test
   void aSaltOfTheUsersOwnGivesStablePseudonyms() throws Exception {
     for (String out : List.of("a", "b")) {
-      Hostile.Run r = Hostile.migrate("assess", "--sample", "--anonymize", "--anonymize-salt", "our secret 2026",
+      Cli.Run r = Hostile.migrate("assess", "--sample", "--anonymize", "--anonymize-salt", "our secret 2026",
           "--format", "json", "--out", dir.resolve(out).toString());
       assertEquals(0, r.code(), r::toString);
     }
@@ -66,10 +68,10 @@ class AnonymizeSaltTest {
 
   @Test
   void aSaltWithoutAnonymizeOrATooShortOneIsAUsageError() {
-    Hostile.Run r = Hostile.migrate("assess", "--sample", "--anonymize-salt", "our secret 2026", "--out", dir.toString());
+    Cli.Run r = Hostile.migrate("assess", "--sample", "--anonymize-salt", "our secret 2026", "--out", dir.toString());
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().startsWith("migrate: --anonymize-salt needs --anonymize"), r::toString);
-    Hostile.Run s = Hostile.migrate("assess", "--sample", "--anonymize", "--anonymize-salt", "abc", "--out", dir.toString());
+    Cli.Run s = Hostile.migrate("assess", "--sample", "--anonymize", "--anonymize-salt", "abc", "--out", dir.toString());
     assertEquals(2, s.code(), s::toString);
     assertFalse(s.err().contains("abc"), "the salt is not echoed");
   }
@@ -80,7 +82,7 @@ class AnonymizeSaltTest {
     collectIds(Hostile.sample(), null, ids);
     assertTrue(ids.contains("5b69b9f9-436b-410b-b0f0-44ed3e4b0916"), "the sample's reserved instance");
     Path out = dir.resolve("out");
-    Hostile.Run r = Hostile.migrate("assess", "--sample", "--anonymize", "--out", out.toString());
+    Cli.Run r = Hostile.migrate("assess", "--sample", "--anonymize", "--out", out.toString());
     assertEquals(0, r.code(), r::toString);
     List<String> texts = new ArrayList<>(List.of(r.out(), r.err()));
     try (var files = Files.list(out)) {

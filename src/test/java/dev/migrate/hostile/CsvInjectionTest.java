@@ -1,5 +1,7 @@
 package dev.migrate.hostile;
 
+import dev.migrate.testing.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +32,7 @@ class CsvInjectionTest {
       tags.put("Name", EVIL);
       tags.put("app", "+1+cmd|' /C calc'!A0");
     });
-    Hostile.Run run = Hostile.migrate("assess", "--snapshot", snap.toString(), "--format", "csv", "--out",
+    Cli.Run run = Hostile.migrate("assess", "--snapshot", snap.toString(), "--format", "csv", "--out",
         dir.resolve("out").toString());
     assertEquals(0, run.code(), run::toString);
     Path csv;

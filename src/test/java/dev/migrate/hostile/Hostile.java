@@ -1,14 +1,11 @@
 package dev.migrate.hostile;
 
+import dev.migrate.testing.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.migrate.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,20 +21,9 @@ final class Hostile {
 
   private Hostile() {}
 
-  /** What one run printed and returned. */
-  record Run(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-    }
-  }
-
-  static Run migrate(String... args) {
-    var o = new ByteArrayOutputStream();
-    var e = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-        CLOCK, args);
-    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+  /** Runs {@code migrate args} on the fixed clock. */
+  static Cli.Run migrate(String... args) {
+    return Cli.run(CLOCK, args);
   }
 
   /** The sample snapshot as a JSON tree, to be changed by a test. */

@@ -1,5 +1,7 @@
 package dev.migrate.hostile;
 
+import dev.migrate.testing.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +28,7 @@ class LogsOutputIsInputTest {
 
   void refused(Path mustSurvive, String expected, String... args) throws Exception {
     byte[] before = Files.readAllBytes(mustSurvive);
-    Hostile.Run run = Hostile.migrate(args);
+    Cli.Run run = Hostile.migrate(args);
     assertEquals(2, run.code(), run::toString);
     assertTrue(run.err().startsWith("migrate: " + expected), run::toString);
     assertEquals(1, run.err().lines().filter(l -> l.startsWith("migrate:")).count(), run::toString);
@@ -69,7 +71,7 @@ class LogsOutputIsInputTest {
   @Test
   void distinctOutputsStillWork() throws Exception {
     Path log = log();
-    Hostile.Run run = Hostile.migrate("logs", "analyze", log.toString(), "--json", dir.resolve("report.json").toString());
+    Cli.Run run = Hostile.migrate("logs", "analyze", log.toString(), "--json", dir.resolve("report.json").toString());
     assertEquals(0, run.code(), run::toString);
     assertTrue(Files.size(dir.resolve("report.json")) > 0);
   }

@@ -1,5 +1,7 @@
 package dev.migrate.hostile;
 
+import dev.migrate.testing.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,20 +20,20 @@ class MessagesTest {
 
   @Test
   void aMisspelledSubcommandGetsDidYouMeanAndExit2() {
-    Hostile.Run run = Hostile.migrate("asess", "--sample");
+    Cli.Run run = Hostile.migrate("asess", "--sample");
     assertEquals(2, run.code(), run::toString);
     assertTrue(run.err().startsWith("migrate: unknown command 'asess'; did you mean 'assess'?\n"), run::toString);
-    Hostile.Run sub = Hostile.migrate("rules", "explian", "x");
+    Cli.Run sub = Hostile.migrate("rules", "explian", "x");
     assertEquals(2, sub.code(), sub::toString);
     assertTrue(sub.err().contains("did you mean 'explain'?"), sub::toString);
-    Hostile.Run opt = Hostile.migrate("assess", "--anonymise");
+    Cli.Run opt = Hostile.migrate("assess", "--anonymise");
     assertEquals(2, opt.code(), opt::toString);
     assertTrue(opt.err().startsWith("migrate: Unknown option: '--anonymise'; did you mean '--anonymize'?"), opt::toString);
   }
 
   @Test
   void aNumberOptionThatIsNotANumberIsRefusedWithoutJavaNames() {
-    Hostile.Run run = Hostile.migrate("assess", "--sample", "--target-pricing", "spot", "--spot-share", "NaN");
+    Cli.Run run = Hostile.migrate("assess", "--sample", "--target-pricing", "spot", "--spot-share", "NaN");
     assertEquals(2, run.code(), run::toString);
     assertTrue(run.err().startsWith("migrate: Invalid value for option '--spot-share': 'NaN' is not a number"), run::toString);
     assertFalse(run.err().contains("java.") || run.err().contains("BigDecimal"), run::toString);
@@ -42,7 +44,7 @@ class MessagesTest {
     String ok = LogsOutputIsInputTest.ALB_LINE;
     String huge = "https " + "x".repeat((1 << 20) + 10) + "\n";
     Path log = Hostile.write(dir.resolve("web.log"), ok + ok + huge + ok + huge);
-    Hostile.Run run = Hostile.migrate("logs", "analyze", log.toString());
+    Cli.Run run = Hostile.migrate("logs", "analyze", log.toString());
     assertEquals(0, run.code(), run::toString);
     assertTrue(run.out().contains("bad line " + log + ":3: line longer than"), run::toString);
     assertTrue(run.out().contains("bad line " + log + ":5: line longer than"), run::toString);
@@ -61,7 +63,7 @@ class MessagesTest {
     }
     Path gz = dir.resolve("web.log.gz");
     Files.write(gz, b);
-    Hostile.Run run = Hostile.migrate("logs", "analyze", gz.toString());
+    Cli.Run run = Hostile.migrate("logs", "analyze", gz.toString());
     assertEquals(3, run.code(), run::toString);
     String all = run.out() + run.err();
     assertTrue(all.contains("corrupt gzip data"), run::toString);
@@ -84,7 +86,7 @@ class MessagesTest {
     };
     for (int i = 0; i < broken.length; i++) {
       Path f = Hostile.write(dir.resolve("broken" + i + ".json"), broken[i]);
-      Hostile.Run run = Hostile.migrate("rules", "explain", "x", "--snapshot", f.toString());
+      Cli.Run run = Hostile.migrate("rules", "explain", "x", "--snapshot", f.toString());
       assertEquals(3, run.code(), run::toString);
       assertTrue(run.err().startsWith("migrate: " + f + ":"), run::toString);
       assertEquals(1, run.err().lines().count(), run::toString);

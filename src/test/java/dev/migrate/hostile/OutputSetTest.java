@@ -1,5 +1,7 @@
 package dev.migrate.hostile;
 
+import dev.migrate.testing.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,16 +35,16 @@ class OutputSetTest {
 
   @Test
   void aReRunKeepsTheEarlierOutputsUnderNumberedNamesAndSaysSo() throws Exception {
-    Hostile.Run first = Hostile.migrate("assess", "--sample", "--out", dir.toString());
+    Cli.Run first = Hostile.migrate("assess", "--sample", "--out", dir.toString());
     assertEquals(0, first.code(), first::toString);
     byte[] edited = "a workbook the finance team annotated".getBytes();
     Files.write(dir.resolve(XLSX), edited);
-    Hostile.Run second = Hostile.migrate("assess", "--sample", "--out", dir.toString());
+    Cli.Run second = Hostile.migrate("assess", "--sample", "--out", dir.toString());
     assertEquals(0, second.code(), second::toString);
     assertTrue(second.err().contains(XLSX + " existed; kept as assessment-481516234200-2026-11-25~1.xlsx"), second::toString);
     assertTrue(java.util.Arrays.equals(edited, Files.readAllBytes(dir.resolve("assessment-481516234200-2026-11-25~1.xlsx"))));
     assertTrue(Files.exists(dir.resolve("cost-lines-481516234200-2026-11-25~1.csv")));
-    Hostile.Run third = Hostile.migrate("assess", "--sample", "--out", dir.toString());
+    Cli.Run third = Hostile.migrate("assess", "--sample", "--out", dir.toString());
     assertEquals(0, third.code(), third::toString);
     assertTrue(Files.exists(dir.resolve("assessment-481516234200-2026-11-25~2.xlsx")));
   }
@@ -68,7 +70,7 @@ class OutputSetTest {
   @Test
   void anUnwritableOutputFolderWritesNothingAndSaysSo() throws Exception {
     Path notAFolder = Files.writeString(dir.resolve("file"), "x");
-    Hostile.Run run = Hostile.migrate("assess", "--sample", "--out", notAFolder.resolve("out").toString());
+    Cli.Run run = Hostile.migrate("assess", "--sample", "--out", notAFolder.resolve("out").toString());
     assertEquals(5, run.code(), run::toString);
     assertEquals(1, run.err().lines().count(), run::toString);
   }
@@ -78,7 +80,7 @@ class OutputSetTest {
     String huge = "N".repeat(40_000);
     Path snap = Hostile.sample(dir.resolve("snap.json"), root -> ((ObjectNode) Hostile.firstNamedInstance(root).get("tags"))
         .put("Name", huge));
-    Hostile.Run run = Hostile.migrate("assess", "--snapshot", snap.toString(), "--out", dir.resolve("out").toString());
+    Cli.Run run = Hostile.migrate("assess", "--snapshot", snap.toString(), "--out", dir.resolve("out").toString());
     assertEquals(0, run.code(), run::toString);
     assertTrue(run.err().contains("32,767 characters"), run::toString);
     List<String> cut = new ArrayList<>();

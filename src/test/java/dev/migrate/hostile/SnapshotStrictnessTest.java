@@ -1,5 +1,7 @@
 package dev.migrate.hostile;
 
+import dev.migrate.testing.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,13 +24,13 @@ class SnapshotStrictnessTest {
   @TempDir
   Path dir;
 
-  Hostile.Run assess(Consumer<ObjectNode> change) {
+  Cli.Run assess(Consumer<ObjectNode> change) {
     Path snap = Hostile.sample(dir.resolve("snap.json"), change);
     return Hostile.migrate("assess", "--snapshot", snap.toString(), "--format", "json", "--out", dir.resolve("out").toString());
   }
 
   void refused(String path, String what, Consumer<ObjectNode> change) {
-    Hostile.Run run = assess(change);
+    Cli.Run run = assess(change);
     assertEquals(3, run.code(), run::toString);
     assertEquals(1, run.err().lines().count(), run::toString);
     assertTrue(Pattern.compile("^migrate: .*snap\\.json:\\d+:\\d+: " + Pattern.quote(path) + "[^ ]*: .*" + Pattern.quote(what) + ".*\\n$",
@@ -36,7 +38,7 @@ class SnapshotStrictnessTest {
   }
 
   void warned(String path, String what, Consumer<ObjectNode> change) {
-    Hostile.Run run = assess(change);
+    Cli.Run run = assess(change);
     assertEquals(0, run.code(), run::toString);
     assertTrue(run.err().lines().anyMatch(l -> l.matches("migrate: warning: .*snap\\.json:\\d+:\\d+: " + Pattern.quote(path)
         + "[^ ]*: .*" + Pattern.quote(what) + ".*")), run::toString);
@@ -71,7 +73,7 @@ class SnapshotStrictnessTest {
     String text = Files.readString(Hostile.SAMPLE).replaceFirst("\"instanceType\" : \"([^\"]*)\"",
         "\"instanceType\" : \"$1\", \"instanceType\" : \"x1e.32xlarge\"");
     Path snap = Hostile.write(dir.resolve("snap.json"), text);
-    Hostile.Run run = Hostile.migrate("assess", "--snapshot", snap.toString(), "--out", dir.toString());
+    Cli.Run run = Hostile.migrate("assess", "--snapshot", snap.toString(), "--out", dir.toString());
     assertEquals(3, run.code(), run::toString);
     assertTrue(run.err().matches("(?s)migrate: .*snap\\.json:\\d+:\\d+: \\$\\.instances\\[0\\]\\.instanceType: duplicate key 'instanceType'.*\\n"),
         run::toString);

@@ -1,5 +1,7 @@
 package dev.migrate.hostile;
 
+import dev.migrate.testing.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +46,7 @@ class TerminalEscapeTest {
     log.append(String.format(line, "/x\rFAKE\u001b[31m", 9));
     log.append("garbage \u001b[31m bad line\u0007\n");
     Path file = Hostile.write(dir.resolve("E2QWRUHEXAMPLE.2026-11-20-01.abcd1234"), log.toString());
-    Hostile.Run run = Hostile.migrate("logs", "analyze", file.toString());
+    Cli.Run run = Hostile.migrate("logs", "analyze", file.toString());
     assertEquals(0, run.code(), run::toString);
     assertTrue(run.out().contains("/evil\\e]0;pwned\\x07\\e[2J"), run::toString);
     assertTrue(run.out().contains("bad line"), run::toString);
@@ -60,7 +62,7 @@ class TerminalEscapeTest {
         + "\"Root=1-0\" \"www.example.jp\" \"-\" 0 2026-11-20T01:02:03.000000Z \"forward\" \"-\" \"-\" \"10.0.0.1:80\" \"200\" \"-\" \"-\"\n";
     Path file = Hostile.write(dir.resolve("481516234200_elasticloadbalancing_ap-northeast-1_app.web.50dc6c495c0c9188_20261120T0105Z_10.0.0.1_abc.log"),
         line.repeat(3));
-    Hostile.Run run = Hostile.migrate("logs", "analyze", file.toString());
+    Cli.Run run = Hostile.migrate("logs", "analyze", file.toString());
     assertEquals(0, run.code(), run::toString);
     assertTrue(run.out().contains("/a\\e[2Jb\\x07"), run::toString);
     assertFalse(Hostile.hasControl(run.out() + run.err()), run::toString);
@@ -75,13 +77,13 @@ class TerminalEscapeTest {
       ((ObjectNode) i.get("tags")).put("Name", "web\u001b[2J\r\nblocker: none");
       id[0] = i.get("id").asText();
     });
-    Hostile.Run assess = Hostile.migrate("assess", "--snapshot", snap.toString(), "--format", "console", "--out",
+    Cli.Run assess = Hostile.migrate("assess", "--snapshot", snap.toString(), "--format", "console", "--out",
         dir.resolve("out").toString());
     assertEquals(0, assess.code(), assess::toString);
     assertTrue(assess.out().contains("prod\\e]0;owned\\x07\\r\\nFAKE LINE"), assess::toString);
     assertFalse(Hostile.hasControl(assess.out() + assess.err()), assess::toString);
 
-    Hostile.Run explain = Hostile.migrate("rules", "explain", id[0], "--snapshot", snap.toString());
+    Cli.Run explain = Hostile.migrate("rules", "explain", id[0], "--snapshot", snap.toString());
     assertEquals(0, explain.code(), explain::toString);
     assertTrue(explain.out().contains("web\\e[2J\\r\\nblocker: none"), explain::toString);
     assertFalse(Hostile.hasControl(explain.out() + explain.err()), explain::toString);

@@ -1,17 +1,15 @@
 package dev.migrate.io;
 
+import dev.migrate.testing.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrate.cli.Main;
 import dev.migrate.cost.hybrid.ScenarioException;
 import dev.migrate.cost.hybrid.ScenarioReader;
 import dev.migrate.rules.RuleLoader;
 import dev.migrate.rules.RulesException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,12 +93,12 @@ class HandWrittenNumbersTest {
   void rulesValidateExitsWithInvalidInputNotACrash() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("rules"));
     Files.writeString(dir.resolve("r.yaml"), RULE.formatted("99999999999999999999", ".nan", ".inf"));
-    Run r = run("rules", "validate", dir.toString());
-    assertEquals(3, r.code, r.err);
-    assertEquals(4, r.err.lines().count(), r.err);
-    assertTrue(r.err.contains("r.yaml:4:15: 'priority' must be a whole number"), r.err);
-    assertTrue(r.err.contains("r.yaml:8:44: bad condition: cpuP95Pct (number) lt needs a number, found '.nan'"), r.err);
-    assertTrue(r.err.contains("r.yaml:10:24: 'headroom' must be a number from 1 to 5, found '.inf', which is infinite"), r.err);
+    Cli.Run r = run("rules", "validate", dir.toString());
+    assertEquals(3, r.code(), r.err());
+    assertEquals(4, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("r.yaml:4:15: 'priority' must be a whole number"), r.err());
+    assertTrue(r.err().contains("r.yaml:8:44: bad condition: cpuP95Pct (number) lt needs a number, found '.nan'"), r.err());
+    assertTrue(r.err().contains("r.yaml:10:24: 'headroom' must be a number from 1 to 5, found '.inf', which is infinite"), r.err());
   }
 
   private static List<String> scenarioErrors(String yaml) {
@@ -137,17 +135,12 @@ class HandWrittenNumbersTest {
   @ParameterizedTest
   @ValueSource(strings = {"NaN", "Infinity", "-Infinity"})
   void headroomOptionThatIsNotAFiniteNumberIsAUsageError(String value) {
-    Run r = run("assess", "--sample", "--headroom", value, "--out", tmp.toString(), "--format", "json");
-    assertEquals(2, r.code, r.err);
-    assertTrue(r.err.contains("headroom must be a number from 1 to 5, not " + value), r.err);
+    Cli.Run r = run("assess", "--sample", "--headroom", value, "--out", tmp.toString(), "--format", "json");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("headroom must be a number from 1 to 5, not " + value), r.err());
   }
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 }

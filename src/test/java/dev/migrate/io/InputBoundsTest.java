@@ -1,18 +1,17 @@
 package dev.migrate.io;
 
+import dev.migrate.testing.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrate.cli.Main;
 import dev.migrate.cost.hybrid.ScenarioException;
 import dev.migrate.cost.hybrid.ScenarioReader;
 import dev.migrate.rules.RuleLoader;
 import dev.migrate.rules.RulesException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +49,10 @@ class InputBoundsTest {
     String text = rules(45_000);
     assertTrue(text.length() > 5_000_000, "size " + text.length());
     Files.writeString(dir.resolve("rules.yaml"), text);
-    Run r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run("rules", "validate", dir.toString()));
-    assertEquals(3, r.code, r.err);
+    Cli.Run r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run("rules", "validate", dir.toString()));
+    assertEquals(3, r.code(), r.err());
     assertEquals(dir.resolve("rules.yaml") + ": is too large for a rule file (" + Files.size(dir.resolve("rules.yaml"))
-        + " bytes; at most 1048576): is it the right file?", r.err.lines().toList().get(1));
+        + " bytes; at most 1048576): is it the right file?", r.err().lines().toList().get(1));
   }
 
   @Test
@@ -118,17 +117,12 @@ class InputBoundsTest {
   void aRuleFileThatIsNotUtf8IsOneLine() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("latin1"));
     Files.write(dir.resolve("r.yaml"), "apiVersion: migrate.rules/v1\nrules: [] # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-    Run r = run("rules", "validate", dir.toString());
-    assertEquals(3, r.code, r.err);
-    assertEquals(dir.resolve("r.yaml") + ": is not UTF-8 text: a rule file is YAML saved as UTF-8", r.err.lines().toList().get(1));
+    Cli.Run r = run("rules", "validate", dir.toString());
+    assertEquals(3, r.code(), r.err());
+    assertEquals(dir.resolve("r.yaml") + ": is not UTF-8 text: a rule file is YAML saved as UTF-8", r.err().lines().toList().get(1));
   }
 
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 }

@@ -2,6 +2,7 @@ package dev.migrate.report;
 
 import dev.migrate.testing.Golden;
 
+import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,10 +79,10 @@ class AssessmentJsonTest {
       }
     }
     JsonNode t = j.get("totals");
-    assertEquals(0, aws.compareTo(t.get("awsMonthlyUsd").decimalValue()));
-    assertEquals(0, gcp.compareTo(t.get("gcpMonthlyUsd").decimalValue()));
-    assertEquals(0, a.current().monthlyUsd().compareTo(t.get("awsMonthlyUsd").decimalValue()));
-    assertEquals(0, aws.subtract(gcp).compareTo(t.get("savingsUsd").decimalValue()));
+    assertUsd(aws.toPlainString(), t.get("awsMonthlyUsd").decimalValue(), "awsMonthlyUsd");
+    assertUsd(gcp.toPlainString(), t.get("gcpMonthlyUsd").decimalValue(), "gcpMonthlyUsd");
+    assertUsd(a.current().monthlyUsd().toPlainString(), t.get("awsMonthlyUsd").decimalValue(), "awsMonthlyUsd");
+    assertUsd(aws.subtract(gcp).toPlainString(), t.get("savingsUsd").decimalValue(), "savingsUsd");
     assertEquals(0, a.savingsPct().compareTo(t.get("savingsPct").decimalValue()));
     assertEquals(0, a.requests().awsPerMillionUsd().compareTo(t.get("costPerMillionRequests").get("aws").decimalValue()));
     assertEquals(0, a.requests().gcpPerMillionUsd().compareTo(t.get("costPerMillionRequests").get("gcp").decimalValue()));

@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import static dev.migrate.testing.Money.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,12 +23,12 @@ class CommitmentReportTest {
     assertEquals(0, new BigDecimal("744").compareTo(c.get("periodHours").decimalValue()));
     JsonNode ri = c.get("reservedInstances");
     assertEquals(0, new BigDecimal("25").compareTo(ri.get("coveragePct").decimalValue()));
-    assertEquals(0, new BigDecimal("41.61").compareTo(ri.get("modelledSavingUsd").decimalValue()));
+    assertUsd("41.61", ri.get("modelledSavingUsd").decimalValue(), "modelledSavingUsd");
     assertEquals("m5.large", ri.get("groups").get(0).get("instanceType").asText());
     JsonNode sp = c.get("savingsPlans");
     assertEquals(0, new BigDecimal("40").compareTo(sp.get("coveragePct").decimalValue()));
-    assertEquals(0, new BigDecimal("4.2").compareTo(sp.get("unusedCommitmentUsd").decimalValue()));
-    assertEquals(0, new BigDecimal("36").compareTo(sp.get("modelledSavingUsd").decimalValue()));
+    assertUsd("4.2", sp.get("unusedCommitmentUsd").decimalValue(), "unusedCommitmentUsd");
+    assertUsd("36", sp.get("modelledSavingUsd").decimalValue(), "modelledSavingUsd");
     assertTrue(sp.get("applied").asBoolean());
   }
 

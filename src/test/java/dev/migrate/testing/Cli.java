@@ -11,7 +11,13 @@ public final class Cli {
   private Cli() {}
 
   /** A finished run: the exit code and everything written to stdout and stderr (UTF-8). */
-  public record Run(int code, String out, String err) {}
+  public record Run(int code, String out, String err) {
+    /** The exit code and both streams, as an assertion message shows them. */
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+  }
 
   /** Runs {@code migrate args} on the system clock. */
   public static Run run(String... args) {

@@ -1,5 +1,6 @@
 package dev.migrate.inventory.topology;
 
+import dev.migrate.testing.SnapshotBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,10 +58,11 @@ class TopologyTest {
         "none", List.of(), false, Map.of());
     var usage = new Usage("i-3", "ec2", "cloudwatch", 5.0, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null);
-    Snapshot s = new Snapshot(Snapshot.SCHEMA_V1, new Account("111122223333", "test"), Instant.parse("2026-11-25T00:10:00Z"),
-        Window.ofDays(Instant.parse("2026-11-25T00:00:00Z"), 30), List.of(TOKYO), List.of(i1, i2, i3), List.of(vol1, vol2),
-        List.of(group), List.of(alb, classic), List.of(dist), List.of(bucket), List.of(), List.of(), List.of(usage), null,
-        List.of());
+    Snapshot s = SnapshotBuilder.snapshot(new Account("111122223333", "test"), Instant.parse("2026-11-25T00:10:00Z"),
+            Window.ofDays(Instant.parse("2026-11-25T00:00:00Z"), 30))
+        .regions(List.of(TOKYO)).instances(List.of(i1, i2, i3)).volumes(List.of(vol1, vol2))
+        .autoScalingGroups(List.of(group)).loadBalancers(List.of(alb, classic)).distributions(List.of(dist))
+        .buckets(List.of(bucket)).usage(List.of(usage)).build();
     return Topology.of(s);
   }
 
