@@ -4,6 +4,9 @@ import dev.migrate.cost.Assessment;
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.CostSide;
 import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -29,8 +32,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces identifying values (account id and alias, resource ids, names, ARNs, DNS names, tag
- * values, bucket names) with stable pseudonyms such as {@code instance-7f3a21c0}, so that a
+ * Replaces identifying values (account id and alias, resource ids, names, ARNs, DNS names and
+ * database and cache endpoints, tag values, bucket names) with stable pseudonyms such as {@code instance-7f3a21c0}, so that a
  * report can be shared outside the company.
  *
  * <p>A pseudonym is the first 8 hex digits of SHA-256(salt, NUL, value), prefixed by the kind
@@ -178,6 +181,30 @@ public final class Anonymizer {
     }
     for (Vpc v : s.vpcs()) {
       put(known, v.id(), "vpc");
+    }
+    for (DbInstance d : s.dbInstances()) {
+      put(known, d.id(), "db");
+      put(known, d.arn(), "db");
+      put(known, d.endpoint(), "host");
+      put(known, d.clusterId(), "dbcluster");
+      put(known, d.readReplicaSourceId(), "db");
+      tags(known, d.tags());
+    }
+    for (DbCluster c : s.dbClusters()) {
+      put(known, c.id(), "dbcluster");
+      put(known, c.arn(), "dbcluster");
+      put(known, c.endpoint(), "host");
+      put(known, c.globalClusterId(), "dbcluster");
+      c.members().forEach(m -> put(known, m, "db"));
+      tags(known, c.tags());
+    }
+    for (CacheCluster c : s.cacheClusters()) {
+      put(known, c.id(), "cache");
+      put(known, c.arn(), "cache");
+      put(known, c.endpoint(), "host");
+      put(known, c.globalReplicationGroupId(), "cache");
+      c.memberClusters().forEach(m -> put(known, m, "cache"));
+      tags(known, c.tags());
     }
     s.webAcls().forEach(w -> {
       put(known, w.arn(), "acl");

@@ -146,6 +146,7 @@ public final class AssessmentJson {
     counts.put("itemsWithBlockers", f.itemsWithBlockers());
     counts.put("missingPrices", f.missingPrices());
     counts.put("gaps", f.gaps());
+    counts.put("byKind", m.countsByKind());
     root.put("counts", counts);
 
     var byService = new TreeMap<String, Object>();
@@ -165,6 +166,20 @@ public final class AssessmentJson {
       o.put("reason", r.reason());
       return o;
     }));
+    // Managed databases and caches as the Inventory sheet shows them (engine, size, layout, metrics).
+    root.put("dataStores", m.dataStores().stream().map(r -> {
+      var o = new TreeMap<String, Object>();
+      o.put("kind", r.kind());
+      o.put("id", r.id());
+      o.put("name", r.name());
+      o.put("region", r.region());
+      o.put("type", r.type());
+      o.put("sizeGib", r.sizeGib());
+      o.put("state", r.state());
+      o.put("cpuP95Pct", r.cpuP95Pct());
+      o.put("details", r.details());
+      return o;
+    }).toList());
     root.put("costLines", lazy(m.costLines(), AssessmentJson::costLine));
     root.put("missingPrices", m.missingPrices().stream().map(AssessmentJson::missingPrice).toList());
     root.put("reconciliation", reconciliation(m.reconciliation()));

@@ -95,6 +95,10 @@ public final class ConsoleSummary {
       lines.add(fit("AWS bill growth: " + f.notAvailable().get("awsBillGrowthPct")));
     }
     commitments(lines, m);
+    String dataStores = m.dataStoreSummary();
+    if (dataStores != null) {
+      wrap(lines, "Databases and caches: " + dataStores);
+    }
     wrap(lines, "Items by target: " + counts(f.countsByTarget()));
     wrap(lines, "Effort: " + counts(f.countsByEffort()));
     lines.add(fit("Blockers " + f.blockers() + ", warnings " + f.warnings() + ", unmapped " + f.unmapped()

@@ -11,6 +11,10 @@ import dev.migrate.cost.RequestCosts;
 import dev.migrate.cost.Timeline;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DatastoreMetrics;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -94,10 +98,12 @@ public final class ReportModel {
   /**
    * One inventory item.
    *
-   * @param kind       ec2-instance, ebs-volume, auto-scaling-group, load-balancer, cloudfront-distribution, s3-bucket
+   * @param kind       ec2-instance, ebs-volume, auto-scaling-group, load-balancer, cloudfront-distribution, s3-bucket,
+   *                   rds-instance, aurora-cluster, elasticache-cluster
+   * @param type       instance type, volume type, DB instance class, cache node type, ...
    * @param cpuP95Pct  CPU p95 over the window, percent, or null when not measured
    * @param requests   requests over the window, or null when not measured
-   * @param sizeGib    provisioned (volume) or stored (bucket) GiB, or null
+   * @param sizeGib    provisioned (volume, DB instance) or stored (bucket, Aurora cluster, cache) GiB, or null
    */
   public record InventoryRow(String kind, String id, String name, String region, String type,
       Double sizeGib, String state, String details, Double cpuP95Pct, Long requests) {}
@@ -235,6 +241,56 @@ public final class ReportModel {
 
   public List<MappingRow> mappings() {
     return mappings;
+  }
+
+  /** The inventory's rows counted by kind, sorted by kind. */
+  public SortedMap<String, Integer> countsByKind() {
+    var counts = new TreeMap<String, Integer>();
+    inventory.forEach(r -> counts.merge(r.kind(), 1, Integer::sum));
+    return Collections.unmodifiableSortedMap(counts);
+  }
+
+  /** The inventory rows of managed databases and caches (RDS instances, Aurora clusters, ElastiCache). */
+  public List<InventoryRow> dataStores() {
+    return inventory.stream().filter(r -> DATA_STORE_KINDS.contains(r.kind())).toList();
+  }
+
+  /** Inventory kinds of managed databases and caches. */
+  static final List<String> DATA_STORE_KINDS = List.of("rds-instance", "aurora-cluster", "elasticache-cluster");
+
+  /**
+   * "1 RDS instance (Multi-AZ), 1 ElastiCache cache (2 nodes)": the managed databases and caches
+   * in a few words, or null when the snapshot has none.
+   */
+  public String dataStoreSummary() {
+    Snapshot s = a.snapshot();
+    var parts = new ArrayList<String>();
+    List<DbInstance> rds = s.dbInstances().stream().filter(d -> !d.auroraMember()).toList();
+    if (!rds.isEmpty()) {
+      long multiAz = rds.stream().filter(DbInstance::multiAz).count();
+      long replicas = rds.stream().filter(DbInstance::readReplica).count();
+      var notes = new ArrayList<String>();
+      if (multiAz > 0) {
+        notes.add(multiAz == rds.size() ? "Multi-AZ" : multiAz + " Multi-AZ");
+      }
+      if (replicas > 0) {
+        notes.add(replicas + " read replica(s)");
+      }
+      parts.add(rds.size() + " RDS instance" + (rds.size() == 1 ? "" : "s")
+          + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")"));
+    }
+    if (!s.dbClusters().isEmpty()) {
+      int members = s.dbClusters().stream().mapToInt(c -> c.members().size()).sum();
+      parts.add(s.dbClusters().size() + " Aurora cluster" + (s.dbClusters().size() == 1 ? "" : "s") + " (" + members
+          + " instance" + (members == 1 ? "" : "s") + ")");
+    }
+    if (!s.cacheClusters().isEmpty()) {
+      int nodes = s.cacheClusters().stream().mapToInt(CacheCluster::nodeCount).sum();
+      long serverless = s.cacheClusters().stream().filter(CacheCluster::serverless).count();
+      parts.add(s.cacheClusters().size() + " ElastiCache cache" + (s.cacheClusters().size() == 1 ? "" : "s") + " ("
+          + nodes + " node" + (nodes == 1 ? "" : "s") + (serverless == 0 ? "" : ", " + serverless + " serverless") + ")");
+    }
+    return parts.isEmpty() ? null : String.join(", ", parts);
   }
 
   /** CURRENT lines first, then TARGET lines, each in the cost model's order. */
@@ -516,7 +572,141 @@ public final class ReportModel {
               + (b.totalObjects() == null ? "" : ", " + b.totalObjects() + " objects"),
           null, null));
     }
+    dataStoreRows(s, usage, anon, rows);
     return Collections.unmodifiableList(rows);
+  }
+
+  /**
+   * RDS DB instances (not the Aurora members: they are folded into their cluster's row), Aurora
+   * clusters and ElastiCache caches: engine, class or node type, storage, Multi-AZ or shards, and
+   * what CloudWatch measured.
+   */
+  private static void dataStoreRows(Snapshot s, Map<String, Usage> usage, Anonymizer anon, List<InventoryRow> rows) {
+    for (DbInstance d : s.dbInstances()) {
+      if (d.auroraMember()) {
+        continue;
+      }
+      var details = new ArrayList<String>();
+      details.add(engine(d.engine(), d.engineVersion()));
+      details.add(d.multiAz() ? "Multi-AZ" : "Single-AZ");
+      if (d.storageType() != null) {
+        details.add(d.storageType() + (d.provisionedIops() == null ? "" : " " + d.provisionedIops() + " IOPS"));
+      }
+      if (d.readReplica()) {
+        details.add("read replica of " + anon.id(d.readReplicaSourceId()));
+      }
+      details.add(d.backupRetentionDays() == 0 ? "no automated backups" : d.backupRetentionDays() + "-day backups");
+      details.add(d.encrypted() ? "encrypted" : "not encrypted");
+      Usage u = usage.get(d.id());
+      metrics(u, details);
+      app(d.tags(), anon, details);
+      rows.add(new InventoryRow("rds-instance", anon.id(d.id()), anon.id(d.tags().getOrDefault("Name", d.id())),
+          d.region(), d.instanceClass(), (double) d.allocatedStorageGib(), d.status(), String.join(", ", details),
+          u == null ? null : u.cpuP95Pct(), null));
+    }
+    for (DbCluster c : s.dbClusters()) {
+      var details = new ArrayList<String>();
+      details.add(engine(c.engine(), c.engineVersion()));
+      List<String> classes = c.members().stream().map(s::dbInstance).flatMap(java.util.Optional::stream)
+          .map(DbInstance::instanceClass).sorted().toList();
+      details.add(c.members().size() + " instance(s)" + (classes.isEmpty() ? "" : " (" + String.join(", ", classes) + ")")
+          + (c.writerId() == null ? "" : ", writer " + anon.id(c.writerId())));
+      if (c.serverlessV2()) {
+        details.add("Serverless v2 " + num(c.serverlessMinAcu() == null ? 0 : c.serverlessMinAcu()) + "-"
+            + num(c.serverlessMaxAcu()) + " ACU");
+      }
+      details.add(c.multiAz() ? "Multi-AZ" : "Single-AZ");
+      if (c.storageType() != null) {
+        details.add(c.storageType());
+      }
+      if (c.globalClusterId() != null) {
+        details.add("global database " + anon.id(c.globalClusterId()));
+      }
+      if (c.backtrackWindowHours() > 0) {
+        details.add("backtrack " + num(c.backtrackWindowHours()) + " h");
+      }
+      details.add(c.backupRetentionDays() + "-day backups");
+      details.add(c.encrypted() ? "encrypted" : "not encrypted");
+      Usage u = usage.get(c.id());
+      metrics(u, details);
+      app(c.tags(), anon, details);
+      Double used = u == null || u.datastore() == null ? null : u.datastore().storageUsedGib();
+      rows.add(new InventoryRow("aurora-cluster", anon.id(c.id()), anon.id(c.tags().getOrDefault("Name", c.id())),
+          c.region(), c.serverlessV2() ? "db.serverless" : classes.isEmpty() ? "aurora" : classes.get(0), used,
+          c.status(), String.join(", ", details), u == null ? null : u.cpuP95Pct(), null));
+    }
+    for (CacheCluster c : s.cacheClusters()) {
+      var details = new ArrayList<String>();
+      details.add(engine(c.engine(), c.engineVersion()));
+      if (c.serverless()) {
+        details.add("serverless" + (c.serverlessMaxDataGib() == null ? "" : ", up to " + num(c.serverlessMaxDataGib())
+            + " GiB"));
+      } else if ("memcached".equals(c.engine())) {
+        details.add(c.shards() + " node(s)");
+      } else {
+        details.add(c.shards() + " shard(s) x (1 primary + " + c.replicasPerShard() + " replica(s)), "
+            + c.nodeCount() + " node(s)");
+        details.add(c.clusterMode() ? "cluster mode on" : "cluster mode off");
+        if (c.automaticFailover()) {
+          details.add("automatic failover");
+        }
+      }
+      if (c.globalReplicationGroupId() != null) {
+        details.add("global datastore " + anon.id(c.globalReplicationGroupId()));
+      }
+      details.add(c.transitEncryption() ? "TLS" : "no TLS");
+      Usage u = usage.get(c.id());
+      metrics(u, details);
+      app(c.tags(), anon, details);
+      Double used = u == null || u.datastore() == null ? null : u.datastore().storageUsedGib();
+      rows.add(new InventoryRow("elasticache-cluster", anon.id(c.id()),
+          anon.id(c.tags().getOrDefault("Name", c.id())), c.region(), c.serverless() ? "serverless" : c.nodeType(),
+          used, c.status(), String.join(", ", details), u == null ? null : u.cpuP95Pct(), null));
+    }
+  }
+
+  private static String engine(String engine, String version) {
+    return version == null ? engine : engine + " " + version;
+  }
+
+  private static void app(Map<String, String> tags, Anonymizer anon, List<String> details) {
+    String app = tags.get("app");
+    if (app != null) {
+      details.add("app " + anon.id(app));
+    }
+  }
+
+  /** What CloudWatch measured on a database or cache, in the words of its metrics. */
+  private static void metrics(Usage u, List<String> details) {
+    if (u == null || u.datastore() == null) {
+      details.add("no metrics");
+      return;
+    }
+    DatastoreMetrics m = u.datastore();
+    if (m.storageUsedGib() != null) {
+      details.add(num(m.storageUsedGib()) + " GiB used");
+    }
+    if (m.freeableMemoryMinGib() != null) {
+      details.add("freeable memory min " + num(m.freeableMemoryMinGib()) + " GiB");
+    }
+    if (m.memoryUsedMaxPct() != null) {
+      details.add("memory used max " + num(m.memoryUsedMaxPct()) + "%");
+    }
+    if (m.connectionsAvg() != null) {
+      details.add("connections avg " + num(Math.rint(m.connectionsAvg()))
+          + (m.connectionsMax() == null ? "" : " (max " + num(Math.rint(m.connectionsMax())) + ")"));
+    }
+    if (m.readIopsP95() != null || m.writeIopsP95() != null) {
+      details.add("IOPS p95 read " + (m.readIopsP95() == null ? "-" : num(Math.rint(m.readIopsP95())))
+          + " / write " + (m.writeIopsP95() == null ? "-" : num(Math.rint(m.writeIopsP95()))));
+    }
+    if (m.hitRatio() != null) {
+      details.add("hit ratio " + num(m.hitRatio()));
+    }
+    if (m.capacityAcuAvg() != null) {
+      details.add("ACU avg " + num(m.capacityAcuAvg()) + (m.capacityAcuMax() == null ? "" : " (max "
+          + num(m.capacityAcuMax()) + ")"));
+    }
   }
 
   private static List<MappingRow> mappingRows(Assessment a, Anonymizer anon) {
@@ -576,7 +766,22 @@ public final class ReportModel {
           .map(c -> c.gcsClass() + " " + num(c.gib()) + " GiB").collect(Collectors.joining(", "));
     }
     if (t instanceof Target.Memorystore m) {
-      return m.engine() + " " + m.tier() + " " + num(m.capacityGib()) + " GiB";
+      String layout = switch (m.engine()) {
+        case "redis" -> m.tier();
+        case "memcached" -> m.shards() + " node(s)";
+        default -> m.shards() + " shard(s) x " + (1 + m.replicasPerShard()) + " node(s)";
+      };
+      return m.engine() + " " + layout + " " + num(m.capacityGib()) + " GiB";
+    }
+    if (t instanceof Target.CloudSql q) {
+      return q.edition() + ", " + num(q.vcpu()) + " vCPU / " + num(q.memoryGib()) + " GiB, " + q.storageGib() + " GiB "
+          + q.storageType() + (q.highAvailability() ? ", HA" : "")
+          + (q.readReplicas() == 0 ? "" : ", " + q.readReplicas() + " read replica(s)");
+    }
+    if (t instanceof Target.AlloyDb d) {
+      return num(d.vcpu()) + " vCPU / " + num(d.memoryGib()) + " GiB, " + num(d.storageGib()) + " GiB"
+          + (d.highAvailability() ? ", HA" : "") + (d.readPoolNodes() == 0 ? "" : ", read pool " + d.readPoolNodes()
+          + " node(s)");
     }
     if (t instanceof Target.Retire r) {
       return r.foldedInto() == null ? "decommissioned" : "folded into " + anon.id(r.foldedInto());
