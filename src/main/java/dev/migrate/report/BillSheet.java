@@ -16,6 +16,13 @@ final class BillSheet {
   /** Column C, the month's total (the Summary's bill figures point at it). */
   private static final int TOTAL_CHARS = 14;
   private static final int MAX_CHARS = 24;
+  /** A service column is at least this wide: a month's amount ("12,345.67") and a word of its name. */
+  private static final int MIN_SERVICE_CHARS = 12;
+  /**
+   * Characters the service columns share: about 190 print one A4 landscape page wide at 7 pt or
+   * more, less the month, estimated and total columns.
+   */
+  private static final int SERVICE_BUDGET_CHARS = 190 - 8 - 10 - TOTAL_CHARS;
   /** Services start in column D. */
   private static final int FIRST_SERVICE_COL = 3;
 
@@ -40,6 +47,7 @@ final class BillSheet {
     var headers = new ArrayList<String>(List.of("Month", "Estimated", "Total (USD)"));
     headers.addAll(services);
     t.header(headers.toArray(String[]::new));
+    t.wrap(2, TOTAL_CHARS);   // the total keeps its width when many services narrow the others
     String lastCol = CellReference.convertNumToColString(
         Math.max(FIRST_SERVICE_COL, FIRST_SERVICE_COL - 1 + services.size()));
     for (ReportModel.BillMonth mo : months) {
@@ -56,6 +64,8 @@ final class BillSheet {
       }
     }
     t.emptyNote(months.isEmpty(), ReportModel.NO_BILLING);
-    t.finish(MAX_CHARS);
+    // Many services narrow their columns (the names wrap in the header) so the page stays readable.
+    t.finish(services.isEmpty() ? MAX_CHARS
+        : Math.max(MIN_SERVICE_CHARS, Math.min(MAX_CHARS, SERVICE_BUDGET_CHARS / services.size())));
   }
 }

@@ -97,12 +97,17 @@ final class SummarySheet {
     long gcpMissing = m.missingPrices().size() - awsMissing;
     money("AWS monthly today", "=" + refs.costsTotalAwsRef(), f.awsMonthlyUsd(),
         m.currentLineCount() + " AWS cost lines (Costs)"
-            + (awsMissing > 0 ? "; lower bound, " + awsMissing + " not priced" : "") + billMonthNote());
+            + (awsMissing > 0 ? "; lower bound, " + awsMissing + " not priced" : "") + billMonthNote()
+            // Page 1 must fit one A4 page: the amount priced from another region's price (the Costs sheet's
+            // Source column says which) is a few words on each side's row, not a row of its own.
+            + (f.awsEstimatedUsd().signum() == 0 ? ""
+                : "; " + BillCoverage.usd(f.awsEstimatedUsd()) + " estimated"));
     int gcpRow = r;
     money("Google Cloud monthly after", "=" + refs.costsTotalGcpRef(), f.gcpMonthlyUsd(),
         (m.costLines().size() - m.currentLineCount()) + " Google Cloud cost lines (Costs)"
             + (gcpMissing > 0 ? "; lower bound, " + gcpMissing + " not priced" : "")
-            + (f.estimatedLines() == 0 ? "; no estimated prices" : ""));
+            + (f.estimatedLines() == 0 ? "; no estimated prices"
+                : "; " + BillCoverage.usd(f.gcpEstimatedUsd()) + " estimated"));
     int savingRow = r;
     // A missing price is never zero: the saving is then a bound, and its note starts with which.
     money("Saving per month", "=B" + (awsRow + 1) + "-B" + (gcpRow + 1), f.savingsUsd(),
@@ -117,18 +122,6 @@ final class SummarySheet {
     }
     money("Saving per year", "=B" + (savingRow + 1) + "*12", f.savingsUsd().multiply(BigDecimal.valueOf(12)),
         "12 x the monthly saving, at today's usage");
-    // The share of the totals priced from another region's price (see the Costs sheet's Source column).
-    if (f.awsEstimatedUsd().signum() != 0) {
-      money("Estimated prices in AWS today", null, f.awsEstimatedUsd(),
-          "priced from the nearest region that has the price; included in AWS today (Costs, Source)");
-    }
-    // Page 1 must fit one A4 page: with no estimate, the Google Cloud row's note says so instead of a row of zero.
-    if (f.estimatedLines() > 0) {
-      BigDecimal estPct = f.gcpEstimatedPct();
-      money("Estimated prices in Google Cloud", null, f.gcpEstimatedUsd(),
-          (estPct == null ? "" : estPct.toPlainString() + "% of Google Cloud after, ")
-              + "priced from the nearest region that has the price; included in the total (Costs, Source)");
-    }
     coverage();
     return new CostRows(awsRow, gcpRow);
   }
