@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives the bundled price book from the shared reference data (build-time helper, never run by migrate).
+"""Derives the bundled price book from dated public price tables in REFERENCE_DIR (build-time helper, never run by migrate).
 
 Usage: python3 derive_from_reference.py REFERENCE_DIR OUT_DIR
 

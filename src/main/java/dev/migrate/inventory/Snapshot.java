@@ -189,13 +189,6 @@ public record Snapshot(
         billing, gaps, coverage, webAcls, collection, newDbInstances, newDbClusters, newCacheClusters);
   }
 
-  /** A copy with other gaps. */
-  public Snapshot withGaps(List<Gap> newGaps) {
-    return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
-        autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        billing, newGaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters);
-  }
-
   /** A copy with the collection's figures. */
   public Snapshot withCollection(Completeness c) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,

@@ -35,11 +35,6 @@ public final class UsageTypes {
 
   private UsageTypes() {}
 
-  /** The region code of a Region billing code ("APN1" -> "ap-northeast-1"), or null when it is not one. */
-  public static String regionOfCode(String code) {
-    return REGIONS.get(code);
-  }
-
   /**
    * @param service   Cost Explorer service name
    * @param usageType the usage type as the bill spells it

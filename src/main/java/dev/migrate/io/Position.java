@@ -20,11 +20,6 @@ public record Position(String source, int line, int column) implements Comparabl
     return new InputError(this, message);
   }
 
-  /** True when line and column are known. */
-  public boolean hasLine() {
-    return line > 0;
-  }
-
   @Override
   public int compareTo(Position o) {
     int c = source.compareTo(o.source);

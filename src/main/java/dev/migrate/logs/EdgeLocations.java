@@ -4,8 +4,6 @@ import dev.migrate.io.Csv;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * CloudFront edge location codes (first three letters = a nearby IATA airport) mapped to the
@@ -25,7 +23,6 @@ public final class EdgeLocations {
   private final short[] cloudFrontByCode = new short[CODES];
   /** Per three-letter code: index into cdnKeys, or -1. */
   private final short[] cdnByCode = new short[CODES];
-  private final Map<String, String> cityByCode = new TreeMap<>();
 
   private EdgeLocations(List<String[]> rows) {
     Arrays.fill(cloudFrontByCode, (short) -1);
@@ -40,7 +37,6 @@ public final class EdgeLocations {
       }
       cloudFrontByCode[idx] = (short) indexOf(cf, row[3]);
       cdnByCode[idx] = (short) indexOf(cdn, row[4]);
-      cityByCode.put(code, row[1] + ", " + row[2]);
     }
     cloudFrontKeys = cf.toArray(String[]::new);
     cdnKeys = cdn.toArray(String[]::new);
@@ -109,24 +105,5 @@ public final class EdgeLocations {
 
   String cdnKey(int index) {
     return index < cdnKeys.length ? cdnKeys[index] : UNKNOWN;
-  }
-
-  /** CloudFront price geography of an edge location such as {@code NRT57-P1}, or {@link #UNKNOWN}. */
-  public String cloudFrontGeography(String edgeLocation) {
-    return cloudFrontKey(cloudFrontOf(codeIndex(edgeLocation)));
-  }
-
-  /** Cloud CDN destination of an edge location such as {@code NRT57-P1}, or {@link #UNKNOWN}. */
-  public String cloudCdnDestination(String edgeLocation) {
-    return cdnKey(cdnOf(codeIndex(edgeLocation)));
-  }
-
-  /** "City, CC" of a known airport code, or null. */
-  public String city(String code) {
-    return cityByCode.get(code);
-  }
-
-  private static int codeIndex(String edge) {
-    return edge == null || edge.length() < 3 ? -1 : index(edge.charAt(0), edge.charAt(1), edge.charAt(2));
   }
 }
