@@ -200,26 +200,9 @@ final class Datastores {
     return u == null ? null : what.apply(u);
   }
 
-  /**
-   * The usage record of an id of one usage kind (rds, aurora, elasticache). The index keeps one
-   * record per id; a DB instance and a cache (or a cluster) may share a name, so a record of
-   * another kind is passed over for the snapshot's own record of this kind (a linear look, taken
-   * only on such a clash).
-   */
+  /** The usage record of an id of one usage kind (rds, aurora, elasticache): see {@link Topology#usage(String, String)}. */
   static Usage record(Topology index, String kind, String id) {
-    if (id == null) {
-      return null;
-    }
-    Usage u = index.usage(id);
-    if (u == null || kind.equals(u.kind())) {
-      return u;
-    }
-    for (Usage x : index.snapshot().usage()) {
-      if (x.resourceId().equals(id) && kind.equals(x.kind())) {
-        return x;
-      }
-    }
-    return null;
+    return index.usage(kind, id);
   }
 
   /** A cluster figure: from its writer's record (CloudWatch per DB instance) first, else the cluster's own. */

@@ -3,6 +3,9 @@ package dev.migrate.cost.hybrid;
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.CostLine;
 import dev.migrate.inventory.AutoScalingGroup;
+import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.DbCluster;
+import dev.migrate.inventory.DbInstance;
 import dev.migrate.inventory.Distribution;
 import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
@@ -69,7 +72,7 @@ public final class HybridModel {
     BigDecimal computeListSpot = BigDecimal.ZERO;
     /** Sustained-use discount lines (negative), which committed or spot hours do not earn. */
     BigDecimal computeSud = BigDecimal.ZERO;
-    /** Bucket bytes to copy out of S3, GiB, and its AWS data-transfer-out price (null = missing). */
+    /** Bucket or database/cache data to copy out of AWS, GiB, and its AWS data-transfer-out price (null = missing). */
     BigDecimal transferGib = BigDecimal.ZERO;
     BigDecimal transferUsd;
     /** cache/db tiers: bytes sent to / received from their clients per month, GiB. */
@@ -391,6 +394,11 @@ public final class HybridModel {
           cur = host.id();
           continue;
         }
+        DbInstance member = topology.dbInstance(cur);
+        if (member != null && member.auroraMember() && topology.dbCluster(member.clusterId()) != null) {
+          cur = member.clusterId();
+          continue;
+        }
         break;
       }
       String out = known(cur) ? cur : SHARED;
@@ -439,6 +447,9 @@ public final class HybridModel {
       s.loadBalancers().forEach(l -> unit(resolve(l.id())));
       s.distributions().forEach(d -> unit(resolve(d.id())));
       s.buckets().forEach(b -> unit(resolve(b.name())));
+      s.dbInstances().forEach(d -> unit(resolve(d.id())));
+      s.dbClusters().forEach(c -> unit(resolve(c.id())));
+      s.cacheClusters().forEach(c -> unit(resolve(c.id())));
       a.plan().mappings().forEach(m -> unit(resolve(m.itemId())));
       // Loop bodies over items, lines and units are methods throughout: the JIT compiles a method
       // after a few hundred calls, while a loop inside one long-running method runs interpreted
@@ -615,6 +626,7 @@ public final class HybridModel {
         u.kind = ItemKind.EBS_VOLUME;
         u.awsRegion = v.region();
       }
+      describeDataStore(u);
       String app = Topology.tag(u.tags, a.options().appTagKey());
       if (app != null) {
         u.apps.add(app);
@@ -622,6 +634,59 @@ public final class HybridModel {
       u.tier = m != null && m.tier() != null ? m.tier() : Tiers.of(u.kind, t, behindLoadBalancer(u));
       u.awsRate = awsRates.computeIfAbsent(u.awsRegion == null ? "us-east-1" : u.awsRegion,
           r -> prices.awsDataOutGib(r).map(HybridPrices.Price::value)).orElse(null);
+    }
+
+    /**
+     * A database or cache unit: its kind, region and tags, and the one-off copy of its data to Google
+     * Cloud in the wave that moves it, priced as AWS data transfer out of its region (the data a
+     * database holds: storage used as measured, else its allocated storage; a cache: the data it
+     * holds as measured, none when not measured, as a cache can also be warmed on the new side).
+     */
+    private void describeDataStore(Unit u) {
+      DbInstance db = topology.dbInstance(u.id);
+      DbCluster cluster = topology.dbCluster(u.id);
+      CacheCluster cache = topology.cache(u.id);
+      Double dataGib = null;
+      String region = null;
+      if (db != null) {
+        u.kind = ItemKind.RDS_INSTANCE;
+        region = db.region();
+        db.tags().forEach(u.tags::put);
+        Usage used = topology.usage("rds", db.id());
+        dataGib = used != null && used.datastore() != null && used.datastore().storageUsedGib() != null
+            ? used.datastore().storageUsedGib() : (double) db.allocatedStorageGib();
+      } else if (cluster != null) {
+        u.kind = ItemKind.AURORA_CLUSTER;
+        region = cluster.region();
+        cluster.tags().forEach(u.tags::put);
+        Usage used = topology.usage("aurora", cluster.id());
+        dataGib = used != null && used.datastore() != null ? used.datastore().storageUsedGib() : null;
+        if (dataGib == null) {
+          warnings.add("copying Aurora cluster " + cluster.id() + " is not priced: its volume size (VolumeBytesUsed) "
+              + "was not measured");
+        }
+      } else if (cache != null) {
+        u.kind = ItemKind.ELASTICACHE_CLUSTER;
+        region = cache.region();
+        cache.tags().forEach(u.tags::put);
+        Usage used = topology.usage("elasticache", cache.id());
+        dataGib = used != null && used.datastore() != null ? used.datastore().storageUsedGib() : null;
+      }
+      if (region == null) {
+        return;
+      }
+      u.awsRegion = region;
+      if (dataGib == null || dataGib <= 0) {
+        return;
+      }
+      u.transferGib = BigDecimal.valueOf(dataGib);
+      var price = prices.awsDataOutGib(region);
+      if (price.isPresent()) {
+        u.transferUsd = u.transferGib.multiply(price.get().value(), MC);
+      } else {
+        warnings.add("MISSING PRICE: AWS data transfer out in " + region + " (copying " + u.kind.wire() + " "
+            + u.id + " to Google Cloud is not priced)");
+      }
     }
 
     /** A load balancer sends the unit's item traffic (for the tier of a unit the plan does not state). */
@@ -701,17 +766,23 @@ public final class HybridModel {
       }
       // Cache and database tiers talk to the web and batch tiers: their network bytes.
       s.instances().forEach(this::addClientTraffic);
+      // Managed databases and caches: their CloudWatch network bytes (an Aurora member's count for its cluster).
+      s.dbInstances().forEach(d -> addClientTraffic(d.id(), topology.usage("rds", d.id())));
+      s.cacheClusters().forEach(c -> addClientTraffic(c.id(), topology.usage("elasticache", c.id())));
       return out;
     }
 
-    private void addClientTraffic(Ec2Instance i) {
-      Unit unit = unitOfItem(i.id());
-      Usage u = topology.usage(i.id());
+    private void addClientTraffic(String itemId, Usage u) {
+      Unit unit = unitOfItem(itemId);
       if (u == null || !(unit.tier.equals("cache") || unit.tier.equals("db"))) {
         return;
       }
       unit.clientOutGib = unit.clientOutGib.add(monthly(u.networkOutGib()));
       unit.clientInGib = unit.clientInGib.add(monthly(u.networkInGib()));
+    }
+
+    private void addClientTraffic(Ec2Instance i) {
+      addClientTraffic(i.id(), topology.usage(i.id()));
     }
 
     /** The unit of the load balancer or bucket an origin names, or null. */

@@ -125,7 +125,8 @@ public record Scenario(
   public record Rightsizing(String strategy, double headroomPct) {}
 
   /**
-   * @param dataTransfer  price copying the buckets out of S3 (AWS data transfer out) in their wave month
+   * @param dataTransfer  price copying the buckets, databases and caches out of AWS (AWS data transfer out) in
+   *                      their wave month
    * @param personDays    engineering effort, person-days, spread over the migration months
    * @param dayRateUsd    USD per person-day
    * @param other         further one-off costs

@@ -354,6 +354,28 @@ public final class Topology {
     return usage.get(resourceId);
   }
 
+  /**
+   * The usage of a resource measured as this usage kind (rds, aurora, elasticache, ...), or null. The
+   * index keeps one record per id; a DB instance, an Aurora cluster and a cache may share a name, so
+   * a record of another kind is passed over for the snapshot's own record of this kind (a linear
+   * look, taken only on such a clash).
+   */
+  public Usage usage(String kind, String resourceId) {
+    if (resourceId == null) {
+      return null;
+    }
+    Usage u = usage.get(resourceId);
+    if (u == null || kind.equals(u.kind())) {
+      return u;
+    }
+    for (Usage x : snapshot.usage()) {
+      if (x.resourceId().equals(resourceId) && kind.equals(x.kind())) {
+        return x;
+      }
+    }
+    return null;
+  }
+
   /** True when the id names an item of the snapshot (of any kind). */
   public boolean contains(String id) {
     return instances.containsKey(id) || volumes.containsKey(id) || groups.containsKey(id)
