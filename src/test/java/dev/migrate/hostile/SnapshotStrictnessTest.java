@@ -69,6 +69,15 @@ class SnapshotStrictnessTest {
   }
 
   @Test
+  void aServiceListedTwiceInABillMonthIsRefused() {
+    // Both copies used to fall out of "AWS today" in silence.
+    refused("$.billing.months[11].services[", "is listed twice", r -> {
+      ArrayNode services = (ArrayNode) r.get("billing").get("months").get(11).get("services");
+      services.add(services.get(0).deepCopy());
+    });
+  }
+
+  @Test
   void aDuplicateJsonKeyIsRefused() throws Exception {
     String text = Files.readString(Hostile.SAMPLE).replaceFirst("\"instanceType\" : \"([^\"]*)\"",
         "\"instanceType\" : \"$1\", \"instanceType\" : \"x1e.32xlarge\"");
