@@ -132,15 +132,4 @@ public record CollectOptions(
     return new CollectOptions(profile, regions, days, endpointUrl, maxRps, parallelism, redactTags, attempts,
         throttled, backoff, maxCallTime, progressFile, resume);
   }
-
-  public CollectOptions withMaxCallTime(Duration t) {
-    return new CollectOptions(profile, regions, days, endpointUrl, maxRps, parallelism, redactTags, maxAttempts,
-        throttleAttempts, baseBackoff, t, progressFile, resume);
-  }
-
-  /** Record progress in {@code file}; with {@code resume}, continue from what it holds. */
-  public CollectOptions withProgress(Path file, boolean resumeFromIt) {
-    return new CollectOptions(profile, regions, days, endpointUrl, maxRps, parallelism, redactTags, maxAttempts,
-        throttleAttempts, baseBackoff, maxCallTime, file, resumeFromIt);
-  }
 }

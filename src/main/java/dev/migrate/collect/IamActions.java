@@ -43,11 +43,6 @@ public final class IamActions {
     return Collections.unmodifiableSortedSet(all);
   }
 
-  /** Collector name to its declared actions, sorted by name. */
-  public static Map<String, List<String>> byCollectorName() {
-    return BY_COLLECTOR;
-  }
-
   /**
    * The IAM action for an SDK call, e.g. ("EC2", "DescribeInstances") to
    * {@code ec2:DescribeInstances}. The service names are the SDK's service ids.

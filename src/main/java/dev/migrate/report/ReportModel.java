@@ -445,11 +445,6 @@ public final class ReportModel {
         .toList();
   }
 
-  /** The assessment's own warnings, one line each. */
-  public List<String> assessmentWarnings() {
-    return a.warnings().stream().map(anon::text).toList();
-  }
-
   /**
    * Every distinct unit price used by a cost line, sorted by price key.
    *

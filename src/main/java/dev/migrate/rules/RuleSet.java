@@ -21,12 +21,8 @@ public record RuleSet(List<Rule> rules, String origin, List<String> files) {
     files = List.copyOf(files);
   }
 
-  /** Rules of a kind, strongest first: higher priority, then earlier in load order. */
-  public List<Rule> forKind(ItemKind kind) {
-    return byKind().get(kind);
-  }
-
-  private Map<ItemKind, List<Rule>> byKind() {
+  /** Rules by kind, strongest first (higher priority, then earlier in load order); built on each call. */
+  Map<ItemKind, List<Rule>> index() {
     Map<ItemKind, List<Rule>> m = new EnumMap<>(ItemKind.class);
     for (ItemKind k : ItemKind.values()) {
       m.put(k, new ArrayList<>());
@@ -37,11 +33,6 @@ public record RuleSet(List<Rule> rules, String origin, List<String> files) {
     m.values().forEach(l -> l.sort(Comparator.comparingInt(Rule::priority).reversed().thenComparingInt(Rule::order)));
     m.replaceAll((k, l) -> List.copyOf(l));
     return m;
-  }
-
-  /** Index by kind computed once; the engine uses this. */
-  Map<ItemKind, List<Rule>> index() {
-    return byKind();
   }
 
   public Optional<Rule> rule(String id) {
