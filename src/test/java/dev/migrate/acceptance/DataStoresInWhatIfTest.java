@@ -51,11 +51,14 @@ class DataStoresInWhatIfTest {
     var ledger = new DbCluster("ledger", null, TOKYO, "aurora-postgresql", "15.4", "provisioned",
         List.of("ledger-1", "ledger-2"), "ledger-1", null, null, "aurora", true, null, 0, 7, true,
         "ledger.cluster-abc.ap-northeast-1.rds.amazonaws.com", "available", Map.of());
+    // A read replica of orders-db: rebuilt from its primary on Google Cloud, so its data is not copied again.
+    var replica = new DbInstance("orders-db-replica", null, TOKYO, TOKYO + "c", "mysql", "8.0.39", "db.m6g.large", "gp3",
+        200, null, false, null, "orders-db", 0, true, null, "available", "general-public-license", Map.of());
     var client = TierFromPlanTest.host("i-0000000000000001", "worker");
     Snapshot s = SnapshotBuilder.snapshot(new Account("111122223333", "test"), Instant.parse("2026-11-25T00:10:00Z"),
             Window.ofDays(Instant.parse("2026-11-25T00:00:00Z"), 30))
         .regions(List.of(TOKYO)).instances(List.of(client))
-        .dbInstances(List.of(orders, writer, reader)).dbClusters(List.of(ledger))
+        .dbInstances(List.of(orders, replica, writer, reader)).dbClusters(List.of(ledger))
         // orders-db: 120 GiB stored of 200 allocated, 60 GiB in and 300 GiB out over the 30 days;
         // ledger: 50 GiB in its cluster volume, its writer's network not measured.
         .usage(List.of(measured("ledger", "aurora", null, null, 50.0), measured("orders-db", "rds", 60.0, 300.0, 120.0)))
@@ -67,6 +70,7 @@ class DataStoresInWhatIfTest {
     assertEquals("ledger", model.unitOf("ledger-2"), "an Aurora reader moves with its cluster");
     assertEquals("db", model.tierOf(model.unitOf("orders-db")));
     assertEquals("db", model.tierOf(model.unitOf("ledger")));
+    assertEquals("db", model.tierOf(model.unitOf("orders-db-replica")));
     assertEquals("batch", model.tierOf(model.unitOf(client.id())));
 
     Timeline t = TimelineEngine.project(model, ScenarioReader.parse("""

@@ -639,8 +639,9 @@ public final class HybridModel {
     /**
      * A database or cache unit: its kind, region and tags, and the one-off copy of its data to Google
      * Cloud in the wave that moves it, priced as AWS data transfer out of its region (the data a
-     * database holds: storage used as measured, else its allocated storage; a cache: the data it
-     * holds as measured, none when not measured, as a cache can also be warmed on the new side).
+     * database holds: storage used as measured, else its allocated storage, none for a read replica;
+     * a cache: the data it holds as measured, none when not measured, as a cache can also be warmed
+     * on the new side).
      */
     private void describeDataStore(Unit u) {
       DbInstance db = topology.dbInstance(u.id);
@@ -653,7 +654,9 @@ public final class HybridModel {
         region = db.region();
         db.tags().forEach(u.tags::put);
         Usage used = topology.usage("rds", db.id());
-        dataGib = used != null && used.datastore() != null && used.datastore().storageUsedGib() != null
+        // A read replica is built again from its primary on Google Cloud: its data is not copied a second time.
+        dataGib = db.readReplica() ? null
+            : used != null && used.datastore() != null && used.datastore().storageUsedGib() != null
             ? used.datastore().storageUsedGib() : (double) db.allocatedStorageGib();
       } else if (cluster != null) {
         u.kind = ItemKind.AURORA_CLUSTER;
