@@ -79,7 +79,7 @@ final class Estate {
         Ec2Instance host = topology.host(id);
         yield own.equals("(untagged)") && host != null ? app(host.tags()) : own;
       }
-      default -> topology.contains(id) ? app(topology.tags(id)) : "(untagged)";
+      default -> app(topology.tags(id)); // no tags (an unknown id too) reads "(untagged)"
     };
   }
 

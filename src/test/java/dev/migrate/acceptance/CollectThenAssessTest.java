@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -52,15 +51,10 @@ class CollectThenAssessTest {
   private static WireMockServer server;
 
 
-  /** A profile named "test" in files the SDK finds through aws.configFile / aws.sharedCredentialsFile. */
+  /** The stub account, and a profile named "test" for it ({@link dev.migrate.testing.TestProfile}). */
   @BeforeAll
   static void stubAccountAndProfile() throws Exception {
-    Path config = dir.resolve("aws-config");
-    Path credentials = dir.resolve("aws-credentials");
-    Files.writeString(config, "[profile test]\nregion = us-east-1\n");
-    Files.writeString(credentials, "[test]\naws_access_key_id = AKIDTEST\naws_secret_access_key = s3cr3t-never-printed\n");
-    System.setProperty("aws.configFile", config.toString());
-    System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+    dev.migrate.testing.TestProfile.install(dir);
     server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
         .usingFilesUnderClasspath("wiremock"));
     server.start();
@@ -71,8 +65,7 @@ class CollectThenAssessTest {
     if (server != null) {
       server.stop();
     }
-    System.clearProperty("aws.configFile");
-    System.clearProperty("aws.sharedCredentialsFile");
+    dev.migrate.testing.TestProfile.clear();
   }
 
   private static Run migrate(String... args) {

@@ -29,21 +29,14 @@ class CollectCommandTest {
   String out;
   String err;
 
-  /** A profile named "test" in files the SDK finds through aws.configFile / aws.sharedCredentialsFile. */
   @BeforeAll
-  static void profile() throws Exception {
-    Path config = aws.resolve("config");
-    Path credentials = aws.resolve("credentials");
-    Files.writeString(config, "[profile test]\nregion = us-east-1\n");
-    Files.writeString(credentials, "[test]\naws_access_key_id = AKIDTEST\naws_secret_access_key = s3cr3t-never-printed\n");
-    System.setProperty("aws.configFile", config.toString());
-    System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+  static void profile() {
+    dev.migrate.testing.TestProfile.install(aws);
   }
 
   @AfterAll
   static void clear() {
-    System.clearProperty("aws.configFile");
-    System.clearProperty("aws.sharedCredentialsFile");
+    dev.migrate.testing.TestProfile.clear();
   }
 
   @BeforeEach

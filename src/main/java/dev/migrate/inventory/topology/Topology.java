@@ -57,6 +57,8 @@ public final class Topology {
   private final Map<String, DbCluster> dbClusters;
   private final Map<String, CacheCluster> caches;
   private final Map<String, List<DbInstance>> clusterMembers = new HashMap<>();
+  /** The maps above that hold items of a kind, for lookups by id over every kind. */
+  private final List<Map<String, ?>> itemsByKind;
   private final Map<String, Usage> usage;
   private final Map<String, List<Ec2Instance>> members;
   private final Map<String, AutoScalingGroup> groupOf;
@@ -102,6 +104,8 @@ public final class Topology {
     }
     // The first usage record of an id counts (a snapshot has one per resource).
     s.usage().forEach(u -> usage.putIfAbsent(u.resourceId(), u));
+    itemsByKind = List.of(instances, volumes, groups, loadBalancers, distributions, buckets, dbInstances, dbClusters,
+        caches);
     groups();
     loadBalancers();
     volumes();
@@ -339,8 +343,7 @@ public final class Topology {
   }
 
   private Object item(String id) {
-    for (Map<String, ?> byId : List.of(instances, volumes, groups, loadBalancers, distributions, buckets,
-        dbInstances, dbClusters, caches)) {
+    for (Map<String, ?> byId : itemsByKind) {
       Object item = byId.get(id);
       if (item != null) {
         return item;
@@ -378,15 +381,12 @@ public final class Topology {
 
   /** True when the id names an item of the snapshot (of any kind). */
   public boolean contains(String id) {
-    return instances.containsKey(id) || volumes.containsKey(id) || groups.containsKey(id)
-        || loadBalancers.containsKey(id) || distributions.containsKey(id) || buckets.containsKey(id)
-        || dbInstances.containsKey(id) || dbClusters.containsKey(id) || caches.containsKey(id);
+    return item(id) != null;
   }
 
   /** Number of items of every kind (for sizing maps keyed by item). */
   public int itemCount() {
-    return instances.size() + volumes.size() + groups.size() + loadBalancers.size() + distributions.size()
-        + buckets.size() + dbInstances.size() + dbClusters.size() + caches.size();
+    return itemsByKind.stream().mapToInt(Map::size).sum();
   }
 
   // ------------------------------------------------------------------ compute
