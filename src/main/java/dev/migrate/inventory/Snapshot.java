@@ -1,5 +1,6 @@
 package dev.migrate.inventory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
@@ -39,10 +40,16 @@ import java.util.function.Predicate;
  * @param dbClusters         Aurora DB clusters, sorted by id
  * @param cacheClusters      ElastiCache replication groups, Memcached clusters, standalone Redis clusters
  *                           and serverless caches, sorted by id
+ * @param networkInterfaces  elastic network interfaces (what each address belongs to), sorted by id; empty when
+ *                           not collected
+ * @param flowLogs           VPC Flow Logs reduced to address pairs, or null when none were read
+ * @param members            the accounts of an estate assessed together, sorted by account id; empty for a
+ *                           snapshot of one account (see {@link MemberAccount})
  */
 @JsonPropertyOrder({"schema", "account", "collectedAt", "window", "regions", "instances", "volumes",
     "autoScalingGroups", "loadBalancers", "distributions", "buckets", "vpcs", "commitments", "usage",
-    "billing", "gaps", "coverage", "webAcls", "collection", "dbInstances", "dbClusters", "cacheClusters"})
+    "billing", "gaps", "coverage", "webAcls", "collection", "dbInstances", "dbClusters", "cacheClusters",
+    "networkInterfaces", "flowLogs", "members"})
 public record Snapshot(
     @JsonProperty(required = true) String schema,
     @JsonProperty(required = true) Account account,
@@ -65,7 +72,10 @@ public record Snapshot(
     Completeness collection,
     List<DbInstance> dbInstances,
     List<DbCluster> dbClusters,
-    List<CacheCluster> cacheClusters) {
+    List<CacheCluster> cacheClusters,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NetworkInterface> networkInterfaces,
+    FlowLogs flowLogs,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MemberAccount> members) {
 
   /** The only format this code reads and writes. */
   public static final String SCHEMA_V1 = "migrate.snapshot/v1";
@@ -91,6 +101,20 @@ public record Snapshot(
     dbInstances = Lists.copy(dbInstances);
     dbClusters = Lists.copy(dbClusters);
     cacheClusters = Lists.copy(cacheClusters);
+    networkInterfaces = Lists.copy(networkInterfaces);
+    members = Lists.copy(members);
+  }
+
+  /** A snapshot of one account without network interfaces and flow logs (the format before they were read). */
+  public Snapshot(String schema, Account account, Instant collectedAt, Window window, List<String> regions,
+      List<Ec2Instance> instances, List<EbsVolume> volumes, List<AutoScalingGroup> autoScalingGroups,
+      List<LoadBalancer> loadBalancers, List<Distribution> distributions, List<S3Bucket> buckets, List<Vpc> vpcs,
+      List<Commitment> commitments, List<Usage> usage, Billing billing, List<Gap> gaps, Coverage coverage,
+      List<WebAcl> webAcls, Completeness collection, List<DbInstance> dbInstances, List<DbCluster> dbClusters,
+      List<CacheCluster> cacheClusters) {
+    this(schema, account, collectedAt, window, regions, instances, volumes, autoScalingGroups, loadBalancers,
+        distributions, buckets, vpcs, commitments, usage, billing, gaps, coverage, webAcls, collection,
+        dbInstances, dbClusters, cacheClusters, null, null, null);
   }
 
   /** A snapshot without managed databases and caches (the format before they were collected). */
@@ -171,14 +195,16 @@ public record Snapshot(
   public Snapshot withUsage(List<Usage> newUsage) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, newUsage,
-        billing, gaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters);
+        billing, gaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters,
+        networkInterfaces, flowLogs, members);
   }
 
   /** A copy with another bill (read from AWS Data Exports instead of Cost Explorer). */
   public Snapshot withBilling(Billing newBilling) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        newBilling, gaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters);
+        newBilling, gaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters,
+        networkInterfaces, flowLogs, members);
   }
 
   /** A copy with other managed databases and caches. */
@@ -186,14 +212,32 @@ public record Snapshot(
       List<CacheCluster> newCacheClusters) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        billing, gaps, coverage, webAcls, collection, newDbInstances, newDbClusters, newCacheClusters);
+        billing, gaps, coverage, webAcls, collection, newDbInstances, newDbClusters, newCacheClusters,
+        networkInterfaces, flowLogs, members);
   }
 
   /** A copy with the collection's figures. */
   public Snapshot withCollection(Completeness c) {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
         autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
-        billing, gaps, coverage, webAcls, c, dbInstances, dbClusters, cacheClusters);
+        billing, gaps, coverage, webAcls, c, dbInstances, dbClusters, cacheClusters,
+        networkInterfaces, flowLogs, members);
+  }
+
+  /** A copy with other network interfaces (collected, or read beside flow logs). */
+  public Snapshot withNetworkInterfaces(List<NetworkInterface> newInterfaces) {
+    return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
+        autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
+        billing, gaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters,
+        newInterfaces, flowLogs, members);
+  }
+
+  /** A copy with other flow logs (used when VPC Flow Logs are merged in). */
+  public Snapshot withFlowLogs(FlowLogs newFlowLogs) {
+    return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes,
+        autoScalingGroups, loadBalancers, distributions, buckets, vpcs, commitments, usage,
+        billing, gaps, coverage, webAcls, collection, dbInstances, dbClusters, cacheClusters,
+        networkInterfaces, newFlowLogs, members);
   }
 
   private static <T> Optional<T> first(List<T> list, Predicate<T> p) {

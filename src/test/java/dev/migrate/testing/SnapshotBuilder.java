@@ -4,6 +4,9 @@ import dev.migrate.inventory.Account;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
 import dev.migrate.inventory.CacheCluster;
+import dev.migrate.inventory.FlowLogs;
+import dev.migrate.inventory.MemberAccount;
+import dev.migrate.inventory.NetworkInterface;
 import dev.migrate.inventory.Commitment;
 import dev.migrate.inventory.Completeness;
 import dev.migrate.inventory.Coverage;
@@ -54,6 +57,9 @@ public final class SnapshotBuilder {
   private List<DbInstance> dbInstances = List.of();
   private List<DbCluster> dbClusters = List.of();
   private List<CacheCluster> cacheClusters = List.of();
+  private List<NetworkInterface> networkInterfaces = List.of();
+  private FlowLogs flowLogs;
+  private List<MemberAccount> members = List.of();
 
   private SnapshotBuilder() {}
 
@@ -88,6 +94,9 @@ public final class SnapshotBuilder {
     b.dbInstances = s.dbInstances();
     b.dbClusters = s.dbClusters();
     b.cacheClusters = s.cacheClusters();
+    b.networkInterfaces = s.networkInterfaces();
+    b.flowLogs = s.flowLogs();
+    b.members = s.members();
     return b;
   }
 
@@ -184,6 +193,21 @@ public final class SnapshotBuilder {
   }
 
   /** ElastiCache replication groups, Memcached clusters and serverless caches. */
+  public SnapshotBuilder networkInterfaces(List<NetworkInterface> networkInterfaces) {
+    this.networkInterfaces = networkInterfaces;
+    return this;
+  }
+
+  public SnapshotBuilder flowLogs(FlowLogs flowLogs) {
+    this.flowLogs = flowLogs;
+    return this;
+  }
+
+  public SnapshotBuilder members(List<MemberAccount> members) {
+    this.members = members;
+    return this;
+  }
+
   public SnapshotBuilder cacheClusters(List<CacheCluster> cacheClusters) {
     this.cacheClusters = cacheClusters;
     return this;
@@ -192,6 +216,6 @@ public final class SnapshotBuilder {
   public Snapshot build() {
     return new Snapshot(schema, account, collectedAt, window, regions, instances, volumes, autoScalingGroups,
         loadBalancers, distributions, buckets, vpcs, commitments, usage, billing, gaps, coverage, webAcls, collection,
-        dbInstances, dbClusters, cacheClusters);
+        dbInstances, dbClusters, cacheClusters, networkInterfaces, flowLogs, members);
   }
 }
