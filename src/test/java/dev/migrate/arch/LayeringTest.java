@@ -24,15 +24,17 @@ class LayeringTest {
    */
   private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
       Map.entry("cli", List.of("app")),
-      Map.entry("app", List.of("collect", "bill", "logs", "rules", "plan", "pricing", "cost", "report", "inventory")),
+      Map.entry("app", List.of("collect", "bill", "logs", "rules", "plan", "pricing", "cost", "report", "inventory",
+          "deps")),
       Map.entry("collect", List.of("inventory")),
       Map.entry("bill", List.of("inventory")),
       Map.entry("logs", List.of("inventory")),
       Map.entry("rules", List.of("inventory", "plan")),
       Map.entry("plan", List.of("inventory")),
       Map.entry("pricing", List.of()),
-      Map.entry("cost", List.of("plan", "pricing", "inventory")),
-      Map.entry("report", List.of("cost", "plan", "inventory")),
+      Map.entry("cost", List.of("plan", "pricing", "inventory", "deps")),
+      Map.entry("report", List.of("cost", "plan", "inventory", "deps")),
+      Map.entry("deps", List.of("inventory")),
       Map.entry("inventory", List.of()));
 
   @BeforeAll
