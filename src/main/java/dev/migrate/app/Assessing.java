@@ -34,24 +34,33 @@ public final class Assessing {
   }
 
   /**
-   * Where the snapshot comes from: exactly one of {@code sample}, {@code snapshot} and {@code collect} is set.
+   * Where the snapshot comes from: exactly one of {@code sample}, {@code snapshots} and {@code collect} is set.
    *
+   * @param snapshots           snapshot files and folders of them: one account, or several assessed together as an
+   *                            estate; empty when not from files
    * @param billExport          AWS Data Exports folder, file or s3:// prefix whose bill replaces the snapshot's for this
    *                            run, or null to keep the snapshot's bill
    * @param billExportEndpoint  endpoint override for an s3:// {@code billExport} read without a collection, or null
+   * @param account             the one account of the estate to assess ({@code --account}), or null for all
    */
-  public record Source(boolean sample, Path snapshot, CollectRequest collect, String billExport,
-      String billExportEndpoint) {
+  public record Source(boolean sample, List<Path> snapshots, CollectRequest collect, String billExport,
+      String billExportEndpoint, String account) {
     public Source {
-      int given = (sample ? 1 : 0) + (snapshot != null ? 1 : 0) + (collect != null ? 1 : 0);
+      snapshots = snapshots == null ? List.of() : List.copyOf(snapshots);
+      int given = (sample ? 1 : 0) + (snapshots.isEmpty() ? 0 : 1) + (collect != null ? 1 : 0);
       if (given != 1) {
         throw new IllegalArgumentException("exactly one snapshot source");
       }
     }
 
-    /** A source whose own bill is used. */
+    /** One snapshot file, the sample or a collection, with the source's own bill. */
     public Source(boolean sample, Path snapshot, CollectRequest collect) {
-      this(sample, snapshot, collect, null, null);
+      this(sample, snapshot == null ? List.of() : List.of(snapshot), collect, null, null, null);
+    }
+
+    /** What the source is called in messages. */
+    String label() {
+      return sample ? "the sample" : snapshots.size() == 1 ? snapshots.get(0).toString() : "the estate";
     }
   }
 
@@ -138,11 +147,11 @@ public final class Assessing {
       Billing bill = source.billExport() == null ? null
           : BillExport.read(source.billExport(), null, source.billExportEndpoint(), clock, err);
       Snapshot s = source.sample() ? bundledSample()
-          : Planning.readSnapshot(source.snapshot(), w -> err.println("migrate: warning: " + w));
+          : EstateReading.read(source.snapshots(), source.account(), w -> err.println("migrate: warning: " + w));
       if (bill == null) {
         return s;
       }
-      err.println("migrate: the bill of " + (source.sample() ? "the sample" : source.snapshot()) + " is replaced by the "
+      err.println("migrate: the bill of " + source.label() + " is replaced by the "
           + "Data Exports bill for this run (the snapshot file is not changed)");
       return s.withBilling(bill);
     }

@@ -19,10 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "Maps every item of an AWS estate to Google Cloud, prices today's AWS spend and the Google Cloud "
             + "spend after the move, and writes the management workbook, the assessment JSON and the cost lines CSV.",
         "The estate comes from the bundled sample (--sample), a snapshot file (--snapshot) or a fresh "
-            + "collection from AWS (--aws-profile)."},
+            + "collection from AWS (--aws-profile). Several accounts are assessed together as one estate from a folder "
+            + "of snapshots or several --snapshot options; --account picks one of them."},
     footer = {"", "Examples:",
         "  migrate assess --sample",
         "  migrate assess --snapshot reports/snapshot-123456789012-2026-11-25.json --out /tmp/report",
+        "  migrate assess --snapshot estate/                  (every account's snapshot in the folder)",
+        "  migrate assess --snapshot estate/ --account 222222222222",
         "  migrate assess --aws-profile prod --regions ap-northeast-1,us-east-1 --target-pricing cud-1y"},
     optionListHeading = "%nOptions:%n")
 public final class AssessCommand implements Callable<Integer> {

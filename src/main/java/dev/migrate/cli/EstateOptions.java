@@ -24,12 +24,17 @@ public final class EstateOptions {
     boolean sample;
 
     @Option(names = "--snapshot", required = true, paramLabel = "PATH",
-        description = "Assess a snapshot file written by 'migrate collect'.")
-    Path snapshot;
+        description = "Assess a snapshot file written by 'migrate collect', or a folder of them (one per account). "
+            + "Repeat it to assess several accounts together as one estate.")
+    List<Path> snapshots = new ArrayList<>();
   }
 
   @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Estate (one of these, or --aws-profile to collect first):%n")
   SourceOptions source = new SourceOptions();
+
+  @Option(names = "--account", paramLabel = "ID",
+      description = "With --snapshot: assess only this account of the estate (a 12-digit account id).")
+  String account;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
       description = "Folder for the workbook, JSON and CSV (default: ${DEFAULT-VALUE}).")
@@ -85,7 +90,7 @@ public final class EstateOptions {
 
   /** Checks the combination of options and builds the pipeline request. */
   Assessing.Request toRequest(CommandSpec spec) {
-    boolean fromFile = source.sample || source.snapshot != null;
+    boolean fromFile = source.sample || !source.snapshots.isEmpty();
     if (fromFile && aws.hasProfile()) {
       throw new Failure(Failure.Kind.USAGE, "--aws-profile collects a fresh snapshot; leave out --sample/--snapshot, or drop --aws-profile");
     }
@@ -106,8 +111,15 @@ public final class EstateOptions {
       throw new Failure(Failure.Kind.USAGE, "--bill-export: give a folder, a file or an s3://bucket/prefix of AWS Data "
           + "Exports files");
     }
-    var sourceValue = new Assessing.Source(source.sample, source.snapshot, fromFile ? null : aws.toRequest(null),
-        billExport, fromFile ? aws.endpointUrl : null);
+    if (account != null && source.snapshots.isEmpty()) {
+      throw new Failure(Failure.Kind.USAGE, "--account chooses one account of the snapshots; give --snapshot DIR (or "
+          + "several --snapshot files) with it");
+    }
+    if (account != null && !account.matches("\\d{12}")) {
+      throw new Failure(Failure.Kind.USAGE, "--account '" + account + "': give a 12-digit AWS account id");
+    }
+    var sourceValue = new Assessing.Source(source.sample, source.snapshots, fromFile ? null : aws.toRequest(null),
+        billExport, fromFile ? aws.endpointUrl : null, account);
     var plan = planning.toRequest();
     if (spec.commandLine().getParseResult().hasMatchedOption("--anonymize-salt") && !anonymize) {
       throw new Failure(Failure.Kind.USAGE, "--anonymize-salt needs --anonymize");

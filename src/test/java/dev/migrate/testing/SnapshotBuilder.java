@@ -105,6 +105,11 @@ public final class SnapshotBuilder {
     return this;
   }
 
+  public SnapshotBuilder window(Window window) {
+    this.window = window;
+    return this;
+  }
+
   public SnapshotBuilder regions(List<String> regions) {
     this.regions = regions;
     return this;

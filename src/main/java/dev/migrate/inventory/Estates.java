@@ -1,0 +1,584 @@
+package dev.migrate.inventory;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Merges the snapshots of several AWS accounts (an estate, for example the members of an AWS Organization) into
+ * one {@link Snapshot} with {@link Snapshot#members() members}, so that one plan, one cost model and one workbook
+ * cover every account.
+ *
+ * <p>What the merge does:
+ * <ul>
+ *   <li>The bill is the consolidated bill: the members' own bills summed per month and service, and per month,
+ *       service, usage type and region for the usage lines. Each member keeps its own part.</li>
+ *   <li>Names that AWS keeps unique within one account only (auto scaling groups, classic load balancers, RDS DB
+ *       instances and clusters, ElastiCache caches, reserved DB instance ids) are qualified as {@code name@account}
+ *       where two accounts use the same one, and every reference to them (usage records, an instance's group, a
+ *       group's classic load balancers, Aurora members and writers, read replicas, network interfaces) is rewritten
+ *       the same way. Ids that AWS makes globally unique (instances, volumes, ARNs, distributions, buckets, VPCs,
+ *       network interfaces) are kept.</li>
+ *   <li>A VPC listed by several accounts is one VPC shared with them (AWS VPC sharing): it is kept once, owned by
+ *       the account that lists it first in account order, and instances of other accounts keep pointing at it.</li>
+ *   <li>Gaps keep the account they come from in their message; an account that could not be collected is a gap of
+ *       its own.</li>
+ *   <li>Reserved instances and savings plans are kept with the resources of every account (as AWS shares them in
+ *       one consolidated bill); Cost Explorer coverage is summed over the accounts when they cover the same
+ *       months.</li>
+ * </ul>
+ *
+ * <p>The merge refuses what would give a wrong figure: one account twice, windows that do not overlap or are not
+ * equally long (usage totals are turned into rates over the window), a snapshot that is already an estate, and
+ * bills in different currencies.
+ */
+public final class Estates {
+  private Estates() {}
+
+  /** Shown after a qualified name: {@code web@111122223333}. */
+  public static final String QUALIFIER = "@";
+
+  /**
+   * One account's snapshot to merge.
+   *
+   * @param origin    where it was read (a file name), for error messages
+   * @param snapshot  the account's snapshot
+   * @param name      the account's name in AWS Organizations, or null
+   */
+  public record Part(String origin, Snapshot snapshot, String name) {
+    public Part {
+      Objects.requireNonNull(origin, "origin");
+      Objects.requireNonNull(snapshot, "snapshot");
+    }
+  }
+
+  /**
+   * An account of the estate that could not be collected.
+   *
+   * @param accountId  12-digit account id
+   * @param name       account name, or null
+   * @param errorCode  why (AccessDenied, role missing, ...)
+   * @param message    one line for a person, or null
+   */
+  public record FailedAccount(String accountId, String name, String errorCode, String message) {
+    public FailedAccount {
+      Objects.requireNonNull(accountId, "accountId");
+      errorCode = errorCode == null ? "NotCollected" : errorCode;
+    }
+  }
+
+  /**
+   * Merges the parts into one snapshot. One part and no failed account is returned unchanged (a snapshot of one
+   * account has no members).
+   *
+   * @param parts    the accounts' snapshots, in any order
+   * @param failed   accounts of the estate that could not be collected (gaps), may be empty
+   * @param account  the account that names the estate (the management account when known), or null for the
+   *                 lowest account id; the merged snapshot's alias is "estate of N accounts"
+   * @throws SnapshotFormatException one line naming the files when the parts cannot be merged
+   */
+  public static Snapshot merge(List<Part> parts, List<FailedAccount> failed, Account account) {
+    if (parts.isEmpty()) {
+      throw new SnapshotFormatException("no account snapshot to assess"
+          + (failed.isEmpty() ? "" : ": every account of the estate failed to collect (" + failed.size() + ")"));
+    }
+    if (parts.size() == 1 && failed.isEmpty()) {
+      return parts.get(0).snapshot();
+    }
+    List<Part> sorted = new ArrayList<>(parts);
+    sorted.sort(Comparator.comparing(p -> p.snapshot().account().id()));
+    checkParts(sorted, failed);
+    Window window = window(sorted);
+
+    // Which names more than one account uses, per namespace.
+    Map<String, Map<String, Set<String>>> owners = new HashMap<>();
+    for (Part p : sorted) {
+      Snapshot s = p.snapshot();
+      String a = s.account().id();
+      s.autoScalingGroups().forEach(g -> own(owners, "asg", g.name(), a));
+      s.loadBalancers().stream().filter(lb -> lb.type() == LoadBalancerType.CLASSIC)
+          .forEach(lb -> own(owners, "elb", lb.id(), a));
+      s.dbInstances().forEach(d -> own(owners, "db", d.id(), a));
+      s.dbClusters().forEach(c -> own(owners, "cluster", c.id(), a));
+      s.cacheClusters().forEach(c -> own(owners, "cache", c.id(), a));
+      s.commitments().forEach(c -> own(owners, "commitment", c.id(), a));
+    }
+
+    var instances = new ArrayList<Ec2Instance>();
+    var volumes = new ArrayList<EbsVolume>();
+    var groups = new ArrayList<AutoScalingGroup>();
+    var loadBalancers = new ArrayList<LoadBalancer>();
+    var distributions = new ArrayList<Distribution>();
+    var buckets = new ArrayList<S3Bucket>();
+    var vpcs = new LinkedHashMap<String, Vpc>();
+    var commitments = new ArrayList<Commitment>();
+    var usage = new ArrayList<Usage>();
+    var gaps = new ArrayList<Gap>();
+    var webAcls = new LinkedHashMap<String, WebAcl>();
+    var dbInstances = new ArrayList<DbInstance>();
+    var dbClusters = new ArrayList<DbCluster>();
+    var caches = new ArrayList<CacheCluster>();
+    var interfaces = new ArrayList<NetworkInterface>();
+    var regions = new TreeSet<String>();
+    var members = new ArrayList<MemberAccount>();
+    Instant collectedAt = null;
+    for (Part p : sorted) {
+      Snapshot s = p.snapshot();
+      Names n = new Names(owners, s.account().id());
+      var ids = new TreeSet<String>();
+      for (Ec2Instance i : s.instances()) {
+        instances.add(new Ec2Instance(i.id(), i.region(), i.availabilityZone(), i.instanceType(), i.state(),
+            i.platform(), i.architecture(), i.launchTime(), i.lifecycle(), i.tenancy(), i.vpcId(),
+            n.of("asg", i.autoScalingGroup()), i.volumeIds(), i.detailedMonitoring(), i.tags(), i.publicIp()));
+        ids.add(i.id());
+      }
+      for (EbsVolume v : s.volumes()) {
+        volumes.add(v);
+        ids.add(v.id());
+      }
+      for (AutoScalingGroup g : s.autoScalingGroups()) {
+        AutoScalingGroup x = new AutoScalingGroup(n.of("asg", g.name()), g.region(), g.minSize(), g.maxSize(),
+            g.desiredCapacity(), g.instanceIds(), g.targetGroupArns(), n.all("elb", g.loadBalancerNames()), g.tags());
+        groups.add(x);
+        ids.add(x.name());
+      }
+      for (LoadBalancer lb : s.loadBalancers()) {
+        LoadBalancer x = lb.type() != LoadBalancerType.CLASSIC ? lb
+            : new LoadBalancer(n.of("elb", lb.id()), n.of("elb", lb.name()), lb.region(), lb.type(), lb.scheme(),
+                lb.dnsName(), lb.vpcId(), lb.availabilityZones(), lb.createdAt(), lb.listeners(), lb.targetGroups(),
+                lb.registeredInstances(), lb.accessLogs(), lb.tags());
+        loadBalancers.add(x);
+        ids.add(x.id());
+      }
+      for (Distribution d : s.distributions()) {
+        distributions.add(d);
+        ids.add(d.id());
+      }
+      for (S3Bucket b : s.buckets()) {
+        buckets.add(b);
+        ids.add(b.name());
+      }
+      for (Vpc v : s.vpcs()) {
+        // Listed by an account it is shared with too: the first account (in id order) keeps it.
+        if (vpcs.putIfAbsent(v.id(), v) == null) {
+          ids.add(v.id());
+        }
+      }
+      for (Commitment c : s.commitments()) {
+        commitments.add(new Commitment(c.kind(), n.of("commitment", c.id()), c.region(), c.instanceType(),
+            c.platform(), c.count(), c.start(), c.end(), c.upfrontUsd(), c.hourlyUsd(), c.offering(), c.state()));
+      }
+      for (Usage u : s.usage()) {
+        String ns = switch (u.kind()) {
+          case "elb" -> "elb";
+          case "rds" -> "db";
+          case "aurora" -> "cluster";
+          case "elasticache" -> "cache";
+          default -> null;
+        };
+        usage.add(ns == null ? u : rename(u, n.of(ns, u.resourceId())));
+      }
+      String who = label(s.account().id(), p.name());
+      for (Gap g : s.gaps()) {
+        gaps.add(new Gap(g.service(), g.region(), g.errorCode(), g.missing(),
+            "account " + who + ": " + (g.message() == null ? g.missing() : g.message())));
+      }
+      s.webAcls().forEach(w -> webAcls.putIfAbsent(w.arn(), w));
+      for (DbInstance d : s.dbInstances()) {
+        DbInstance x = new DbInstance(n.of("db", d.id()), d.arn(), d.region(), d.availabilityZone(), d.engine(),
+            d.engineVersion(), d.instanceClass(), d.storageType(), d.allocatedStorageGib(), d.provisionedIops(),
+            d.multiAz(), n.of("cluster", d.clusterId()), n.of("db", d.readReplicaSourceId()), d.backupRetentionDays(),
+            d.encrypted(), d.endpoint(), d.status(), d.licenseModel(), d.tags());
+        dbInstances.add(x);
+        ids.add(x.id());
+      }
+      for (DbCluster c : s.dbClusters()) {
+        DbCluster x = new DbCluster(n.of("cluster", c.id()), c.arn(), c.region(), c.engine(), c.engineVersion(),
+            c.engineMode(), n.all("db", c.members()), n.of("db", c.writerId()), c.serverlessMinAcu(),
+            c.serverlessMaxAcu(), c.storageType(), c.multiAz(), c.globalClusterId(), c.backtrackWindowHours(),
+            c.backupRetentionDays(), c.encrypted(), c.endpoint(), c.status(), c.tags());
+        dbClusters.add(x);
+        ids.add(x.id());
+      }
+      for (CacheCluster c : s.cacheClusters()) {
+        CacheCluster x = new CacheCluster(n.of("cache", c.id()), c.arn(), c.region(), c.engine(), c.engineVersion(),
+            c.nodeType(), c.shards(), c.replicasPerShard(), c.clusterMode(), c.automaticFailover(), c.serverless(),
+            c.serverlessMaxDataGib(), c.memberClusters(), c.availabilityZones(), c.snapshotRetentionDays(),
+            c.encryptedAtRest(), c.transitEncryption(), c.endpoint(), c.status(), c.globalReplicationGroupId(),
+            c.tags());
+        caches.add(x);
+        ids.add(x.id());
+      }
+      for (NetworkInterface e : s.networkInterfaces()) {
+        String ns = switch (e.attachedKind()) {
+          case "elb" -> "elb";
+          case "rds" -> "db";
+          case "elasticache" -> "cache";
+          default -> null;
+        };
+        interfaces.add(ns == null ? e : new NetworkInterface(e.id(), e.region(), e.vpcId(), e.subnetId(),
+            e.interfaceType(), e.privateIps(), e.publicIps(), e.attachedKind(), n.of(ns, e.attachedResourceId()),
+            e.description()));
+        ids.add(e.id());
+      }
+      regions.addAll(s.regions());
+      collectedAt = collectedAt == null || s.collectedAt().isAfter(collectedAt) ? s.collectedAt() : collectedAt;
+      members.add(new MemberAccount(s.account(), p.name(), s.collectedAt(), s.regions(), s.billing(),
+          List.copyOf(ids)));
+    }
+    for (FailedAccount f : failed) {
+      String who = label(f.accountId(), f.name());
+      gaps.add(new Gap("organizations", "global", f.errorCode(), "account " + who + ": its resources and bill",
+          "account " + who + " was not collected: " + (f.message() == null ? f.errorCode() : f.message())));
+    }
+    instances.sort(Comparator.comparing(Ec2Instance::id));
+    volumes.sort(Comparator.comparing(EbsVolume::id));
+    groups.sort(Comparator.comparing(AutoScalingGroup::name));
+    loadBalancers.sort(Comparator.comparing(LoadBalancer::id));
+    distributions.sort(Comparator.comparing(Distribution::id));
+    buckets.sort(Comparator.comparing(S3Bucket::name));
+    List<Vpc> vpcList = new ArrayList<>(vpcs.values());
+    vpcList.sort(Comparator.comparing(Vpc::id));
+    commitments.sort(Comparator.comparing(Commitment::kind).thenComparing(Commitment::id));
+    usage.sort(Comparator.comparing(Usage::resourceId).thenComparing(Usage::kind));
+    List<WebAcl> aclList = new ArrayList<>(webAcls.values());
+    aclList.sort(Comparator.comparing(WebAcl::arn));
+    dbInstances.sort(Comparator.comparing(DbInstance::id));
+    dbClusters.sort(Comparator.comparing(DbCluster::id));
+    caches.sort(Comparator.comparing(CacheCluster::id));
+    interfaces.sort(Comparator.comparing(NetworkInterface::id));
+    // Named by its management account when known, else by its lowest account id; the alias says it is an estate.
+    Account named = new Account(account != null ? account.id() : sorted.get(0).snapshot().account().id(),
+        "estate of " + (sorted.size() + failed.size()) + " accounts");
+    Snapshot merged = new Snapshot(Snapshot.SCHEMA_V1, named, collectedAt, window, List.copyOf(regions), instances,
+        volumes, groups, loadBalancers, distributions, buckets, vpcList, commitments, usage, billing(sorted), gaps,
+        coverage(sorted), aclList, collection(sorted), dbInstances, dbClusters, caches, interfaces,
+        flowLogs(sorted), members);
+    List<String> errors = SnapshotCheck.check(merged).stream().filter(SnapshotCheck.Problem::error)
+        .map(x -> x.path() + ": " + x.message()).toList();
+    if (!errors.isEmpty()) {
+      throw new SnapshotFormatException("the accounts' snapshots " + origins(sorted) + " cannot be merged: "
+          + errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+    }
+    return merged;
+  }
+
+  /** "111122223333 (prod)" or the id alone. */
+  private static String label(String accountId, String name) {
+    return name == null || name.isBlank() ? accountId : accountId + " (" + name + ")";
+  }
+
+  private static void checkParts(List<Part> sorted, List<FailedAccount> failed) {
+    Map<String, String> seen = new HashMap<>();
+    for (Part p : sorted) {
+      Snapshot s = p.snapshot();
+      if (!s.members().isEmpty()) {
+        throw new SnapshotFormatException(p.origin() + " is already an estate of " + s.members().size()
+            + " accounts; pass the accounts' own snapshots instead");
+      }
+      String prev = seen.putIfAbsent(s.account().id(), p.origin());
+      if (prev != null) {
+        throw new SnapshotFormatException("account " + s.account().id() + " is given twice (" + prev + " and "
+            + p.origin() + "); pass one snapshot per account");
+      }
+    }
+    for (FailedAccount f : failed) {
+      if (seen.containsKey(f.accountId())) {
+        throw new SnapshotFormatException("account " + f.accountId() + " is listed as not collected but "
+            + seen.get(f.accountId()) + " holds its snapshot");
+      }
+    }
+    String currency = null;
+    String currencyOrigin = null;
+    for (Part p : sorted) {
+      if (p.snapshot().billing().months().isEmpty()) {
+        continue;
+      }
+      String c = p.snapshot().billing().currency();
+      if (currency != null && !currency.equals(c)) {
+        throw new SnapshotFormatException("the bills of " + currencyOrigin + " (" + currency + ") and " + p.origin()
+            + " (" + c + ") are in different currencies; they cannot be added up");
+      }
+      currency = c;
+      currencyOrigin = p.origin();
+    }
+  }
+
+  /**
+   * The window of the most recently collected account. Usage totals become rates over the window's hours, so the
+   * windows must be equally long (to the hour) and overlap.
+   */
+  private static Window window(List<Part> sorted) {
+    Part latest = sorted.get(0);
+    for (Part p : sorted) {
+      if (p.snapshot().window().end().isAfter(latest.snapshot().window().end())) {
+        latest = p;
+      }
+    }
+    Window w = latest.snapshot().window();
+    for (Part p : sorted) {
+      Window x = p.snapshot().window();
+      long diffHours = Math.abs(Duration.between(x.start(), x.end()).toHours()
+          - Duration.between(w.start(), w.end()).toHours());
+      if (x.days() != w.days() || diffHours > 1) {
+        throw new SnapshotFormatException("the look-back windows of " + latest.origin() + " (" + w.days()
+            + " days) and " + p.origin() + " (" + x.days() + " days) differ in length; collect the accounts with "
+            + "the same --days");
+      }
+      if (!x.start().isBefore(w.end()) || !w.start().isBefore(x.end())) {
+        throw new SnapshotFormatException("the look-back windows of " + latest.origin() + " (" + w.start() + ".."
+            + w.end() + ") and " + p.origin() + " (" + x.start() + ".." + x.end() + ") do not overlap; collect "
+            + "the accounts over the same period");
+      }
+    }
+    return w;
+  }
+
+  private static String origins(List<Part> parts) {
+    return parts.size() <= 3 ? String.join(", ", parts.stream().map(Part::origin).toList())
+        : parts.get(0).origin() + ", ... (" + parts.size() + " files)";
+  }
+
+  private static void own(Map<String, Map<String, Set<String>>> owners, String ns, String id, String account) {
+    owners.computeIfAbsent(ns, k -> new HashMap<>()).computeIfAbsent(id, k -> new TreeSet<>()).add(account);
+  }
+
+  /** The names of one account as the merged snapshot writes them. */
+  private record Names(Map<String, Map<String, Set<String>>> owners, String account) {
+    /** The name, qualified with the account when another account uses it too; null stays null. */
+    String of(String ns, String id) {
+      if (id == null) {
+        return null;
+      }
+      Set<String> accounts = owners.getOrDefault(ns, Map.of()).get(id);
+      return accounts != null && accounts.size() > 1 && accounts.contains(account) ? id + QUALIFIER + account : id;
+    }
+
+    List<String> all(String ns, List<String> ids) {
+      return ids.stream().map(id -> of(ns, id)).toList();
+    }
+  }
+
+  private static Usage rename(Usage u, String id) {
+    if (id.equals(u.resourceId())) {
+      return u;
+    }
+    return new Usage(id, u.kind(), u.source(), u.cpuAvgPct(), u.cpuP95Pct(), u.cpuMaxPct(), u.memAvgPct(),
+        u.memP95Pct(), u.networkInGib(), u.networkOutGib(), u.requests(), u.bytesOutGib(), u.lcuHours(),
+        u.peakRequestsPerSecond(), u.cacheHitRatio(), u.requestsByGeography(), u.bytesByGeographyGib(), u.daily(),
+        u.datastore());
+  }
+
+  /** The consolidated bill: every member's months summed per month, service, and usage type and region. */
+  static Billing billing(List<Part> parts) {
+    record LineKey(String service, String usageType, String region) {}
+    TreeMap<YearMonth, TreeMap<String, BigDecimal>> services = new TreeMap<>();
+    TreeMap<YearMonth, Map<LineKey, Billing.UsageLine>> lines = new TreeMap<>();
+    Map<YearMonth, Boolean> estimated = new HashMap<>();
+    String currency = null;
+    Set<String> sources = new TreeSet<>();
+    for (Part p : parts) {
+      Billing b = p.snapshot().billing();
+      if (b.months().isEmpty()) {
+        continue;
+      }
+      currency = b.currency();
+      sources.add(String.valueOf(b.source()));
+      for (Billing.Month m : b.months()) {
+        estimated.merge(m.month(), m.estimated(), Boolean::logicalOr);
+        var byService = services.computeIfAbsent(m.month(), k -> new TreeMap<>());
+        m.services().forEach(sc -> byService.merge(sc.service(), sc.amountUsd(), BigDecimal::add));
+        var byLine = lines.computeIfAbsent(m.month(), k -> new HashMap<>());
+        for (Billing.UsageLine l : m.usageLines()) {
+          byLine.merge(new LineKey(l.service(), l.usageType(), l.region()), l, Estates::addLines);
+        }
+      }
+    }
+    if (services.isEmpty()) {
+      return Billing.EMPTY;
+    }
+    List<Billing.Month> months = new ArrayList<>();
+    for (var e : services.entrySet()) {
+      List<Billing.ServiceCost> sc = e.getValue().entrySet().stream()
+          .map(x -> new Billing.ServiceCost(x.getKey(), x.getValue())).toList();
+      List<Billing.UsageLine> ul = new ArrayList<>(lines.getOrDefault(e.getKey(), Map.of()).values());
+      ul.sort(Comparator.comparing(Billing.UsageLine::service).thenComparing(Billing.UsageLine::usageType)
+          .thenComparing(l -> l.region() == null ? "" : l.region()));
+      months.add(new Billing.Month(e.getKey(), estimated.get(e.getKey()), sc, ul));
+    }
+    // One source when every account's bill came from the same place; else not recorded.
+    String source = sources.size() == 1 && !sources.contains("null") ? sources.iterator().next() : null;
+    return new Billing(currency, months, source);
+  }
+
+  private static Billing.UsageLine addLines(Billing.UsageLine a, Billing.UsageLine b) {
+    // A quantity is summed only when both lines have one in the same unit; otherwise it is not known.
+    boolean sameUnit = a.quantity() != null && b.quantity() != null && Objects.equals(a.unit(), b.unit());
+    return new Billing.UsageLine(a.service(), a.usageType(), a.region(), a.amountUsd().add(b.amountUsd()),
+        sameUnit ? a.quantity().add(b.quantity()) : null, sameUnit ? a.unit() : null);
+  }
+
+  /**
+   * Cost Explorer coverage summed over the accounts that have it, when they cover the same months; null otherwise
+   * (then the cost model reports coverage as not available rather than one account's figures as the estate's).
+   */
+  static Coverage coverage(List<Part> parts) {
+    List<Coverage> all = parts.stream().map(p -> p.snapshot().coverage()).filter(Objects::nonNull).toList();
+    if (all.isEmpty() || all.size() != parts.size()) {
+      return null;
+    }
+    Coverage first = all.get(0);
+    for (Coverage c : all) {
+      if (!c.fromMonth().equals(first.fromMonth()) || !c.toMonth().equals(first.toMonth())) {
+        return null;
+      }
+    }
+    Coverage.ReservedInstances ri = null;
+    if (all.stream().allMatch(c -> c.reservedInstances() != null)) {
+      BigDecimal reserved = BigDecimal.ZERO;
+      BigDecimal onDemand = BigDecimal.ZERO;
+      BigDecimal total = BigDecimal.ZERO;
+      BigDecimal cost = BigDecimal.ZERO;
+      boolean costKnown = true;
+      Map<String, Coverage.Group> groups = new TreeMap<>();
+      for (Coverage c : all) {
+        Coverage.ReservedInstances r = c.reservedInstances();
+        reserved = reserved.add(r.reservedHours());
+        onDemand = onDemand.add(r.onDemandHours());
+        total = total.add(r.totalRunningHours());
+        costKnown &= r.onDemandCostUsd() != null;
+        cost = r.onDemandCostUsd() == null ? cost : cost.add(r.onDemandCostUsd());
+        for (Coverage.Group g : r.groups()) {
+          groups.merge(g.instanceType() + "\u0000" + g.region(), g, (x, y) -> new Coverage.Group(x.instanceType(),
+              x.region(), null, x.reservedHours().add(y.reservedHours()), x.onDemandHours().add(y.onDemandHours()),
+              x.totalRunningHours().add(y.totalRunningHours()), x.onDemandCostUsd() == null || y.onDemandCostUsd() == null
+                  ? null : x.onDemandCostUsd().add(y.onDemandCostUsd())));
+        }
+      }
+      List<Coverage.Group> gl = groups.values().stream().map(g -> new Coverage.Group(g.instanceType(), g.region(),
+          pct(g.reservedHours(), g.totalRunningHours()), g.reservedHours(), g.onDemandHours(), g.totalRunningHours(),
+          g.onDemandCostUsd())).toList();
+      ri = new Coverage.ReservedInstances(pct(reserved, total), reserved, onDemand, total, costKnown ? cost : null, gl);
+    }
+    Coverage.SavingsPlans sp = null;
+    if (all.stream().allMatch(c -> c.savingsPlans() != null)) {
+      BigDecimal covered = BigDecimal.ZERO;
+      BigDecimal onDemand = BigDecimal.ZERO;
+      BigDecimal total = BigDecimal.ZERO;
+      BigDecimal commitment = BigDecimal.ZERO;
+      BigDecimal used = BigDecimal.ZERO;
+      BigDecimal unused = BigDecimal.ZERO;
+      BigDecimal net = BigDecimal.ZERO;
+      boolean utilisation = true;
+      for (Coverage c : all) {
+        Coverage.SavingsPlans s = c.savingsPlans();
+        covered = covered.add(s.coveredUsd());
+        onDemand = onDemand.add(s.onDemandCostUsd());
+        total = total.add(s.totalCostUsd());
+        utilisation &= s.commitmentUsd() != null && s.usedCommitmentUsd() != null;
+        commitment = commitment.add(zero(s.commitmentUsd()));
+        used = used.add(zero(s.usedCommitmentUsd()));
+        unused = unused.add(zero(s.unusedCommitmentUsd()));
+        net = net.add(zero(s.netSavingsUsd()));
+      }
+      sp = new Coverage.SavingsPlans(pct(covered, total), covered, onDemand, total,
+          utilisation ? pct(used, commitment) : null, utilisation ? commitment : null, utilisation ? used : null,
+          utilisation ? unused : null, utilisation ? net : null);
+    }
+    return new Coverage(first.fromMonth(), first.toMonth(), ri, sp);
+  }
+
+  private static BigDecimal zero(BigDecimal v) {
+    return v == null ? BigDecimal.ZERO : v;
+  }
+
+  /** part / whole x 100 to 2 places, or null when the whole is zero. */
+  private static BigDecimal pct(BigDecimal part, BigDecimal whole) {
+    return whole.signum() == 0 ? null : part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_EVEN);
+  }
+
+  /** The collections' figures summed, or null when no account has them. */
+  private static Completeness collection(List<Part> parts) {
+    List<Completeness> all = parts.stream().map(p -> p.snapshot().collection()).filter(Objects::nonNull).toList();
+    if (all.isEmpty()) {
+      return null;
+    }
+    long calls = 0;
+    long attempts = 0;
+    long retried = 0;
+    int gapsAfter = 0;
+    boolean complete = all.size() == parts.size();
+    boolean resumed = false;
+    Map<String, Long> retries = new TreeMap<>();
+    for (Completeness c : all) {
+      calls += c.calls();
+      attempts += c.attempts();
+      retried += c.retriedCalls();
+      gapsAfter += c.gapsAfterRetries();
+      complete &= c.inventoryComplete();
+      resumed |= c.resumed();
+      c.retries().forEach((k, v) -> retries.merge(k, v, Long::sum));
+    }
+    return new Completeness(calls, attempts, retried, retries, gapsAfter, complete, resumed);
+  }
+
+  /**
+   * The accounts' flow logs together: pairs seen in two accounts are summed (their peak hours too, an upper bound
+   * of the joint peak, as for pairs within one account).
+   */
+  private static FlowLogs flowLogs(List<Part> parts) {
+    List<FlowLogs> all = parts.stream().map(p -> p.snapshot().flowLogs()).filter(Objects::nonNull).toList();
+    if (all.isEmpty()) {
+      return null;
+    }
+    if (all.size() == 1) {
+      return all.get(0);
+    }
+    record Key(String src, String dst, int port, String protocol) {}
+    Map<Key, FlowLogs.Pair> pairs = new HashMap<>();
+    long[] c = new long[8];
+    Instant start = all.get(0).start();
+    Instant end = all.get(0).end();
+    for (FlowLogs f : all) {
+      FlowLogs.Counts k = f.counts();
+      long[] add = {k.records(), k.accepted(), k.rejected(), k.noData(), k.skipData(), k.ipv6(), k.translated(),
+          k.malformed()};
+      for (int i = 0; i < c.length; i++) {
+        c[i] += add[i];
+      }
+      start = f.start().isBefore(start) ? f.start() : start;
+      end = f.end().isAfter(end) ? f.end() : end;
+      for (FlowLogs.Pair p : f.pairs()) {
+        pairs.merge(new Key(p.srcAddr(), p.dstAddr(), p.port(), p.protocol()), p, (a, b) -> new FlowLogs.Pair(
+            a.srcAddr(), a.dstAddr(), a.port(), a.protocol(), a.bytes() + b.bytes(), a.packets() + b.packets(),
+            a.flows() + b.flows(), a.peakHourBytes() + b.peakHourBytes()));
+      }
+    }
+    List<FlowLogs.Pair> list = new ArrayList<>(pairs.values());
+    list.sort(Comparator.comparing(FlowLogs.Pair::srcAddr).thenComparing(FlowLogs.Pair::dstAddr)
+        .thenComparingInt(FlowLogs.Pair::port).thenComparing(FlowLogs.Pair::protocol));
+    return new FlowLogs(all.get(0).source(), start, end,
+        new FlowLogs.Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]), list);
+  }
+
+  /** The member account an id of the merged snapshot belongs to, for every id the members list. */
+  public static Map<String, MemberAccount> accountOfIds(Snapshot s) {
+    Map<String, MemberAccount> out = new HashMap<>();
+    for (MemberAccount m : s.members()) {
+      m.resourceIds().forEach(id -> out.putIfAbsent(id, m));
+    }
+    return out;
+  }
+}

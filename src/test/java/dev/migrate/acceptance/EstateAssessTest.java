@@ -1,0 +1,132 @@
+package dev.migrate.acceptance;
+
+import static dev.migrate.testing.ThreeAccountEstate.A;
+import static dev.migrate.testing.ThreeAccountEstate.B;
+import static dev.migrate.testing.ThreeAccountEstate.C;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrate.inventory.SnapshotJson;
+import dev.migrate.inventory.Window;
+import dev.migrate.testing.Cli;
+import dev.migrate.testing.SnapshotBuilder;
+import dev.migrate.testing.ThreeAccountEstate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code assess --snapshot DIR}, several {@code --snapshot} options and {@code --account}, through the command line,
+ * on an estate of three accounts whose names collide ({@link ThreeAccountEstate}).
+ */
+class EstateAssessTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path tmp;
+
+  private JsonNode assess(String... args) throws Exception {
+    Path out = tmp.resolve("out-" + System.nanoTime());
+    List<String> all = new ArrayList<>(List.of("assess", "--format", "json", "--out", out.toString()));
+    all.addAll(List.of(args));
+    Cli.Run r = Cli.run(CLOCK, all.toArray(String[]::new));
+    assertEquals(0, r.code(), r.toString());
+    try (var files = Files.list(out)) {
+      Path json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+      return new ObjectMapper().readTree(json.toFile());
+    }
+  }
+
+  private static List<String> ids(JsonNode mappings, String kind) {
+    List<String> out = new ArrayList<>();
+    mappings.forEach(m -> {
+      if (kind.equals(m.path("kind").asText())) {
+        out.add(m.path("itemId").asText());
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void aFolderOfThreeAccountsIsOnePlanWithCollidingNamesQualified() throws Exception {
+    ThreeAccountEstate.write(tmp.resolve("estate"));
+    JsonNode j = assess("--snapshot", tmp.resolve("estate").toString());
+    JsonNode mappings = j.path("mappings");
+    assertEquals(List.of("web@" + A, "web@" + B), ids(mappings, "auto-scaling-group"), mappings.toString());
+    assertTrue(ids(mappings, "load-balancer").containsAll(List.of("web@" + A, "web@" + B, ThreeAccountEstate.ALB_ARN)));
+    assertTrue(ids(mappings, "rds-instance").containsAll(List.of("orders@" + A, "orders@" + B)), mappings.toString());
+    assertTrue(ids(mappings, "aurora-cluster").containsAll(List.of("main@" + B, "main@" + C)), mappings.toString());
+    // 2 + 1 + 1 instances: none lost, none merged.
+    assertEquals(4, ids(mappings, "ec2-instance").size(), mappings.toString());
+    // The denied ElastiCache of 222222222222 stays a gap that names its account.
+    assertTrue(j.path("gaps").toString().contains("account " + B), j.path("gaps").toString());
+  }
+
+  @Test
+  void twoSnapshotOptionsGiveTheSameAssessmentAsTheirFolder() throws Exception {
+    List<Path> files = ThreeAccountEstate.write(tmp.resolve("estate"));
+    JsonNode folder = assess("--snapshot", tmp.resolve("estate").toString());
+    JsonNode options = assess("--snapshot", files.get(2).toString(), "--snapshot", files.get(0).toString(),
+        "--snapshot", files.get(1).toString());
+    assertEquals(folder, options);
+  }
+
+  @Test
+  void accountScopesTheRunToOneAccountExactlyAsItsOwnSnapshot() throws Exception {
+    List<Path> files = ThreeAccountEstate.write(tmp.resolve("estate"));
+    JsonNode scoped = assess("--snapshot", tmp.resolve("estate").toString(), "--account", B);
+    JsonNode alone = assess("--snapshot", files.get(1).toString());
+    assertEquals(alone, scoped);
+    assertEquals(List.of("web"), ids(scoped.path("mappings"), "auto-scaling-group"));
+  }
+
+  @Test
+  void anAccountNotInTheEstateIsOneUsageLineListingTheAccounts() throws Exception {
+    ThreeAccountEstate.write(tmp.resolve("estate"));
+    Cli.Run r = Cli.run(CLOCK, "assess", "--snapshot", tmp.resolve("estate").toString(), "--account", "999999999999",
+        "--out", tmp.resolve("out").toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("--account 999999999999: no such account in the estate; its accounts are "
+        + A + ", " + B + ", " + C), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void theSameAccountTwiceIsRefusedNamingBothFiles() throws Exception {
+    List<Path> files = ThreeAccountEstate.write(tmp.resolve("estate"));
+    Path copy = Files.copy(files.get(0), tmp.resolve("copy.json"));
+    Cli.Run r = Cli.run(CLOCK, "assess", "--snapshot", files.get(0).toString(), "--snapshot", copy.toString(),
+        "--out", tmp.resolve("out").toString());
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().contains("account " + A + " is given twice (" + files.get(0) + " and " + copy + ")"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void windowsThatDoNotOverlapAreRefusedNamingTheFiles() throws Exception {
+    List<Path> files = ThreeAccountEstate.write(tmp.resolve("estate"));
+    var old = SnapshotBuilder.from(SnapshotJson.read(files.get(2)))
+        .window(Window.ofDays(Instant.parse("2026-06-01T00:00:00Z"), 30)).build();
+    SnapshotJson.write(old, files.get(2));
+    Cli.Run r = Cli.run(CLOCK, "assess", "--snapshot", tmp.resolve("estate").toString(),
+        "--out", tmp.resolve("out").toString());
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().contains("do not overlap") && r.err().contains(files.get(2).toString()), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void anEmptyFolderSaysWhatToGive() {
+    Cli.Run r = Cli.run(CLOCK, "assess", "--snapshot", tmp.toString(), "--out", tmp.resolve("out").toString());
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().contains("no snapshot (*.json) in this folder"), r.err());
+  }
+}

@@ -1,0 +1,160 @@
+package dev.migrate.inventory;
+
+import static dev.migrate.testing.ThreeAccountEstate.A;
+import static dev.migrate.testing.ThreeAccountEstate.B;
+import static dev.migrate.testing.ThreeAccountEstate.C;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrate.inventory.topology.Topology;
+import dev.migrate.testing.SnapshotBuilder;
+import dev.migrate.testing.ThreeAccountEstate;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Merging the snapshots of several accounts into one ({@link Estates#merge}). */
+class EstatesTest {
+  private static List<Estates.Part> parts() {
+    return ThreeAccountEstate.snapshots().stream()
+        .map(s -> new Estates.Part(s.account().id() + ".json", s, null)).toList();
+  }
+
+  private static Snapshot merged() {
+    return Estates.merge(parts(), List.of(), null);
+  }
+
+  @Test
+  void oneAccountIsReturnedUnchanged() {
+    Snapshot b = ThreeAccountEstate.snapshots().get(1);
+    assertSame(b, Estates.merge(List.of(new Estates.Part("b.json", b, null)), List.of(), null));
+  }
+
+  @Test
+  void theBillIsTheSumOfTheAccountsPerMonthServiceAndUsageType() {
+    Billing bill = merged().billing();
+    assertEquals(List.of(YearMonth.of(2026, 9), YearMonth.of(2026, 10)),
+        bill.months().stream().map(Billing.Month::month).toList());
+    Billing.Month oct = bill.months().get(1);
+    BigDecimal ec2 = oct.services().stream().filter(s -> s.service().equals("Amazon Elastic Compute Cloud - Compute"))
+        .findFirst().orElseThrow().amountUsd();
+    assertEquals(new BigDecimal("350.40"), ec2); // 140.16 + 70.08 + 140.16
+    assertEquals(new BigDecimal("1793.40"), oct.totalUsd()); // 320.16 + 900.58 + 572.66
+    Billing.UsageLine ec2Line = oct.usageLines().stream()
+        .filter(l -> l.service().equals("Amazon Elastic Compute Cloud - Compute")).findFirst().orElseThrow();
+    assertEquals(new BigDecimal("350.40"), ec2Line.amountUsd());
+    assertEquals(new BigDecimal("30"), ec2Line.quantity()); // 10 Hrs in each account
+    assertEquals(Billing.SOURCE_COST_EXPLORER, bill.source());
+  }
+
+  @Test
+  void membersKeepTheirOwnBillAndTheirResourcesUnderTheMergedNames() {
+    Snapshot s = merged();
+    assertEquals(List.of(A, B, C), s.members().stream().map(m -> m.account().id()).toList());
+    MemberAccount b = s.members().get(1);
+    assertEquals(new BigDecimal("900.58"), b.billing().months().get(1).totalUsd());
+    assertTrue(b.resourceIds().containsAll(List.of("web@" + B, "orders@" + B, "main@" + B, "main-1@" + B,
+        ThreeAccountEstate.DIST, ThreeAccountEstate.iid(B, 1))), b.resourceIds().toString());
+    List<String> items = new java.util.ArrayList<>();
+    s.instances().forEach(x -> items.add(x.id()));
+    s.volumes().forEach(x -> items.add(x.id()));
+    s.autoScalingGroups().forEach(x -> items.add(x.name()));
+    s.loadBalancers().forEach(x -> items.add(x.id()));
+    s.distributions().forEach(x -> items.add(x.id()));
+    s.vpcs().forEach(x -> items.add(x.id()));
+    s.dbInstances().forEach(x -> items.add(x.id()));
+    s.dbClusters().forEach(x -> items.add(x.id()));
+    for (String id : items) {
+      assertEquals(1, s.members().stream().filter(m -> m.resourceIds().contains(id)).count(),
+          id + " belongs to exactly one account");
+    }
+  }
+
+  @Test
+  void referencesFollowTheQualifiedNames() {
+    Snapshot s = merged();
+    Topology t = Topology.of(s);
+    assertEquals("web@" + B, t.groupOf(ThreeAccountEstate.iid(B, 1)).name());
+    assertEquals(List.of("web@" + B), t.loadBalancersOfGroup("web@" + B).stream().map(LoadBalancer::id).toList());
+    assertEquals(2, t.members("web@" + A).size());
+    assertEquals(List.of("main-1@" + C), s.dbCluster("main@" + C).orElseThrow().members());
+    assertEquals("main-1@" + C, s.dbCluster("main@" + C).orElseThrow().writerId());
+    assertEquals("main@" + C, s.dbInstance("main-1@" + C).orElseThrow().clusterId());
+    assertEquals(List.of("main-1@" + B), t.clusterMembers("main@" + B).stream().map(DbInstance::id).toList());
+    assertNotNull(t.usage("rds", "orders@" + A));
+    assertNotNull(t.usage("aurora", "main@" + C));
+    assertNotNull(t.usage("web@" + B));
+    assertNull(t.usage("orders"));
+  }
+
+  @Test
+  void aDistributionsOriginInAnotherAccountIsResolved() {
+    Topology t = Topology.of(merged());
+    Distribution d = t.distribution(ThreeAccountEstate.DIST);
+    LoadBalancer origin = t.originLoadBalancer(Topology.defaultOrigin(d));
+    assertEquals(ThreeAccountEstate.ALB_ARN, origin.id());
+    assertTrue(t.isOriginLoadBalancer(ThreeAccountEstate.ALB_ARN));
+    assertEquals(ThreeAccountEstate.REGION, t.homeRegion(ThreeAccountEstate.DIST));
+  }
+
+  @Test
+  void aSharedVpcIsKeptOnceWithTheAccountThatListsItFirst() {
+    Snapshot s = merged();
+    assertEquals(1, s.vpcs().stream().filter(v -> v.id().equals(ThreeAccountEstate.SHARED_VPC)).count());
+    assertTrue(s.members().get(0).resourceIds().contains(ThreeAccountEstate.SHARED_VPC));
+    assertTrue(!s.members().get(1).resourceIds().contains(ThreeAccountEstate.SHARED_VPC));
+    // The participant's instance still points at it.
+    assertEquals(ThreeAccountEstate.SHARED_VPC, s.instance(ThreeAccountEstate.iid(B, 1)).orElseThrow().vpcId());
+  }
+
+  @Test
+  void aFailedAccountIsAGapNamingTheAccountWhileTheOthersAreMerged() {
+    Snapshot s = Estates.merge(parts().subList(0, 2), List.of(new Estates.FailedAccount(C, "data",
+        "AccessDenied", "not authorized to perform sts:AssumeRole on OrganizationAccountAccessRole")), null);
+    assertEquals(2, s.members().size());
+    Gap g = s.gaps().stream().filter(x -> x.errorCode().equals("AccessDenied") && x.service().equals("organizations"))
+        .findFirst().orElseThrow();
+    assertTrue(g.message().contains("account " + C + " (data) was not collected: not authorized"), g.message());
+    assertEquals("estate of 3 accounts", s.account().alias());
+  }
+
+  @Test
+  void theSameAccountTwiceIsRefused() {
+    var p = parts();
+    var e = assertThrows(SnapshotFormatException.class, () -> Estates.merge(List.of(p.get(0),
+        new Estates.Part("again.json", p.get(0).snapshot(), null)), List.of(), null));
+    assertEquals("account " + A + " is given twice (" + A + ".json and again.json); pass one snapshot per account",
+        e.getMessage());
+  }
+
+  @Test
+  void windowsOfDifferentLengthAreRefused() {
+    var p = parts();
+    Snapshot shortWindow = SnapshotBuilder.from(p.get(2).snapshot())
+        .window(Window.ofDays(Instant.parse("2026-11-25T00:00:00Z"), 14)).build();
+    var e = assertThrows(SnapshotFormatException.class, () -> Estates.merge(List.of(p.get(0),
+        new Estates.Part("c.json", shortWindow, null)), List.of(), null));
+    assertTrue(e.getMessage().contains("differ in length") && e.getMessage().contains("c.json"), e.getMessage());
+  }
+
+  @Test
+  void anEstateIsNotMergedAgain() {
+    Snapshot estate = merged();
+    var e = assertThrows(SnapshotFormatException.class, () -> Estates.merge(List.of(
+        new Estates.Part("estate.json", estate, null), parts().get(0)), List.of(), null));
+    assertTrue(e.getMessage().contains("estate.json is already an estate of 3 accounts"), e.getMessage());
+  }
+
+  @Test
+  void theMergedSnapshotSurvivesTheFileFormat() {
+    Snapshot s = merged();
+    assertEquals(s, SnapshotJson.read(new java.io.ByteArrayInputStream(
+        SnapshotJson.toJson(s).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "merged"));
+  }
+}
