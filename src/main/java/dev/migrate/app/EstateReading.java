@@ -1,5 +1,8 @@
 package dev.migrate.app;
 
+import dev.migrate.inventory.Account;
+import dev.migrate.inventory.EstateManifest;
+import dev.migrate.inventory.EstateManifestJson;
 import dev.migrate.inventory.Estates;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotFormatException;
@@ -14,7 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads what {@code --snapshot} names (snapshot files, folders of them, or both) into one snapshot: one account as
- * it is, several accounts merged into an estate ({@link Estates}), or one account of them ({@code --account}).
+ * it is, several accounts merged into an estate ({@link Estates}), or one account of them ({@code --account}). A
+ * folder with a manifest ({@code estate.json}, written by {@code collect --organization}) is read as the manifest
+ * says: its collected accounts' snapshots, with their names, and its failed accounts as gaps; a folder without one
+ * is every {@code *.json} snapshot in it.
  */
 final class EstateReading {
   private EstateReading() {}
@@ -29,8 +35,13 @@ final class EstateReading {
   static Snapshot read(List<Path> paths, String account, Consumer<String> warnings) {
     List<Estates.Part> parts = new ArrayList<>();
     List<Estates.FailedAccount> failed = new ArrayList<>();
+    String management = null;
     for (Path p : paths) {
-      if (Files.isDirectory(p)) {
+      Path manifest = p.resolve(EstateManifest.FILE_NAME);
+      if (Files.isDirectory(p) && Files.isRegularFile(manifest)) {
+        String m = manifest(p, manifest, parts, failed, warnings);
+        management = management == null ? m : management;
+      } else if (Files.isDirectory(p)) {
         folder(p, parts, warnings);
       } else {
         parts.add(new Estates.Part(p.toString(), Planning.readSnapshot(p, warnings), null));
@@ -40,13 +51,45 @@ final class EstateReading {
       return one(parts, failed, account);
     }
     try {
-      return Estates.merge(parts, failed, null);
+      return Estates.merge(parts, failed, management == null ? null : new Account(management, null));
     } catch (SnapshotFormatException e) {
       throw new Failure(Failure.Kind.INVALID_INPUT, e.getMessage(), e);
     }
   }
 
-  /** Every {@code *.json} snapshot of a folder, in file name order. */
+  /**
+   * The accounts a manifest lists: the snapshots of the collected ones, the failed ones as gaps (skipped accounts
+   * were left out on purpose). Returns the management account's id, or null.
+   */
+  private static String manifest(Path dir, Path file, List<Estates.Part> parts, List<Estates.FailedAccount> failed,
+      Consumer<String> warnings) {
+    EstateManifest m;
+    try {
+      m = EstateManifestJson.read(file);
+    } catch (SnapshotFormatException e) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, e.getMessage(), e);
+    }
+    for (EstateManifest.AccountEntry a : m.collected()) {
+      Path f = dir.resolve(a.snapshot());
+      if (!Files.isRegularFile(f)) {
+        throw new Failure(Failure.Kind.INVALID_INPUT, file + ": account " + a.id() + " is listed as collected into "
+            + a.snapshot() + ", which is not in " + dir + "; collect it again ('migrate collect --organization "
+            + "--resume --out " + dir + "')");
+      }
+      Snapshot s = Planning.readSnapshot(f, warnings);
+      if (!s.account().id().equals(a.id())) {
+        throw new Failure(Failure.Kind.INVALID_INPUT, file + ": account " + a.id() + " is listed with " + a.snapshot()
+            + ", which holds account " + s.account().id());
+      }
+      parts.add(new Estates.Part(f.toString(), s, a.name()));
+    }
+    for (EstateManifest.AccountEntry a : m.failed()) {
+      failed.add(new Estates.FailedAccount(a.id(), a.name(), a.errorCode(), a.message()));
+    }
+    return m.managementAccountId();
+  }
+
+  /** Every {@code *.json} snapshot of a folder without a manifest, in file name order. */
   private static void folder(Path dir, List<Estates.Part> parts, Consumer<String> warnings) {
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrate.inventory.EstateManifest;
+import dev.migrate.inventory.EstateManifestJson;
 import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.inventory.Window;
 import dev.migrate.testing.Cli;
@@ -121,6 +123,49 @@ class EstateAssessTest {
     assertEquals(3, r.code(), r.toString());
     assertTrue(r.err().contains("do not overlap") && r.err().contains(files.get(2).toString()), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void aManifestsFailedAccountIsAGapWhileTheOthersAreAssessed() throws Exception {
+    Path dir = tmp.resolve("org");
+    List<Path> files = ThreeAccountEstate.write(dir);
+    Files.delete(files.get(2));
+    EstateManifestJson.write(EstateManifest.of("o-abc123", A, ThreeAccountEstate.COLLECTED,
+        EstateManifest.BILL_CONSOLIDATED, List.of(
+            new EstateManifest.AccountEntry(A, "shared-services", null, EstateManifest.Status.COLLECTED, A + ".json",
+                null, null),
+            new EstateManifest.AccountEntry(B, "prod", null, EstateManifest.Status.COLLECTED, B + ".json", null, null),
+            new EstateManifest.AccountEntry(C, "data", null, EstateManifest.Status.FAILED, null, "AccessDenied",
+                "not authorized to perform sts:AssumeRole"),
+            new EstateManifest.AccountEntry("444444444444", "closed", null, EstateManifest.Status.SKIPPED, null, null,
+                "status SUSPENDED"))), dir.resolve(EstateManifest.FILE_NAME));
+    JsonNode j = assess("--snapshot", dir.toString());
+    assertTrue(j.path("gaps").toString().contains("account " + C + " (data) was not collected: not authorized to "
+        + "perform sts:AssumeRole"), j.path("gaps").toString());
+    assertEquals(A, j.path("account").path("id").asText());
+    assertEquals(3, ids(j.path("mappings"), "ec2-instance").size());
+    assertTrue(ids(j.path("mappings"), "auto-scaling-group").contains("web@" + B));
+
+    Cli.Run r = Cli.run(CLOCK, "assess", "--snapshot", dir.toString(), "--account", C, "--out",
+        tmp.resolve("out").toString());
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().contains("--account " + C + ": this account was not collected (AccessDenied: not authorized"),
+        r.err());
+  }
+
+  @Test
+  void aManifestNamingAMissingSnapshotSaysHowToCollectIt() throws Exception {
+    Path dir = tmp.resolve("org");
+    List<Path> files = ThreeAccountEstate.write(dir);
+    Files.delete(files.get(1));
+    EstateManifestJson.write(EstateManifest.of(null, null, ThreeAccountEstate.COLLECTED, null, List.of(
+        new EstateManifest.AccountEntry(A, null, null, EstateManifest.Status.COLLECTED, A + ".json", null, null),
+        new EstateManifest.AccountEntry(B, null, null, EstateManifest.Status.COLLECTED, B + ".json", null, null))),
+        dir.resolve(EstateManifest.FILE_NAME));
+    Cli.Run r = Cli.run(CLOCK, "assess", "--snapshot", dir.toString(), "--out", tmp.resolve("out").toString());
+    assertEquals(3, r.code(), r.toString());
+    assertTrue(r.err().contains("account " + B + " is listed as collected into " + B + ".json, which is not in"),
+        r.err());
   }
 
   @Test
