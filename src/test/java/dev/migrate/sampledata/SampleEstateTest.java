@@ -17,6 +17,10 @@ import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.inventory.Usage;
+import dev.migrate.inventory.FlowLogs;
+import dev.migrate.inventory.NetworkInterface;
+import dev.migrate.logs.FlowLogAnalyzer;
+import dev.migrate.logs.FlowLogReport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.InputStream;
@@ -625,8 +629,14 @@ class SampleEstateTest {
   }
 
   private static SortedMap<String, String> readLogs(Path root) throws IOException {
+    SortedMap<String, String> out = readLogs(root, "logs");
+    out.putAll(readLogs(root, "flow-logs"));
+    return out;
+  }
+
+  private static SortedMap<String, String> readLogs(Path root, String folder) throws IOException {
     SortedMap<String, String> out = new TreeMap<>();
-    Path logs = root.resolve("logs");
+    Path logs = root.resolve(folder);
     try (Stream<Path> files = Files.walk(logs)) {
       for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
@@ -636,5 +646,92 @@ class SampleEstateTest {
       }
     }
     return out;
+  }
+
+  // ------------------------------------------------------------------ network interfaces and flow logs
+
+  @Test
+  void theFlowLogFilesReadBackAsTheSnapshotsFlowLogs() throws IOException {
+    FlowLogReport r = FlowLogAnalyzer.analyze(
+        FlowLogAnalyzer.localSources(List.of(COMMITTED.resolve("flow-logs"))), "files", null, 2, m -> {});
+    assertTrue(r.fileProblems().isEmpty(), r.fileProblems().toString());
+    assertTrue(r.malformedSamples().isEmpty(), r.malformedSamples().toString());
+    assertEquals(25, r.files());
+    assertEquals(snapshot.flowLogs(), r.flowLogs());
+  }
+
+  @Test
+  void theFlowLogsTellTheEstatesStory() {
+    FlowLogs f = snapshot.flowLogs();
+    FlowLogs.Counts c = f.counts();
+    assertTrue(c.accepted() > 0 && c.rejected() == 72 && c.ipv6() == 24 && c.noData() == 7 && c.skipData() == 1,
+        c.toString());
+    assertEquals(c.records(), c.accepted() + c.rejected() + c.noData() + c.skipData() + c.ipv6());
+    Map<String, String> ipOwner = new TreeMap<>();
+    for (NetworkInterface n : snapshot.networkInterfaces()) {
+      n.privateIps().forEach(ip -> ipOwner.put(ip, n.attachedKind() + ":" + n.attachedResourceId()));
+      n.publicIps().forEach(ip -> ipOwner.put(ip, n.attachedKind() + ":" + n.attachedResourceId()));
+    }
+    // bytes per (owner kind -> owner kind, port), both directions of each conversation
+    Map<String, Long> byKindPort = new TreeMap<>();
+    for (FlowLogs.Pair p : f.pairs()) {
+      String from = kindOf(ipOwner.get(p.srcAddr()));
+      String to = kindOf(ipOwner.get(p.dstAddr()));
+      byKindPort.merge(from + ">" + to + ":" + p.port(), p.bytes(), Long::sum);
+      assertTrue(p.peakHourBytes() <= p.bytes() && p.peakHourBytes() * 24 >= p.bytes(), p.toString());
+      assertTrue(p.flows() >= 1 && p.flows() <= 24, p.toString()); // one record per direction per active hour
+    }
+    // The payments database is reached on 3306 by web and API only; the availability cache on 6379 by the API,
+    // realtime and its replica; CloudFront (outside) reaches the web ALB on 443.
+    assertEquals(Set.of("ec2>rds:3306", "rds>ec2:3306"), keysWith(byKindPort, "rds"));
+    assertEquals(Set.of("ec2>elasticache:6379", "elasticache>ec2:6379", "elasticache>elasticache:6379"),
+        keysWith(byKindPort, "elasticache"));
+    // Known answer: the generator's daily figures per conversation (MB, 1e6 bytes) summed by hand; each hour
+    // varies by up to +-10% around its share of the day, so the day is within a few percent.
+    assertNear(8 * 140 + 2 * 90, byKindPort.get("ec2>elasticache:6379")); // API and realtime ask
+    assertNear(8 * 2_100 + 2 * 1_400, byKindPort.get("elasticache>ec2:6379")); // the cache answers
+    assertNear(10 + 600, byKindPort.get("elasticache>elasticache:6379")); // replication
+    assertNear(6 * 14 + 8 * 95, byKindPort.get("ec2>rds:3306"));
+    assertNear(6 * 45 + 8 * 310, byKindPort.get("rds>ec2:3306"));
+    assertNear(3 * 9 + 6 * 380 + 4 * 120 + 2 * 8, byKindPort.get("internet>elb:443")); // CloudFront and phones
+    assertNear(3 * 120 + 6 * 4_100 + 4 * 1_900 + 2 * 55, byKindPort.get("elb>internet:443"));
+    // The webhook receiver in us-east-1 calls the API in Tokyo across the internet: each end logs the
+    // conversation with its own private address and the other's public one, so it shows as two pairs.
+    assertNear(2 * 40, byKindPort.get("ec2>elb:443"));
+    assertNear(6 + 14, byKindPort.get("internet>ec2:22") + byKindPort.get("internet>ec2:3389")); // the VPN
+  }
+
+  private static void assertNear(long expectedMb, long actualBytes) {
+    double mb = actualBytes / 1e6;
+    assertTrue(Math.abs(mb - expectedMb) <= expectedMb * 0.05, "expected about " + expectedMb + " MB, got " + mb);
+  }
+
+  private static Set<String> keysWith(Map<String, Long> m, String kind) {
+    Set<String> out = new java.util.TreeSet<>();
+    m.keySet().stream().filter(k -> k.contains(kind)).forEach(out::add);
+    return out;
+  }
+
+  private static String kindOf(String owner) {
+    if (owner == null) {
+      return "internet";
+    }
+    return owner.substring(0, owner.indexOf(':'));
+  }
+
+  @Test
+  void everyInstanceLoadBalancerDatabaseAndCacheHasItsInterface() {
+    Set<String> attached = new HashSet<>();
+    snapshot.networkInterfaces().forEach(n -> attached.add(n.attachedResourceId()));
+    snapshot.instances().forEach(i -> assertTrue(attached.contains(i.id()), i.id()));
+    snapshot.loadBalancers().forEach(lb -> assertTrue(attached.contains(lb.id()), lb.id()));
+    snapshot.dbInstances().forEach(d -> assertTrue(attached.contains(d.id()), d.id()));
+    snapshot.cacheClusters().forEach(c -> assertTrue(attached.contains(c.id()), c.id()));
+    Set<String> vpcs = new HashSet<>();
+    snapshot.vpcs().forEach(v -> vpcs.add(v.id()));
+    for (NetworkInterface n : snapshot.networkInterfaces()) {
+      assertTrue(vpcs.contains(n.vpcId()), n.id());
+      assertTrue(snapshot.regions().contains(n.region()), n.id());
+    }
   }
 }

@@ -88,7 +88,8 @@ public final class TableappEstate {
       Map<String, List<Map<String, Long>>> dailyBytesByGeography,
       List<Long> dailySiteOriginFetches,
       List<Long> dailyWebAlbFromCloudFront,
-      Names names) {}
+      Names names,
+      SortedMap<String, String> flowLogFiles) {}
 
   /** Ids of the resources the consistency rules talk about. */
   public record Names(String siteDistributionId, String staticDistributionId, String webAlbArn,
@@ -127,7 +128,17 @@ public final class TableappEstate {
         }
       }
     }
-    for (Map.Entry<String, String> e : estate.logFiles().entrySet()) {
+    Path flowLogs = dir.resolve(FlowTraffic.FOLDER);
+    if (Files.isDirectory(flowLogs)) {
+      try (Stream<Path> old = Files.walk(flowLogs)) {
+        for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Map<String, String> all = new TreeMap<>(estate.logFiles());
+    all.putAll(estate.flowLogFiles());
+    for (Map.Entry<String, String> e : all.entrySet()) {
       Path file = dir.resolve(e.getKey());
       Files.createDirectories(file.getParent());
       byte[] gz = gzip(e.getValue());
@@ -650,9 +661,16 @@ public final class TableappEstate {
     geoReq.put(staticId, days.stream().map(d -> d.stat().geoRequestMap()).toList());
     geoBytes.put(siteId, days.stream().map(d -> d.site().geoBytesMap()).toList());
     geoBytes.put(staticId, days.stream().map(d -> d.stat().geoBytesMap()).toList());
+    // ---- network interfaces and one day of VPC Flow Logs (drawn from their own random streams, so the
+    // rest of the estate is the same with or without them)
+    FlowTraffic flows = FlowTraffic.build(tokyoVpc, virginiaVpc, nodes.stream().map(n -> new FlowTraffic.Host(n.id,
+            n.name, n.role, n.region, n.az, n.privateIp, "running".equals(n.state))).toList(),
+        new FlowTraffic.Resources(webAlbArn, apiAlbArn, nlbArn, "tableapp-legacy", ALB_NODES, PAYMENTS_DB,
+            AVAILABILITY_CACHE, caches.get(0).memberClusters()));
+    snapshot = snapshot.withNetworkInterfaces(flows.interfaces).withFlowLogs(flows.expected);
     return new Estate(snapshot, logFiles, geoReq, geoBytes,
         days.stream().map(d -> d.site().originFetches).toList(),
-        days.stream().map(d -> d.webAlb().fromCloudFront).toList(), names);
+        days.stream().map(d -> d.webAlb().fromCloudFront).toList(), names, flows.files);
   }
 
   /** The payments database: RDS for MySQL, Multi-AZ. */

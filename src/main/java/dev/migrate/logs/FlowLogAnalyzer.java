@@ -1,0 +1,144 @@
+package dev.migrate.logs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads VPC Flow Log files (plain or gzip, the default or a custom format; S3 objects through
+ * {@link S3LogSources}) one file per task on up to {@code threads} threads, merged in the sources' order, into
+ * address pairs ({@link dev.migrate.inventory.FlowLogs}). At most {@code 2 x threads} parsed files wait to be
+ * merged, so memory stays bounded by the pairs, not the files.
+ */
+public final class FlowLogAnalyzer {
+  /** Files a folder walk picks up: gzip, .log and .txt files as AWS delivers flow logs to S3 ({@code *.log.gz}). */
+  static final Pattern FLOW_FILE = Pattern.compile(".*\\.(gz|log|txt)");
+
+  private FlowLogAnalyzer() {}
+
+  /**
+   * Local sources: files as given, folders walked recursively for {@code *.gz}, {@code *.log}, {@code *.txt}
+   * (hidden files skipped), sorted by path.
+   *
+   * @throws NoSuchFileException for a path that does not exist
+   */
+  public static List<LogSource> localSources(List<Path> paths) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          walk.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .filter(f -> FLOW_FILE.matcher(f.getFileName().toString()).matches()
+                  || f.getFileName().toString().endsWith(".parquet"))
+              .sorted()
+              .forEach(files::add);
+        }
+      } else if (Files.exists(p)) {
+        files.add(p);
+      } else {
+        throw new NoSuchFileException(p.toString());
+      }
+    }
+    return files.stream().map(LogSource::of).toList();
+  }
+
+  /**
+   * Reads text sources.
+   *
+   * @param source   what {@link dev.migrate.inventory.FlowLogs#source()} says: {@code files} or {@code s3}
+   * @param format   the field order of files without a header line (null: the default format)
+   * @param threads  files parsed at once, at least 1
+   */
+  public static FlowLogReport analyze(List<LogSource> sources, String source, FlowLogFormat format, int threads,
+      Consumer<String> progress) {
+    FlowLogFormat f = format == null ? FlowLogFormat.defaults() : format;
+    List<LogSource> ordered = new ArrayList<>(sources);
+    ordered.sort(Comparator.comparing(LogSource::name));
+    FlowLogTotals totals = new FlowLogTotals();
+    int n = Math.max(1, Math.min(threads, ordered.size()));
+    if (n == 1) {
+      for (LogSource s : ordered) {
+        add(totals, parse(s, f), progress);
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+        Thread t = new Thread(r, "migrate-flow-logs");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        ArrayDeque<Future<Parsed>> window = new ArrayDeque<>();
+        for (LogSource s : ordered) {
+          if (window.size() >= n * 2) {
+            add(totals, join(window.poll()), progress);
+          }
+          window.add(pool.submit(() -> parse(s, f)));
+        }
+        while (!window.isEmpty()) {
+          add(totals, join(window.poll()), progress);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    return totals.report(source);
+  }
+
+  private record Parsed(FlowLogParser parser, LogReport.FileProblem problem) {}
+
+  private static void add(FlowLogTotals totals, Parsed p, Consumer<String> progress) {
+    totals.add(p.parser());
+    if (p.problem() != null) {
+      totals.problems.add(p.problem());
+      progress.accept(p.problem().file() + ": " + p.problem().problem() + " (" + p.problem().linesRead()
+          + " lines read before; the other files go on)");
+    }
+  }
+
+  private static Parsed parse(LogSource source, FlowLogFormat format) {
+    FlowLogParser parser = new FlowLogParser(source.name(), format);
+    LogReport.FileProblem problem = null;
+    try (InputStream in = Decompression.open(source.open())) {
+      parser.parse(in);
+    } catch (java.io.EOFException e) {
+      problem = new LogReport.FileProblem(source.name(),
+          "truncated: the compressed data ends early (" + e.getMessage() + ")", parser.lines);
+    } catch (java.util.zip.ZipException e) {
+      problem = new LogReport.FileProblem(source.name(), "corrupt gzip data (" + e.getMessage() + ")", parser.lines);
+    } catch (IllegalArgumentException e) {
+      problem = new LogReport.FileProblem(source.name(), e.getMessage(), parser.lines);
+    } catch (IOException | RuntimeException e) {
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      problem = new LogReport.FileProblem(source.name(), "unreadable: " + m, parser.lines);
+    }
+    return new Parsed(parser, problem);
+  }
+
+  private static Parsed join(Future<Parsed> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading flow logs", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}
