@@ -53,6 +53,10 @@ public final class AwsCollector {
   private final String homeRegionOverride;
   /** False when the bill comes from elsewhere (AWS Data Exports): Cost Explorer's cost query is not made. */
   private boolean costExplorerBill = true;
+  /** Where the bill's part of the scan reads it from; null for the account's own Cost Explorer. */
+  private BillPart billPart;
+  /** The account id when the caller already knows it (an organization's member): sts:GetCallerIdentity is not asked. */
+  private String knownAccountId;
 
   public AwsCollector(CollectOptions options, Clock clock) {
     this(options, clock, null, null);
@@ -70,6 +74,24 @@ public final class AwsCollector {
   public AwsCollector withoutCostExplorerBill() {
     costExplorerBill = false;
     return this;
+  }
+
+  /** Reads the bill through {@code part} (an organization's consolidated bill) instead of the account's Cost Explorer. */
+  AwsCollector withBill(BillPart part) {
+    billPart = part;
+    return this;
+  }
+
+  /** The account the credentials are known to belong to: the scan does not ask sts:GetCallerIdentity. */
+  AwsCollector withAccountId(String accountId) {
+    knownAccountId = accountId;
+    return this;
+  }
+
+  /** The bill's part of a scan: reads the months into the sink and returns how many. */
+  @FunctionalInterface
+  interface BillPart {
+    int collect(LocalDate today, Sink sink);
   }
 
   public CollectResult collect(Progress progress) {
@@ -198,6 +220,10 @@ public final class AwsCollector {
 
     /** The account id; without it nothing else answers either, so its failure stops the scan. */
     private String accountId(String home) {
+      if (knownAccountId != null) {
+        progress.done("sts", home, 1);
+        return knownAccountId;
+      }
       try {
         String id = AccountCollector.accountId(clients.sts());
         progress.done("sts", home, 1);
@@ -250,7 +276,10 @@ public final class AwsCollector {
           p -> CloudFrontCollector.collect(clients.cloudFront(), redact, p, fanout)));
       probe.add(() -> part("s3/buckets", "s3", "global", true, "S3 buckets",
           p -> S3Collector.collect(clients.s3(Clients.HOME), p)));
-      if (costExplorerBill) {
+      if (costExplorerBill && billPart != null) {
+        probe.add(() -> part("ce/cost", "ce", "global", false, "monthly cost by service (Cost Explorer of the management account)",
+            p -> billPart.collect(period.today(), p)));
+      } else if (costExplorerBill) {
         probe.add(() -> part("ce/cost", "ce", "global", false, "monthly cost by service (Cost Explorer)",
             p -> CostCollector.collect(clients.costExplorer(), period.today(), p)));
       }

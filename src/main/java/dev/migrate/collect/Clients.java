@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.savingsplans.SavingsplansClient;
@@ -227,6 +228,11 @@ final class Clients implements AutoCloseable {
   /** IAM is a global service (signed for us-east-1). */
   IamClient iam() {
     return cached("iam", k -> build(IamClient.builder(), Region.AWS_GLOBAL.id(), k));
+  }
+
+  /** AWS Organizations answers in us-east-1 (its one endpoint in the aws partition). */
+  OrganizationsClient organizations() {
+    return cached("organizations", k -> build(OrganizationsClient.builder(), HOME, k));
   }
 
   StsClient sts() {

@@ -46,11 +46,11 @@ final class CostCollector {
    * @return the number of months read
    */
   static int collect(CostExplorerClient ce, LocalDate today, Sink sink) {
-    LocalDate start = today.withDayOfMonth(1).minusMonths(12);
+    LocalDate start = start(today);
     // A paged answer may split one month's groups over pages: merge by month.
     Map<YearMonth, Map<String, BigDecimal>> byMonth = new TreeMap<>();
     Map<YearMonth, Boolean> estimated = new HashMap<>();
-    for (ResultByTime r : pages(ce, start, today, false)) {
+    for (ResultByTime r : pages(ce, start, today, List.of("SERVICE"), null)) {
       YearMonth m = YearMonth.from(LocalDate.parse(r.timePeriod().start()));
       var services = byMonth.computeIfAbsent(m, k -> new TreeMap<>());
       estimated.merge(m, Boolean.TRUE.equals(r.estimated()), Boolean::logicalOr);
@@ -61,12 +61,25 @@ final class CostCollector {
         }
       }
     }
-    // The usage-type lines are a second query; when it fails the months keep their services.
+    return months(ce, start, today, null, byMonth, estimated, sink);
+  }
+
+  private static LocalDate start(LocalDate today) {
+    return today.withDayOfMonth(1).minusMonths(12);
+  }
+
+  /**
+   * The months with their services, joined to the usage-type lines of a second query (of one linked account
+   * when {@code linkedAccount} is set); when that query fails the months keep their services and the sink a gap.
+   */
+  private static int months(CostExplorerClient ce, LocalDate start, LocalDate today, String linkedAccount,
+      Map<YearMonth, Map<String, BigDecimal>> byMonth, Map<YearMonth, Boolean> estimated, Sink sink) {
     Map<YearMonth, List<Billing.UsageLine>> lines = Map.of();
     try {
-      lines = usageLines(ce, start, today);
+      lines = usageLines(ce, start, today, linkedAccount);
     } catch (RuntimeException e) {
-      sink.gap("ce", "global", "monthly cost by usage type (Cost Explorer)", e);
+      sink.gap("ce", "global", "monthly cost by usage type (Cost Explorer"
+          + (linkedAccount == null ? ")" : " of the management account)"), e);
     }
     for (var e : byMonth.entrySet()) {
       List<Billing.ServiceCost> costs = new ArrayList<>();
@@ -80,11 +93,11 @@ final class CostCollector {
 
   /** Lines by month, sorted by service, usage type and region; one line per service and usage type. */
   private static Map<YearMonth, List<Billing.UsageLine>> usageLines(CostExplorerClient ce, LocalDate start,
-      LocalDate end) {
+      LocalDate end, String linkedAccount) {
     // month -> service \0 usage type -> {cost, quantity} and unit
     Map<YearMonth, Map<String, BigDecimal[]>> sums = new TreeMap<>();
     Map<String, String> units = new HashMap<>();
-    for (ResultByTime r : pages(ce, start, end, true)) {
+    for (ResultByTime r : pages(ce, start, end, List.of("SERVICE", "USAGE_TYPE"), linkedAccount)) {
       YearMonth m = YearMonth.from(LocalDate.parse(r.timePeriod().start()));
       var month = sums.computeIfAbsent(m, k -> new TreeMap<>());
       for (var g : r.groups()) {
@@ -117,16 +130,22 @@ final class CostCollector {
     return out;
   }
 
-  private static List<ResultByTime> pages(CostExplorerClient ce, LocalDate start, LocalDate end, boolean byUsageType) {
+  /**
+   * Every page of one monthly query grouped by the given dimensions (at most two, Cost Explorer's limit);
+   * grouped by usage type it also asks for the usage quantity. With {@code linkedAccount} only that member
+   * account's cost is counted (a management account's query).
+   */
+  private static List<ResultByTime> pages(CostExplorerClient ce, LocalDate start, LocalDate end, List<String> by,
+      String linkedAccount) {
     List<GroupDefinition> groups = new ArrayList<>();
-    groups.add(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("SERVICE").build());
-    List<String> metrics = List.of(METRIC);
-    if (byUsageType) {
-      groups.add(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key("USAGE_TYPE").build());
-      metrics = List.of(METRIC, QUANTITY);
-    }
+    by.forEach(k -> groups.add(GroupDefinition.builder().type(GroupDefinitionType.DIMENSION).key(k).build()));
+    List<String> metrics = by.contains("USAGE_TYPE") ? List.of(METRIC, QUANTITY) : List.of(METRIC);
     Expression usageOnly = Expression.builder().not(Expression.builder()
         .dimensions(d -> d.key(Dimension.RECORD_TYPE).values(EXCLUDED_RECORD_TYPES)).build()).build();
+    if (linkedAccount != null) {
+      usageOnly = Expression.builder().and(usageOnly, Expression.builder()
+          .dimensions(d -> d.key(Dimension.LINKED_ACCOUNT).values(linkedAccount)).build()).build();
+    }
     List<ResultByTime> results = new ArrayList<>();
     String token = null;
     do {
@@ -139,6 +158,54 @@ final class CostCollector {
       token = resp.nextPageToken();
     } while (token != null && !token.isEmpty());
     return results;
+  }
+
+  /**
+   * The bill of a whole organization from its management account: one query by linked account and service
+   * for every account at once, then, per account, its usage-type lines (a query filtered to that account).
+   * Each account's months are the same as its own Cost Explorer would give (every month of the period, with
+   * the account's services; none when it had no cost).
+   */
+  static final class Consolidated {
+    static final String MISSING = "monthly cost by linked account and service (Cost Explorer of the management account)";
+    private final LocalDate today;
+    private final Map<String, Map<YearMonth, Map<String, BigDecimal>>> byAccount = new HashMap<>();
+    private final Map<YearMonth, Boolean> estimated = new TreeMap<>();
+
+    private Consolidated(LocalDate today) {
+      this.today = today;
+    }
+
+    /** Reads the by-account query; a refusal (not the management account, AccessDenied) is thrown. */
+    static Consolidated read(CostExplorerClient ce, LocalDate today) {
+      Consolidated c = new Consolidated(today);
+      for (ResultByTime r : pages(ce, start(today), today, List.of("LINKED_ACCOUNT", "SERVICE"), null)) {
+        YearMonth m = YearMonth.from(LocalDate.parse(r.timePeriod().start()));
+        c.estimated.merge(m, Boolean.TRUE.equals(r.estimated()), Boolean::logicalOr);
+        for (var g : r.groups()) {
+          var metric = g.metrics().get(METRIC);
+          if (metric != null && metric.amount() != null && g.keys().size() == 2) {
+            c.byAccount.computeIfAbsent(g.keys().get(0), k -> new HashMap<>())
+                .computeIfAbsent(m, k -> new TreeMap<>())
+                .merge(g.keys().get(1), new BigDecimal(metric.amount()), BigDecimal::add);
+          }
+        }
+      }
+      return c;
+    }
+
+    /** Accounts with a cost in the period. */
+    java.util.Set<String> accounts() {
+      return java.util.Collections.unmodifiableSet(byAccount.keySet());
+    }
+
+    /** One account's months into {@code sink}, its usage-type lines read now; returns the months. */
+    int collect(CostExplorerClient ce, String account, Sink sink) {
+      Map<YearMonth, Map<String, BigDecimal>> own = byAccount.getOrDefault(account, Map.of());
+      Map<YearMonth, Map<String, BigDecimal>> months = new TreeMap<>();
+      estimated.keySet().forEach(m -> months.put(m, own.getOrDefault(m, Map.of())));
+      return months(ce, start(today), today, account, months, estimated, sink);
+    }
   }
 
   /** Cost Explorer answers "N/A" (or nothing) when a group's usage has no single unit. */

@@ -33,6 +33,7 @@ public final class IamActions {
     m.put("coverage", CoverageCollector.ACTIONS);
     m.put("rds", RdsCollector.ACTIONS);
     m.put("elasticache", ElastiCacheCollector.ACTIONS);
+    m.put("organization", OrganizationCollector.ACTIONS);
     return Collections.unmodifiableMap(m);
   }
 
@@ -71,8 +72,15 @@ public final class IamActions {
     return prefix + ":" + op;
   }
 
-  /** True for actions that only read: Describe*, List*, Get*. */
+  /**
+   * True for actions that only read: Describe*, List*, Get*, and sts:AssumeRole, which changes nothing
+   * in any account: it hands out temporary credentials of a role in a member account of the organization,
+   * and everything done with them is checked against this list again.
+   */
   public static boolean isReadOnly(String action) {
+    if (action.equals(OrganizationCollector.ASSUME_ROLE)) {
+      return true;
+    }
     String op = action.substring(action.indexOf(':') + 1);
     return op.startsWith("Describe") || op.startsWith("List") || op.startsWith("Get");
   }

@@ -27,6 +27,12 @@ final class Journal {
     return out;
   }
 
+  /** The access key id a request was signed with. */
+  static String accessKey(LoggedRequest r) {
+    Matcher m = Pattern.compile("Credential=([^/]+)/").matcher(String.valueOf(r.getHeader("Authorization")));
+    return m.find() ? m.group(1) : "?";
+  }
+
   static String region(LoggedRequest r) {
     Matcher m = SCOPE.matcher(String.valueOf(r.getHeader("Authorization")));
     return m.find() ? m.group(1) : "?";
@@ -51,6 +57,10 @@ final class Journal {
       case "ce" -> {
         String target = r.getHeader("X-Amz-Target");
         return "ce:" + (target == null ? "?" : target.substring(target.indexOf('.') + 1));
+      }
+      case "organizations" -> {
+        String target = r.getHeader("X-Amz-Target");
+        return "organizations:" + (target == null ? "?" : target.substring(target.indexOf('.') + 1));
       }
       case "wafv2" -> {
         String target = r.getHeader("X-Amz-Target");
