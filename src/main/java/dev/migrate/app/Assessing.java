@@ -162,7 +162,7 @@ public final class Assessing {
   }
 
   /** The bundled sample estate (sample-data/tableapp), read from the jar. */
-  private static Snapshot bundledSample() {
+  static Snapshot bundledSample() {
     try (InputStream in = Assessing.class.getResourceAsStream(SAMPLE_RESOURCE)) {
       if (in == null) {
         throw new Failure(Failure.Kind.INVALID_INPUT, "the bundled sample estate is missing from this build"

@@ -169,6 +169,29 @@ public final class Choices {
     }
   }
 
+  /** {@code deps --format}: how the dependency graph is written. */
+  public enum DepsFormat implements Choice {
+    TEXT("text"),
+    DOT("dot"),
+    JSON("json");
+
+    private final String label;
+
+    DepsFormat(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
   /** The constant of {@code type} whose label is {@code text}, ignoring case, or null. */
   public static <E extends Enum<E> & Choice> E parse(Class<E> type, String text) {
     String t = text.trim();

@@ -33,6 +33,7 @@ final class ChoiceConverter<E extends Enum<E> & Choices.Choice> implements IType
     register(cli, Choices.Rightsizing.class);
     register(cli, Choices.Output.class);
     register(cli, Choices.LogFormat.class);
+    register(cli, Choices.DepsFormat.class);
   }
 
   private static <E extends Enum<E> & Choices.Choice> void register(CommandLine cli, Class<E> type) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         CollectCommand.class,
         LogsCommand.class,
         WhatifCommand.class,
+        DepsCommand.class,
     })
 public final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
   @Spec

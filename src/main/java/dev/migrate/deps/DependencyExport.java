@@ -192,7 +192,7 @@ public final class DependencyExport {
         + (e.isInternal() ? "" : ", shape=ellipse") + "]";
   }
 
-  /** A DOT quoted string: backslashes and quotes escaped, line breaks as {@code \n}. */
+  /** A DOT quoted string: backslashes and quotes escaped, line breaks as {@code \n}, other control characters as spaces. */
   static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
@@ -201,8 +201,7 @@ public final class DependencyExport {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
         case '\n' -> b.append("\\n");
-        case '\r' -> { }
-        default -> b.append(c);
+        default -> b.append(c < ' ' || c == 0x7f ? ' ' : c); // other control characters: never raw in a file
       }
     }
     return b.append('"').toString();
