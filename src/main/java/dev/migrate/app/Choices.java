@@ -144,7 +144,9 @@ public final class Choices {
   public enum LogFormat implements Choice {
     ALB("alb", dev.migrate.logs.LogFormat.ALB),
     CLB("clb", dev.migrate.logs.LogFormat.CLB),
-    CLOUDFRONT("cloudfront", dev.migrate.logs.LogFormat.CLOUDFRONT);
+    CLOUDFRONT("cloudfront", dev.migrate.logs.LogFormat.CLOUDFRONT),
+    /** VPC Flow Logs: read into the snapshot's flow logs rather than usage. */
+    VPC_FLOW("vpc-flow", null);
 
     private final String label;
     private final dev.migrate.logs.LogFormat format;

@@ -6,6 +6,11 @@ import dev.migrate.inventory.SnapshotJson;
 import dev.migrate.io.AtomicFiles;
 import dev.migrate.logs.AthenaAnalysis;
 import dev.migrate.logs.AthenaRunner;
+import dev.migrate.inventory.FlowLogs;
+import dev.migrate.logs.FlowLogAnalyzer;
+import dev.migrate.logs.FlowLogFormat;
+import dev.migrate.logs.FlowLogReport;
+import dev.migrate.logs.FlowLogText;
 import dev.migrate.logs.LogAnalyzer;
 import dev.migrate.logs.LogFormat;
 import dev.migrate.logs.LogReport;
@@ -162,6 +167,10 @@ public final class LogAnalysis {
     if (a.format() == null) {
       throw new Failure(Failure.Kind.USAGE, "--athena needs --log-format " + Choices.labels(Choices.LogFormat.class));
     }
+    if (a.format() == Choices.LogFormat.VPC_FLOW) {
+      throw new Failure(Failure.Kind.USAGE, "--athena reads access logs only (alb, clb, cloudfront);"
+          + " read VPC Flow Logs from s3:// without --athena");
+    }
     LogFormat format = a.format().format();
     String location = req.sources().get(0).endsWith("/") ? req.sources().get(0) : req.sources().get(0) + "/";
     Aws aws = req.aws() == null ? new Aws(null, null, null) : req.aws();
@@ -176,6 +185,116 @@ public final class LogAnalysis {
       throw new Failure(Failure.Kind.REMOTE, "Athena: " + oneLine(e)
           + " (check --aws-profile, --region, --athena-output and the athena:StartQueryExecution permission)", e);
     }
+  }
+
+  /**
+   * Reading VPC Flow Logs.
+   *
+   * @param sources    files, folders and {@code s3://bucket/prefix} locations (empty with a log group)
+   * @param fields     the field order of records without a header line (a format string or field names), or null
+   *                   for the default format
+   * @param threads    files read at once, or 0 for all cores
+   * @param top        pairs listed on the console
+   * @param jsonOut    where to write the JSON report, or null
+   * @param mergeInto  snapshot whose flow logs the result becomes, or null
+   * @param mergeOut   where the merged snapshot goes (null: replace {@code mergeInto})
+   */
+  public record FlowRequest(List<String> sources, String fields, int threads, int top, Path jsonOut, Path mergeInto,
+      Path mergeOut, Aws aws) {
+    public FlowRequest {
+      sources = List.copyOf(sources);
+    }
+  }
+
+  /** Reads VPC Flow Logs, prints their summary, writes the JSON and merges them into a snapshot. */
+  public static AnalyzeOutcome analyzeFlows(FlowRequest req, Consumer<String> progress) {
+    FlowLogFormat format = null;
+    if (req.fields() != null) {
+      try {
+        format = FlowLogFormat.parse(req.fields());
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Failure.Kind.USAGE, "--flow-log-fields: " + e.getMessage());
+      }
+    }
+    AnalyzeRequest asAccess = new AnalyzeRequest(req.sources(), req.threads(), req.top(), req.jsonOut(),
+        req.mergeInto(), req.mergeOut(), req.aws(), null);
+    List<LogSource> sources = flowSources(asAccess);
+    refuseOutputsThatAreInputs(asAccess, sources);
+    Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto(), w -> progress.accept("warning: " + w));
+    if (sources.isEmpty()) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, "no flow log files found in " + String.join(", ", req.sources())
+          + " (folders are searched for *.gz, *.log, *.txt and *.parquet)");
+    }
+    int threads = req.threads() > 0 ? req.threads() : Runtime.getRuntime().availableProcessors();
+    boolean s3 = sources.stream().allMatch(x -> x.name().startsWith("s3://"));
+    progress.accept("reading " + sources.size() + " flow log file(s) on " + Math.min(threads, sources.size())
+        + " thread(s)");
+    FlowLogReport report = FlowLogAnalyzer.analyze(sources, s3 ? "s3" : "files", format, threads, progress);
+    return finishFlows(req, snapshot, report, progress);
+  }
+
+  private static AnalyzeOutcome finishFlows(FlowRequest req, Snapshot snapshot, FlowLogReport report,
+      Consumer<String> progress) {
+    if (report.flowLogs() == null) {
+      LogReport.BadLine first = report.malformedSamples().isEmpty() ? null : report.malformedSamples().get(0);
+      throw new Failure(Failure.Kind.INVALID_INPUT, "no VPC Flow Log record could be read"
+          + (first == null ? "" : "; first malformed line " + first.file() + ":" + first.line() + ": " + first.reason())
+          + (report.fileProblems().isEmpty() ? "" : "; " + report.fileProblems().get(0).file() + ": "
+              + report.fileProblems().get(0).problem())
+          + " (records without a header line need --flow-log-fields when they are not in the default format)");
+    }
+    if (req.jsonOut() != null) {
+      write(req.jsonOut(), LogReportJson.toJson(report));
+    }
+    List<String> merged = List.of();
+    if (snapshot != null) {
+      FlowLogs before = snapshot.flowLogs();
+      FlowLogs after = report.flowLogs();
+      Path target = req.mergeOut() != null ? req.mergeOut() : req.mergeInto();
+      try {
+        SnapshotJson.write(snapshot.withFlowLogs(after), target);
+      } catch (IOException e) {
+        throw new Failure(Failure.Kind.OUTPUT, target + ": cannot write the merged snapshot: " + e.getMessage(), e);
+      }
+      merged = List.of(String.format(java.util.Locale.ROOT, "flow logs: %,d address pairs from %s, %s .. %s%s",
+          after.pairs().size(), after.source(), after.start(), after.end(), before == null ? ""
+              : " (replacing the flow logs it had, " + before.source() + " " + before.start() + " .. " + before.end() + ")"));
+      progress.accept("merged VPC Flow Logs into " + target);
+      if (snapshot.networkInterfaces().isEmpty()) {
+        progress.accept("warning: the snapshot has no network interfaces, so the addresses cannot be told apart;"
+            + " collect it again (ec2:DescribeNetworkInterfaces)");
+      }
+    }
+    return new AnalyzeOutcome(FlowLogText.render(report, req.top()), report.files(), report.fileProblems().size(),
+        merged, List.of());
+  }
+
+  private static List<LogSource> flowSources(AnalyzeRequest req) {
+    List<Path> local = new ArrayList<>();
+    List<LogSource> all = new ArrayList<>();
+    for (String s : req.sources()) {
+      if (s.startsWith("s3://")) {
+        try {
+          Aws a = req.aws() == null ? new Aws(null, null, null) : req.aws();
+          all.addAll(S3LogSources.list(s, a.profile(), a.region(), a.endpointUrl()));
+        } catch (IllegalArgumentException e) {
+          throw new Failure(Failure.Kind.USAGE, s + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+          throw new Failure(Failure.Kind.REMOTE, s + ": cannot list the flow log objects: " + oneLine(e)
+              + " (check --aws-profile, --region and the s3:ListBucket permission)", e);
+        }
+      } else {
+        local.add(Path.of(s));
+      }
+    }
+    try {
+      all.addAll(FlowLogAnalyzer.localSources(local));
+    } catch (NoSuchFileException e) {
+      throw new Failure(Failure.Kind.USAGE, e.getFile() + ": no such file or folder");
+    } catch (IOException e) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, "cannot list flow log files: " + oneLine(e));
+    }
+    return all;
   }
 
   /** The logging check over a snapshot, as text. */

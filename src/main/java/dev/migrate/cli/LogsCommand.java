@@ -55,7 +55,9 @@ public final class LogsCommand implements Runnable {
       description = {
           "Reads ALB, classic ELB and CloudFront standard access logs (gzip or plain; files, folders, s3://bucket/prefix)",
           "and prints per load balancer / distribution: requests, bytes, status classes, cache results, traffic per",
-          "CloudFront and Cloud CDN price geography, peaks per second and hour, top paths and latency percentiles."})
+          "CloudFront and Cloud CDN price geography, peaks per second and hour, top paths and latency percentiles.",
+          "With --log-format vpc-flow: reads VPC Flow Logs (default or custom format, gzip or plain; files, folders,",
+          "s3://bucket/prefix) into traffic per address pair and port, and --merge-into makes them the snapshot's flow logs."})
   static final class Analyze implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -86,8 +88,14 @@ public final class LogsCommand implements Runnable {
     @Option(names = "--athena", description = "Run the aggregation as Amazon Athena SQL over the logs where they lie (one s3:// SOURCE).")
     boolean athena;
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", description = "With --athena: alb, clb or cloudfront.")
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+        description = "vpc-flow: the sources are VPC Flow Logs. With --athena: alb, clb, cloudfront or vpc-flow.")
     Choices.LogFormat logFormat;
+
+    @Option(names = "--flow-log-fields", paramLabel = "FORMAT",
+        description = {"With --log-format vpc-flow: the field order of records that have no header line, as given to",
+            "create-flow-logs ('${version} ${vpc-id} ...') or as names ('version vpc-id ...'). Default: the default format."})
+    String flowLogFields;
 
     @Option(names = "--athena-database", paramLabel = "DB", description = "With --athena: Glue database for the table (default: default).")
     String athenaDatabase;
@@ -101,8 +109,15 @@ public final class LogsCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (logFormat == Choices.LogFormat.VPC_FLOW && !athena) {
+        return flows();
+      }
+      if (flowLogFields != null) {
+        throw new Failure(Failure.Kind.USAGE, "--flow-log-fields needs --log-format vpc-flow");
+      }
       if (!athena && (logFormat != null || athenaDatabase != null || athenaWorkGroup != null || athenaOutput != null)) {
-        throw new Failure(Failure.Kind.USAGE, "--log-format and --athena-* options need --athena");
+        throw new Failure(Failure.Kind.USAGE, "--log-format alb|clb|cloudfront and --athena-* options need --athena"
+            + " (--log-format vpc-flow reads VPC Flow Logs)");
       }
       if (top < 1) {
         throw new Failure(Failure.Kind.USAGE, "--top must be at least 1");
@@ -130,6 +145,40 @@ public final class LogsCommand implements Runnable {
       w.flush();
       if (o.files() > 0 && o.failedFiles() == o.files()) {
         err.println("migrate: none of the " + o.files() + " log files could be read to its end");
+        return ExitCode.INVALID_INPUT;
+      }
+      return ExitCode.OK;
+    }
+
+    private Integer flows() {
+      if (athenaDatabase != null || athenaWorkGroup != null || athenaOutput != null) {
+        throw new Failure(Failure.Kind.USAGE, "--athena-* options need --athena");
+      }
+      if (top < 1) {
+        throw new Failure(Failure.Kind.USAGE, "--top must be at least 1");
+      }
+      if (threads < 0) {
+        throw new Failure(Failure.Kind.USAGE, "--threads must not be negative");
+      }
+      if (out != null && mergeInto == null) {
+        throw new Failure(Failure.Kind.USAGE, "--out needs --merge-into SNAPSHOT");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      LogAnalysis.AnalyzeOutcome o = LogAnalysis.analyzeFlows(new LogAnalysis.FlowRequest(sources, flowLogFields,
+          threads, top, json, mergeInto, out, new LogAnalysis.Aws(aws.profile, aws.region, aws.endpointUrl)), m -> {
+            err.println("migrate logs: " + Terminal.safe(m));
+            err.flush();
+          });
+      PrintWriter w = spec.commandLine().getOut();
+      w.print(o.text());
+      if (!o.merged().isEmpty()) {
+        w.println();
+        w.println("Merged into the snapshot:");
+        o.merged().forEach(m -> w.println("  " + Terminal.safe(m)));
+      }
+      w.flush();
+      if (o.files() > 0 && o.failedFiles() == o.files()) {
+        err.println("migrate: none of the " + o.files() + " flow log files could be read to its end");
         return ExitCode.INVALID_INPUT;
       }
       return ExitCode.OK;

@@ -26,4 +26,13 @@ public final class LogReportJson {
       throw new IllegalStateException("log report cannot be serialised", e);
     }
   }
+
+  /** The flow-log reading: the pairs, counts and problems. */
+  public static String toJson(FlowLogReport report) {
+    try {
+      return MAPPER.writeValueAsString(report) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("flow log report cannot be serialised", e);
+    }
+  }
 }

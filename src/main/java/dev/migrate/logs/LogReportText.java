@@ -90,7 +90,7 @@ public final class LogReportText {
    * (CloudFront URL-decodes the path, so {@code %1b} arrives as a raw ESC): control characters
    * are made visible before they reach the terminal.
    */
-  private static String safe(String s) {
+  static String safe(String s) {
     return dev.migrate.io.Terminal.safe(s);
   }
 
