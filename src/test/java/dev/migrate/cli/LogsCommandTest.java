@@ -120,7 +120,7 @@ class LogsCommandTest {
     assertEquals("migrate: --athena needs exactly one SOURCE, the s3://bucket/prefix/ of the logs\n", local.err());
     Run noFormat = run("logs", "analyze", "--athena", "s3://logs/alb/");
     assertEquals(ExitCode.USAGE, noFormat.code());
-    assertEquals("migrate: --athena needs --log-format alb, clb or cloudfront\n", noFormat.err());
+    assertEquals("migrate: --athena needs --log-format alb, clb, cloudfront or vpc-flow\n", noFormat.err());
     Run stray = run("logs", "analyze", "--log-format", "alb", DOC.toString());
     assertEquals(ExitCode.USAGE, stray.code());
   }
@@ -129,13 +129,14 @@ class LogsCommandTest {
   void logFormatIsOneOfItsWordsWithCompletionCandidates() {
     Run bad = run("logs", "analyze", "--athena", "--log-format", "nginx", "s3://logs/alb/");
     assertEquals(ExitCode.USAGE, bad.code());
-    assertTrue(bad.err().contains("unknown choice 'nginx'; use alb, clb or cloudfront"), bad.err());
+    assertTrue(bad.err().contains("unknown choice 'nginx'; use alb, clb, cloudfront or vpc-flow"), bad.err());
     Run upper = run("logs", "analyze", "--log-format", "CloudFront", DOC.toString());
-    assertEquals("migrate: --log-format and --athena-* options need --athena\n", upper.err());
+    assertEquals("migrate: --log-format alb|clb|cloudfront and --athena-* options need --athena"
+        + " (--log-format vpc-flow reads VPC Flow Logs)\n", upper.err());
     var spec = new picocli.CommandLine(new LogsCommand.Analyze()).getCommandSpec().findOption("--log-format");
     List<String> candidates = new java.util.ArrayList<>();
     spec.completionCandidates().forEach(candidates::add);
-    assertEquals(List.of("alb", "clb", "cloudfront"), candidates);
+    assertEquals(List.of("alb", "clb", "cloudfront", "vpc-flow"), candidates);
   }
 
   @Test
