@@ -111,6 +111,7 @@ public final class AssessmentJson {
 
     var hybrid = new TreeMap<String, Object>();
     hybrid.put("scenario", f.scenario());
+    hybrid.put("description", m.timelines().isEmpty() ? null : m.timelines().get(0).description());
     hybrid.put("peakMonth", str(f.peakHybridMonth()));
     hybrid.put("peakMonthUsd", f.peakHybridMonthUsd());
     hybrid.put("paybackMonth", str(f.paybackMonth()));
@@ -458,6 +459,20 @@ public final class AssessmentJson {
       x.put("cumulativeStayUsd", mo.cumulativeStayUsd());
       x.put("requests", mo.requests());
       x.put("perMillionUsd", mo.perMillionUsd());
+      x.put("crossingGib", gib(mo.crossingGib()));
+      x.put("measuredCrossingGib", gib(mo.measuredCrossingGib()));
+      x.put("crossingBasis", mo.crossingBasis());
+      return x;
+    }).toList());
+    o.put("description", t.description());
+    o.put("waves", t.waves().stream().map(w -> {
+      var x = new TreeMap<String, Object>();
+      x.put("wave", w.wave());
+      x.put("lands", w.lands().toString());
+      x.put("units", w.units());
+      x.put("measuredGib", gib(w.measuredGib()));
+      x.put("assumedGib", gib(w.assumedGib()));
+      x.put("basis", w.basis());
       return x;
     }).toList());
     return o;
@@ -479,6 +494,11 @@ public final class AssessmentJson {
     o.put("missing", g.missing());
     o.put("message", g.message());
     return o;
+  }
+
+  /** GiB to the MiB (3 decimals): enough for traffic volumes, short to read. */
+  private static java.math.BigDecimal gib(java.math.BigDecimal g) {
+    return g.setScale(3, java.math.RoundingMode.HALF_EVEN);
   }
 
   private static String str(Object o) {

@@ -373,7 +373,9 @@ public final class ReportModel {
     }
     return a.timelines().stream()
         .map(t -> new Timeline(t.scenario(), t.months(), t.peakMonth(), t.paybackMonth(),
-            t.warnings().stream().map(anon::text).toList()))
+            t.warnings().stream().map(anon::text).toList(), List.of(), anon.text(t.description()),
+            t.waves().stream().map(w -> new Timeline.WaveTraffic(anon.text(w.wave()), w.lands(), w.units(),
+                w.measuredGib(), w.assumedGib())).toList()))
         .toList();
   }
 

@@ -126,9 +126,40 @@ final class ScenariosSheet {
     if (listed == 0) {
       label(s.createRow(next++), 0, "none: no scenario raised a warning or blocker", st.note);
     }
+    next = waveTraffic(s, next + 1);
     next++;
     if (m.timelines().stream().anyMatch(x -> !x.months().isEmpty())) {
       Cells.picture(s, s.createDrawingPatriarch(), Charts.scenarios(m.timelines(), Charts.Size.DEFAULT), 0, next);
     }
+  }
+
+  /**
+   * Per scenario and wave, the GiB a month (today's traffic) the wave exchanges with the rest of the estate, and
+   * whether flow logs measured it or the flows model assumed it; returns the next free row.
+   */
+  private int waveTraffic(XSSFSheet s, int next) {
+    if (m.timelines().stream().allMatch(x -> x.waves().isEmpty())) {
+      return next;
+    }
+    label(s.createRow(next++), 0, "Traffic each wave exchanges with the rest of the estate, GiB per month at today's"
+        + " traffic (it crosses the link while the wave runs on the other cloud)", st.infoLabel);
+    Row head = s.createRow(next++);
+    String[] heads = {"Scenario", "Wave", "Lands", "Units", "Measured GiB", "Assumed GiB", "Crossing traffic"};
+    for (int c = 0; c < heads.length; c++) {
+      label(head, c, heads[c], st.text);
+    }
+    for (Timeline tl : m.timelines()) {
+      for (Timeline.WaveTraffic w : tl.waves()) {
+        Row row = s.createRow(next++);
+        label(row, 0, tl.scenario(), st.text);
+        label(row, 1, w.wave(), st.text);
+        label(row, 2, w.lands().toString(), st.centered);
+        Cells.number(row, 3, BigDecimal.valueOf(w.units()), st.integer);
+        Cells.number(row, 4, w.measuredGib(), st.integer);
+        Cells.number(row, 5, w.assumedGib(), st.integer);
+        label(row, 6, w.basis(), st.text);
+      }
+    }
+    return next;
   }
 }

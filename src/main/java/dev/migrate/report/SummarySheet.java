@@ -161,6 +161,10 @@ final class SummarySheet {
       notAvailable("Months to pay back", f.notAvailable().get("paybackMonths"));
     } else {
       figure("Scenario", f.scenario());
+      String description = m.timelines().get(0).description();
+      if (!description.isEmpty()) {
+        Cells.label(s.getRow(r - 1), 2, description, st.note);
+      }
       if (m.timelines().size() > 1) {
         Row row = s.createRow(r++);
         Cells.label(row, 0, "Scenarios compared", st.label);

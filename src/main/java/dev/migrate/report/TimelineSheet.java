@@ -62,7 +62,8 @@ final class TimelineSheet {
         : "Month by month through the hybrid phase, USD; one block of rows per what-if scenario (the Summary uses "
         + m.timelines().get(0).scenario() + ")");
     t.header("Scenario", "Month", "AWS", "Google Cloud", "Link (VPN / Interconnect)", "Inter-cloud traffic", "One-off",
-        "Total", "Staying on AWS", "Cumulative", "Cumulative staying on AWS", "Requests", "Total per million requests");
+        "Total", "Staying on AWS", "Cumulative", "Cumulative staying on AWS", "Requests", "Total per million requests",
+        "Crossing traffic");
     t.wrap(0, SCENARIO_CHARS);
     for (Timeline tl : m.timelines()) {
       Timeline.Month prev = null;
@@ -91,6 +92,9 @@ final class TimelineSheet {
         }
         t.num(row, 11, (double) mo.requests(), st.integer);
         t.num(row, 12, mo.perMillionUsd(), st.money);
+        // measured (flow logs), assumed (the flows model), both, or none: the basis of column F's traffic (the GiB
+        // are in the JSON; a column more would not print one page wide)
+        t.text(row, 13, mo.crossingBasis());
         prev = mo;
       }
     }

@@ -82,6 +82,10 @@ public final class HybridModel {
     BigDecimal awsRate;
     /** index of the unit's class, -1 for the shared unit */
     int classIndex = -1;
+    /** Flow logs saw this unit talk to another unit: its pairs with other covered units are measured, not assumed. */
+    boolean covered;
+    /** Application group of the unit's items as measured from flows, or null. */
+    String group;
 
     Unit(String id) {
       this.id = id;
@@ -114,8 +118,14 @@ public final class HybridModel {
     BigDecimal clientOutAwsUsd = BigDecimal.ZERO;
     BigDecimal clientInGib = BigDecimal.ZERO;
     BigDecimal clientInAwsUsd = BigDecimal.ZERO;
-    /** client weight (instances of web and batch units) */
+    /** the part of the cache/db client traffic whose data stores flows cover (measured toward covered clients) */
+    BigDecimal coveredOutGib = BigDecimal.ZERO;
+    BigDecimal coveredOutAwsUsd = BigDecimal.ZERO;
+    BigDecimal coveredInGib = BigDecimal.ZERO;
+    BigDecimal coveredInAwsUsd = BigDecimal.ZERO;
+    /** client weight (instances of web and batch units), and the part flows do not cover */
     long clients;
+    long uncoveredClients;
     int units;
 
     void add(Unit u) {
@@ -138,9 +148,20 @@ public final class HybridModel {
           clientOutAwsUsd = clientOutAwsUsd.add(u.clientOutGib.multiply(u.awsRate, MC));
           clientInAwsUsd = clientInAwsUsd.add(u.clientInGib.multiply(u.awsRate, MC));
         }
+        if (u.covered) {
+          coveredOutGib = coveredOutGib.add(u.clientOutGib);
+          coveredInGib = coveredInGib.add(u.clientInGib);
+          if (u.awsRate != null) {
+            coveredOutAwsUsd = coveredOutAwsUsd.add(u.clientOutGib.multiply(u.awsRate, MC));
+            coveredInAwsUsd = coveredInAwsUsd.add(u.clientInGib.multiply(u.awsRate, MC));
+          }
+        }
       }
       if (u.isClient()) {
         clients += Math.max(1, u.instances);
+        if (!u.covered) {
+          uncoveredClients += Math.max(1, u.instances);
+        }
       }
       units++;
     }
@@ -160,7 +181,12 @@ public final class HybridModel {
       clientOutAwsUsd = clientOutAwsUsd.add(o.clientOutAwsUsd);
       clientInGib = clientInGib.add(o.clientInGib);
       clientInAwsUsd = clientInAwsUsd.add(o.clientInAwsUsd);
+      coveredOutGib = coveredOutGib.add(o.coveredOutGib);
+      coveredOutAwsUsd = coveredOutAwsUsd.add(o.coveredOutAwsUsd);
+      coveredInGib = coveredInGib.add(o.coveredInGib);
+      coveredInAwsUsd = coveredInAwsUsd.add(o.coveredInAwsUsd);
       clients += o.clients;
+      uncoveredClients += o.uncoveredClients;
       units += o.units;
     }
   }
@@ -208,6 +234,15 @@ public final class HybridModel {
    */
   record Flow(int src, int dst, BigDecimal gib, boolean cdn, BigDecimal missRatio, String what) {}
 
+  /**
+   * Bytes one unit sent another as measured by flow logs, per month at today's traffic (the window's
+   * bytes scaled to the month's hours), and the pair's busiest hour as a rate.
+   *
+   * @param gib       GiB per month
+   * @param peakGbps  the pair's busiest clock hour, Gbps (bytes x 8 / 3600 s / 1e9)
+   */
+  record MeasuredFlow(int src, int dst, BigDecimal gib, double peakGbps) {}
+
   /** AWS data transfer out rate of a unit's region (null = missing), for flows it sends. */
   BigDecimal awsRate(int unit) {
     return units.get(unit).awsRate;
@@ -224,6 +259,12 @@ public final class HybridModel {
   final Map<String, Integer> index;
   final int shared;
   final List<Flow> flows;
+  /** Flows measured between units (both ends covered), empty without flow logs. */
+  final List<MeasuredFlow> measured;
+  /** Where the measured flows came from, or null without flow logs. */
+  final String measuredSource;
+  /** Application groups were measured (flow logs grouped the items), not taken from tags and tiers. */
+  final boolean groupsMeasured;
   final String planRegion;
   final Double measuredPeakToAverage;
   final List<String> warnings;
@@ -233,8 +274,12 @@ public final class HybridModel {
   final Map<String, String> itemUnit;
 
   private HybridModel(Assessment a, HybridPrices prices, List<Unit> units, int shared, List<Flow> flows,
-      String planRegion, Double p2a, List<String> warnings, boolean baseHasCommitments, Map<String, String> itemUnit) {
+      List<MeasuredFlow> measured, MeasuredTraffic traffic, String planRegion, Double p2a, List<String> warnings,
+      boolean baseHasCommitments, Map<String, String> itemUnit) {
     this.itemUnit = itemUnit;
+    this.measured = List.copyOf(measured);
+    this.measuredSource = traffic == null ? null : traffic.source();
+    this.groupsMeasured = traffic != null && !traffic.groups().isEmpty();
     this.assessment = a;
     this.hoursPerMonth = a.options().hoursPerMonth();
     this.prices = prices;
@@ -270,6 +315,11 @@ public final class HybridModel {
     this.planRegion = planRegion;
     this.measuredPeakToAverage = p2a;
     for (Flow f : flows) {
+      if (units.get(f.src()).awsRate == null) {
+        missing.add(units.get(f.src()).awsRegion);
+      }
+    }
+    for (MeasuredFlow f : measured) {
       if (units.get(f.src()).awsRate == null) {
         missing.add(units.get(f.src()).awsRegion);
       }
@@ -310,7 +360,26 @@ public final class HybridModel {
   }
 
   public static HybridModel of(Assessment a, HybridPrices prices) {
-    return new Builder(a, prices).build();
+    return new Builder(a, prices, null).build();
+  }
+
+  /**
+   * Indexes an assessment with the prices of {@code book} and traffic measured between its items
+   * (null when no flows were measured): crossing traffic between units the flows cover is then
+   * priced from the measurement instead of the assumptions.
+   */
+  public static HybridModel of(Assessment a, dev.migrate.pricing.PriceBook book, MeasuredTraffic measured) {
+    return new Builder(a, HybridPrices.of(book), measured).build();
+  }
+
+  /** As {@link #of(Assessment, dev.migrate.pricing.PriceBook, MeasuredTraffic)}, with the given prices. */
+  public static HybridModel of(Assessment a, HybridPrices prices, MeasuredTraffic measured) {
+    return new Builder(a, prices, measured).build();
+  }
+
+  /** True when flow logs measured traffic between at least two units. */
+  public boolean hasMeasuredFlows() {
+    return !measured.isEmpty();
   }
 
   /** Number of move units (for reports and tests). */
@@ -333,6 +402,7 @@ public final class HybridModel {
     final Assessment a;
     final Snapshot s;
     final HybridPrices prices;
+    final MeasuredTraffic traffic;
     final BigDecimal monthFactor;
     // Maps sized up front for the estate: rehashing 100,000-entry maps as they grow is a good
     // part of a cold what-if run.
@@ -348,10 +418,11 @@ public final class HybridModel {
     /** item id to its unit (cache of unit(resolve(id))) */
     final Map<String, Unit> itemUnits;
 
-    Builder(Assessment a, HybridPrices prices) {
+    Builder(Assessment a, HybridPrices prices, MeasuredTraffic traffic) {
       this.a = a;
       this.s = a.snapshot();
       this.prices = prices;
+      this.traffic = traffic;
       this.monthFactor = a.options().hoursPerMonth().divide(BigDecimal.valueOf(s.window().hours()), MC);
       this.topology = Topology.of(s);
       int items = topology.itemCount();
@@ -463,7 +534,18 @@ public final class HybridModel {
       List<Unit> list = new ArrayList<>(units.values());
       list.sort(java.util.Comparator.comparing(u -> u.id));
       describeUnits(list);
-      List<Flow> flows = flows(list);
+      Map<String, Integer> pos = new HashMap<>(list.size() * 2);
+      for (int i = 0; i < list.size(); i++) {
+        pos.put(list.get(i).id, i);
+      }
+      List<MeasuredFlow> measured = measured(list, pos);
+      List<Flow> flows = new ArrayList<>();
+      for (Flow f : flows(pos)) {
+        // A pair the flow logs cover at both ends is measured: the assumption gives way.
+        if (!(list.get(f.src()).covered && list.get(f.dst()).covered)) {
+          flows.add(f);
+        }
+      }
       int shared = -1;
       for (int i = 0; i < list.size(); i++) {
         if (list.get(i).id.equals(SHARED)) {
@@ -474,8 +556,8 @@ public final class HybridModel {
         warnings.add("the base assessment already prices some target compute as Spot or committed use; scenario "
             + "pricing choices apply only to its on-demand lines");
       }
-      return new HybridModel(a, prices, list, shared, flows, planRegion(), peakToAverage(), warnings, commitments,
-          resolved); // the builder is discarded: no copy needed
+      return new HybridModel(a, prices, list, shared, flows, measured, traffic, planRegion(), peakToAverage(), warnings,
+          commitments, resolved); // the builder is discarded: no copy needed
     }
 
     private void addCurrent(CostLine l) {
@@ -717,13 +799,57 @@ public final class HybridModel {
       return t.getClass().getSimpleName();
     }
 
-    /** Flows between units; src and dst are unit ids here, re-indexed by the caller. */
-    private List<Flow> flows(List<Unit> sorted) {
-      List<Flow> out = new ArrayList<>();
-      Map<String, Integer> pos = new HashMap<>(sorted.size() * 2);
-      for (int i = 0; i < sorted.size(); i++) {
-        pos.put(sorted.get(i).id, i);
+    /**
+     * The measured flows between units: each item flow goes to the units of its two ends (flows inside
+     * one unit, and ends outside the estate's units, do not cross between waves); bytes over the window
+     * become GiB per month at the assessment's hours per month. A unit that sends or receives any of
+     * them is covered; application groups are taken from the items (the unit's own item first).
+     */
+    private List<MeasuredFlow> measured(List<Unit> sorted, Map<String, Integer> pos) {
+      if (traffic == null) {
+        return List.of();
       }
+      BigDecimal perMonth = a.options().hoursPerMonth().divide(BigDecimal.valueOf(traffic.windowHours()), MC);
+      Map<Long, BigDecimal> gib = new TreeMap<>();
+      Map<Long, Double> peak = new HashMap<>();
+      for (MeasuredTraffic.ItemFlow f : traffic.flows()) {
+        if (!known(f.srcItem()) || !known(f.dstItem())) {
+          continue;
+        }
+        String su = resolve(f.srcItem());
+        String du = resolve(f.dstItem());
+        if (su.equals(SHARED) || du.equals(SHARED) || su.equals(du) || f.bytes() <= 0) {
+          continue;
+        }
+        int si = pos.get(su);
+        int di = pos.get(du);
+        sorted.get(si).covered = true;
+        sorted.get(di).covered = true;
+        long key = (long) si * sorted.size() + di;
+        gib.merge(key, BigDecimal.valueOf(f.bytes()).divide(GIB, MC).multiply(perMonth, MC), BigDecimal::add);
+        peak.merge(key, f.peakHourBytes() * 8.0 / 3600 / 1e9, Double::sum);
+      }
+      for (Unit u : sorted) {
+        u.group = traffic.groups().get(u.id);
+      }
+      // Then units whose own id has no group take the first group of an item folded into them (sorted: stable).
+      for (var e : new TreeMap<>(traffic.groups()).entrySet()) {
+        if (known(e.getKey())) {
+          Unit u = sorted.get(pos.get(resolve(e.getKey())));
+          if (u.group == null && !u.id.equals(SHARED)) {
+            u.group = e.getValue();
+          }
+        }
+      }
+      List<MeasuredFlow> out = new ArrayList<>();
+      gib.forEach((key, g) -> out.add(new MeasuredFlow((int) (key / sorted.size()), (int) (key % sorted.size()), g,
+          peak.get(key))));
+      return out;
+    }
+
+    /** Flows between units, indexed by {@code pos} (unit id to its index). */
+    private List<Flow> flows(Map<String, Integer> pos) {
+      List<Flow> out = new ArrayList<>();
       // Load balancer to its backends: the processed bytes, split by backend instance count.
       for (LoadBalancer lb : s.loadBalancers()) {
         Usage u = topology.usage(lb.id());

@@ -92,8 +92,11 @@ public final class TimelineEngine {
     }
   }
 
-  /** GiB a month between groups (sender, receiver) and what AWS charges for it when the sender is on AWS, USD. */
-  private record Pairs(BigDecimal[][] gib, BigDecimal[][] awsUsd) {}
+  /**
+   * GiB a month between groups (sender, receiver) and what AWS charges for it when the sender is on AWS, USD;
+   * of the GiB, the part measured by flow logs, and the sum of the measured pairs' busiest hours, Gbps.
+   */
+  private record Pairs(BigDecimal[][] gib, BigDecimal[][] awsUsd, BigDecimal[][] measuredGib, double[][] peakGbps) {}
 
   /**
    * The scenario's pricing levers and one-off spread, fixed for the whole timeline.
@@ -114,8 +117,11 @@ public final class TimelineEngine {
   private record Running(BigDecimal aws, BigDecimal gcp, BigDecimal stay, BigDecimal transfer, BigDecimal anyAws,
       BigDecimal anyGcp, BigDecimal awsTraffic, BigDecimal gcpTraffic) {}
 
-  /** One month's traffic across the clouds: what it costs, USD, and how much crosses, GiB. */
-  private record Cross(BigDecimal usd, BigDecimal gib) {}
+  /**
+   * One month's traffic across the clouds: what it costs, USD, how much crosses, GiB, the part of it
+   * measured by flow logs, and the measured pairs' busiest hours summed, Gbps (an upper bound of their joint peak).
+   */
+  private record Cross(BigDecimal usd, BigDecimal gib, BigDecimal measuredGib, double measuredPeakGbps) {}
 
   private static final class Run {
     final HybridModel model;
@@ -443,8 +449,10 @@ public final class TimelineEngine {
       YearMonth first = startMonth();
       BigDecimal cum = BigDecimal.ZERO;
       BigDecimal cumStay = BigDecimal.ZERO;
-      BigDecimal peakGib = BigDecimal.ZERO;
+      Cross peakCross = null;
+      double peakGbps = 0;
       int peakGibMonth = -1;
+      double p2a = peakToAverage();
       for (int m = 0; m < months; m++) {
         BigDecimal g = growth(m);
         BigDecimal c = !"none".equals(levers.term()) && m >= levers.commitFrom() ? levers.coverage() : BigDecimal.ZERO;
@@ -460,8 +468,10 @@ public final class TimelineEngine {
           gcp = gcp.add(share(curve.nonLinearUsd(Phase.TARGET, g), r.gcpTraffic(), totalTgtTraffic));
         }
         Cross cross = cross(a.groups(), pairs, s.served(), m, g, gcpEgress);
-        if (cross.gib().compareTo(peakGib) > 0) {
-          peakGib = cross.gib();
+        double gbps = peakGbps(cross, p2a);
+        if (cross.gib().signum() > 0 && gbps > peakGbps) {
+          peakCross = cross;
+          peakGbps = gbps;
           peakGibMonth = m;
         }
         boolean linkUp = r.anyAws().signum() > 0 && r.anyGcp().signum() > 0;
@@ -475,14 +485,76 @@ public final class TimelineEngine {
         BigDecimal perMillion = requests == 0 ? null
             : total.multiply(MILLION).divide(BigDecimal.valueOf(requests), 6, RoundingMode.HALF_EVEN);
         rows.add(new Timeline.Month(first.plusMonths(m), aws, gcp, link, cross.usd(), oneOff, total, stay, cum, cumStay,
-            requests, perMillion));
+            requests, perMillion, cross.gib(), cross.measuredGib()));
       }
-      linkCapacity(peakGib, peakGibMonth, first);
+      linkCapacity(peakCross, p2a, peakGibMonth, first);
+      List<Timeline.WaveTraffic> waves = waveTraffic(a, sums, pairs, first);
       overlap();
       describe(ratio, levers.commitFrom(), linkMonthly, gcpEgress, first, s.lastMoveMonth());
       List<String> all = new ArrayList<>(model.warnings);
       all.addAll(warnings);
-      return new Timeline(sc.name(), rows, peak(rows), payback(rows, first), all, assumptions);
+      return new Timeline(sc.name(), rows, peak(rows), payback(rows, first), all, assumptions, sc.description(), waves);
+    }
+
+    /**
+     * Per wave, the GiB a month (today's traffic) it exchanges with units in other groups, both directions, measured
+     * and assumed; also one assumption line per wave saying which.
+     */
+    private List<Timeline.WaveTraffic> waveTraffic(Assignment a, HybridModel.Sums[] sums, Pairs pairs, YearMonth first) {
+      List<Timeline.WaveTraffic> out = new ArrayList<>();
+      if (sc.waves().isEmpty()) {
+        return out;
+      }
+      for (int w = 0; w < sc.waves().size(); w++) {
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal measured = BigDecimal.ZERO;
+        for (int d = 0; d < a.groups(); d++) {
+          if (d == w) {
+            continue;
+          }
+          total = total.add(pairs.gib()[w][d]).add(pairs.gib()[d][w]);
+          measured = measured.add(pairs.measuredGib()[w][d]).add(pairs.measuredGib()[d][w]);
+        }
+        Wave wave = sc.waves().get(w);
+        var wt = new Timeline.WaveTraffic(wave.name(), first.plusMonths(sc.migration().startMonth() + wave.month()),
+            sums[w].units, measured, total.subtract(measured));
+        out.add(wt);
+        assumptions.add(new Assumption("wave " + wave.name() + ": traffic with the rest of the estate, GiB/month",
+            gib(total) + " (" + wt.basis() + (wt.basis().equals("measured and assumed") ? ": measured " + gib(measured)
+                + ", assumed " + gib(wt.assumedGib()) : "") + ")",
+            sourceOf(measured.signum() > 0, wt.assumedGib().signum() > 0)));
+      }
+      return out;
+    }
+
+    /** Where crossing figures came from, in words. */
+    private String sourceOf(boolean measured, boolean assumed) {
+      String m = "measured: " + model.measuredSource;
+      String x = "assumed: flows model, docs/whatif.md";
+      return measured && assumed ? m + "; " + x : measured ? m : assumed ? x : "no traffic";
+    }
+
+    private static String gib(BigDecimal g) {
+      return g.setScale(1, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /**
+     * The peak rate a month's crossing traffic needs, Gbps: the measured pairs' busiest hours summed, plus the
+     * assumed part's average rate times the peak-to-average factor.
+     */
+    private double peakGbps(Cross c, double p2a) {
+      return c.measuredPeakGbps() + avgGbps(c.gib().subtract(c.measuredGib())) * p2a;
+    }
+
+    /** GiB per month -> average Gbps: GiB x 2^30 bytes x 8 bits / (hours per month x 3600 s) / 1e9. */
+    private double avgGbps(BigDecimal gibPerMonth) {
+      return gibPerMonth.doubleValue() * (1L << 30) * 8 / (model.hoursPerMonth.doubleValue() * 3600) / 1e9;
+    }
+
+    private double peakToAverage() {
+      Scenario.Link l = sc.link();
+      return l.peakToAverage() != null ? l.peakToAverage()
+          : model.measuredPeakToAverage != null ? model.measuredPeakToAverage : DEFAULT_PEAK_TO_AVERAGE;
     }
 
     /** What each group holds: whole unit classes, or unit by unit for a class an item selector split. */
@@ -550,6 +622,21 @@ public final class TimelineEngine {
       for (BigDecimal[] row : pairAwsUsd) {
         java.util.Arrays.fill(row, BigDecimal.ZERO);
       }
+      BigDecimal[][] pairMeasured = new BigDecimal[groups][groups];
+      for (BigDecimal[] row : pairMeasured) {
+        java.util.Arrays.fill(row, BigDecimal.ZERO);
+      }
+      double[][] pairPeak = new double[groups][groups];
+      for (HybridModel.MeasuredFlow f : model.measured) {
+        int gs = a.groupOf(model, f.src());
+        int gd = a.groupOf(model, f.dst());
+        if (gs < 0 || gd < 0) {
+          continue;
+        }
+        addPair(pairGib, pairAwsUsd, gs, gd, f.gib(), rates.interconnect() ? rates.icEgress() : model.awsRate(f.src()));
+        pairMeasured[gs][gd] = pairMeasured[gs][gd].add(f.gib());
+        pairPeak[gs][gd] += f.peakGbps();
+      }
       BigDecimal hitMiss = sc.cacheHitRatio() == null ? null : BigDecimal.ONE.subtract(BigDecimal.valueOf(sc.cacheHitRatio()));
       for (Flow f : model.flows) {
         int gs = a.groupOf(model, f.src());
@@ -571,20 +658,39 @@ public final class TimelineEngine {
         if (c.clientOutGib.signum() == 0 && c.clientInGib.signum() == 0) {
           continue;
         }
+        // Data stores the flows do not cover: split over every client; covered ones: only over the clients the
+        // flows do not cover (their pairs with covered clients are measured above).
+        BigDecimal outGib = c.clientOutGib.subtract(c.coveredOutGib);
+        BigDecimal inGib = c.clientInGib.subtract(c.coveredInGib);
+        BigDecimal outUsd = c.clientOutAwsUsd.subtract(c.coveredOutAwsUsd);
+        BigDecimal inUsd = c.clientInAwsUsd.subtract(c.coveredInAwsUsd);
         for (int gw = 0; gw < groups; gw++) {
           if (sums[gw].clients == 0) {
             continue;
           }
           BigDecimal w = BigDecimal.valueOf(sums[gw].clients).divide(BigDecimal.valueOf(totalClients), MC);
-          pairGib[gc][gw] = pairGib[gc][gw].add(c.clientOutGib.multiply(w, MC));
-          pairGib[gw][gc] = pairGib[gw][gc].add(c.clientInGib.multiply(w, MC));
-          pairAwsUsd[gc][gw] = pairAwsUsd[gc][gw].add(
-              (ic ? c.clientOutGib.multiply(icAwsRate, MC) : c.clientOutAwsUsd).multiply(w, MC));
-          pairAwsUsd[gw][gc] = pairAwsUsd[gw][gc].add(
-              (ic ? c.clientInGib.multiply(icAwsRate, MC) : c.clientInAwsUsd).multiply(w, MC));
+          BigDecimal wu = BigDecimal.valueOf(sums[gw].uncoveredClients).divide(BigDecimal.valueOf(totalClients), MC);
+          addClients(pairGib, pairAwsUsd, gc, gw, outGib, ic ? outGib.multiply(icAwsRate, MC) : outUsd, w);
+          addClients(pairGib, pairAwsUsd, gw, gc, inGib, ic ? inGib.multiply(icAwsRate, MC) : inUsd, w);
+          if (wu.signum() > 0 && (c.coveredOutGib.signum() != 0 || c.coveredInGib.signum() != 0)) {
+            addClients(pairGib, pairAwsUsd, gc, gw, c.coveredOutGib,
+                ic ? c.coveredOutGib.multiply(icAwsRate, MC) : c.coveredOutAwsUsd, wu);
+            addClients(pairGib, pairAwsUsd, gw, gc, c.coveredInGib,
+                ic ? c.coveredInGib.multiply(icAwsRate, MC) : c.coveredInAwsUsd, wu);
+          }
         }
       }
-      return new Pairs(pairGib, pairAwsUsd);
+      return new Pairs(pairGib, pairAwsUsd, pairMeasured, pairPeak);
+    }
+
+    /** Adds {@code gib} (and its AWS price {@code usd}) x weight {@code w} to the pair sender s, receiver d. */
+    private static void addClients(BigDecimal[][] gib, BigDecimal[][] awsUsd, int s, int d, BigDecimal g, BigDecimal usd,
+        BigDecimal w) {
+      if (g.signum() == 0) {
+        return;
+      }
+      gib[s][d] = gib[s][d].add(g.multiply(w, MC));
+      awsUsd[s][d] = awsUsd[s][d].add(usd.multiply(w, MC));
     }
 
     private Levers levers(BigDecimal ratio, Schedule s) {
@@ -664,6 +770,8 @@ public final class TimelineEngine {
     private static Cross cross(int groups, Pairs pairs, BigDecimal[][] served, int m, BigDecimal g, BigDecimal gcpEgress) {
       BigDecimal crossUsd = BigDecimal.ZERO;
       BigDecimal crossGib = BigDecimal.ZERO;
+      BigDecimal measuredGib = BigDecimal.ZERO;
+      double measuredPeak = 0;
       for (int s = 0; s < groups; s++) {
         for (int d = 0; d < groups; d++) {
           if (pairs.gib()[s][d].signum() == 0) {
@@ -677,14 +785,19 @@ public final class TimelineEngine {
             continue;
           }
           BigDecimal gib = mul(pairs.gib()[s][d], g);
-          crossGib = crossGib.add(mul(gib, awsToGcp.add(gcpToAws)));
+          BigDecimal crossing = awsToGcp.add(gcpToAws);
+          crossGib = crossGib.add(mul(gib, crossing));
+          if (pairs.measuredGib()[s][d].signum() != 0) {
+            measuredGib = measuredGib.add(mul(mul(pairs.measuredGib()[s][d], g), crossing));
+            measuredPeak += pairs.peakGbps()[s][d] * g.doubleValue() * crossing.doubleValue();
+          }
           crossUsd = crossUsd.add(mul(mul(pairs.awsUsd()[s][d], g), awsToGcp));
           if (gcpEgress != null) {
             crossUsd = crossUsd.add(mul(mul(gib, gcpToAws), gcpEgress));
           }
         }
       }
-      return new Cross(crossUsd, crossGib);
+      return new Cross(crossUsd, crossGib, measuredGib, measuredPeak);
     }
 
     /** One-off costs of month {@code m}: the data copied as units land, engineering spread over the moves, the scenario's others. */
@@ -833,10 +946,8 @@ public final class TimelineEngine {
       return hourly.multiply(model.hoursPerMonth);
     }
 
-    private void linkCapacity(BigDecimal peakGib, int peakMonth, YearMonth first) {
+    private void linkCapacity(Cross peak, double p2a, int peakMonth, YearMonth first) {
       Scenario.Link l = sc.link();
-      double p2a = l.peakToAverage() != null ? l.peakToAverage()
-          : model.measuredPeakToAverage != null ? model.measuredPeakToAverage : DEFAULT_PEAK_TO_AVERAGE;
       String p2aSource = l.peakToAverage() != null ? source
           : model.measuredPeakToAverage != null ? "usage: highest per-second request peak over the window's mean rate"
           : "default (no per-second peaks measured): a diurnal web pattern";
@@ -845,14 +956,22 @@ public final class TimelineEngine {
         assumptions.add(new Assumption("traffic across the link at peak, Gbps", "0", "no flow crosses the clouds"));
         return;
       }
-      // GiB per month -> average Gbps: GiB x 2^30 bytes x 8 bits / (hours per month x 3600 s) / 1e9.
-      double avgGbps = peakGib.doubleValue() * (1L << 30) * 8 / (model.hoursPerMonth.doubleValue() * 3600) / 1e9;
-      double peakGbps = avgGbps * p2a;
+      BigDecimal peakGib = peak.gib();
+      BigDecimal assumedGib = peakGib.subtract(peak.measuredGib());
+      double avgGbps = avgGbps(assumedGib);
+      double peakGbps = peakGbps(peak, p2a);
       String when = first.plusMonths(peakMonth).toString();
+      String basis = Timeline.basis(peakGib, peak.measuredGib());
       assumptions.add(new Assumption("traffic across the link in its busiest month (" + when + "), GiB",
-          peakGib.setScale(1, RoundingMode.HALF_EVEN).toPlainString(), "flows model, docs/whatif.md"));
+          gib(peakGib) + " (" + basis + (basis.equals("measured and assumed") ? ": measured " + gib(peak.measuredGib())
+              + ", assumed " + gib(assumedGib) : "") + ")",
+          sourceOf(peak.measuredGib().signum() > 0, assumedGib.signum() > 0)));
+      String measuredPart = "measured: the pairs' busiest hours summed, " + fmt(peak.measuredPeakGbps())
+          + " Gbps (an upper bound: pairs need not peak in the same hour)";
+      String assumedPart = "average " + fmt(avgGbps) + " Gbps x peak-to-average " + plain(p2a);
       assumptions.add(new Assumption("traffic across the link at peak, Gbps", fmt(peakGbps),
-          "average " + fmt(avgGbps) + " Gbps x peak-to-average " + plain(p2a)));
+          peak.measuredGib().signum() == 0 ? assumedPart
+              : assumedGib.signum() == 0 ? measuredPart : measuredPart + " + assumed: " + assumedPart));
       String need = "Partner Interconnect " + partner(peakGbps) + " or Dedicated Interconnect "
           + (peakGbps > 80 ? (int) Math.ceil(peakGbps / 100) + " x 100 Gbps" : (int) Math.ceil(peakGbps / 10) + " x 10 Gbps");
       switch (l.type()) {
