@@ -359,8 +359,12 @@ public final class HybridModel {
     return of(a, HybridPrices.of(book));
   }
 
+  /**
+   * Indexes an assessment with the given prices; when its snapshot has VPC Flow Logs, the traffic they
+   * measured between items replaces the assumptions where it covers both ends of a pair.
+   */
   public static HybridModel of(Assessment a, HybridPrices prices) {
-    return new Builder(a, prices, null).build();
+    return new Builder(a, prices, MeasuredTraffic.of(a.snapshot())).build();
   }
 
   /**

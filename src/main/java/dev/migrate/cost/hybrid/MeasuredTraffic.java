@@ -1,8 +1,18 @@
 package dev.migrate.cost.hybrid;
 
+import dev.migrate.deps.DependencyGraph;
+import dev.migrate.deps.Edge;
+import dev.migrate.deps.Group;
+import dev.migrate.inventory.Snapshot;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Traffic measured between the estate's items over a window (VPC Flow Logs attributed to
@@ -23,6 +33,45 @@ public record MeasuredTraffic(String source, double windowHours, List<ItemFlow> 
     }
     flows = List.copyOf(flows);
     groups = Map.copyOf(groups);
+  }
+
+  /** The traffic a snapshot's flow logs measured between its items, or null when it has no flow logs. */
+  public static MeasuredTraffic of(Snapshot snapshot) {
+    return snapshot.flowLogs() == null ? null : of(DependencyGraph.of(snapshot));
+  }
+
+  /**
+   * The item-to-item traffic of a dependency graph, per direction (each service port's edge is a flow of its
+   * own: the what-if sums them per pair of move units), and the application group of each item; null when the
+   * graph was not measured or its window has no length.
+   */
+  public static MeasuredTraffic of(DependencyGraph graph) {
+    if (!graph.measured() || !(graph.windowHours() > 0)) {
+      return null;
+    }
+    List<ItemFlow> flows = new ArrayList<>();
+    for (Edge e : graph.edges()) {
+      if (!e.a().isItem() || !e.b().isItem() || e.isLoop()) {
+        continue; // traffic with places outside the plan is priced as egress already; within one item never crosses
+      }
+      if (e.bytes().aToB() > 0) {
+        flows.add(new ItemFlow(e.a().id(), e.b().id(), e.bytes().aToB(), e.peakHourBytes().aToB()));
+      }
+      if (e.bytes().bToA() > 0) {
+        flows.add(new ItemFlow(e.b().id(), e.a().id(), e.bytes().bToA(), e.peakHourBytes().bToA()));
+      }
+    }
+    Map<String, String> groups = new TreeMap<>();
+    Set<String> names = new HashSet<>();
+    for (Group g : graph.groups()) {
+      // Group names are the app tag or the busiest member's name: distinct in practice; the id keeps them apart if not.
+      String name = names.add(g.name()) ? g.name() : g.name() + " (" + g.id() + ")";
+      g.itemIds().forEach(id -> groups.put(id, name));
+    }
+    DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    String source = "VPC Flow Logs, " + day.format(graph.start()) + " to " + day.format(graph.end()) + " ("
+        + Math.round(graph.windowHours()) + " h)";
+    return new MeasuredTraffic(source, graph.windowHours(), flows, groups);
   }
 
   /**
