@@ -63,7 +63,7 @@ final class TimelineSheet {
         + m.timelines().get(0).scenario() + ")");
     t.header("Scenario", "Month", "AWS", "Google Cloud", "Link (VPN / Interconnect)", "Inter-cloud traffic", "One-off",
         "Total", "Staying on AWS", "Cumulative", "Cumulative staying on AWS", "Requests", "Total per million requests",
-        "Crossing traffic");
+        "Crossing traffic: measured, assumed or both");
     t.wrap(0, SCENARIO_CHARS);
     for (Timeline tl : m.timelines()) {
       Timeline.Month prev = null;
@@ -92,9 +92,10 @@ final class TimelineSheet {
         }
         t.num(row, 11, (double) mo.requests(), st.integer);
         t.num(row, 12, mo.perMillionUsd(), st.money);
-        // measured (flow logs), assumed (the flows model), both, or none: the basis of column F's traffic (the GiB
+        // measured (flow logs), assumed (the flows model), both ("both": the column stays narrow), or none: the basis of column F's traffic (the GiB
         // are in the JSON; a column more would not print one page wide)
-        t.text(row, 13, mo.crossingBasis());
+        String basis = mo.crossingBasis();
+        t.text(row, 13, basis.equals("measured and assumed") ? "both" : basis);
         prev = mo;
       }
     }
