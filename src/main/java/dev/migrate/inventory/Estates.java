@@ -177,8 +177,10 @@ public final class Estates {
         }
       }
       for (Commitment c : s.commitments()) {
-        commitments.add(new Commitment(c.kind(), n.of("commitment", c.id()), c.region(), c.instanceType(),
-            c.platform(), c.count(), c.start(), c.end(), c.upfrontUsd(), c.hourlyUsd(), c.offering(), c.state()));
+        Commitment x = new Commitment(c.kind(), n.of("commitment", c.id()), c.region(), c.instanceType(),
+            c.platform(), c.count(), c.start(), c.end(), c.upfrontUsd(), c.hourlyUsd(), c.offering(), c.state());
+        commitments.add(x);
+        ids.add(x.id());
       }
       for (Usage u : s.usage()) {
         String ns = switch (u.kind()) {

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param regions      regions scanned in this account, sorted
  * @param billing      this account's own monthly bill (empty when not collected)
  * @param resourceIds  ids of the resources (instances, volumes, auto scaling groups, load balancers,
- *                     distributions, buckets, VPCs, DB instances and clusters, caches, network interfaces) of
- *                     this account, sorted
+ *                     distributions, buckets, VPCs, DB instances and clusters, caches, network interfaces) and
+ *                     commitments (reserved instances, savings plans) of this account, sorted
  */
 public record MemberAccount(
     @JsonProperty(required = true) Account account,

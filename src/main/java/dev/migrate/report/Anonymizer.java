@@ -128,6 +128,11 @@ public final class Anonymizer {
   private static void collect(Map<String, String> known, Snapshot s) {
     put(known, s.account().id(), "account");
     put(known, s.account().alias(), "alias");
+    for (dev.migrate.inventory.MemberAccount m : s.members()) {
+      put(known, m.account().id(), "account");
+      put(known, m.account().alias(), "alias");
+      put(known, m.name(), "alias");
+    }
     for (Ec2Instance i : s.instances()) {
       put(known, i.id(), "instance");
       put(known, i.vpcId(), "vpc");

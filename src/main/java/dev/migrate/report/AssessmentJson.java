@@ -107,6 +107,26 @@ public final class AssessmentJson {
     totals.put("savingsBound", f.savingsBound());
     totals.put("pricedSavingsPct", m.pricedSavingsPct());
     root.put("totals", totals);
+    if (m.estate()) {
+      // Written only for an estate of several accounts, so a one-account document is unchanged.
+      var accounts = new TreeMap<String, Object>();
+      accounts.put("billMonth", str(m.accountBillMonth()));
+      accounts.put("rows", m.accounts().stream().map(r -> {
+        var o = new TreeMap<String, Object>();
+        o.put("id", r.accountId());
+        o.put("name", r.name());
+        o.put("shared", r.accountId() == null);
+        o.put("items", r.items());
+        o.put("awsMonthlyUsd", r.awsMonthlyUsd());
+        o.put("gcpMonthlyUsd", r.gcpMonthlyUsd());
+        o.put("savingsUsd", r.savingsUsd());
+        o.put("savingsPct", r.savingsPct());
+        o.put("billUsd", r.billUsd());
+        o.put("billCoveredPct", r.billCoveredPct());
+        return o;
+      }).toList());
+      root.put("accounts", accounts);
+    }
     root.put("coverage", coverage(m.billCoverage()));
 
     var hybrid = new TreeMap<String, Object>();

@@ -286,6 +286,53 @@ final class Charts {
     return render(title, chart, size);
   }
 
+  /** Accounts drawn one by one before the rest are one bar pair. */
+  static final int CHART_ACCOUNTS = 8;
+
+  /**
+   * An estate's accounts, AWS today beside Google Cloud after: the largest accounts by AWS cost (rows come largest
+   * first), the rest as one pair, and the costs of no one account last.
+   */
+  static Png accounts(List<ReportModel.AccountRow> rows, Size size) {
+    var data = new DefaultCategoryDataset();
+    List<ReportModel.AccountRow> members = rows.stream().filter(x -> x.accountId() != null).toList();
+    int shown = members.size() <= CHART_ACCOUNTS + 1 ? members.size() : CHART_ACCOUNTS;
+    for (ReportModel.AccountRow a : members.subList(0, shown)) {
+      String x = a.name() == null ? a.accountId() : a.name();
+      data.addValue(a.awsMonthlyUsd(), "AWS today", x);
+      data.addValue(a.gcpMonthlyUsd(), "Google Cloud after", x);
+    }
+    if (shown < members.size()) {
+      BigDecimal aws = BigDecimal.ZERO;
+      BigDecimal gcp = BigDecimal.ZERO;
+      for (ReportModel.AccountRow a : members.subList(shown, members.size())) {
+        aws = aws.add(a.awsMonthlyUsd());
+        gcp = gcp.add(a.gcpMonthlyUsd());
+      }
+      String x = (members.size() - shown) + " other accounts";
+      data.addValue(aws, "AWS today", x);
+      data.addValue(gcp, "Google Cloud after", x);
+    }
+    for (ReportModel.AccountRow a : rows) {
+      if (a.accountId() == null) {
+        data.addValue(a.awsMonthlyUsd(), "AWS today", "shared");
+        data.addValue(a.gcpMonthlyUsd(), "Google Cloud after", "shared");
+      }
+    }
+    String title = "Monthly cost per account, before and after";
+    JFreeChart chart = ChartFactory.createBarChart(title, "Account", "USD per month", data,
+        PlotOrientation.VERTICAL, true, false, false);
+    BarRenderer r = (BarRenderer) chart.getCategoryPlot().getRenderer();
+    r.setSeriesPaint(0, AWS);
+    r.setSeriesPaint(1, GCP);
+    r.setMaximumBarWidth(0.08);
+    labels(r, "$#,##0");
+    style(chart, data.getColumnCount() > 5);
+    ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setNumberFormatOverride(
+        new DecimalFormat("$#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    return render(title, chart, size);
+  }
+
   /** The AWS bill of the last 12 months (plus an open month), stacked by its five largest services. */
   static Png bill(List<ReportModel.BillMonth> months, Size size) {
     List<ReportModel.BillMonth> last = months.subList(Math.max(0, months.size() - 13), months.size());

@@ -30,6 +30,41 @@ public final class ConsoleSummary {
     out.flush();
   }
 
+  /** Accounts shown on the terminal before the rest are summed into one line. */
+  private static final int TOP_ACCOUNTS = 8;
+
+  /** An estate's accounts: the largest by AWS cost, the rest in one line, the shared costs last. */
+  private static void accounts(List<String> lines, ReportModel m) {
+    if (!m.estate()) {
+      return;
+    }
+    lines.add("");
+    lines.add(String.format(Locale.ROOT, "%-32s %18s %22s %24s", "Accounts (" + m.assessment().snapshot().members()
+        .size() + ")", "AWS today", "Google Cloud after", "Saving"));
+    List<ReportModel.AccountRow> rows = m.accounts();
+    List<ReportModel.AccountRow> members = rows.stream().filter(r -> r.accountId() != null).toList();
+    int shown = members.size() <= TOP_ACCOUNTS + 1 ? members.size() : TOP_ACCOUNTS;
+    for (int i = 0; i < shown; i++) {
+      lines.add(accountLine(members.get(i).label(), members.get(i).awsMonthlyUsd(), members.get(i).gcpMonthlyUsd()));
+    }
+    if (shown < members.size()) {
+      BigDecimal aws = BigDecimal.ZERO;
+      BigDecimal gcp = BigDecimal.ZERO;
+      for (ReportModel.AccountRow r : members.subList(shown, members.size())) {
+        aws = aws.add(r.awsMonthlyUsd());
+        gcp = gcp.add(r.gcpMonthlyUsd());
+      }
+      lines.add(accountLine((members.size() - shown) + " other accounts", aws, gcp));
+    }
+    rows.stream().filter(r -> r.accountId() == null)
+        .forEach(r -> lines.add(accountLine(r.label(), r.awsMonthlyUsd(), r.gcpMonthlyUsd())));
+  }
+
+  private static String accountLine(String label, BigDecimal aws, BigDecimal gcp) {
+    return String.format(Locale.ROOT, "  %-30s %18s %22s %24s", cut(label, 30), usd(aws), usd(gcp),
+        usd(aws.subtract(gcp)));
+  }
+
   public static String render(ReportModel m, List<Path> written) {
     var f = m.figures();
     var lines = new ArrayList<String>();
@@ -64,6 +99,7 @@ public final class ConsoleSummary {
           + f.notAvailable().get("costPerMillionRequests")));
     }
     coverage(lines, m);
+    accounts(lines, m);
     lines.add("");
     lines.add(String.format(Locale.ROOT, "%-32s %18s   %-28s %16s", "Top services, AWS today", "USD/month",
         "Google Cloud after", "USD/month"));

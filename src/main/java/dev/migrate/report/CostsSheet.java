@@ -23,6 +23,9 @@ final class CostsSheet {
    */
   private static final int[][] WRAPPED = {{0, 10}, {1, 12}, {2, 16}, {3, 12}, {4, 10}, {5, 18}, {7, 10}, {10, 18},
       {11, 38}};
+  /** The same with the Account column, the price source narrower to keep the page width. */
+  private static final int[][] ACCOUNT_WRAPPED = {{0, 10}, {1, 12}, {2, 16}, {3, 12}, {4, 10}, {5, 18}, {7, 10},
+      {10, 18}, {11, 26}, {13, 14}};
   private static final int MAX_CHARS = 60;
   /** Column J: the monthly amount, which the totals add up. */
   static final int MONTHLY_COL = 9;
@@ -40,9 +43,17 @@ final class CostsSheet {
   void write(Sheet s) {
     var t = new Table(s, st, "Costs", "Every cost line of both sides, USD per month: quantity x unit price, with "
         + "the price's key, source and date. Price book of " + m.priceBookDate() + ".");
-    t.header("Side", "Service", "Item id", "Item name", "App", "Component", "Quantity", "Unit", "Unit price (USD)",
-        "Monthly (USD)", "Price key", "Price source", "Price as of");
-    t.wrap(WRAPPED);
+    // An estate of several accounts gets an Account column last (the amounts stay in column J, which the
+    // Summary's formulas read); one account's sheet is unchanged.
+    boolean accounts = m.estate();
+    var header = new java.util.ArrayList<>(java.util.List.of("Side", "Service", "Item id", "Item name", "App",
+        "Component", "Quantity", "Unit", "Unit price (USD)", "Monthly (USD)", "Price key", "Price source",
+        "Price as of"));
+    if (accounts) {
+      header.add("Account");
+    }
+    t.header(header.toArray(String[]::new));
+    t.wrap(accounts ? ACCOUNT_WRAPPED : WRAPPED);
     for (CostLine l : m.costLines()) {
       Row row = t.row();
       t.text(row, 0, l.phase() == Phase.CURRENT ? AWS_SIDE : GCP_SIDE);
@@ -58,6 +69,9 @@ final class CostsSheet {
       t.text(row, 10, l.priceKey());
       t.text(row, 11, l.priceSource());
       t.text(row, 12, l.priceAsOf() == null ? null : l.priceAsOf().toString());
+      if (accounts) {
+        t.text(row, 13, m.accountOf(l.itemId()));
+      }
     }
     t.emptyNote(m.costLines().isEmpty(), "no cost lines");
     int last = t.lastDataRow();

@@ -7,6 +7,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 final class InventorySheet {
   /** {column, characters} of the free-text columns that wrap. */
   private static final int[][] WRAPPED = {{0, 11}, {1, 20}, {2, 16}, {3, 12}, {4, 14}, {9, 50}};
+  private static final int[][] ACCOUNT_WRAPPED = {{0, 11}, {1, 20}, {2, 16}, {3, 12}, {4, 14}, {9, 40}, {10, 14}};
+  private static final String[] HEADER = {"Kind", "Id", "Name", "Region", "Type", "Size (GiB)", "State", "CPU p95 (%)",
+      "Requests in window", "Details"};
+  private static final String[] ACCOUNT_HEADER = {"Kind", "Id", "Name", "Region", "Type", "Size (GiB)", "State",
+      "CPU p95 (%)", "Requests in window", "Details", "Account"};
   private static final int MAX_CHARS = 70;
 
   private final ReportModel m;
@@ -18,10 +23,13 @@ final class InventorySheet {
   }
 
   void write(Sheet s) {
-    var t = new Table(s, st, "Inventory", m.inventory().size() + " items collected from account " + m.accountLabel()
+    var t = new Table(s, st, "Inventory", m.inventory().size() + " items collected from " + (m.estate() ? m.assessment().snapshot().members().size() + " accounts"
+        : "account " + m.accountLabel())
         + ", usage window " + m.windowLabel());
-    t.header("Kind", "Id", "Name", "Region", "Type", "Size (GiB)", "State", "CPU p95 (%)", "Requests in window", "Details");
-    t.wrap(WRAPPED);
+    // An estate of several accounts gets an Account column last; one account's sheet is unchanged.
+    boolean accounts = m.estate();
+    t.header(accounts ? ACCOUNT_HEADER : HEADER);
+    t.wrap(accounts ? ACCOUNT_WRAPPED : WRAPPED);
     for (ReportModel.InventoryRow r : m.inventory()) {
       Row row = t.row();
       t.text(row, 0, r.kind());
@@ -34,6 +42,9 @@ final class InventorySheet {
       t.num(row, 7, r.cpuP95Pct(), st.decimal);
       t.num(row, 8, r.requests() == null ? null : r.requests().doubleValue(), st.integer);
       t.text(row, 9, r.details());
+      if (accounts) {
+        t.text(row, 10, m.accountOf(r.id()));
+      }
     }
     t.emptyNote(m.inventory().isEmpty(), "no items: the snapshot is empty");
     t.finish(MAX_CHARS);

@@ -11,6 +11,9 @@ final class MappingSheet {
    */
   private static final int[][] WRAPPED = {{0, 11}, {1, 20}, {2, 14}, {3, 12}, {4, 12}, {5, 16}, {6, 12}, {7, 11},
       {8, 14}, {9, 24}, {11, 18}, {12, 18}};
+  /** The same with the Account column, the reason narrower to keep the page width. */
+  private static final int[][] ACCOUNT_WRAPPED = {{0, 11}, {1, 20}, {2, 14}, {3, 12}, {4, 12}, {5, 16}, {6, 12},
+      {7, 11}, {8, 14}, {9, 18}, {11, 14}, {12, 14}, {13, 14}};
   private static final int MAX_CHARS = 70;
 
   private final ReportModel m;
@@ -24,9 +27,15 @@ final class MappingSheet {
   void write(Sheet s) {
     var t = new Table(s, st, "Mapping", "Where each item goes on Google Cloud, by which rule and why; "
         + "rules: " + m.rulesSource());
-    t.header("Kind", "Item id", "Item name", "AWS region", "Target", "Target detail", "GCP region", "Size", "Rule",
-        "Reason", "Effort", "Blockers", "Warnings");
-    t.wrap(WRAPPED);
+    // An estate of several accounts gets an Account column last; one account's sheet is unchanged.
+    boolean accounts = m.estate();
+    var header = new java.util.ArrayList<>(java.util.List.of("Kind", "Item id", "Item name", "AWS region", "Target",
+        "Target detail", "GCP region", "Size", "Rule", "Reason", "Effort", "Blockers", "Warnings"));
+    if (accounts) {
+      header.add("Account");
+    }
+    t.header(header.toArray(String[]::new));
+    t.wrap(accounts ? ACCOUNT_WRAPPED : WRAPPED);
     for (ReportModel.MappingRow r : m.mappings()) {
       Row row = t.row();
       t.text(row, 0, r.kind());
@@ -42,6 +51,9 @@ final class MappingSheet {
       t.text(row, 10, r.effort());
       t.text(row, 11, String.join("; ", r.blockers()));
       t.text(row, 12, String.join("; ", r.warnings()));
+      if (accounts) {
+        t.text(row, 13, m.accountOf(r.itemId()));
+      }
     }
     t.emptyNote(m.mappings().isEmpty(), "no items to map");
     t.finish(MAX_CHARS);

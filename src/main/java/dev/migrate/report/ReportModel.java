@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import dev.migrate.cost.AccountTotals;
 import dev.migrate.cost.Assessment;
 import dev.migrate.cost.Assumption;
 import dev.migrate.cost.BillCoverage;
@@ -73,6 +74,10 @@ public final class ReportModel {
   private final List<CostLine> costLines;
   private final List<WarningRow> warnings;
   private final List<BillMonth> billMonths;
+  private final List<AccountRow> accounts;
+  private final YearMonth accountBillMonth;
+  /** Shown item id to shown account id, for an estate of several accounts (empty for one account). */
+  private final Map<String, String> accountOfShownId;
 
   private ReportModel(Assessment a, Anonymizer anon) {
     this.a = a;
@@ -83,6 +88,21 @@ public final class ReportModel {
     this.warnings = warningRows(a, anon);
     this.billMonths = billMonths(a.snapshot().billing());
     this.figures = figures(a, mappings, warnings, billMonths);
+    AccountTotals totals = AccountTotals.of(a);
+    List<AccountTotals.Row> byCost = new ArrayList<>(totals.rows());
+    // Largest AWS cost first (what page 1 shows when there are many), then by id; the shared row last.
+    byCost.sort(java.util.Comparator.comparing((AccountTotals.Row r) -> r.accountId() == null)
+        .thenComparing(AccountTotals.Row::awsMonthlyUsd, java.util.Comparator.reverseOrder())
+        .thenComparing(r -> r.accountId() == null ? "" : r.accountId()));
+    this.accounts = byCost.stream().map(r -> new AccountRow(anon.id(r.accountId()),
+        r.accountId() == null ? r.name() : anon.id(r.name()), r.items(), r.awsMonthlyUsd(), r.gcpMonthlyUsd(),
+        r.savingsUsd(), r.savingsPct(), r.billUsd(), r.billCoveredPct())).toList();
+    this.accountBillMonth = totals.billMonth();
+    this.accountOfShownId = new HashMap<>();
+    for (dev.migrate.inventory.MemberAccount member : a.snapshot().members()) {
+      String shown = anon.id(member.account().id());
+      member.resourceIds().forEach(id -> accountOfShownId.putIfAbsent(anon.id(id), shown));
+    }
   }
 
   public static ReportModel of(Assessment a, Anonymizer anon) {
@@ -185,6 +205,43 @@ public final class ReportModel {
 
   public Assessment assessment() {
     return a;
+  }
+
+  /**
+   * One account of an estate, or the row of costs no one account carries, with ids and names as shown.
+   *
+   * @param accountId      account id, or null for the shared row
+   * @param name           the account's name (organization name, else alias), or null; the shared row's label
+   * @param billUsd        the account's own bill of {@link #accountBillMonth()}, or null when not known
+   * @param billCoveredPct modelled AWS cost as a percentage of that bill, or null
+   */
+  public record AccountRow(String accountId, String name, int items, BigDecimal awsMonthlyUsd,
+      BigDecimal gcpMonthlyUsd, BigDecimal savingsUsd, BigDecimal savingsPct, BigDecimal billUsd,
+      BigDecimal billCoveredPct) {
+    /** "111122223333 (prod)", the id alone, or the shared row's label. */
+    public String label() {
+      return accountId == null ? name : name == null ? accountId : accountId + " (" + name + ")";
+    }
+  }
+
+  /** True for an estate of several accounts assessed together (the reports then show accounts). */
+  public boolean estate() {
+    return !a.snapshot().members().isEmpty();
+  }
+
+  /** Per-account totals of an estate, largest AWS cost first then by id, the shared row last; empty for one account. */
+  public List<AccountRow> accounts() {
+    return accounts;
+  }
+
+  /** The bill month of the accounts' bills, or null. */
+  public YearMonth accountBillMonth() {
+    return accountBillMonth;
+  }
+
+  /** The (shown) account id of an item by its shown id, or null (one account, or an estate-wide figure). */
+  public String accountOf(String shownItemId) {
+    return shownItemId == null ? null : accountOfShownId.get(shownItemId);
   }
 
   public Anonymizer anonymizer() {

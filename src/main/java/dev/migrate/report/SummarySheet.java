@@ -48,6 +48,10 @@ final class SummarySheet {
     gap();
     CostRows rows = monthlyCost();
     gap();
+    if (m.estate()) {
+      accounts();
+      gap();
+    }
     perMillionRequests(rows);
     gap();
     hybridMonths();
@@ -56,6 +60,10 @@ final class SummarySheet {
     gap();
     charts();
     gap();
+    if (m.estate()) {
+      accountsChart();
+      gap();
+    }
     counts();
     gap();
     warnings();
@@ -124,6 +132,57 @@ final class SummarySheet {
         "12 x the monthly saving, at today's usage");
     coverage();
     return new CostRows(awsRow, gcpRow);
+  }
+
+  /** Accounts listed on page 1 before the rest are summed into one row (the chart on page 2 shows more). */
+  static final int PAGE1_ACCOUNTS = 4;
+
+  /**
+   * An estate's accounts: the largest by AWS cost today, the rest in one row, and the costs of no one account
+   * (carried bill lines, cluster fees); the rows add up to the monthly figures above.
+   */
+  private void accounts() {
+    List<ReportModel.AccountRow> all = m.accounts();
+    List<ReportModel.AccountRow> members = all.stream().filter(x -> x.accountId() != null).toList();
+    section("Accounts (" + members.size() + "): AWS today, USD per month");
+    int shown = members.size() <= PAGE1_ACCOUNTS + 1 ? members.size() : PAGE1_ACCOUNTS;
+    for (ReportModel.AccountRow a : members.subList(0, shown)) {
+      money(Cells.fit(a.label()), null, a.awsMonthlyUsd(), accountNote(a.gcpMonthlyUsd(), a.savingsUsd(),
+          a.savingsPct(), a.billUsd(), a.billCoveredPct()));
+    }
+    if (shown < members.size()) {
+      List<ReportModel.AccountRow> rest = members.subList(shown, members.size());
+      BigDecimal aws = rest.stream().map(ReportModel.AccountRow::awsMonthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal gcp = rest.stream().map(ReportModel.AccountRow::gcpMonthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+      money(rest.size() + " other accounts", null, aws, accountNote(gcp, aws.subtract(gcp), null, null, null)
+          + " (Accounts chart, Costs)");
+    }
+    for (ReportModel.AccountRow a : all) {
+      if (a.accountId() == null) {
+        money(a.label(), null, a.awsMonthlyUsd(), accountNote(a.gcpMonthlyUsd(), a.savingsUsd(), a.savingsPct(),
+            null, null));
+      }
+    }
+  }
+
+  private String accountNote(BigDecimal gcp, BigDecimal saving, BigDecimal savingPct, BigDecimal bill,
+      BigDecimal billCoveredPct) {
+    String note = "Google Cloud " + BillCoverage.usd(gcp) + "; saving " + BillCoverage.usd(saving)
+        + (savingPct == null ? "" : " (" + savingPct.stripTrailingZeros().toPlainString() + "%)");
+    if (bill != null) {
+      note += "; bill " + m.accountBillMonth() + " " + BillCoverage.usd(bill)
+          + (billCoveredPct == null ? "" : ", " + billCoveredPct.setScale(0, java.math.RoundingMode.HALF_EVEN)
+              .toPlainString() + "% modelled");
+    }
+    return note;
+  }
+
+  /** Page 2's first block for an estate: AWS today and Google Cloud after per account. */
+  private void accountsChart() {
+    section("Accounts: before and after");
+    float blockPx = s.getColumnWidthInPixels(0) + s.getColumnWidthInPixels(1) + s.getColumnWidthInPixels(2);
+    var size = new Charts.Size((int) blockPx, (int) blockPx * 2 / 5);
+    r = Cells.picture(s, s.createDrawingPatriarch(), Charts.accounts(m.accounts(), size), 0, r);
   }
 
   /** Requests per month and the cost of a million requests on each side. */

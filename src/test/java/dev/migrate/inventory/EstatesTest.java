@@ -46,10 +46,11 @@ class EstatesTest {
         .findFirst().orElseThrow().amountUsd();
     assertEquals(new BigDecimal("350.40"), ec2); // 140.16 + 70.08 + 140.16
     assertEquals(new BigDecimal("1793.40"), oct.totalUsd()); // 320.16 + 900.58 + 572.66
-    Billing.UsageLine ec2Line = oct.usageLines().stream()
-        .filter(l -> l.service().equals("Amazon Elastic Compute Cloud - Compute")).findFirst().orElseThrow();
-    assertEquals(new BigDecimal("350.40"), ec2Line.amountUsd());
-    assertEquals(new BigDecimal("30"), ec2Line.quantity()); // 10 Hrs in each account
+    Billing.UsageLine m5 = oct.usageLines().stream()
+        .filter(l -> l.usageType().equals("APN1-BoxUsage:m5.large")).findFirst().orElseThrow();
+    assertEquals(new BigDecimal("210.24"), m5.amountUsd()); // 140.16 + 70.08, the m5.xlarge line is its own
+    assertEquals(new BigDecimal("20"), m5.quantity()); // 10 Hrs in each of two accounts
+    assertEquals("Hrs", m5.unit());
     assertEquals(Billing.SOURCE_COST_EXPLORER, bill.source());
   }
 

@@ -93,8 +93,8 @@ public final class ThreeAccountEstate {
         .instances(instances).volumes(volumes).autoScalingGroups(List.of(asg)).loadBalancers(List.of(elb))
         .vpcs(List.of(new Vpc(SHARED_VPC, REGION, List.of("10.0.0.0/16"), false))).dbInstances(List.of(db))
         .usage(usage).billing(bill(new String[][] {
-            {"Amazon Elastic Compute Cloud - Compute", "140.16", "APN1"},
-            {"Amazon Relational Database Service", "180.00", "APN1"}}))
+            {"Amazon Elastic Compute Cloud - Compute", "140.16", "APN1-BoxUsage:m5.large"},
+            {"Amazon Relational Database Service", "180.00", "APN1-InstanceUsage:db.r6g.large"}}))
         .build();
   }
 
@@ -123,9 +123,9 @@ public final class ThreeAccountEstate {
         .gaps(List.of(new Gap("elasticache", REGION, "AccessDenied", "ElastiCache caches",
             "not authorised to call elasticache:DescribeReplicationGroups")))
         .billing(bill(new String[][] {
-            {"Amazon Elastic Compute Cloud - Compute", "70.08", "APN1"},
-            {"Amazon CloudFront", "310.50", null},
-            {"Amazon Relational Database Service", "520.00", "APN1"}}))
+            {"Amazon Elastic Compute Cloud - Compute", "70.08", "APN1-BoxUsage:m5.large"},
+            {"Amazon CloudFront", "310.50", "JP-DataTransfer-Out-Bytes"},
+            {"Amazon Relational Database Service", "520.00", "APN1-InstanceUsage:db.r6g.large"}}))
         .build();
   }
 
@@ -148,9 +148,9 @@ public final class ThreeAccountEstate {
         .vpcs(List.of(new Vpc("vpc-0data000000000001", REGION, List.of("10.1.0.0/16"), false)))
         .dbInstances(List.of(member)).dbClusters(List.of(cluster)).usage(usage)
         .billing(bill(new String[][] {
-            {"Amazon Elastic Compute Cloud - Compute", "140.16", "APN1"},
-            {"Amazon Elastic Load Balancing", "22.50", "APN1"},
-            {"Amazon Relational Database Service", "410.00", "APN1"}}))
+            {"Amazon Elastic Compute Cloud - Compute", "140.16", "APN1-BoxUsage:m5.xlarge"},
+            {"Amazon Elastic Load Balancing", "22.50", "APN1-LoadBalancerUsage"},
+            {"Amazon Relational Database Service", "410.00", "APN1-InstanceUsage:db.r6g.large"}}))
         .build();
   }
 
@@ -193,7 +193,7 @@ public final class ThreeAccountEstate {
         null, null, null, null);
   }
 
-  /** September and October 2026 with these services (name, amount, usage-type prefix or null). */
+  /** September and October 2026 with these services (name, amount, usage type), one usage line each. */
   private static Billing bill(String[][] services) {
     var months = new ArrayList<Billing.Month>();
     for (YearMonth m : List.of(YearMonth.of(2026, 9), YearMonth.of(2026, 10))) {
@@ -202,8 +202,8 @@ public final class ThreeAccountEstate {
       for (String[] s : services) {
         BigDecimal amount = new BigDecimal(s[1]);
         sc.add(new Billing.ServiceCost(s[0], amount));
-        String usageType = s[2] == null ? "Requests-Tier1" : s[2] + "-Usage";
-        lines.add(new Billing.UsageLine(s[0], usageType, s[2] == null ? null : REGION, amount, BigDecimal.TEN, "Hrs"));
+        boolean global = s[2].startsWith("JP-");
+        lines.add(new Billing.UsageLine(s[0], s[2], global ? null : REGION, amount, BigDecimal.TEN, global ? "GB" : "Hrs"));
       }
       sc.sort(java.util.Comparator.comparing(Billing.ServiceCost::service));
       lines.sort(java.util.Comparator.comparing(Billing.UsageLine::service));

@@ -9,6 +9,7 @@ import dev.migrate.inventory.EbsVolume;
 import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.LoadBalancerType;
+import dev.migrate.inventory.MemberAccount;
 import dev.migrate.inventory.S3Bucket;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.Usage;
@@ -42,7 +43,10 @@ import java.util.TreeSet;
  *       without {@code dualstack.} or a trailing dot), else the bucket the host names
  *       ({@code bucket.s3...});</li>
  *   <li>a distribution's home region: the region of its default origin, else of the first origin
- *       whose region is known.</li>
+ *       whose region is known;</li>
+ *   <li>the account of an item in an estate of several accounts: the member that lists its id. Links between
+ *       items of different accounts (a distribution whose origin is another account's load balancer, an instance in
+ *       a VPC another account shares) are found as within one account, as the merged snapshot holds them all.</li>
  * </ul>
  */
 public final class Topology {
@@ -72,6 +76,8 @@ public final class Topology {
   private final Set<String> lbOrigins = new HashSet<>();
   private final Set<String> bucketOrigins = new HashSet<>();
   private final Map<String, String> distributionRegion = new HashMap<>();
+  /** The member account of each item id of an estate; empty for one account. */
+  private final Map<String, MemberAccount> accountOf;
 
   private Topology(Snapshot s) {
     this.snapshot = s;
@@ -104,6 +110,10 @@ public final class Topology {
     }
     // The first usage record of an id counts (a snapshot has one per resource).
     s.usage().forEach(u -> usage.putIfAbsent(u.resourceId(), u));
+    accountOf = sized(s.members().isEmpty() ? 0 : itemCountOf(s));
+    for (MemberAccount m : s.members()) {
+      m.resourceIds().forEach(id -> accountOf.putIfAbsent(id, m));
+    }
     itemsByKind = List.of(instances, volumes, groups, loadBalancers, distributions, buckets, dbInstances, dbClusters,
         caches);
     groups();
@@ -115,6 +125,12 @@ public final class Topology {
   /** Indexes a snapshot. */
   public static Topology of(Snapshot snapshot) {
     return new Topology(snapshot);
+  }
+
+  private static int itemCountOf(Snapshot s) {
+    return s.instances().size() + s.volumes().size() + s.autoScalingGroups().size() + s.loadBalancers().size()
+        + s.distributions().size() + s.buckets().size() + s.dbInstances().size() + s.dbClusters().size()
+        + s.cacheClusters().size() + s.vpcs().size() + s.networkInterfaces().size() + s.commitments().size();
   }
 
   private static <K, V> Map<K, V> sized(int n) {
@@ -350,6 +366,19 @@ public final class Topology {
       }
     }
     return null;
+  }
+
+  /**
+   * The account of an estate an item (or commitment) belongs to, by its id in the snapshot; null for a snapshot of
+   * one account, and for ids no member lists (estate-wide figures such as a cluster fee or a carried bill line).
+   */
+  public MemberAccount account(String id) {
+    return id == null ? null : accountOf.get(id);
+  }
+
+  /** True when the snapshot is an estate of several accounts (see {@link Snapshot#members()}). */
+  public boolean estate() {
+    return !snapshot.members().isEmpty();
   }
 
   /** The usage measured for a resource id, or null. */
