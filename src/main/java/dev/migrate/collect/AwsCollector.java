@@ -310,6 +310,9 @@ public final class AwsCollector {
             p -> new Ec2Collector(clients.ec2(region), region, redact, p).volumes()));
         tasks.add(() -> part("ec2/" + region + "/vpcs", "ec2", region, false, "VPCs",
             p -> new Ec2Collector(clients.ec2(region), region, redact, p).vpcs()));
+        tasks.add(() -> part("ec2/" + region + "/network-interfaces", "ec2", region, false,
+            "network interfaces (flows cannot be attributed to resources)",
+            p -> new Ec2Collector(clients.ec2(region), region, redact, p).networkInterfaces()));
         tasks.add(() -> part("ec2/" + region + "/reserved-instances", "ec2", region, false, "reserved instances",
             p -> CommitmentsCollector.reservedInstances(clients.ec2(region), region, p)));
         tasks.add(() -> part("autoscaling/" + region + "/groups", "autoscaling", region, false, "auto scaling groups",
@@ -408,11 +411,17 @@ public final class AwsCollector {
         return st == null ? b : new S3Bucket(b.name(), b.region(), b.createdAt(), st.classes(), st.objects(), b.tags());
       }).sorted(Comparator.comparing(S3Bucket::name)).toList();
       List<Billing.Month> months = Sink.sorted(sink.months, Comparator.comparing(Billing.Month::month));
+      List<LoadBalancer> lbs = Sink.sorted(sink.loadBalancers,
+          Comparator.comparing(LoadBalancer::id).thenComparing(LoadBalancer::region));
+      List<DbInstance> dbs = Sink.sorted(sink.dbInstances,
+          Comparator.comparing(DbInstance::id).thenComparing(DbInstance::region));
+      List<CacheCluster> caches = Sink.sorted(sink.cacheClusters,
+          Comparator.comparing(CacheCluster::id).thenComparing(CacheCluster::region));
       return new Snapshot(Snapshot.SCHEMA_V1, new Account(accountId, sink.alias), clock.instant(), window, regions,
           instances,
           Sink.sorted(sink.volumes, Comparator.comparing(EbsVolume::id)),
           Sink.sorted(sink.groups, Comparator.comparing(AutoScalingGroup::name).thenComparing(AutoScalingGroup::region)),
-          Sink.sorted(sink.loadBalancers, Comparator.comparing(LoadBalancer::id).thenComparing(LoadBalancer::region)),
+          lbs,
           Sink.sorted(sink.distributions, Comparator.comparing(Distribution::id)),
           buckets,
           Sink.sorted(sink.vpcs, Comparator.comparing(Vpc::id)),
@@ -424,9 +433,10 @@ public final class AwsCollector {
           sink.coverage,
           Sink.sorted(sink.webAcls, Comparator.comparing(WebAcl::arn)),
           null,
-          Sink.sorted(sink.dbInstances, Comparator.comparing(DbInstance::id).thenComparing(DbInstance::region)),
+          dbs,
           Sink.sorted(sink.dbClusters, Comparator.comparing(DbCluster::id).thenComparing(DbCluster::region)),
-          Sink.sorted(sink.cacheClusters, Comparator.comparing(CacheCluster::id).thenComparing(CacheCluster::region)));
+          caches,
+          EniAttribution.attribute(List.copyOf(sink.networkInterfaces), lbs, dbs, caches), null, null);
     }
   }
 

@@ -17,10 +17,13 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 /** EC2 instances, EBS volumes and VPCs of one region. Never asks for user data. */
 final class Ec2Collector {
   static final List<String> ACTIONS = List.of(
-      "ec2:DescribeRegions", "ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeVpcs");
+      "ec2:DescribeRegions", "ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeVpcs",
+      "ec2:DescribeNetworkInterfaces");
 
   /** The largest page DescribeInstances/DescribeVolumes/DescribeVpcs serve (API reference: MaxResults 5..1000). */
   static final int PAGE = 1000;
+  /** DescribeNetworkInterfaces serves at most 1000 per page too (API reference: MaxResults 5..1000). */
+  static final int ENI_PAGE = 1000;
 
   private final Ec2Client ec2;
   private final String region;
@@ -73,6 +76,43 @@ final class Ec2Collector {
         }
         cidrs.sort(null);
         sink.vpcs.add(new Vpc(v.vpcId(), region, cidrs, Boolean.TRUE.equals(v.isDefault())));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Network interfaces, with what their own fields tell about their owner (the attachment's instance, the
+   * interface type, the description AWS writes for the service that created it); {@link EniAttribution} later
+   * maps load balancer, cache and database interfaces to the snapshot's ids.
+   */
+  int networkInterfaces() {
+    int n = 0;
+    for (var page : ec2.describeNetworkInterfacesPaginator(r -> r.maxResults(ENI_PAGE))) {
+      for (software.amazon.awssdk.services.ec2.model.NetworkInterface e : page.networkInterfaces()) {
+        java.util.TreeSet<String> privateIps = new java.util.TreeSet<>();
+        java.util.TreeSet<String> publicIps = new java.util.TreeSet<>();
+        if (e.privateIpAddress() != null) {
+          privateIps.add(e.privateIpAddress());
+        }
+        if (e.association() != null && e.association().publicIp() != null) {
+          publicIps.add(e.association().publicIp());
+        }
+        for (var a : e.privateIpAddresses()) {
+          if (a.privateIpAddress() != null) {
+            privateIps.add(a.privateIpAddress());
+          }
+          if (a.association() != null && a.association().publicIp() != null) {
+            publicIps.add(a.association().publicIp());
+          }
+        }
+        String instanceId = e.attachment() == null ? null : e.attachment().instanceId();
+        EniAttribution.Owner owner = EniAttribution.fromInterface(e.interfaceTypeAsString(), e.description(),
+            e.requesterId(), instanceId);
+        sink.networkInterfaces.add(new dev.migrate.inventory.NetworkInterface(e.networkInterfaceId(), region,
+            e.vpcId(), e.subnetId(), e.interfaceTypeAsString(), List.copyOf(privateIps), List.copyOf(publicIps),
+            owner.kind(), owner.id(), e.description() == null || e.description().isEmpty() ? null : e.description()));
         n++;
       }
     }

@@ -36,6 +36,7 @@ final class Sink {
   final Queue<DbInstance> dbInstances = new ConcurrentLinkedQueue<>();
   final Queue<DbCluster> dbClusters = new ConcurrentLinkedQueue<>();
   final Queue<CacheCluster> cacheClusters = new ConcurrentLinkedQueue<>();
+  final Queue<dev.migrate.inventory.NetworkInterface> networkInterfaces = new ConcurrentLinkedQueue<>();
   final Queue<Gap> gaps = new ConcurrentLinkedQueue<>();
   /** The gaps left by faults that outlasted their retries (throttling, 5xx, connection, body), not refusals. */
   final Queue<Gap> faultGaps = new ConcurrentLinkedQueue<>();
@@ -86,6 +87,7 @@ final class Sink {
     dbInstances.addAll(part.dbInstances);
     dbClusters.addAll(part.dbClusters);
     cacheClusters.addAll(part.cacheClusters);
+    networkInterfaces.addAll(part.networkInterfaces);
     gaps.addAll(part.gaps);
     faultGaps.addAll(part.faultGaps);
     storage.putAll(part.storage);

@@ -56,6 +56,7 @@ final class SnapshotCheck {
     unique(out, "dbInstances", s.dbInstances(), d -> d.id() + "' in '" + d.region(), "id");
     unique(out, "dbClusters", s.dbClusters(), c -> c.id() + "' in '" + c.region(), "id");
     unique(out, "cacheClusters", s.cacheClusters(), c -> c.id() + "' in '" + c.region(), "id");
+    network(out, s);
     // A service listed twice in a month would be compared twice with the cost model (both copies
     // fell out of "AWS today"): Cost Explorer and Data Exports give one amount per service and month.
     for (int m = 0; m < s.billing().months().size(); m++) {
@@ -283,6 +284,66 @@ final class SnapshotCheck {
       if (!DATASTORE_KINDS.contains(u.kind()) && !resources.contains(u.resourceId())) {
         out.add(warning("$.usage[" + i + "].resourceId", "usage for " + u.resourceId() + ", which is not in the snapshot"
             + " (removed during the window?); not used"));
+      }
+    }
+  }
+
+  /**
+   * Network interfaces and flow logs: listed once, figures that AWS cannot produce are errors (a negative
+   * count, a busiest hour above the whole window, a port beyond 65535, an end before the start); an address
+   * two interfaces of one VPC claim, or an instance interface whose instance is gone, are warnings (flows to
+   * it cannot be attributed with certainty).
+   */
+  private static void network(List<Problem> out, Snapshot s) {
+    unique(out, "networkInterfaces", s.networkInterfaces(), NetworkInterface::id, "id");
+    Set<String> instances = new HashSet<>();
+    s.instances().forEach(i -> instances.add(i.id()));
+    Map<String, Integer> addressOwner = new HashMap<>();
+    for (int i = 0; i < s.networkInterfaces().size(); i++) {
+      NetworkInterface n = s.networkInterfaces().get(i);
+      String at = "$.networkInterfaces[" + i + "]";
+      if ("ec2".equals(n.attachedKind()) && n.attachedResourceId() != null && !instances.isEmpty()
+          && !instances.contains(n.attachedResourceId())) {
+        out.add(warning(at + ".attachedResourceId", "interface " + n.id() + " is attached to " + n.attachedResourceId()
+            + ", which is not in the snapshot (terminated during collection?)"));
+      }
+      for (String ip : n.privateIps()) {
+        Integer first = addressOwner.putIfAbsent(n.vpcId() + "|" + ip, i);
+        if (first != null) {
+          out.add(warning(at + ".privateIps", "address " + ip + " of interface " + n.id() + " is also claimed by "
+              + s.networkInterfaces().get(first).id() + " in the same VPC; flows to it are attributed to the first"));
+        }
+      }
+    }
+    FlowLogs f = s.flowLogs();
+    if (f == null) {
+      return;
+    }
+    if (f.end().isBefore(f.start())) {
+      out.add(error("$.flowLogs.end", "end " + f.end() + " is before start " + f.start()));
+    }
+    FlowLogs.Counts c = f.counts();
+    long[] counts = {c.records(), c.accepted(), c.rejected(), c.noData(), c.skipData(), c.ipv6(), c.translated(),
+        c.malformed()};
+    String[] names = {"records", "accepted", "rejected", "noData", "skipData", "ipv6", "translated", "malformed"};
+    for (int k = 0; k < counts.length; k++) {
+      atLeastZero(out, "$.flowLogs.counts." + names[k], counts[k]);
+    }
+    unique(out, "flowLogs.pairs", f.pairs(), p -> p.srcAddr() + " -> " + p.dstAddr() + " port " + p.port() + " "
+        + p.protocol(), "srcAddr");
+    for (int i = 0; i < f.pairs().size(); i++) {
+      FlowLogs.Pair p = f.pairs().get(i);
+      String at = "$.flowLogs.pairs[" + i + "]";
+      atLeastZero(out, at + ".bytes", p.bytes());
+      atLeastZero(out, at + ".packets", p.packets());
+      atLeastZero(out, at + ".flows", p.flows());
+      atLeastZero(out, at + ".peakHourBytes", p.peakHourBytes());
+      if (p.peakHourBytes() > p.bytes()) {
+        out.add(error(at + ".peakHourBytes", "busiest hour " + p.peakHourBytes() + " bytes is more than the window's "
+            + p.bytes() + " bytes"));
+      }
+      if (p.port() < 0 || p.port() > 65535) {
+        out.add(error(at + ".port", "port " + p.port() + " is out of range 0..65535"));
       }
     }
   }
