@@ -61,20 +61,21 @@ final class Checkpoint implements AutoCloseable {
 
   /**
    * What one finished part found (every list may be empty; the data store lists are null in
-   * progress files written before they were collected).
+   * progress files written before they were collected, as is the network interface list).
    */
   record Part(String key, List<Ec2Instance> instances, List<EbsVolume> volumes, List<Vpc> vpcs,
       List<AutoScalingGroup> groups, List<LoadBalancer> loadBalancers, List<Distribution> distributions,
       List<S3Bucket> buckets, List<Commitment> commitments, List<Usage> usage, List<Billing.Month> months,
       List<WebAcl> webAcls, Map<String, MetricsCollector.S3Storage> storage, Coverage coverage, String alias,
-      List<DbInstance> dbInstances, List<DbCluster> dbClusters, List<CacheCluster> cacheClusters) {
+      List<DbInstance> dbInstances, List<DbCluster> dbClusters, List<CacheCluster> cacheClusters,
+      List<dev.migrate.inventory.NetworkInterface> networkInterfaces) {
 
     static Part of(String key, Sink s) {
       return new Part(key, List.copyOf(s.instances), List.copyOf(s.volumes), List.copyOf(s.vpcs),
           List.copyOf(s.groups), List.copyOf(s.loadBalancers), List.copyOf(s.distributions), List.copyOf(s.buckets),
           List.copyOf(s.commitments), List.copyOf(s.usage), List.copyOf(s.months), List.copyOf(s.webAcls),
           Map.copyOf(s.storage), s.coverage, s.alias, List.copyOf(s.dbInstances), List.copyOf(s.dbClusters),
-          List.copyOf(s.cacheClusters));
+          List.copyOf(s.cacheClusters), List.copyOf(s.networkInterfaces));
     }
 
     /** The part's findings into {@code into}. */
@@ -94,6 +95,7 @@ final class Checkpoint implements AutoCloseable {
       nonNull(dbInstances).forEach(p.dbInstances::add);
       nonNull(dbClusters).forEach(p.dbClusters::add);
       nonNull(cacheClusters).forEach(p.cacheClusters::add);
+      nonNull(networkInterfaces).forEach(p.networkInterfaces::add);
       if (storage != null) {
         p.storage.putAll(storage);
       }
