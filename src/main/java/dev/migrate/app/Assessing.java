@@ -34,7 +34,8 @@ public final class Assessing {
   }
 
   /**
-   * Where the snapshot comes from: exactly one of {@code sample}, {@code snapshots} and {@code collect} is set.
+   * Where the snapshot comes from: exactly one of {@code sample}, {@code snapshots}, {@code collect} and
+   * {@code organization} is set.
    *
    * @param snapshots           snapshot files and folders of them: one account, or several assessed together as an
    *                            estate; empty when not from files
@@ -42,15 +43,24 @@ public final class Assessing {
    *                            run, or null to keep the snapshot's bill
    * @param billExportEndpoint  endpoint override for an s3:// {@code billExport} read without a collection, or null
    * @param account             the one account of the estate to assess ({@code --account}), or null for all
+   * @param organization        collect every account of an AWS Organization into a folder first, then assess them
+   *                            ({@code --organization}), or null
    */
   public record Source(boolean sample, List<Path> snapshots, CollectRequest collect, String billExport,
-      String billExportEndpoint, String account) {
+      String billExportEndpoint, String account, OrganizationRequest organization) {
     public Source {
       snapshots = snapshots == null ? List.of() : List.copyOf(snapshots);
-      int given = (sample ? 1 : 0) + (snapshots.isEmpty() ? 0 : 1) + (collect != null ? 1 : 0);
+      int given = (sample ? 1 : 0) + (snapshots.isEmpty() ? 0 : 1) + (collect != null ? 1 : 0)
+          + (organization != null ? 1 : 0);
       if (given != 1) {
         throw new IllegalArgumentException("exactly one snapshot source");
       }
+    }
+
+    /** A source that is not a collection of an organization. */
+    public Source(boolean sample, List<Path> snapshots, CollectRequest collect, String billExport,
+        String billExportEndpoint, String account) {
+      this(sample, snapshots, collect, billExport, billExportEndpoint, account, null);
     }
 
     /** One snapshot file, the sample or a collection, with the source's own bill. */
@@ -142,6 +152,11 @@ public final class Assessing {
 
   /** Reads or collects the snapshot the source names. */
   public Snapshot snapshot(Source source, PrintStream err) {
+    if (source.organization() != null) {
+      OrganizationCollection.Collected c = new OrganizationCollection(clock).collect(source.organization(), err);
+      err.println("migrate: estate written to " + c.folder());
+      return EstateReading.read(List.of(c.folder()), source.account(), w -> err.println("migrate: warning: " + w));
+    }
     if (source.collect() == null) {
       // The export is read first, as collect does: a bad export fails at once, before anything else is done.
       Billing bill = source.billExport() == null ? null

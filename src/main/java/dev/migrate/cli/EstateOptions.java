@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import dev.migrate.app.Assessing;
 import dev.migrate.app.Choices;
 import dev.migrate.app.Failure;
+import dev.migrate.app.OrganizationRequest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,21 @@ public final class EstateOptions {
   @Option(names = "--account", paramLabel = "ID",
       description = "With --snapshot: assess only this account of the estate (a 12-digit account id).")
   String account;
+
+  @Option(names = "--organization",
+      description = "With --aws-profile: collect every active account of the profile's AWS Organization (as 'collect "
+          + "--organization' does) into the folder 'estate' under --out, then assess them together; --resume continues "
+          + "that folder.")
+  boolean organization;
+
+  @Option(names = "--role-name", paramLabel = "NAME",
+      description = "With --organization: the role assumed in each member account (default: "
+          + OrganizationRequest.DEFAULT_ROLE + ").")
+  String roleName;
+
+  @Option(names = "--external-id", paramLabel = "ID",
+      description = "With --organization: the external id the member roles require.")
+  String externalId;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
       description = "Folder for the workbook, JSON and CSV (default: ${DEFAULT-VALUE}).")
@@ -91,6 +107,10 @@ public final class EstateOptions {
   /** Checks the combination of options and builds the pipeline request. */
   Assessing.Request toRequest(CommandSpec spec) {
     boolean fromFile = source.sample || !source.snapshots.isEmpty();
+    if (organization && (fromFile || !aws.hasProfile())) {
+      throw new Failure(Failure.Kind.USAGE, "--organization collects an AWS Organization first: give --aws-profile NAME "
+          + "of its management account (or of a delegated administrator)");
+    }
     if (fromFile && aws.hasProfile()) {
       throw new Failure(Failure.Kind.USAGE, "--aws-profile collects a fresh snapshot; leave out --sample/--snapshot, or drop --aws-profile");
     }
@@ -111,15 +131,27 @@ public final class EstateOptions {
       throw new Failure(Failure.Kind.USAGE, "--bill-export: give a folder, a file or an s3://bucket/prefix of AWS Data "
           + "Exports files");
     }
-    if (account != null && source.snapshots.isEmpty()) {
-      throw new Failure(Failure.Kind.USAGE, "--account chooses one account of the snapshots; give --snapshot DIR (or "
-          + "several --snapshot files) with it");
+    if (!organization && (roleName != null || externalId != null)) {
+      throw new Failure(Failure.Kind.USAGE, (roleName != null ? "--role-name" : "--external-id") + " needs --organization");
+    }
+    if (organization && billExport != null) {
+      throw new Failure(Failure.Kind.USAGE, "--bill-export does not go with --organization: the bills come from Cost "
+          + "Explorer (the management account's, by linked account, when readable)");
+    }
+    if (account != null && source.snapshots.isEmpty() && !organization) {
+      throw new Failure(Failure.Kind.USAGE, "--account chooses one account of the estate; give --snapshot DIR (or "
+          + "several --snapshot files), or --aws-profile NAME --organization, with it");
     }
     if (account != null && !account.matches("\\d{12}")) {
       throw new Failure(Failure.Kind.USAGE, "--account '" + account + "': give a 12-digit AWS account id");
     }
-    var sourceValue = new Assessing.Source(source.sample, source.snapshots, fromFile ? null : aws.toRequest(null),
-        billExport, fromFile ? aws.endpointUrl : null, account);
+    // An organization is collected into a folder under the reports; --account then collects that account only.
+    OrganizationRequest org = !organization ? null : new OrganizationRequest(aws.toRequest(outDir.resolve("estate")),
+        roleName == null ? OrganizationRequest.DEFAULT_ROLE : roleName, externalId,
+        account == null ? List.of() : List.of(account), List.of(), OrganizationRequest.DEFAULT_PARALLEL_ACCOUNTS);
+    var sourceValue = new Assessing.Source(source.sample, source.snapshots,
+        fromFile || organization ? null : aws.toRequest(null), billExport, fromFile ? aws.endpointUrl : null, account,
+        org);
     var plan = planning.toRequest();
     if (spec.commandLine().getParseResult().hasMatchedOption("--anonymize-salt") && !anonymize) {
       throw new Failure(Failure.Kind.USAGE, "--anonymize-salt needs --anonymize");

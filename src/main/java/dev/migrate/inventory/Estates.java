@@ -29,8 +29,9 @@ import java.util.TreeSet;
  *       instances and clusters, ElastiCache caches, reserved DB instance ids) are qualified as {@code name@account}
  *       where two accounts use the same one, and every reference to them (usage records, an instance's group, a
  *       group's classic load balancers, Aurora members and writers, read replicas, network interfaces) is rewritten
- *       the same way. Ids that AWS makes globally unique (instances, volumes, ARNs, distributions, buckets, VPCs,
- *       network interfaces) are kept.</li>
+ *       the same way. Ids that AWS makes globally unique (instances, volumes, ARNs, distributions, buckets, network
+ *       interfaces) are kept as they are; should two accounts' snapshots repeat one (copied or generated snapshots),
+ *       it is qualified the same way rather than counted once.</li>
  *   <li>A VPC listed by several accounts is one VPC shared with them (AWS VPC sharing): it is kept once, owned by
  *       the account that lists it first in account order, and instances of other accounts keep pointing at it.</li>
  *   <li>Gaps keep the account they come from in their message; an account that could not be collected is a gap of
@@ -108,8 +109,16 @@ public final class Estates {
       Snapshot s = p.snapshot();
       String a = s.account().id();
       s.autoScalingGroups().forEach(g -> own(owners, "asg", g.name(), a));
-      s.loadBalancers().stream().filter(lb -> lb.type() == LoadBalancerType.CLASSIC)
-          .forEach(lb -> own(owners, "elb", lb.id(), a));
+      s.loadBalancers().forEach(lb -> {
+        own(owners, "elb", lb.id(), a);
+        lb.targetGroups().forEach(tg -> own(owners, "tg", tg.arn(), a));
+      });
+      // Globally unique in AWS, so repeated only by copied or generated snapshots: qualified too, never merged.
+      s.instances().forEach(i -> own(owners, "ec2", i.id(), a));
+      s.volumes().forEach(v -> own(owners, "vol", v.id(), a));
+      s.distributions().forEach(d -> own(owners, "cf", d.id(), a));
+      s.buckets().forEach(b -> own(owners, "s3", b.name(), a));
+      s.networkInterfaces().forEach(e -> own(owners, "eni", e.id(), a));
       s.dbInstances().forEach(d -> own(owners, "db", d.id(), a));
       s.dbClusters().forEach(c -> own(owners, "cluster", c.id(), a));
       s.cacheClusters().forEach(c -> own(owners, "cache", c.id(), a));
@@ -139,36 +148,44 @@ public final class Estates {
       Names n = new Names(owners, s.account().id());
       var ids = new TreeSet<String>();
       for (Ec2Instance i : s.instances()) {
-        instances.add(new Ec2Instance(i.id(), i.region(), i.availabilityZone(), i.instanceType(), i.state(),
-            i.platform(), i.architecture(), i.launchTime(), i.lifecycle(), i.tenancy(), i.vpcId(),
-            n.of("asg", i.autoScalingGroup()), i.volumeIds(), i.detailedMonitoring(), i.tags(), i.publicIp()));
-        ids.add(i.id());
+        Ec2Instance x = new Ec2Instance(n.of("ec2", i.id()), i.region(), i.availabilityZone(), i.instanceType(),
+            i.state(), i.platform(), i.architecture(), i.launchTime(), i.lifecycle(), i.tenancy(), i.vpcId(),
+            n.of("asg", i.autoScalingGroup()), n.all("vol", i.volumeIds()), i.detailedMonitoring(), i.tags(),
+            i.publicIp());
+        instances.add(x);
+        ids.add(x.id());
       }
       for (EbsVolume v : s.volumes()) {
-        volumes.add(v);
-        ids.add(v.id());
+        EbsVolume x = new EbsVolume(n.of("vol", v.id()), v.region(), v.availabilityZone(), v.volumeType(),
+            v.sizeGib(), v.iops(), v.throughputMibps(), v.state(), n.of("ec2", v.attachedTo()), v.tags());
+        volumes.add(x);
+        ids.add(x.id());
       }
       for (AutoScalingGroup g : s.autoScalingGroups()) {
         AutoScalingGroup x = new AutoScalingGroup(n.of("asg", g.name()), g.region(), g.minSize(), g.maxSize(),
-            g.desiredCapacity(), g.instanceIds(), g.targetGroupArns(), n.all("elb", g.loadBalancerNames()), g.tags());
+            g.desiredCapacity(), n.all("ec2", g.instanceIds()), n.all("tg", g.targetGroupArns()),
+            n.all("elb", g.loadBalancerNames()), g.tags());
         groups.add(x);
         ids.add(x.name());
       }
       for (LoadBalancer lb : s.loadBalancers()) {
-        LoadBalancer x = lb.type() != LoadBalancerType.CLASSIC ? lb
-            : new LoadBalancer(n.of("elb", lb.id()), n.of("elb", lb.name()), lb.region(), lb.type(), lb.scheme(),
-                lb.dnsName(), lb.vpcId(), lb.availabilityZones(), lb.createdAt(), lb.listeners(), lb.targetGroups(),
-                lb.registeredInstances(), lb.accessLogs(), lb.tags());
+        LoadBalancer x = rename(lb, n);
         loadBalancers.add(x);
         ids.add(x.id());
       }
       for (Distribution d : s.distributions()) {
-        distributions.add(d);
-        ids.add(d.id());
+        Distribution x = d.id().equals(n.of("cf", d.id())) ? d : new Distribution(n.of("cf", d.id()), d.domainName(),
+            d.aliases(), d.enabled(), d.priceClass(), d.httpVersion(), d.origins(), d.defaultBehavior(),
+            d.cacheBehaviors(), d.logging(), d.webAclId(), d.geoRestriction(), d.geoLocations(),
+            d.fieldLevelEncryption(), d.tags());
+        distributions.add(x);
+        ids.add(x.id());
       }
       for (S3Bucket b : s.buckets()) {
-        buckets.add(b);
-        ids.add(b.name());
+        S3Bucket x = b.name().equals(n.of("s3", b.name())) ? b
+            : new S3Bucket(n.of("s3", b.name()), b.region(), b.createdAt(), b.storage(), b.totalObjects(), b.tags());
+        buckets.add(x);
+        ids.add(x.name());
       }
       for (Vpc v : s.vpcs()) {
         // Listed by an account it is shared with too: the first account (in id order) keeps it.
@@ -184,7 +201,10 @@ public final class Estates {
       }
       for (Usage u : s.usage()) {
         String ns = switch (u.kind()) {
+          case "ec2" -> "ec2";
           case "elb" -> "elb";
+          case "cloudfront" -> "cf";
+          case "s3" -> "s3";
           case "rds" -> "db";
           case "aurora" -> "cluster";
           case "elasticache" -> "cache";
@@ -225,15 +245,17 @@ public final class Estates {
       }
       for (NetworkInterface e : s.networkInterfaces()) {
         String ns = switch (e.attachedKind()) {
+          case "ec2" -> "ec2";
           case "elb" -> "elb";
           case "rds" -> "db";
           case "elasticache" -> "cache";
           default -> null;
         };
-        interfaces.add(ns == null ? e : new NetworkInterface(e.id(), e.region(), e.vpcId(), e.subnetId(),
-            e.interfaceType(), e.privateIps(), e.publicIps(), e.attachedKind(), n.of(ns, e.attachedResourceId()),
-            e.description()));
-        ids.add(e.id());
+        NetworkInterface x = new NetworkInterface(n.of("eni", e.id()), e.region(), e.vpcId(), e.subnetId(),
+            e.interfaceType(), e.privateIps(), e.publicIps(), e.attachedKind(),
+            ns == null ? e.attachedResourceId() : n.of(ns, e.attachedResourceId()), e.description());
+        interfaces.add(x);
+        ids.add(x.id());
       }
       regions.addAll(s.regions());
       collectedAt = collectedAt == null || s.collectedAt().isAfter(collectedAt) ? s.collectedAt() : collectedAt;
@@ -371,6 +393,24 @@ public final class Estates {
     List<String> all(String ns, List<String> ids) {
       return ids.stream().map(id -> of(ns, id)).toList();
     }
+  }
+
+  /** A load balancer with its id, its target groups' ARNs and its targets as the merged snapshot names them. */
+  private static LoadBalancer rename(LoadBalancer lb, Names n) {
+    List<LoadBalancer.TargetGroup> groups = lb.targetGroups().stream().map(tg -> new LoadBalancer.TargetGroup(
+        n.of("tg", tg.arn()), tg.name(), tg.protocol(), tg.port(), tg.targetType(), tg.targets().stream()
+            .map(t -> new LoadBalancer.Target(switch (tg.targetType()) {
+              case "instance" -> n.of("ec2", t.id());
+              case "alb" -> n.of("elb", t.id());
+              default -> t.id();
+            }, t.port(), t.health())).toList())).toList();
+    List<LoadBalancer.Listener> listeners = lb.listeners().stream().map(l -> new LoadBalancer.Listener(l.protocol(),
+        l.port(), l.instancePort(), n.all("tg", l.targetGroupArns()), l.certificateIds())).toList();
+    // A classic load balancer's name is its id (groups name it); the others keep their name.
+    String name = lb.type() == LoadBalancerType.CLASSIC ? n.of("elb", lb.name()) : lb.name();
+    return new LoadBalancer(n.of("elb", lb.id()), name, lb.region(), lb.type(), lb.scheme(), lb.dnsName(),
+        lb.vpcId(), lb.availabilityZones(), lb.createdAt(), listeners, groups, n.all("ec2", lb.registeredInstances()),
+        lb.accessLogs(), lb.tags());
   }
 
   private static Usage rename(Usage u, String id) {

@@ -126,6 +126,23 @@ class EstatesTest {
   }
 
   @Test
+  void idsAwsKeepsGloballyUniqueAreQualifiedTooWhenCopiedSnapshotsRepeatThem() {
+    Snapshot a = ThreeAccountEstate.snapshots().get(0);
+    Snapshot copy = SnapshotBuilder.from(a).account(new Account("999999999999", null)).build();
+    Snapshot s = Estates.merge(List.of(new Estates.Part("a.json", a, null), new Estates.Part("copy.json", copy, null)),
+        List.of(), null);
+    String i1 = ThreeAccountEstate.iid(A, 1);
+    assertEquals(List.of(i1 + "@" + A, i1 + "@999999999999", ThreeAccountEstate.iid(A, 2) + "@" + A,
+        ThreeAccountEstate.iid(A, 2) + "@999999999999"), s.instances().stream().map(Ec2Instance::id).toList());
+    assertEquals(i1 + "@999999999999", s.volume("vol-0aaa000000000001@999999999999").orElseThrow().attachedTo());
+    Topology t = Topology.of(s);
+    assertEquals(2, t.members("web@999999999999").size());
+    assertEquals(List.of(i1 + "@999999999999", ThreeAccountEstate.iid(A, 2) + "@999999999999"),
+        t.loadBalancer("web@999999999999").registeredInstances());
+    assertNotNull(t.usage(i1 + "@999999999999"));
+  }
+
+  @Test
   void theSameAccountTwiceIsRefused() {
     var p = parts();
     var e = assertThrows(SnapshotFormatException.class, () -> Estates.merge(List.of(p.get(0),

@@ -105,6 +105,11 @@ public final class SnapshotBuilder {
     return this;
   }
 
+  public SnapshotBuilder account(Account account) {
+    this.account = account;
+    return this;
+  }
+
   public SnapshotBuilder window(Window window) {
     this.window = window;
     return this;
