@@ -169,6 +169,38 @@ class EstateAssessTest {
   }
 
   @Test
+  void whatifTakesTheSameEstateInputs() throws Exception {
+    ThreeAccountEstate.write(tmp.resolve("estate"));
+    Cli.Run r = Cli.run(CLOCK, "whatif", "--snapshot", tmp.resolve("estate").toString(), "--scenario",
+        Path.of("sample-data/scenarios/lift-and-shift-fast.yaml").toString(), "--format", "json", "--out",
+        tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("lift-and-shift-fast"), r.out());
+    JsonNode j = new ObjectMapper().readTree(tmp.resolve("out").resolve("assessment-" + A + "-2026-11-25.json")
+        .toFile());
+    assertEquals(1, j.path("timelines").size());
+    assertEquals(4, j.path("accounts").path("rows").size(), "three accounts and the shared row");
+  }
+
+  @Test
+  void anonymizingAnEstateHidesEveryAccountIdAndName() throws Exception {
+    ThreeAccountEstate.write(tmp.resolve("estate"));
+    Path out = tmp.resolve("anon");
+    Cli.Run r = Cli.run(CLOCK, "assess", "--snapshot", tmp.resolve("estate").toString(), "--anonymize",
+        "--format", "json,csv,console", "--out", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    StringBuilder all = new StringBuilder(r.out());
+    try (var files = Files.list(out)) {
+      for (Path f : files.toList()) {
+        all.append(Files.readString(f));
+      }
+    }
+    for (String secret : List.of(A, B, C, "acme-prod", "acme-shared")) {
+      assertFalse(all.toString().contains(secret), secret + " is not in the anonymized outputs");
+    }
+  }
+
+  @Test
   void anEmptyFolderSaysWhatToGive() {
     Cli.Run r = Cli.run(CLOCK, "assess", "--snapshot", tmp.toString(), "--out", tmp.resolve("out").toString());
     assertEquals(3, r.code(), r.toString());
