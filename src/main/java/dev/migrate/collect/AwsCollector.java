@@ -313,6 +313,9 @@ public final class AwsCollector {
         tasks.add(() -> part("ec2/" + region + "/network-interfaces", "ec2", region, false,
             "network interfaces (flows cannot be attributed to resources)",
             p -> new Ec2Collector(clients.ec2(region), region, redact, p).networkInterfaces()));
+        tasks.add(() -> part("ec2/" + region + "/flow-logs", "ec2", region, false,
+            "VPC Flow Logs settings (logs check cannot tell which VPCs lack them)",
+            p -> new Ec2Collector(clients.ec2(region), region, redact, p).flowLogs()));
         tasks.add(() -> part("ec2/" + region + "/reserved-instances", "ec2", region, false, "reserved instances",
             p -> CommitmentsCollector.reservedInstances(clients.ec2(region), region, p)));
         tasks.add(() -> part("autoscaling/" + region + "/groups", "autoscaling", region, false, "auto scaling groups",
@@ -417,6 +420,9 @@ public final class AwsCollector {
           Comparator.comparing(DbInstance::id).thenComparing(DbInstance::region));
       List<CacheCluster> caches = Sink.sorted(sink.cacheClusters,
           Comparator.comparing(CacheCluster::id).thenComparing(CacheCluster::region));
+      List<dev.migrate.inventory.NetworkInterface> enis = EniAttribution.attribute(List.copyOf(sink.networkInterfaces),
+          lbs, dbs, caches);
+      List<Vpc> vpcs = withFlowLogs(Sink.sorted(sink.vpcs, Comparator.comparing(Vpc::id)), enis);
       return new Snapshot(Snapshot.SCHEMA_V1, new Account(accountId, sink.alias), clock.instant(), window, regions,
           instances,
           Sink.sorted(sink.volumes, Comparator.comparing(EbsVolume::id)),
@@ -424,7 +430,7 @@ public final class AwsCollector {
           lbs,
           Sink.sorted(sink.distributions, Comparator.comparing(Distribution::id)),
           buckets,
-          Sink.sorted(sink.vpcs, Comparator.comparing(Vpc::id)),
+          vpcs,
           Sink.sorted(sink.commitments, Comparator.comparing(Commitment::kind).thenComparing(Commitment::id)),
           // An RDS instance and an Aurora cluster may share an identifier: the kind keeps the order stable.
           Sink.sorted(sink.usage, Comparator.comparing(Usage::resourceId).thenComparing(Usage::kind)),
@@ -436,7 +442,43 @@ public final class AwsCollector {
           dbs,
           Sink.sorted(sink.dbClusters, Comparator.comparing(DbCluster::id).thenComparing(DbCluster::region)),
           caches,
-          EniAttribution.attribute(List.copyOf(sink.networkInterfaces), lbs, dbs, caches), null, null);
+          enis, null, null);
+    }
+
+    /**
+     * Each VPC with the flow logs that cover it: set on the VPC itself, or on a subnet or interface that one of
+     * its network interfaces names. A region whose flow logs could not be read leaves its VPCs' list null.
+     */
+    private List<Vpc> withFlowLogs(List<Vpc> vpcs, List<dev.migrate.inventory.NetworkInterface> enis) {
+      Set<String> read = new java.util.HashSet<>(sink.flowLogRegions);
+      Map<String, String> vpcOf = new HashMap<>(); // region|subnet or interface id -> VPC id
+      for (var n : enis) {
+        if (n.vpcId() != null) {
+          vpcOf.put(n.region() + "|" + n.id(), n.vpcId());
+          if (n.subnetId() != null) {
+            vpcOf.put(n.region() + "|" + n.subnetId(), n.vpcId());
+          }
+        }
+      }
+      Map<String, List<Vpc.FlowLog>> byVpc = new HashMap<>();
+      for (Sink.RegionalFlowLog f : sink.flowLogs) {
+        String resource = f.flowLog().resourceId();
+        String vpc = resource != null && resource.startsWith("vpc-") ? resource
+            : vpcOf.get(f.region() + "|" + resource);
+        if (vpc != null) {
+          byVpc.computeIfAbsent(f.region() + "|" + vpc, k -> new ArrayList<>()).add(f.flowLog());
+        }
+      }
+      List<Vpc> out = new ArrayList<>(vpcs.size());
+      for (Vpc v : vpcs) {
+        List<Vpc.FlowLog> logs = null;
+        if (read.contains(v.region())) {
+          logs = new ArrayList<>(byVpc.getOrDefault(v.region() + "|" + v.id(), List.of()));
+          logs.sort(Comparator.comparing(Vpc.FlowLog::id));
+        }
+        out.add(new Vpc(v.id(), v.region(), v.cidrBlocks(), v.isDefault(), logs));
+      }
+      return out;
     }
   }
 

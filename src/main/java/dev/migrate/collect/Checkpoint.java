@@ -68,14 +68,16 @@ final class Checkpoint implements AutoCloseable {
       List<S3Bucket> buckets, List<Commitment> commitments, List<Usage> usage, List<Billing.Month> months,
       List<WebAcl> webAcls, Map<String, MetricsCollector.S3Storage> storage, Coverage coverage, String alias,
       List<DbInstance> dbInstances, List<DbCluster> dbClusters, List<CacheCluster> cacheClusters,
-      List<dev.migrate.inventory.NetworkInterface> networkInterfaces) {
+      List<dev.migrate.inventory.NetworkInterface> networkInterfaces, List<Sink.RegionalFlowLog> flowLogs,
+      List<String> flowLogRegions) {
 
     static Part of(String key, Sink s) {
       return new Part(key, List.copyOf(s.instances), List.copyOf(s.volumes), List.copyOf(s.vpcs),
           List.copyOf(s.groups), List.copyOf(s.loadBalancers), List.copyOf(s.distributions), List.copyOf(s.buckets),
           List.copyOf(s.commitments), List.copyOf(s.usage), List.copyOf(s.months), List.copyOf(s.webAcls),
           Map.copyOf(s.storage), s.coverage, s.alias, List.copyOf(s.dbInstances), List.copyOf(s.dbClusters),
-          List.copyOf(s.cacheClusters), List.copyOf(s.networkInterfaces));
+          List.copyOf(s.cacheClusters), List.copyOf(s.networkInterfaces),
+          List.copyOf(s.flowLogs), List.copyOf(s.flowLogRegions));
     }
 
     /** The part's findings into {@code into}. */
@@ -96,6 +98,8 @@ final class Checkpoint implements AutoCloseable {
       nonNull(dbClusters).forEach(p.dbClusters::add);
       nonNull(cacheClusters).forEach(p.cacheClusters::add);
       nonNull(networkInterfaces).forEach(p.networkInterfaces::add);
+      nonNull(flowLogs).forEach(p.flowLogs::add);
+      nonNull(flowLogRegions).forEach(p.flowLogRegions::add);
       if (storage != null) {
         p.storage.putAll(storage);
       }

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 final class Ec2Collector {
   static final List<String> ACTIONS = List.of(
       "ec2:DescribeRegions", "ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeVpcs",
-      "ec2:DescribeNetworkInterfaces");
+      "ec2:DescribeNetworkInterfaces", "ec2:DescribeFlowLogs");
 
   /** The largest page DescribeInstances/DescribeVolumes/DescribeVpcs serve (API reference: MaxResults 5..1000). */
   static final int PAGE = 1000;
@@ -116,6 +116,22 @@ final class Ec2Collector {
         n++;
       }
     }
+    return n;
+  }
+
+  /** VPC Flow Logs of the region (on VPCs, subnets or interfaces); the VPCs are matched when the snapshot is built. */
+  int flowLogs() {
+    int n = 0;
+    for (var page : ec2.describeFlowLogsPaginator(r -> r.maxResults(ENI_PAGE))) {
+      for (var f : page.flowLogs()) {
+        String destination = f.logDestination() != null ? f.logDestination() : f.logGroupName();
+        sink.flowLogs.add(new Sink.RegionalFlowLog(region, new dev.migrate.inventory.Vpc.FlowLog(f.flowLogId(),
+            f.resourceId(), f.logDestinationTypeAsString() == null ? "cloud-watch-logs" : f.logDestinationTypeAsString(),
+            destination, f.trafficTypeAsString(), f.logFormat())));
+        n++;
+      }
+    }
+    sink.flowLogRegions.add(region);
     return n;
   }
 

@@ -37,6 +37,12 @@ final class Sink {
   final Queue<DbCluster> dbClusters = new ConcurrentLinkedQueue<>();
   final Queue<CacheCluster> cacheClusters = new ConcurrentLinkedQueue<>();
   final Queue<dev.migrate.inventory.NetworkInterface> networkInterfaces = new ConcurrentLinkedQueue<>();
+  /** VPC Flow Logs as DescribeFlowLogs lists them, and the regions whose list was read to its end. */
+  final Queue<RegionalFlowLog> flowLogs = new ConcurrentLinkedQueue<>();
+  final Queue<String> flowLogRegions = new ConcurrentLinkedQueue<>();
+
+  /** A flow log and its region (its resource id is a VPC, subnet or interface id of that region). */
+  record RegionalFlowLog(String region, Vpc.FlowLog flowLog) {}
   final Queue<Gap> gaps = new ConcurrentLinkedQueue<>();
   /** The gaps left by faults that outlasted their retries (throttling, 5xx, connection, body), not refusals. */
   final Queue<Gap> faultGaps = new ConcurrentLinkedQueue<>();
@@ -88,6 +94,8 @@ final class Sink {
     dbClusters.addAll(part.dbClusters);
     cacheClusters.addAll(part.cacheClusters);
     networkInterfaces.addAll(part.networkInterfaces);
+    flowLogs.addAll(part.flowLogs);
+    flowLogRegions.addAll(part.flowLogRegions);
     gaps.addAll(part.gaps);
     faultGaps.addAll(part.faultGaps);
     storage.putAll(part.storage);

@@ -5,6 +5,7 @@ import dev.migrate.inventory.Ec2Instance;
 import dev.migrate.inventory.LoadBalancer;
 import dev.migrate.inventory.LoadBalancerType;
 import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.Vpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +18,17 @@ import java.util.TreeMap;
  * exact AWS CLI commands that would turn it on. It only reads a snapshot and changes nothing.
  */
 public final class LoggingCheck {
+  /** The format the printed create-flow-logs command asks for: the default fields plus the packet addresses. */
+  static final String FLOW_LOG_FORMAT = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport}"
+      + " ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status} ${vpc-id}"
+      + " ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${traffic-path}";
+
   private LoggingCheck() {}
 
   /**
    * One thing that is off.
    *
-   * @param kind        alb, nlb, clb, cloudfront, ec2-monitoring or ec2-agent
+   * @param kind        alb, nlb, clb, cloudfront, vpc-flow-logs, ec2-monitoring or ec2-agent
    * @param resources   the resources concerned (one, or the instances of one region)
    * @param region      AWS region ({@code global} for CloudFront)
    * @param problem     what is off, for a person
@@ -73,6 +79,22 @@ public final class LoggingCheck {
               "aws cloudfront update-distribution --id " + d.id() + " --if-match \"$(jq -r .ETag " + f
                   + ".json)\" --distribution-config file://" + f + "-logging.json")));
     }
+    // VPCs whose flow logs were read and found missing; a VPC none of the snapshot's interfaces is in carries no
+    // traffic worth logging (a default VPC left alone), unless no interfaces were collected at all.
+    java.util.Set<String> vpcsInUse = new java.util.HashSet<>();
+    snap.networkInterfaces().forEach(n -> vpcsInUse.add(n.vpcId()));
+    for (Vpc v : snap.vpcs()) {
+      if (v.flowLogs() == null || !v.flowLogs().isEmpty()
+          || (!snap.networkInterfaces().isEmpty() && !vpcsInUse.contains(v.id()))) {
+        continue;
+      }
+      // A custom format with the packet addresses, so traffic through NAT gateways and load balancers is
+      // attributed to its real ends (the reader takes the field order from the header line AWS writes).
+      out.add(new Finding("vpc-flow-logs", List.of(v.id()), v.region(), "VPC Flow Logs are off",
+          List.of("aws ec2 create-flow-logs --resource-type VPC --resource-ids " + v.id() + " --traffic-type ALL"
+              + " --log-destination-type s3 --log-destination arn:aws:s3:::" + bucket + "/" + prefix + "/vpc-flow-logs/"
+              + " --log-format '" + FLOW_LOG_FORMAT + "' --region " + v.region())));
+    }
     Map<String, List<String>> noDetailed = new TreeMap<>();
     Map<String, List<String>> noAgent = new TreeMap<>();
     // Instances whose CloudWatch agent publishes memory, looked up once rather than per instance.
@@ -109,12 +131,12 @@ public final class LoggingCheck {
   public static String render(List<Finding> findings, String bucket) {
     StringBuilder sb = new StringBuilder();
     if (findings.isEmpty()) {
-      return "Logging check: access logs, detailed monitoring and the CloudWatch agent are on everywhere.\n";
+      return "Logging check: access logs, VPC Flow Logs, detailed monitoring and the CloudWatch agent are on everywhere.\n";
     }
     sb.append(String.format(Locale.ROOT,
         "Logging check: %d thing(s) to turn on. migrate changed nothing; run these commands yourself.%n", findings.size()));
     sb.append("Log bucket used below: ").append(bucket)
-        .append(" (it needs the bucket policy that lets ELB and CloudFront deliver logs; see docs/logs.md).\n");
+        .append(" (it needs the bucket policy that lets ELB, CloudFront and VPC Flow Logs deliver logs; see docs/logs.md).\n");
     for (Finding f : findings) {
       sb.append('\n').append(f.kind()).append(' ').append(f.region()).append(' ')
           .append(f.resources().size() == 1 ? f.resources().get(0) : f.resources().size() + " instances")

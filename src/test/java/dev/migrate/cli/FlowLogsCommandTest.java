@@ -68,4 +68,29 @@ class FlowLogsCommandTest {
     assertTrue(r.err().contains("--flow-log-fields needs --log-format vpc-flow"), r.err());
   }
 
+
+  @Test
+  void logsCheckNamesAVpcInUseWithoutFlowLogsAndPrintsTheCommandThatTurnsThemOn(@TempDir Path dir) throws Exception {
+    Snapshot sample = SnapshotJson.read(SAMPLE.resolve("snapshot.json"));
+    Path asIs = dir.resolve("sample.json");
+    SnapshotJson.write(sample, asIs);
+    Run before = run("logs", "check", "--snapshot", asIs.toString());
+    assertEquals(0, before.code(), before.err());
+    assertTrue(!before.out().contains("vpc-flow-logs"), "the sample's VPCs in use have flow logs; the default VPCs"
+        + " hold no interfaces:\n" + before.out());
+
+    java.util.List<dev.migrate.inventory.Vpc> vpcs = sample.vpcs().stream().map(v -> v.cidrBlocks().contains("10.1.0.0/16")
+        ? new dev.migrate.inventory.Vpc(v.id(), v.region(), v.cidrBlocks(), v.isDefault(), java.util.List.of()) : v).toList();
+    String virginia = vpcs.stream().filter(v -> v.cidrBlocks().contains("10.1.0.0/16")).findFirst().orElseThrow().id();
+    Path without = dir.resolve("without.json");
+    SnapshotJson.write(dev.migrate.testing.SnapshotBuilder.from(sample).vpcs(vpcs).build(), without);
+    Run r = run("logs", "check", "--snapshot", without.toString(), "--log-bucket", "acme-logs");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("vpc-flow-logs us-east-1 " + virginia + ": VPC Flow Logs are off"), r.out());
+    assertTrue(r.out().contains("aws ec2 create-flow-logs --resource-type VPC --resource-ids " + virginia
+        + " --traffic-type ALL --log-destination-type s3 --log-destination arn:aws:s3:::acme-logs/access-logs/vpc-flow-logs/"
+        + " --log-format '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport}"
+        + " ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status} ${vpc-id} ${pkt-srcaddr}"
+        + " ${pkt-dstaddr} ${flow-direction} ${traffic-path}' --region us-east-1"), r.out());
+  }
 }

@@ -39,6 +39,12 @@ class NetworkInterfaceCollectTest {
       assertOwner(byId, "eni-0a7000000000000a7", "vpc-endpoint", "vpce-0abc1234def567890");
       assertOwner(byId, "eni-0b8000000000000b8", "lambda", null);
       assertTrue(s.gaps().isEmpty(), s.gaps().toString());
+      // The stub's one flow log is set on a subnet, which the instance's interface places in vpc-0a1.
+      var vpc = s.vpcs().stream().filter(v -> v.id().equals("vpc-0a1")).findFirst().orElseThrow();
+      assertEquals(List.of(new dev.migrate.inventory.Vpc.FlowLog("fl-0123456789abcdef0", "subnet-0a1",
+          "cloud-watch-logs", "arn:aws:logs:us-east-1:123456789012:log-group:/vpc/web-subnet", "ALL",
+          "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol}"
+              + " ${packets} ${bytes} ${start} ${end} ${action} ${log-status}")), vpc.flowLogs());
     }
   }
 

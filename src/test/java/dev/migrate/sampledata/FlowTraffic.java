@@ -112,6 +112,19 @@ final class FlowTraffic {
     return t;
   }
 
+  /** Tokyo's VPC-level flow log: the default format, to the log bucket. */
+  dev.migrate.inventory.Vpc.FlowLog tokyoFlowLog() {
+    return new dev.migrate.inventory.Vpc.FlowLog(tokyoFlowLogId, tokyoVpc, "s3",
+        "arn:aws:s3:::tableapp-logs/vpc-flow-logs/", "ALL", "${" + String.join("} ${",
+            dev.migrate.logs.FlowLogFormat.DEFAULT_FIELDS.split(" ")) + "}");
+  }
+
+  /** us-east-1's VPC-level flow log: a custom format, to the same bucket. */
+  dev.migrate.inventory.Vpc.FlowLog virginiaFlowLog() {
+    return new dev.migrate.inventory.Vpc.FlowLog(virginiaFlowLogId, virginiaVpc, "s3",
+        "arn:aws:s3:::tableapp-logs/vpc-flow-logs/", "ALL", "${" + String.join("} ${", CUSTOM_FIELDS.split(" ")) + "}");
+  }
+
   // ------------------------------------------------------------------ interfaces
 
   private String subnet(String region, String az, boolean isPublic) {

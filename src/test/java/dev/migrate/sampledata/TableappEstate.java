@@ -597,11 +597,19 @@ public final class TableappEstate {
     dists.sort(Comparator.comparing(Distribution::id));
 
     List<S3Bucket> buckets = buckets();
+    // ---- network interfaces and one day of VPC Flow Logs (drawn from their own random streams, so the
+    // rest of the estate is the same with or without them)
+    FlowTraffic flows = FlowTraffic.build(tokyoVpc, virginiaVpc, nodes.stream().map(n -> new FlowTraffic.Host(n.id,
+            n.name, n.role, n.region, n.az, n.privateIp, "running".equals(n.state))).toList(),
+        new FlowTraffic.Resources(webAlbArn, apiAlbArn, nlbArn, "tableapp-legacy", ALB_NODES, PAYMENTS_DB,
+            AVAILABILITY_CACHE, availabilityCache().memberClusters()));
+    // Both VPCs in use deliver flow logs to the log bucket (Tokyo in the default format, us-east-1 in a custom
+    // one); the default VPCs have none.
     List<Vpc> vpcs = new ArrayList<>(List.of(
-        new Vpc(tokyoVpc, TOKYO, List.of("10.0.0.0/16"), false),
-        new Vpc(tokyoDefaultVpc, TOKYO, List.of("172.31.0.0/16"), true),
-        new Vpc(virginiaVpc, VIRGINIA, List.of("10.1.0.0/16"), false),
-        new Vpc(virginiaDefaultVpc, VIRGINIA, List.of("172.31.0.0/16"), true)));
+        new Vpc(tokyoVpc, TOKYO, List.of("10.0.0.0/16"), false, List.of(flows.tokyoFlowLog())),
+        new Vpc(tokyoDefaultVpc, TOKYO, List.of("172.31.0.0/16"), true, List.of()),
+        new Vpc(virginiaVpc, VIRGINIA, List.of("10.1.0.0/16"), false, List.of(flows.virginiaFlowLog())),
+        new Vpc(virginiaDefaultVpc, VIRGINIA, List.of("172.31.0.0/16"), true, List.of())));
     vpcs.sort(Comparator.comparing(Vpc::id));
 
     List<Commitment> commitments = List.of(
@@ -661,12 +669,6 @@ public final class TableappEstate {
     geoReq.put(staticId, days.stream().map(d -> d.stat().geoRequestMap()).toList());
     geoBytes.put(siteId, days.stream().map(d -> d.site().geoBytesMap()).toList());
     geoBytes.put(staticId, days.stream().map(d -> d.stat().geoBytesMap()).toList());
-    // ---- network interfaces and one day of VPC Flow Logs (drawn from their own random streams, so the
-    // rest of the estate is the same with or without them)
-    FlowTraffic flows = FlowTraffic.build(tokyoVpc, virginiaVpc, nodes.stream().map(n -> new FlowTraffic.Host(n.id,
-            n.name, n.role, n.region, n.az, n.privateIp, "running".equals(n.state))).toList(),
-        new FlowTraffic.Resources(webAlbArn, apiAlbArn, nlbArn, "tableapp-legacy", ALB_NODES, PAYMENTS_DB,
-            AVAILABILITY_CACHE, caches.get(0).memberClusters()));
     snapshot = snapshot.withNetworkInterfaces(flows.interfaces).withFlowLogs(flows.expected);
     return new Estate(snapshot, logFiles, geoReq, geoBytes,
         days.stream().map(d -> d.site().originFetches).toList(),
