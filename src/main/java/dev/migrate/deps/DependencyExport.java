@@ -27,12 +27,55 @@ public final class DependencyExport {
 
   private DependencyExport() {}
 
+  /**
+   * How identifying values are written: resource ids, names and application tag values (a report that
+   * anonymises passes its pseudonyms; the places' own names, ports and figures are never changed).
+   */
+  public interface Names {
+    /** Names as they are. */
+    Names AS_IS = new Names() {};
+
+    default String id(String id) {
+      return id;
+    }
+
+    default String name(String name) {
+      return name;
+    }
+
+    default String app(String app) {
+      return app;
+    }
+
+    /** Free text that may contain ids and names (group names, notes). */
+    default String text(String text) {
+      return text;
+    }
+  }
+
   /** The key that names an end in the exports: {@code kind:id}, or the kind alone for a place (internet, ...). */
   public static String key(End e) {
+    return key(e, Names.AS_IS);
+  }
+
+  private static String key(End e, Names n) {
     return switch (e.kind()) {
-      case ITEM, RESOURCE, UNKNOWN_IN_VPC -> e.kind().wire() + ":" + e.id();
+      case ITEM, RESOURCE, UNKNOWN_IN_VPC -> e.kind().wire() + ":" + n.id(e.id());
       default -> e.kind().wire();
     };
+  }
+
+  /** An end's id as written: places keep their kind's name. */
+  private static String id(End e, Names n) {
+    return e.isInternal() ? n.id(e.id()) : e.id();
+  }
+
+  /** An end's name as written: an item's or resource's name is identifying, a place's is not. */
+  private static String name(End e, Names n) {
+    if (!e.isInternal()) {
+      return e.name();
+    }
+    return e.kind() == End.Kind.UNKNOWN_IN_VPC ? "unknown in " + n.id(e.id()) : n.name(e.name());
   }
 
   /** The JSON document, with a newline at the end. */
@@ -53,6 +96,11 @@ public final class DependencyExport {
    * and nothing else.
    */
   public static Map<String, Object> tree(DependencyGraph g) {
+    return tree(g, Names.AS_IS);
+  }
+
+  /** {@link #tree(DependencyGraph)} with identifying values written through {@code n}. */
+  public static Map<String, Object> tree(DependencyGraph g, Names n) {
     var root = new TreeMap<String, Object>();
     root.put("measured", g.measured());
     if (!g.measured()) {
@@ -82,12 +130,12 @@ public final class DependencyExport {
     for (Talker t : g.talkers()) {
       var m = new TreeMap<String, Object>();
       End e = t.end();
-      m.put("key", key(e));
+      m.put("key", key(e, n));
       m.put("kind", e.kind().wire());
-      m.put("id", e.id());
+      m.put("id", id(e, n));
       m.put("itemKind", e.itemKind());
-      m.put("name", e.name());
-      m.put("app", e.app());
+      m.put("name", name(e, n));
+      m.put("app", e.app() == null ? null : n.app(e.app()));
       m.put("group", e.isItem() ? g.groupOf(e.id()).map(Group::id).orElse(null) : null);
       m.put("bytesOut", t.bytesOut());
       m.put("bytesIn", t.bytesIn());
@@ -100,8 +148,8 @@ public final class DependencyExport {
     List<Object> edges = new ArrayList<>();
     for (Edge e : g.edges()) {
       var m = new TreeMap<String, Object>();
-      m.put("a", key(e.a()));
-      m.put("b", key(e.b()));
+      m.put("a", key(e.a(), n));
+      m.put("b", key(e.b(), n));
       m.put("port", e.port());
       m.put("protocol", e.protocol());
       m.put("bytesAtoB", e.bytes().aToB());
@@ -118,9 +166,9 @@ public final class DependencyExport {
     for (Group gr : g.groups()) {
       var m = new TreeMap<String, Object>();
       m.put("id", gr.id());
-      m.put("name", gr.name());
-      m.put("app", gr.app());
-      m.put("items", gr.itemIds());
+      m.put("name", gr.app() != null ? n.app(gr.app()) : n.text(gr.name()));
+      m.put("app", gr.app() == null ? null : n.app(gr.app()));
+      m.put("items", gr.itemIds().stream().map(n::id).toList());
       m.put("internalBytes", gr.internalBytes());
       m.put("externalBytes", gr.externalBytes());
       groups.add(m);
@@ -131,16 +179,26 @@ public final class DependencyExport {
     for (GroupLink l : g.groupLinks()) {
       var m = new TreeMap<String, Object>();
       m.put("a", l.a());
-      m.put("aName", l.aName());
+      m.put("aName", groupName(g, l.a(), l.aName(), n));
       m.put("b", l.b());
-      m.put("bName", l.bName());
+      m.put("bName", groupName(g, l.b(), l.bName(), n));
       m.put("bytesAtoB", l.bytes().aToB());
       m.put("bytesBtoA", l.bytes().bToA());
       links.add(m);
     }
     root.put("groupLinks", links);
-    root.put("notes", g.notes());
+    root.put("notes", g.notes().stream().map(n::text).toList());
     return root;
+  }
+
+  /** A diagram box's name as written: a group's through {@code n}, a place's as it is. */
+  public static String groupName(DependencyGraph g, String box, String name, Names n) {
+    for (Group gr : g.groups()) {
+      if (gr.id().equals(box)) {
+        return gr.app() != null ? n.app(gr.app()) : n.text(gr.name());
+      }
+    }
+    return name;
   }
 
   /**

@@ -323,7 +323,7 @@ public final class DependencyGraph {
           + "VPC ranges): each is attributed to the interface first by id");
     }
     if (c.skipData() > 0) {
-      notes.add(c.skipData() + " SKIPDATA records: AWS could not capture some traffic, so the figures are a "
+      notes.add(c.skipData() + (c.skipData() == 1 ? " SKIPDATA record" : " SKIPDATA records") + ": AWS could not capture some traffic, so the figures are a "
           + "lower bound");
     }
     notes.add("public addresses read as internet: AWS's published service ranges (ip-ranges.json) are not bundled "

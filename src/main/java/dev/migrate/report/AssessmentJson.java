@@ -128,6 +128,7 @@ public final class AssessmentJson {
       root.put("accounts", accounts);
     }
     root.put("coverage", coverage(m.billCoverage()));
+    root.put("dependencies", dev.migrate.deps.DependencyExport.tree(m.dependencies(), m.dependencyNames()));
 
     var hybrid = new TreeMap<String, Object>();
     hybrid.put("scenario", f.scenario());

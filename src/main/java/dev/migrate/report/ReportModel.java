@@ -10,6 +10,9 @@ import dev.migrate.cost.MissingPrice;
 import dev.migrate.cost.Reconciliation;
 import dev.migrate.cost.RequestCosts;
 import dev.migrate.cost.Timeline;
+import dev.migrate.deps.DependencyExport;
+import dev.migrate.deps.DependencyGraph;
+import dev.migrate.deps.DependencyOptions;
 import dev.migrate.inventory.AutoScalingGroup;
 import dev.migrate.inventory.Billing;
 import dev.migrate.inventory.CacheCluster;
@@ -78,6 +81,7 @@ public final class ReportModel {
   private final YearMonth accountBillMonth;
   /** Shown item id to shown account id, for an estate of several accounts (empty for one account). */
   private final Map<String, String> accountOfShownId;
+  private final DependencyGraph dependencies;
 
   private ReportModel(Assessment a, Anonymizer anon) {
     this.a = a;
@@ -87,6 +91,8 @@ public final class ReportModel {
     this.costLines = costLines(a, anon);
     this.warnings = warningRows(a, anon);
     this.billMonths = billMonths(a.snapshot().billing());
+    this.dependencies = DependencyGraph.of(a.snapshot(), null,
+        DependencyOptions.DEFAULTS.withAppTagKey(a.options().appTagKey()));
     this.figures = figures(a, mappings, warnings, billMonths);
     AccountTotals totals = AccountTotals.of(a);
     List<AccountTotals.Row> byCost = new ArrayList<>(totals.rows());
@@ -246,6 +252,39 @@ public final class ReportModel {
 
   public Anonymizer anonymizer() {
     return anon;
+  }
+
+  /** The dependencies the snapshot's VPC Flow Logs measure (empty, not measured, without flow logs). */
+  public DependencyGraph dependencies() {
+    return dependencies;
+  }
+
+  /** How the dependency sheets and JSON write ids, names and tags: through the pseudonyms when anonymising. */
+  public DependencyExport.Names dependencyNames() {
+    if (!anon.enabled()) {
+      return DependencyExport.Names.AS_IS;
+    }
+    return new DependencyExport.Names() {
+      @Override
+      public String id(String id) {
+        return anon.id(id);
+      }
+
+      @Override
+      public String name(String name) {
+        return anon.id(name);
+      }
+
+      @Override
+      public String app(String app) {
+        return anon.known(app);
+      }
+
+      @Override
+      public String text(String text) {
+        return anon.text(text);
+      }
+    };
   }
 
   public Figures figures() {

@@ -33,9 +33,21 @@ public final class WorkbookWriter {
   static final String ASSUMPTIONS = "Assumptions";
   static final String GAPS = "Gaps";
   static final String WARNINGS = "Warnings";
-  /** Sheet order in the workbook. */
+  static final String APP_GROUPS = "App groups";
+  static final String DEPENDENCIES = "Dependencies";
+  /** Sheet order in the workbook (without flow logs in the snapshot; see {@link #sheets}). */
   public static final List<String> SHEETS = List.of(SUMMARY, SCENARIOS, INVENTORY, MAPPING, COSTS, TIMELINE, RECONCILIATION,
       BILL, ASSUMPTIONS, GAPS, WARNINGS);
+
+  /** The sheets of {@code m}'s workbook, in order: the App groups and Dependencies sheets after the Timeline when flows were measured. */
+  public static List<String> sheets(ReportModel m) {
+    if (!m.dependencies().measured()) {
+      return SHEETS;
+    }
+    var out = new java.util.ArrayList<>(SHEETS);
+    out.addAll(out.indexOf(TIMELINE) + 1, List.of(APP_GROUPS, DEPENDENCIES));
+    return List.copyOf(out);
+  }
 
   /** Detail tables: title in row 1, note in row 2, header in row 3, data from row 4 (1-based). */
   static final int HEADER_ROW = Layout.HEADER_ROW;
@@ -66,7 +78,8 @@ public final class WorkbookWriter {
     props.setLastModifiedByUser("migrate");
     Styles st = new Styles(wb);
     SheetRefs refs = new SheetRefs(m);
-    for (String name : SHEETS) {
+    List<String> sheets = sheets(m);
+    for (String name : sheets) {
       // One line of Arial 10 (Excel's and LibreOffice's height for it): POI's default is 15 pt (Calibri 11),
       // which would misplace pictures anchored by rows and overstate the printed length.
       wb.createSheet(name).setDefaultRowHeightInPoints(Layout.rowHeightPoints(1));
@@ -77,18 +90,24 @@ public final class WorkbookWriter {
     if (refs.hasTimeline()) {
       timeline.chart(wb.getSheet(TIMELINE));
     }
+    if (m.dependencies().measured()) {
+      new AppGroupsSheet(m, st).write(wb.getSheet(APP_GROUPS));
+    }
     SXSSFWorkbook sx = new SXSSFWorkbook(wb, WINDOW_ROWS);
     try {
       new InventorySheet(m, st).write(sx.getSheet(INVENTORY));
       new MappingSheet(m, st).write(sx.getSheet(MAPPING));
       new CostsSheet(m, st, refs).write(sx.getSheet(COSTS));
       timeline.write(sx.getSheet(TIMELINE));
+      if (m.dependencies().measured()) {
+        new DependenciesSheet(m, st).write(sx.getSheet(DEPENDENCIES));
+      }
       new ReconciliationSheet(m, st).write(sx.getSheet(RECONCILIATION));
       new BillSheet(m, st).write(sx.getSheet(BILL));
       new AssumptionsSheet(m, st).write(sx.getSheet(ASSUMPTIONS));
       new GapsSheet(m, st).write(sx.getSheet(GAPS));
       new WarningsSheet(m, st).write(sx.getSheet(WARNINGS));
-      for (String name : SHEETS) {
+      for (String name : sheets) {
         // On the template sheets: SXSSF writes everything but the rows from them.
         PageSetup.apply(wb.getSheet(name), !name.equals(SUMMARY), m);
       }
