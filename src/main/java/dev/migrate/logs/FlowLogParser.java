@@ -129,7 +129,6 @@ final class FlowLogParser {
     }
     lines++;
     int[] slotOf = format.slotOfField;
-    java.util.Arrays.fill(fs, -1);
     int field = 0;
     int p = start;
     while (p < end) {
