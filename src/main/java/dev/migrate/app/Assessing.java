@@ -115,16 +115,31 @@ public final class Assessing {
    * @param sets    {@code key.path=value} overrides applied to every scenario
    * @param sample  run the shipped sample scenarios (when {@code files} is empty)
    */
-  public record Scenarios(List<Path> files, List<String> sets, boolean sample) {
+  public record Scenarios(List<Path> files, List<String> sets, boolean sample, Proposal propose) {
     public Scenarios {
       files = List.copyOf(files);
       sets = List.copyOf(sets);
+    }
+
+    /** Scenario files (or the shipped samples) without a proposal. */
+    public Scenarios(List<Path> files, List<String> sets, boolean sample) {
+      this(files, sets, sample, null);
     }
 
     boolean any() {
       return sample || !files.isEmpty();
     }
   }
+
+  /**
+   * Waves to propose and run before any scenario files.
+   *
+   * @param waves     how many (1..12)
+   * @param maxUnits  move units a wave may take, or null for the default
+   * @param write     write the scenario to {@code proposed-waves.yaml} in the output folder and print the waves
+   *                  ({@code whatif --propose-waves}); false when {@code assess} runs it as its default plan
+   */
+  public record Proposal(int waves, Integer maxUnits, boolean write) {}
 
   /**
    * Runs the pipeline, projects the scenarios (if any) and prints their comparison, writes the
@@ -135,7 +150,9 @@ public final class Assessing {
     MigrationPlan plan = Planning.plan(snapshot, req.plan());
     PriceBook book = Costing.priceBook(req.priceBook());
     Assessment assessment = Costing.assess(snapshot, plan, book, costOptions(req.cost()), clock);
-    if (scenarios.any()) {
+    if (scenarios.propose() != null) {
+      assessment = proposeAndRun(assessment, book, scenarios, req.outDir(), out, err);
+    } else if (scenarios.any()) {
       List<Timeline> timelines = scenarios.sample()
           ? WhatIf.runSample(assessment, book, scenarios.sets())
           : WhatIf.run(assessment, book, scenarios.files(), scenarios.sets());
@@ -148,6 +165,41 @@ public final class Assessing {
       written.forEach(p -> out.println(p));
     }
     return assessment;
+  }
+
+  /**
+   * Proposes waves and runs them (and any scenario files after them). Written and printed for
+   * {@code whatif --propose-waves}; for {@code assess}'s default plan only run, so that the Summary's hybrid
+   * months are always filled (an estate with nothing to move has none, and says so on stderr).
+   */
+  private static Assessment proposeAndRun(Assessment assessment, PriceBook book, Scenarios scenarios, Path outDir,
+      PrintStream out, PrintStream err) {
+    Proposal p = scenarios.propose();
+    WhatIf.Proposed proposed = WhatIf.propose(assessment, book, p.waves(), p.maxUnits(), scenarios.sets());
+    if (proposed == null) {
+      if (p.write()) {
+        throw new Failure(Failure.Kind.INVALID_INPUT, "--propose-waves: the estate has nothing to move (no items in"
+            + " the snapshot or the plan)");
+      }
+      err.println("migrate: no hybrid months: the estate has nothing to move");
+      return assessment;
+    }
+    if (p.write()) {
+      Path file = outDir.resolve(WhatIf.PROPOSED + ".yaml");
+      try {
+        java.nio.file.Files.createDirectories(outDir);
+        dev.migrate.io.AtomicFiles.writeString(file, proposed.proposal().yaml());
+      } catch (IOException e) {
+        throw new Failure(Failure.Kind.OUTPUT, "cannot write " + file + ": " + e.getMessage(), e);
+      }
+      out.print(dev.migrate.io.Terminal.safeLines(dev.migrate.cost.hybrid.WavePlanner.summary(proposed.proposal())));
+      out.println("proposed waves written to " + file);
+    }
+    List<Timeline> timelines = WhatIf.run(proposed, scenarios.files(), scenarios.sets());
+    if (p.write()) {
+      out.println(dev.migrate.io.Terminal.safeLines(WhatIf.compare(timelines)));
+    }
+    return WhatIf.withTimelines(assessment, timelines);
   }
 
   /** Reads or collects the snapshot the source names. */

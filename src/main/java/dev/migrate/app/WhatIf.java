@@ -9,6 +9,7 @@ import dev.migrate.cost.hybrid.Scenario;
 import dev.migrate.cost.hybrid.ScenarioException;
 import dev.migrate.cost.hybrid.ScenarioReader;
 import dev.migrate.cost.hybrid.TimelineEngine;
+import dev.migrate.cost.hybrid.WavePlanner;
 import dev.migrate.pricing.PriceBook;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,8 +85,64 @@ public final class WhatIf {
     return Comparison.render(timelines);
   }
 
-  private static List<Timeline> project(Assessment base, PriceBook book, List<Scenario> scenarios) {
+  /** Most waves {@code --propose-waves} proposes. */
+  public static final int MAX_PROPOSED_WAVES = WavePlanner.MAX_WAVES;
+  /**
+   * Waves of the plan {@code assess} runs without a scenario: storage and edge, then the application groups in
+   * three waves (the shipped replatform scenario's shape with its batch, web and data waves).
+   */
+  public static final int DEFAULT_WAVES = 4;
+
+  /** Name of the scenario a proposal writes, and of its file ({@code proposed-waves.yaml}). */
+  public static final String PROPOSED = "proposed-waves";
+
+  /**
+   * Waves proposed for an estate, as a scenario ready to run.
+   *
+   * @param proposal  the waves, notes and the scenario file's text
+   * @param scenario  the same file read back by {@link ScenarioReader} (with the run's {@code --set} overrides)
+   * @param model     the estate indexed for the what-if (reused to project it)
+   */
+  public record Proposed(WavePlanner.Proposal proposal, Scenario scenario, HybridModel model) {}
+
+  /**
+   * Proposes {@code waves} waves (measured application groups and traffic where the snapshot has flow logs,
+   * else application tags and tiers), or null when the estate has nothing to move.
+   *
+   * @param maxUnits  the limit of move units per wave, or null for the default
+   */
+  public static Proposed propose(Assessment base, PriceBook book, int waves, Integer maxUnits, List<String> sets) {
     HybridModel model = HybridModel.of(base, book);
+    if (model.unitCount() == 0) {
+      return null;
+    }
+    WavePlanner.Proposal p = WavePlanner.propose(model, waves, maxUnits, PROPOSED);
+    try {
+      return new Proposed(p, ScenarioReader.parse(p.yaml(), PROPOSED + ".yaml", sets), model);
+    } catch (ScenarioException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Projects the proposed plan first, then the scenario files (if any), over the model the proposal indexed. */
+  public static List<Timeline> run(Proposed proposed, List<Path> scenarioFiles, List<String> sets) {
+    List<Scenario> scenarios = new ArrayList<>();
+    scenarios.add(proposed.scenario());
+    if (!scenarioFiles.isEmpty()) {
+      try {
+        scenarios.addAll(ScenarioReader.readAll(scenarioFiles, sets));
+      } catch (ScenarioException e) {
+        throw failure(e);
+      }
+    }
+    return project(proposed.model(), scenarios);
+  }
+
+  private static List<Timeline> project(Assessment base, PriceBook book, List<Scenario> scenarios) {
+    return project(HybridModel.of(base, book), scenarios);
+  }
+
+  private static List<Timeline> project(HybridModel model, List<Scenario> scenarios) {
     List<Timeline> out = new ArrayList<>();
     List<InputError> errors = new ArrayList<>();
     for (Scenario s : scenarios) {

@@ -2,6 +2,7 @@ package dev.migrate.cli;
 
 import dev.migrate.app.Assessing;
 import dev.migrate.app.Failure;
+import dev.migrate.app.WhatIf;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,11 @@ public final class AssessCommand implements Callable<Integer> {
     if (!scenarios.sets.isEmpty() && scenarios.none()) {
       throw new Failure(Failure.Kind.USAGE, "--set overrides scenario values and needs --scenario FILE");
     }
-    new Assessing(parent.clock()).run(estate.toRequest(spec), scenarios.toScenarios(false), parent.out(), parent.err());
+    // Without a scenario, the proposed plan runs, so that the Summary's hybrid months are always filled.
+    Assessing.Scenarios run = scenarios.none()
+        ? scenarios.toScenarios(new Assessing.Proposal(WhatIf.DEFAULT_WAVES, null, false))
+        : scenarios.toScenarios(false);
+    new Assessing(parent.clock()).run(estate.toRequest(spec), run, parent.out(), parent.err());
     return ExitCode.OK;
   }
 }

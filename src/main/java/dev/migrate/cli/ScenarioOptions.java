@@ -24,4 +24,9 @@ public final class ScenarioOptions {
   Assessing.Scenarios toScenarios(boolean sample) {
     return new Assessing.Scenarios(files, sets, sample && files.isEmpty());
   }
+
+  /** The scenario files after a proposed plan (the shipped samples are not added to a proposal). */
+  Assessing.Scenarios toScenarios(Assessing.Proposal proposal) {
+    return new Assessing.Scenarios(files, sets, false, proposal);
+  }
 }

@@ -120,7 +120,10 @@ public final class ConsoleSummary {
           : "peak " + f.peakHybridMonth() + " at " + usd(f.peakHybridMonthUsd()) + " USD";
       String payback = f.paybackMonths() == null ? "payback " + f.notAvailable().get("paybackMonths")
           : "payback in " + f.paybackMonths() + " months (" + f.paybackMonth() + ")";
-      wrap(lines, "Hybrid months (" + f.scenario() + "): " + peak + "; one-off " + usd(f.oneOffUsd())
+      String description = m.timelines().isEmpty() ? "" : m.timelines().get(0).description();
+      // A plan the tool proposed says so, with its waves and how it grouped them.
+      String which = description.startsWith("proposed plan:") ? description : f.scenario();
+      wrap(lines, "Hybrid months (" + which + "): " + peak + "; one-off " + usd(f.oneOffUsd())
           + " USD; " + payback);
     }
     if (f.billGrowthPct() != null) {

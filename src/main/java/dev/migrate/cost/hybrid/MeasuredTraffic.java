@@ -68,9 +68,10 @@ public record MeasuredTraffic(String source, double windowHours, List<ItemFlow> 
       String name = names.add(g.name()) ? g.name() : g.name() + " (" + g.id() + ")";
       g.itemIds().forEach(id -> groups.put(id, name));
     }
-    DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-    String source = "VPC Flow Logs, " + day.format(graph.start()) + " to " + day.format(graph.end()) + " ("
-        + Math.round(graph.windowHours()) + " h)";
+    DateTimeFormatter start = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+        .withZone(ZoneOffset.UTC);
+    String source = "VPC Flow Logs, " + Math.round(graph.windowHours()) + " h from " + start.format(graph.start())
+        + " UTC";
     return new MeasuredTraffic(source, graph.windowHours(), flows, groups);
   }
 
