@@ -8,6 +8,11 @@ import static dev.migrate.report.WorkbookWriter.GCP_SIDE;
 
 import dev.migrate.cost.CostLine;
 import dev.migrate.cost.Phase;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
@@ -40,8 +45,60 @@ final class CostsSheet {
     this.refs = refs;
   }
 
+  /**
+   * The lines the sheet shows: all of them, or for a large estate the {@code max} dearest (by monthly amount, either
+   * sign, in the model's order), and per side one row adding up the lines left out, so that the totals below still
+   * add up every line.
+   *
+   * @param others  per side left out: {lines left out, their monthly sum}; empty when nothing is cut
+   */
+  record Shown(List<CostLine> lines, Map<Phase, Other> others, int total) {
+    boolean cut() {
+      return lines.size() < total;
+    }
+
+    /** Data rows: the lines, a row per side with lines left out, the note. */
+    int rows() {
+      return lines.size() + others.size() + (cut() ? 1 : 0);
+    }
+  }
+
+  /** Lines of one side left off the sheet. */
+  record Other(int count, BigDecimal monthlyUsd) {}
+
+  static Shown shown(List<CostLine> all, int max) {
+    if (all.size() <= max) {
+      return new Shown(all, Map.of(), all.size());
+    }
+    Integer[] order = new Integer[all.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.<Integer, BigDecimal>comparing(i -> all.get(i).monthlyUsd().abs())
+        .reversed().thenComparing(i -> i));
+    boolean[] keep = new boolean[all.size()];
+    for (int i = 0; i < max; i++) {
+      keep[order[i]] = true;
+    }
+    List<CostLine> lines = new ArrayList<>(max);
+    Map<Phase, Other> others = new EnumMap<>(Phase.class);
+    for (int i = 0; i < all.size(); i++) {
+      CostLine l = all.get(i);
+      if (keep[i]) {
+        lines.add(l);
+      } else {
+        others.merge(l.phase(), new Other(1, l.monthlyUsd()),
+            (a, b) -> new Other(a.count() + b.count(), a.monthlyUsd().add(b.monthlyUsd())));
+      }
+    }
+    return new Shown(lines, others, all.size());
+  }
+
   void write(Sheet s) {
-    var t = new Table(s, st, "Costs", "Every cost line of both sides, USD per month: quantity x unit price, with "
+    Shown shown = refs.costs;
+    var t = new Table(s, st, "Costs", (shown.cut() ? String.format(java.util.Locale.ROOT, "The %,d dearest of %,d cost "
+        + "lines of both sides (the others added up per side below them)", shown.lines().size(), shown.total())
+        : "Every cost line of both sides") + ", USD per month: quantity x unit price, with "
         + "the price's key, source and date. Price book of " + m.priceBookDate() + ".");
     // An estate of several accounts gets an Account column last (the amounts stay in column J, which the
     // Summary's formulas read); one account's sheet is unchanged.
@@ -54,7 +111,7 @@ final class CostsSheet {
     }
     t.header(header.toArray(String[]::new));
     t.wrap(accounts ? ACCOUNT_WRAPPED : WRAPPED);
-    for (CostLine l : m.costLines()) {
+    for (CostLine l : shown.lines()) {
       Row row = t.row();
       t.text(row, 0, l.phase() == Phase.CURRENT ? AWS_SIDE : GCP_SIDE);
       t.text(row, 1, l.service());
@@ -73,6 +130,14 @@ final class CostsSheet {
         t.text(row, 13, m.accountOf(l.itemId()));
       }
     }
+    shown.others().forEach((phase, o) -> {
+      Row row = t.row();
+      t.text(row, 0, phase == Phase.CURRENT ? AWS_SIDE : GCP_SIDE);
+      t.text(row, 1, "(other lines)");
+      t.text(row, 5, String.format(java.util.Locale.ROOT, "%,d smaller lines, added up", o.count()));
+      t.num(row, MONTHLY_COL, o.monthlyUsd(), st.money);
+    });
+    t.cutNote(shown.total(), shown.lines().size(), "Every line is in the cost-lines CSV.");
     t.emptyNote(m.costLines().isEmpty(), "no cost lines");
     int last = t.lastDataRow();
     t.finish(MAX_CHARS);

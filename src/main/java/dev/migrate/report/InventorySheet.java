@@ -17,9 +17,12 @@ final class InventorySheet {
   private final ReportModel m;
   private final Styles st;
 
-  InventorySheet(ReportModel m, Styles st) {
+  private final int maxRows;
+
+  InventorySheet(ReportModel m, Styles st, int maxRows) {
     this.m = m;
     this.st = st;
+    this.maxRows = maxRows;
   }
 
   void write(Sheet s) {
@@ -30,7 +33,7 @@ final class InventorySheet {
     boolean accounts = m.estate();
     t.header(accounts ? ACCOUNT_HEADER : HEADER);
     t.wrap(accounts ? ACCOUNT_WRAPPED : WRAPPED);
-    for (ReportModel.InventoryRow r : m.inventory()) {
+    for (ReportModel.InventoryRow r : Table.first(m.inventory(), maxRows)) {
       Row row = t.row();
       t.text(row, 0, r.kind());
       t.text(row, 1, r.id());
@@ -46,6 +49,7 @@ final class InventorySheet {
         t.text(row, 10, m.accountOf(r.id()));
       }
     }
+    t.cutNote(m.inventory().size(), maxRows, "Every item is in the snapshot and in the assessment JSON (mappings, unmapped).");
     t.emptyNote(m.inventory().isEmpty(), "no items: the snapshot is empty");
     t.finish(MAX_CHARS);
   }

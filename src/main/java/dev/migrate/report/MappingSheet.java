@@ -19,9 +19,12 @@ final class MappingSheet {
   private final ReportModel m;
   private final Styles st;
 
-  MappingSheet(ReportModel m, Styles st) {
+  private final int maxRows;
+
+  MappingSheet(ReportModel m, Styles st, int maxRows) {
     this.m = m;
     this.st = st;
+    this.maxRows = maxRows;
   }
 
   void write(Sheet s) {
@@ -36,7 +39,7 @@ final class MappingSheet {
     }
     t.header(header.toArray(String[]::new));
     t.wrap(accounts ? ACCOUNT_WRAPPED : WRAPPED);
-    for (ReportModel.MappingRow r : m.mappings()) {
+    for (ReportModel.MappingRow r : Table.first(m.mappings(), maxRows)) {
       Row row = t.row();
       t.text(row, 0, r.kind());
       t.text(row, 1, r.itemId());
@@ -55,6 +58,8 @@ final class MappingSheet {
         t.text(row, 13, m.accountOf(r.itemId()));
       }
     }
+    t.cutNote(m.mappings().size(), maxRows, "Every item is in the assessment JSON (mappings, unmapped); the Summary"
+        + " counts all of them.");
     t.emptyNote(m.mappings().isEmpty(), "no items to map");
     t.finish(MAX_CHARS);
   }

@@ -306,10 +306,10 @@ final class SummarySheet {
   private void warnings() {
     var f = m.figures();
     section("Warnings and blockers");
-    count("Blockers", "COUNTIF(" + refs.warningsColumn('A') + ",\"blocker\")", f.blockers(),
+    count("Blockers", refs.warningsCountIf('A', "blocker"), f.blockers(),
         f.itemsWithBlockers() + " item(s) cannot move until they are solved (Warnings)");
-    count("Warnings", "COUNTIF(" + refs.warningsColumn('A') + ",\"warning\")", f.warnings(), "need a look (Warnings)");
-    count("Unmapped items", "COUNTIF(" + refs.mappingColumn('E') + ",\"Unmapped\")", f.unmapped(),
+    count("Warnings", refs.warningsCountIf('A', "warning"), f.warnings(), "need a look (Warnings)");
+    count("Unmapped items", refs.mappingCountIf('E', "Unmapped"), f.unmapped(),
         "no rule matched (Mapping)");
     countValue("Components not priced", f.missingPrices(), "not counted as zero (Gaps)");
     countValue("Collection gaps", f.gaps(), "what could not be collected (Gaps)");
@@ -576,8 +576,7 @@ final class SummarySheet {
       return;
     }
     int first = r;
-    counts.forEach((k, v) -> count(k, "COUNTIF(" + refs.mappingColumn(column) + ",\"" + k.replace("\"", "\"\"") + "\")",
-        v, ""));
+    counts.forEach((k, v) -> count(k, refs.mappingCountIf(column, k), v, ""));
     Row row = s.createRow(r++);
     Cells.label(row, 0, "Total", st.totalLabel);
     Cell c = row.createCell(1);
@@ -587,11 +586,14 @@ final class SummarySheet {
     Cells.label(row, 2, note, st.note);
   }
 
+  /** A count: a formula over a detail sheet, or the value alone when {@code formula} is null (the sheet is cut). */
   private void count(String label, String formula, int value, String note) {
     Row row = s.createRow(r++);
     Cells.label(row, 0, label, st.label);
     Cell c = row.createCell(1);
-    c.setCellFormula(formula);
+    if (formula != null) {
+      c.setCellFormula(formula);
+    }
     c.setCellValue(value);
     c.setCellStyle(st.integerBig);
     if (!note.isEmpty()) {

@@ -4,6 +4,7 @@ import static dev.migrate.report.Layout.FIRST_DATA_ROW;
 import static dev.migrate.report.Layout.HEADER_ROW;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -146,6 +147,26 @@ final class Table {
     if (chars > widths[col]) {
       widths[col] = chars;
     }
+  }
+
+  /**
+   * The first {@code max} of {@code all}: a detail sheet of a large estate keeps a number of rows a spreadsheet
+   * opens in seconds; {@link #cutNote} says how many more there are and where they are in full.
+   */
+  static <T> List<T> first(List<T> all, int max) {
+    return all.size() <= max ? all : all.subList(0, max);
+  }
+
+  /** When {@code shown} of {@code total} rows are on the sheet, one row that says so and where the rest is. */
+  void cutNote(int total, int shown, String where) {
+    if (total > shown) {
+      Cells.label(row(), 0, cutText(total, shown, where), st.note);
+    }
+  }
+
+  static String cutText(int total, int shown, String where) {
+    return String.format(java.util.Locale.ROOT, "%,d more rows are not shown: a detail sheet keeps %,d rows of "
+        + "%,d. %s", total - shown, shown, total, where);
   }
 
   /** When the table is empty, one row that says why, instead of nothing. */

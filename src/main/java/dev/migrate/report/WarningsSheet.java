@@ -12,9 +12,12 @@ final class WarningsSheet {
   private final ReportModel m;
   private final Styles st;
 
-  WarningsSheet(ReportModel m, Styles st) {
+  private final int maxRows;
+
+  WarningsSheet(ReportModel m, Styles st, int maxRows) {
     this.m = m;
     this.st = st;
+    this.maxRows = maxRows;
   }
 
   void write(Sheet s) {
@@ -23,13 +26,15 @@ final class WarningsSheet {
     t.header("Severity", "Source", "Item", "Message");
     t.wrap(2, ITEM_CHARS);
     t.wrap(3, MESSAGE_CHARS);
-    for (ReportModel.WarningRow w : m.warnings()) {
+    for (ReportModel.WarningRow w : Table.first(m.warnings(), maxRows)) {
       Row row = t.row();
       t.text(row, 0, w.severity());
       t.text(row, 1, w.source());
       t.text(row, 2, w.item());
       t.text(row, 3, w.message());
     }
+    t.cutNote(m.warnings().size(), maxRows, "Every warning is in the assessment JSON (warnings); the Summary counts"
+        + " all of them.");
     t.emptyNote(m.warnings().isEmpty(), "none");
     t.finish(MAX_CHARS);
   }

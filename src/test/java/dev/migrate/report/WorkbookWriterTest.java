@@ -72,26 +72,74 @@ class WorkbookWriterTest {
     }
   }
 
-  private static void formulasEvaluateToTheirCachedValues(Assessment a) throws Exception {
-    try (var wb = workbook(ReportModel.of(a))) {
-      FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
-      int formulas = 0;
-      for (Sheet s : wb) {
-        for (Row row : s) {
-          for (Cell c : row) {
-            if (c.getCellType() != CellType.FORMULA) {
-              continue;
-            }
-            formulas++;
-            String where = s.getSheetName() + "!" + c.getAddress() + " =" + c.getCellFormula();
-            assertEquals(CellType.NUMERIC, c.getCachedFormulaResultType(), where);
-            double written = c.getNumericCellValue();
-            var v = ev.evaluate(c);
-            assertEquals(CellType.NUMERIC, v.getCellType(), where + " evaluates to " + v.formatAsString());
-            assertEquals(written, v.getNumberValue(), 0.005, where);
+  /** Evaluates every formula of the workbook against its cached value; returns how many there are. */
+  private static int evaluateEveryFormula(XSSFWorkbook wb) {
+    FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+    int formulas = 0;
+    for (Sheet s : wb) {
+      for (Row row : s) {
+        for (Cell c : row) {
+          if (c.getCellType() != CellType.FORMULA) {
+            continue;
           }
+          formulas++;
+          String where = s.getSheetName() + "!" + c.getAddress() + " =" + c.getCellFormula();
+          assertEquals(CellType.NUMERIC, c.getCachedFormulaResultType(), where);
+          double written = c.getNumericCellValue();
+          var v = ev.evaluate(c);
+          assertEquals(CellType.NUMERIC, v.getCellType(), where + " evaluates to " + v.formatAsString());
+          assertEquals(written, v.getNumberValue(), 0.005, where);
         }
       }
+    }
+    return formulas;
+  }
+
+  @Test
+  void aLargeEstatesDetailSheetsKeepTheDearestLinesAndSayWhatIsCutWhileTheSummaryStillCountsEverything()
+      throws Exception {
+    ReportModel m = ReportModel.of(Fixtures.tableapp());
+    int max = 5;
+    var out = new ByteArrayOutputStream();
+    WorkbookWriter.write(m, out, max);
+    try (var wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+      assertTrue(evaluateEveryFormula(wb) > 10);
+      // The totals still add up every line, through one row per side for the lines left out.
+      assertEquals(m.figures().awsMonthlyUsd().doubleValue(), number(wb, "AWS monthly today"), 0.005);
+      assertEquals(m.figures().gcpMonthlyUsd().doubleValue(), number(wb, "Google Cloud monthly after"), 0.005);
+      assertTrue(summaryRow(wb, "AWS monthly today").getCell(1).getCellFormula().startsWith("Costs!"));
+      Sheet costs = wb.getSheet("Costs");
+      int first = Layout.FIRST_DATA_ROW;
+      List<Double> shown = new ArrayList<>();
+      for (int r = first; r < first + max; r++) {
+        shown.add(costs.getRow(r).getCell(CostsSheet.MONTHLY_COL).getNumericCellValue());
+      }
+      List<Double> dearest = m.costLines().stream().map(l -> l.monthlyUsd().abs().doubleValue())
+          .sorted(java.util.Comparator.reverseOrder()).limit(max).toList();
+      assertEquals(dearest, shown.stream().map(Math::abs).sorted(java.util.Comparator.reverseOrder()).toList());
+      assertEquals("(other lines)", costs.getRow(first + max).getCell(1).getStringCellValue());
+      String note = costs.getRow(first + max + 2).getCell(0).getStringCellValue();
+      assertEquals(String.format(java.util.Locale.ROOT, "%,d more rows are not shown: a detail sheet keeps 5 rows of %,d."
+          + " Every line is in the cost-lines CSV.", m.costLines().size() - max, m.costLines().size()), note);
+      assertTrue(costs.getRow(1).getCell(0).getStringCellValue().startsWith("The 5 dearest of "));
+      // Mapping and Inventory keep their first rows and say so; the Summary's counts are values over every item.
+      Sheet mapping = wb.getSheet("Mapping");
+      assertEquals(m.mappings().get(max - 1).itemId(), mapping.getRow(first + max - 1).getCell(1).getStringCellValue());
+      assertTrue(mapping.getRow(first + max).getCell(0).getStringCellValue().contains("Every item is in the assessment JSON"));
+      assertTrue(wb.getSheet("Inventory").getRow(first + max).getCell(0).getStringCellValue().startsWith(
+          String.format(java.util.Locale.ROOT, "%,d more rows are not shown", m.inventory().size() - max)));
+      Cell unmapped = summaryRow(wb, "Unmapped items").getCell(1);
+      assertEquals(CellType.NUMERIC, unmapped.getCellType());
+      assertEquals(m.figures().unmapped(), (int) unmapped.getNumericCellValue());
+      Cell gke = summaryRow(wb, "GKE StatefulSet").getCell(1);
+      assertEquals(CellType.NUMERIC, gke.getCellType());
+      assertEquals(m.figures().countsByTarget().get("GKE StatefulSet"), (int) gke.getNumericCellValue());
+    }
+  }
+
+  private static void formulasEvaluateToTheirCachedValues(Assessment a) throws Exception {
+    try (var wb = workbook(ReportModel.of(a))) {
+      int formulas = evaluateEveryFormula(wb);
       assertTrue(formulas > 40, "headline figures, totals and counts are formulas: " + formulas);
       // Headline figures are formulas over the detail sheets, not typed-in numbers.
       assertTrue(summaryRow(wb, "AWS monthly today").getCell(1).getCellFormula().startsWith("Costs!"));
