@@ -98,9 +98,20 @@ public final class Assessing {
    * @param formats     what to write
    * @param anonymize   pseudonyms instead of ids, names and tag values
    * @param anonymizeSalt  secret salt of the pseudonyms, or null for a random one each run
+   * @param sizing      how the outputs that grow with the estate are written (cost lines in the JSON, gzip)
    */
   public record Request(Source source, Planning.PlanRequest plan, Path priceBook, CostChoices cost, Path outDir,
-      Set<Reporting.Format> formats, boolean anonymize, String anonymizeSalt) {
+      Set<Reporting.Format> formats, boolean anonymize, String anonymizeSalt, Reporting.Sizing sizing) {
+    public Request {
+      sizing = sizing == null ? Reporting.Sizing.FULL : sizing;
+    }
+
+    /** A request whose outputs are written in full. */
+    public Request(Source source, Planning.PlanRequest plan, Path priceBook, CostChoices cost, Path outDir,
+        Set<Reporting.Format> formats, boolean anonymize, String anonymizeSalt) {
+      this(source, plan, priceBook, cost, outDir, formats, anonymize, anonymizeSalt, Reporting.Sizing.FULL);
+    }
+
     /** A request with a random salt when anonymising. */
     public Request(Source source, Planning.PlanRequest plan, Path priceBook, CostChoices cost, Path outDir,
         Set<Reporting.Format> formats, boolean anonymize) {
@@ -159,8 +170,8 @@ public final class Assessing {
       assessment = WhatIf.withTimelines(assessment, timelines);
       out.println(dev.migrate.io.Terminal.safeLines(WhatIf.compare(timelines)));
     }
-    List<Path> written = Reporting.write(assessment, req.outDir(), req.formats(), req.anonymize(), req.anonymizeSalt(), out,
-        err::println);
+    List<Path> written = Reporting.write(assessment, req.outDir(), req.formats(), req.anonymize(), req.anonymizeSalt(),
+        req.sizing(), out, err::println);
     if (!req.formats().contains(Reporting.Format.CONSOLE)) {
       written.forEach(p -> out.println(p));
     }

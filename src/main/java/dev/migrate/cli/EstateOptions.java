@@ -4,6 +4,7 @@ import dev.migrate.app.Assessing;
 import dev.migrate.app.Choices;
 import dev.migrate.app.Failure;
 import dev.migrate.app.OrganizationRequest;
+import dev.migrate.app.Reporting;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +70,15 @@ public final class EstateOptions {
       description = "With --anonymize: a secret salt of your own, so pseudonyms stay the same between runs "
           + "(or set MIGRATE_ANONYMIZE_SALT, which keeps it off the command line).")
   String anonymizeSalt;
+
+  @Option(names = "--cost-lines", paramLabel = "all|top:N|none", defaultValue = "all",
+      description = "Cost lines the assessment JSON lists: all (default), the N dearest of each side, or none; the "
+          + "cost lines CSV always has every line.")
+  String costLines;
+
+  @Option(names = "--gzip",
+      description = "Write the assessment JSON and the cost lines CSV gzip-compressed (.json.gz, .csv.gz).")
+  boolean gzip;
 
   @Mixin
   PlanningOptions planning;
@@ -162,7 +172,8 @@ public final class EstateOptions {
     }
     return new Assessing.Request(sourceValue, plan, priceBook,
         new Assessing.CostChoices(targetPricing, spotShare, gkeMode, costOptions), outDir,
-        Choices.Output.formats(formats), anonymize, anonymize ? anonymizeSalt : null);
+        Choices.Output.formats(formats), anonymize, anonymize ? anonymizeSalt : null,
+        new Reporting.Sizing(Reporting.Sizing.costLines(costLines), gzip));
   }
 
   /** True when the bundled sample is assessed. */

@@ -59,7 +59,7 @@ public final class CostModel {
     } else {
       warnings.add("no complete billed month in the snapshot: the modelled AWS month is not reconciled with a bill");
     }
-    RequestCosts requests = requests(estate, plan, options, base, warnings);
+    RequestCosts requests = requests(estate, plan, options, current.monthlyUsd(), target.monthlyUsd(), warnings);
     if (!plan.unmapped().isEmpty()) {
       warnings.add(plan.unmapped().size() + " item(s) have no mapping: their AWS cost is carried unchanged to Google Cloud "
           + "after (no saving is counted for them)");
@@ -83,6 +83,10 @@ public final class CostModel {
 
     CostSide targetSide() {
       return side(Phase.TARGET, target);
+    }
+
+    static BigDecimal total(Ledger l) {
+      return l.lines().stream().map(CostLine::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static CostSide side(Phase phase, Ledger l) {
@@ -109,7 +113,7 @@ public final class CostModel {
    * already counted at the edge). Growth points re-price every traffic-driven quantity (egress,
    * requests, LCUs, data processed) at the multiple; compute, disks, storage and fixed fees stay.
    */
-  private RequestCosts requests(Estate estate, MigrationPlan plan, CostOptions options, Priced base,
+  private RequestCosts requests(Estate estate, MigrationPlan plan, CostOptions options, BigDecimal aws, BigDecimal gcp,
       List<String> warnings) {
     Snapshot snapshot = estate.snapshot;
     double windowRequests = 0;
@@ -140,8 +144,6 @@ public final class CostModel {
       return null;
     }
     BigDecimal millions = monthly.divide(MILLION, 12, RoundingMode.HALF_EVEN);
-    BigDecimal aws = base.currentSide().monthlyUsd();
-    BigDecimal gcp = base.targetSide().monthlyUsd();
     List<RequestCosts.GrowthPoint> growth = new ArrayList<>();
     for (BigDecimal m : options.growthMultiples()) {
       BigDecimal awsAt;
@@ -150,9 +152,10 @@ public final class CostModel {
         awsAt = aws;
         gcpAt = gcp;
       } else {
+        // Only the totals are needed: a sum does not depend on the lines' order, so they are not sorted.
         Priced p = price(estate, plan, options, m, new ArrayList<>());
-        awsAt = p.currentSide().monthlyUsd();
-        gcpAt = p.targetSide().monthlyUsd();
+        awsAt = Priced.total(p.current);
+        gcpAt = Priced.total(p.target);
       }
       BigDecimal mm = millions.multiply(m);
       growth.add(new RequestCosts.GrowthPoint(m, awsAt, gcpAt, perMillion(awsAt, mm), perMillion(gcpAt, mm)));

@@ -73,6 +73,9 @@ public final class OutputSet implements AutoCloseable {
     target = target.toAbsolutePath();
     String name = target.getFileName().toString();
     int dot = name.lastIndexOf('.');
+    if (name.endsWith(".gz") && dot > 0 && name.lastIndexOf('.', dot - 1) > 0) {
+      dot = name.lastIndexOf('.', dot - 1); // name~1.csv.gz, not name.csv~1.gz
+    }
     String stem = dot > 0 ? name.substring(0, dot) : name;
     String ext = dot > 0 ? name.substring(dot) : "";
     for (int n = 1; ; n++) {

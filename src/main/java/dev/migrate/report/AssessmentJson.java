@@ -50,10 +50,52 @@ public final class AssessmentJson {
 
   private AssessmentJson() {}
 
+  /** Cost lines listed: every one (the default). */
+  public static final int ALL_COST_LINES = -1;
+
   public static void write(ReportModel m, OutputStream out) throws IOException {
-    MAPPER.writeValue(out, tree(m));
+    write(m, out, ALL_COST_LINES);
+  }
+
+  /**
+   * The JSON listing {@code costLines} cost lines: {@link #ALL_COST_LINES}, or the N dearest of each side (0: none);
+   * when not all are listed, {@code costLinesListed} says how many of how many.
+   */
+  public static void write(ReportModel m, OutputStream out, int costLines) throws IOException {
+    Map<String, Object> root = tree(m);
+    if (costLines != ALL_COST_LINES) {
+      List<CostLine> listed = dearest(m.costLines(), costLines);
+      root.put("costLines", lazy(listed, AssessmentJson::costLine));
+      var info = new TreeMap<String, Object>();
+      info.put("listed", listed.size());
+      info.put("total", m.costLines().size());
+      info.put("selection", costLines == 0 ? "none" : "top:" + costLines);
+      root.put("costLinesListed", info);
+    }
+    MAPPER.writeValue(out, root);
     out.write('\n');
     out.flush();
+  }
+
+  /** The {@code n} dearest lines of each side (by monthly amount, either sign), in the model's order. */
+  static List<CostLine> dearest(List<CostLine> all, int n) {
+    var bySide = new java.util.EnumMap<dev.migrate.cost.Phase, List<Integer>>(dev.migrate.cost.Phase.class);
+    for (int i = 0; i < all.size(); i++) {
+      bySide.computeIfAbsent(all.get(i).phase(), p -> new ArrayList<>()).add(i);
+    }
+    boolean[] keep = new boolean[all.size()];
+    for (List<Integer> side : bySide.values()) {
+      side.sort(java.util.Comparator.<Integer, java.math.BigDecimal>comparing(i -> all.get(i).monthlyUsd().abs())
+          .reversed().thenComparing(i -> i));
+      side.subList(0, Math.min(n, side.size())).forEach(i -> keep[i] = true);
+    }
+    List<CostLine> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (keep[i]) {
+        out.add(all.get(i));
+      }
+    }
+    return out;
   }
 
   public static String toJson(ReportModel m) {
