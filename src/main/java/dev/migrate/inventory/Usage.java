@@ -57,7 +57,7 @@ public record Usage(
     Objects.requireNonNull(kind, "kind");
     requestsByGeography = Lists.sorted(requestsByGeography);
     bytesByGeographyGib = Lists.sorted(bytesByGeographyGib);
-    daily = Lists.copy(daily);
+    daily = DailyPoints.of(daily);
   }
 
   /** A record without datastore figures (every kind but managed databases and caches). */
