@@ -135,6 +135,10 @@ class AssessmentJsonTest {
     // The scenarios fixture has timelines, scenarios, requests and billing: every field is filled.
     json(Fixtures.scenarios(), Anonymizer.none()).fieldNames().forEachRemaining(written::add);
     json(Fixtures.bare(), Anonymizer.none()).fieldNames().forEachRemaining(written::add);
+    // Fields written only when the cost lines listed are limited (--cost-lines).
+    var limited = new java.io.ByteArrayOutputStream();
+    AssessmentJson.write(ReportModel.of(Fixtures.scenarios()), limited, 2);
+    READ.readTree(limited.toByteArray()).fieldNames().forEachRemaining(written::add);
     assertEquals(written, documented, "top-level fields written vs rows of the table in docs/assessment-json.md");
   }
 
