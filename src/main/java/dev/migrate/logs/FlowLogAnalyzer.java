@@ -112,6 +112,17 @@ public final class FlowLogAnalyzer {
   private static Parsed parse(LogSource source, FlowLogFormat format) {
     FlowLogParser parser = new FlowLogParser(source.name(), format);
     LogReport.FileProblem problem = null;
+    if (source.name().endsWith(".parquet") && !source.name().startsWith("s3://")) {
+      try {
+        parquet(Path.of(source.name()), parser);
+      } catch (java.sql.SQLException | IllegalArgumentException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        problem = new LogReport.FileProblem(source.name(), "unreadable Parquet: " + (nl < 0 ? m : m.substring(0, nl)),
+            parser.lines);
+      }
+      return new Parsed(parser, problem);
+    }
     try (InputStream in = Decompression.open(source.open())) {
       parser.parse(in);
     } catch (java.io.EOFException e) {
@@ -126,6 +137,50 @@ public final class FlowLogAnalyzer {
       problem = new LogReport.FileProblem(source.name(), "unreadable: " + m, parser.lines);
     }
     return new Parsed(parser, problem);
+  }
+
+  /**
+   * A Parquet file as AWS delivers flow logs ({@code --log-destination-type s3} with {@code FileFormat=parquet}):
+   * one column per field, named with underscores ({@code account_id}, {@code pkt_srcaddr}), missing values as
+   * nulls. Read through DuckDB, each row becomes a record line for the same parser as the text files, so every
+   * form gives the same pairs and counts. Columns that are not flow-log fields (partition columns) are ignored.
+   */
+  private static void parquet(Path file, FlowLogParser parser) throws java.sql.SQLException {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+      List<String> columns = new ArrayList<>();
+      try (java.sql.PreparedStatement st = db.prepareStatement("SELECT * FROM read_parquet(?) LIMIT 0")) {
+        st.setString(1, file.toString());
+        try (java.sql.ResultSet rs = st.executeQuery()) {
+          java.sql.ResultSetMetaData md = rs.getMetaData();
+          for (int i = 1; i <= md.getColumnCount(); i++) {
+            if (FlowLogFormat.looksLikeHeader(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT))) {
+              columns.add(md.getColumnName(i));
+            }
+          }
+        }
+      }
+      parser.format(FlowLogFormat.parse(String.join(" ", columns)));
+      StringBuilder select = new StringBuilder("SELECT ");
+      for (int i = 0; i < columns.size(); i++) {
+        select.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).replace("\"", "\"\"")).append('"');
+      }
+      select.append(" FROM read_parquet(?)");
+      try (java.sql.PreparedStatement st = db.prepareStatement(select.toString())) {
+        st.setString(1, file.toString());
+        try (java.sql.ResultSet rs = st.executeQuery()) {
+          StringBuilder line = new StringBuilder(160);
+          int n = columns.size();
+          while (rs.next()) {
+            line.setLength(0);
+            for (int i = 1; i <= n; i++) {
+              String v = rs.getString(i);
+              line.append(i == 1 ? "" : " ").append(v == null || v.isEmpty() ? "-" : v);
+            }
+            parser.line(line.toString());
+          }
+        }
+      }
+    }
   }
 
   private static Parsed join(Future<Parsed> f) {

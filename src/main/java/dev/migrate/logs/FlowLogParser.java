@@ -97,7 +97,12 @@ final class FlowLogParser {
     }
   }
 
-  /** One record given as text (a CloudWatch Logs event message). */
+  /** Sets the field order of the records that follow (Parquet columns). */
+  void format(FlowLogFormat f) {
+    format = f;
+  }
+
+  /** One record given as text (a Parquet row, a CloudWatch Logs event message). */
   void line(String text) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     lineNumber++;

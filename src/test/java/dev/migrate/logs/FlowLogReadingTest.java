@@ -150,4 +150,44 @@ class FlowLogReadingTest {
     FlowLogs split = read("files", write("a.log.gz", a.toString(), true), write("b.log", b.toString(), false)).flowLogs();
     assertEquals(whole, split);
   }
+
+  /**
+   * The sample's Tokyo flow logs (default format, gzip text) written as Parquet the way AWS delivers it (one
+   * column per field, underscores, integers as BIGINT, "-" as null) give the same pairs and counts.
+   */
+  @Test
+  void parquetAsAwsDeliversItGivesTheSameFlowLogsAsTheText() throws Exception {
+    Path folder = Path.of("sample-data/tableapp/flow-logs/AWSLogs/481516234200/vpcflowlogs/ap-northeast-1");
+    List<LogSource> text = FlowLogAnalyzer.localSources(List.of(folder));
+    FlowLogReport fromText = FlowLogAnalyzer.analyze(text, "files", null, 2, m -> {});
+    Path parquet = dir.resolve("flows.parquet");
+    java.util.Set<String> numeric = java.util.Set.of("version", "srcport", "dstport", "protocol", "packets", "bytes",
+        "start", "end");
+    StringBuilder select = new StringBuilder("SELECT ");
+    String[] fields = FlowLogFormat.DEFAULT_FIELDS.split(" ");
+    for (int i = 0; i < fields.length; i++) {
+      String col = "nullif(\"" + fields[i] + "\", '-')";
+      select.append(i == 0 ? "" : ", ").append(numeric.contains(fields[i]) ? "CAST(" + col + " AS BIGINT)" : col)
+          .append(" AS \"").append(fields[i].replace('-', '_')).append('"');
+    }
+    String files = folder.toAbsolutePath() + "/**/*.log.gz";
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = db.createStatement()) {
+      st.execute("COPY (" + select + " FROM read_csv('" + files + "', delim=' ', header=true, all_varchar=true))"
+          + " TO '" + parquet + "' (FORMAT PARQUET)");
+    }
+    FlowLogReport fromParquet = FlowLogAnalyzer.analyze(FlowLogAnalyzer.localSources(List.of(dir)), "files", null, 1,
+        m -> {});
+    assertTrue(fromParquet.fileProblems().isEmpty(), fromParquet.fileProblems().toString());
+    assertEquals(fromText.flowLogs(), fromParquet.flowLogs());
+    assertTrue(fromText.flowLogs().counts().accepted() > 1000);
+  }
+
+  @Test
+  void aFileThatIsNotParquetIsAProblemOfThatFile() throws IOException {
+    FlowLogReport r = read("files", write("broken.parquet", "not parquet", false), write("ok.log", AWS_EXAMPLES, false));
+    assertEquals(1, r.fileProblems().size());
+    assertTrue(r.fileProblems().get(0).problem().startsWith("unreadable Parquet: "), r.fileProblems().get(0).problem());
+    assertEquals(2, r.flowLogs().counts().accepted());
+  }
 }
