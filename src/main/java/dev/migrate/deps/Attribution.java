@@ -30,7 +30,8 @@ final class Attribution {
   private final Topology topology;
   private final String appTagKey;
   private final Map<Long, End> byAddress = new HashMap<>();
-  private final Map<String, End> interned = new HashMap<>();
+  // Concurrent: endOf may be called from several threads on a built graph.
+  private final Map<String, End> interned = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, LoadBalancer> lbByName = new HashMap<>();
   private final Map<String, CacheCluster> cacheByNode = new HashMap<>();
   private final List<Ipv4.Block> vpcBlocks = new ArrayList<>();
@@ -97,11 +98,6 @@ final class Attribution {
       }
     }
     return intern(End.place(Ipv4.isPrivate(addr) ? End.Kind.OTHER_PRIVATE : End.Kind.INTERNET));
-  }
-
-  /** The item end of a plan item id, or null when no flow reached it (see {@link DependencyGraph#item}). */
-  End known(End.Kind kind, String id) {
-    return interned.get(kind.wire() + "\u0000" + id);
   }
 
   private End intern(End e) {

@@ -43,7 +43,11 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  */
 public final class DependencyGraph {
   private final FlowLogs flowLogs;
-  private final Attribution attribution;
+  private final Snapshot snapshot;
+  private final DependencyOptions options;
+  /** Built at once with flow logs; without them only when {@link #endOf} asks (the reports build a graph per run). */
+  private Topology topology;
+  private Attribution attribution;
   private final Graph<End, Edge> graph;
   private final List<Edge> edges;
   /** Bytes and busiest-hour bytes from one end to another, index 0 and 1. */
@@ -62,7 +66,9 @@ public final class DependencyGraph {
 
   private DependencyGraph(Snapshot s, Topology t, DependencyOptions o) {
     this.flowLogs = s.flowLogs();
-    this.attribution = new Attribution(s, t, o);
+    this.snapshot = s;
+    this.options = o;
+    this.topology = t;
     Pseudograph<End, Edge> g = new Pseudograph<>(null, null, false);
     this.graph = new AsUnmodifiableGraph<>(g);
     if (flowLogs == null) {
@@ -91,12 +97,13 @@ public final class DependencyGraph {
   /**
    * The dependency graph of a snapshot's flow logs.
    *
-   * @param topology the snapshot indexed (links of instances to groups, Aurora members to clusters)
+   * @param topology the snapshot indexed (links of instances to groups, Aurora members to clusters), or null to
+   *                 index it here when needed
    */
   public static DependencyGraph of(Snapshot snapshot, Topology topology, DependencyOptions options) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(options, "options");
-    return new DependencyGraph(snapshot, topology == null ? Topology.of(snapshot) : topology, options);
+    return new DependencyGraph(snapshot, topology, options);
   }
 
   /** The dependency graph with the default options. */
@@ -106,7 +113,16 @@ public final class DependencyGraph {
 
   // ------------------------------------------------------------------ building
 
+  private synchronized Attribution attribution() {
+    if (attribution == null) {
+      attribution = new Attribution(snapshot, topology == null ? Topology.of(snapshot) : topology, options);
+      topology = null; // only the attribution needs it
+    }
+    return attribution;
+  }
+
   private List<Edge> aggregate(Pseudograph<End, Edge> g) {
+    Attribution attribution = attribution();
     Map<Key, long[]> sums = new HashMap<>();
     long skipped = 0;
     for (FlowLogs.Pair p : flowLogs.pairs()) {
@@ -211,11 +227,11 @@ public final class DependencyGraph {
       app.forEach((v, a) -> byApp.computeIfAbsent(a, x -> new TreeSet<>()).add(v));
     }
 
-    List<Draft> drafts = new ArrayList<>();
-    byApp.forEach((a, m) -> drafts.add(draft(a, m)));
-    for (Set<End> m : untagged) {
-      drafts.add(draft(null, m));
-    }
+    List<Set<End>> sets = new ArrayList<>(byApp.values());
+    List<String> apps = new ArrayList<>(byApp.keySet());
+    sets.addAll(untagged);
+    untagged.forEach(u -> apps.add(null));
+    List<Draft> drafts = drafts(sets, apps);
     drafts.sort(Comparator.comparingLong((Draft d) -> d.internal + d.external).reversed()
         .thenComparing(Draft::name));
     List<Group> out = new ArrayList<>();
@@ -257,25 +273,50 @@ public final class DependencyGraph {
     }
   }
 
-  private Draft draft(String app, Set<End> members) {
-    long in = 0;
-    long out = 0;
-    for (Edge e : edges) {
-      boolean a = members.contains(e.a());
-      boolean b = members.contains(e.b());
-      if (a && b) {
-        in += e.bytes().total();
-      } else if (a || b) {
-        out += e.bytes().total();
+  /**
+   * The groups' figures in one pass over the edges (bytes among a group's members, and between them and
+   * everything else) and their names: the app tag, else the busiest member's name and how many more.
+   */
+  private List<Draft> drafts(List<Set<End>> sets, List<String> apps) {
+    Map<End, Integer> index = new HashMap<>();
+    for (int i = 0; i < sets.size(); i++) {
+      for (End m : sets.get(i)) {
+        index.put(m, i);
       }
     }
-    List<End> sorted = new ArrayList<>(new TreeSet<>(members));
-    String name = app;
-    if (name == null) {
-      End busiest = talkers.stream().map(Talker::end).filter(members::contains).findFirst().orElse(sorted.get(0));
-      name = sorted.size() == 1 ? busiest.name() : busiest.name() + " +" + (sorted.size() - 1);
+    long[] in = new long[sets.size()];
+    long[] out = new long[sets.size()];
+    for (Edge e : edges) {
+      Integer a = index.get(e.a());
+      Integer b = index.get(e.b());
+      long bytes = e.bytes().total();
+      if (a != null && a.equals(b)) {
+        in[a] += bytes;
+      } else {
+        if (a != null) {
+          out[a] += bytes;
+        }
+        if (b != null) {
+          out[b] += bytes;
+        }
+      }
     }
-    return new Draft(name, app, sorted, in, out);
+    Map<End, Integer> rank = new HashMap<>();
+    for (int i = 0; i < talkers.size(); i++) {
+      rank.put(talkers.get(i).end(), i);
+    }
+    List<Draft> drafts = new ArrayList<>(sets.size());
+    for (int i = 0; i < sets.size(); i++) {
+      List<End> sorted = new ArrayList<>(new TreeSet<>(sets.get(i)));
+      String name = apps.get(i);
+      if (name == null) {
+        End busiest = sorted.stream().min(Comparator.comparingInt((End e) -> rank.getOrDefault(e, Integer.MAX_VALUE))
+            .thenComparing(Comparator.naturalOrder())).orElseThrow();
+        name = sorted.size() == 1 ? busiest.name() : busiest.name() + " +" + (sorted.size() - 1);
+      }
+      drafts.add(new Draft(name, apps.get(i), sorted, in[i], out[i]));
+    }
+    return drafts;
   }
 
   /** Bytes between groups and the places outside them; traffic within one box is not a link. */
@@ -318,8 +359,8 @@ public final class DependencyGraph {
       notes.add("the snapshot has no network interfaces: addresses are told apart only by VPC ranges, so no "
           + "flow is attributed to an item (collect again to read them)");
     }
-    if (attribution.ambiguous() > 0) {
-      notes.add(attribution.ambiguous() + " addresses are held by more than one network interface (overlapping "
+    if (attribution().ambiguous() > 0) {
+      notes.add(attribution().ambiguous() + " addresses are held by more than one network interface (overlapping "
           + "VPC ranges): each is attributed to the interface first by id");
     }
     if (c.skipData() > 0) {
@@ -331,6 +372,11 @@ public final class DependencyGraph {
   }
 
   // ------------------------------------------------------------------ reading
+
+  /** The options the graph was built with. */
+  public DependencyOptions options() {
+    return options;
+  }
 
   /** True when the snapshot has flow logs (else everything here is empty). */
   public boolean measured() {
@@ -399,7 +445,7 @@ public final class DependencyGraph {
 
   /** The end an address is attributed to; empty when the text is not an IPv4 address. */
   public Optional<End> endOf(String address) {
-    return Optional.ofNullable(attribution.of(address));
+    return Optional.ofNullable(attribution().of(address));
   }
 
   /** The end of a plan item (by plan item id), if any flow reached it. */

@@ -36,8 +36,9 @@ final class AppGroupsSheet {
     DependencyGraph g = m.dependencies();
     DependencyExport.Names n = m.dependencyNames();
     var t = new Table(s, st, "App groups", String.format(Locale.ROOT, "Items that talk to each other (VPC Flow Logs, "
-        + "%.0f hours; links of 1%% or more of the busier item's traffic), split by the '%s' tag. GiB.",
-        g.windowHours(), m.assessment().options().appTagKey()));
+        + "%.0f hours; links of %s%% or more of the busier item's traffic), split by the '%s' tag. GiB.",
+        g.windowHours(), new java.math.BigDecimal(Double.toString(g.options().groupMinShare() * 100))
+            .stripTrailingZeros().toPlainString(), g.options().appTagKey()));
     t.header("Group", "Name", "App tag", "Items", "GiB within", "GiB outside", "Members");
     t.wrap(WRAPPED);
     for (Group gr : g.groups()) {
