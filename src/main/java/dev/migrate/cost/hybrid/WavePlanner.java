@@ -284,7 +284,8 @@ public final class WavePlanner {
         }
       }
       groups.sort(null);
-      out.add(new ProposedWave(name(month + 1, groups), month++, ids(model, units), List.copyOf(groups), ex, me));
+      // Named by number only: group names are application tag values, which an anonymised report must not show.
+      out.add(new ProposedWave("wave-" + (month + 1), month++, ids(model, units), List.copyOf(groups), ex, me));
     }
     String description = "proposed plan: " + out.size() + " waves, " + (measuredGroups
         ? "application groups measured from flow logs" : "grouped by application tags and tiers (not measured)")
@@ -447,14 +448,6 @@ public final class WavePlanner {
     return units.stream().map(ui -> model.units.get(ui).id).sorted().toList();
   }
 
-  /** wave-K-first-groups, in the characters a wave name allows, at most 64. */
-  static String name(int k, List<String> groups) {
-    String label = String.join("-", groups).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
-        .replaceAll("-+", "-").replaceAll("^-|-$", "");
-    String n = "wave-" + k + (label.isEmpty() ? "" : "-" + label);
-    return n.length() <= 64 ? n : n.substring(0, 64).replaceAll("[-._]+$", "");
-  }
-
   private static String yaml(HybridModel model, String scenarioName, String description, List<ProposedWave> waves,
       List<String> notes) {
     StringBuilder y = new StringBuilder();
@@ -463,7 +456,7 @@ public final class WavePlanner {
         ? "measured by flow logs where they cover both ends (" + model.measuredSource + "), assumed elsewhere"
         : "assumed (no flow logs: load balancer to backends, CDN origin fetches, data stores to clients)").append(".\n");
     for (String note : notes) {
-      y.append("# Note: ").append(note).append(".\n");
+      y.append("# Note: ").append(comment(note)).append(".\n");
     }
     y.append("name: ").append(scenarioName).append('\n');
     y.append("description: ").append(quote(description)).append('\n');
@@ -472,7 +465,7 @@ public final class WavePlanner {
     y.append("waves:\n");
     for (int k = 0; k < waves.size(); k++) {
       ProposedWave w = waves.get(k);
-      y.append("  # ").append(w.units().size()).append(" unit(s): ").append(String.join(", ", w.groups()))
+      y.append("  # ").append(w.units().size()).append(" unit(s): ").append(comment(String.join(", ", w.groups())))
           .append("; exchanges ").append(gib(w.exchangeGib())).append(" GiB/month with the other waves (")
           .append(dev.migrate.cost.Timeline.basis(w.exchangeGib(), w.measuredGib())).append(")\n");
       y.append("  - name: ").append(w.name()).append('\n');
@@ -490,6 +483,14 @@ public final class WavePlanner {
     y.append("oneOff:\n  dataTransfer: true\n");
     y.append("link:\n  type: ha-vpn\n  tunnels: 4\n");
     return y.toString();
+  }
+
+  /**
+   * Text safe inside a YAML comment: group names are tag values, and a line break in one would end the comment
+   * and put the rest into the scenario.
+   */
+  static String comment(String text) {
+    return text.replaceAll("[\\p{Cntrl}\u0085\u2028\u2029]", " ");
   }
 
   private static String gib(BigDecimal g) {
