@@ -116,6 +116,12 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
       case "DescribeVpcs" -> {
         return xml(200, "<DescribeVpcsResponse" + ns + "><vpcSet/></DescribeVpcsResponse>");
       }
+      case "DescribeNetworkInterfaces" -> {
+        return xml(200, "<DescribeNetworkInterfacesResponse" + ns + "><networkInterfaceSet/></DescribeNetworkInterfacesResponse>");
+      }
+      case "DescribeFlowLogs" -> {
+        return xml(200, "<DescribeFlowLogsResponse" + ns + "><flowLogSet/></DescribeFlowLogsResponse>");
+      }
       case "DescribeReservedInstances" -> {
         return xml(200, "<DescribeReservedInstancesResponse" + ns + "><reservedInstancesSet/></DescribeReservedInstancesResponse>");
       }
@@ -335,6 +341,9 @@ final class SyntheticAccount implements ResponseDefinitionTransformerV2 {
     m.put("ec2:DescribeVolumes", r);
     m.put("ec2:DescribeVpcs", r);
     m.put("ec2:DescribeReservedInstances", r);
+    // No network interfaces and no flow logs are served: one empty page per region each.
+    m.put("ec2:DescribeNetworkInterfaces", r);
+    m.put("ec2:DescribeFlowLogs", r);
     m.put("autoscaling:DescribeAutoScalingGroups", r);
     // Classic and v2 DescribeLoadBalancers share one IAM action.
     m.put("elasticloadbalancing:DescribeLoadBalancers", r + r * pages(loadBalancersPerRegion, 400));
