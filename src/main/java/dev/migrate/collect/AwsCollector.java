@@ -476,7 +476,7 @@ public final class AwsCollector {
           logs = new ArrayList<>(byVpc.getOrDefault(v.region() + "|" + v.id(), List.of()));
           logs.sort(Comparator.comparing(Vpc.FlowLog::id));
         }
-        out.add(new Vpc(v.id(), v.region(), v.cidrBlocks(), v.isDefault(), logs));
+        out.add(new Vpc(v.id(), v.region(), v.cidrBlocks(), v.isDefault(), logs, v.ownerId()));
       }
       return out;
     }

@@ -75,7 +75,7 @@ final class Ec2Collector {
           cidrs.add(v.cidrBlock());
         }
         cidrs.sort(null);
-        sink.vpcs.add(new Vpc(v.vpcId(), region, cidrs, Boolean.TRUE.equals(v.isDefault())));
+        sink.vpcs.add(new Vpc(v.vpcId(), region, cidrs, Boolean.TRUE.equals(v.isDefault()), null, v.ownerId()));
         n++;
       }
     }

@@ -32,8 +32,9 @@ import java.util.TreeSet;
  *       the same way. Ids that AWS makes globally unique (instances, volumes, ARNs, distributions, buckets, network
  *       interfaces) are kept as they are; should two accounts' snapshots repeat one (copied or generated snapshots),
  *       it is qualified the same way rather than counted once.</li>
- *   <li>A VPC listed by several accounts is one VPC shared with them (AWS VPC sharing): it is kept once, owned by
- *       the account that lists it first in account order, and instances of other accounts keep pointing at it.</li>
+ *   <li>A VPC listed by several accounts is one VPC shared with them (AWS VPC sharing): it is kept once, with the
+ *       account its owner id names (else the first account listing it, in account order), and instances of other
+ *       accounts keep pointing at it.</li>
  *   <li>Gaps keep the account they come from in their message; an account that could not be collected is a gap of
  *       its own.</li>
  *   <li>Reserved instances and savings plans are kept with the resources of every account (as AWS shares them in
@@ -132,6 +133,8 @@ public final class Estates {
     var distributions = new ArrayList<Distribution>();
     var buckets = new ArrayList<S3Bucket>();
     var vpcs = new LinkedHashMap<String, Vpc>();
+    Map<String, String> vpcAccount = new HashMap<>();
+    Map<String, String> listedBy = new HashMap<>();
     var commitments = new ArrayList<Commitment>();
     var usage = new ArrayList<Usage>();
     var gaps = new ArrayList<Gap>();
@@ -142,6 +145,8 @@ public final class Estates {
     var interfaces = new ArrayList<NetworkInterface>();
     var regions = new TreeSet<String>();
     var members = new ArrayList<MemberAccount>();
+    var memberParts = new ArrayList<Part>();
+    Map<String, TreeSet<String>> accountIds = new HashMap<>();
     Instant collectedAt = null;
     for (Part p : sorted) {
       Snapshot s = p.snapshot();
@@ -188,10 +193,14 @@ public final class Estates {
         ids.add(x.name());
       }
       for (Vpc v : s.vpcs()) {
-        // Listed by an account it is shared with too: the first account (in id order) keeps it.
-        if (vpcs.putIfAbsent(v.id(), v) == null) {
-          ids.add(v.id());
+        // A VPC shared with other accounts (AWS VPC sharing) is listed by each: kept once, the owner's own listing
+        // when it is there; it belongs to the account the owner id names, else to the first account listing it.
+        Vpc prev = vpcs.get(v.id());
+        if (prev == null || (!owns(prev, listedBy.get(v.id())) && owns(v, s.account().id()))) {
+          vpcs.put(v.id(), v);
+          listedBy.put(v.id(), s.account().id());
         }
+        vpcAccount.putIfAbsent(v.id(), s.account().id());
       }
       for (Commitment c : s.commitments()) {
         Commitment x = new Commitment(c.kind(), n.of("commitment", c.id()), c.region(), c.instanceType(),
@@ -258,9 +267,19 @@ public final class Estates {
         ids.add(x.id());
       }
       regions.addAll(s.regions());
+      accountIds.put(s.account().id(), ids);
       collectedAt = collectedAt == null || s.collectedAt().isAfter(collectedAt) ? s.collectedAt() : collectedAt;
+      memberParts.add(p);
+    }
+    // Each VPC to one account: its owner when that account is in the estate, else the first account listing it.
+    vpcs.forEach((id, v) -> {
+      String owner = v.ownerId() != null && accountIds.containsKey(v.ownerId()) ? v.ownerId() : vpcAccount.get(id);
+      accountIds.get(owner).add(id);
+    });
+    for (Part p : memberParts) {
+      Snapshot s = p.snapshot();
       members.add(new MemberAccount(s.account(), p.name(), s.collectedAt(), s.regions(), s.billing(),
-          List.copyOf(ids)));
+          List.copyOf(accountIds.get(s.account().id()))));
     }
     for (FailedAccount f : failed) {
       String who = label(f.accountId(), f.name());
@@ -297,6 +316,11 @@ public final class Estates {
           + errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
     }
     return merged;
+  }
+
+  /** True when the account that listed a VPC is its owner (or the owner is not recorded). */
+  private static boolean owns(Vpc v, String lister) {
+    return v.ownerId() == null || v.ownerId().equals(lister);
   }
 
   /** "111122223333 (prod)" or the id alone. */

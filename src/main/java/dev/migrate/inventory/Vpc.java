@@ -11,13 +11,16 @@ import java.util.Objects;
  * @param isDefault   whether it is the region's default VPC
  * @param flowLogs    the VPC Flow Logs that cover it (on the VPC, or on one of its subnets or interfaces), sorted
  *                    by id; empty when it has none; null when not collected (older snapshots, or not readable)
+ * @param ownerId     the account that owns the VPC (DescribeVpcs OwnerId): another account's id when the VPC is
+ *                    shared with this one (AWS VPC sharing); null when not recorded (older snapshots)
  */
 public record Vpc(
     @JsonProperty(required = true) String id,
     @JsonProperty(required = true) String region,
     List<String> cidrBlocks,
     boolean isDefault,
-    List<FlowLog> flowLogs) {
+    List<FlowLog> flowLogs,
+    String ownerId) {
   public Vpc {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(region, "region");
@@ -25,9 +28,14 @@ public record Vpc(
     flowLogs = flowLogs == null ? null : List.copyOf(flowLogs);
   }
 
-  /** A VPC whose flow logs were not collected. */
+  /** A VPC whose flow logs and owner were not collected. */
   public Vpc(String id, String region, List<String> cidrBlocks, boolean isDefault) {
-    this(id, region, cidrBlocks, isDefault, null);
+    this(id, region, cidrBlocks, isDefault, null, null);
+  }
+
+  /** A VPC whose owner was not recorded. */
+  public Vpc(String id, String region, List<String> cidrBlocks, boolean isDefault, List<FlowLog> flowLogs) {
+    this(id, region, cidrBlocks, isDefault, flowLogs, null);
   }
 
   /**

@@ -76,6 +76,7 @@ class AwsCollectorTest {
     assertEquals("i-0a1", gp3.attachedTo());
     assertNull(s.volume("vol-0a2").orElseThrow().attachedTo());
     assertEquals(List.of("10.0.0.0/16", "10.1.0.0/16"), s.vpcs().get(0).cidrBlocks());
+    assertEquals("123456789012", s.vpcs().get(0).ownerId(), "the owner tells a shared VPC from the account's own");
     var asg = s.autoScalingGroup("web-asg").orElseThrow();
     assertEquals(List.of("i-0a1"), asg.instanceIds());
     assertTrue(asg.behindLoadBalancer());

@@ -115,6 +115,23 @@ class EstatesTest {
   }
 
   @Test
+  void aSharedVpcBelongsToTheAccountItsOwnerIdNamesWhicheverListsItFirst() {
+    var p = parts();
+    // The VPC is owned by 222222222222 and shared with 111111111111, which sorts first.
+    Vpc asOwner = new Vpc(ThreeAccountEstate.SHARED_VPC, ThreeAccountEstate.REGION, List.of("10.0.0.0/16"), false, null, B);
+    Snapshot a = SnapshotBuilder.from(p.get(0).snapshot()).vpcs(List.of(asOwner)).build();
+    Snapshot b = SnapshotBuilder.from(p.get(1).snapshot()).vpcs(List.of(asOwner)).build();
+    Snapshot s = Estates.merge(List.of(new Estates.Part("a.json", a, null), new Estates.Part("b.json", b, null)),
+        List.of(), null);
+    Topology t = Topology.of(s);
+    assertEquals(B, t.account(ThreeAccountEstate.SHARED_VPC).account().id());
+    // 111111111111's instances sit in a VPC of another account: the link is kept, each keeps its own account.
+    Ec2Instance participant = t.instance(ThreeAccountEstate.iid(A, 1));
+    assertEquals(ThreeAccountEstate.SHARED_VPC, participant.vpcId());
+    assertEquals(A, t.account(participant.id()).account().id());
+  }
+
+  @Test
   void aFailedAccountIsAGapNamingTheAccountWhileTheOthersAreMerged() {
     Snapshot s = Estates.merge(parts().subList(0, 2), List.of(new Estates.FailedAccount(C, "data",
         "AccessDenied", "not authorized to perform sts:AssumeRole on OrganizationAccountAccessRole")), null);
