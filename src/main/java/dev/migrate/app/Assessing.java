@@ -195,6 +195,17 @@ public final class Assessing {
       err.println("migrate: no hybrid months: the estate has nothing to move");
       return assessment;
     }
+    if (proposed.scenario() == null) {
+      String why = "the proposed plan lists " + proposed.model().unitCount() + " move units by id, "
+          + proposed.proposal().yaml().length() + " characters, more than the " + dev.migrate.io.Yaml.MAX_CHARS
+          + " a scenario file may have";
+      if (p.write()) {
+        throw new Failure(Failure.Kind.INVALID_INPUT, "--propose-waves: " + why + "; write the waves by hand with"
+            + " apps, tiers or roles selectors (sample-data/scenarios/README.md)");
+      }
+      err.println("migrate: no hybrid months: " + why + "; give --scenario FILE with apps, tiers or roles selectors");
+      return assessment;
+    }
     if (p.write()) {
       Path file = outDir.resolve(WhatIf.PROPOSED + ".yaml");
       try {
