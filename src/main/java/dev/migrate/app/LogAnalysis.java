@@ -7,6 +7,7 @@ import dev.migrate.io.AtomicFiles;
 import dev.migrate.logs.AthenaAnalysis;
 import dev.migrate.logs.AthenaRunner;
 import dev.migrate.inventory.FlowLogs;
+import dev.migrate.logs.CloudWatchFlowLogs;
 import dev.migrate.logs.FlowLogAnalyzer;
 import dev.migrate.logs.FlowLogFormat;
 import dev.migrate.logs.FlowLogReport;
@@ -191,6 +192,7 @@ public final class LogAnalysis {
    * Reading VPC Flow Logs.
    *
    * @param sources    files, folders and {@code s3://bucket/prefix} locations (empty with a log group)
+   * @param logGroup   a CloudWatch Logs log group to read instead, or null
    * @param fields     the field order of records without a header line (a format string or field names), or null
    *                   for the default format
    * @param threads    files read at once, or 0 for all cores
@@ -199,8 +201,8 @@ public final class LogAnalysis {
    * @param mergeInto  snapshot whose flow logs the result becomes, or null
    * @param mergeOut   where the merged snapshot goes (null: replace {@code mergeInto})
    */
-  public record FlowRequest(List<String> sources, String fields, int threads, int top, Path jsonOut, Path mergeInto,
-      Path mergeOut, Aws aws) {
+  public record FlowRequest(List<String> sources, String logGroup, String fields, int threads, int top, Path jsonOut,
+      Path mergeInto, Path mergeOut, Aws aws) {
     public FlowRequest {
       sources = List.copyOf(sources);
     }
@@ -215,6 +217,25 @@ public final class LogAnalysis {
       } catch (IllegalArgumentException e) {
         throw new Failure(Failure.Kind.USAGE, "--flow-log-fields: " + e.getMessage());
       }
+    }
+    if (req.logGroup() != null) {
+      if (!req.sources().isEmpty()) {
+        throw new Failure(Failure.Kind.USAGE, "--log-group reads one log group; give no SOURCE with it");
+      }
+      Snapshot snap = req.mergeInto() == null ? null : readSnapshot(req.mergeInto(), w -> progress.accept("warning: " + w));
+      Aws a = req.aws() == null ? new Aws(null, null, null) : req.aws();
+      progress.accept("reading log group " + req.logGroup() + " from CloudWatch Logs");
+      FlowLogReport report;
+      try {
+        report = CloudWatchFlowLogs.read(a.profile(), a.region(), a.endpointUrl(), req.logGroup(), format, progress);
+      } catch (RuntimeException e) {
+        throw new Failure(Failure.Kind.REMOTE, "CloudWatch Logs " + req.logGroup() + ": " + oneLine(e)
+            + " (check --aws-profile, --region and the logs:FilterLogEvents permission)", e);
+      }
+      return finishFlows(req, snap, report, progress);
+    }
+    if (req.sources().isEmpty()) {
+      throw new Failure(Failure.Kind.USAGE, "give the flow logs: files, folders, s3://bucket/prefix or --log-group NAME");
     }
     AnalyzeRequest asAccess = new AnalyzeRequest(req.sources(), req.threads(), req.top(), req.jsonOut(),
         req.mergeInto(), req.mergeOut(), req.aws(), null);

@@ -62,7 +62,7 @@ public final class LogsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Log file, folder or s3://bucket/prefix.")
+    @Parameters(arity = "0..*", paramLabel = "SOURCE", description = "Log file, folder or s3://bucket/prefix.")
     List<String> sources;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the full summary as JSON.")
@@ -97,6 +97,10 @@ public final class LogsCommand implements Runnable {
             "create-flow-logs ('${version} ${vpc-id} ...') or as names ('version vpc-id ...'). Default: the default format."})
     String flowLogFields;
 
+    @Option(names = "--log-group", paramLabel = "NAME",
+        description = "With --log-format vpc-flow: read the flow logs from this CloudWatch Logs log group instead of SOURCE.")
+    String logGroup;
+
     @Option(names = "--athena-database", paramLabel = "DB", description = "With --athena: Glue database for the table (default: default).")
     String athenaDatabase;
 
@@ -112,8 +116,12 @@ public final class LogsCommand implements Runnable {
       if (logFormat == Choices.LogFormat.VPC_FLOW && !athena) {
         return flows();
       }
-      if (flowLogFields != null) {
-        throw new Failure(Failure.Kind.USAGE, "--flow-log-fields needs --log-format vpc-flow");
+      if (flowLogFields != null || logGroup != null) {
+        throw new Failure(Failure.Kind.USAGE, (logGroup != null ? "--log-group" : "--flow-log-fields")
+            + " needs --log-format vpc-flow");
+      }
+      if (sources == null || sources.isEmpty()) {
+        throw new Failure(Failure.Kind.USAGE, "give at least one SOURCE: a log file, folder or s3://bucket/prefix");
       }
       if (!athena && (logFormat != null || athenaDatabase != null || athenaWorkGroup != null || athenaOutput != null)) {
         throw new Failure(Failure.Kind.USAGE, "--log-format alb|clb|cloudfront and --athena-* options need --athena"
@@ -164,7 +172,8 @@ public final class LogsCommand implements Runnable {
         throw new Failure(Failure.Kind.USAGE, "--out needs --merge-into SNAPSHOT");
       }
       PrintWriter err = spec.commandLine().getErr();
-      LogAnalysis.AnalyzeOutcome o = LogAnalysis.analyzeFlows(new LogAnalysis.FlowRequest(sources, flowLogFields,
+      LogAnalysis.AnalyzeOutcome o = LogAnalysis.analyzeFlows(new LogAnalysis.FlowRequest(
+          sources == null ? List.of() : sources, logGroup, flowLogFields,
           threads, top, json, mergeInto, out, new LogAnalysis.Aws(aws.profile, aws.region, aws.endpointUrl)), m -> {
             err.println("migrate logs: " + Terminal.safe(m));
             err.flush();

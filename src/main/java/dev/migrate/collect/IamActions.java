@@ -33,6 +33,9 @@ public final class IamActions {
     m.put("coverage", CoverageCollector.ACTIONS);
     m.put("rds", RdsCollector.ACTIONS);
     m.put("elasticache", ElastiCacheCollector.ACTIONS);
+    // logs analyze --log-format vpc-flow --log-group reads flow logs from CloudWatch Logs with the same credentials
+    // (dev.migrate.logs.CloudWatchFlowLogs.ACTION; collect may not import logs)
+    m.put("flow-logs", List.of("logs:FilterLogEvents"));
     m.put("organization", OrganizationCollector.ACTIONS);
     return Collections.unmodifiableMap(m);
   }
@@ -78,7 +81,8 @@ public final class IamActions {
    * and everything done with them is checked against this list again.
    */
   public static boolean isReadOnly(String action) {
-    if (action.equals(OrganizationCollector.ASSUME_ROLE)) {
+    // FilterLogEvents searches CloudWatch Logs (VPC Flow Logs read by logs analyze --log-group): it only reads.
+    if (action.equals(OrganizationCollector.ASSUME_ROLE) || action.equals("logs:FilterLogEvents")) {
       return true;
     }
     String op = action.substring(action.indexOf(':') + 1);
