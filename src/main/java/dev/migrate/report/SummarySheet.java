@@ -243,7 +243,7 @@ final class SummarySheet {
             "the most expensive month: both clouds, the link and one-off costs (Timeline)");
       }
       money("One-off migration costs", "=SUM(" + refs.timelineColumn('G') + ")", f.oneOffUsd(),
-          "data transfer and engineering over the timeline (Timeline)");
+          "data transfer, and engineering where the scenario counts it (Timeline)");
       if (f.paybackMonths() == null) {
         notAvailable("Months to pay back", f.notAvailable().get("paybackMonths"));
       } else {

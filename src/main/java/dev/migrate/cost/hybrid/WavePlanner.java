@@ -289,7 +289,7 @@ public final class WavePlanner {
     }
     String description = "proposed plan: " + out.size() + " waves, " + (measuredGroups
         ? "application groups measured from flow logs" : "grouped by application tags and tiers (not measured)")
-        + ", at most " + limit + " units a wave";
+        + ", at most " + limit + " units a wave, no engineering effort counted";
     return new Proposal(out, limit, measuredGroups, notes, description, yaml(model, scenarioName, description, out, notes));
   }
 
