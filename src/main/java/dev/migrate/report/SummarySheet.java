@@ -222,7 +222,7 @@ final class SummarySheet {
       figure("Scenario", f.scenario());
       String description = m.timelines().get(0).description();
       if (!description.isEmpty()) {
-        Cells.label(s.getRow(r - 1), 2, description, st.note);
+        note(s.getRow(r - 1), description);
       }
       if (m.timelines().size() > 1) {
         Row row = s.createRow(r++);
