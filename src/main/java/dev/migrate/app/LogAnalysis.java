@@ -76,7 +76,7 @@ public final class LogAnalysis {
   public record AnalyzeOutcome(String text, long files, long failedFiles, List<String> merged, List<String> unmatched) {}
 
   public static AnalyzeOutcome analyze(AnalyzeRequest req, Consumer<String> progress) {
-    List<LogSource> sources = req.athena() != null ? List.of() : sources(req);
+    List<LogSource> sources = req.athena() != null ? List.of() : sources(req, "log", LogAnalyzer::localSources);
     refuseOutputsThatAreInputs(req, sources);
     Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto(), w -> progress.accept("warning: " + w));
     LogReport report = req.athena() != null ? athena(req, progress) : local(req, sources, progress);
@@ -239,7 +239,7 @@ public final class LogAnalysis {
     }
     AnalyzeRequest asAccess = new AnalyzeRequest(req.sources(), req.threads(), req.top(), req.jsonOut(),
         req.mergeInto(), req.mergeOut(), req.aws(), null);
-    List<LogSource> sources = flowSources(asAccess);
+    List<LogSource> sources = sources(asAccess, "flow log", FlowLogAnalyzer::localSources);
     refuseOutputsThatAreInputs(asAccess, sources);
     Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto(), w -> progress.accept("warning: " + w));
     if (sources.isEmpty()) {
@@ -290,34 +290,6 @@ public final class LogAnalysis {
         merged, List.of());
   }
 
-  private static List<LogSource> flowSources(AnalyzeRequest req) {
-    List<Path> local = new ArrayList<>();
-    List<LogSource> all = new ArrayList<>();
-    for (String s : req.sources()) {
-      if (s.startsWith("s3://")) {
-        try {
-          Aws a = req.aws() == null ? new Aws(null, null, null) : req.aws();
-          all.addAll(S3LogSources.list(s, a.profile(), a.region(), a.endpointUrl()));
-        } catch (IllegalArgumentException e) {
-          throw new Failure(Failure.Kind.USAGE, s + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-          throw new Failure(Failure.Kind.REMOTE, s + ": cannot list the flow log objects: " + oneLine(e)
-              + " (check --aws-profile, --region and the s3:ListBucket permission)", e);
-        }
-      } else {
-        local.add(Path.of(s));
-      }
-    }
-    try {
-      all.addAll(FlowLogAnalyzer.localSources(local));
-    } catch (NoSuchFileException e) {
-      throw new Failure(Failure.Kind.USAGE, e.getFile() + ": no such file or folder");
-    } catch (IOException e) {
-      throw new Failure(Failure.Kind.INVALID_INPUT, "cannot list flow log files: " + oneLine(e));
-    }
-    return all;
-  }
-
   /** The logging check over a snapshot, as text. */
   public static String check(Path snapshotFile, String bucket, String prefix) {
     return check(readSnapshot(snapshotFile), bucket, prefix);
@@ -346,7 +318,16 @@ public final class LogAnalysis {
     return LoggingCheck.render(LoggingCheck.check(snap, bucket, prefix), bucket);
   }
 
-  private static List<LogSource> sources(AnalyzeRequest req) {
+  /** Lists local files and folders with {@code lister}. */
+  private interface LocalLister {
+    List<LogSource> list(List<Path> paths) throws IOException;
+  }
+
+  /**
+   * The sources an analysis reads: {@code s3://} prefixes listed through S3, local files and folders through
+   * {@code lister}; {@code what} names them in errors ("log", "flow log").
+   */
+  private static List<LogSource> sources(AnalyzeRequest req, String what, LocalLister lister) {
     List<Path> local = new ArrayList<>();
     List<LogSource> all = new ArrayList<>();
     for (String s : req.sources()) {
@@ -357,7 +338,7 @@ public final class LogAnalysis {
         } catch (IllegalArgumentException e) {
           throw new Failure(Failure.Kind.USAGE, s + ": " + e.getMessage());
         } catch (RuntimeException e) {
-          throw new Failure(Failure.Kind.REMOTE, s + ": cannot list the log objects: " + oneLine(e)
+          throw new Failure(Failure.Kind.REMOTE, s + ": cannot list the " + what + " objects: " + oneLine(e)
               + " (check --aws-profile, --region and the s3:ListBucket permission)", e);
         }
       } else {
@@ -365,11 +346,11 @@ public final class LogAnalysis {
       }
     }
     try {
-      all.addAll(LogAnalyzer.localSources(local));
+      all.addAll(lister.list(local));
     } catch (NoSuchFileException e) {
       throw new Failure(Failure.Kind.USAGE, e.getFile() + ": no such file or folder");
     } catch (IOException e) {
-      throw new Failure(Failure.Kind.INVALID_INPUT, "cannot list log files: " + oneLine(e));
+      throw new Failure(Failure.Kind.INVALID_INPUT, "cannot list " + what + " files: " + oneLine(e));
     }
     return all;
   }
