@@ -2,7 +2,6 @@ package dev.migrate.logs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -17,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Analyses log sources: one file per task on up to {@code threads} threads, each file into its
@@ -65,23 +63,7 @@ public final class LogAnalyzer {
    * @throws NoSuchFileException for a path that does not exist
    */
   public static List<LogSource> localSources(List<Path> paths) throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (Path p : paths) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .filter(f -> LOG_FILE.matcher(f.getFileName().toString()).matches())
-              .sorted()
-              .forEach(files::add);
-        }
-      } else if (Files.exists(p)) {
-        files.add(p);
-      } else {
-        throw new NoSuchFileException(p.toString());
-      }
-    }
-    return files.stream().map(LogSource::of).toList();
+    return LogSource.local(paths, name -> LOG_FILE.matcher(name).matches());
   }
 
   /** Analyses the sources; a file that cannot be read is reported and the others go on. */
