@@ -110,10 +110,7 @@ public final class Topology {
     }
     // The first usage record of an id counts (a snapshot has one per resource).
     s.usage().forEach(u -> usage.putIfAbsent(u.resourceId(), u));
-    accountOf = sized(s.members().isEmpty() ? 0 : itemCountOf(s));
-    for (MemberAccount m : s.members()) {
-      m.resourceIds().forEach(id -> accountOf.putIfAbsent(id, m));
-    }
+    accountOf = accountsOf(s);
     itemsByKind = List.of(instances, volumes, groups, loadBalancers, distributions, buckets, dbInstances, dbClusters,
         caches);
     groups();
@@ -125,6 +122,18 @@ public final class Topology {
   /** Indexes a snapshot. */
   public static Topology of(Snapshot snapshot) {
     return new Topology(snapshot);
+  }
+
+  /**
+   * The member account of each resource id of an estate (empty for one account), without the rest of the
+   * index: for callers that need only this lookup.
+   */
+  public static Map<String, MemberAccount> accountsOf(Snapshot s) {
+    Map<String, MemberAccount> out = sized(s.members().isEmpty() ? 0 : itemCountOf(s));
+    for (MemberAccount m : s.members()) {
+      m.resourceIds().forEach(id -> out.putIfAbsent(id, m));
+    }
+    return out;
   }
 
   private static int itemCountOf(Snapshot s) {
