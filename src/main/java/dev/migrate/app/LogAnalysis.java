@@ -200,11 +200,20 @@ public final class LogAnalysis {
    * @param jsonOut    where to write the JSON report, or null
    * @param mergeInto  snapshot whose flow logs the result becomes, or null
    * @param mergeOut   where the merged snapshot goes (null: replace {@code mergeInto})
+   * @param since      with a log group: the first event time to read (inclusive), or null for the oldest
+   * @param until      with a log group: the event time to stop at (exclusive), or null for the newest
+   * @param athena     reduce the flow logs on Amazon Athena where they lie (one s3:// source), or null
    */
   public record FlowRequest(List<String> sources, String logGroup, String fields, int threads, int top, Path jsonOut,
-      Path mergeInto, Path mergeOut, Aws aws) {
+      Path mergeInto, Path mergeOut, Aws aws, java.time.Instant since, java.time.Instant until, Athena athena) {
     public FlowRequest {
       sources = List.copyOf(sources);
+    }
+
+    /** Files, folders, s3:// prefixes or the whole of a log group, read here. */
+    public FlowRequest(List<String> sources, String logGroup, String fields, int threads, int top, Path jsonOut,
+        Path mergeInto, Path mergeOut, Aws aws) {
+      this(sources, logGroup, fields, threads, top, jsonOut, mergeInto, mergeOut, aws, null, null, null);
     }
   }
 
@@ -218,16 +227,28 @@ public final class LogAnalysis {
         throw new Failure(Failure.Kind.USAGE, "--flow-log-fields: " + e.getMessage());
       }
     }
+    if ((req.since() != null || req.until() != null) && req.logGroup() == null) {
+      throw new Failure(Failure.Kind.USAGE, "--since and --until select the events of a --log-group;"
+          + " files, s3:// prefixes and Athena read every record under what is given");
+    }
     if (req.logGroup() != null) {
       if (!req.sources().isEmpty()) {
         throw new Failure(Failure.Kind.USAGE, "--log-group reads one log group; give no SOURCE with it");
       }
       Snapshot snap = req.mergeInto() == null ? null : readSnapshot(req.mergeInto(), w -> progress.accept("warning: " + w));
       Aws a = req.aws() == null ? new Aws(null, null, null) : req.aws();
-      progress.accept("reading log group " + req.logGroup() + " from CloudWatch Logs");
+      CloudWatchFlowLogs.Window window;
+      try {
+        window = new CloudWatchFlowLogs.Window(req.since(), req.until());
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Failure.Kind.USAGE, e.getMessage());
+      }
+      progress.accept("reading log group " + req.logGroup() + " from CloudWatch Logs"
+          + (req.since() == null ? "" : " from " + req.since()) + (req.until() == null ? "" : " until " + req.until()));
       FlowLogReport report;
       try {
-        report = CloudWatchFlowLogs.read(a.profile(), a.region(), a.endpointUrl(), req.logGroup(), format, progress);
+        report = CloudWatchFlowLogs.read(a.profile(), a.region(), a.endpointUrl(), req.logGroup(), format, window,
+            progress);
       } catch (RuntimeException e) {
         throw new Failure(Failure.Kind.REMOTE, "CloudWatch Logs " + req.logGroup() + ": " + oneLine(e)
             + " (check --aws-profile, --region and the logs:FilterLogEvents permission)", e);

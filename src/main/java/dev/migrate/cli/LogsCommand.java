@@ -101,6 +101,15 @@ public final class LogsCommand implements Runnable {
         description = "With --log-format vpc-flow: read the flow logs from this CloudWatch Logs log group instead of SOURCE.")
     String logGroup;
 
+    @Option(names = "--since", paramLabel = "TIME",
+        description = {"With --log-group: read events from this time on (ISO-8601 UTC, e.g. 2026-11-01T00:00:00Z,",
+            "or a date, meaning 00:00 UTC). Default: the oldest event."})
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME",
+        description = "With --log-group: read events before this time (exclusive; same forms). Default: the newest.")
+    String until;
+
     @Option(names = "--athena-database", paramLabel = "DB", description = "With --athena: Glue database for the table (default: default).")
     String athenaDatabase;
 
@@ -116,9 +125,9 @@ public final class LogsCommand implements Runnable {
       if (logFormat == Choices.LogFormat.VPC_FLOW && !athena) {
         return flows();
       }
-      if (flowLogFields != null || logGroup != null) {
-        throw new Failure(Failure.Kind.USAGE, (logGroup != null ? "--log-group" : "--flow-log-fields")
-            + " needs --log-format vpc-flow");
+      if (flowLogFields != null || logGroup != null || since != null || until != null) {
+        throw new Failure(Failure.Kind.USAGE, (logGroup != null ? "--log-group" : flowLogFields != null
+            ? "--flow-log-fields" : since != null ? "--since" : "--until") + " needs --log-format vpc-flow");
       }
       if (sources == null || sources.isEmpty()) {
         throw new Failure(Failure.Kind.USAGE, "give at least one SOURCE: a log file, folder or s3://bucket/prefix");
@@ -174,7 +183,8 @@ public final class LogsCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       LogAnalysis.AnalyzeOutcome o = LogAnalysis.analyzeFlows(new LogAnalysis.FlowRequest(
           sources == null ? List.of() : sources, logGroup, flowLogFields,
-          threads, top, json, mergeInto, out, new LogAnalysis.Aws(aws.profile, aws.region, aws.endpointUrl)), m -> {
+          threads, top, json, mergeInto, out, new LogAnalysis.Aws(aws.profile, aws.region, aws.endpointUrl),
+          time("--since", since), time("--until", until), null), m -> {
             err.println("migrate logs: " + Terminal.safe(m));
             err.flush();
           });
@@ -191,6 +201,26 @@ public final class LogsCommand implements Runnable {
         return ExitCode.INVALID_INPUT;
       }
       return ExitCode.OK;
+    }
+  }
+
+  /**
+   * An ISO-8601 instant ({@code 2026-11-01T00:00:00Z}, any offset) or a date ({@code 2026-11-01}, 00:00 UTC);
+   * null stays null.
+   */
+  static java.time.Instant time(String option, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      } catch (java.time.format.DateTimeParseException e2) {
+        throw new Failure(Failure.Kind.USAGE, option + " " + text
+            + ": expected an ISO-8601 time such as 2026-11-01T00:00:00Z or a date such as 2026-11-01");
+      }
     }
   }
 

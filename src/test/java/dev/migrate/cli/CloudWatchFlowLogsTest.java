@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -79,6 +80,60 @@ class CloudWatchFlowLogsTest {
     assertEquals(List.of(new FlowLogs.Pair("172.31.16.139", "172.31.16.21", 22, "tcp", 4249, 20, 1, 4249),
         new FlowLogs.Pair("203.0.113.12", "172.31.16.139", 0, "icmp", 336, 4, 1, 336)), f.pairs());
     assertEquals(2, server.getAllServeEvents().size());
+  }
+
+  /**
+   * --since/--until become FilterLogEvents startTime/endTime in milliseconds (endTime inclusive, so one millisecond
+   * before --until); the events the window returns give the same pairs as the same records read from a file.
+   */
+  @Test
+  void aTimeWindowIsAskedOfCloudWatchLogsAndGivesTheSamePairsAsTheFileOfThoseRecords(@TempDir Path dir)
+      throws Exception {
+    String inWindow = "2 123456789010 eni-1235b8ca123456789 203.0.113.12 172.31.16.139 0 0 1 4 336 1432917027"
+        + " 1432917142 ACCEPT OK";
+    server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.FilterLogEvents"))
+        .withRequestBody(matchingJsonPath("$.startTime", equalTo("1432857600000")))
+        .withRequestBody(matchingJsonPath("$.endTime", equalTo("1432943999999")))
+        .atPriority(1)
+        .willReturn(aResponse().withHeader("Content-Type", "application/x-amz-json-1.1").withBody(
+            "{\"events\":[{\"logStreamName\":\"eni-1235b8ca123456789-all\",\"timestamp\":1432917142000,"
+                + "\"message\":\"" + inWindow + "\",\"ingestionTime\":1432917150000,\"eventId\":\"1\"}],"
+                + "\"searchedLogStreams\":[]}")));
+    Path json = dir.resolve("window.json");
+    Run r = Run.class.cast(withAwsEnv(() -> run("logs", "analyze", "--log-format", "vpc-flow", "--log-group",
+        "/vpc/flow-logs", "--since", "2015-05-29", "--until", "2015-05-30T00:00:00Z", "--json", json.toString(),
+        "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:" + server.port())));
+    assertEquals(0, r.code(), r.err());
+    assertEquals(1, server.getAllServeEvents().size());
+    Path file = dir.resolve("same.log");
+    java.nio.file.Files.writeString(file, inWindow + "\n");
+    Path fileJson = dir.resolve("file.json");
+    Run f = run("logs", "analyze", "--log-format", "vpc-flow", file.toString(), "--json", fileJson.toString());
+    assertEquals(0, f.code(), f.err());
+    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode a = m.readTree(json.toFile()).get("flowLogs");
+    com.fasterxml.jackson.databind.JsonNode b = m.readTree(fileJson.toFile()).get("flowLogs");
+    assertEquals(b.get("pairs"), a.get("pairs"));
+    assertEquals(b.get("counts"), a.get("counts"));
+    assertEquals(1, a.get("pairs").size());
+  }
+
+  @Test
+  void aWindowNeedsALogGroupAndReadableTimesInOrder() {
+    Run noGroup = run("logs", "analyze", "--log-format", "vpc-flow", "--since", "2026-11-01", "x.log");
+    assertEquals(ExitCode.USAGE, noGroup.code());
+    assertTrue(noGroup.err().contains("--since and --until select the events of a --log-group"), noGroup.err());
+    Run bad = run("logs", "analyze", "--log-format", "vpc-flow", "--log-group", "g", "--since", "yesterday");
+    assertEquals(ExitCode.USAGE, bad.code());
+    assertTrue(bad.err().contains("--since yesterday: expected an ISO-8601 time"), bad.err());
+    Run backwards = run("logs", "analyze", "--log-format", "vpc-flow", "--log-group", "g", "--since", "2026-11-02",
+        "--until", "2026-11-01");
+    assertEquals(ExitCode.USAGE, backwards.code());
+    assertTrue(backwards.err().contains("--until 2026-11-01T00:00:00Z must be after --since 2026-11-02T00:00:00Z"),
+        backwards.err());
+    Run accessLogs = run("logs", "analyze", "--since", "2026-11-01", "x.log");
+    assertEquals(ExitCode.USAGE, accessLogs.code());
+    assertTrue(accessLogs.err().contains("--since needs --log-format vpc-flow"), accessLogs.err());
   }
 
   @Test
