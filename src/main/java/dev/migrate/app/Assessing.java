@@ -7,6 +7,7 @@ import dev.migrate.inventory.Billing;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotFormatException;
 import dev.migrate.inventory.SnapshotJson;
+import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.MigrationPlan;
 import dev.migrate.pricing.PriceBook;
 import java.io.InputStream;
@@ -158,9 +159,11 @@ public final class Assessing {
    */
   public Assessment run(Request req, Scenarios scenarios, PrintStream out, PrintStream err) {
     Snapshot snapshot = snapshot(req.source(), err);
-    MigrationPlan plan = Planning.plan(snapshot, req.plan());
+    // One index of the snapshot for the whole run: the plan, the cost model, the what-if and the reports read it.
+    Topology topology = Topology.of(snapshot);
+    MigrationPlan plan = Planning.plan(topology, req.plan());
     PriceBook book = Costing.priceBook(req.priceBook());
-    Assessment assessment = Costing.assess(snapshot, plan, book, costOptions(req.cost()), clock);
+    Assessment assessment = Costing.assess(topology, plan, book, costOptions(req.cost()), clock);
     if (scenarios.propose() != null) {
       assessment = proposeAndRun(assessment, book, scenarios, req.outDir(), out, err);
     } else if (scenarios.any()) {

@@ -4,6 +4,7 @@ import dev.migrate.cost.Assessment;
 import dev.migrate.cost.CostModel;
 import dev.migrate.cost.CostOptions;
 import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.MigrationPlan;
 import dev.migrate.pricing.LiveRefresh;
 import dev.migrate.pricing.Price;
@@ -64,8 +65,14 @@ public final class Costing {
 
   /** Prices the snapshot and its plan. */
   public static Assessment assess(Snapshot snapshot, MigrationPlan plan, PriceBook book, CostOptions options, Clock clock) {
+    return assess(Topology.of(snapshot), plan, book, options, clock);
+  }
+
+  /** Prices a snapshot already indexed (the run's one index, which the assessment carries on) and its plan. */
+  public static Assessment assess(Topology topology, MigrationPlan plan, PriceBook book, CostOptions options,
+      Clock clock) {
     try {
-      return new CostModel(book).assess(snapshot, plan, options, clock);
+      return new CostModel(book).assess(topology, plan, options, clock);
     } catch (IllegalArgumentException e) {
       throw new Failure(Failure.Kind.INVALID_INPUT, "cost model: " + e.getMessage());
     }

@@ -3,6 +3,7 @@ package dev.migrate.app;
 import dev.migrate.inventory.Snapshot;
 import dev.migrate.inventory.SnapshotFormatException;
 import dev.migrate.inventory.SnapshotJson;
+import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.MigrationPlan;
 import dev.migrate.rules.Explanation;
 import dev.migrate.rules.PlanOptions;
@@ -52,8 +53,13 @@ public final class Planning {
 
   /** The plan for a snapshot. */
   public static MigrationPlan plan(Snapshot snapshot, PlanRequest request) {
+    return plan(Topology.of(snapshot), request);
+  }
+
+  /** The plan for a snapshot already indexed (the run's one index). */
+  public static MigrationPlan plan(Topology topology, PlanRequest request) {
     RuleEngine engine = new RuleEngine(rules(request));
-    return engine.plan(snapshot, options(request));
+    return engine.plan(topology, options(request));
   }
 
   /** Loads (and so validates) the rules a request names. */

@@ -77,7 +77,7 @@ public final class WhatIf {
     return new Assessment(base.snapshot(), base.plan(), base.current(), base.target(), base.missingPrices(),
         base.reconciliation(), base.requests(), timelines, base.assumptions(), base.priceBookDate(),
         base.generatedAt(), base.warnings(), base.commitmentCoverage(), base.trafficCurve(),
-        base.options(), base.billCoverage());
+        base.options(), base.billCoverage(), base.topology());
   }
 
   /** The comparison table for the terminal. */

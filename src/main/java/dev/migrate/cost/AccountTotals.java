@@ -80,8 +80,7 @@ public record AccountTotals(List<Row> rows, YearMonth billMonth) {
     if (s.members().isEmpty()) {
       return new AccountTotals(List.of(), null);
     }
-    // Only the account of each id is needed here, not the whole index.
-    Map<String, MemberAccount> accountOf = Topology.accountsOf(s);
+    Topology index = a.topology();
     Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
     Map<String, Integer> items = new HashMap<>();
     for (MemberAccount m : s.members()) {
@@ -89,20 +88,20 @@ public record AccountTotals(List<Row> rows, YearMonth billMonth) {
     }
     BigDecimal[] shared = {BigDecimal.ZERO, BigDecimal.ZERO};
     for (CostLine l : a.current().lines()) {
-      MemberAccount m = accountOf.get(l.itemId());
+      MemberAccount m = index.account(l.itemId());
       BigDecimal[] x = m == null ? shared : sums.get(m.account().id());
       x[0] = x[0].add(l.monthlyUsd());
     }
     for (CostLine l : a.target().lines()) {
-      MemberAccount m = accountOf.get(l.itemId());
+      MemberAccount m = index.account(l.itemId());
       BigDecimal[] x = m == null ? shared : sums.get(m.account().id());
       x[1] = x[1].add(l.monthlyUsd());
     }
     for (Mapping m : a.plan().mappings()) {
-      count(items, accountOf.get(m.itemId()));
+      count(items, index.account(m.itemId()));
     }
     for (Unmapped u : a.plan().unmapped()) {
-      count(items, accountOf.get(u.itemId()));
+      count(items, index.account(u.itemId()));
     }
     YearMonth month = billMonth(s.billing());
     List<Row> rows = new ArrayList<>();

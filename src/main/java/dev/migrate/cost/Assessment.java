@@ -1,6 +1,7 @@
 package dev.migrate.cost;
 
 import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.topology.Topology;
 import dev.migrate.plan.MigrationPlan;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import java.util.List;
  * @param options         the cost options both sides were priced with (hours per month, pricing choices), which
  *                        the hybrid timeline prices its own months with
  * @param billCoverage    how much of AWS today is modelled, mapped or carried, and where each bill line landed
+ * @param topology        the snapshot indexed by id with its links, built once per run and read by every stage after
+ *                        the plan (what-if, dependencies, per-account totals); null indexes {@code snapshot} here
  */
 public record Assessment(
     Snapshot snapshot,
@@ -46,9 +49,15 @@ public record Assessment(
     CommitmentCoverage commitmentCoverage,
     TrafficCurve trafficCurve,
     CostOptions options,
-    BillCoverage billCoverage) {
+    BillCoverage billCoverage,
+    Topology topology) {
   public Assessment {
     java.util.Objects.requireNonNull(options, "options");
+    if (topology == null) {
+      topology = Topology.of(snapshot);
+    } else if (topology.snapshot() != snapshot) {
+      throw new IllegalArgumentException("the topology indexes another snapshot than the assessment's");
+    }
     trafficCurve = trafficCurve == null ? TrafficCurve.LINEAR : trafficCurve;
     missingPrices = List.copyOf(missingPrices);
     timelines = List.copyOf(timelines);
@@ -64,7 +73,7 @@ public record Assessment(
       List<MissingPrice> missingPrices, Reconciliation reconciliation, RequestCosts requests, List<Timeline> timelines,
       List<Assumption> assumptions, LocalDate priceBookDate, Instant generatedAt, List<String> warnings) {
     this(snapshot, plan, current, target, missingPrices, reconciliation, requests, timelines, assumptions,
-        priceBookDate, generatedAt, warnings, null, null, CostOptions.defaults(), null);
+        priceBookDate, generatedAt, warnings, null, null, CostOptions.defaults(), null, null);
   }
 
   /** An assessment without bill coverage (tests, fixtures). */
@@ -73,7 +82,17 @@ public record Assessment(
       List<Assumption> assumptions, LocalDate priceBookDate, Instant generatedAt, List<String> warnings,
       CommitmentCoverage commitmentCoverage, TrafficCurve trafficCurve, CostOptions options) {
     this(snapshot, plan, current, target, missingPrices, reconciliation, requests, timelines, assumptions,
-        priceBookDate, generatedAt, warnings, commitmentCoverage, trafficCurve, options, null);
+        priceBookDate, generatedAt, warnings, commitmentCoverage, trafficCurve, options, null, null);
+  }
+
+  /** An assessment that indexes its snapshot itself (tests, fixtures). */
+  public Assessment(Snapshot snapshot, MigrationPlan plan, CostSide current, CostSide target,
+      List<MissingPrice> missingPrices, Reconciliation reconciliation, RequestCosts requests, List<Timeline> timelines,
+      List<Assumption> assumptions, LocalDate priceBookDate, Instant generatedAt, List<String> warnings,
+      CommitmentCoverage commitmentCoverage, TrafficCurve trafficCurve, CostOptions options,
+      BillCoverage billCoverage) {
+    this(snapshot, plan, current, target, missingPrices, reconciliation, requests, timelines, assumptions,
+        priceBookDate, generatedAt, warnings, commitmentCoverage, trafficCurve, options, billCoverage, null);
   }
 
   /**

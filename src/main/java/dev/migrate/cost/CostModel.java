@@ -41,9 +41,17 @@ public final class CostModel {
 
   /** Everything the report needs; timelines are left empty (the hybrid timeline is computed elsewhere). */
   public Assessment assess(Snapshot snapshot, MigrationPlan plan, CostOptions options, Clock clock) {
+    return assess(Topology.of(snapshot), plan, options, clock);
+  }
+
+  /**
+   * As {@link #assess(Snapshot, MigrationPlan, CostOptions, Clock)} over a snapshot already indexed (the run's one
+   * index, which the assessment then carries to the what-if and the reports).
+   */
+  public Assessment assess(Topology topology, MigrationPlan plan, CostOptions options, Clock clock) {
+    Snapshot snapshot = topology.snapshot();
     List<String> warnings = new ArrayList<>();
-    // One index of the snapshot's items and links for every pricing pass of this assessment.
-    Estate estate = new Estate(Topology.of(snapshot), options.appTagKey(), options.hoursPerMonth());
+    Estate estate = new Estate(topology, options.appTagKey(), options.hoursPerMonth());
     Priced base = price(estate, plan, options, BigDecimal.ONE, warnings);
     List<MissingPrice> missing = new ArrayList<>(base.current.missing());
     missing.addAll(base.target.missing());
@@ -72,7 +80,7 @@ public final class CostModel {
     List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
     return new Assessment(snapshot, plan, current, target, missing, reconciliation, requests, List.of(),
         Assumptions.of(options, book, snapshot), book.date(), clock.instant(), distinct, base.coverage,
-        new TrafficCurve(base.current.demands(), base.target.demands()), options, base.bill);
+        new TrafficCurve(base.current.demands(), base.target.demands()), options, base.bill, topology);
   }
 
   /** The two ledgers of one pricing pass. */

@@ -91,7 +91,7 @@ public final class ReportModel {
     this.costLines = costLines(a, anon);
     this.warnings = warningRows(a, anon);
     this.billMonths = billMonths(a.snapshot().billing());
-    this.dependencies = DependencyGraph.of(a.snapshot(), null,
+    this.dependencies = DependencyGraph.of(a.snapshot(), a.topology(),
         DependencyOptions.DEFAULTS.withAppTagKey(a.options().appTagKey()));
     this.figures = figures(a, mappings, warnings, billMonths);
     AccountTotals totals = AccountTotals.of(a);

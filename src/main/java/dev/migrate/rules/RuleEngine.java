@@ -64,7 +64,12 @@ public final class RuleEngine {
 
   /** The plan for a snapshot. */
   public MigrationPlan plan(Snapshot s, PlanOptions options) {
-    Run run = new Run(s, options, false);
+    return plan(Topology.of(s), options);
+  }
+
+  /** The plan for a snapshot already indexed (the run's one index, shared with the cost model and the what-if). */
+  public MigrationPlan plan(Topology index, PlanOptions options) {
+    Run run = new Run(index, options, false);
     run.all();
     // Per kind, in snapshot order (already sorted by id, so the sort below is a linear pass).
     List<Mapping> mappings = new ArrayList<>(run.mapped.size());
@@ -80,7 +85,7 @@ public final class RuleEngine {
 
   /** Which rules matched one item, which won and why; empty when the snapshot has no such item. */
   public java.util.Optional<Explanation> explain(Snapshot s, String itemId, PlanOptions options) {
-    Run run = new Run(s, options, true);
+    Run run = new Run(Topology.of(s), options, true);
     run.all();
     Facts f = run.facts.get(itemId);
     if (f == null) {
@@ -151,7 +156,8 @@ public final class RuleEngine {
     final boolean keepFacts;
     final java.util.Set<String> itemRegions = new java.util.HashSet<>();
 
-    Run(Snapshot s, PlanOptions options, boolean keepFacts) {
+    Run(Topology index, PlanOptions options, boolean keepFacts) {
+      Snapshot s = index.snapshot();
       this.s = s;
       this.options = options;
       this.keepFacts = keepFacts;
@@ -162,7 +168,7 @@ public final class RuleEngine {
       for (ItemKind k : ItemKind.values()) {
         mappedInOrder.put(k, new ArrayList<>());
       }
-      this.index = Topology.of(s);
+      this.index = index;
       Map<String, String> regions = new TreeMap<>(catalog.regionMap());
       regions.putAll(options.regionOverrides());
       this.regionMap = regions;

@@ -364,7 +364,7 @@ public final class HybridModel {
    * measured between items replaces the assumptions where it covers both ends of a pair.
    */
   public static HybridModel of(Assessment a, HybridPrices prices) {
-    return new Builder(a, prices, MeasuredTraffic.of(a.snapshot())).build();
+    return new Builder(a, prices, MeasuredTraffic.of(a.topology())).build();
   }
 
   /**
@@ -428,7 +428,7 @@ public final class HybridModel {
       this.prices = prices;
       this.traffic = traffic;
       this.monthFactor = a.options().hoursPerMonth().divide(BigDecimal.valueOf(s.window().hours()), MC);
-      this.topology = Topology.of(s);
+      this.topology = a.topology();
       int items = topology.itemCount();
       mappings = sized(a.plan().mappings().size());
       resolved = sized(items);

@@ -4,6 +4,7 @@ import dev.migrate.deps.DependencyGraph;
 import dev.migrate.deps.Edge;
 import dev.migrate.deps.Group;
 import dev.migrate.inventory.Snapshot;
+import dev.migrate.inventory.topology.Topology;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,7 +38,14 @@ public record MeasuredTraffic(String source, double windowHours, List<ItemFlow> 
 
   /** The traffic a snapshot's flow logs measured between its items, or null when it has no flow logs. */
   public static MeasuredTraffic of(Snapshot snapshot) {
-    return snapshot.flowLogs() == null ? null : of(DependencyGraph.of(snapshot));
+    return of(Topology.of(snapshot));
+  }
+
+  /** As {@link #of(Snapshot)}, over a snapshot already indexed. */
+  public static MeasuredTraffic of(Topology topology) {
+    Snapshot snapshot = topology.snapshot();
+    return snapshot.flowLogs() == null ? null
+        : of(DependencyGraph.of(snapshot, topology, dev.migrate.deps.DependencyOptions.DEFAULTS));
   }
 
   /**
