@@ -198,27 +198,24 @@ public final class Assessing {
       err.println("migrate: no hybrid months: the estate has nothing to move");
       return assessment;
     }
-    if (proposed.scenario() == null) {
-      String why = "the proposed plan lists " + proposed.model().unitCount() + " move units by id, "
-          + proposed.proposal().yaml().length() + " characters, more than the " + dev.migrate.io.Yaml.MAX_CHARS
-          + " a scenario file may have";
-      if (p.write()) {
-        throw new Failure(Failure.Kind.INVALID_INPUT, "--propose-waves: " + why + "; write the waves by hand with"
-            + " apps, tiers or roles selectors (sample-data/scenarios/README.md)");
-      }
-      err.println("migrate: no hybrid months: " + why + "; give --scenario FILE with apps, tiers or roles selectors");
-      return assessment;
-    }
     if (p.write()) {
       Path file = outDir.resolve(WhatIf.PROPOSED + ".yaml");
+      String yaml = proposed.proposal().yaml();
       try {
         java.nio.file.Files.createDirectories(outDir);
-        dev.migrate.io.AtomicFiles.writeString(file, proposed.proposal().yaml());
+        dev.migrate.io.AtomicFiles.writeString(file, yaml);
       } catch (IOException e) {
         throw new Failure(Failure.Kind.OUTPUT, "cannot write " + file + ": " + e.getMessage(), e);
       }
       out.print(dev.migrate.io.Terminal.safeLines(dev.migrate.cost.hybrid.WavePlanner.summary(proposed.proposal())));
       out.println("proposed waves written to " + file);
+      if (yaml.length() > dev.migrate.io.Yaml.MAX_CHARS) {
+        // This run projects the plan as it stands; the file is there to read and edit, not to pass back as it is.
+        err.println("migrate: note: " + file + " lists " + proposed.model().unitCount() + " move units by id in "
+            + yaml.length() + " characters, more than the " + dev.migrate.io.Yaml.MAX_CHARS + " a scenario file may"
+            + " have: --scenario cannot read it back as it is; select with apps, tiers or roles to shorten it"
+            + " (sample-data/scenarios/README.md)");
+      }
     }
     List<Timeline> timelines = WhatIf.run(proposed, scenarios.files(), scenarios.sets());
     if (p.write()) {

@@ -99,10 +99,10 @@ public final class WhatIf {
   /**
    * Waves proposed for an estate, as a scenario ready to run.
    *
-   * @param proposal  the waves, notes and the scenario file's text
-   * @param scenario  the same file read back by {@link ScenarioReader} (with the run's {@code --set} overrides), or
-   *                  null when the file would be larger than a scenario file may be (an estate of tens of thousands
-   *                  of move units: each wave lists its units)
+   * @param proposal  the waves and notes (and the scenario file's text on demand)
+   * @param scenario  the plan as a scenario, with the run's {@code --set} overrides: its waves' units are handed over
+   *                  as values, so an estate of any size runs (the file, which lists them, may be larger than a
+   *                  scenario file may be)
    * @param model     the estate indexed for the what-if (reused to project it)
    */
   public record Proposed(WavePlanner.Proposal proposal, Scenario scenario, HybridModel model) {}
@@ -119,12 +119,8 @@ public final class WhatIf {
       return null;
     }
     WavePlanner.Proposal p = WavePlanner.propose(model, waves, maxUnits, PROPOSED);
-    if (p.yaml().length() > dev.migrate.io.Yaml.MAX_CHARS) {
-      // Each wave lists its units by id: past the size a scenario file may have, it could not be read back.
-      return new Proposed(p, null, model);
-    }
     try {
-      return new Proposed(p, ScenarioReader.parse(p.yaml(), PROPOSED + ".yaml", sets), model);
+      return new Proposed(p, p.scenario(sets), model);
     } catch (ScenarioException e) {
       throw failure(e);
     }

@@ -90,7 +90,7 @@ public final class ScenarioReader {
         continue;
       }
       int before = errors.size();
-      Scenario s = read(text, f.toString(), defaultName(f), sets, errors);
+      Scenario s = read(text, f.toString(), defaultName(f), sets, null, errors);
       if (s != null && errors.size() == before) {
         if (!names.add(s.name())) {
           errors.add(Position.of(f.toString()).error("scenario name '" + s.name()
@@ -107,9 +107,22 @@ public final class ScenarioReader {
 
   /** Reads one scenario from text; {@code source} names it in messages. */
   public static Scenario parse(String text, String source, List<String> sets) throws ScenarioException {
+    return parse(text, source, sets, null);
+  }
+
+  /**
+   * Reads one scenario from text whose waves take, besides what their {@code select} names, the items given
+   * here as values: {@code waveItems.get(i)} joins the {@code items} of the i-th wave after the overrides. A
+   * proposed plan passes its units this way, so that an estate of any size runs without a text listing every
+   * unit (and without the size limit of a scenario file); the overrides still apply to the rest.
+   *
+   * @param waveItems  item ids per wave, in wave order, or null
+   */
+  static Scenario parse(String text, String source, List<String> sets, List<List<String>> waveItems)
+      throws ScenarioException {
     List<InputError> errors = new ArrayList<>();
     String name = source.replaceAll(".*[/\\\\]", "").replaceAll("\\.ya?ml$", "");
-    Scenario s = read(text, source, name, sets, errors);
+    Scenario s = read(text, source, name, sets, waveItems, errors);
     if (!errors.isEmpty()) {
       throw new ScenarioException(errors);
     }
@@ -121,7 +134,7 @@ public final class ScenarioReader {
   }
 
   private static Scenario read(String text, String source, String defaultName, List<String> sets,
-      List<InputError> errors) {
+      List<List<String>> waveItems, List<InputError> errors) {
     Node root;
     try {
       root = Yaml.parse(source, text, "scenario", errors);
@@ -139,7 +152,7 @@ public final class ScenarioReader {
     for (String set : sets) {
       applySet(map, set, errors);
     }
-    return new Binder(errors, defaultName, source).scenario(map);
+    return new Binder(errors, defaultName, source, waveItems).scenario(map);
   }
 
   /** Applies one {@code key.path=value}; list items are addressed by index ({@code waves.0.month=3}). */
@@ -237,12 +250,15 @@ public final class ScenarioReader {
     private final Fields fields;
     private final String defaultName;
     private final String source;
+    /** Items per wave given as values (a proposed plan's units), or null. */
+    private final List<List<String>> waveItems;
 
-    Binder(List<InputError> errors, String defaultName, String source) {
+    Binder(List<InputError> errors, String defaultName, String source, List<List<String>> waveItems) {
       this.errors = errors;
       this.fields = new Fields(errors);
       this.defaultName = defaultName;
       this.source = source;
+      this.waveItems = waveItems;
     }
 
     void error(Position at, String message) {
@@ -360,7 +376,7 @@ public final class ScenarioReader {
         }
         lastMonth = Math.max(lastMonth, month);
         Double weeks = w.entries().containsKey("doubleRunWeeks") ? number(w, "doubleRunWeeks", defaultWeeks, 0, 104) : null;
-        Selector sel = selector(w, p, name);
+        Selector sel = selector(w, p, name, i);
         if (sel != null && sel.rest() && i != list.items().size() - 1) {
           error(Fields.at(w, "select"), "wave " + Echo.quote(name) + " selects 'rest: true' but is not the last wave");
         }
@@ -372,7 +388,7 @@ public final class ScenarioReader {
       return out;
     }
 
-    private Selector selector(MapNode w, String p, String wave) {
+    private Selector selector(MapNode w, String p, String wave, int index) {
       Entry e = w.entries().get("select");
       if (e == null) {
         error(w.pos(), "wave " + Echo.quote(wave) + " has no 'select' (items, apps, roles, tiers, targetKinds, workloadKinds or rest: true)");
@@ -383,7 +399,14 @@ public final class ScenarioReader {
         return null;
       }
       keys(s, p + "select.", "items", "apps", "roles", "tiers", "targetKinds", "workloadKinds", "rest");
-      var sel = new Selector(fields.names(s, "items", null), fields.names(s, "apps", null), fields.names(s, "roles", null),
+      List<String> items = fields.names(s, "items", null);
+      if (waveItems != null && index < waveItems.size() && !waveItems.get(index).isEmpty()) {
+        List<String> all = new ArrayList<>(waveItems.get(index).size() + items.size());
+        all.addAll(waveItems.get(index));
+        all.addAll(items);
+        items = all;
+      }
+      var sel = new Selector(items, fields.names(s, "apps", null), fields.names(s, "roles", null),
           fields.names(s, "tiers", TIERS), fields.names(s, "targetKinds", TARGET_KINDS), fields.names(s, "workloadKinds", WORKLOAD_KINDS),
           bool(s, "rest", false));
       if (!sel.rest() && sel.items().isEmpty() && sel.apps().isEmpty() && sel.roles().isEmpty() && sel.tiers().isEmpty()

@@ -51,15 +51,37 @@ public final class WavePlanner {
       BigDecimal measuredGib) {}
 
   /**
+   * @param name            the scenario's name (and its file's, with {@code .yaml})
    * @param waves           the waves, in order
    * @param maxUnits        the limit of move units per wave used
    * @param groupsMeasured  the groups came from flow logs (else application tags and tiers)
    * @param notes           what the proposer had to do (groups split, limit exceeded, fewer waves)
    * @param description     one sentence for the scenario ("proposed plan: ...")
-   * @param yaml            the scenario file
+   * @param trafficBasis    where the traffic between waves came from, for the file's comment
    */
-  public record Proposal(List<ProposedWave> waves, int maxUnits, boolean groupsMeasured, List<String> notes,
-      String description, String yaml) {}
+  public record Proposal(String name, List<ProposedWave> waves, int maxUnits, boolean groupsMeasured,
+      List<String> notes, String description, String trafficBasis) {
+    public Proposal {
+      waves = List.copyOf(waves);
+      notes = List.copyOf(notes);
+    }
+
+    /** The scenario file: each wave lists its units by id (for an estate of tens of thousands of units, megabytes). */
+    public String yaml() {
+      return WavePlanner.yaml(this, true);
+    }
+
+    /**
+     * The plan as a scenario to run, with the {@code key.path=value} overrides applied as to a file: the units
+     * of each wave are handed over as values, not written out and read back, so an estate of any size runs.
+     *
+     * @throws ScenarioException when an override is wrong
+     */
+    public Scenario scenario(List<String> sets) throws ScenarioException {
+      return ScenarioReader.parse(WavePlanner.yaml(this, false), name + ".yaml", sets,
+          waves.stream().map(ProposedWave::units).toList());
+    }
+  }
 
   /** Ordering phase of a tier in the story: storage and edge first, then batch, web, data stores, the rest. */
   private static int phase(String tier) {
@@ -290,7 +312,10 @@ public final class WavePlanner {
     String description = "proposed plan: " + out.size() + " waves, " + (measuredGroups
         ? "application groups measured from flow logs" : "grouped by application tags and tiers (not measured)")
         + ", at most " + limit + " units a wave, no engineering effort counted";
-    return new Proposal(out, limit, measuredGroups, notes, description, yaml(model, scenarioName, description, out, notes));
+    String basis = model.hasMeasuredFlows()
+        ? "measured by flow logs where they cover both ends (" + model.measuredSource + "), assumed elsewhere"
+        : "assumed (no flow logs: load balancer to backends, CDN origin fetches, data stores to clients)";
+    return new Proposal(scenarioName, out, limit, measuredGroups, notes, description, basis);
   }
 
   /**
@@ -448,18 +473,20 @@ public final class WavePlanner {
     return units.stream().map(ui -> model.units.get(ui).id).sorted().toList();
   }
 
-  private static String yaml(HybridModel model, String scenarioName, String description, List<ProposedWave> waves,
-      List<String> notes) {
+  /**
+   * The scenario text of a proposal; {@code listUnits} false leaves each wave's units out (its select is then
+   * empty but for the last wave's {@code rest}), for {@link Proposal#scenario} to hand them over as values.
+   */
+  private static String yaml(Proposal p, boolean listUnits) {
+    List<ProposedWave> waves = p.waves();
     StringBuilder y = new StringBuilder();
-    y.append("# Proposed by migrate whatif --propose-waves: ").append(description).append(".\n");
-    y.append("# Traffic between waves is ").append(model.hasMeasuredFlows()
-        ? "measured by flow logs where they cover both ends (" + model.measuredSource + "), assumed elsewhere"
-        : "assumed (no flow logs: load balancer to backends, CDN origin fetches, data stores to clients)").append(".\n");
-    for (String note : notes) {
+    y.append("# Proposed by migrate whatif --propose-waves: ").append(p.description()).append(".\n");
+    y.append("# Traffic between waves is ").append(p.trafficBasis()).append(".\n");
+    for (String note : p.notes()) {
       y.append("# Note: ").append(comment(note)).append(".\n");
     }
-    y.append("name: ").append(scenarioName).append('\n');
-    y.append("description: ").append(quote(description)).append('\n');
+    y.append("name: ").append(p.name()).append('\n');
+    y.append("description: ").append(quote(p.description())).append('\n');
     y.append("migration:\n  startMonth: 1\n  lengthMonths: ").append(waves.size())
         .append("\n  doubleRunWeeks: ").append(DOUBLE_RUN_WEEKS).append('\n');
     y.append("waves:\n");
@@ -470,8 +497,13 @@ public final class WavePlanner {
           .append(dev.migrate.cost.Timeline.basis(w.exchangeGib(), w.measuredGib())).append(")\n");
       y.append("  - name: ").append(w.name()).append('\n');
       y.append("    month: ").append(w.month()).append('\n');
+      boolean last = k == waves.size() - 1;
+      if (!listUnits) {
+        y.append(last ? "    select:\n      rest: true\n" : "    select: {}\n");
+        continue;
+      }
       y.append("    select:\n");
-      if (k == waves.size() - 1) {
+      if (last) {
         y.append("      rest: true\n");
       }
       y.append("      items:\n");
