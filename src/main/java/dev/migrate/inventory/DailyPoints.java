@@ -14,7 +14,7 @@ import java.util.RandomAccess;
  */
 final class DailyPoints extends AbstractList<Usage.Daily> implements RandomAccess {
   /** Marks an absent figure in a column; a point whose figure is this value is not kept by column. */
-  private static final long NO_LONG = Long.MIN_VALUE;
+  static final long NO_LONG = Long.MIN_VALUE;
 
   private final int[] epochDays;
   /** One array per figure, or null when no point has that figure; an absent figure is NaN (or {@link #NO_LONG}). */
@@ -81,6 +81,28 @@ final class DailyPoints extends AbstractList<Usage.Daily> implements RandomAcces
 
   private static Double value(double[] column, int i) {
     return column == null || Double.isNaN(column[i]) ? null : column[i];
+  }
+
+  /** Requests of point {@code i}, or {@link #NO_LONG} when absent (for checks that need no point object). */
+  long requests(int i) {
+    return requests == null ? NO_LONG : requests[i];
+  }
+
+  /** Figures of point {@code i}, NaN when absent (NaN fails every comparison, so an absent figure passes checks). */
+  double bytesOutGib(int i) {
+    return bytesOutGib == null ? Double.NaN : bytesOutGib[i];
+  }
+
+  double cpuAvgPct(int i) {
+    return cpuAvgPct == null ? Double.NaN : cpuAvgPct[i];
+  }
+
+  double cpuMaxPct(int i) {
+    return cpuMaxPct == null ? Double.NaN : cpuMaxPct[i];
+  }
+
+  double peakRequestsPerSecond(int i) {
+    return peakRequestsPerSecond == null ? Double.NaN : peakRequestsPerSecond[i];
   }
 
   @Override

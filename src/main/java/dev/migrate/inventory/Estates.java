@@ -309,7 +309,7 @@ public final class Estates {
         volumes, groups, loadBalancers, distributions, buckets, vpcList, commitments, usage, billing(sorted), gaps,
         coverage(sorted), aclList, collection(sorted), dbInstances, dbClusters, caches, interfaces,
         flowLogs(sorted), members);
-    List<String> errors = SnapshotCheck.check(merged).stream().filter(SnapshotCheck.Problem::error)
+    List<String> errors = SnapshotCheck.checkMerged(merged).stream().filter(SnapshotCheck.Problem::error)
         .map(x -> x.path() + ": " + x.message()).toList();
     if (!errors.isEmpty()) {
       throw new SnapshotFormatException("the accounts' snapshots " + origins(sorted) + " cannot be merged: "

@@ -31,6 +31,20 @@ final class SnapshotCheck {
   record Problem(String path, String message, boolean error) {}
 
   static List<Problem> check(Snapshot s) {
+    return check(s, true);
+  }
+
+  /**
+   * The errors a merge of checked snapshots can bring: ids and names listed twice once the accounts' lists are put
+   * together, and what the merged snapshot names itself (account, window). The figures and references of each
+   * account were checked when its file was read and a merge does not change them, so they are not checked again
+   * (over a 200,000-instance estate that was a second pass through every figure and every daily point).
+   */
+  static List<Problem> checkMerged(Snapshot s) {
+    return check(s, false);
+  }
+
+  private static List<Problem> check(Snapshot s, boolean figures) {
     var out = new ArrayList<Problem>();
     if (!s.account().id().matches("\\d{12}")) {
       out.add(error("$.account.id", "account id '" + s.account().id() + "' is not an AWS account id (12 digits)"));
@@ -56,7 +70,7 @@ final class SnapshotCheck {
     unique(out, "dbInstances", s.dbInstances(), d -> d.id() + "' in '" + d.region(), "id");
     unique(out, "dbClusters", s.dbClusters(), c -> c.id() + "' in '" + c.region(), "id");
     unique(out, "cacheClusters", s.cacheClusters(), c -> c.id() + "' in '" + c.region(), "id");
-    network(out, s);
+    network(out, s, figures);
     // A service listed twice in a month would be compared twice with the cost model (both copies
     // fell out of "AWS today"): Cost Explorer and Data Exports give one amount per service and month.
     for (int m = 0; m < s.billing().months().size(); m++) {
@@ -64,31 +78,32 @@ final class SnapshotCheck {
       unique(out, "billing.months[" + m + "].services", month.services(), Billing.ServiceCost::service, "service");
     }
 
+    if (!figures) {
+      dataStoreLinks(out, s);
+      return out;
+    }
     for (int i = 0; i < s.volumes().size(); i++) {
       EbsVolume v = s.volumes().get(i);
-      String at = "$.volumes[" + i + "]";
-      atLeastZero(out, at + ".iops", v.iops());
-      atLeastZero(out, at + ".throughputMibps", v.throughputMibps());
+      atLeastZero(out, "volumes", i, ".iops", v.iops());
+      atLeastZero(out, "volumes", i, ".throughputMibps", v.throughputMibps());
     }
     for (int i = 0; i < s.autoScalingGroups().size(); i++) {
       AutoScalingGroup g = s.autoScalingGroups().get(i);
-      String at = "$.autoScalingGroups[" + i + "]";
-      atLeastZero(out, at + ".minSize", g.minSize());
-      atLeastZero(out, at + ".maxSize", g.maxSize());
-      atLeastZero(out, at + ".desiredCapacity", g.desiredCapacity());
+      atLeastZero(out, "autoScalingGroups", i, ".minSize", g.minSize());
+      atLeastZero(out, "autoScalingGroups", i, ".maxSize", g.maxSize());
+      atLeastZero(out, "autoScalingGroups", i, ".desiredCapacity", g.desiredCapacity());
     }
     for (int i = 0; i < s.commitments().size(); i++) {
       Commitment c = s.commitments().get(i);
-      String at = "$.commitments[" + i + "]";
-      atLeastZero(out, at + ".count", c.count());
-      atLeastZero(out, at + ".upfrontUsd", c.upfrontUsd());
-      atLeastZero(out, at + ".hourlyUsd", c.hourlyUsd());
+      atLeastZero(out, "commitments", i, ".count", c.count());
+      atLeastZero(out, "commitments", i, ".upfrontUsd", c.upfrontUsd());
+      atLeastZero(out, "commitments", i, ".hourlyUsd", c.hourlyUsd());
     }
     for (int i = 0; i < s.buckets().size(); i++) {
-      atLeastZero(out, "$.buckets[" + i + "].totalObjects", s.buckets().get(i).totalObjects());
+      atLeastZero(out, "buckets", i, ".totalObjects", s.buckets().get(i).totalObjects());
     }
     for (int i = 0; i < s.usage().size(); i++) {
-      usage(out, "$.usage[" + i + "]", s.usage().get(i));
+      usage(out, i, s.usage().get(i));
     }
     dataStores(out, s);
     references(out, s);
@@ -133,53 +148,61 @@ final class SnapshotCheck {
   private static void dataStores(List<Problem> out, Snapshot s) {
     for (int i = 0; i < s.dbInstances().size(); i++) {
       DbInstance d = s.dbInstances().get(i);
-      String at = "$.dbInstances[" + i + "]";
-      atLeastZero(out, at + ".allocatedStorageGib", d.allocatedStorageGib());
-      atLeastZero(out, at + ".provisionedIops", d.provisionedIops());
-      atLeastZero(out, at + ".backupRetentionDays", d.backupRetentionDays());
+      atLeastZero(out, "dbInstances", i, ".allocatedStorageGib", d.allocatedStorageGib());
+      atLeastZero(out, "dbInstances", i, ".provisionedIops", d.provisionedIops());
+      atLeastZero(out, "dbInstances", i, ".backupRetentionDays", d.backupRetentionDays());
     }
     for (int i = 0; i < s.dbClusters().size(); i++) {
       DbCluster c = s.dbClusters().get(i);
-      String at = "$.dbClusters[" + i + "]";
-      atLeastZero(out, at + ".serverlessMinAcu", c.serverlessMinAcu());
-      atLeastZero(out, at + ".serverlessMaxAcu", c.serverlessMaxAcu());
-      atLeastZero(out, at + ".backtrackWindowHours", c.backtrackWindowHours());
-      atLeastZero(out, at + ".backupRetentionDays", c.backupRetentionDays());
+      atLeastZero(out, "dbClusters", i, ".serverlessMinAcu", c.serverlessMinAcu());
+      atLeastZero(out, "dbClusters", i, ".serverlessMaxAcu", c.serverlessMaxAcu());
+      atLeastZero(out, "dbClusters", i, ".backtrackWindowHours", c.backtrackWindowHours());
+      atLeastZero(out, "dbClusters", i, ".backupRetentionDays", c.backupRetentionDays());
       if (c.serverlessMinAcu() != null && c.serverlessMaxAcu() != null && c.serverlessMinAcu() > c.serverlessMaxAcu()) {
-        out.add(error(at + ".serverlessMinAcu", "capacity range " + plain(c.serverlessMinAcu()) + ".."
+        out.add(error(at("dbClusters", i) + ".serverlessMinAcu", "capacity range " + plain(c.serverlessMinAcu()) + ".."
             + plain(c.serverlessMaxAcu()) + " ACUs has its minimum above its maximum"));
       }
-      if (c.writerId() != null && !c.members().contains(c.writerId())) {
-        out.add(error(at + ".writerId", "writer '" + c.writerId() + "' is not one of the cluster's members " + c.members()));
-      }
+      writer(out, i, c);
     }
     for (int i = 0; i < s.cacheClusters().size(); i++) {
       CacheCluster c = s.cacheClusters().get(i);
-      String at = "$.cacheClusters[" + i + "]";
-      atLeastZero(out, at + ".shards", c.shards());
-      atLeastZero(out, at + ".replicasPerShard", c.replicasPerShard());
-      atLeastZero(out, at + ".serverlessMaxDataGib", c.serverlessMaxDataGib());
-      atLeastZero(out, at + ".snapshotRetentionDays", c.snapshotRetentionDays());
+      atLeastZero(out, "cacheClusters", i, ".shards", c.shards());
+      atLeastZero(out, "cacheClusters", i, ".replicasPerShard", c.replicasPerShard());
+      atLeastZero(out, "cacheClusters", i, ".serverlessMaxDataGib", c.serverlessMaxDataGib());
+      atLeastZero(out, "cacheClusters", i, ".snapshotRetentionDays", c.snapshotRetentionDays());
     }
     for (int i = 0; i < s.usage().size(); i++) {
       DatastoreMetrics m = s.usage().get(i).datastore();
       if (m == null) {
         continue;
       }
-      String at = "$.usage[" + i + "].datastore";
-      atLeastZero(out, at + ".freeableMemoryMinGib", m.freeableMemoryMinGib());
-      percent(out, at + ".memoryUsedMaxPct", m.memoryUsedMaxPct());
-      atLeastZero(out, at + ".connectionsAvg", m.connectionsAvg());
-      atLeastZero(out, at + ".connectionsMax", m.connectionsMax());
-      atLeastZero(out, at + ".readIopsAvg", m.readIopsAvg());
-      atLeastZero(out, at + ".readIopsP95", m.readIopsP95());
-      atLeastZero(out, at + ".writeIopsAvg", m.writeIopsAvg());
-      atLeastZero(out, at + ".writeIopsP95", m.writeIopsP95());
-      atLeastZero(out, at + ".storageUsedGib", m.storageUsedGib());
-      atLeastZero(out, at + ".cacheHits", m.cacheHits());
-      atLeastZero(out, at + ".cacheMisses", m.cacheMisses());
-      atLeastZero(out, at + ".capacityAcuAvg", m.capacityAcuAvg());
-      atLeastZero(out, at + ".capacityAcuMax", m.capacityAcuMax());
+      atLeastZero(out, "usage", i, ".datastore.freeableMemoryMinGib", m.freeableMemoryMinGib());
+      percent(out, "usage", i, ".datastore.memoryUsedMaxPct", m.memoryUsedMaxPct());
+      atLeastZero(out, "usage", i, ".datastore.connectionsAvg", m.connectionsAvg());
+      atLeastZero(out, "usage", i, ".datastore.connectionsMax", m.connectionsMax());
+      atLeastZero(out, "usage", i, ".datastore.readIopsAvg", m.readIopsAvg());
+      atLeastZero(out, "usage", i, ".datastore.readIopsP95", m.readIopsP95());
+      atLeastZero(out, "usage", i, ".datastore.writeIopsAvg", m.writeIopsAvg());
+      atLeastZero(out, "usage", i, ".datastore.writeIopsP95", m.writeIopsP95());
+      atLeastZero(out, "usage", i, ".datastore.storageUsedGib", m.storageUsedGib());
+      atLeastZero(out, "usage", i, ".datastore.cacheHits", m.cacheHits());
+      atLeastZero(out, "usage", i, ".datastore.cacheMisses", m.cacheMisses());
+      atLeastZero(out, "usage", i, ".datastore.capacityAcuAvg", m.capacityAcuAvg());
+      atLeastZero(out, "usage", i, ".datastore.capacityAcuMax", m.capacityAcuMax());
+    }
+  }
+
+  /** A merged snapshot's clusters still name one of their members as writer. */
+  private static void dataStoreLinks(List<Problem> out, Snapshot s) {
+    for (int i = 0; i < s.dbClusters().size(); i++) {
+      writer(out, i, s.dbClusters().get(i));
+    }
+  }
+
+  private static void writer(List<Problem> out, int i, DbCluster c) {
+    if (c.writerId() != null && !c.members().contains(c.writerId())) {
+      out.add(error(at("dbClusters", i) + ".writerId", "writer '" + c.writerId() + "' is not one of the cluster's members "
+          + c.members()));
     }
   }
 
@@ -223,31 +246,79 @@ final class SnapshotCheck {
     }
   }
 
-  private static void usage(List<Problem> out, String at, Usage u) {
-    percent(out, at + ".cpuAvgPct", u.cpuAvgPct());
-    percent(out, at + ".cpuP95Pct", u.cpuP95Pct());
-    percent(out, at + ".cpuMaxPct", u.cpuMaxPct());
-    percent(out, at + ".memAvgPct", u.memAvgPct());
-    percent(out, at + ".memP95Pct", u.memP95Pct());
-    atLeastZero(out, at + ".networkInGib", u.networkInGib());
-    atLeastZero(out, at + ".networkOutGib", u.networkOutGib());
-    atLeastZero(out, at + ".requests", u.requests());
-    atLeastZero(out, at + ".bytesOutGib", u.bytesOutGib());
-    atLeastZero(out, at + ".lcuHours", u.lcuHours());
-    atLeastZero(out, at + ".peakRequestsPerSecond", u.peakRequestsPerSecond());
+  private static void usage(List<Problem> out, int i, Usage u) {
+    percent(out, "usage", i, ".cpuAvgPct", u.cpuAvgPct());
+    percent(out, "usage", i, ".cpuP95Pct", u.cpuP95Pct());
+    percent(out, "usage", i, ".cpuMaxPct", u.cpuMaxPct());
+    percent(out, "usage", i, ".memAvgPct", u.memAvgPct());
+    percent(out, "usage", i, ".memP95Pct", u.memP95Pct());
+    atLeastZero(out, "usage", i, ".networkInGib", u.networkInGib());
+    atLeastZero(out, "usage", i, ".networkOutGib", u.networkOutGib());
+    atLeastZero(out, "usage", i, ".requests", u.requests());
+    atLeastZero(out, "usage", i, ".bytesOutGib", u.bytesOutGib());
+    atLeastZero(out, "usage", i, ".lcuHours", u.lcuHours());
+    atLeastZero(out, "usage", i, ".peakRequestsPerSecond", u.peakRequestsPerSecond());
     if (u.cacheHitRatio() != null && !(u.cacheHitRatio() >= 0 && u.cacheHitRatio() <= 1)) {
-      out.add(error(at + ".cacheHitRatio", "cacheHitRatio " + u.cacheHitRatio() + " is out of range 0..1 (a share of requests)"));
+      out.add(error(at("usage", i) + ".cacheHitRatio", "cacheHitRatio " + u.cacheHitRatio()
+          + " is out of range 0..1 (a share of requests)"));
     }
-    u.requestsByGeography().forEach((k, v) -> atLeastZero(out, at + ".requestsByGeography." + k, v));
-    u.bytesByGeographyGib().forEach((k, v) -> atLeastZero(out, at + ".bytesByGeographyGib." + k, v));
+    u.requestsByGeography().forEach((k, v) -> {
+      if (negative(v)) {
+        atLeastZero(out, at("usage", i) + ".requestsByGeography." + k, v);
+      }
+    });
+    u.bytesByGeographyGib().forEach((k, v) -> {
+      if (negative(v)) {
+        atLeastZero(out, at("usage", i) + ".bytesByGeographyGib." + k, v);
+      }
+    });
+    if (u.daily() instanceof DailyPoints points) {
+      daily(out, i, points);
+      return;
+    }
     for (int j = 0; j < u.daily().size(); j++) {
       Usage.Daily d = u.daily().get(j);
-      String day = at + ".daily[" + j + "]";
-      atLeastZero(out, day + ".requests", d.requests());
-      atLeastZero(out, day + ".bytesOutGib", d.bytesOutGib());
-      percent(out, day + ".cpuAvgPct", d.cpuAvgPct());
-      percent(out, day + ".cpuMaxPct", d.cpuMaxPct());
-      atLeastZero(out, day + ".peakRequestsPerSecond", d.peakRequestsPerSecond());
+      dailyAtLeastZero(out, i, j, ".requests", d.requests());
+      dailyAtLeastZero(out, i, j, ".bytesOutGib", d.bytesOutGib());
+      dailyPercent(out, i, j, ".cpuAvgPct", d.cpuAvgPct());
+      dailyPercent(out, i, j, ".cpuMaxPct", d.cpuMaxPct());
+      dailyAtLeastZero(out, i, j, ".peakRequestsPerSecond", d.peakRequestsPerSecond());
+    }
+  }
+
+  /**
+   * The same checks on points kept by column, read from the columns: making each point again (a date and boxed
+   * figures per day, 6 million points at 200,000 instances) only to compare numbers was most of what checking cost.
+   */
+  private static void daily(List<Problem> out, int i, DailyPoints p) {
+    for (int j = 0; j < p.size(); j++) {
+      if (p.requests(j) < 0 && p.requests(j) != DailyPoints.NO_LONG) {
+        dailyAtLeastZero(out, i, j, ".requests", p.requests(j));
+      }
+      if (p.bytesOutGib(j) < 0) {
+        dailyAtLeastZero(out, i, j, ".bytesOutGib", p.bytesOutGib(j));
+      }
+      if (p.cpuAvgPct(j) < 0 || p.cpuAvgPct(j) > 100) {
+        dailyPercent(out, i, j, ".cpuAvgPct", p.cpuAvgPct(j));
+      }
+      if (p.cpuMaxPct(j) < 0 || p.cpuMaxPct(j) > 100) {
+        dailyPercent(out, i, j, ".cpuMaxPct", p.cpuMaxPct(j));
+      }
+      if (p.peakRequestsPerSecond(j) < 0) {
+        dailyAtLeastZero(out, i, j, ".peakRequestsPerSecond", p.peakRequestsPerSecond(j));
+      }
+    }
+  }
+
+  private static void dailyAtLeastZero(List<Problem> out, int i, int j, String field, Number v) {
+    if (negative(v)) {
+      atLeastZero(out, at("usage", i) + ".daily[" + j + "]" + field, v);
+    }
+  }
+
+  private static void dailyPercent(List<Problem> out, int i, int j, String field, Double v) {
+    if (v != null && !(v >= 0 && v <= 100)) {
+      percent(out, at("usage", i) + ".daily[" + j + "]" + field, v);
     }
   }
 
@@ -294,26 +365,10 @@ final class SnapshotCheck {
    * two interfaces of one VPC claim, or an instance interface whose instance is gone, are warnings (flows to
    * it cannot be attributed with certainty).
    */
-  private static void network(List<Problem> out, Snapshot s) {
+  private static void network(List<Problem> out, Snapshot s, boolean figures) {
     unique(out, "networkInterfaces", s.networkInterfaces(), NetworkInterface::id, "id");
-    Set<String> instances = new HashSet<>();
-    s.instances().forEach(i -> instances.add(i.id()));
-    Map<String, Integer> addressOwner = new HashMap<>();
-    for (int i = 0; i < s.networkInterfaces().size(); i++) {
-      NetworkInterface n = s.networkInterfaces().get(i);
-      String at = "$.networkInterfaces[" + i + "]";
-      if ("ec2".equals(n.attachedKind()) && n.attachedResourceId() != null && !instances.isEmpty()
-          && !instances.contains(n.attachedResourceId())) {
-        out.add(warning(at + ".attachedResourceId", "interface " + n.id() + " is attached to " + n.attachedResourceId()
-            + ", which is not in the snapshot (terminated during collection?)"));
-      }
-      for (String ip : n.privateIps()) {
-        Integer first = addressOwner.putIfAbsent(n.vpcId() + "|" + ip, i);
-        if (first != null) {
-          out.add(warning(at + ".privateIps", "address " + ip + " of interface " + n.id() + " is also claimed by "
-              + s.networkInterfaces().get(first).id() + " in the same VPC; flows to it are attributed to the first"));
-        }
-      }
+    if (figures) {
+      interfaces(out, s);
     }
     FlowLogs f = s.flowLogs();
     if (f == null) {
@@ -331,19 +386,44 @@ final class SnapshotCheck {
     }
     unique(out, "flowLogs.pairs", f.pairs(), p -> p.srcAddr() + " -> " + p.dstAddr() + " port " + p.port() + " "
         + p.protocol(), "srcAddr");
+    if (!figures) {
+      return;
+    }
     for (int i = 0; i < f.pairs().size(); i++) {
       FlowLogs.Pair p = f.pairs().get(i);
-      String at = "$.flowLogs.pairs[" + i + "]";
-      atLeastZero(out, at + ".bytes", p.bytes());
-      atLeastZero(out, at + ".packets", p.packets());
-      atLeastZero(out, at + ".flows", p.flows());
-      atLeastZero(out, at + ".peakHourBytes", p.peakHourBytes());
+      atLeastZero(out, "flowLogs.pairs", i, ".bytes", p.bytes());
+      atLeastZero(out, "flowLogs.pairs", i, ".packets", p.packets());
+      atLeastZero(out, "flowLogs.pairs", i, ".flows", p.flows());
+      atLeastZero(out, "flowLogs.pairs", i, ".peakHourBytes", p.peakHourBytes());
       if (p.peakHourBytes() > p.bytes()) {
-        out.add(error(at + ".peakHourBytes", "busiest hour " + p.peakHourBytes() + " bytes is more than the window's "
-            + p.bytes() + " bytes"));
+        out.add(error(at("flowLogs.pairs", i) + ".peakHourBytes", "busiest hour " + p.peakHourBytes()
+            + " bytes is more than the window's " + p.bytes() + " bytes"));
       }
       if (p.port() < 0 || p.port() > 65535) {
-        out.add(error(at + ".port", "port " + p.port() + " is out of range 0..65535"));
+        out.add(error(at("flowLogs.pairs", i) + ".port", "port " + p.port() + " is out of range 0..65535"));
+      }
+    }
+  }
+
+  /** Warnings of network interfaces: an instance that is gone, an address two interfaces of one VPC claim. */
+  private static void interfaces(List<Problem> out, Snapshot s) {
+    Set<String> instances = new HashSet<>();
+    s.instances().forEach(i -> instances.add(i.id()));
+    Map<String, Integer> addressOwner = new HashMap<>();
+    for (int i = 0; i < s.networkInterfaces().size(); i++) {
+      NetworkInterface n = s.networkInterfaces().get(i);
+      if ("ec2".equals(n.attachedKind()) && n.attachedResourceId() != null && !instances.isEmpty()
+          && !instances.contains(n.attachedResourceId())) {
+        out.add(warning(at("networkInterfaces", i) + ".attachedResourceId", "interface " + n.id() + " is attached to "
+            + n.attachedResourceId() + ", which is not in the snapshot (terminated during collection?)"));
+      }
+      for (String ip : n.privateIps()) {
+        Integer first = addressOwner.putIfAbsent(n.vpcId() + "|" + ip, i);
+        if (first != null) {
+          out.add(warning(at("networkInterfaces", i) + ".privateIps", "address " + ip + " of interface " + n.id()
+              + " is also claimed by " + s.networkInterfaces().get(first).id() + " in the same VPC; flows to it are"
+              + " attributed to the first"));
+        }
       }
     }
   }
@@ -360,6 +440,27 @@ final class SnapshotCheck {
     }
   }
 
+  /** {@code $.list[i]}: a path is made only for a problem, not for every figure checked. */
+  private static String at(String list, int i) {
+    return "$." + list + "[" + i + "]";
+  }
+
+  private static void percent(List<Problem> out, String list, int i, String field, Double v) {
+    if (v != null && !(v >= 0 && v <= 100)) {
+      percent(out, at(list, i) + field, v);
+    }
+  }
+
+  private static void atLeastZero(List<Problem> out, String list, int i, String field, Number v) {
+    if (negative(v)) {
+      atLeastZero(out, at(list, i) + field, v);
+    }
+  }
+
+  private static boolean negative(Number v) {
+    return v != null && (v instanceof BigDecimal b ? b.signum() < 0 : v.doubleValue() < 0);
+  }
+
   private static void percent(List<Problem> out, String path, Double v) {
     if (v != null && !(v >= 0 && v <= 100)) {
       out.add(error(path, plain(v) + " is out of range 0..100 (percent)"));
@@ -367,11 +468,7 @@ final class SnapshotCheck {
   }
 
   private static void atLeastZero(List<Problem> out, String path, Number v) {
-    if (v == null) {
-      return;
-    }
-    boolean negative = v instanceof BigDecimal b ? b.signum() < 0 : v.doubleValue() < 0;
-    if (negative) {
+    if (negative(v)) {
       out.add(error(path, plain(v) + " is negative; a count or amount cannot be"));
     }
   }

@@ -179,6 +179,21 @@ class EstatesTest {
   }
 
   @Test
+  void aNameTheQualificationMakesTwiceIsRefused() {
+    // Account A has a group literally named "web@B"; B's own "web" becomes "web@B" as A has a "web" too.
+    var p = parts();
+    Snapshot a = p.get(0).snapshot();
+    AutoScalingGroup web = a.autoScalingGroups().stream().filter(g -> g.name().equals("web")).findFirst().orElseThrow();
+    var groups = new java.util.ArrayList<>(a.autoScalingGroups());
+    groups.add(new AutoScalingGroup("web@" + B, web.region(), 0, 0, 0, List.of(), List.of(), List.of(), null));
+    Snapshot odd = SnapshotBuilder.from(a).autoScalingGroups(groups).build();
+    var e = assertThrows(SnapshotFormatException.class, () -> Estates.merge(List.of(
+        new Estates.Part("a.json", odd, null), p.get(1), p.get(2)), List.of(), null));
+    assertTrue(e.getMessage().startsWith("the accounts' snapshots a.json, " + B + ".json, " + C + ".json cannot be "
+        + "merged: $.autoScalingGroups[") && e.getMessage().contains("'web@" + B + "' is listed twice"), e.getMessage());
+  }
+
+  @Test
   void anEstateIsNotMergedAgain() {
     Snapshot estate = merged();
     var e = assertThrows(SnapshotFormatException.class, () -> Estates.merge(List.of(
