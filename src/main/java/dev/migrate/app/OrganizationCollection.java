@@ -130,7 +130,10 @@ public final class OrganizationCollection {
           manifest.put(AccountEntry.skipped(m.id(), m.name(), m.email(), "excluded by --exclude-accounts"));
         } else if (before != null && before.status() == EstateManifest.Status.COLLECTED
             && Files.isRegularFile(dir.resolve(before.snapshot()))) {
-          manifest.put(AccountEntry.collected(m.id(), m.name(), m.email()));
+          // The account keeps the bill it was collected with; a manifest of before accounts said it had one label.
+          String bill = before.bill() != null ? before.bill()
+              : EstateManifest.BILL_MIXED.equals(previous.billSource()) ? null : previous.billSource();
+          manifest.put(AccountEntry.collected(m.id(), m.name(), m.email(), bill));
           kept++;
         } else {
           manifest.put(AccountEntry.failed(m.id(), m.name(), m.email(), "NotCollected",
@@ -138,7 +141,7 @@ public final class OrganizationCollection {
           todo.add(m);
         }
       }
-      manifest.billSource = previous == null ? null : previous.billSource();
+      manifest.previousNote = previous == null ? null : previous.billNote();
       manifest.write();
       err.println(String.format(Locale.ROOT, "migrate: organization %s (management account %s): %d accounts, %d to collect%s",
           org.id(), org.managementAccountId(), org.accounts().size(), todo.size(),
@@ -146,9 +149,6 @@ public final class OrganizationCollection {
       Accounts listener = new Accounts(dir, manifest, scan, err);
       OrganizationCollector.Result result = collector.collect(org, todo, req.roleName(), req.externalId(),
           req.parallelAccounts(), listener);
-      if (!todo.isEmpty()) {
-        manifest.billSource = result.billSource();
-      }
       manifest.write();
       if (result.billNote() != null && !todo.isEmpty()) {
         err.println("migrate: bills from each account's own Cost Explorer: " + Terminal.safe(result.billNote()));
@@ -194,7 +194,12 @@ public final class OrganizationCollection {
     private final OrganizationCollector.Organization org;
     private final Instant started;
     private final Map<String, AccountEntry> entries = new TreeMap<>();
-    String billSource;
+    /** Why this run reads bills per account (null when it reads the consolidated bill). */
+    private String runNote;
+    /** The note of the manifest resumed from: it still holds for the accounts it collected per account. */
+    String previousNote;
+    /** True once this run collected an account per account. */
+    private boolean collectedPerAccount;
 
     Manifest(Path file, OrganizationCollector.Organization org, Instant started) {
       this.file = file;
@@ -207,7 +212,27 @@ public final class OrganizationCollection {
     }
 
     synchronized EstateManifest snapshot() {
-      return EstateManifest.of(org.id(), org.managementAccountId(), started, billSource, new ArrayList<>(entries.values()));
+      List<AccountEntry> all = new ArrayList<>(entries.values());
+      return EstateManifest.of(org.id(), org.managementAccountId(), started, all, note(all));
+    }
+
+    /** Why bills are per account, when any is: this run's reason for the accounts it read so, else the one before. */
+    private String note(List<AccountEntry> all) {
+      String source = EstateManifest.billSourceOf(all);
+      if (source == null || source.equals(EstateManifest.BILL_CONSOLIDATED)) {
+        return null;
+      }
+      return runNote != null && collectedPerAccount ? runNote : previousNote != null ? previousNote : runNote;
+    }
+
+
+    synchronized void runNote(String note) {
+      runNote = note;
+    }
+
+    synchronized void collectedNow(AccountEntry e) {
+      collectedPerAccount |= EstateManifest.BILL_PER_ACCOUNT.equals(e.bill());
+      entries.put(e.id(), e);
     }
 
     synchronized void write() {
@@ -262,7 +287,7 @@ public final class OrganizationCollection {
     }
 
     @Override
-    public void collected(OrganizationCollector.Member m, CollectResult result) {
+    public void collected(OrganizationCollector.Member m, CollectResult result, String bill) {
       calls.addAndGet(result.calls().totalCalls());
       Snapshot s = result.snapshot();
       if (!result.incomplete().isEmpty() && !scan.allowPartial()) {
@@ -281,7 +306,7 @@ public final class OrganizationCollection {
       }
       collected.incrementAndGet();
       gaps.addAndGet(s.gaps().size());
-      manifest.put(AccountEntry.collected(m.id(), m.name(), m.email()));
+      manifest.collectedNow(AccountEntry.collected(m.id(), m.name(), m.email(), bill));
       manifest.write();
       synchronized (err) {
         err.println(String.format(Locale.ROOT, "migrate: %s: collected %d instances, %d load balancers, %d DB instances,"
@@ -289,6 +314,11 @@ public final class OrganizationCollection {
             s.loadBalancers().size(), s.dbInstances().size(), s.cacheClusters().size(), s.regions().size(),
             result.calls().totalCalls(), s.gaps().size()));
       }
+    }
+
+    @Override
+    public void billFrom(String billSource, String note) {
+      manifest.runNote(note);
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class AwsCollector {
   private boolean costExplorerBill = true;
   /** Where the bill's part of the scan reads it from; null for the account's own Cost Explorer. */
   private BillPart billPart;
+  /** Filters the account's own Cost Explorer bill to this account (a management account's sees every member). */
+  private String ownBillAccount;
   /** The account id when the caller already knows it (an organization's member): sts:GetCallerIdentity is not asked. */
   private String knownAccountId;
 
@@ -79,6 +81,15 @@ public final class AwsCollector {
   /** Reads the bill through {@code part} (an organization's consolidated bill) instead of the account's Cost Explorer. */
   AwsCollector withBill(BillPart part) {
     billPart = part;
+    return this;
+  }
+
+  /**
+   * Reads the bill from the account's own Cost Explorer filtered to {@code accountId} (dimension LINKED_ACCOUNT): an
+   * organization's management account sees the cost of every member there, and only its own part is its bill.
+   */
+  AwsCollector withOwnBillOnly(String accountId) {
+    ownBillAccount = accountId;
     return this;
   }
 
@@ -280,8 +291,9 @@ public final class AwsCollector {
         probe.add(() -> part("ce/cost", "ce", "global", false, "monthly cost by service (Cost Explorer of the management account)",
             p -> billPart.collect(period.today(), p)));
       } else if (costExplorerBill) {
-        probe.add(() -> part("ce/cost", "ce", "global", false, "monthly cost by service (Cost Explorer)",
-            p -> CostCollector.collect(clients.costExplorer(), period.today(), p)));
+        probe.add(() -> part("ce/cost", "ce", "global", false, "monthly cost by service (Cost Explorer"
+                + (ownBillAccount == null ? ")" : ", filtered to the account)"),
+            p -> CostCollector.collect(clients.costExplorer(), period.today(), ownBillAccount, p)));
       }
       probe.add(() -> part("ce/coverage", "ce", "global", false, "reserved instance and savings plan coverage (Cost Explorer)",
           p -> CoverageCollector.collect(clients.costExplorer(), period.window(), period.today(), p)));

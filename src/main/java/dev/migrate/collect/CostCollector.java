@@ -46,11 +46,20 @@ final class CostCollector {
    * @return the number of months read
    */
   static int collect(CostExplorerClient ce, LocalDate today, Sink sink) {
+    return collect(ce, today, null, sink);
+  }
+
+  /**
+   * As {@link #collect(CostExplorerClient, LocalDate, Sink)}, both queries filtered to {@code linkedAccount} when it
+   * is set: a management account's own Cost Explorer shows the whole organization's cost, of which only the
+   * account's own part is its bill.
+   */
+  static int collect(CostExplorerClient ce, LocalDate today, String linkedAccount, Sink sink) {
     LocalDate start = start(today);
     // A paged answer may split one month's groups over pages: merge by month.
     Map<YearMonth, Map<String, BigDecimal>> byMonth = new TreeMap<>();
     Map<YearMonth, Boolean> estimated = new HashMap<>();
-    for (ResultByTime r : pages(ce, start, today, List.of("SERVICE"), null)) {
+    for (ResultByTime r : pages(ce, start, today, List.of("SERVICE"), linkedAccount)) {
       YearMonth m = YearMonth.from(LocalDate.parse(r.timePeriod().start()));
       var services = byMonth.computeIfAbsent(m, k -> new TreeMap<>());
       estimated.merge(m, Boolean.TRUE.equals(r.estimated()), Boolean::logicalOr);
@@ -61,7 +70,7 @@ final class CostCollector {
         }
       }
     }
-    return months(ce, start, today, null, byMonth, estimated, sink);
+    return months(ce, start, today, linkedAccount, byMonth, estimated, sink);
   }
 
   private static LocalDate start(LocalDate today) {

@@ -28,7 +28,13 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  *
  * <p>The bill: from the management account, Cost Explorer's by-linked-account view gives every member
  * its own months in one query (plus one usage-type query per account); elsewhere, or when it is refused,
- * each account's own Cost Explorer is asked, as for one account.
+ * each account's own Cost Explorer is asked, as for one account, except that the management account's
+ * own is filtered to that account (it sees the whole organization's cost there).
+ *
+ * <p>From a delegated administrator the management account is entered through the role like the others,
+ * but it seldom has one (AWS Organizations creates its access role only in the accounts it creates): when
+ * it is refused, the failure says so and how to add the account later ({@code --resume} from a profile of
+ * the management account, which then also reads its part of the consolidated bill).
  */
 public final class OrganizationCollector implements AutoCloseable {
   static final String ASSUME_ROLE = "sts:AssumeRole";
@@ -69,6 +75,15 @@ public final class OrganizationCollector implements AutoCloseable {
     public Organization {
       accounts = accounts.stream().sorted(Comparator.comparing(Member::id)).toList();
     }
+
+    /**
+     * True when the caller is not the management account: a delegated administrator (AWS Organizations lets only
+     * the management account and delegated administrators list the accounts). Its Cost Explorer has its own cost
+     * only, and the management account has no member role unless one was created there.
+     */
+    public boolean delegated() {
+      return managementAccountId != null && !managementAccountId.equals(callerAccountId);
+    }
   }
 
   /** Hears about each account as it ends; called from several threads at once. */
@@ -76,8 +91,18 @@ public final class OrganizationCollector implements AutoCloseable {
     /** Where the scan of {@code member} reports its progress and gaps. */
     Progress progress(Member member);
 
-    /** The account was scanned; its snapshot may still have gaps or be incomplete (see {@link CollectResult}). */
-    void collected(Member member, CollectResult result);
+    /**
+     * The account was scanned; its snapshot may still have gaps or be incomplete (see {@link CollectResult}).
+     *
+     * @param bill where its bill came from: {@link #BILL_CONSOLIDATED} or {@link #BILL_PER_ACCOUNT}
+     */
+    void collected(Member member, CollectResult result, String bill);
+
+    /**
+     * Before any account is scanned: where this run reads the bills from ({@link #BILL_CONSOLIDATED} or
+     * {@link #BILL_PER_ACCOUNT}) and, when per account, why (one line).
+     */
+    default void billFrom(String billSource, String note) {}
 
     /** The account could not be entered or read at all. */
     void failed(Member member, String errorCode, String message);
@@ -201,9 +226,9 @@ public final class OrganizationCollector implements AutoCloseable {
     String note = null;
     if (members.isEmpty()) {
       note = "no account to collect";
-    } else if (!org.callerAccountId().equals(org.managementAccountId())) {
-      note = "the profile's account " + org.callerAccountId() + " is not the management account "
-          + org.managementAccountId() + ", whose Cost Explorer has the consolidated bill";
+    } else if (org.delegated()) {
+      note = "the profile's account " + org.callerAccountId() + " is a delegated administrator, not the management"
+          + " account " + org.managementAccountId() + ", whose Cost Explorer has the consolidated bill";
     } else {
       try {
         consolidated = CostCollector.Consolidated.read(clients.costExplorer(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
@@ -213,6 +238,7 @@ public final class OrganizationCollector implements AutoCloseable {
       }
     }
     CostCollector.Consolidated bill = consolidated;
+    listener.billFrom(bill != null ? BILL_CONSOLIDATED : BILL_PER_ACCOUNT, note);
     ExecutorService pool = Executors.newFixedThreadPool(parallelAccounts, r -> {
       Thread t = new Thread(r, "migrate-collect-account");
       t.setDaemon(true);
@@ -255,10 +281,26 @@ public final class OrganizationCollector implements AutoCloseable {
           role.resolveCredentials();
         } catch (RuntimeException e) {
           String code = Faults.code(e);
+          boolean refused = Faults.kind(e) == Faults.Kind.REFUSED;
+          String why;
+          if (refused && m.id().equals(org.managementAccountId())) {
+            // AWS Organizations creates its access role only in the accounts it creates, never in the management
+            // account, and a delegated administrator has no other way in.
+            why = " (from a delegated administrator the management account is reachable only through a role created"
+                + " there that trusts account " + org.callerAccountId() + "; without it, its resources and its part of"
+                + " the bill are not in the estate: run again with --resume and a profile of the management account"
+                + " to add them)";
+          } else if (refused) {
+            why = " (the role may be missing, not trust the caller" + (externalId == null ? "" : " with this external id")
+                + ", or a service control policy denies it; choose another role with --role-name"
+                + (org.delegated() && roleName.equals(DEFAULT_ROLE) ? "; " + DEFAULT_ROLE + " trusts only the"
+                    + " management account, so a delegated administrator needs a role that trusts account "
+                    + org.callerAccountId() : "") + ")";
+          } else {
+            why = "";
+          }
           listener.failed(m, code, "cannot enter the account: sts:AssumeRole of " + arn + ": " + code + ": "
-              + Faults.message(e) + (Faults.kind(e) == Faults.Kind.REFUSED
-                  ? " (the role may be missing, not trust the caller" + (externalId == null ? "" : " with this external id")
-                  + ", or a service control policy denies it; choose another role with --role-name)" : ""));
+              + Faults.message(e) + why);
           return;
         }
         creds = role;
@@ -266,6 +308,9 @@ public final class OrganizationCollector implements AutoCloseable {
       AwsCollector collector = new AwsCollector(options, clock, creds, home).withAccountId(m.id());
       if (bill != null) {
         collector.withBill((today, sink) -> bill.collect(clients.costExplorer(), m.id(), sink));
+      } else if (m.id().equals(org.managementAccountId())) {
+        // The management account's own Cost Explorer shows every member's cost: only its own part is its bill.
+        collector.withOwnBillOnly(m.id());
       }
       CollectResult result;
       try {
@@ -277,7 +322,7 @@ public final class OrganizationCollector implements AutoCloseable {
         listener.failed(m, Faults.code(e), oneLine(Faults.message(e)));
         return;
       }
-      listener.collected(m, result);
+      listener.collected(m, result, bill != null ? BILL_CONSOLIDATED : BILL_PER_ACCOUNT);
     } finally {
       if (role != null) {
         role.close();

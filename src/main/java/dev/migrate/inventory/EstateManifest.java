@@ -19,10 +19,13 @@ import java.util.Set;
  * @param organizationId       the organization's id ({@code o-...}), or null when it was not readable
  * @param managementAccountId  the organization's management account, or null when not readable
  * @param collectedAt          when the run that wrote this manifest started
- * @param billSource           where the member accounts' bills came from: {@value #BILL_CONSOLIDATED} (the
- *                             management account's Cost Explorer, grouped by linked account) or
- *                             {@value #BILL_PER_ACCOUNT} (each account's own Cost Explorer); null when no
- *                             account was collected
+ * @param billSource           where the collected accounts' bills came from: {@value #BILL_CONSOLIDATED} (the
+ *                             management account's Cost Explorer, grouped by linked account),
+ *                             {@value #BILL_PER_ACCOUNT} (each account's own Cost Explorer) or {@value #BILL_MIXED}
+ *                             (some one way, some the other: runs resumed from different profiles); each
+ *                             account's {@link AccountEntry#bill() bill} says which; null when no account was collected
+ * @param billNote             one line: why some bills are per account (the profile was not the management account,
+ *                             or its query by linked account was refused); null when every bill is consolidated
  * @param accounts             every account the organization listed, sorted by id
  */
 public record EstateManifest(
@@ -31,6 +34,7 @@ public record EstateManifest(
     String managementAccountId,
     @JsonProperty(required = true) Instant collectedAt,
     String billSource,
+    String billNote,
     @JsonProperty(required = true) List<AccountEntry> accounts) {
 
   public static final String SCHEMA_V1 = "migrate.estate/v1";
@@ -40,6 +44,8 @@ public record EstateManifest(
   public static final String BILL_CONSOLIDATED = "consolidated";
   /** Each account's bill from its own Cost Explorer. */
   public static final String BILL_PER_ACCOUNT = "per-account";
+  /** Some accounts' bills consolidated, the others' per account. */
+  public static final String BILL_MIXED = "mixed";
 
   public EstateManifest {
     if (!SCHEMA_V1.equals(schema)) {
@@ -50,9 +56,13 @@ public record EstateManifest(
     if (managementAccountId != null && !isAccountId(managementAccountId)) {
       throw new IllegalArgumentException("managementAccountId '" + managementAccountId + "' is not a 12-digit account id");
     }
-    if (billSource != null && !billSource.equals(BILL_CONSOLIDATED) && !billSource.equals(BILL_PER_ACCOUNT)) {
-      throw new IllegalArgumentException("billSource '" + billSource + "' is neither '" + BILL_CONSOLIDATED + "' nor '"
-          + BILL_PER_ACCOUNT + "'");
+    if (billSource != null && !billSource.equals(BILL_CONSOLIDATED) && !billSource.equals(BILL_PER_ACCOUNT)
+        && !billSource.equals(BILL_MIXED)) {
+      throw new IllegalArgumentException("billSource '" + billSource + "' is not '" + BILL_CONSOLIDATED + "', '"
+          + BILL_PER_ACCOUNT + "' or '" + BILL_MIXED + "'");
+    }
+    if (billNote != null && (billNote.contains("\n") || billNote.contains("\r"))) {
+      throw new IllegalArgumentException("billNote is more than one line");
     }
     List<AccountEntry> sorted = new ArrayList<>(Objects.requireNonNull(accounts, "accounts"));
     sorted.sort(Comparator.comparing(AccountEntry::id));
@@ -73,7 +83,29 @@ public record EstateManifest(
   /** A new manifest of the current format. */
   public static EstateManifest of(String organizationId, String managementAccountId, Instant collectedAt,
       String billSource, List<AccountEntry> accounts) {
-    return new EstateManifest(SCHEMA_V1, organizationId, managementAccountId, collectedAt, billSource, accounts);
+    return new EstateManifest(SCHEMA_V1, organizationId, managementAccountId, collectedAt, billSource, null, accounts);
+  }
+
+  /** A new manifest of the current format whose bill source is what its collected accounts' bills say. */
+  public static EstateManifest of(String organizationId, String managementAccountId, Instant collectedAt,
+      List<AccountEntry> accounts, String billNote) {
+    return new EstateManifest(SCHEMA_V1, organizationId, managementAccountId, collectedAt, billSourceOf(accounts),
+        billNote, accounts);
+  }
+
+  /**
+   * Where the collected accounts' bills came from, as one word: {@value #BILL_CONSOLIDATED} or
+   * {@value #BILL_PER_ACCOUNT} when all agree, {@value #BILL_MIXED} when they do not; null when none says
+   * (nothing collected, or a manifest written before accounts said it).
+   */
+  public static String billSourceOf(List<AccountEntry> accounts) {
+    Set<String> seen = new java.util.TreeSet<>();
+    for (AccountEntry a : accounts) {
+      if (a.status() == Status.COLLECTED && a.bill() != null) {
+        seen.add(a.bill());
+      }
+    }
+    return seen.isEmpty() ? null : seen.size() == 1 ? seen.iterator().next() : BILL_MIXED;
   }
 
   /** The entry of an account, or null when the manifest does not list it. */
@@ -120,6 +152,8 @@ public record EstateManifest(
    * @param status    collected, failed or skipped
    * @param snapshot  the account's snapshot file in the folder (a plain file name, {@code <id>.json}) when
    *                  collected; null otherwise
+   * @param bill      where a collected account's bill came from: {@value #BILL_CONSOLIDATED} or
+   *                  {@value #BILL_PER_ACCOUNT}; null when not collected (or not said, in older manifests)
    * @param errorCode the AWS error code (or the tool's own, such as {@code Incomplete}) when failed; null otherwise
    * @param message   one line: why the account failed or was skipped; null when collected
    */
@@ -129,6 +163,7 @@ public record EstateManifest(
       String email,
       @JsonProperty(required = true) Status status,
       String snapshot,
+      String bill,
       String errorCode,
       String message) {
     public AccountEntry {
@@ -148,6 +183,14 @@ public record EstateManifest(
         throw new IllegalArgumentException("account " + id + ": snapshot '" + snapshot
             + "' is not a plain file name inside the estate folder");
       }
+      if (bill != null && status != Status.COLLECTED) {
+        throw new IllegalArgumentException("account " + id + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
+            + " but names a bill source");
+      }
+      if (bill != null && !bill.equals(BILL_CONSOLIDATED) && !bill.equals(BILL_PER_ACCOUNT)) {
+        throw new IllegalArgumentException("account " + id + ": bill '" + bill + "' is neither '" + BILL_CONSOLIDATED
+            + "' nor '" + BILL_PER_ACCOUNT + "'");
+      }
       if (status == Status.FAILED && (errorCode == null || message == null)) {
         throw new IllegalArgumentException("account " + id + " failed but has no errorCode and message");
       }
@@ -156,16 +199,22 @@ public record EstateManifest(
       }
     }
 
+    /** Collected, without saying where its bill came from. */
     public static AccountEntry collected(String id, String name, String email) {
-      return new AccountEntry(id, name, email, Status.COLLECTED, snapshotFileName(id), null, null);
+      return collected(id, name, email, null);
+    }
+
+    /** Collected, its bill from {@code bill} ({@value #BILL_CONSOLIDATED} or {@value #BILL_PER_ACCOUNT}). */
+    public static AccountEntry collected(String id, String name, String email, String bill) {
+      return new AccountEntry(id, name, email, Status.COLLECTED, snapshotFileName(id), bill, null, null);
     }
 
     public static AccountEntry failed(String id, String name, String email, String errorCode, String message) {
-      return new AccountEntry(id, name, email, Status.FAILED, null, errorCode, message);
+      return new AccountEntry(id, name, email, Status.FAILED, null, null, errorCode, message);
     }
 
     public static AccountEntry skipped(String id, String name, String email, String reason) {
-      return new AccountEntry(id, name, email, Status.SKIPPED, null, null, reason);
+      return new AccountEntry(id, name, email, Status.SKIPPED, null, null, null, reason);
     }
   }
 }

@@ -132,13 +132,10 @@ class EstateAssessTest {
     Files.delete(files.get(2));
     EstateManifestJson.write(EstateManifest.of("o-abc123", A, ThreeAccountEstate.COLLECTED,
         EstateManifest.BILL_CONSOLIDATED, List.of(
-            new EstateManifest.AccountEntry(A, "shared-services", null, EstateManifest.Status.COLLECTED, A + ".json",
-                null, null),
-            new EstateManifest.AccountEntry(B, "prod", null, EstateManifest.Status.COLLECTED, B + ".json", null, null),
-            new EstateManifest.AccountEntry(C, "data", null, EstateManifest.Status.FAILED, null, "AccessDenied",
-                "not authorized to perform sts:AssumeRole"),
-            new EstateManifest.AccountEntry("444444444444", "closed", null, EstateManifest.Status.SKIPPED, null, null,
-                "status SUSPENDED"))), dir.resolve(EstateManifest.FILE_NAME));
+            EstateManifest.AccountEntry.collected(A, "shared-services", null),
+            EstateManifest.AccountEntry.collected(B, "prod", null),
+            EstateManifest.AccountEntry.failed(C, "data", null, "AccessDenied", "not authorized to perform sts:AssumeRole"),
+            EstateManifest.AccountEntry.skipped("444444444444", "closed", null, "status SUSPENDED"))), dir.resolve(EstateManifest.FILE_NAME));
     JsonNode j = assess("--snapshot", dir.toString());
     assertTrue(j.path("gaps").toString().contains("account " + C + " (data) was not collected: not authorized to "
         + "perform sts:AssumeRole"), j.path("gaps").toString());
@@ -159,8 +156,8 @@ class EstateAssessTest {
     List<Path> files = ThreeAccountEstate.write(dir);
     Files.delete(files.get(1));
     EstateManifestJson.write(EstateManifest.of(null, null, ThreeAccountEstate.COLLECTED, null, List.of(
-        new EstateManifest.AccountEntry(A, null, null, EstateManifest.Status.COLLECTED, A + ".json", null, null),
-        new EstateManifest.AccountEntry(B, null, null, EstateManifest.Status.COLLECTED, B + ".json", null, null))),
+        EstateManifest.AccountEntry.collected(A, null, null),
+        EstateManifest.AccountEntry.collected(B, null, null))),
         dir.resolve(EstateManifest.FILE_NAME));
     Cli.Run r = Cli.run(CLOCK, "assess", "--snapshot", dir.toString(), "--out", tmp.resolve("out").toString());
     assertEquals(3, r.code(), r.toString());

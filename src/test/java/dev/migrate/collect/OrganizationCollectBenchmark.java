@@ -71,7 +71,7 @@ class OrganizationCollectBenchmark {
               }
 
               @Override
-              public void collected(OrganizationCollector.Member m, CollectResult r) {
+              public void collected(OrganizationCollector.Member m, CollectResult r, String bill) {
                 collected.incrementAndGet();
                 instancesSeen.addAndGet(r.snapshot().instances().size());
                 gaps.addAndGet(r.snapshot().gaps().size());

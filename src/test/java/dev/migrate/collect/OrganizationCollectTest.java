@@ -123,8 +123,11 @@ class OrganizationCollectTest {
     assertEquals(EstateManifest.BILL_CONSOLIDATED, manifest.billSource());
     Map<String, AccountEntry> e = entries();
     assertEquals(List.of(MANAGEMENT, "222222222222", "333333333333", "444444444444", "555555555555"), List.copyOf(e.keySet()));
-    assertEquals(AccountEntry.collected(MANAGEMENT, "management", "aws-root@example.com"), e.get(MANAGEMENT));
-    assertEquals(AccountEntry.collected("222222222222", "prod", "prod@example.com"), e.get("222222222222"));
+    assertNull(manifest.billNote());
+    assertEquals(AccountEntry.collected(MANAGEMENT, "management", "aws-root@example.com", EstateManifest.BILL_CONSOLIDATED),
+        e.get(MANAGEMENT));
+    assertEquals(AccountEntry.collected("222222222222", "prod", "prod@example.com", EstateManifest.BILL_CONSOLIDATED),
+        e.get("222222222222"));
     assertEquals(EstateManifest.Status.COLLECTED, e.get("333333333333").status());
     AccountEntry denied = e.get("444444444444");
     assertEquals(EstateManifest.Status.FAILED, denied.status());
@@ -254,22 +257,210 @@ class OrganizationCollectTest {
     assertEquals(EstateManifest.Status.COLLECTED, entries().get("222222222222").status());
   }
 
-  @Test
-  void withoutTheConsolidatedBillEachAccountReadsItsOwn() {
+  /** Cost Explorer refuses the query grouped by linked account: the management account may not read the organization's. */
+  private void refuseConsolidatedBill() {
     fx.server.stubFor(post(urlPathEqualTo("/")).atPriority(1).withHeader("X-Amz-Target", equalTo("AWSInsightsIndexService.GetCostAndUsage"))
-        .withRequestBody(containing("\"Key\":\"LINKED_ACCOUNT\"")).willReturn(aResponse().withStatus(400)
+        .withRequestBody(containing("{\"Type\":\"DIMENSION\",\"Key\":\"LINKED_ACCOUNT\"}")).willReturn(aResponse().withStatus(400)
             .withHeader("Content-Type", "application/x-amz-json-1.1")
             .withBody("{\"__type\":\"AccessDeniedException\",\"Message\":\"User is not authorized to perform ce:GetCostAndUsage\"}")));
+  }
+
+  /**
+   * The cost queries signed with {@code key} (by service, then by service and usage type; not the refused one by linked
+   * account) are filtered to {@code account}.
+   */
+  private void assertOwnBillQueries(String key, String account) {
+    List<String> bodies = fx.server.getAllServeEvents().stream().map(ev -> ev.getRequest())
+        .filter(r -> Journal.action(r).equals("ce:GetCostAndUsage") && Journal.accessKey(r).equals(key))
+        .map(LoggedRequest::getBodyAsString)
+        .filter(b -> !b.contains("{\"Type\":\"DIMENSION\",\"Key\":\"LINKED_ACCOUNT\"}")).toList();
+    assertTrue(bodies.stream().anyMatch(b -> !b.contains("USAGE_TYPE")) && bodies.stream().anyMatch(b -> b.contains("USAGE_TYPE")),
+        key + ": " + bodies);
+    for (String b : bodies) {
+      assertTrue(b.contains("{\"Dimensions\":{\"Key\":\"LINKED_ACCOUNT\",\"Values\":[\"" + account + "\"]}}"), key + ": " + b);
+    }
+  }
+
+  @Test
+  void withoutTheConsolidatedBillEachAccountReadsItsOwnAndTheManagementAccountOnlyItsPart() {
+    refuseConsolidatedBill();
     assertEquals(0, collect("--accounts", MANAGEMENT + ",222222222222"), run.toString());
-    assertEquals(EstateManifest.BILL_PER_ACCOUNT, EstateManifestJson.read(estate().resolve("estate.json")).billSource());
+    EstateManifest manifest = EstateManifestJson.read(estate().resolve("estate.json"));
+    assertEquals(EstateManifest.BILL_PER_ACCOUNT, manifest.billSource());
+    assertEquals(EstateManifest.BILL_PER_ACCOUNT, manifest.account("222222222222").bill());
+    assertTrue(manifest.billNote().startsWith("the management account's Cost Explorer by linked account was not readable:"
+        + " AccessDeniedException"), manifest.billNote());
     assertTrue(run.err().contains("migrate: bills from each account's own Cost Explorer: the management account's Cost Explorer"
         + " by linked account was not readable: AccessDeniedException"), run.err());
     List<String> wire = signed();
     assertTrue(wire.contains("ASIAMEMBER222222222222 ce:GetCostAndUsage"), wire.toString());
+    // The management account's own Cost Explorer shows the whole organization: its bill is asked for its own part only.
+    assertOwnBillQueries("AKIDTEST", MANAGEMENT);
+    fx.server.verify(0, postRequestedFor(urlPathEqualTo("/")).withHeader("Authorization", containing("ASIAMEMBER222222222222"))
+        .withRequestBody(containing("LINKED_ACCOUNT")));
     Snapshot prod = SnapshotJson.read(estate().resolve("222222222222.json"));
     assertEquals(SnapshotJson.read(estate().resolve(MANAGEMENT + ".json")).billing(), prod.billing(),
         "the stub's own Cost Explorer answers the same for every account");
     assertFalse(prod.billing().months().isEmpty());
+  }
+
+  /** The profile's keys belong to 222222222222, a delegated administrator: the management account is 123456789012. */
+  private void callerIsDelegatedAdministrator() {
+    fx.server.stubFor(post(urlPathEqualTo("/")).atPriority(1).withRequestBody(containing("Action=GetCallerIdentity&"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml;charset=UTF-8").withBody(
+            "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+            + "<Arn>arn:aws:iam::222222222222:user/migrate-readonly</Arn><UserId>AIDAEXAMPLEDELEGATED</UserId>"
+            + "<Account>222222222222</Account></GetCallerIdentityResult>"
+            + "<ResponseMetadata><RequestId>11111111-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>"
+            + "</GetCallerIdentityResponse>")));
+  }
+
+  /** sts:AssumeRole of the role in {@code account} is refused, as when the role is missing or does not trust the caller. */
+  private void refuseRole(String account) {
+    fx.server.stubFor(post(urlPathEqualTo("/")).atPriority(1).withRequestBody(containing("Action=AssumeRole&"))
+        .withRequestBody(containing("iam%3A%3A" + account + "%3Arole")).willReturn(aResponse().withStatus(403)
+            .withHeader("Content-Type", "text/xml").withBody(
+                "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>"
+                + "<Code>AccessDenied</Code><Message>User: arn:aws:iam::222222222222:user/migrate-readonly is not"
+                + " authorized to perform: sts:AssumeRole on resource: arn:aws:iam::" + account
+                + ":role/OrganizationAccountAccessRole</Message></Error>"
+                + "<RequestId>8f2a6a2c-5d1b-4e1f-9a3c-0b1d2e3f4a5c</RequestId></ErrorResponse>")));
+  }
+
+  /** sts:AssumeRole of the role in {@code account} answers with keys ASIAMEMBER{account}. */
+  private void grantRole(String account) {
+    fx.server.stubFor(post(urlPathEqualTo("/")).atPriority(1).withRequestBody(containing("Action=AssumeRole&"))
+        .withRequestBody(containing("iam%3A%3A" + account + "%3Arole")).willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "text/xml").withBody(
+                "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+                + "<AssumedRoleUser><Arn>arn:aws:sts::" + account + ":assumed-role/MigrateReadOnly/migrate-collect</Arn>"
+                + "<AssumedRoleId>AROAEXAMPLE" + account + ":migrate-collect</AssumedRoleId></AssumedRoleUser>"
+                + "<Credentials><AccessKeyId>ASIAMEMBER" + account + "</AccessKeyId>"
+                + "<SecretAccessKey>member-secret-never-printed-" + account + "</SecretAccessKey>"
+                + "<SessionToken>member-session-token-" + account + "</SessionToken>"
+                + "<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleResult>"
+                + "<ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c8</RequestId></ResponseMetadata>"
+                + "</AssumeRoleResponse>")));
+  }
+
+  @Test
+  void fromADelegatedAdministratorTheManagementAccountWithoutARoleIsAFailedAccountThatResumeFromItAdds() throws Exception {
+    callerIsDelegatedAdministrator();
+    refuseRole(MANAGEMENT);
+    assertEquals(0, collect(), run.toString());
+    EstateManifest manifest = EstateManifestJson.read(estate().resolve("estate.json"));
+    assertEquals(MANAGEMENT, manifest.managementAccountId(), "DescribeOrganization names the management account");
+    AccountEntry mgmt = manifest.account(MANAGEMENT);
+    assertEquals(EstateManifest.Status.FAILED, mgmt.status());
+    assertEquals("AccessDenied", mgmt.errorCode());
+    assertTrue(mgmt.message().contains("from a delegated administrator the management account is reachable only through"
+        + " a role created there that trusts account 222222222222; without it, its resources and its part of the bill are"
+        + " not in the estate: run again with --resume and a profile of the management account to add them"), mgmt.message());
+    // The delegated administrator's own account with the profile's keys, the others through the role.
+    assertEquals(AccountEntry.collected("222222222222", "prod", "prod@example.com", EstateManifest.BILL_PER_ACCOUNT),
+        manifest.account("222222222222"));
+    assertEquals(EstateManifest.BILL_PER_ACCOUNT, manifest.account("333333333333").bill());
+    assertEquals(EstateManifest.BILL_PER_ACCOUNT, manifest.billSource());
+    assertEquals("the profile's account 222222222222 is a delegated administrator, not the management account "
+        + MANAGEMENT + ", whose Cost Explorer has the consolidated bill", manifest.billNote());
+    List<String> wire = signed();
+    assertTrue(wire.contains("AKIDTEST ec2:DescribeInstances") && wire.contains("ASIAMEMBER333333333333 ec2:DescribeInstances"),
+        wire.toString());
+    assertTrue(wire.contains("ASIAMEMBER333333333333 ce:GetCostAndUsage"), "each account's own bill: " + wire);
+    fx.server.verify(0, postRequestedFor(urlPathEqualTo("/")).withRequestBody(containing("LINKED_ACCOUNT")));
+    assertEquals(List.of("AKIDTEST sts:AssumeRole"), wire.stream().filter(w -> w.endsWith("sts:AssumeRole")).distinct().toList());
+    assertEquals(3, wire.stream().filter(w -> w.endsWith("sts:AssumeRole")).count(), "123456789012, 333333333333, 444444444444");
+    assertTrue(run.err().contains("migrate: warning: account " + MANAGEMENT + " (management) not collected: AccessDenied:"),
+        run.err());
+    assertTrue(run.err().contains("migrate: bills from each account's own Cost Explorer: the profile's account 222222222222"
+        + " is a delegated administrator"), run.err());
+    AccountEntry sandbox = manifest.account("444444444444");
+    assertTrue(sandbox.message().contains("OrganizationAccountAccessRole trusts only the management account, so a delegated"
+        + " administrator needs a role that trusts account 222222222222"), sandbox.message());
+
+    // The assessment covers the accounts collected and names the management account as not collected.
+    Path out = dir.resolve("out");
+    Cli.Run assess = Cli.run(CLOCK, "assess", "--snapshot", estate().toString(), "--format", "json", "--out", out.toString());
+    assertEquals(0, assess.code(), assess.toString());
+    String json;
+    try (Stream<Path> files = Files.list(out)) {
+      json = Files.readString(files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow());
+    }
+    assertTrue(json.contains("account " + MANAGEMENT + " (management) was not collected"), "a gap names it");
+
+    // --resume with a profile of the management account adds it, with its part of the consolidated bill.
+    fx.server.resetAll();
+    refuseRole("444444444444");
+    assertEquals(0, collect("--resume"), run.toString());
+    manifest = EstateManifestJson.read(estate().resolve("estate.json"));
+    assertEquals(AccountEntry.collected(MANAGEMENT, "management", "aws-root@example.com", EstateManifest.BILL_CONSOLIDATED),
+        manifest.account(MANAGEMENT));
+    assertEquals(EstateManifest.BILL_PER_ACCOUNT, manifest.account("222222222222").bill(), "kept as collected");
+    assertEquals(EstateManifest.BILL_MIXED, manifest.billSource());
+    assertTrue(manifest.billNote().contains("delegated administrator"), "still why the others are per account");
+    assertTrue(run.err().contains("; bills mixed"), run.err());
+    assertEquals(MANAGEMENT, SnapshotJson.read(estate().resolve(MANAGEMENT + ".json")).account().id());
+  }
+
+  @Test
+  void fromADelegatedAdministratorAManagementAccountWithARoleIsCollectedWithItsOwnPartOfTheBill() {
+    callerIsDelegatedAdministrator();
+    grantRole(MANAGEMENT);
+    assertEquals(0, collect("--accounts", MANAGEMENT + ",222222222222"), run.toString());
+    EstateManifest manifest = EstateManifestJson.read(estate().resolve("estate.json"));
+    assertEquals(EstateManifest.Status.COLLECTED, manifest.account(MANAGEMENT).status());
+    assertEquals(EstateManifest.BILL_PER_ACCOUNT, manifest.account(MANAGEMENT).bill());
+    assertEquals(EstateManifest.BILL_PER_ACCOUNT, manifest.billSource());
+    assertTrue(signed().contains("ASIAMEMBER123456789012 ec2:DescribeInstances"), signed().toString());
+    assertOwnBillQueries("ASIAMEMBER123456789012", MANAGEMENT);
+    assertFalse(SnapshotJson.read(estate().resolve(MANAGEMENT + ".json")).billing().months().isEmpty());
+  }
+
+  @Test
+  void resumeKeepsTheBillSourceOfTheAccountsCollectedBefore() throws Exception {
+    // First run: the consolidated bill is refused, so the accounts collected read their own.
+    refuseConsolidatedBill();
+    assertEquals(0, collect(), run.toString());
+    assertEquals(EstateManifest.BILL_PER_ACCOUNT, EstateManifestJson.read(estate().resolve("estate.json")).billSource());
+    // Second run: the consolidated bill is readable and the refused account's role exists; only that account is
+    // collected, with the consolidated bill, and the others keep theirs.
+    fx.server.resetAll();
+    grantRole("444444444444");
+    assertEquals(0, collect("--resume"), run.toString());
+    EstateManifest manifest = EstateManifestJson.read(estate().resolve("estate.json"));
+    assertEquals(EstateManifest.BILL_CONSOLIDATED, manifest.account("444444444444").bill());
+    for (String id : List.of(MANAGEMENT, "222222222222", "333333333333")) {
+      assertEquals(EstateManifest.BILL_PER_ACCOUNT, manifest.account(id).bill(), id);
+    }
+    assertEquals(EstateManifest.BILL_MIXED, manifest.billSource());
+    assertTrue(manifest.billNote().startsWith("the management account's Cost Explorer by linked account was not readable"),
+        "why the others are per account: " + manifest.billNote());
+    assertTrue(run.err().contains("; bills mixed"), run.err());
+
+    // A third run collects nothing: the labels stay as they are.
+    assertEquals(0, collect("--resume"), run.toString());
+    EstateManifest third = EstateManifestJson.read(estate().resolve("estate.json"));
+    assertEquals(manifest.accounts(), third.accounts());
+    assertEquals(EstateManifest.BILL_MIXED, third.billSource());
+    assertEquals(manifest.billNote(), third.billNote());
+  }
+
+  @Test
+  void resumeOfAManifestWithOneBillLabelKeepsItForTheAccountsItCollected() throws Exception {
+    assertEquals(0, collect(), run.toString());
+    // A manifest as written before each account said where its bill came from: one label for all of them.
+    Path file = estate().resolve("estate.json");
+    Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"bill\" : \"consolidated\"", ""));
+    assertNull(EstateManifestJson.read(file).account(MANAGEMENT).bill());
+    assertEquals(EstateManifest.BILL_CONSOLIDATED, EstateManifestJson.read(file).billSource());
+    fx.server.resetAll();
+    refuseConsolidatedBill();
+    grantRole("444444444444");
+    assertEquals(0, collect("--resume"), run.toString());
+    EstateManifest manifest = EstateManifestJson.read(file);
+    assertEquals(EstateManifest.BILL_CONSOLIDATED, manifest.account("222222222222").bill());
+    assertEquals(EstateManifest.BILL_PER_ACCOUNT, manifest.account("444444444444").bill());
+    assertEquals(EstateManifest.BILL_MIXED, manifest.billSource(), "not the per-account label of the last run alone");
   }
 
   @Test
