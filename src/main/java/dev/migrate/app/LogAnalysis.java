@@ -9,6 +9,7 @@ import dev.migrate.logs.AthenaRunner;
 import dev.migrate.inventory.FlowLogs;
 import dev.migrate.logs.CloudWatchFlowLogs;
 import dev.migrate.logs.FlowLogAnalyzer;
+import dev.migrate.logs.FlowLogAthena;
 import dev.migrate.logs.FlowLogFormat;
 import dev.migrate.logs.FlowLogReport;
 import dev.migrate.logs.FlowLogText;
@@ -168,10 +169,6 @@ public final class LogAnalysis {
     if (a.format() == null) {
       throw new Failure(Failure.Kind.USAGE, "--athena needs --log-format " + Choices.labels(Choices.LogFormat.class));
     }
-    if (a.format() == Choices.LogFormat.VPC_FLOW) {
-      throw new Failure(Failure.Kind.USAGE, "--athena reads access logs only (alb, clb, cloudfront);"
-          + " read VPC Flow Logs from s3:// without --athena");
-    }
     LogFormat format = a.format().format();
     String location = req.sources().get(0).endsWith("/") ? req.sources().get(0) : req.sources().get(0) + "/";
     Aws aws = req.aws() == null ? new Aws(null, null, null) : req.aws();
@@ -227,6 +224,9 @@ public final class LogAnalysis {
         throw new Failure(Failure.Kind.USAGE, "--flow-log-fields: " + e.getMessage());
       }
     }
+    if (req.athena() != null) {
+      return athenaFlows(req, format, progress);
+    }
     if ((req.since() != null || req.until() != null) && req.logGroup() == null) {
       throw new Failure(Failure.Kind.USAGE, "--since and --until select the events of a --log-group;"
           + " files, s3:// prefixes and Athena read every record under what is given");
@@ -273,6 +273,76 @@ public final class LogAnalysis {
         + " thread(s)");
     FlowLogReport report = FlowLogAnalyzer.analyze(sources, s3 ? "s3" : "files", format, threads, progress);
     return finishFlows(req, snapshot, report, progress);
+  }
+
+  /**
+   * {@code --athena} for flow logs: the field order comes from {@code --flow-log-fields} or else from the header
+   * line of the first flow-log text object under the prefix (AWS writes one at the top of every file); the
+   * reduction to pairs runs on Athena.
+   */
+  private static AnalyzeOutcome athenaFlows(FlowRequest req, FlowLogFormat given, Consumer<String> progress) {
+    if (req.logGroup() != null) {
+      throw new Failure(Failure.Kind.USAGE, "--athena reads flow logs in S3 and --log-group reads CloudWatch Logs;"
+          + " give one of them");
+    }
+    if (req.since() != null || req.until() != null) {
+      throw new Failure(Failure.Kind.USAGE, "--since and --until select the events of a --log-group;"
+          + " files, s3:// prefixes and Athena read every record under what is given");
+    }
+    if (req.sources().size() != 1 || !req.sources().get(0).startsWith("s3://")) {
+      throw new Failure(Failure.Kind.USAGE, "--athena needs exactly one SOURCE, the s3://bucket/prefix/ of the flow logs");
+    }
+    String location = req.sources().get(0).endsWith("/") ? req.sources().get(0) : req.sources().get(0) + "/";
+    Aws aws = req.aws() == null ? new Aws(null, null, null) : req.aws();
+    Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto(), w -> progress.accept("warning: " + w));
+    FlowLogFormat format = given != null ? given : headerFormat(location, aws, progress);
+    Athena a = req.athena();
+    progress.accept("reducing the flow logs under " + location + " to address pairs on Athena (one query, one scan)");
+    FlowLogReport report;
+    try {
+      AthenaRunner runner = new AthenaRunner(AthenaRunner.client(aws.profile(), aws.region(), aws.endpointUrl()),
+          a.database(), a.workGroup(), a.output(), java.time.Duration.ofSeconds(2), 1800, d -> Thread.sleep(d.toMillis()));
+      report = FlowLogAthena.analyze(runner, format, location);
+    } catch (AthenaRunner.QueryFailed e) {
+      throw new Failure(Failure.Kind.REMOTE, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new Failure(Failure.Kind.REMOTE, "Athena: " + oneLine(e)
+          + " (check --aws-profile, --region, --athena-output and the athena:StartQueryExecution permission)", e);
+    }
+    return finishFlows(req, snapshot, report, progress);
+  }
+
+  /** The field order in the header line of the first flow-log text object under the prefix (default: version 2). */
+  private static FlowLogFormat headerFormat(String location, Aws aws, Consumer<String> progress) {
+    List<LogSource> first;
+    try {
+      first = S3LogSources.list(location, aws.profile(), aws.region(), aws.endpointUrl(), FlowLogAnalyzer::isTextFile, 1);
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Failure.Kind.USAGE, location + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new Failure(Failure.Kind.REMOTE, location + ": cannot list the flow log objects: " + oneLine(e)
+          + " (check --aws-profile, --region and the s3:ListBucket permission)", e);
+    }
+    if (first.isEmpty()) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, "no flow log text objects (*.gz, *.log, *.txt) under " + location
+          + "; Athena reads the text files AWS delivers, Parquet is read without --athena");
+    }
+    String name = first.get(0).name();
+    FlowLogFormat f;
+    try {
+      f = FlowLogAthena.headerOf(first.get(0));
+    } catch (IllegalArgumentException e) {
+      throw new Failure(Failure.Kind.INVALID_INPUT, name + ": header line: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      throw new Failure(Failure.Kind.REMOTE, name + ": cannot read its header line: " + oneLine(e)
+          + " (check the s3:GetObject permission, or give --flow-log-fields)", e);
+    }
+    if (f == null) {
+      progress.accept(name + " has no header line; reading the default format (give --flow-log-fields otherwise)");
+      return FlowLogFormat.defaults();
+    }
+    progress.accept("field order from the header of " + name + ": " + f);
+    return f;
   }
 
   private static AnalyzeOutcome finishFlows(FlowRequest req, Snapshot snapshot, FlowLogReport report,

@@ -57,7 +57,8 @@ public final class LogsCommand implements Runnable {
           "and prints per load balancer / distribution: requests, bytes, status classes, cache results, traffic per",
           "CloudFront and Cloud CDN price geography, peaks per second and hour, top paths and latency percentiles.",
           "With --log-format vpc-flow: reads VPC Flow Logs (default or custom format, gzip or plain; files, folders,",
-          "s3://bucket/prefix) into traffic per address pair and port, and --merge-into makes them the snapshot's flow logs."})
+          "s3://bucket/prefix, Parquet, a CloudWatch Logs --log-group, or --athena over an s3:// prefix) into traffic per",
+          "address pair and port, and --merge-into makes them the snapshot's flow logs."})
   static final class Analyze implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -85,7 +86,8 @@ public final class LogsCommand implements Runnable {
     @Mixin
     AwsLogOptions aws;
 
-    @Option(names = "--athena", description = "Run the aggregation as Amazon Athena SQL over the logs where they lie (one s3:// SOURCE).")
+    @Option(names = "--athena", description = {"Run the aggregation as Amazon Athena SQL over the logs where they lie",
+        "(one s3:// SOURCE; with --log-format vpc-flow, text flow logs of one field order)."})
     boolean athena;
 
     @Option(names = "--log-format", paramLabel = "FORMAT",
@@ -122,7 +124,7 @@ public final class LogsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (logFormat == Choices.LogFormat.VPC_FLOW && !athena) {
+      if (logFormat == Choices.LogFormat.VPC_FLOW) {
         return flows();
       }
       if (flowLogFields != null || logGroup != null || since != null || until != null) {
@@ -168,7 +170,7 @@ public final class LogsCommand implements Runnable {
     }
 
     private Integer flows() {
-      if (athenaDatabase != null || athenaWorkGroup != null || athenaOutput != null) {
+      if (!athena && (athenaDatabase != null || athenaWorkGroup != null || athenaOutput != null)) {
         throw new Failure(Failure.Kind.USAGE, "--athena-* options need --athena");
       }
       if (top < 1) {
@@ -184,7 +186,8 @@ public final class LogsCommand implements Runnable {
       LogAnalysis.AnalyzeOutcome o = LogAnalysis.analyzeFlows(new LogAnalysis.FlowRequest(
           sources == null ? List.of() : sources, logGroup, flowLogFields,
           threads, top, json, mergeInto, out, new LogAnalysis.Aws(aws.profile, aws.region, aws.endpointUrl),
-          time("--since", since), time("--until", until), null), m -> {
+          time("--since", since), time("--until", until),
+          athena ? new LogAnalysis.Athena(logFormat, athenaDatabase, athenaWorkGroup, athenaOutput) : null), m -> {
             err.println("migrate logs: " + Terminal.safe(m));
             err.flush();
           });

@@ -36,6 +36,11 @@ public final class AthenaQueries {
       return this == ATHENA ? "approx_percentile(" + col + ", " + q + ")" : "quantile_disc(" + col + ", " + q + ")";
     }
 
+    /** Whether the regular expression matches somewhere in the value (anchor it for a whole match). */
+    String matches(String col, String regex) {
+      return (this == ATHENA ? "regexp_like(" : "regexp_matches(") + col + ", '" + regex + "')";
+    }
+
     String urlDecode(String col) {
       return this == ATHENA ? "url_decode(" + col + ")" : "url_decode(" + col + ")";
     }

@@ -27,6 +27,16 @@ public final class FlowLogAnalyzer {
 
   private FlowLogAnalyzer() {}
 
+  /** Flow-log text file names: {@code *.gz}, {@code *.log}, {@code *.txt}. */
+  public static boolean isTextFile(String name) {
+    return FLOW_FILE.matcher(name).matches();
+  }
+
+  /** Flow-log file names a folder or an s3:// prefix is searched for: text files and {@code *.parquet}. */
+  public static boolean isFlowFile(String name) {
+    return isTextFile(name) || name.endsWith(".parquet");
+  }
+
   /**
    * Local sources: files as given, folders walked recursively for {@code *.gz}, {@code *.log}, {@code *.txt}
    * (hidden files skipped), sorted by path.
@@ -34,7 +44,7 @@ public final class FlowLogAnalyzer {
    * @throws NoSuchFileException for a path that does not exist
    */
   public static List<LogSource> localSources(List<Path> paths) throws IOException {
-    return LogSource.local(paths, name -> FLOW_FILE.matcher(name).matches() || name.endsWith(".parquet"));
+    return LogSource.local(paths, FlowLogAnalyzer::isFlowFile);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -22,21 +23,42 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code s3:ListBucket} and {@code s3:GetObject}.
  */
 public final class S3LogSources {
-  /** Same selection as a local folder walk: gzip or .log objects and CloudFront log names. */
+  /** Same selection as a local folder walk of access logs: gzip or .log objects and CloudFront log names. */
   private static final Pattern LOG_NAME = Pattern.compile(
       ".*\\.(gz|log)|[A-Z0-9]{6,}\\.\\d{4}-\\d{2}-\\d{2}-\\d{2}\\.[^.]+");
 
+  /** Access-log object names (the default selection). */
+  public static final Predicate<String> ACCESS_LOGS = name -> LOG_NAME.matcher(name).matches();
+
   private S3LogSources() {}
 
-  /** Sources under {@code uri} with a client built from the options (nulls: SDK defaults). */
+  /** Access-log sources under {@code uri} with a client built from the options (nulls: SDK defaults). */
   public static List<LogSource> list(String uri, String profile, String region, String endpointUrl) {
     return list(client(profile, region, endpointUrl), uri);
   }
 
   /**
+   * Sources under {@code uri} whose object names (the part after the last {@code /}) {@code wanted} accepts, at
+   * most {@code limit} of them (listing stops there), with a client built from the options (nulls: SDK defaults).
+   */
+  public static List<LogSource> list(String uri, String profile, String region, String endpointUrl,
+      Predicate<String> wanted, int limit) {
+    return list(client(profile, region, endpointUrl), uri, wanted, limit);
+  }
+
+  /**
+   * Access-log sources under {@code uri}.
+   *
    * @throws IllegalArgumentException when {@code uri} is not {@code s3://bucket[/prefix]}
    */
   public static List<LogSource> list(S3Client s3, String uri) {
+    return list(s3, uri, ACCESS_LOGS, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @throws IllegalArgumentException when {@code uri} is not {@code s3://bucket[/prefix]}
+   */
+  public static List<LogSource> list(S3Client s3, String uri, Predicate<String> wanted, int limit) {
     if (!uri.startsWith("s3://") || uri.length() <= 5) {
       throw new IllegalArgumentException("expected s3://bucket/prefix");
     }
@@ -52,7 +74,7 @@ public final class S3LogSources {
     for (S3Object o : s3.listObjectsV2Paginator(req).contents()) {
       String key = o.key();
       String base = key.substring(key.lastIndexOf('/') + 1);
-      if (base.isEmpty() || base.startsWith(".") || !LOG_NAME.matcher(base).matches()) {
+      if (base.isEmpty() || base.startsWith(".") || !wanted.test(base)) {
         continue;
       }
       String name = "s3://" + bucket + "/" + key;
@@ -67,6 +89,9 @@ public final class S3LogSources {
           return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build());
         }
       });
+      if (out.size() >= limit) {
+        break; // before asking for the next element, which would fetch the next page
+      }
     }
     return out;
   }
