@@ -105,25 +105,25 @@ public final class Estates {
     Window window = window(sorted);
 
     // Which names more than one account uses, per namespace.
-    Map<String, Map<String, Set<String>>> owners = new HashMap<>();
+    Owners owners = new Owners();
     for (Part p : sorted) {
       Snapshot s = p.snapshot();
       String a = s.account().id();
-      s.autoScalingGroups().forEach(g -> own(owners, "asg", g.name(), a));
+      s.autoScalingGroups().forEach(g -> owners.own("asg", g.name(), a));
       s.loadBalancers().forEach(lb -> {
-        own(owners, "elb", lb.id(), a);
-        lb.targetGroups().forEach(tg -> own(owners, "tg", tg.arn(), a));
+        owners.own("elb", lb.id(), a);
+        lb.targetGroups().forEach(tg -> owners.own("tg", tg.arn(), a));
       });
       // Globally unique in AWS, so repeated only by copied or generated snapshots: qualified too, never merged.
-      s.instances().forEach(i -> own(owners, "ec2", i.id(), a));
-      s.volumes().forEach(v -> own(owners, "vol", v.id(), a));
-      s.distributions().forEach(d -> own(owners, "cf", d.id(), a));
-      s.buckets().forEach(b -> own(owners, "s3", b.name(), a));
-      s.networkInterfaces().forEach(e -> own(owners, "eni", e.id(), a));
-      s.dbInstances().forEach(d -> own(owners, "db", d.id(), a));
-      s.dbClusters().forEach(c -> own(owners, "cluster", c.id(), a));
-      s.cacheClusters().forEach(c -> own(owners, "cache", c.id(), a));
-      s.commitments().forEach(c -> own(owners, "commitment", c.id(), a));
+      s.instances().forEach(i -> owners.own("ec2", i.id(), a));
+      s.volumes().forEach(v -> owners.own("vol", v.id(), a));
+      s.distributions().forEach(d -> owners.own("cf", d.id(), a));
+      s.buckets().forEach(b -> owners.own("s3", b.name(), a));
+      s.networkInterfaces().forEach(e -> owners.own("eni", e.id(), a));
+      s.dbInstances().forEach(d -> owners.own("db", d.id(), a));
+      s.dbClusters().forEach(c -> owners.own("cluster", c.id(), a));
+      s.cacheClusters().forEach(c -> owners.own("cache", c.id(), a));
+      s.commitments().forEach(c -> owners.own("commitment", c.id(), a));
     }
 
     var instances = new ArrayList<Ec2Instance>();
@@ -146,35 +146,49 @@ public final class Estates {
     var regions = new TreeSet<String>();
     var members = new ArrayList<MemberAccount>();
     var memberParts = new ArrayList<Part>();
-    Map<String, TreeSet<String>> accountIds = new HashMap<>();
+    Map<String, List<String>> accountIds = new HashMap<>();
     Instant collectedAt = null;
     for (Part p : sorted) {
       Snapshot s = p.snapshot();
       Names n = new Names(owners, s.account().id());
-      var ids = new TreeSet<String>();
+      var ids = new ArrayList<String>();
+      // A record whose names all stay as they are is kept, not copied: at 200,000 instances the copies (tags and
+      // lists copied again by the records' constructors) doubled the estate's memory while the accounts' own
+      // snapshots were still held.
       for (Ec2Instance i : s.instances()) {
-        Ec2Instance x = new Ec2Instance(n.of("ec2", i.id()), i.region(), i.availabilityZone(), i.instanceType(),
-            i.state(), i.platform(), i.architecture(), i.launchTime(), i.lifecycle(), i.tenancy(), i.vpcId(),
-            n.of("asg", i.autoScalingGroup()), n.all("vol", i.volumeIds()), i.detailedMonitoring(), i.tags(),
-            i.publicIp());
+        String id = n.of("ec2", i.id());
+        String group = n.of("asg", i.autoScalingGroup());
+        List<String> vols = n.all("vol", i.volumeIds());
+        Ec2Instance x = id == i.id() && group == i.autoScalingGroup() && vols == i.volumeIds() ? i
+            : new Ec2Instance(id, i.region(), i.availabilityZone(), i.instanceType(), i.state(), i.platform(),
+                i.architecture(), i.launchTime(), i.lifecycle(), i.tenancy(), i.vpcId(), group, vols,
+                i.detailedMonitoring(), i.tags(), i.publicIp());
         instances.add(x);
         ids.add(x.id());
       }
       for (EbsVolume v : s.volumes()) {
-        EbsVolume x = new EbsVolume(n.of("vol", v.id()), v.region(), v.availabilityZone(), v.volumeType(),
-            v.sizeGib(), v.iops(), v.throughputMibps(), v.state(), n.of("ec2", v.attachedTo()), v.tags());
+        String id = n.of("vol", v.id());
+        String attachedTo = n.of("ec2", v.attachedTo());
+        EbsVolume x = id == v.id() && attachedTo == v.attachedTo() ? v : new EbsVolume(id, v.region(),
+            v.availabilityZone(), v.volumeType(), v.sizeGib(), v.iops(), v.throughputMibps(), v.state(), attachedTo,
+            v.tags());
         volumes.add(x);
         ids.add(x.id());
       }
       for (AutoScalingGroup g : s.autoScalingGroups()) {
-        AutoScalingGroup x = new AutoScalingGroup(n.of("asg", g.name()), g.region(), g.minSize(), g.maxSize(),
-            g.desiredCapacity(), n.all("ec2", g.instanceIds()), n.all("tg", g.targetGroupArns()),
-            n.all("elb", g.loadBalancerNames()), g.tags());
+        String name = n.of("asg", g.name());
+        List<String> instanceIds = n.all("ec2", g.instanceIds());
+        List<String> targetGroups = n.all("tg", g.targetGroupArns());
+        List<String> balancers = n.all("elb", g.loadBalancerNames());
+        AutoScalingGroup x = name == g.name() && instanceIds == g.instanceIds() && targetGroups == g.targetGroupArns()
+            && balancers == g.loadBalancerNames() ? g : new AutoScalingGroup(name, g.region(), g.minSize(),
+                g.maxSize(), g.desiredCapacity(), instanceIds, targetGroups, balancers, g.tags());
         groups.add(x);
         ids.add(x.name());
       }
       for (LoadBalancer lb : s.loadBalancers()) {
         LoadBalancer x = rename(lb, n);
+        x = x.equals(lb) ? lb : x;
         loadBalancers.add(x);
         ids.add(x.id());
       }
@@ -203,8 +217,9 @@ public final class Estates {
         vpcAccount.putIfAbsent(v.id(), s.account().id());
       }
       for (Commitment c : s.commitments()) {
-        Commitment x = new Commitment(c.kind(), n.of("commitment", c.id()), c.region(), c.instanceType(),
-            c.platform(), c.count(), c.start(), c.end(), c.upfrontUsd(), c.hourlyUsd(), c.offering(), c.state());
+        String id = n.of("commitment", c.id());
+        Commitment x = id == c.id() ? c : new Commitment(c.kind(), id, c.region(), c.instanceType(), c.platform(),
+            c.count(), c.start(), c.end(), c.upfrontUsd(), c.hourlyUsd(), c.offering(), c.state());
         commitments.add(x);
         ids.add(x.id());
       }
@@ -228,23 +243,30 @@ public final class Estates {
       }
       s.webAcls().forEach(w -> webAcls.putIfAbsent(w.arn(), w));
       for (DbInstance d : s.dbInstances()) {
-        DbInstance x = new DbInstance(n.of("db", d.id()), d.arn(), d.region(), d.availabilityZone(), d.engine(),
-            d.engineVersion(), d.instanceClass(), d.storageType(), d.allocatedStorageGib(), d.provisionedIops(),
-            d.multiAz(), n.of("cluster", d.clusterId()), n.of("db", d.readReplicaSourceId()), d.backupRetentionDays(),
-            d.encrypted(), d.endpoint(), d.status(), d.licenseModel(), d.tags());
+        String id = n.of("db", d.id());
+        String cluster = n.of("cluster", d.clusterId());
+        String source = n.of("db", d.readReplicaSourceId());
+        DbInstance x = id == d.id() && cluster == d.clusterId() && source == d.readReplicaSourceId() ? d
+            : new DbInstance(id, d.arn(), d.region(), d.availabilityZone(), d.engine(), d.engineVersion(),
+                d.instanceClass(), d.storageType(), d.allocatedStorageGib(), d.provisionedIops(), d.multiAz(), cluster,
+                source, d.backupRetentionDays(), d.encrypted(), d.endpoint(), d.status(), d.licenseModel(), d.tags());
         dbInstances.add(x);
         ids.add(x.id());
       }
       for (DbCluster c : s.dbClusters()) {
-        DbCluster x = new DbCluster(n.of("cluster", c.id()), c.arn(), c.region(), c.engine(), c.engineVersion(),
-            c.engineMode(), n.all("db", c.members()), n.of("db", c.writerId()), c.serverlessMinAcu(),
-            c.serverlessMaxAcu(), c.storageType(), c.multiAz(), c.globalClusterId(), c.backtrackWindowHours(),
-            c.backupRetentionDays(), c.encrypted(), c.endpoint(), c.status(), c.tags());
+        String id = n.of("cluster", c.id());
+        List<String> dbs = n.all("db", c.members());
+        String writer = n.of("db", c.writerId());
+        DbCluster x = id == c.id() && dbs == c.members() && writer == c.writerId() ? c
+            : new DbCluster(id, c.arn(), c.region(), c.engine(), c.engineVersion(), c.engineMode(), dbs, writer,
+                c.serverlessMinAcu(), c.serverlessMaxAcu(), c.storageType(), c.multiAz(), c.globalClusterId(),
+                c.backtrackWindowHours(), c.backupRetentionDays(), c.encrypted(), c.endpoint(), c.status(), c.tags());
         dbClusters.add(x);
         ids.add(x.id());
       }
       for (CacheCluster c : s.cacheClusters()) {
-        CacheCluster x = new CacheCluster(n.of("cache", c.id()), c.arn(), c.region(), c.engine(), c.engineVersion(),
+        String id = n.of("cache", c.id());
+        CacheCluster x = id == c.id() ? c : new CacheCluster(id, c.arn(), c.region(), c.engine(), c.engineVersion(),
             c.nodeType(), c.shards(), c.replicasPerShard(), c.clusterMode(), c.automaticFailover(), c.serverless(),
             c.serverlessMaxDataGib(), c.memberClusters(), c.availabilityZones(), c.snapshotRetentionDays(),
             c.encryptedAtRest(), c.transitEncryption(), c.endpoint(), c.status(), c.globalReplicationGroupId(),
@@ -260,9 +282,11 @@ public final class Estates {
           case "elasticache" -> "cache";
           default -> null;
         };
-        NetworkInterface x = new NetworkInterface(n.of("eni", e.id()), e.region(), e.vpcId(), e.subnetId(),
-            e.interfaceType(), e.privateIps(), e.publicIps(), e.attachedKind(),
-            ns == null ? e.attachedResourceId() : n.of(ns, e.attachedResourceId()), e.description());
+        String id = n.of("eni", e.id());
+        String attached = ns == null ? e.attachedResourceId() : n.of(ns, e.attachedResourceId());
+        NetworkInterface x = id == e.id() && attached == e.attachedResourceId() ? e : new NetworkInterface(id,
+            e.region(), e.vpcId(), e.subnetId(), e.interfaceType(), e.privateIps(), e.publicIps(), e.attachedKind(),
+            attached, e.description());
         interfaces.add(x);
         ids.add(x.id());
       }
@@ -279,7 +303,7 @@ public final class Estates {
     for (Part p : memberParts) {
       Snapshot s = p.snapshot();
       members.add(new MemberAccount(s.account(), p.name(), s.collectedAt(), s.regions(), s.billing(),
-          List.copyOf(accountIds.get(s.account().id()))));
+          sortedDistinct(accountIds.get(s.account().id()))));
     }
     for (FailedAccount f : failed) {
       String who = label(f.accountId(), f.name());
@@ -399,23 +423,67 @@ public final class Estates {
         : parts.get(0).origin() + ", ... (" + parts.size() + " files)";
   }
 
-  private static void own(Map<String, Map<String, Set<String>>> owners, String ns, String id, String account) {
-    owners.computeIfAbsent(ns, k -> new HashMap<>()).computeIfAbsent(id, k -> new TreeSet<>()).add(account);
+  /** Ids sorted, each once (a group and a classic load balancer of one account may share a name). */
+  private static List<String> sortedDistinct(List<String> ids) {
+    String[] a = ids.toArray(new String[0]);
+    java.util.Arrays.sort(a);
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (n == 0 || !a[i].equals(a[n - 1])) {
+        a[n++] = a[i];
+      }
+    }
+    return List.of(java.util.Arrays.copyOf(a, n));
+  }
+
+  /**
+   * The accounts that list each name, per namespace: the first account of a name, and the set of accounts only for
+   * the few names that several accounts list (a set per name cost about 100 bytes for each of 450,000 ids).
+   */
+  private static final class Owners {
+    private final Map<String, Map<String, String>> first = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> several = new HashMap<>();
+
+    void own(String ns, String id, String account) {
+      String prev = first.computeIfAbsent(ns, k -> new HashMap<>()).putIfAbsent(id, account);
+      if (prev != null && !prev.equals(account)) {
+        several.computeIfAbsent(ns, k -> new HashMap<>()).computeIfAbsent(id, k -> new TreeSet<>(Set.of(prev)))
+            .add(account);
+      }
+    }
+
+    /** The accounts listing a name when more than one does, else null. */
+    Set<String> sharing(String ns, String id) {
+      Map<String, Set<String>> names = several.get(ns);
+      return names == null ? null : names.get(id);
+    }
   }
 
   /** The names of one account as the merged snapshot writes them. */
-  private record Names(Map<String, Map<String, Set<String>>> owners, String account) {
+  private record Names(Owners owners, String account) {
     /** The name, qualified with the account when another account uses it too; null stays null. */
     String of(String ns, String id) {
       if (id == null) {
         return null;
       }
-      Set<String> accounts = owners.getOrDefault(ns, Map.of()).get(id);
-      return accounts != null && accounts.size() > 1 && accounts.contains(account) ? id + QUALIFIER + account : id;
+      Set<String> accounts = owners.sharing(ns, id);
+      return accounts != null && accounts.contains(account) ? id + QUALIFIER + account : id;
     }
 
+    /** The names, qualified as {@link #of} does; the same list when none changes. */
     List<String> all(String ns, List<String> ids) {
-      return ids.stream().map(id -> of(ns, id)).toList();
+      List<String> out = null;
+      for (int i = 0; i < ids.size(); i++) {
+        String id = ids.get(i);
+        String x = of(ns, id);
+        if (x != id && out == null) {
+          out = new ArrayList<>(ids.subList(0, i));
+        }
+        if (out != null) {
+          out.add(x);
+        }
+      }
+      return out == null ? ids : java.util.Collections.unmodifiableList(out);
     }
   }
 

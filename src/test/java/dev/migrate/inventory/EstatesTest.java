@@ -26,6 +26,8 @@ class EstatesTest {
         .map(s -> new Estates.Part(s.account().id() + ".json", s, null)).toList();
   }
 
+  private static final String ALB = ThreeAccountEstate.ALB_ARN;
+
   private static Snapshot merged() {
     return Estates.merge(parts(), List.of(), null);
   }
@@ -157,6 +159,20 @@ class EstatesTest {
     assertEquals(List.of(i1 + "@999999999999", ThreeAccountEstate.iid(A, 2) + "@999999999999"),
         t.loadBalancer("web@999999999999").registeredInstances());
     assertNotNull(t.usage(i1 + "@999999999999"));
+  }
+
+  @Test
+  void recordsWhoseNamesStayAreKeptNotCopied() {
+    var p = parts();
+    Snapshot s = Estates.merge(p, List.of(), null);
+    Snapshot c = p.get(2).snapshot();
+    // 333333333333's instance and load balancer keep their names: the merged estate holds the very same records.
+    assertSame(c.instances().get(0), s.instance(c.instances().get(0).id()).orElseThrow());
+    assertSame(c.loadBalancers().get(0), s.loadBalancers().stream().filter(lb -> lb.id().equals(ALB)).findFirst()
+        .orElseThrow());
+    // B's group "web" is renamed (A has one too), so it is a new record.
+    assertEquals("web@" + B, s.autoScalingGroups().stream().filter(g -> g.name().startsWith("web@" + B)).findFirst()
+        .orElseThrow().name());
   }
 
   @Test
