@@ -77,7 +77,8 @@ public final class LogAnalysis {
   public record AnalyzeOutcome(String text, long files, long failedFiles, List<String> merged, List<String> unmatched) {}
 
   public static AnalyzeOutcome analyze(AnalyzeRequest req, Consumer<String> progress) {
-    List<LogSource> sources = req.athena() != null ? List.of() : sources(req, "log", LogAnalyzer::localSources);
+    List<LogSource> sources = req.athena() != null ? List.of() : sources(req, "log", LogAnalyzer::localSources,
+        S3LogSources.ACCESS_LOGS);
     refuseOutputsThatAreInputs(req, sources);
     Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto(), w -> progress.accept("warning: " + w));
     LogReport report = req.athena() != null ? athena(req, progress) : local(req, sources, progress);
@@ -260,7 +261,8 @@ public final class LogAnalysis {
     }
     AnalyzeRequest asAccess = new AnalyzeRequest(req.sources(), req.threads(), req.top(), req.jsonOut(),
         req.mergeInto(), req.mergeOut(), req.aws(), null);
-    List<LogSource> sources = sources(asAccess, "flow log", FlowLogAnalyzer::localSources);
+    List<LogSource> sources = sources(asAccess, "flow log", FlowLogAnalyzer::localSources,
+        FlowLogAnalyzer::isFlowFile);
     refuseOutputsThatAreInputs(asAccess, sources);
     Snapshot snapshot = req.mergeInto() == null ? null : readSnapshot(req.mergeInto(), w -> progress.accept("warning: " + w));
     if (sources.isEmpty()) {
@@ -415,17 +417,19 @@ public final class LogAnalysis {
   }
 
   /**
-   * The sources an analysis reads: {@code s3://} prefixes listed through S3, local files and folders through
-   * {@code lister}; {@code what} names them in errors ("log", "flow log").
+   * The sources an analysis reads: {@code s3://} prefixes listed through S3 (object names {@code s3Names}
+   * accepts), local files and folders through {@code lister}; {@code what} names them in errors ("log",
+   * "flow log").
    */
-  private static List<LogSource> sources(AnalyzeRequest req, String what, LocalLister lister) {
+  private static List<LogSource> sources(AnalyzeRequest req, String what, LocalLister lister,
+      java.util.function.Predicate<String> s3Names) {
     List<Path> local = new ArrayList<>();
     List<LogSource> all = new ArrayList<>();
     for (String s : req.sources()) {
       if (s.startsWith("s3://")) {
         try {
           Aws a = req.aws() == null ? new Aws(null, null, null) : req.aws();
-          all.addAll(S3LogSources.list(s, a.profile(), a.region(), a.endpointUrl()));
+          all.addAll(S3LogSources.list(s, a.profile(), a.region(), a.endpointUrl(), s3Names, Integer.MAX_VALUE));
         } catch (IllegalArgumentException e) {
           throw new Failure(Failure.Kind.USAGE, s + ": " + e.getMessage());
         } catch (RuntimeException e) {

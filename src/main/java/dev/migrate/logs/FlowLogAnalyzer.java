@@ -2,6 +2,7 @@ package dev.migrate.logs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Reads VPC Flow Log files (plain or gzip, the default or a custom format; S3 objects through
+ * Reads VPC Flow Log files (plain or gzip, the default or a custom format, or Parquet; S3 objects through
  * {@link S3LogSources}) one file per task on up to {@code threads} threads, merged in the sources' order, into
  * address pairs ({@link dev.migrate.inventory.FlowLogs}). At most {@code 2 x threads} parsed files wait to be
  * merged, so memory stays bounded by the pairs, not the files.
@@ -48,6 +49,20 @@ public final class FlowLogAnalyzer {
   }
 
   /**
+   * Where Parquet objects from S3 are put to be read (DuckDB reads Parquet from a file: its footer is at the end),
+   * and how much free space must stay there after a download.
+   *
+   * @param dir           folder for the temporary files
+   * @param reserveBytes  free bytes a download must leave in {@code dir}
+   */
+  public record Downloads(Path dir, long reserveBytes) {
+    /** The JVM's temporary folder ({@code java.io.tmpdir}, e.g. from {@code TMPDIR}), leaving 256 MiB free. */
+    public static Downloads standard() {
+      return new Downloads(Path.of(System.getProperty("java.io.tmpdir")), 256L << 20);
+    }
+  }
+
+  /**
    * Reads text sources.
    *
    * @param source   what {@link dev.migrate.inventory.FlowLogs#source()} says: {@code files} or {@code s3}
@@ -56,6 +71,18 @@ public final class FlowLogAnalyzer {
    */
   public static FlowLogReport analyze(List<LogSource> sources, String source, FlowLogFormat format, int threads,
       Consumer<String> progress) {
+    return analyze(sources, source, format, threads, Downloads.standard(), progress);
+  }
+
+  /**
+   * Reads text and Parquet sources. A Parquet object from S3 is downloaded to a temporary file in {@code downloads}
+   * when its turn comes, read, and deleted before the next file is taken, so at most {@code threads} of them are
+   * on disk at once; one that would leave less than the reserve free is a problem of that object, not of the run.
+   *
+   * @param threads  files parsed at once, at least 1
+   */
+  public static FlowLogReport analyze(List<LogSource> sources, String source, FlowLogFormat format, int threads,
+      Downloads downloads, Consumer<String> progress) {
     FlowLogFormat f = format == null ? FlowLogFormat.defaults() : format;
     List<LogSource> ordered = new ArrayList<>(sources);
     ordered.sort(Comparator.comparing(LogSource::name));
@@ -63,7 +90,7 @@ public final class FlowLogAnalyzer {
     int n = Math.max(1, Math.min(threads, ordered.size()));
     if (n == 1) {
       for (LogSource s : ordered) {
-        add(totals, parse(s, f), progress);
+        add(totals, parse(s, f, downloads), progress);
       }
     } else {
       ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -77,7 +104,7 @@ public final class FlowLogAnalyzer {
           if (window.size() >= n * 2) {
             add(totals, join(window.poll()), progress);
           }
-          window.add(pool.submit(() -> parse(s, f)));
+          window.add(pool.submit(() -> parse(s, f, downloads)));
         }
         while (!window.isEmpty()) {
           add(totals, join(window.poll()), progress);
@@ -100,17 +127,31 @@ public final class FlowLogAnalyzer {
     }
   }
 
-  private static Parsed parse(LogSource source, FlowLogFormat format) {
+  private static Parsed parse(LogSource source, FlowLogFormat format, Downloads downloads) {
     FlowLogParser parser = new FlowLogParser(source.name(), format);
     LogReport.FileProblem problem = null;
-    if (source.name().endsWith(".parquet") && !source.name().startsWith("s3://")) {
+    if (source.name().endsWith(".parquet")) {
+      boolean remote = source.name().startsWith("s3://");
+      Path file = null;
       try {
-        parquet(Path.of(source.name()), parser);
+        file = remote ? download(source, downloads) : Path.of(source.name());
+        parquet(file, parser);
+      } catch (DownloadFailed e) {
+        problem = new LogReport.FileProblem(source.name(), e.getMessage(), 0);
       } catch (java.sql.SQLException | IllegalArgumentException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         problem = new LogReport.FileProblem(source.name(), "unreadable Parquet: " + (nl < 0 ? m : m.substring(0, nl)),
             parser.lines);
+      } finally {
+        if (remote && file != null) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            problem = problem != null ? problem : new LogReport.FileProblem(source.name(),
+                "read, but its temporary copy " + file + " could not be deleted: " + e.getMessage(), parser.lines);
+          }
+        }
       }
       return new Parsed(parser, problem);
     }
@@ -128,6 +169,71 @@ public final class FlowLogAnalyzer {
       problem = new LogReport.FileProblem(source.name(), "unreadable: " + m, parser.lines);
     }
     return new Parsed(parser, problem);
+  }
+
+  /** An S3 object that could not be put on disk; the message says why and what to do. */
+  private static final class DownloadFailed extends Exception {
+    DownloadFailed(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Copies an S3 object to a new temporary file, refusing one that would leave less than the reserve free and
+   * stopping at the listed size (an object that grows or a body that lies cannot fill the disk).
+   */
+  private static Path download(LogSource source, Downloads downloads) throws DownloadFailed {
+    long size = source.size();
+    Path dir = downloads.dir();
+    try {
+      long free = Files.getFileStore(dir).getUsableSpace();
+      if (size < 0 || free - size < downloads.reserveBytes()) {
+        throw new DownloadFailed(String.format(java.util.Locale.ROOT, "not downloaded: %s needs %,d bytes in %s,"
+            + " which has %,d free of which %,d stay free (point TMPDIR at a larger disk)",
+            size < 0 ? "an object of unknown size" : "it", Math.max(size, 0), dir, free, downloads.reserveBytes()));
+      }
+    } catch (IOException e) {
+      throw new DownloadFailed("not downloaded: cannot tell the free space of " + dir + ": " + e.getMessage());
+    }
+    Path file;
+    try {
+      file = Files.createTempFile(dir, "migrate-flow-", ".parquet");
+    } catch (IOException e) {
+      throw new DownloadFailed("not downloaded: cannot create a temporary file in " + dir + ": " + e.getMessage());
+    }
+    long copied = 0;
+    try (InputStream in = source.open(); java.io.OutputStream out = Files.newOutputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        if (copied + n > size) {
+          throw new DownloadFailed(String.format(java.util.Locale.ROOT,
+              "download stopped: the object is larger than the %,d bytes listed", size));
+        }
+        out.write(buf, 0, n);
+        copied += n;
+      }
+      if (copied != size) {
+        throw new DownloadFailed(String.format(java.util.Locale.ROOT,
+            "download ended after %,d of the %,d bytes listed", copied, size));
+      }
+      return file;
+    } catch (DownloadFailed e) {
+      deleteQuietly(file);
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(file);
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      int nl = m.indexOf('\n');
+      throw new DownloadFailed("cannot download: " + (nl < 0 ? m : m.substring(0, nl)));
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // already failing; the message names the object, and the file is in the temporary folder
+    }
   }
 
   /**

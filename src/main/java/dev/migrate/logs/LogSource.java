@@ -18,6 +18,11 @@ public interface LogSource {
   /** Opens the raw (possibly gzip-compressed) bytes. */
   InputStream open() throws IOException;
 
+  /** The size in bytes as listed (S3 objects), or -1 when not known beforehand. */
+  default long size() {
+    return -1;
+  }
+
   /** A local file. */
   /**
    * Local sources: files as given, folders walked recursively for the file names {@code wanted} accepts (hidden

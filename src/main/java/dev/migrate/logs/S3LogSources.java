@@ -78,10 +78,16 @@ public final class S3LogSources {
         continue;
       }
       String name = "s3://" + bucket + "/" + key;
+      long size = o.size() == null ? -1 : o.size();
       out.add(new LogSource() {
         @Override
         public String name() {
           return name;
+        }
+
+        @Override
+        public long size() {
+          return size;
         }
 
         @Override
