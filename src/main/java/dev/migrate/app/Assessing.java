@@ -84,9 +84,16 @@ public final class Assessing {
    * @param settings       further {@code name=value} cost options ({@code --cost-option})
    */
   public record CostChoices(Choices.TargetPricing targetPricing, BigDecimal spotShare, Choices.GkeMode gkeMode,
-      List<String> settings) {
+      List<String> settings, List<String> onPremises) {
     public CostChoices {
       settings = List.copyOf(settings);
+      onPremises = onPremises == null ? List.of() : List.copyOf(onPremises);
+    }
+
+    /** Choices without on-premises ranges. */
+    public CostChoices(Choices.TargetPricing targetPricing, BigDecimal spotShare, Choices.GkeMode gkeMode,
+        List<String> settings) {
+      this(targetPricing, spotShare, gkeMode, settings, List.of());
     }
   }
 
@@ -282,6 +289,15 @@ public final class Assessing {
     }
     CostOptions.GkeMode gke = c.gkeMode() == null ? d.gkeMode() : c.gkeMode().mode();
     CostOptions base = d.toBuilder().targetPricing(pricing).spotShare(spotShare).gkeMode(gke).build();
+    for (String range : c.onPremises()) {
+      try {
+        base = base.with("on-premises", range);
+      } catch (IllegalArgumentException e) {
+        throw new Failure(Failure.Kind.USAGE, "--on-premises " + dev.migrate.io.Echo.quote(range) + " is not an IPv4"
+            + " CIDR block (a.b.c.d/n): give the ranges reached over VPN or Direct Connect, e.g. --on-premises"
+            + " 192.168.0.0/16");
+      }
+    }
     return Costing.options(base, c.settings());
   }
 }

@@ -100,6 +100,12 @@ public final class EstateOptions {
           + "(repeatable; docs/costs.md lists them).")
   List<String> costOptions = new ArrayList<>();
 
+  @Option(names = "--on-premises", paramLabel = "CIDR", split = ",",
+      description = "Address ranges reached over VPN or Direct Connect (repeat or comma-separate): the App groups and"
+          + " Dependencies sheets show flows with them as on-premises, and the what-if counts a moved unit's traffic"
+          + " with them as crossing the link while the site is reached through AWS.")
+  List<String> onPremises = new ArrayList<>();
+
   @Option(names = "--price-book", paramLabel = "DIR",
       description = "Use this price book folder instead of the bundled one (see 'migrate prices').")
   Path priceBook;
@@ -171,7 +177,7 @@ public final class EstateOptions {
           + "8 characters; a short salt can be guessed, and with it every pseudonym");
     }
     return new Assessing.Request(sourceValue, plan, priceBook,
-        new Assessing.CostChoices(targetPricing, spotShare, gkeMode, costOptions), outDir,
+        new Assessing.CostChoices(targetPricing, spotShare, gkeMode, costOptions, onPremises), outDir,
         Choices.Output.formats(formats), anonymize, anonymize ? anonymizeSalt : null,
         new Reporting.Sizing(Reporting.Sizing.costLines(costLines), gzip));
   }

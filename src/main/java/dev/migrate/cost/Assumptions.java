@@ -52,6 +52,10 @@ final class Assumptions {
     a.add(new Assumption("growth multiples", String.join(", ", o.growthMultiples().stream().map(BigDecimal::toPlainString).toList()), "option"));
     a.add(new Assumption("reconciliation threshold", o.reconciliationThresholdPct().toPlainString() + "%", "option (default 10%)"));
     a.add(new Assumption("application tag", o.appTagKey(), "option (default 'app')"));
+    if (!o.onPremisesCidrs().isEmpty()) {
+      a.add(new Assumption("on-premises ranges (VPN or Direct Connect)", String.join(", ", o.onPremisesCidrs()),
+          "option --on-premises"));
+    }
     return a;
   }
 

@@ -25,6 +25,10 @@ import java.util.Objects;
  *                               have (classic WAF, wafv2:GetWebACL denied, older snapshots); billed per rule per month
  *                               (default 1: the fewest rules with which a web ACL filters anything), and the same
  *                               rules are priced in Cloud Armor
+ * @param onPremisesCidrs        IPv4 ranges reached over VPN or Direct Connect (empty: none declared): flows with them
+ *                               read on-premises in the dependency graph (the workbook's application groups), and the
+ *                               what-if counts the traffic of moved units with them as crossing the link while the
+ *                               site is reached through AWS
  */
 public record CostOptions(
     TargetPricing targetPricing,
@@ -39,7 +43,8 @@ public record CostOptions(
     boolean awsFreeTier,
     CacheFill cacheFill,
     int gkeNodeBootDiskGib,
-    int wafRulesPerAcl) {
+    int wafRulesPerAcl,
+    List<String> onPremisesCidrs) {
 
   /** How target compute is bought. */
   public enum TargetPricing {
@@ -78,6 +83,9 @@ public record CostOptions(
     Objects.requireNonNull(cacheFill, "cacheFill");
     spotShare = spotShare == null ? BigDecimal.ZERO : spotShare;
     growthMultiples = List.copyOf(growthMultiples == null ? List.of() : growthMultiples);
+    onPremisesCidrs = List.copyOf(onPremisesCidrs == null ? List.of() : onPremisesCidrs);
+    // The dependency graph reads the ranges: checked here with its own parser, so a bad one fails before any work.
+    dev.migrate.deps.DependencyOptions.DEFAULTS.withOnPremises(onPremisesCidrs);
     if (spotShare.signum() < 0 || spotShare.compareTo(BigDecimal.ONE) > 0) {
       throw new IllegalArgumentException("spot share must be between 0 and 1, was " + spotShare);
     }
@@ -121,7 +129,8 @@ public record CostOptions(
         .awsFreeTier(awsFreeTier)
         .cacheFill(cacheFill)
         .gkeNodeBootDiskGib(gkeNodeBootDiskGib)
-        .wafRulesPerAcl(wafRulesPerAcl);
+        .wafRulesPerAcl(wafRulesPerAcl)
+        .onPremisesCidrs(onPremisesCidrs);
   }
 
   /**
@@ -142,6 +151,7 @@ public record CostOptions(
     private CacheFill cacheFill = CacheFill.MAX;
     private int gkeNodeBootDiskGib = 100;
     private int wafRulesPerAcl = 1;
+    private List<String> onPremisesCidrs = List.of();
 
     private Builder() {
     }
@@ -213,18 +223,24 @@ public record CostOptions(
       return this;
     }
 
+    /** IPv4 CIDR blocks reached over VPN or Direct Connect. */
+    public Builder onPremisesCidrs(List<String> cidrs) {
+      this.onPremisesCidrs = cidrs;
+      return this;
+    }
+
     /** @throws IllegalArgumentException when an option is out of range (the message names it) */
     public CostOptions build() {
       return new CostOptions(targetPricing, spotShare, gkeMode, gkeFreeTierCredit, reconciliationThresholdPct,
           appTagKey, growthMultiples, hoursPerMonth, cacheHitRatioOverride, awsFreeTier, cacheFill, gkeNodeBootDiskGib,
-          wafRulesPerAcl);
+          wafRulesPerAcl, onPremisesCidrs);
     }
   }
 
   /** The names {@link #with(String, String)} accepts, for help texts. */
   public static final java.util.List<String> NAMES = List.of("target-pricing", "spot-share", "gke-mode",
       "gke-free-tier-credit", "reconciliation-threshold-pct", "app-tag", "growth", "hours-per-month", "cache-hit-ratio",
-      "aws-free-tier", "cache-fill", "gke-node-boot-disk-gib", "waf-rules-per-acl");
+      "aws-free-tier", "cache-fill", "gke-node-boot-disk-gib", "waf-rules-per-acl", "on-premises");
 
   /**
    * A copy with one option set from text, as a command line gives it ({@code --cost-option name=value}):
@@ -232,7 +248,8 @@ public record CostOptions(
    * as-planned | standard | autopilot; gke-free-tier-credit, aws-free-tier = true | false;
    * reconciliation-threshold-pct, hours-per-month, cache-hit-ratio = a number; app-tag = a tag key;
    * growth = multiples separated by commas; cache-fill = min | max; gke-node-boot-disk-gib = whole GiB;
-   * waf-rules-per-acl = a whole number of rules.
+   * waf-rules-per-acl = a whole number of rules; on-premises = IPv4 CIDR blocks separated by commas (the ones given
+   * before are kept, so that the option can be repeated).
    *
    * @throws IllegalArgumentException naming the option and the accepted values
    */
@@ -260,6 +277,18 @@ public record CostOptions(
         case "cache-fill" -> b.cacheFill(CacheFill.valueOf(enumName(v)));
         case "gke-node-boot-disk-gib" -> b.gkeNodeBootDiskGib(Integer.parseInt(v));
         case "waf-rules-per-acl" -> b.wafRulesPerAcl(Integer.parseInt(v));
+        case "on-premises" -> {
+          List<String> all = new java.util.ArrayList<>(onPremisesCidrs);
+          for (String c : v.split(",")) {
+            if (c.isBlank()) {
+              throw new IllegalArgumentException("empty");
+            }
+            if (!all.contains(c.trim())) {
+              all.add(c.trim());
+            }
+          }
+          b.onPremisesCidrs(all);
+        }
         default -> throw new IllegalArgumentException("unknown option '" + name + "' (known: " + String.join(", ", NAMES) + ")");
       }
       return b.build();
@@ -293,6 +322,7 @@ public record CostOptions(
       case "spot-share", "cache-hit-ratio" -> "expected a number from 0 to 1";
       case "app-tag" -> "expected a tag key";
       case "waf-rules-per-acl" -> "expected a whole number of rules, 0 or more";
+      case "on-premises" -> "expected IPv4 CIDR blocks separated by commas, e.g. 192.168.0.0/16,172.16.0.0/12";
       default -> "expected a positive number";
     };
   }

@@ -92,7 +92,7 @@ public final class ReportModel {
     this.warnings = warningRows(a, anon);
     this.billMonths = billMonths(a.snapshot().billing());
     this.dependencies = DependencyGraph.of(a.snapshot(), a.topology(),
-        DependencyOptions.DEFAULTS.withAppTagKey(a.options().appTagKey()));
+        DependencyOptions.DEFAULTS.withAppTagKey(a.options().appTagKey()).withOnPremises(a.options().onPremisesCidrs()));
     this.figures = figures(a, mappings, warnings, billMonths);
     AccountTotals totals = AccountTotals.of(a);
     List<AccountTotals.Row> byCost = new ArrayList<>(totals.rows());

@@ -243,6 +243,9 @@ public final class HybridModel {
    */
   record MeasuredFlow(int src, int dst, BigDecimal gib, double peakGbps) {}
 
+  /** Index of the on-premises site in a {@link MeasuredFlow} of {@link #onPremises(List)}. */
+  static final int SITE = -1;
+
   /** AWS data transfer out rate of a unit's region (null = missing), for flows it sends. */
   BigDecimal awsRate(int unit) {
     return units.get(unit).awsRate;
@@ -272,11 +275,19 @@ public final class HybridModel {
   final long monthlyRequests;
   /** Item id to the id of its move unit. */
   final Map<String, String> itemUnit;
+  /** The on-premises ranges of the run ({@code --on-premises}), which a scenario uses unless it names its own. */
+  final List<String> onPremisesCidrs;
+  /** The flows measured with the run's options, or null without flow logs. */
+  private final MeasuredTraffic traffic;
+  /** Units' measured traffic with the on-premises site, per list of ranges (a scenario may name other ranges). */
+  private final Map<List<String>, List<MeasuredFlow>> onPremises = new HashMap<>();
 
   private HybridModel(Assessment a, HybridPrices prices, List<Unit> units, int shared, List<Flow> flows,
       List<MeasuredFlow> measured, MeasuredTraffic traffic, String planRegion, Double p2a, List<String> warnings,
       boolean baseHasCommitments, Map<String, String> itemUnit) {
     this.itemUnit = itemUnit;
+    this.traffic = traffic;
+    this.onPremisesCidrs = a.options().onPremisesCidrs();
     this.measured = List.copyOf(measured);
     this.measuredSource = traffic == null ? null : traffic.source();
     this.groupsMeasured = traffic != null && !traffic.groups().isEmpty();
@@ -364,7 +375,50 @@ public final class HybridModel {
    * measured between items replaces the assumptions where it covers both ends of a pair.
    */
   public static HybridModel of(Assessment a, HybridPrices prices) {
-    return new Builder(a, prices, MeasuredTraffic.of(a.topology())).build();
+    return new Builder(a, prices, MeasuredTraffic.of(a.topology(), dependencyOptions(a, a.options().onPremisesCidrs())))
+        .build();
+  }
+
+  /** How the dependency graph reads the flows: the assessment's application tag, and these on-premises ranges. */
+  private static dev.migrate.deps.DependencyOptions dependencyOptions(Assessment a, List<String> onPremisesCidrs) {
+    return dev.migrate.deps.DependencyOptions.DEFAULTS.withAppTagKey(a.options().appTagKey())
+        .withOnPremises(onPremisesCidrs);
+  }
+
+  /**
+   * Each unit's measured traffic with the on-premises site the ranges declare, per month at today's traffic: flows
+   * from a unit to {@link #SITE} and from the site to a unit (the shared unit's and unknown items' left out); empty
+   * without flow logs or ranges. The run's ranges reuse its flows; other ranges attribute the flow logs again (once).
+   */
+  synchronized List<MeasuredFlow> onPremises(List<String> cidrs) {
+    if (cidrs.isEmpty() || assessment.snapshot().flowLogs() == null) {
+      return List.of();
+    }
+    return onPremises.computeIfAbsent(List.copyOf(cidrs), k -> {
+      MeasuredTraffic t = k.equals(onPremisesCidrs) && traffic != null ? traffic
+          : MeasuredTraffic.of(assessment.topology(), dependencyOptions(assessment, k));
+      if (t == null) {
+        return List.of();
+      }
+      BigDecimal perMonth = hoursPerMonth.divide(BigDecimal.valueOf(t.windowHours()), MC);
+      // key: unit index x 2 + direction (0: unit to the site, 1: site to the unit), sorted for a stable order
+      Map<Integer, BigDecimal> gib = new TreeMap<>();
+      Map<Integer, Double> peak = new HashMap<>();
+      for (MeasuredTraffic.ItemFlow f : t.onPremises()) {
+        boolean toSite = f.dstItem().equals(MeasuredTraffic.ON_PREMISES);
+        String unit = itemUnit.get(toSite ? f.srcItem() : f.dstItem());
+        if (unit == null || unit.equals(SHARED) || f.bytes() <= 0) {
+          continue;
+        }
+        int key = index.get(unit) * 2 + (toSite ? 0 : 1);
+        gib.merge(key, BigDecimal.valueOf(f.bytes()).divide(GIB, MC).multiply(perMonth, MC), BigDecimal::add);
+        peak.merge(key, f.peakHourBytes() * 8.0 / 3600 / 1e9, Double::sum);
+      }
+      List<MeasuredFlow> out = new ArrayList<>();
+      gib.forEach((key, g) -> out.add(key % 2 == 0 ? new MeasuredFlow(key / 2, SITE, g, peak.get(key))
+          : new MeasuredFlow(SITE, key / 2, g, peak.get(key))));
+      return List.copyOf(out);
+    });
   }
 
   /**

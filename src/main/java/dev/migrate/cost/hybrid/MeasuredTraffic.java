@@ -25,15 +25,27 @@ import java.util.TreeMap;
  * @param windowHours  hours the flows were summed over (bytes x hours per month / windowHours = bytes per month)
  * @param flows        traffic from one item to another over the window (items as the snapshot names them)
  * @param groups       item id to the name of its application group; empty when groups are not known
+ * @param onPremises   traffic between items and the on-premises ranges (one flow per item and direction: the item
+ *                     sends to, or receives from, {@link #ON_PREMISES}); empty when no ranges were declared
  */
-public record MeasuredTraffic(String source, double windowHours, List<ItemFlow> flows, Map<String, String> groups) {
+public record MeasuredTraffic(String source, double windowHours, List<ItemFlow> flows, Map<String, String> groups,
+    List<ItemFlow> onPremises) {
+  /** The other end of an {@link #onPremises()} flow: the on-premises site, reached over VPN or Direct Connect. */
+  public static final String ON_PREMISES = "on-premises";
+
   public MeasuredTraffic {
+    onPremises = List.copyOf(onPremises);
     Objects.requireNonNull(source, "source");
     if (!(windowHours > 0)) {
       throw new IllegalArgumentException("windowHours must be positive, got " + windowHours);
     }
     flows = List.copyOf(flows);
     groups = Map.copyOf(groups);
+  }
+
+  /** Traffic between items only (no on-premises ranges declared). */
+  public MeasuredTraffic(String source, double windowHours, List<ItemFlow> flows, Map<String, String> groups) {
+    this(source, windowHours, flows, groups, List.of());
   }
 
   /** The traffic a snapshot's flow logs measured between its items, or null when it has no flow logs. */
@@ -43,9 +55,16 @@ public record MeasuredTraffic(String source, double windowHours, List<ItemFlow> 
 
   /** As {@link #of(Snapshot)}, over a snapshot already indexed. */
   public static MeasuredTraffic of(Topology topology) {
+    return of(topology, dev.migrate.deps.DependencyOptions.DEFAULTS);
+  }
+
+  /**
+   * As {@link #of(Topology)}, with the flows attributed and grouped by {@code options} (application tag, on-premises
+   * ranges); null when the snapshot has no flow logs.
+   */
+  public static MeasuredTraffic of(Topology topology, dev.migrate.deps.DependencyOptions options) {
     Snapshot snapshot = topology.snapshot();
-    return snapshot.flowLogs() == null ? null
-        : of(DependencyGraph.of(snapshot, topology, dev.migrate.deps.DependencyOptions.DEFAULTS));
+    return snapshot.flowLogs() == null ? null : of(DependencyGraph.of(snapshot, topology, options));
   }
 
   /**
@@ -58,7 +77,25 @@ public record MeasuredTraffic(String source, double windowHours, List<ItemFlow> 
       return null;
     }
     List<ItemFlow> flows = new ArrayList<>();
+    List<ItemFlow> onPremises = new ArrayList<>();
     for (Edge e : graph.edges()) {
+      boolean aSite = e.a().kind() == dev.migrate.deps.End.Kind.ON_PREMISES;
+      boolean bSite = e.b().kind() == dev.migrate.deps.End.Kind.ON_PREMISES;
+      if (aSite != bSite && (e.a().isItem() || e.b().isItem())) {
+        // An item's traffic with the site, per direction: the item is the source of the sent bytes, or the receiver.
+        String item = aSite ? e.b().id() : e.a().id();
+        long sent = aSite ? e.bytes().bToA() : e.bytes().aToB();
+        long received = aSite ? e.bytes().aToB() : e.bytes().bToA();
+        long sentPeak = aSite ? e.peakHourBytes().bToA() : e.peakHourBytes().aToB();
+        long receivedPeak = aSite ? e.peakHourBytes().aToB() : e.peakHourBytes().bToA();
+        if (sent > 0) {
+          onPremises.add(new ItemFlow(item, ON_PREMISES, sent, sentPeak));
+        }
+        if (received > 0) {
+          onPremises.add(new ItemFlow(ON_PREMISES, item, received, receivedPeak));
+        }
+        continue;
+      }
       if (!e.a().isItem() || !e.b().isItem() || e.isLoop()) {
         continue; // traffic with places outside the plan is priced as egress already; within one item never crosses
       }
@@ -80,7 +117,7 @@ public record MeasuredTraffic(String source, double windowHours, List<ItemFlow> 
         .withZone(ZoneOffset.UTC);
     String source = "VPC Flow Logs, " + Math.round(graph.windowHours()) + " h from " + start.format(graph.start())
         + " UTC";
-    return new MeasuredTraffic(source, graph.windowHours(), flows, groups);
+    return new MeasuredTraffic(source, graph.windowHours(), flows, groups, onPremises);
   }
 
   /**

@@ -166,6 +166,17 @@ public record Scenario(
    * @param subnetCidr      primary range of the GKE subnet
    * @param gkePodCidr      Pod secondary range
    * @param gkeServiceCidr  Service secondary range
+   * @param onPremises      IPv4 ranges of the on-premises site (reached over VPN or Direct Connect), or null for the
+   *                        run's ({@code --on-premises}); empty: no site
    */
-  public record Network(String subnetCidr, String gkePodCidr, String gkeServiceCidr) {}
+  public record Network(String subnetCidr, String gkePodCidr, String gkeServiceCidr, List<String> onPremises) {
+    public Network {
+      onPremises = onPremises == null ? null : List.copyOf(onPremises);
+    }
+
+    /** The GKE ranges, with the run's on-premises ranges. */
+    public Network(String subnetCidr, String gkePodCidr, String gkeServiceCidr) {
+      this(subnetCidr, gkePodCidr, gkeServiceCidr, null);
+    }
+  }
 }

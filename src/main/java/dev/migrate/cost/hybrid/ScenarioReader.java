@@ -331,9 +331,9 @@ public final class ScenarioReader {
       Link link = link(root);
 
       MapNode nw = map(root, "network");
-      keys(nw, "network.", "subnetCidr", "gkePodCidr", "gkeServiceCidr");
+      keys(nw, "network.", "subnetCidr", "gkePodCidr", "gkeServiceCidr", "onPremises");
       Network network = new Network(cidr(nw, "subnetCidr", DEFAULT_SUBNET), cidr(nw, "gkePodCidr", DEFAULT_POD_CIDR),
-          cidr(nw, "gkeServiceCidr", DEFAULT_SERVICE_CIDR));
+          cidr(nw, "gkeServiceCidr", DEFAULT_SERVICE_CIDR), onPremises(nw));
 
       return new Scenario(name, description, source, start, months, new Migration(startMonth, length, doubleRun),
           waves, shares, new Traffic(growth, multiplier, multiplierFrom, gcpShare),
@@ -623,6 +623,32 @@ public final class ScenarioReader {
         error(s.pos(), Echo.quote(key) + ": " + e.getMessage());
         return dflt;
       }
+    }
+
+    /** {@code network.onPremises}: IPv4 CIDR blocks, or null when the scenario does not say (the run's apply). */
+    private List<String> onPremises(MapNode nw) {
+      if (nw == null || !nw.entries().containsKey("onPremises")) {
+        return null;
+      }
+      Node n = nw.entries().get("onPremises").value();
+      List<String> out = new ArrayList<>();
+      List<Node> items = n instanceof ListNode l ? l.items() : List.of(n);
+      for (Node item : items) {
+        if (!(item instanceof Scalar s) || s.text() == null || s.text().isBlank()) {
+          error(item.pos(), "'onPremises' must be a list of IPv4 CIDR blocks (e.g. [192.168.0.0/16]), got "
+              + item.describe());
+          continue;
+        }
+        try {
+          Cidr.parse(s.text());
+          // the dependency graph attributes the flows with its own reader of ranges: it must accept them too
+          dev.migrate.deps.DependencyOptions.DEFAULTS.withOnPremises(List.of(s.text()));
+          out.add(s.text().trim());
+        } catch (IllegalArgumentException e) {
+          error(s.pos(), "'onPremises': " + e.getMessage().replaceFirst("^on-premises range ", ""));
+        }
+      }
+      return out;
     }
 
     /** A list of numbers within [min, max]; {@code monotonic} requires each to be at least the one before. */

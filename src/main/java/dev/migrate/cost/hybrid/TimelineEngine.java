@@ -426,7 +426,9 @@ public final class TimelineEngine {
     Timeline money(Assignment a, Schedule s) {
       HybridModel.Sums[] sums = groupSums(a);
       LinkRates rates = linkRates();
-      Pairs pairs = pairs(a, sums, rates);
+      List<HybridModel.MeasuredFlow> site = onPremises();
+      Pairs pairs = pairs(a, sums, rates, site);
+      BigDecimal[][] served = withSite(a, s, site.isEmpty());
       BigDecimal gcpEgress = gcpEgress(rates);
       BigDecimal ratio = regionRatio();
       Levers levers = levers(ratio, s);
@@ -467,7 +469,7 @@ public final class TimelineEngine {
           stay = stay.add(awsExtra);
           gcp = gcp.add(share(curve.nonLinearUsd(Phase.TARGET, g), r.gcpTraffic(), totalTgtTraffic));
         }
-        Cross cross = cross(a.groups(), pairs, s.served(), m, g, gcpEgress);
+        Cross cross = cross(pairs.gib().length, pairs, served, m, g, gcpEgress);
         double gbps = peakGbps(cross, p2a);
         if (cross.gib().signum() > 0 && gbps > peakGbps) {
           peakCross = cross;
@@ -489,6 +491,7 @@ public final class TimelineEngine {
       }
       linkCapacity(peakCross, p2a, peakGibMonth, first);
       List<Timeline.WaveTraffic> waves = waveTraffic(a, sums, pairs, first);
+      siteTraffic(a, pairs, site);
       overlap();
       describe(ratio, levers.commitFrom(), linkMonthly, gcpEgress, first, s.lastMoveMonth());
       List<String> all = new ArrayList<>(model.warnings);
@@ -612,21 +615,36 @@ public final class TimelineEngine {
      * Flows between units, aggregated by the groups at their ends; then cache and database tiers with
      * their clients (web and batch), split by client weight.
      */
-    private Pairs pairs(Assignment a, HybridModel.Sums[] sums, LinkRates rates) {
+    private Pairs pairs(Assignment a, HybridModel.Sums[] sums, LinkRates rates, List<HybridModel.MeasuredFlow> site) {
       int groups = a.groups();
-      BigDecimal[][] pairGib = new BigDecimal[groups][groups];
-      BigDecimal[][] pairAwsUsd = new BigDecimal[groups][groups];
+      // The on-premises site, when the flows reach it, is one more end after the groups.
+      int ends = site.isEmpty() ? groups : groups + 1;
+      BigDecimal[][] pairGib = new BigDecimal[ends][ends];
+      BigDecimal[][] pairAwsUsd = new BigDecimal[ends][ends];
       for (BigDecimal[] row : pairGib) {
         java.util.Arrays.fill(row, BigDecimal.ZERO);
       }
       for (BigDecimal[] row : pairAwsUsd) {
         java.util.Arrays.fill(row, BigDecimal.ZERO);
       }
-      BigDecimal[][] pairMeasured = new BigDecimal[groups][groups];
+      BigDecimal[][] pairMeasured = new BigDecimal[ends][ends];
       for (BigDecimal[] row : pairMeasured) {
         java.util.Arrays.fill(row, BigDecimal.ZERO);
       }
-      double[][] pairPeak = new double[groups][groups];
+      double[][] pairPeak = new double[ends][ends];
+      for (HybridModel.MeasuredFlow f : site) {
+        // Either way the bytes leave AWS where the unit runs: the site's connection lands there.
+        int unit = f.src() == HybridModel.SITE ? f.dst() : f.src();
+        int gu = a.groupOf(model, unit);
+        if (gu < 0) {
+          continue;
+        }
+        int gs = f.src() == HybridModel.SITE ? groups : gu;
+        int gd = f.src() == HybridModel.SITE ? gu : groups;
+        addPair(pairGib, pairAwsUsd, gs, gd, f.gib(), rates.interconnect() ? rates.icEgress() : model.awsRate(unit));
+        pairMeasured[gs][gd] = pairMeasured[gs][gd].add(f.gib());
+        pairPeak[gs][gd] += f.peakGbps();
+      }
       for (HybridModel.MeasuredFlow f : model.measured) {
         int gs = a.groupOf(model, f.src());
         int gd = a.groupOf(model, f.dst());
@@ -681,6 +699,77 @@ public final class TimelineEngine {
         }
       }
       return new Pairs(pairGib, pairAwsUsd, pairMeasured, pairPeak);
+    }
+
+    /**
+     * The on-premises ranges of this scenario ({@code network.onPremises}, else the run's) and the units' measured
+     * traffic with them; the ranges are noted, and an AWS region without a data-transfer-out price is warned about.
+     */
+    private List<HybridModel.MeasuredFlow> onPremises() {
+      List<String> ranges = sc.network().onPremises() != null ? sc.network().onPremises() : model.onPremisesCidrs;
+      if (ranges.isEmpty()) {
+        return List.of();
+      }
+      List<HybridModel.MeasuredFlow> site = model.onPremises(ranges);
+      Set<String> missing = new TreeSet<>();
+      for (HybridModel.MeasuredFlow f : site) {
+        int unit = f.src() == HybridModel.SITE ? f.dst() : f.src();
+        if (model.awsRate(unit) == null && !model.missingAwsRates.contains(model.units.get(unit).awsRegion)) {
+          missing.add(model.units.get(unit).awsRegion);
+        }
+      }
+      if (!sc.link().type().endsWith("interconnect")) {
+        missing.forEach(r -> warnings.add("MISSING PRICE: AWS data transfer out in " + r
+            + " (on-premises traffic leaving AWS there toward Google Cloud is not priced)"));
+      }
+      return site;
+    }
+
+    /**
+     * The share of traffic Google Cloud serves per end and month, with the on-premises site as the last end unless
+     * {@code noSite}: the site's connection lands in AWS, so it is reached through AWS while anything runs there
+     * (its traffic with units on Google Cloud crosses the link), and directly once AWS is gone (not priced here).
+     */
+    private BigDecimal[][] withSite(Assignment a, Schedule s, boolean noSite) {
+      if (noSite) {
+        return s.served();
+      }
+      BigDecimal[][] served = java.util.Arrays.copyOf(s.served(), a.groups() + 1);
+      served[a.groups()] = new BigDecimal[months];
+      for (int m = 0; m < months; m++) {
+        BigDecimal anyAws = BigDecimal.ZERO;
+        for (int k = 0; k < a.groups(); k++) {
+          if (a.hasUnits()[k]) {
+            anyAws = anyAws.max(s.awsOn()[k][m]);
+          }
+        }
+        served[a.groups()][m] = BigDecimal.ONE.subtract(anyAws);
+      }
+      return served;
+    }
+
+    /** One assumption line: the site's ranges, and the GiB a month the units exchange with it (measured). */
+    private void siteTraffic(Assignment a, Pairs pairs, List<HybridModel.MeasuredFlow> site) {
+      List<String> ranges = sc.network().onPremises() != null ? sc.network().onPremises() : model.onPremisesCidrs;
+      if (ranges.isEmpty()) {
+        return;
+      }
+      String where = sc.network().onPremises() != null ? "scenario network.onPremises" : "option --on-premises";
+      if (site.isEmpty()) {
+        assumptions.add(new Assumption("on-premises site " + String.join(", ", ranges), model.measuredSource == null
+            ? "no flow logs: its traffic is not known" : "no measured traffic with the estate's units", where));
+        return;
+      }
+      BigDecimal toSite = BigDecimal.ZERO;
+      BigDecimal fromSite = BigDecimal.ZERO;
+      for (int g = 0; g < a.groups(); g++) {
+        toSite = toSite.add(pairs.gib()[g][a.groups()]);
+        fromSite = fromSite.add(pairs.gib()[a.groups()][g]);
+      }
+      assumptions.add(new Assumption("on-premises site " + String.join(", ", ranges) + ": traffic with the estate, GiB/month",
+          gib(toSite.add(fromSite)) + " (measured: " + gib(toSite) + " to the site, " + gib(fromSite) + " from it); the"
+              + " site is reached through AWS while AWS runs, so a moved unit's traffic with it crosses the link",
+          where + "; measured: " + model.measuredSource));
     }
 
     /** Adds {@code gib} (and its AWS price {@code usd}) x weight {@code w} to the pair sender s, receiver d. */
@@ -1049,9 +1138,25 @@ public final class TimelineEngine {
           }
         }
       }
+      List<String> site = n.onPremises() != null ? n.onPremises() : model.onPremisesCidrs;
+      for (String block : site) {
+        Cidr onPrem;
+        try {
+          onPrem = Cidr.parse(block);
+        } catch (IllegalArgumentException e) {
+          continue; // checked where it was given; the dependency graph's reader accepted it
+        }
+        for (String[] r : gke) {
+          if (Cidr.parse(r[1]).overlaps(onPrem)) {
+            warnings.add("BLOCKER: " + r[0] + " " + r[1] + " overlaps the on-premises range " + block + ": the site"
+                + " cannot route to Google Cloud; choose a range outside it (--set " + r[2] + "=...)");
+          }
+        }
+      }
       assumptions.add(new Assumption("address ranges", "subnet " + n.subnetCidr() + ", Pods " + n.gkePodCidr()
-          + ", Services " + n.gkeServiceCidr(), checked == 0
-          ? "not checked against AWS: the snapshot has no VPC CIDR blocks" : "checked against " + checked + " AWS VPC block(s)"));
+          + ", Services " + n.gkeServiceCidr(), (checked == 0
+          ? "not checked against AWS: the snapshot has no VPC CIDR blocks" : "checked against " + checked + " AWS VPC block(s)")
+          + (site.isEmpty() ? "" : " and " + site.size() + " on-premises range(s)")));
     }
 
     private void describe(BigDecimal ratio, int commitFrom, BigDecimal linkMonthly, BigDecimal gcpEgress, YearMonth first,
