@@ -53,6 +53,8 @@ final class BillPricer {
 
   /** AWS service -> carried amount and reasons. */
   private final Map<String, BigDecimal> carriedUsd = new TreeMap<>();
+  /** AWS service -> the part of its carried amount also carried to Google Cloud (all of it, unless said otherwise). */
+  private final Map<String, BigDecimal> carriedGcpUsd = new TreeMap<>();
   private final Map<String, Set<String>> carriedWhy = new TreeMap<>();
   /** AWS service -> mapped amounts {aws, gcp}. */
   private final Map<String, BigDecimal[]> mappedUsd = new TreeMap<>();
@@ -100,11 +102,18 @@ final class BillPricer {
       basis = BillCoverage.BY_SERVICE;
       byService();
     }
+    if (!unpricedCarried.isEmpty()) {
+      List<String> named = new ArrayList<>();
+      unpricedCarried.forEach((what, usd) -> named.add(what + " " + BillCoverage.usd(usd)));
+      warnings.add("AWS today carries the " + month.month() + " bill's amounts of machines the model could not price "
+          + "(no price in the book for their class, Spot or dedicated tenancy), by usage type: " + String.join(", ", named));
+    }
     BigDecimal carried = carriedUsd.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal mapped = mappedUsd.values().stream().map(v -> v[0]).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal total = current.lines().stream().map(CostLine::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
     List<BillCoverage.Part> carriedParts = new ArrayList<>();
-    carriedUsd.forEach((s, usd) -> carriedParts.add(new BillCoverage.Part(s, usd, usd, String.join("; ", carriedWhy.get(s)))));
+    carriedUsd.forEach((s, usd) -> carriedParts.add(new BillCoverage.Part(s, usd,
+        carriedGcpUsd.getOrDefault(s, BigDecimal.ZERO), String.join("; ", carriedWhy.get(s)))));
     carriedParts.sort(Comparator.comparing((BillCoverage.Part p) -> p.awsUsd().abs()).reversed()
         .thenComparing(BillCoverage.Part::service));
     List<BillCoverage.Part> mappedParts = new ArrayList<>();
@@ -155,6 +164,7 @@ final class BillPricer {
           l.driver().traffic() ? l.driver() : CostLine.Driver.FIXED, l.component() + " (no mapping: carried at its AWS cost)", l.quantity(), l.unit(), l.priceKey(),
           l.unitPriceUsd(), l.priceSource(), l.priceAsOf(), l.monthlyUsd());
       carriedUsd.merge(l.service(), l.monthlyUsd(), BigDecimal::add);
+      carriedGcpUsd.merge(l.service(), l.monthlyUsd(), BigDecimal::add);
       items.merge(l.service(), 1, Integer::sum);
     }
     items.forEach((s, n) -> carriedWhy.computeIfAbsent(s, x -> new java.util.TreeSet<>())
@@ -265,6 +275,7 @@ final class BillPricer {
         families.ofCostLine(c).ifPresent(f -> modelledFamilies.add(f.id()));
       }
     }
+    Unpriced machines = Unpriced.of(current, plan);
     for (Matched m : matched) {
       Billing.UsageLine l = m.line();
       BillFamilies.Family f = m.family();
@@ -277,6 +288,8 @@ final class BillPricer {
         coverage = mapped(l, f);
       } else if (unpriced.contains(l)) {
         coverage = carry(l, f.name() + ": the bill line has no usable quantity");
+      } else if (f.fromBill() == null && machines.covers(l)) {
+        coverage = carryUnpriced(l, f, machines);
       } else if (!modelledFamilies.contains(f.id()) && l.amountUsd().signum() != 0) {
         coverage = carry(l, f.name() + ": billed, but the model found nothing to price");
       } else {
@@ -303,13 +316,41 @@ final class BillPricer {
   // ------------------------------------------------------------------ carried and mapped
 
   private String carry(Billing.UsageLine l, String why) {
-    carry(l.service(), l.usageType(), l.amountUsd(), why);
+    carry(l.service(), l.usageType(), l.amountUsd(), why, true);
     return BillFamilies.CARRIED;
   }
 
   /** One carried line per AWS service and side: the sum of its carried bill lines. */
   private void carry(String service, String usageType, BigDecimal amount, String why) {
+    carry(service, usageType, amount, why, true);
+  }
+
+  /**
+   * The bill line of machines the model could not price on AWS (a class the price book does not have, Spot,
+   * dedicated tenancy): its amount is carried into AWS today, so that the machines do not drop out of it. On
+   * Google Cloud it is carried too when none of them is mapped; a mapped machine is priced there by the plan (or
+   * its price is reported missing), so the bill's amount stays on the AWS side only.
+   */
+  private String carryUnpriced(Billing.UsageLine l, BillFamilies.Family f, Unpriced machines) {
+    Unpriced.Machines m = machines.of(l);
+    boolean anyMapped = !m.mapped().isEmpty();
+    String why = f.name() + ": the model could not price " + m.machineClass() + " in " + m.region() + " ("
+        + m.items().size() + " item(s): " + String.join(", ", m.items().stream().limit(3).toList())
+        + (m.items().size() > 3 ? ", ..." : "") + "); carried from the bill"
+        + (anyMapped ? " on the AWS side (the mapped items are priced on Google Cloud by the plan)" : "");
+    carry(l.service(), l.usageType(), l.amountUsd(), why, !anyMapped);
+    unpricedCarried.merge(m.machineClass() + " in " + m.region(), l.amountUsd(), BigDecimal::add);
+    return BillFamilies.CARRIED;
+  }
+
+  /** Machine class and region -> the bill amount carried for it because the model could not price it. */
+  private final Map<String, BigDecimal> unpricedCarried = new TreeMap<>();
+
+  private void carry(String service, String usageType, BigDecimal amount, String why, boolean targetToo) {
     carriedUsd.merge(service, amount, BigDecimal::add);
+    if (targetToo) {
+      carriedGcpUsd.merge(service, amount, BigDecimal::add);
+    }
     carriedWhy.computeIfAbsent(service, x -> new java.util.TreeSet<>()).add(why);
     String itemId = ITEM_PREFIX + service;
     String key = KEY_PREFIX + month.month() + "/" + service;
@@ -319,6 +360,9 @@ final class BillPricer {
     String what = usageType == null ? "the whole service" : usageType;
     current.add(new Ledger.Item(itemId, service, CARRIED_APP), service, CostLine.Driver.CARRIED, "carried from the " + month.month() + " bill ("
         + what + ")", BigDecimal.ONE, "bill line", key, amount, source, asOf, amount);
+    if (!targetToo) {
+      return;
+    }
     target.add(new Ledger.Item(itemId, service, CARRIED_APP), service + " (carried)", CostLine.Driver.CARRIED, "carried at its AWS cost from the "
         + month.month() + " bill (" + what + ", no model)", BigDecimal.ONE, "bill line", key, amount, source, asOf, amount);
   }
@@ -521,5 +565,102 @@ final class BillPricer {
 
   private static String plain(BigDecimal v) {
     return v.setScale(Math.min(Math.max(v.scale(), 0), 3), RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+  }
+
+  // ------------------------------------------------------------------ machines the model could not price
+
+  /**
+   * The machine classes (EC2 instance types, RDS and Aurora DB instance classes, ElastiCache node types) whose hours
+   * the model could not price on AWS in a region (a missing price whose key names the class), and that it priced for
+   * no item of that region. A bill line whose usage type ends in such a class (BoxUsage:x9.huge,
+   * InstanceUsage:db.q9.large, NodeUsage:cache.z9.large, SpotUsage:m5.large) holds their hours; reserved-instance
+   * fees (HeavyUsage) are the commitments' and stay modelled.
+   */
+  private static final class Unpriced {
+    /** The unpriced items of one class in one region, and those of them a rule maps to Google Cloud. */
+    record Machines(String machineClass, String region, List<String> items, Set<String> mapped) {}
+
+    private final Map<String, Machines> byClass = new TreeMap<>();
+
+    static Unpriced of(Ledger current, MigrationPlan plan) {
+      Set<String> priced = new HashSet<>();
+      for (CostLine c : current.lines()) {
+        PriceKey k = c.machineType() == null ? null : awsKey(c.priceKey());
+        if (k != null) {
+          priced.add(key(k.region(), c.machineType(), kind(k.sku())));
+        }
+      }
+      Set<String> mapped = new HashSet<>();
+      plan.mappings().forEach(m -> mapped.add(m.itemId()));
+      Unpriced u = new Unpriced();
+      Map<String, java.util.TreeSet<String>> items = new TreeMap<>();
+      for (MissingPrice m : current.missing()) {
+        PriceKey k = awsKey(m.priceKey());
+        if (k == null) {
+          continue;
+        }
+        for (String token : k.sku().split(":")) {
+          if (token.indexOf('.') > 0 && !priced.contains(key(k.region(), token, kind(k.sku())))) {
+            items.computeIfAbsent(key(k.region(), token, kind(k.sku())), x -> new java.util.TreeSet<>()).add(m.itemId());
+          }
+        }
+      }
+      items.forEach((key, ids) -> {
+        String[] p = key.split("\u0000", 3);
+        Set<String> mappedIds = new java.util.TreeSet<>();
+        ids.forEach(id -> {
+          if (mapped.contains(id)) {
+            mappedIds.add(id);
+          }
+        });
+        u.byClass.put(key, new Machines(p[1], p[0], List.copyOf(ids), mappedIds));
+      });
+      return u;
+    }
+
+    /** A price book key of the AWS side, or null (commitments and bill lines have keys of their own). */
+    private static PriceKey awsKey(String text) {
+      if (text == null || !text.startsWith("aws/") || text.chars().filter(ch -> ch == '/').count() != 3) {
+        return null;
+      }
+      return PriceKey.parse(text);
+    }
+
+    /** How the machine was bought, as a price key's sku says it (a lifecycle or tenancy part): spot, dedicated, on demand. */
+    private static String kind(String sku) {
+      List<String> parts = List.of(sku.toLowerCase(Locale.ROOT).split(":"));
+      if (parts.contains("spot")) {
+        return "spot";
+      }
+      return parts.contains("dedicated") || parts.contains("host") ? "dedicated" : "on-demand";
+    }
+
+    /** The same for a usage type: SpotUsage:..., DedicatedUsage:..., HostUsage:... (EC2's usage type names). */
+    private static String usageKind(String usageType) {
+      if (usageType.contains("SpotUsage")) {
+        return "spot";
+      }
+      return usageType.contains("DedicatedUsage") || usageType.contains("HostUsage") ? "dedicated" : "on-demand";
+    }
+
+    private static String key(String region, String machineClass, String kind) {
+      return region + "\u0000" + machineClass + "\u0000" + kind;
+    }
+
+    /** True when the bill line is the hours of a class the model could not price in its region. */
+    boolean covers(Billing.UsageLine l) {
+      return of(l) != null;
+    }
+
+    Machines of(Billing.UsageLine l) {
+      if (byClass.isEmpty() || l.region() == null || l.usageType().contains("HeavyUsage")) {
+        return null;
+      }
+      int colon = l.usageType().lastIndexOf(':');
+      if (colon < 0) {
+        return null;
+      }
+      return byClass.get(key(l.region(), l.usageType().substring(colon + 1), usageKind(l.usageType())));
+    }
   }
 }
