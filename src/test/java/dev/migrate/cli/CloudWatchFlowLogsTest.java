@@ -80,6 +80,7 @@ class CloudWatchFlowLogsTest {
     assertEquals(List.of(new FlowLogs.Pair("172.31.16.139", "172.31.16.21", 22, "tcp", 4249, 20, 1, 4249),
         new FlowLogs.Pair("203.0.113.12", "172.31.16.139", 0, "icmp", 336, 4, 1, 336)), f.pairs());
     assertEquals(2, server.getAllServeEvents().size());
+    dev.migrate.logs.LogsWire.assertDeclared(server);
   }
 
   /**

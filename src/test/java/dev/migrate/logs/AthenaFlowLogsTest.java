@@ -165,6 +165,7 @@ class AthenaFlowLogsTest {
     assertEquals(expected.get("start"), athena.get("start"));
     assertEquals(expected.get("end"), athena.get("end"));
     assertTrue(athena.get("pairs").size() >= 6);
+    LogsWire.assertDeclared(wm);
   }
 
   @Test

@@ -154,6 +154,7 @@ class S3ParquetFlowLogsTest {
       assertEquals(expected.get(field), got.get("flowLogs").get(field), field);
     }
     assertTrue(expected.get("counts").get("accepted").asLong() > 1000);
+    LogsWire.assertDeclared(s3);
   }
 
   @Test
