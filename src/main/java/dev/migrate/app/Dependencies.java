@@ -40,7 +40,8 @@ public final class Dependencies {
   public static String run(Request r, Consumer<String> warnings) {
     DependencyOptions o = options(r);
     Snapshot s = r.sample() ? Assessing.bundledSample() : Planning.readSnapshot(r.snapshot(), warnings);
-    DependencyGraph g = DependencyGraph.of(s, Topology.of(s), o);
+    Topology t = Topology.of(s);
+    DependencyGraph g = DependencyGraph.of(t.snapshot(), t, o);
     String text = switch (r.format()) {
       case TEXT -> DependencyText.render(g, o, r.top());
       case DOT -> DependencyExport.dot(g);

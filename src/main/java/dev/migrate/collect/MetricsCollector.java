@@ -452,7 +452,8 @@ final class MetricsCollector {
     if (what instanceof DbCluster c) {
       return new Usage(c.id(), "aurora", "cloudwatch", null, null, null, null, null, null, null, null,
           null, null, null, null, null, null, List.of(), new DatastoreMetrics(null, null, null, null, null, null, null,
-              null, gib(last(f.get("volume"))), null, null, single(f.get("acuavg")), single(f.get("acumax"))));
+              null, gib(last(f.get("volume"))), null, null, single(f.get("acuavg")), single(f.get("acumax"))))
+          .withRegion(c.region()); // a cluster's name is unique within its region only
     }
     return cacheUsage((CacheCluster) what, f);
   }
@@ -476,7 +477,7 @@ final class MetricsCollector {
         single(f.get("wiopsp95")), used, null, null, null, null);
     return new Usage(d.id(), "rds", "cloudwatch", mean(cpuAvg), single(f.get("cpup95")), max(cpuMax), null, null,
         gib(throughputTotal(f.get("netin"))), gib(throughputTotal(f.get("netout"))), null, null, null, null, null,
-        null, null, daily, ds);
+        null, null, daily, ds, d.region()); // a DB instance's name is unique within its region only
   }
 
   /**
@@ -501,7 +502,7 @@ final class MetricsCollector {
         perMember(f, "cpumax", MetricsCollector::single, Math::max), null, null,
         gib(perMember(f, "netin", MetricsCollector::sum, Double::sum)),
         gib(perMember(f, "netout", MetricsCollector::sum, Double::sum)), null, null, null, null, ds.hitRatio(),
-        null, null, List.of(), ds);
+        null, null, List.of(), ds, c.region()); // a cache's name is unique within its region only
   }
 
   /** {@code field}'s value per member ({@code field:member}) combined over the members; null when none has one. */

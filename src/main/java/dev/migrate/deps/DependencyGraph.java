@@ -108,7 +108,8 @@ public final class DependencyGraph {
 
   /** The dependency graph with the default options. */
   public static DependencyGraph of(Snapshot snapshot) {
-    return of(snapshot, Topology.of(snapshot), DependencyOptions.DEFAULTS);
+    Topology t = Topology.of(snapshot);
+    return of(t.snapshot(), t, DependencyOptions.DEFAULTS);
   }
 
   // ------------------------------------------------------------------ building

@@ -509,10 +509,7 @@ public final class Estates {
     if (id.equals(u.resourceId())) {
       return u;
     }
-    return new Usage(id, u.kind(), u.source(), u.cpuAvgPct(), u.cpuP95Pct(), u.cpuMaxPct(), u.memAvgPct(),
-        u.memP95Pct(), u.networkInGib(), u.networkOutGib(), u.requests(), u.bytesOutGib(), u.lcuHours(),
-        u.peakRequestsPerSecond(), u.cacheHitRatio(), u.requestsByGeography(), u.bytesByGeographyGib(), u.daily(),
-        u.datastore());
+    return u.withResourceId(id);
   }
 
   /** The consolidated bill: every member's months summed per month, service, and usage type and region. */

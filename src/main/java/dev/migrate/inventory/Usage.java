@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param bytesByGeographyGib     CloudFront bytes out per price geography, GiB, sorted by key
  * @param daily                   one point per day of the window, oldest first (may be empty)
  * @param datastore               managed database and cache figures (kinds rds, aurora, elasticache), or null
+ * @param region                  AWS region of the resource, for the kinds whose ids are unique within a region only
+ *                                (rds, aurora, elasticache: one name may live in two regions); null when not recorded
  */
 public record Usage(
     @JsonProperty(required = true) String resourceId,
@@ -50,7 +52,8 @@ public record Usage(
     Map<String, Long> requestsByGeography,
     Map<String, Double> bytesByGeographyGib,
     List<Daily> daily,
-    DatastoreMetrics datastore) {
+    DatastoreMetrics datastore,
+    String region) {
 
   public Usage {
     Objects.requireNonNull(resourceId, "resourceId");
@@ -58,6 +61,17 @@ public record Usage(
     requestsByGeography = Lists.sorted(requestsByGeography);
     bytesByGeographyGib = Lists.sorted(bytesByGeographyGib);
     daily = DailyPoints.of(daily);
+  }
+
+  /** A record without its resource's region (every kind but managed databases and caches, whose ids are global). */
+  public Usage(String resourceId, String kind, String source, Double cpuAvgPct, Double cpuP95Pct, Double cpuMaxPct,
+      Double memAvgPct, Double memP95Pct, Double networkInGib, Double networkOutGib, Long requests,
+      Double bytesOutGib, Double lcuHours, Double peakRequestsPerSecond, Double cacheHitRatio,
+      Map<String, Long> requestsByGeography, Map<String, Double> bytesByGeographyGib, List<Daily> daily,
+      DatastoreMetrics datastore) {
+    this(resourceId, kind, source, cpuAvgPct, cpuP95Pct, cpuMaxPct, memAvgPct, memP95Pct, networkInGib,
+        networkOutGib, requests, bytesOutGib, lcuHours, peakRequestsPerSecond, cacheHitRatio,
+        requestsByGeography, bytesByGeographyGib, daily, datastore, null);
   }
 
   /** A record without datastore figures (every kind but managed databases and caches). */
@@ -68,6 +82,20 @@ public record Usage(
     this(resourceId, kind, source, cpuAvgPct, cpuP95Pct, cpuMaxPct, memAvgPct, memP95Pct, networkInGib,
         networkOutGib, requests, bytesOutGib, lcuHours, peakRequestsPerSecond, cacheHitRatio,
         requestsByGeography, bytesByGeographyGib, daily, null);
+  }
+
+  /** A copy naming its resource's region (managed databases and caches). */
+  public Usage withRegion(String newRegion) {
+    return new Usage(resourceId, kind, source, cpuAvgPct, cpuP95Pct, cpuMaxPct, memAvgPct, memP95Pct, networkInGib,
+        networkOutGib, requests, bytesOutGib, lcuHours, peakRequestsPerSecond, cacheHitRatio, requestsByGeography,
+        bytesByGeographyGib, daily, datastore, newRegion);
+  }
+
+  /** A copy for another resource id (a data store's id qualified by its region), everything else kept. */
+  public Usage withResourceId(String newResourceId) {
+    return new Usage(newResourceId, kind, source, cpuAvgPct, cpuP95Pct, cpuMaxPct, memAvgPct, memP95Pct, networkInGib,
+        networkOutGib, requests, bytesOutGib, lcuHours, peakRequestsPerSecond, cacheHitRatio, requestsByGeography,
+        bytesByGeographyGib, daily, datastore, region);
   }
 
   /** An empty record for a resource, to be filled with the {@code with...} copies. */

@@ -206,6 +206,7 @@ class DatastoreCollectTest {
   @Test
   void reducesRdsMetricsPerDbInstance() {
     Usage u = usage("orders-mysql", "rds");
+    assertEquals("us-east-1", u.region(), "a DB instance's name is unique within its region only");
     assertEquals(30.0, u.cpuAvgPct());
     assertEquals(90.0, u.cpuMaxPct());
     assertEquals(65.0, u.cpuP95Pct());
@@ -237,6 +238,7 @@ class DatastoreCollectTest {
   @Test
   void reducesAuroraMetricsPerCluster() {
     Usage a = usage("analytics-aurora", "aurora");
+    assertEquals("us-east-1", a.region());
     assertEquals(60.0, a.datastore().storageUsedGib(), "the last day's VolumeBytesUsed");
     assertNull(a.datastore().capacityAcuAvg());
     assertNull(a.cpuAvgPct());
@@ -249,6 +251,7 @@ class DatastoreCollectTest {
   @Test
   void reducesElastiCacheMetricsOverTheMembersOfEachCache() {
     Usage g = usage("sessions", "elasticache");
+    assertEquals("us-east-1", g.region());
     assertEquals(18.0, g.cpuAvgPct(), "mean of the members' EngineCPUUtilization");
     assertEquals(60.0, g.cpuP95Pct(), "the busiest member's p95");
     assertEquals(85.0, g.cpuMaxPct());

@@ -44,6 +44,8 @@ import java.util.TreeSet;
  *       ({@code bucket.s3...});</li>
  *   <li>a distribution's home region: the region of its default origin, else of the first origin
  *       whose region is known;</li>
+ *   <li>a managed database or cache whose id names items of its kind in two regions (AWS allows one name per
+ *       region): keyed {@code region/id} with every reference to it, so that the two stay apart;</li>
  *   <li>the account of an item in an estate of several accounts: the member that lists its id. Links between
  *       items of different accounts (a distribution whose origin is another account's load balancer, an instance in
  *       a VPC another account shares) are found as within one account, as the merged snapshot holds them all.</li>
@@ -119,9 +121,13 @@ public final class Topology {
     origins();
   }
 
-  /** Indexes a snapshot. */
+  /**
+   * Indexes a snapshot. A managed database or cache whose id names items in two regions is keyed {@code region/id}
+   * (see {@link DataStoreKeys}): {@link #snapshot()} is then a copy with those keys, which every stage reads instead
+   * of the snapshot given; without such a clash it is the snapshot given.
+   */
   public static Topology of(Snapshot snapshot) {
-    return new Topology(snapshot);
+    return new Topology(DataStoreKeys.qualify(snapshot));
   }
 
   /**
@@ -285,6 +291,7 @@ public final class Topology {
 
   // ------------------------------------------------------------------ items by id
 
+  /** The snapshot indexed: the one given, or its copy with clashing data store ids keyed by region. */
   public Snapshot snapshot() {
     return snapshot;
   }
