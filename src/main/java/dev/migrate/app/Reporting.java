@@ -117,22 +117,30 @@ public final class Reporting {
     List<Path> written;
     Path current = outDir;
     try (OutputSet set = new OutputSet()) {
+      // The three files are written at the same time (OutputSet.addAll), then renamed into place together.
+      List<OutputSet.File> files = new ArrayList<>();
+      int[] cut = new int[1];
       if (formats.contains(Format.XLSX)) {
-        current = outDir.resolve("assessment-" + stem + ".xlsx");
-        int[] cut = new int[1];
-        set.add(current, out -> cut[0] = WorkbookWriter.write(m, out));
-        if (cut[0] > 0) {
-          notes.accept("migrate: warning: " + cut[0] + " workbook cell(s) held more than Excel's 32,767 characters and"
-              + " were cut, marked in the cell; the JSON has the whole text");
-        }
+        files.add(new OutputSet.File(outDir.resolve("assessment-" + stem + ".xlsx"),
+            out -> cut[0] = WorkbookWriter.write(m, out)));
       }
       if (formats.contains(Format.JSON)) {
-        current = outDir.resolve("assessment-" + stem + ".json" + gz);
-        set.add(current, out -> compressed(out, sizing, o -> AssessmentJson.write(m, o, sizing.jsonCostLines())));
+        files.add(new OutputSet.File(outDir.resolve("assessment-" + stem + ".json" + gz),
+            out -> compressed(out, sizing, o -> AssessmentJson.write(m, o, sizing.jsonCostLines()))));
       }
       if (formats.contains(Format.CSV)) {
-        current = outDir.resolve("cost-lines-" + stem + ".csv" + gz);
-        set.add(current, out -> compressed(out, sizing, o -> CostLinesCsv.write(m, o)));
+        files.add(new OutputSet.File(outDir.resolve("cost-lines-" + stem + ".csv" + gz),
+            out -> compressed(out, sizing, o -> CostLinesCsv.write(m, o))));
+      }
+      try {
+        set.addAll(files);
+      } catch (OutputSet.FileFailure e) {
+        current = e.target();
+        throw e;
+      }
+      if (cut[0] > 0) {
+        notes.accept("migrate: warning: " + cut[0] + " workbook cell(s) held more than Excel's 32,767 characters and"
+            + " were cut, marked in the cell; the JSON has the whole text");
       }
       current = outDir;
       written = set.commit(kept -> notes.accept("migrate: " + kept + " (an earlier output is never replaced)"));

@@ -2,8 +2,11 @@ package dev.migrate.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.migrate.cost.Assumption;
@@ -21,7 +24,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,7 +67,7 @@ public final class AssessmentJson {
     Map<String, Object> root = tree(m);
     if (costLines != ALL_COST_LINES) {
       List<CostLine> listed = dearest(m.costLines(), costLines);
-      root.put("costLines", lazy(listed, AssessmentJson::costLine));
+      root.put("costLines", lazy(listed, l -> (Row) g -> costLine(g, l)));
       var info = new TreeMap<String, Object>();
       info.put("listed", listed.size());
       info.put("total", m.costLines().size());
@@ -79,15 +81,26 @@ public final class AssessmentJson {
 
   /** The {@code n} dearest lines of each side (by monthly amount, either sign), in the model's order. */
   static List<CostLine> dearest(List<CostLine> all, int n) {
-    var bySide = new java.util.EnumMap<dev.migrate.cost.Phase, List<Integer>>(dev.migrate.cost.Phase.class);
+    // Each line is read once to rank it and once to list it (a line of an anonymised model is made on each read).
+    int sides = dev.migrate.cost.Phase.values().length;
+    List<List<Integer>> bySide = new ArrayList<>();
+    List<List<java.math.BigDecimal>> absBySide = new ArrayList<>();
+    for (int p = 0; p < sides; p++) {
+      bySide.add(new ArrayList<>());
+      absBySide.add(new ArrayList<>());
+    }
     for (int i = 0; i < all.size(); i++) {
-      bySide.computeIfAbsent(all.get(i).phase(), p -> new ArrayList<>()).add(i);
+      CostLine l = all.get(i);
+      bySide.get(l.phase().ordinal()).add(i);
+      absBySide.get(l.phase().ordinal()).add(l.monthlyUsd().abs());
     }
     boolean[] keep = new boolean[all.size()];
-    for (List<Integer> side : bySide.values()) {
-      side.sort(java.util.Comparator.<Integer, java.math.BigDecimal>comparing(i -> all.get(i).monthlyUsd().abs())
-          .reversed().thenComparing(i -> i));
-      side.subList(0, Math.min(n, side.size())).forEach(i -> keep[i] = true);
+    for (int p = 0; p < sides; p++) {
+      List<Integer> side = bySide.get(p);
+      Integer[] order = CostsSheet.dearestFirst(absBySide.get(p).toArray(java.math.BigDecimal[]::new));
+      for (int k = 0; k < Math.min(n, order.length); k++) {
+        keep[side.get(order[k])] = true;
+      }
     }
     List<CostLine> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
@@ -220,16 +233,10 @@ public final class AssessmentJson {
 
     List<ReportModel.MappingRow> mapped = m.mappings().subList(0, f.mapped());
     List<ReportModel.MappingRow> unmapped = m.mappings().subList(f.mapped(), m.mappings().size());
-    root.put("mappings", lazy(mapped, r -> mapping(r, m.anonymizer())));
-    root.put("unmapped", lazy(unmapped, r -> {
-      var o = new TreeMap<String, Object>();
-      o.put("itemId", r.itemId());
-      o.put("kind", r.kind());
-      o.put("itemName", r.itemName());
-      o.put("awsRegion", r.awsRegion());
-      o.put("reason", r.reason());
-      return o;
-    }));
+    // The arrays that grow with the estate are written row by row straight to the generator (keys in sorted order, as
+    // the maps above are), so that no row becomes a map first.
+    root.put("mappings", lazy(mapped, r -> (Row) g -> mapping(g, r, m.anonymizer())));
+    root.put("unmapped", lazy(unmapped, r -> (Row) g -> unmapped(g, r)));
     // Managed databases and caches as the Inventory sheet shows them (engine, size, layout, metrics).
     root.put("dataStores", m.dataStores().stream().map(r -> {
       var o = new TreeMap<String, Object>();
@@ -244,7 +251,7 @@ public final class AssessmentJson {
       o.put("details", r.details());
       return o;
     }).toList());
-    root.put("costLines", lazy(m.costLines(), AssessmentJson::costLine));
+    root.put("costLines", lazy(m.costLines(), l -> (Row) g -> costLine(g, l)));
     root.put("missingPrices", m.missingPrices().stream().map(AssessmentJson::missingPrice).toList());
     root.put("reconciliation", reconciliation(m.reconciliation()));
     root.put("commitments", commitments(m.commitmentCoverage()));
@@ -332,54 +339,201 @@ public final class AssessmentJson {
     };
   }
 
-  private static Object mapping(ReportModel.MappingRow r, Anonymizer anon) {
-    var o = new TreeMap<String, Object>();
-    o.put("itemId", r.itemId());
-    o.put("kind", r.kind());
-    o.put("itemName", r.itemName());
-    o.put("awsRegion", r.awsRegion());
-    o.put("target", target(r, anon));
-    o.put("ruleId", r.ruleId());
-    o.put("reason", r.reason());
-    o.put("effort", r.effort());
-    o.put("blockers", r.blockers());
-    o.put("warnings", r.warnings());
-    o.put("sizing", r.sizing());
-    return o;
-  }
+  /**
+   * One row of a large array, written by hand to the generator: its keys in sorted order and its values as the mapper
+   * writes them (numbers plain, nulls written), so the text is the one a sorted map of the same fields gives.
+   */
+  @FunctionalInterface
+  private interface Row extends JsonSerializable {
+    void write(JsonGenerator g) throws IOException;
 
-  /** The target record's fields (with its {@code type}), plus label, category and size text. */
-  @SuppressWarnings("unchecked")
-  private static Object target(ReportModel.MappingRow r, Anonymizer anon) {
-    Map<String, Object> fields = MAPPER.convertValue(r.target(), LinkedHashMap.class);
-    var o = new TreeMap<String, Object>();
-    fields.forEach((k, v) -> o.put(k, v instanceof String s && !k.equals("type") ? anon.text(s) : v));
-    if (r.target() instanceof Target.Retire ret && ret.foldedInto() != null) {
-      o.put("foldedInto", anon.id(ret.foldedInto()));
+    @Override
+    default void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+      write(g);
     }
-    o.put("label", r.targetLabel());
-    o.put("category", r.category());
-    o.put("size", r.size());
-    return o;
+
+    @Override
+    default void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSer)
+        throws IOException {
+      write(g);
+    }
   }
 
-  private static Object costLine(CostLine l) {
-    var o = new TreeMap<String, Object>();
-    o.put("phase", l.phase().name());
-    o.put("itemId", l.itemId());
-    o.put("itemName", l.itemName());
-    o.put("app", l.app());
-    o.put("service", l.service());
-    o.put("component", l.component());
-    o.put("quantity", l.quantity());
-    o.put("unit", l.unit());
-    o.put("priceKey", l.priceKey());
-    o.put("unitPriceUsd", l.unitPriceUsd());
-    o.put("priceSource", l.priceSource());
-    o.put("priceAsOf", l.priceAsOf() == null ? null : l.priceAsOf().toString());
-    o.put("monthlyUsd", l.monthlyUsd());
-    o.put("estimated", l.estimated());
-    return o;
+  private static void mapping(JsonGenerator g, ReportModel.MappingRow r, Anonymizer anon) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("awsRegion", r.awsRegion());
+    g.writeFieldName("blockers");
+    strings(g, r.blockers());
+    g.writeStringField("effort", r.effort());
+    g.writeStringField("itemId", r.itemId());
+    g.writeStringField("itemName", r.itemName());
+    g.writeStringField("kind", r.kind());
+    g.writeStringField("reason", r.reason());
+    g.writeStringField("ruleId", r.ruleId());
+    g.writeFieldName("sizing");
+    sortedStrings(g, r.sizing());
+    g.writeFieldName("target");
+    target(g, r, anon);
+    g.writeFieldName("warnings");
+    strings(g, r.warnings());
+    g.writeEndObject();
+  }
+
+  private static void unmapped(JsonGenerator g, ReportModel.MappingRow r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("awsRegion", r.awsRegion());
+    g.writeStringField("itemId", r.itemId());
+    g.writeStringField("itemName", r.itemName());
+    g.writeStringField("kind", r.kind());
+    g.writeStringField("reason", r.reason());
+    g.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator g, List<String> list) throws IOException {
+    if (list == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartArray();
+    for (String x : list) {
+      g.writeString(x);
+    }
+    g.writeEndArray();
+  }
+
+  /** A map of text by key, keys sorted (a sizing map is often already a sorted map: then it is not copied). */
+  private static void sortedStrings(JsonGenerator g, Map<String, String> map) throws IOException {
+    if (map == null) {
+      g.writeNull();
+      return;
+    }
+    Map<String, String> sorted = map instanceof java.util.SortedMap<String, String> sm && sm.comparator() == null
+        ? map : new TreeMap<>(map);
+    g.writeStartObject();
+    for (var e : sorted.entrySet()) {
+      g.writeStringField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * The target record's fields (with its {@code type}), plus label, category and size text, keys sorted; text fields
+   * through the anonymizer (not the type, and not inside nested values such as a bucket's storage classes).
+   */
+  private static void target(JsonGenerator g, ReportModel.MappingRow r, Anonymizer anon) throws IOException {
+    Target t = r.target();
+    if (t == null) {
+      g.writeNull();
+      return;
+    }
+    TargetShape shape = TargetShape.of(t.getClass());
+    String folded = t instanceof Target.Retire ret && ret.foldedInto() != null ? anon.id(ret.foldedInto()) : null;
+    g.writeStartObject();
+    for (TargetShape.Field f : shape.fields()) {
+      switch (f.name()) {
+        case "type" -> g.writeStringField("type", shape.type());
+        case "label" -> g.writeStringField("label", r.targetLabel());
+        case "category" -> g.writeStringField("category", r.category());
+        case "size" -> g.writeStringField("size", r.size());
+        default -> {
+          g.writeFieldName(f.name());
+          Object v = f.get(t);
+          if (folded != null && f.name().equals("foldedInto")) {
+            g.writeString(folded);
+          } else if (v instanceof String s) {
+            g.writeString(anon.text(s));
+          } else if (v == null) {
+            g.writeNull();
+          } else if (v instanceof Double d) {
+            g.writeNumber(d);
+          } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+          } else if (v instanceof Long n) {
+            g.writeNumber(n);
+          } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+          } else {
+            // Nested values (a bucket's storage classes) as the mapper writes them as maps: keys sorted. Rare (one per
+            // bucket), so the conversion's cost does not matter.
+            MAPPER.writeValue(g, MAPPER.convertValue(v, Object.class));
+          }
+        }
+      }
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * The JSON keys of one kind of target in sorted order: its record components (as the mapper names them), its
+   * {@code type} name, and the label, category and size the report adds.
+   */
+  record TargetShape(String type, List<Field> fields) {
+    private static final Map<Class<?>, TargetShape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A record component or one of the added keys (no accessor). */
+    record Field(String name, java.lang.reflect.Method accessor) {
+      Object get(Object record) throws IOException {
+        try {
+          return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("reading " + name + " of " + record.getClass().getSimpleName(), e);
+        }
+      }
+    }
+
+    static TargetShape of(Class<?> c) {
+      return SHAPES.computeIfAbsent(c, TargetShape::shape);
+    }
+
+    private static TargetShape shape(Class<?> c) {
+      var names = new TreeMap<String, Field>();
+      for (var rc : c.getRecordComponents()) {
+        java.lang.reflect.Method accessor = rc.getAccessor();
+        accessor.setAccessible(true);
+        names.put(rc.getName(), new Field(rc.getName(), accessor));
+      }
+      for (String added : List.of("type", "label", "category", "size")) {
+        names.put(added, new Field(added, null));
+      }
+      String type = null;
+      for (var sub : Target.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+        if (sub.value() == c) {
+          type = sub.name();
+        }
+      }
+      if (type == null) {
+        throw new IllegalStateException(c.getName() + " is not a listed subtype of Target");
+      }
+      return new TargetShape(type, List.copyOf(names.values()));
+    }
+  }
+
+  private static void costLine(JsonGenerator g, CostLine l) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("app", l.app());
+    g.writeStringField("component", l.component());
+    g.writeBooleanField("estimated", l.estimated());
+    g.writeStringField("itemId", l.itemId());
+    g.writeStringField("itemName", l.itemName());
+    number(g, "monthlyUsd", l.monthlyUsd());
+    g.writeStringField("phase", l.phase().name());
+    g.writeStringField("priceAsOf", l.priceAsOf() == null ? null : l.priceAsOf().toString());
+    g.writeStringField("priceKey", l.priceKey());
+    g.writeStringField("priceSource", l.priceSource());
+    number(g, "quantity", l.quantity());
+    g.writeStringField("service", l.service());
+    g.writeStringField("unit", l.unit());
+    number(g, "unitPriceUsd", l.unitPriceUsd());
+    g.writeEndObject();
+  }
+
+  private static void number(JsonGenerator g, String name, java.math.BigDecimal v) throws IOException {
+    g.writeFieldName(name);
+    if (v == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(v);
+    }
   }
 
   private static Object missingPrice(MissingPrice p) {

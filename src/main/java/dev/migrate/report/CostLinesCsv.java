@@ -30,16 +30,47 @@ public final class CostLinesCsv {
     w.write("\r\n");
     for (CostLine l : m.costLines()) {
       // Text cells are neutralised against formula injection (names and tags are user-written);
-      // the three amounts stay plain numbers, so a negative credit is still a number.
-      w.write(String.join(",",
-          CsvText.cell(l.phase() == dev.migrate.cost.Phase.CURRENT ? WorkbookWriter.AWS_SIDE : WorkbookWriter.GCP_SIDE),
-          CsvText.cell(l.phase().name()), CsvText.cell(l.service()), CsvText.cell(l.itemId()), CsvText.cell(l.itemName()),
-          CsvText.cell(l.app()), CsvText.cell(l.component()), CsvText.number(l.quantity()), CsvText.cell(l.unit()),
-          CsvText.number(l.unitPriceUsd()), CsvText.number(l.monthlyUsd()), CsvText.cell(l.priceKey()),
-          CsvText.cell(l.priceSource()), l.priceAsOf() == null ? "" : l.priceAsOf().toString(),
-          Boolean.toString(l.estimated())));
+      // the three amounts stay plain numbers, so a negative credit is still a number. Each cell goes straight to the
+      // writer (CsvText.cell(...) gives the same text), so a row of an 800,000-line estate builds no strings.
+      CsvText.cell(w, l.phase() == dev.migrate.cost.Phase.CURRENT ? WorkbookWriter.AWS_SIDE : WorkbookWriter.GCP_SIDE);
+      w.write(',');
+      CsvText.cell(w, l.phase().name());
+      w.write(',');
+      CsvText.cell(w, l.service());
+      w.write(',');
+      CsvText.cell(w, l.itemId());
+      w.write(',');
+      CsvText.cell(w, l.itemName());
+      w.write(',');
+      CsvText.cell(w, l.app());
+      w.write(',');
+      CsvText.cell(w, l.component());
+      w.write(',');
+      number(w, l.quantity());
+      w.write(',');
+      CsvText.cell(w, l.unit());
+      w.write(',');
+      number(w, l.unitPriceUsd());
+      w.write(',');
+      number(w, l.monthlyUsd());
+      w.write(',');
+      CsvText.cell(w, l.priceKey());
+      w.write(',');
+      CsvText.cell(w, l.priceSource());
+      w.write(',');
+      if (l.priceAsOf() != null) {
+        w.write(l.priceAsOf().toString());
+      }
+      w.write(',');
+      w.write(l.estimated() ? "true" : "false");
       w.write("\r\n");
     }
     w.flush();
+  }
+
+  private static void number(Writer w, java.math.BigDecimal v) throws IOException {
+    if (v != null) {
+      w.write(v.toPlainString());
+    }
   }
 }

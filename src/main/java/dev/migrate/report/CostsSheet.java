@@ -70,28 +70,50 @@ final class CostsSheet {
     if (all.size() <= max) {
       return new Shown(all, Map.of(), all.size());
     }
-    Integer[] order = new Integer[all.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+    // Each line is read once to rank it and once to keep or add it up: a line of an anonymised model is made on
+    // each read, and a sort reads each about 20 times.
+    BigDecimal[] abs = new BigDecimal[all.size()];
+    for (int i = 0; i < abs.length; i++) {
+      abs[i] = all.get(i).monthlyUsd().abs();
     }
-    java.util.Arrays.sort(order, java.util.Comparator.<Integer, BigDecimal>comparing(i -> all.get(i).monthlyUsd().abs())
-        .reversed().thenComparing(i -> i));
     boolean[] keep = new boolean[all.size()];
+    Integer[] order = dearestFirst(abs);
     for (int i = 0; i < max; i++) {
       keep[order[i]] = true;
     }
     List<CostLine> lines = new ArrayList<>(max);
-    Map<Phase, Other> others = new EnumMap<>(Phase.class);
+    int[] counts = new int[Phase.values().length];
+    BigDecimal[] sums = new BigDecimal[Phase.values().length];
     for (int i = 0; i < all.size(); i++) {
       CostLine l = all.get(i);
       if (keep[i]) {
         lines.add(l);
       } else {
-        others.merge(l.phase(), new Other(1, l.monthlyUsd()),
-            (a, b) -> new Other(a.count() + b.count(), a.monthlyUsd().add(b.monthlyUsd())));
+        int p = l.phase().ordinal();
+        counts[p]++;
+        sums[p] = sums[p] == null ? l.monthlyUsd() : sums[p].add(l.monthlyUsd());
+      }
+    }
+    Map<Phase, Other> others = new EnumMap<>(Phase.class);
+    for (Phase p : Phase.values()) {
+      if (counts[p.ordinal()] > 0) {
+        others.put(p, new Other(counts[p.ordinal()], sums[p.ordinal()]));
       }
     }
     return new Shown(lines, others, all.size());
+  }
+
+  /** Indexes of {@code abs} by amount, largest first, then by index. */
+  static Integer[] dearestFirst(BigDecimal[] abs) {
+    Integer[] order = new Integer[abs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (x, y) -> {
+      int c = abs[y].compareTo(abs[x]);
+      return c != 0 ? c : Integer.compare(x, y);
+    });
+    return order;
   }
 
   void write(Sheet s) {

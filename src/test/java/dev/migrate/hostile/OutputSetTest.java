@@ -68,6 +68,37 @@ class OutputSetTest {
   }
 
   @Test
+  void filesWrittenTogetherAreAllOrNothingAndAFailureNamesItsFile() throws Exception {
+    Path xlsx = Files.writeString(dir.resolve("b.xlsx"), "old workbook");
+    Path json = dir.resolve("b.json");
+    Path csv = Files.writeString(dir.resolve("b.csv"), "old csv");
+    try (OutputSet set = new OutputSet()) {
+      OutputSet.FileFailure e = assertThrows(OutputSet.FileFailure.class, () -> set.addAll(List.of(
+          new OutputSet.File(xlsx, out -> out.write("new workbook".getBytes())),
+          new OutputSet.File(json, out -> {
+            out.write("half a json".getBytes());
+            throw new java.io.UncheckedIOException(new IOException("disk full"));
+          }),
+          new OutputSet.File(csv, out -> out.write("new csv".getBytes())))));
+      assertEquals(json, e.target());
+      assertEquals("disk full", e.getMessage());
+    }
+    assertEquals("old workbook", Files.readString(xlsx));
+    assertEquals("old csv", Files.readString(csv));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of("b.csv", "b.xlsx"), files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    try (OutputSet set = new OutputSet()) {
+      set.addAll(List.of(new OutputSet.File(json, out -> out.write("{}".getBytes())),
+          new OutputSet.File(csv, out -> out.write("new csv".getBytes()))));
+      set.commit(kept -> { });
+    }
+    assertEquals("{}", Files.readString(json));
+    assertEquals("new csv", Files.readString(csv));
+    assertEquals("old csv", Files.readString(dir.resolve("b~1.csv")));
+  }
+
+  @Test
   void anUnwritableOutputFolderWritesNothingAndSaysSo() throws Exception {
     Path notAFolder = Files.writeString(dir.resolve("file"), "x");
     Cli.Run run = Hostile.migrate("assess", "--sample", "--out", notAFolder.resolve("out").toString());

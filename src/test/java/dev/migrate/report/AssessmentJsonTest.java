@@ -145,6 +145,73 @@ class AssessmentJsonTest {
     assertEquals(written, documented, "top-level fields written vs rows of the table in docs/assessment-json.md");
   }
 
+  /**
+   * Every kind of target is written with the fields the mapper gives its record (numbers as it writes them, nested
+   * lists as sorted objects), plus type, label, category and size, keys sorted; text fields anonymised at the top only.
+   */
+  @Test
+  void everyKindOfTargetIsWrittenAsTheMapperSeesItsRecord() throws Exception {
+    java.util.List<dev.migrate.plan.Target> targets = java.util.List.of(
+        new dev.migrate.plan.Target.GkeWorkload("Deployment", "web", "primary", "pool-web", "n2-standard-4", 0.75, 3,
+            0.5, 1.0, false, "asia-northeast1", "i-00000000000000001 on Compute Engine"),
+        new dev.migrate.plan.Target.ComputeEngineVm("e2-standard-2", "x86_64", "linux", true, "asia-northeast1"),
+        new dev.migrate.plan.Target.PersistentDisk("pd-balanced", 100, null, 140, "asia-northeast1"),
+        new dev.migrate.plan.Target.CloudLoadBalancer("external-https", 2, true, "asia-northeast1"),
+        new dev.migrate.plan.Target.CloudCdn("tableapp-web-alb", "CACHE_ALL_STATIC", true, "global"),
+        new dev.migrate.plan.Target.CloudStorage("ASIA-NORTHEAST1", java.util.List.of(
+            new dev.migrate.plan.Target.ClassMapping("STANDARD", "STANDARD", 12.5),
+            new dev.migrate.plan.Target.ClassMapping("GLACIER", "ARCHIVE", 3.0)), "asia-northeast1"),
+        new dev.migrate.plan.Target.Memorystore("redis", "STANDARD_HA", 6.38, 1, 1, "asia-northeast1"),
+        new dev.migrate.plan.Target.CloudSql("postgres", "ENTERPRISE", 2, 7.5, 100L, "PD_SSD", true, 1,
+            "asia-northeast1"),
+        new dev.migrate.plan.Target.AlloyDb(4, 32, 250.5, true, 2, "asia-northeast1"),
+        new dev.migrate.plan.Target.Retire("i-00000000000000002", "asia-northeast1"),
+        new dev.migrate.plan.Target.Retire(null, "asia-northeast1"));
+    var permitted = new java.util.TreeSet<String>();
+    for (Class<?> c : dev.migrate.plan.Target.class.getPermittedSubclasses()) {
+      permitted.add(c.getSimpleName());
+    }
+    assertEquals(permitted, new java.util.TreeSet<>(targets.stream().map(t -> t.getClass().getSimpleName()).toList()),
+        "a target of each kind");
+    Assessment base = Fixtures.tableapp();
+    var mappings = new ArrayList<dev.migrate.plan.Mapping>();
+    for (int i = 0; i < targets.size(); i++) {
+      mappings.add(new dev.migrate.plan.Mapping(Fixtures.iid(i + 1), dev.migrate.plan.ItemKind.EC2_INSTANCE,
+          "web-" + i, "ap-northeast-1", targets.get(i), "rule-" + i, "because", dev.migrate.plan.Effort.REHOST,
+          java.util.List.of(), java.util.List.of(), java.util.Map.of("b", "2", "a", "1")));
+    }
+    Assessment a = new Assessment(base.snapshot(), new dev.migrate.plan.MigrationPlan(mappings, java.util.List.of(),
+        base.plan().regionMap(), base.plan().rulesSource()), base.current(), base.target(), base.missingPrices(),
+        base.reconciliation(), base.requests(), base.timelines(), base.assumptions(), base.priceBookDate(),
+        base.generatedAt(), base.warnings());
+    ObjectMapper mapper = new ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    for (Anonymizer anon : java.util.List.of(Anonymizer.none(), Anonymizer.forAssessment(a, "test salt"))) {
+      ReportModel m = ReportModel.of(a, anon);
+      // Read as the mapper reads (doubles), so the text of each number is as written.
+      JsonNode written = mapper.readTree(AssessmentJson.toJson(m)).get("mappings");
+      assertEquals(targets.size(), written.size());
+      for (int i = 0; i < targets.size(); i++) {
+        ReportModel.MappingRow r = m.mappings().get(i);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> fields = mapper.convertValue(r.target(), java.util.LinkedHashMap.class);
+        var expected = new java.util.TreeMap<String, Object>();
+        fields.forEach((k, v) -> expected.put(k, v instanceof String x && !k.equals("type") ? anon.text(x) : v));
+        if (r.target() instanceof dev.migrate.plan.Target.Retire ret && ret.foldedInto() != null) {
+          expected.put("foldedInto", anon.id(ret.foldedInto()));
+        }
+        expected.put("label", r.targetLabel());
+        expected.put("category", r.category());
+        expected.put("size", r.size());
+        String want = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(expected);
+        String got = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(written.get(i).get("target"));
+        assertEquals(want, got, r.target().getClass().getSimpleName() + (anon.enabled() ? ", anonymised" : ""));
+        assertEquals("{\n  \"a\" : \"1\",\n  \"b\" : \"2\"\n}",
+            mapper.writerWithDefaultPrettyPrinter().writeValueAsString(written.get(i).get("sizing")));
+      }
+    }
+  }
+
   private static void checkSorted(JsonNode n) {
     if (n.isObject()) {
       var names = new ArrayList<String>();
