@@ -391,11 +391,12 @@ public final class HybridModel {
    * without flow logs or ranges. The run's ranges reuse its flows; other ranges attribute the flow logs again (once).
    */
   synchronized List<MeasuredFlow> onPremises(List<String> cidrs) {
-    if (cidrs.isEmpty() || assessment.snapshot().flowLogs() == null) {
+    if (cidrs.isEmpty()) {
       return List.of();
     }
     return onPremises.computeIfAbsent(List.copyOf(cidrs), k -> {
       MeasuredTraffic t = k.equals(onPremisesCidrs) && traffic != null ? traffic
+          : assessment.snapshot().flowLogs() == null ? null
           : MeasuredTraffic.of(assessment.topology(), dependencyOptions(assessment, k));
       if (t == null) {
         return List.of();

@@ -129,6 +129,45 @@ class MeasuredCrossingTest {
     assertEquals("measured and assumed", m.waves().get(0).basis());
   }
 
+  /**
+   * The on-premises site ({@code --on-premises}) is reached through AWS while AWS runs: the load balancer stays, so
+   * once the web instance runs on Google Cloud its traffic with the site crosses the link. Over one week: web -> site
+   * 168 GiB (busiest hour 2 GiB), site -> web 16.8 GiB. Per month: 730 GiB from Google Cloud at Premium egress 0.085
+   * = 62.05 USD, and 73 GiB leaving AWS (ap-northeast-1, where the web instance ran) toward Google Cloud at 0.114 =
+   * 8.322 USD: 70.372 USD and 803 GiB more in month 1, measured; month 0 (nothing moved) is unchanged. A scenario
+   * with {@code network.onPremises: []} has no site.
+   */
+  @Test
+  void trafficWithTheOnPremisesSiteCrossesWhileTheSiteIsReachedThroughAws() throws Exception {
+    Assessment base = Estates.webAndLb(List.of(), 720);
+    Assessment a = new Assessment(base.snapshot(), base.plan(), base.current(), base.target(), base.missingPrices(),
+        base.reconciliation(), base.requests(), base.timelines(), base.assumptions(), base.priceBookDate(),
+        base.generatedAt(), base.warnings(), base.commitmentCoverage(), base.trafficCurve(),
+        base.options().toBuilder().onPremisesCidrs(List.of("192.168.10.0/24")).build(), base.billCoverage());
+    List<MeasuredTraffic.ItemFlow> between = List.of(new MeasuredTraffic.ItemFlow("i-web", "lb-1", 840 * GIB, 50 * GIB));
+    var withSite = new MeasuredTraffic("VPC Flow Logs, one week", WEEK, between, Map.of(), List.of(
+        new MeasuredTraffic.ItemFlow("i-web", MeasuredTraffic.ON_PREMISES, 168 * GIB, 2 * GIB),
+        new MeasuredTraffic.ItemFlow(MeasuredTraffic.ON_PREMISES, "i-web", 168 * GIB / 10, GIB / 10)));
+    var without = new MeasuredTraffic("VPC Flow Logs, one week", WEEK, between, Map.of());
+
+    Timeline site = project(a, withSite, WEB_FIRST);
+    Timeline none = project(a, without, WEB_FIRST);
+    Timeline.Month s1 = site.months().get(1);
+    Timeline.Month n1 = none.months().get(1);
+    assertUsd("70.372", s1.interCloudTrafficUsd().subtract(n1.interCloudTrafficUsd()), "730 x 0.085 + 73 x 0.114");
+    assertEquals(0, new BigDecimal("803").compareTo(s1.crossingGib().subtract(n1.crossingGib())
+        .setScale(6, java.math.RoundingMode.HALF_EVEN)), s1.crossingGib()::toPlainString);
+    assertEquals(0, s1.crossingGib().compareTo(s1.measuredCrossingGib()), "all measured");
+    assertEquals(0, site.months().get(0).totalUsd().compareTo(none.months().get(0).totalUsd()));
+    assertTrue(assumption(site, "on-premises site 192.168.10.0/24: traffic with the estate").startsWith(
+        "803.0 (measured: 730.0 to the site, 73.0 from it)"), () -> assumption(site, "on-premises site"));
+    // The wave's traffic with the rest of the estate does not count the site.
+    assertEquals(0, site.waves().get(0).measuredGib().compareTo(none.waves().get(0).measuredGib()));
+
+    Timeline noSite = project(a, withSite, WEB_FIRST + "network: {onPremises: []}\n");
+    assertEquals(0, noSite.months().get(1).interCloudTrafficUsd().compareTo(n1.interCloudTrafficUsd()));
+  }
+
   @Test
   void assumptionLinesSayWhereTheirFiguresCameFrom() throws Exception {
     Timeline t = project(Estates.webAndLb(List.of(), 720), null, WEB_FIRST);
