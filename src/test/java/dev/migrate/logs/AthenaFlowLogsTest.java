@@ -138,9 +138,10 @@ class AthenaFlowLogsTest {
             .withBody(page(rows.subList(half, rows.size()), false, null))));
 
     Path out = dir.resolve("athena.json");
+    Path snapAthena = SameGraph.sampleSnapshot(dir, "athena-snapshot.json");
     Cli.Run r = Cli.run("logs", "analyze", "--log-format", "vpc-flow", "--athena", "s3://" + BUCKET + "/" + PREFIX,
         "--athena-database", "flows", "--athena-output", "s3://results/athena/", "--region", "us-east-1",
-        "--endpoint-url", wm.baseUrl(), "--json", out.toString());
+        "--endpoint-url", wm.baseUrl(), "--json", out.toString(), "--merge-into", snapAthena.toString());
     assertEquals(0, r.code(), r.err() + wm.findAllUnmatchedRequests());
     assertTrue(r.err().contains("field order from the header of s3://" + BUCKET + "/" + firstKey), r.err());
 
@@ -166,6 +167,12 @@ class AthenaFlowLogsTest {
     assertEquals(expected.get("end"), athena.get("end"));
     assertTrue(athena.get("pairs").size() >= 6);
     LogsWire.assertDeclared(wm);
+
+    Path snapFiles = SameGraph.sampleSnapshot(dir, "files-snapshot.json");
+    Cli.Run f = Cli.run("logs", "analyze", "--log-format", "vpc-flow", folder.toString(), "--merge-into",
+        snapFiles.toString());
+    assertEquals(0, f.code(), f.err());
+    SameGraph.assertSame(snapFiles, snapAthena, "athena");
   }
 
   @Test

@@ -134,8 +134,10 @@ class S3ParquetFlowLogsTest {
     listed.put(PREFIX + "README.md", 10L);
     serve(objects, listed);
     Path out = dir.resolve("flows.json");
+    Path snapS3 = SameGraph.sampleSnapshot(dir, "s3-snapshot.json");
     Cli.Run r = Cli.run("logs", "analyze", "--log-format", "vpc-flow", "s3://" + BUCKET + "/" + PREFIX,
-        "--region", "ap-northeast-1", "--endpoint-url", s3.baseUrl(), "--json", out.toString(), "--threads", "2");
+        "--region", "ap-northeast-1", "--endpoint-url", s3.baseUrl(), "--json", out.toString(), "--threads", "2",
+        "--merge-into", snapS3.toString());
     assertEquals(0, r.code(), r.err());
     for (String key : objects.keySet()) {
       s3.verify(1, getRequestedFor(urlPathEqualTo("/" + BUCKET + "/" + key)));
@@ -155,6 +157,12 @@ class S3ParquetFlowLogsTest {
     }
     assertTrue(expected.get("counts").get("accepted").asLong() > 1000);
     LogsWire.assertDeclared(s3);
+
+    Path snapFiles = SameGraph.sampleSnapshot(dir, "files-snapshot.json");
+    Cli.Run f = Cli.run("logs", "analyze", "--log-format", "vpc-flow",
+        FlowLogAthenaTest.SAMPLE.resolve("ap-northeast-1").toString(), "--merge-into", snapFiles.toString());
+    assertEquals(0, f.code(), f.err());
+    SameGraph.assertSame(snapFiles, snapS3, "s3");
   }
 
   @Test
