@@ -16,7 +16,11 @@ final class DailyPoints extends AbstractList<Usage.Daily> implements RandomAcces
   /** Marks an absent figure in a column; a point whose figure is this value is not kept by column. */
   static final long NO_LONG = Long.MIN_VALUE;
 
+  /** The first point's day (days since 1970-01-01). */
+  private final int firstDay;
+  /** Each point's day, or null when the points are consecutive days from {@link #firstDay} (the usual case). */
   private final int[] epochDays;
+  private final int size;
   /** One array per figure, or null when no point has that figure; an absent figure is NaN (or {@link #NO_LONG}). */
   private final long[] requests;
   private final double[] bytesOutGib;
@@ -26,13 +30,16 @@ final class DailyPoints extends AbstractList<Usage.Daily> implements RandomAcces
 
   private DailyPoints(List<Usage.Daily> points) {
     int n = points.size();
-    epochDays = new int[n];
+    size = n;
+    int[] days = new int[n];
+    boolean consecutive = true;
     long[] req = new long[n];
     double[][] d = new double[4][n];
     boolean[] any = new boolean[5];
     for (int i = 0; i < n; i++) {
       Usage.Daily p = points.get(i);
-      epochDays[i] = Math.toIntExact(p.date().toEpochDay());
+      days[i] = Math.toIntExact(p.date().toEpochDay());
+      consecutive &= i == 0 || days[i] == days[i - 1] + 1;
       req[i] = p.requests() == null ? NO_LONG : p.requests();
       any[0] |= p.requests() != null;
       Double[] f = {p.bytesOutGib(), p.cpuAvgPct(), p.cpuMaxPct(), p.peakRequestsPerSecond()};
@@ -41,6 +48,8 @@ final class DailyPoints extends AbstractList<Usage.Daily> implements RandomAcces
         any[k + 1] |= f[k] != null;
       }
     }
+    firstDay = days[0];
+    epochDays = consecutive ? null : days;
     requests = any[0] ? req : null;
     bytesOutGib = any[1] ? d[0] : null;
     cpuAvgPct = any[2] ? d[1] : null;
@@ -74,7 +83,7 @@ final class DailyPoints extends AbstractList<Usage.Daily> implements RandomAcces
 
   @Override
   public Usage.Daily get(int i) {
-    return new Usage.Daily(LocalDate.ofEpochDay(epochDays[i]),
+    return new Usage.Daily(LocalDate.ofEpochDay(epochDays == null ? firstDay + (long) checkIndex(i) : epochDays[i]),
         requests == null || requests[i] == NO_LONG ? null : requests[i], value(bytesOutGib, i), value(cpuAvgPct, i),
         value(cpuMaxPct, i), value(peakRequestsPerSecond, i));
   }
@@ -107,6 +116,10 @@ final class DailyPoints extends AbstractList<Usage.Daily> implements RandomAcces
 
   @Override
   public int size() {
-    return epochDays.length;
+    return size;
+  }
+
+  private int checkIndex(int i) {
+    return java.util.Objects.checkIndex(i, size);
   }
 }

@@ -3,7 +3,6 @@ package dev.migrate.inventory;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Defensive copies for record components: null becomes empty, results are unmodifiable. */
 final class Lists {
@@ -13,8 +12,8 @@ final class Lists {
     return list == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(list));
   }
 
-  /** Sorted by key so that JSON output is deterministic. */
+  /** Sorted by key so that JSON output is deterministic; immutable, and compact (see {@link SortedArrayMap}). */
   static <V> Map<String, V> sorted(Map<String, V> map) {
-    return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+    return SortedArrayMap.copyOf(map);
   }
 }

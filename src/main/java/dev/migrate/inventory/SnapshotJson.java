@@ -57,6 +57,9 @@ public final class SnapshotJson {
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
+        // Strings go through the read's StringTable when the reader has one (see reader()).
+        .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("snapshot-strings")
+            .addDeserializer(String.class, new StringTable.Deserializer()))
         .build();
     for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Integer,
         LogicalType.Float, LogicalType.Boolean}) {
@@ -67,6 +70,11 @@ public final class SnapshotJson {
           .setCoercion(CoercionInputShape.Boolean, t == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail);
     }
     return mapper;
+  }
+
+  /** A reader of one snapshot, with a table that keeps one copy of each string value the file repeats. */
+  private static com.fasterxml.jackson.databind.ObjectReader reader() {
+    return MAPPER.readerFor(Snapshot.class).withAttribute(StringTable.KEY, new StringTable());
   }
 
   public static Snapshot read(Path file) {
@@ -93,7 +101,7 @@ public final class SnapshotJson {
         checkSchema(p, name);
       }
       try (InputStream in = Files.newInputStream(file)) {
-        return MAPPER.readValue(in, Snapshot.class);
+        return reader().readValue(in);
       }
     } catch (JsonProcessingException e) {
       throw new SnapshotFormatException(describe(name, e));
@@ -109,7 +117,7 @@ public final class SnapshotJson {
       try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
         checkSchema(p, name);
       }
-      return checked(MAPPER.readValue(bytes, Snapshot.class), name, () -> MAPPER.getFactory().createParser(bytes), w -> {});
+      return checked(reader().readValue(bytes), name, () -> MAPPER.getFactory().createParser(bytes), w -> {});
     } catch (JsonProcessingException e) {
       throw new SnapshotFormatException(describe(name, e));
     } catch (IOException e) {

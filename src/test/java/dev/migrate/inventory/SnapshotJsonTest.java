@@ -1,12 +1,16 @@
 package dev.migrate.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +26,47 @@ class SnapshotJsonTest {
     assertEquals(original, back);
     assertEquals(Files.readString(file), SnapshotJson.toJson(back), "writing is deterministic");
     assertTrue(Files.readString(file).startsWith("{\n  \"schema\" : \"migrate.snapshot/v1\""));
+  }
+
+  @Test
+  void aValueTheFileRepeatsIsReadAsOneString() throws Exception {
+    Path file = dir.resolve("s.json");
+    SnapshotJson.write(Snapshots.small(), file);
+    Snapshot s = SnapshotJson.read(file);
+    Ec2Instance web = s.instances().get(0);
+    assertSame(web.region(), s.volumes().get(0).region());
+    assertSame(web.region(), s.regions().get(0));
+    assertSame(web.id(), s.usage().get(0).resourceId());
+    assertSame(web.id(), s.volumes().get(0).attachedTo());
+    assertSame(web.id(), s.autoScalingGroups().get(0).instanceIds().get(0));
+    assertSame(web.tags().get("app"), s.buckets().get(0).tags().get("app"));
+    assertSame(s.autoScalingGroups().get(0).targetGroupArns().get(0), s.loadBalancers().get(0).targetGroups().get(0).arn());
+    // Two reads share nothing: each table belongs to its read.
+    assertNotSame(web.id(), SnapshotJson.read(file).instances().get(0).id());
+  }
+
+  @Test
+  void tagsAreSortedImmutableAndEqualToTheMapTheyWereMadeFrom() {
+    var tags = new java.util.LinkedHashMap<String, String>();
+    tags.put("role", "web");
+    tags.put("Name", "web-1");
+    tags.put("app", "tableapp");
+    Ec2Instance i = new Ec2Instance("i-1", "us-east-1", null, "m5.large", "running", "linux", "x86_64", null, null,
+        null, null, null, List.of(), false, tags);
+    assertEquals(List.of("Name", "app", "role"), List.copyOf(i.tags().keySet()));
+    assertEquals(new java.util.TreeMap<>(tags), i.tags());
+    assertEquals(new java.util.TreeMap<>(tags).hashCode(), i.tags().hashCode());
+    assertEquals(new java.util.TreeMap<>(tags).toString(), i.tags().toString());
+    assertEquals("web", i.tags().get("role"));
+    assertEquals(null, i.tags().get("env"));
+    assertTrue(i.tags().containsKey("app") && !i.tags().containsKey("App"));
+    assertThrows(UnsupportedOperationException.class, () -> i.tags().put("env", "prod"));
+    assertThrows(UnsupportedOperationException.class, () -> i.tags().entrySet().iterator().next().setValue("x"));
+    assertThrows(UnsupportedOperationException.class, () -> i.tags().keySet().remove("app"));
+    tags.put("env", "prod");
+    assertEquals(3, i.tags().size(), "a copy, not a view");
+    assertSame(Map.of(), new Ec2Instance("i-2", "us-east-1", null, "m5.large", "running", "linux", "x86_64", null,
+        null, null, null, null, List.of(), false, Map.of()).tags());
   }
 
   @Test

@@ -50,6 +50,19 @@ class UsageDailyPointsTest {
   }
 
   @Test
+  void daysWithGapsOrOutOfOrderAreKeptAsTheyAre() {
+    List<Usage.Daily> points = new ArrayList<>(points());
+    points.remove(7); // a day CloudWatch had no data for
+    points.set(0, new Usage.Daily(DAY.plusDays(40), 5L, null, null, null, null));
+    Usage u = usage(points);
+    assertEquals(points, u.daily());
+    assertEquals(DAY.plusDays(8), u.daily().get(7).date());
+    assertEquals(DAY.plusDays(29), usage(points()).daily().get(29).date());
+    assertThrows(IndexOutOfBoundsException.class, () -> usage(points()).daily().get(30));
+    assertThrows(IndexOutOfBoundsException.class, () -> usage(points()).daily().get(-1));
+  }
+
+  @Test
   void aSnapshotFileIsWrittenAndReadBackTheSame() {
     Instant end = Instant.parse("2026-11-25T00:00:00Z");
     Snapshot s = SnapshotBuilder.snapshot(new Account("123456789012", null), end, Window.ofDays(end, 30))
