@@ -82,6 +82,34 @@ class ProposeWavesTest {
     assertFalse(hybrid.get("paybackMonths").isNull(), hybrid::toString);
   }
 
+  /**
+   * The proposed plan runs as a value, but --set still applies to it as to a file: with no data transfer priced
+   * its one-off cost is zero, a wave's double running can be changed by index, and a bad value names the option.
+   */
+  @Test
+  void setOverridesApplyToTheProposedPlan(@TempDir Path dir) throws Exception {
+    Cli.Run r = Cli.run(CLOCK, "whatif", "--sample", "--propose-waves", "4", "--out", dir.toString(), "--format", "json",
+        "--set", "oneOff.dataTransfer=false", "--set", "waves.3.doubleRunWeeks=30");
+    assertEquals(0, r.code(), r::toString);
+    com.fasterxml.jackson.databind.JsonNode a;
+    try (var files = Files.list(dir)) {
+      Path json = files.filter(p -> p.getFileName().toString().startsWith("assessment-")).findFirst().orElseThrow();
+      a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+    }
+    assertEquals("proposed-waves", a.get("hybrid").get("scenario").asText());
+    assertEquals(0, a.get("hybrid").get("oneOffUsd").decimalValue().signum(), a.get("hybrid")::toString);
+    // The last wave lands in month 4; 30 weeks (5,040 h = 6.9 months of 730 h) of double running keep AWS running
+    // into month 10 and not in month 11.
+    var months = a.get("timelines").get(0).get("months");
+    assertTrue(months.get(10).get("awsUsd").decimalValue().signum() > 0, months.get(10)::toString);
+    assertEquals(0, months.get(11).get("awsUsd").decimalValue().signum(), months.get(11)::toString);
+
+    Cli.Run bad = Cli.run(CLOCK, "whatif", "--sample", "--propose-waves", "4", "--out", dir.resolve("bad").toString(),
+        "--format", "json", "--set", "waves.0.month=zero");
+    assertEquals(3, bad.code(), bad::toString);
+    assertTrue(bad.err().contains("--set waves.0.month=zero"), bad::toString);
+  }
+
   @Test
   void badWaveCountsAreOneLineUsageErrors(@TempDir Path dir) {
     for (String[] args : List.of(
