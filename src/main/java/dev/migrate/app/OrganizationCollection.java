@@ -225,7 +225,6 @@ public final class OrganizationCollection {
       return runNote != null && collectedPerAccount ? runNote : previousNote != null ? previousNote : runNote;
     }
 
-
     synchronized void runNote(String note) {
       runNote = note;
     }
