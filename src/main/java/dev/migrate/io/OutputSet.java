@@ -59,6 +59,9 @@ public final class OutputSet implements AutoCloseable {
    * first, so that no thread writes a temporary file that {@link #close} deletes).
    */
   public void addAll(List<File> files) throws IOException {
+    if (files.isEmpty()) {
+      return; // e.g. assess with only the console summary: no file, and no pool of zero threads
+    }
     List<Path> tempFiles = new ArrayList<>();
     for (File f : files) {
       try {
