@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -77,6 +78,11 @@ public final class BillFamilies {
   private final List<ServiceRule> services;
   private final List<Compiled> billPatterns = new ArrayList<>();
   private final List<Compiled> modelPatterns = new ArrayList<>();
+  /**
+   * The family of each service and price key met so far: the cost model asks for every CURRENT line (twice: bill
+   * coverage and reconciliation), and an estate has few distinct keys. Concurrent, as the bundled families are shared.
+   */
+  private final Map<String, Optional<Family>> byCostLineKey = new java.util.concurrent.ConcurrentHashMap<>();
 
   private BillFamilies(Table t, String name) {
     this.families = t.families() == null ? List.of() : List.copyOf(t.families());
@@ -289,8 +295,13 @@ public final class BillFamilies {
   /** The family of a CURRENT cost line, if a family's model matcher covers it. */
   public Optional<Family> ofCostLine(CostLine l) {
     String key = l.priceKey() == null ? "" : l.priceKey();
+    // A NUL never occurs in a service name: service + NUL + key names one pair.
+    return byCostLineKey.computeIfAbsent(l.service() + '\0' + key, k -> match(l.service(), key));
+  }
+
+  private Optional<Family> match(String service, String key) {
     for (Compiled c : modelPatterns) {
-      if (c.service().equals(l.service()) && c.pattern().matcher(key).matches()) {
+      if (c.service().equals(service) && c.pattern().matcher(key).matches()) {
         return Optional.of(c.family());
       }
     }

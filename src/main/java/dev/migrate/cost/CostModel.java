@@ -67,7 +67,8 @@ public final class CostModel {
     } else {
       warnings.add("no complete billed month in the snapshot: the modelled AWS month is not reconciled with a bill");
     }
-    RequestCosts requests = requests(estate, plan, options, current.monthlyUsd(), target.monthlyUsd(), warnings);
+    TrafficCurve curve = new TrafficCurve(base.current.demands(), base.target.demands());
+    RequestCosts requests = requests(estate, options, current, target, curve, warnings);
     if (!plan.unmapped().isEmpty()) {
       warnings.add(plan.unmapped().size() + " item(s) have no mapping: their AWS cost is carried unchanged to Google Cloud "
           + "after (no saving is counted for them)");
@@ -80,7 +81,7 @@ public final class CostModel {
     List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
     return new Assessment(snapshot, plan, current, target, missing, reconciliation, requests, List.of(),
         Assumptions.of(options, book, snapshot), book.date(), clock.instant(), distinct, base.coverage,
-        new TrafficCurve(base.current.demands(), base.target.demands()), options, base.bill, topology);
+        curve, options, base.bill, topology);
   }
 
   /** The two ledgers of one pricing pass. */
@@ -91,10 +92,6 @@ public final class CostModel {
 
     CostSide targetSide() {
       return side(Phase.TARGET, target);
-    }
-
-    static BigDecimal total(Ledger l) {
-      return l.lines().stream().map(CostLine::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static CostSide side(Phase phase, Ledger l) {
@@ -118,11 +115,17 @@ public final class CostModel {
   /**
    * Requests users make per month: edge requests of the distributions plus requests at load
    * balancers that CloudFront does not front (a fronted balancer's requests are origin fetches,
-   * already counted at the edge). Growth points re-price every traffic-driven quantity (egress,
-   * requests, LCUs, data processed) at the multiple; compute, disks, storage and fixed fees stay.
+   * already counted at the edge). Growth points scale every traffic-driven line (egress, requests,
+   * LCUs, data processed) by the multiple, and price the quantities that draw on a free allowance or
+   * a volume tier again at the multiple ({@link TrafficCurve}); compute, disks, storage and fixed fees
+   * stay. Every traffic quantity the pricers derive is today's quantity times the multiple, so this is
+   * what pricing the whole estate again at the multiple gives, without doing it (at 200,000 instances
+   * that was two more passes of the cost model per run).
    */
-  private RequestCosts requests(Estate estate, MigrationPlan plan, CostOptions options, BigDecimal aws, BigDecimal gcp,
-      List<String> warnings) {
+  private RequestCosts requests(Estate estate, CostOptions options, CostSide current, CostSide target,
+      TrafficCurve curve, List<String> warnings) {
+    BigDecimal aws = current.monthlyUsd();
+    BigDecimal gcp = target.monthlyUsd();
     Snapshot snapshot = estate.snapshot;
     double windowRequests = 0;
     boolean measured = false;
@@ -153,6 +156,8 @@ public final class CostModel {
     }
     BigDecimal millions = monthly.divide(MILLION, 12, RoundingMode.HALF_EVEN);
     List<RequestCosts.GrowthPoint> growth = new ArrayList<>();
+    BigDecimal awsTraffic = trafficUsd(current);
+    BigDecimal gcpTraffic = trafficUsd(target);
     for (BigDecimal m : options.growthMultiples()) {
       BigDecimal awsAt;
       BigDecimal gcpAt;
@@ -160,16 +165,27 @@ public final class CostModel {
         awsAt = aws;
         gcpAt = gcp;
       } else {
-        // Only the totals are needed: a sum does not depend on the lines' order, so they are not sorted.
-        Priced p = price(estate, plan, options, m, new ArrayList<>());
-        awsAt = Priced.total(p.current);
-        gcpAt = Priced.total(p.target);
+        // today + (m - 1) x today's traffic lines + what allowances and tiers make of m x their quantities
+        BigDecimal more = m.subtract(BigDecimal.ONE);
+        awsAt = aws.add(awsTraffic.multiply(more)).add(curve.nonLinearUsd(Phase.CURRENT, m));
+        gcpAt = gcp.add(gcpTraffic.multiply(more)).add(curve.nonLinearUsd(Phase.TARGET, m));
       }
       BigDecimal mm = millions.multiply(m);
       growth.add(new RequestCosts.GrowthPoint(m, awsAt, gcpAt, perMillion(awsAt, mm), perMillion(gcpAt, mm)));
     }
     return new RequestCosts(monthly.longValueExact(), String.join("+", sources), perMillion(aws, millions),
         perMillion(gcp, millions), growth);
+  }
+
+  /** Monthly USD of the lines that grow with the traffic served (bytes and requests). */
+  private static BigDecimal trafficUsd(CostSide side) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (CostLine l : side.lines()) {
+      if (l.driver().traffic()) {
+        sum = sum.add(l.monthlyUsd());
+      }
+    }
+    return sum;
   }
 
   private static BigDecimal perMillion(BigDecimal usd, BigDecimal millions) {

@@ -46,6 +46,12 @@ public final class PriceBook {
   private final Map<String, RegionLocation> regions;
   /** provider/service/sku to the regions that price it (for nearest-region estimates). */
   private final Map<String, List<String>> regionsBySku;
+  /**
+   * Prices estimated from the nearest region, by the key asked for: an estate prices the same missing key once per
+   * item (every instance of a type in a region the book lacks), and each estimate builds its tiers and their
+   * source texts anew. Concurrent, as a book is shared.
+   */
+  private final Map<String, Optional<Price>> estimates = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * The manifest.
@@ -337,6 +343,10 @@ public final class PriceBook {
     if (exact.isPresent()) {
       return exact;
     }
+    return estimates.computeIfAbsent(key.toString(), k -> estimate(key));
+  }
+
+  private Optional<Price> estimate(PriceKey key) {
     RegionLocation at = regions.get(key.provider() + "/" + key.region());
     List<String> candidates = regionsBySku.get(key.provider() + "/" + key.service() + "/" + key.sku());
     if (at == null || candidates == null) {
