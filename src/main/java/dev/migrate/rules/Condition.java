@@ -43,6 +43,8 @@ public final class Condition {
   /** RE2/J: matching time is linear in the text's length, whatever the pattern. */
   private final Pattern pattern;
   private final Position pos;
+  /** {@code attr op value} as written once: every mapping's reason quotes the conditions of its rule. */
+  private final String text;
 
   Condition(Attributes.Attribute attribute, Op op, Object value, Position pos) {
     this.attribute = attribute;
@@ -50,6 +52,7 @@ public final class Condition {
     this.value = value;
     this.pattern = op == Op.MATCHES ? Pattern.compile((String) value) : null;
     this.pos = pos;
+    this.text = attribute.name() + " " + op.wire + " " + show(value);
   }
 
   public String attribute() {
@@ -110,12 +113,17 @@ public final class Condition {
 
   /** {@code cpuP95Pct lt 40}. */
   public String text() {
-    return attribute.name() + " " + op.wire + " " + show(value);
+    return text;
   }
 
   /** {@code cpuP95Pct lt 40 (was 12.5)}. */
   String withActual(Facts f) {
-    return text() + " (is " + show(actual(f)) + ")";
+    return withActual(actual(f));
+  }
+
+  /** {@link #withActual(Facts)} with the item's value already read (an attribute may be costly to work out). */
+  String withActual(Object actual) {
+    return text + " (is " + show(actual) + ")";
   }
 
   static String show(Object v) {

@@ -124,14 +124,17 @@ public final class RuleEngine {
 
   /** Fills the conditions that held and those that failed (an unmet 'any' counts as one failure). */
   private static void evaluate(Rule r, Facts f, List<String> passed, List<String> failed) {
+    // Each attribute is read once per condition: testing it and quoting it use the same value.
     for (Condition c : r.all()) {
-      (c.test(f) ? passed : failed).add(c.withActual(f));
+      Object actual = c.actual(f);
+      (c.test(actual) ? passed : failed).add(c.withActual(actual));
     }
     if (!r.any().isEmpty()) {
       List<String> anyPassed = new ArrayList<>();
       for (Condition c : r.any()) {
-        if (c.test(f)) {
-          anyPassed.add(c.withActual(f));
+        Object actual = c.actual(f);
+        if (c.test(actual)) {
+          anyPassed.add(c.withActual(actual));
         }
       }
       if (anyPassed.isEmpty()) {
