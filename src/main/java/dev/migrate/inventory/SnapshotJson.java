@@ -155,32 +155,78 @@ public final class SnapshotJson {
       SnapshotCheck.Problem first = errors.get(0);
       String more = errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more problem"
           + (errors.size() == 2 ? "" : "s") + ")";
-      throw new SnapshotFormatException(name + locate(reopen, first.path()) + ": " + first.path() + ": "
-          + dev.migrate.io.Terminal.safe(first.message()) + more);
+      throw new SnapshotFormatException(name + locate(reopen, java.util.Set.of(first.path())).getOrDefault(first.path(), "")
+          + ": " + first.path() + ": " + dev.migrate.io.Terminal.safe(first.message()) + more);
     }
+    if (problems.isEmpty()) {
+      return s;
+    }
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    problems.forEach(w -> paths.add(w.path()));
+    java.util.Map<String, String> at = locate(reopen, paths);
     for (SnapshotCheck.Problem w : problems) {
-      warnings.accept(name + locate(reopen, w.path()) + ": " + w.path() + ": " + dev.migrate.io.Terminal.safe(w.message()));
+      warnings.accept(name + at.getOrDefault(w.path(), "") + ": " + w.path() + ": "
+          + dev.migrate.io.Terminal.safe(w.message()));
     }
     return s;
   }
 
-  /** ":line:col" of the key or value at a JSON path, found with a streaming pass; empty when not found. */
-  private static String locate(Reopen reopen, String path) {
-    try (JsonParser p = reopen.open()) {
-      JsonToken t;
-      while ((t = p.nextToken()) != null) {
-        var ctx = p.getParsingContext();
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          ctx = ctx.getParent();
-        }
-        if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && path.equals(jsonPath(ctx))) {
-          return ":" + where(p.currentTokenLocation());
+  /**
+   * ":line:col" of the key or value at each of the JSON paths, found in one streaming pass that goes only into the
+   * objects and arrays on the way to one of them (a file with thousands of warnings used to be read again for each);
+   * a path not found has no entry.
+   */
+  private static java.util.Map<String, String> locate(Reopen reopen, java.util.Set<String> paths) {
+    java.util.Map<String, String> found = new java.util.HashMap<>();
+    // Every path that leads to a wanted one: each wanted path cut before one of its '.' or '['.
+    java.util.Set<String> ways = new java.util.HashSet<>();
+    for (String path : paths) {
+      for (int i = 1; i < path.length(); i++) {
+        if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+          ways.add(path.substring(0, i));
         }
       }
+    }
+    try (JsonParser p = reopen.open()) {
+      if (p.nextToken() == null) {
+        return found;
+      }
+      visit(p, "$", paths, ways, found);
     } catch (IOException | RuntimeException e) {
       // the file was read a moment ago; without a position the message still names the path
     }
-    return "";
+    return found;
+  }
+
+  /** Records the value the parser stands on (at {@code path}) when wanted, then goes into it if a wanted path is there. */
+  private static void visit(JsonParser p, String path, java.util.Set<String> wanted, java.util.Set<String> ways,
+      java.util.Map<String, String> found) throws IOException {
+    if (wanted.contains(path)) {
+      found.putIfAbsent(path, ":" + where(p.currentTokenLocation()));
+    }
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+      return;
+    }
+    if (!ways.contains(path)) {
+      p.skipChildren();
+      return;
+    }
+    if (t == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String child = path + "." + p.currentName();
+        // A field is found at its key, as a reader looks for it.
+        if (wanted.contains(child)) {
+          found.putIfAbsent(child, ":" + where(p.currentTokenLocation()));
+        }
+        p.nextToken();
+        visit(p, child, wanted, ways, found);
+      }
+    } else {
+      for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+        visit(p, path + "[" + i + "]", wanted, ways, found);
+      }
+    }
   }
 
   /** Finds the top-level {@code schema} field with a streaming pass, before binding anything. */

@@ -70,6 +70,40 @@ class SnapshotJsonTest {
   }
 
   @Test
+  void everyWarningNamesTheLineAndColumnOfItsKey() throws Exception {
+    // 300 volumes attached to instances that are gone, and as many usage records of them: 600 warnings.
+    Snapshot small = Snapshots.small();
+    var volumes = new java.util.ArrayList<EbsVolume>();
+    var usage = new java.util.ArrayList<Usage>(small.usage());
+    for (int i = 0; i < 300; i++) {
+      String gone = String.format("i-0gone%012d", i);
+      volumes.add(new EbsVolume(String.format("vol-%04d", i), "ap-northeast-1", null, "gp3", 8, null, null, "in-use",
+          gone, null));
+      usage.add(Usage.of(gone, "ec2", "cloudwatch"));
+    }
+    usage.sort(java.util.Comparator.comparing(Usage::resourceId));
+    Snapshot s = dev.migrate.testing.SnapshotBuilder.from(small).volumes(volumes).usage(usage).build();
+    Path file = dir.resolve("s.json");
+    SnapshotJson.write(s, file);
+    List<String> lines = Files.readAllLines(file);
+    var warnings = new java.util.ArrayList<String>();
+    SnapshotJson.read(file, warnings::add);
+    assertEquals(600, warnings.size());
+    // Each warning's line:col is where its key is in the file.
+    for (String w : warnings) {
+      var m = java.util.regex.Pattern.compile(".*s\\.json:(\\d+):(\\d+): \\$\\.(volumes|usage)\\[(\\d+)]\\.(\\w+): .*")
+          .matcher(w);
+      assertTrue(m.matches(), w);
+      String line = lines.get(Integer.parseInt(m.group(1)) - 1);
+      int col = Integer.parseInt(m.group(2));
+      assertEquals("\"" + m.group(5) + "\"", line.substring(col - 1, col + m.group(5).length() + 1), w);
+      int index = Integer.parseInt(m.group(4));
+      String value = m.group(3).equals("volumes") ? s.volumes().get(index).attachedTo() : s.usage().get(index).resourceId();
+      assertTrue(line.contains("\"" + value + "\""), w + " / " + line);
+    }
+  }
+
+  @Test
   void writingLeavesNoTemporaryFilesBehind() throws Exception {
     SnapshotJson.write(Snapshots.small(), dir.resolve("s.json"));
     SnapshotJson.write(Snapshots.small(), dir.resolve("s.json"));
