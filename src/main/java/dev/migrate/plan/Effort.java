@@ -12,8 +12,11 @@ public enum Effort {
   /** Code or design changes: edge functions, features without a direct equivalent. */
   REFACTOR;
 
+  /** The name in lower case, made once: reports read it for every item. */
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   @JsonValue
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 }

@@ -401,14 +401,23 @@ public final class AssessmentJson {
     g.writeEndArray();
   }
 
-  /** A map of text by key, keys sorted (a sizing map is often already a sorted map: then it is not copied). */
+  /** A map of text by key, keys sorted. */
   private static void sortedStrings(JsonGenerator g, Map<String, String> map) throws IOException {
     if (map == null) {
       g.writeNull();
       return;
     }
-    Map<String, String> sorted = map instanceof java.util.SortedMap<String, String> sm && sm.comparator() == null
-        ? map : new TreeMap<>(map);
+    String previous = null;
+    boolean ascending = true;
+    for (String k : map.keySet()) {
+      if (previous != null && (k == null || previous.compareTo(k) >= 0)) {
+        ascending = false;
+        break;
+      }
+      previous = k;
+    }
+    // A mapping's sizing is kept sorted (a TreeMap behind an unmodifiable view): then it is written as it is.
+    Map<String, String> sorted = ascending ? map : new TreeMap<>(map);
     g.writeStartObject();
     for (var e : sorted.entrySet()) {
       g.writeStringField(e.getKey(), e.getValue());

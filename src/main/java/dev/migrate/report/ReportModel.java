@@ -350,13 +350,20 @@ public final class ReportModel {
   /** The inventory's rows counted by kind, sorted by kind. */
   public SortedMap<String, Integer> countsByKind() {
     var counts = new TreeMap<String, Integer>();
-    inventory.forEach(r -> counts.merge(r.kind(), 1, Integer::sum));
+    // From the sections' sizes: the rows themselves are made only when read.
+    var rows = (InventoryRows) inventory;
+    for (int k = 0; k < InventoryRows.KINDS.size(); k++) {
+      if (rows.count(k) > 0) {
+        counts.merge(InventoryRows.KINDS.get(k), rows.count(k), Integer::sum);
+      }
+    }
+    rows.dataStores().forEach(r -> counts.merge(r.kind(), 1, Integer::sum));
     return Collections.unmodifiableSortedMap(counts);
   }
 
   /** The inventory rows of managed databases and caches (RDS instances, Aurora clusters, ElastiCache). */
   public List<InventoryRow> dataStores() {
-    return inventory.stream().filter(r -> DATA_STORE_KINDS.contains(r.kind())).toList();
+    return ((InventoryRows) inventory).dataStores().stream().filter(r -> DATA_STORE_KINDS.contains(r.kind())).toList();
   }
 
   /** Inventory kinds of managed databases and caches. */
@@ -611,11 +618,80 @@ public final class ReportModel {
     return s != null && s.startsWith("snapshot") ? anon.text(s) : s;
   }
 
+  /**
+   * The inventory as a list whose rows are made when read: every item's row would be held through all the writing
+   * (457,500 rows with their detail texts in a 200,000-instance estate, about 65 MB), yet the Inventory sheet reads at
+   * most its {@link WorkbookWriter#DETAIL_ROWS} and the JSON only the data stores. The data stores, few, are made once.
+   * Sections in order: instances, volumes, auto scaling groups, load balancers, distributions, buckets, data stores.
+   */
   private static List<InventoryRow> inventoryRows(Snapshot s, Anonymizer anon) {
     var usage = new HashMap<String, Usage>(s.usage().size() * 2);
     s.usage().forEach(u -> usage.put(u.resourceId(), u));
-    var rows = new ArrayList<InventoryRow>(s.instances().size() + s.volumes().size() + 64);
-    for (Ec2Instance i : s.instances()) {
+    var dataStores = new ArrayList<InventoryRow>();
+    dataStoreRows(s, usage, anon, dataStores);
+    return new InventoryRows(s, anon, usage, Collections.unmodifiableList(dataStores));
+  }
+
+  /** See {@link #inventoryRows}: read-only once made, so the writers may read it at the same time. */
+  private static final class InventoryRows extends AbstractList<InventoryRow> implements java.util.RandomAccess {
+    /** The kind of each section but the data stores (which have three). */
+    static final List<String> KINDS = List.of("ec2-instance", "ebs-volume", "auto-scaling-group", "load-balancer",
+        "cloudfront-distribution", "s3-bucket");
+    private final Snapshot s;
+    private final Anonymizer anon;
+    private final Map<String, Usage> usage;
+    private final List<InventoryRow> dataStores;
+    /** Index after the last row of each section. */
+    private final int[] ends = new int[KINDS.size() + 1];
+
+    InventoryRows(Snapshot s, Anonymizer anon, Map<String, Usage> usage, List<InventoryRow> dataStores) {
+      this.s = s;
+      this.anon = anon;
+      this.usage = usage;
+      this.dataStores = dataStores;
+      int[] sizes = {s.instances().size(), s.volumes().size(), s.autoScalingGroups().size(),
+          s.loadBalancers().size(), s.distributions().size(), s.buckets().size(), dataStores.size()};
+      int end = 0;
+      for (int k = 0; k < sizes.length; k++) {
+        end += sizes[k];
+        ends[k] = end;
+      }
+    }
+
+    @Override
+    public int size() {
+      return ends[ends.length - 1];
+    }
+
+    /** Rows of one section but the data stores. */
+    int count(int section) {
+      return ends[section] - (section == 0 ? 0 : ends[section - 1]);
+    }
+
+    List<InventoryRow> dataStores() {
+      return dataStores;
+    }
+
+    @Override
+    public InventoryRow get(int index) {
+      java.util.Objects.checkIndex(index, size());
+      int k = 0;
+      while (index >= ends[k]) {
+        k++;
+      }
+      int i = index - (k == 0 ? 0 : ends[k - 1]);
+      return switch (k) {
+        case 0 -> instance(s.instances().get(i));
+        case 1 -> volume(s.volumes().get(i));
+        case 2 -> group(s.autoScalingGroups().get(i));
+        case 3 -> loadBalancer(s.loadBalancers().get(i));
+        case 4 -> distribution(s.distributions().get(i));
+        case 5 -> bucket(s.buckets().get(i));
+        default -> dataStores.get(i);
+      };
+    }
+
+    private InventoryRow instance(Ec2Instance i) {
       Usage u = usage.get(i.id());
       var details = new ArrayList<String>();
       details.add(i.platform() + "/" + i.architecture());
@@ -630,51 +706,54 @@ public final class ReportModel {
       if (app != null) {
         details.add("app " + anon.id(app));
       }
-      rows.add(new InventoryRow("ec2-instance", anon.id(i.id()), anon.id(i.name()), i.region(),
+      return new InventoryRow("ec2-instance", anon.id(i.id()), anon.id(i.name()), i.region(),
           i.instanceType(), null, i.state(), String.join(", ", details),
-          u == null ? null : u.cpuP95Pct(), u == null ? null : u.requests()));
+          u == null ? null : u.cpuP95Pct(), u == null ? null : u.requests());
     }
-    for (EbsVolume v : s.volumes()) {
+
+    private InventoryRow volume(EbsVolume v) {
       String details = v.attachedTo() == null ? "not attached" : "attached to " + anon.id(v.attachedTo());
       if (v.iops() != null) {
         details += ", " + v.iops() + " IOPS";
       }
-      rows.add(new InventoryRow("ebs-volume", anon.id(v.id()), anon.id(v.tags().getOrDefault("Name", v.id())),
-          v.region(), v.volumeType(), (double) v.sizeGib(), v.state(), details, null, null));
+      return new InventoryRow("ebs-volume", anon.id(v.id()), anon.id(v.tags().getOrDefault("Name", v.id())),
+          v.region(), v.volumeType(), (double) v.sizeGib(), v.state(), details, null, null);
     }
-    for (AutoScalingGroup g : s.autoScalingGroups()) {
-      rows.add(new InventoryRow("auto-scaling-group", anon.id(g.name()), anon.id(g.name()), g.region(),
+
+    private InventoryRow group(AutoScalingGroup g) {
+      return new InventoryRow("auto-scaling-group", anon.id(g.name()), anon.id(g.name()), g.region(),
           "min " + g.minSize() + " / desired " + g.desiredCapacity() + " / max " + g.maxSize(), null, null,
           g.instanceIds().size() + " instance(s)" + (g.behindLoadBalancer() ? ", behind a load balancer" : ""),
-          null, null));
+          null, null);
     }
-    for (LoadBalancer lb : s.loadBalancers()) {
+
+    private InventoryRow loadBalancer(LoadBalancer lb) {
       Usage u = usage.get(lb.id());
-      rows.add(new InventoryRow("load-balancer", anon.id(lb.id()), anon.id(lb.name()), lb.region(),
+      return new InventoryRow("load-balancer", anon.id(lb.id()), anon.id(lb.name()), lb.region(),
           lb.type().toString().toLowerCase(Locale.ROOT), null, lb.scheme(),
           lb.listeners().size() + " listener(s), " + lb.backendInstanceIds().size() + " backend instance(s)"
               + (lb.accessLogs().enabled() ? ", access logs on" : ", access logs off"),
-          null, u == null ? null : u.requests()));
+          null, u == null ? null : u.requests());
     }
-    for (Distribution d : s.distributions()) {
+
+    private InventoryRow distribution(Distribution d) {
       Usage u = usage.get(d.id());
-      rows.add(new InventoryRow("cloudfront-distribution", anon.id(d.id()),
+      return new InventoryRow("cloudfront-distribution", anon.id(d.id()),
           anon.id(d.aliases().isEmpty() ? d.domainName() : d.aliases().get(0)), "global", d.priceClass(), null,
           d.enabled() ? "enabled" : "disabled",
           d.origins().size() + " origin(s), " + d.allBehaviors().size() + " behaviour(s)"
               + (d.webAclId() != null ? ", WAF" : ""),
-          null, u == null ? null : u.requests()));
+          null, u == null ? null : u.requests());
     }
-    for (S3Bucket b : s.buckets()) {
+
+    private InventoryRow bucket(S3Bucket b) {
       String classes = b.storage().stream().map(c -> c.storageClass()).collect(Collectors.joining(", "));
-      rows.add(new InventoryRow("s3-bucket", anon.id(b.name()), anon.id(b.name()), b.region(), "S3",
+      return new InventoryRow("s3-bucket", anon.id(b.name()), anon.id(b.name()), b.region(), "S3",
           b.storage().stream().mapToDouble(S3Bucket.StorageClassUsage::gib).sum(), null,
           (classes.isEmpty() ? "empty" : classes)
               + (b.totalObjects() == null ? "" : ", " + b.totalObjects() + " objects"),
-          null, null));
+          null, null);
     }
-    dataStoreRows(s, usage, anon, rows);
-    return Collections.unmodifiableList(rows);
   }
 
   /**
@@ -822,7 +901,8 @@ public final class ReportModel {
       rows.add(new MappingRow(m.kind().wire(), anon.id(m.itemId()), anon.id(m.itemName()), m.awsRegion(),
           category(m.target()), anon.text(m.target().label()), m.target().gcpRegion(), size(m.target(), anon),
           m.ruleId(), anon.text(m.reason()), m.effort().wire(),
-          m.blockers().stream().map(anon::text).toList(), m.warnings().stream().map(anon::text).toList(),
+          anon.enabled() ? m.blockers().stream().map(anon::text).toList() : m.blockers(),
+          anon.enabled() ? m.warnings().stream().map(anon::text).toList() : m.warnings(),
           sizing, m.target()));
     }
     for (Unmapped u : a.plan().unmapped()) {
