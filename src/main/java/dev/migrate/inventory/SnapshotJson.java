@@ -57,9 +57,11 @@ public final class SnapshotJson {
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
-        // Strings go through the read's StringTable when the reader has one (see reader()).
+        // Strings go through the read's StringTable when the reader has one (see reader()); dates of the usual form
+        // are read without the general date parser.
         .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("snapshot-strings")
-            .addDeserializer(String.class, new StringTable.Deserializer()))
+            .addDeserializer(String.class, new StringTable.Deserializer())
+            .addDeserializer(java.time.LocalDate.class, new IsoDates()))
         .build();
     for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Integer,
         LogicalType.Float, LogicalType.Boolean}) {

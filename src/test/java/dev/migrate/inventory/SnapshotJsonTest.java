@@ -170,6 +170,18 @@ class SnapshotJsonTest {
     assertTrue(msg.matches("s\\.json:\\d+:\\d+: \\$\\.window(\\.days)?: invalid value: window days must be positive"), msg);
   }
 
+  @Test
+  void datesAreReadAsBeforeAndABadOneIsNamed() {
+    String good = json();
+    assertTrue(good.contains("\"date\" : \"2026-11-24\""), good);
+    assertEquals(java.time.LocalDate.parse("2026-11-24"), Snapshots.small().usage().get(0).daily().get(0).date());
+    for (String bad : List.of("2026-02-30", "2026-13-01", "2026-1-24", "26-11-2024", "2026-11-2x", "", "2026/11/24")) {
+      String msg = readError(good.replace("\"date\" : \"2026-11-24\"", "\"date\" : \"" + bad + "\""));
+      assertTrue(msg.matches("s\\.json:\\d+:\\d+: \\$\\.usage\\[0]\\.daily\\[0]\\.date: .*"), msg);
+      assertTrue(msg.endsWith(": wrong value '" + bad + "', expected an ISO date such as 2026-11-01"), msg);
+    }
+  }
+
   private static String json() {
     return SnapshotJson.toJson(Snapshots.small());
   }
