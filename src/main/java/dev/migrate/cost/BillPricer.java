@@ -45,7 +45,6 @@ final class BillPricer {
   private final Estate estate;
   private final MigrationPlan plan;
   private final CostOptions options;
-  private final BigDecimal traffic;
   private final Ledger current;
   private final Ledger target;
   private final List<String> warnings;
@@ -61,12 +60,11 @@ final class BillPricer {
   private final List<BillCoverage.Line> lines = new ArrayList<>();
   private Billing.Month month;
 
-  BillPricer(Estate estate, MigrationPlan plan, CostOptions options, BigDecimal trafficMultiple, Ledger current,
+  BillPricer(Estate estate, MigrationPlan plan, CostOptions options, Ledger current,
       Ledger target, List<String> warnings, BillFamilies families) {
     this.estate = estate;
     this.plan = plan;
     this.options = options;
-    this.traffic = trafficMultiple;
     this.current = current;
     this.target = target;
     this.warnings = warnings;
@@ -214,7 +212,7 @@ final class BillPricer {
       if (billEgress || u == null || u.networkOutGib() == null || estate.topology.instanceBehindLoadBalancer(i.id())) {
         continue;
       }
-      BigDecimal gb = estate.monthly(u.networkOutGib(), traffic);
+      BigDecimal gb = estate.monthly(u.networkOutGib());
       String why = "assumed: all CloudWatch NetworkOut of an instance with a public IPv4 address, an upper bound; the "
           + (month == null ? "snapshot has no bill month" : "bill has no data-transfer-out usage type");
       String pool = "aws-internet-out:" + i.region();
@@ -488,7 +486,7 @@ final class BillPricer {
     switch (sub) {
       case "internet-egress" -> internetEgress(region, gcpRegion, billed);
       case "inter-az" -> {
-        BigDecimal gb = billed.multiply(traffic);
+        BigDecimal gb = billed;
         Ledger.Item item = new Ledger.Item(ITEM_PREFIX + "inter-az:" + region, "transfer between zones in " + region, SHARED_APP);
         awsFromBill(item, Services.DATA_TRANSFER, CostLine.Driver.TRAFFIC, "data transfer between Availability Zones (bill " + m + ": " + qty
             + " GB, out and in)", gb, "GB", PriceKey.aws("data-transfer", "inter-az", region), billedLines);
@@ -516,7 +514,7 @@ final class BillPricer {
             PriceKey.gcp("network", "nat-gateway", gcpRegion));
       }
       case "nat-bytes" -> {
-        BigDecimal gb = billed.multiply(traffic);
+        BigDecimal gb = billed;
         Ledger.Item item = new Ledger.Item(ITEM_PREFIX + "nat:" + region, "NAT gateways in " + region, SHARED_APP);
         awsFromBill(item, Services.VPC, CostLine.Driver.TRAFFIC, "NAT gateway data processed (bill " + m + ": " + qty + " GB)", gb, "GB",
             PriceKey.aws("vpc", "nat-data", region), billedLines);
@@ -539,11 +537,11 @@ final class BillPricer {
         measured = measured.add(d.quantity());
       }
     }
-    BigDecimal gb = billed.multiply(traffic);
+    BigDecimal gb = billed;
     BigDecimal rest = gb.subtract(measured);
     String m = month.month().toString();
     if (rest.signum() <= 0) {
-      if (rest.signum() < 0 && traffic.compareTo(BigDecimal.ONE) == 0) {
+      if (rest.signum() < 0) {
         warnings.add("internet egress from " + region + ": the " + m + " bill has " + plain(billed) + " GB, less than the "
             + plain(measured) + " GB measured at load balancers and buckets; the measured figure is kept");
       }

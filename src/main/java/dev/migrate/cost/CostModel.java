@@ -52,7 +52,7 @@ public final class CostModel {
     Snapshot snapshot = topology.snapshot();
     List<String> warnings = new ArrayList<>();
     Estate estate = new Estate(topology, options.appTagKey(), options.hoursPerMonth());
-    Priced base = price(estate, plan, options, BigDecimal.ONE, warnings);
+    Priced base = price(estate, plan, options, warnings);
     List<MissingPrice> missing = new ArrayList<>(base.current.missing());
     missing.addAll(base.target.missing());
     missing.sort(Comparator.comparing(MissingPrice::phase).thenComparing(MissingPrice::itemId)
@@ -101,14 +101,13 @@ public final class CostModel {
     }
   }
 
-  private Priced price(Estate estate, MigrationPlan plan, CostOptions options, BigDecimal trafficMultiple,
-      List<String> warnings) {
+  private Priced price(Estate estate, MigrationPlan plan, CostOptions options, List<String> warnings) {
     Ledger current = new Ledger(Phase.CURRENT, book);
-    CurrentPricer pricer = new CurrentPricer(estate, options, trafficMultiple, current, warnings);
+    CurrentPricer pricer = new CurrentPricer(estate, options, current, warnings);
     pricer.price();
     Ledger target = new Ledger(Phase.TARGET, book);
-    new TargetPricer(estate, plan, options, trafficMultiple, target, warnings).price();
-    BillCoverage bill = new BillPricer(estate, plan, options, trafficMultiple, current, target, warnings, families).price();
+    new TargetPricer(estate, plan, options, target, warnings).price();
+    BillCoverage bill = new BillPricer(estate, plan, options, current, target, warnings, families).price();
     return new Priced(current, target, pricer.commitmentCoverage(), bill);
   }
 
@@ -150,7 +149,7 @@ public final class CostModel {
       warnings.add("no requests measured at distributions or load balancers: no cost per million requests");
       return null;
     }
-    BigDecimal monthly = estate.monthly(windowRequests, BigDecimal.ONE).setScale(0, RoundingMode.HALF_EVEN);
+    BigDecimal monthly = estate.monthly(windowRequests).setScale(0, RoundingMode.HALF_EVEN);
     if (monthly.signum() == 0) {
       return null;
     }

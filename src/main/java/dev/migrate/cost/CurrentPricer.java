@@ -42,17 +42,15 @@ final class CurrentPricer {
 
   private final Estate estate;
   private final CostOptions options;
-  private final BigDecimal traffic;
   private final Ledger ledger;
   private final List<String> warnings;
   /** AWS WAF web ACLs already charged: one web ACL can protect several distributions but is billed once. */
   private final TreeSet<String> webAcls = new TreeSet<>();
   private CommitmentCoverage commitmentCoverage;
 
-  CurrentPricer(Estate estate, CostOptions options, BigDecimal trafficMultiple, Ledger ledger, List<String> warnings) {
+  CurrentPricer(Estate estate, CostOptions options, Ledger ledger, List<String> warnings) {
     this.estate = estate;
     this.options = options;
-    this.traffic = trafficMultiple;
     this.ledger = ledger;
     this.warnings = warnings;
   }
@@ -488,7 +486,7 @@ final class CurrentPricer {
     Usage u = estate.usageOf(lb.id()).orElse(null);
     if (lb.type() == LoadBalancerType.CLASSIC) {
       if (u != null && u.bytesOutGib() != null) {
-        ledger.flat(item, Services.ELB, Driver.TRAFFIC, "data processed", estate.monthly(u.bytesOutGib(), traffic),
+        ledger.flat(item, Services.ELB, Driver.TRAFFIC, "data processed", estate.monthly(u.bytesOutGib()),
             PriceKey.aws("elb", "clb:data-processed", lb.region()));
       } else {
         warnings.add("load balancer " + lb.name() + ": processed bytes not measured; its data-processed charge is not modelled");
@@ -497,12 +495,12 @@ final class CurrentPricer {
       String unit = lb.type() == LoadBalancerType.APPLICATION ? "LCU" : "NLCU";
       PriceKey key = PriceKey.aws("elb", prefix + (lb.type() == LoadBalancerType.APPLICATION ? ":lcu-hour" : ":nlcu-hour"), lb.region());
       if (u != null && u.lcuHours() != null) {
-        ledger.flat(item, Services.ELB, Driver.TRAFFIC, unit + " hours", estate.monthly(u.lcuHours(), traffic), key);
+        ledger.flat(item, Services.ELB, Driver.TRAFFIC, unit + " hours", estate.monthly(u.lcuHours()), key);
       } else if (u != null && u.bytesOutGib() != null) {
         // One LCU (NLCU) includes 1 GB processed per hour for EC2 targets (TCP): the processed-bytes
         // dimension alone gives a floor for the LCU hours (https://aws.amazon.com/elasticloadbalancing/pricing/).
         ledger.flat(item, Services.ELB, Driver.TRAFFIC, unit + " hours (estimated from processed bytes: 1 GB per " + unit + "-hour)",
-            estate.monthly(u.bytesOutGib(), traffic), key);
+            estate.monthly(u.bytesOutGib()), key);
       } else {
         warnings.add("load balancer " + lb.name() + ": neither " + unit + "s nor processed bytes measured; its "
             + unit + " charge is not modelled");
@@ -511,7 +509,7 @@ final class CurrentPricer {
     // Bytes an internet-facing load balancer sends to clients leave AWS as data transfer out,
     // unless CloudFront fronts it (origin fetches to CloudFront are free).
     if (u != null && u.bytesOutGib() != null && lb.internetFacing() && !estate.topology.isOriginLoadBalancer(lb.id())) {
-      internetOut(item, estate.monthly(u.bytesOutGib(), traffic), lb.region());
+      internetOut(item, estate.monthly(u.bytesOutGib()), lb.region());
     }
   }
 
@@ -537,7 +535,7 @@ final class CurrentPricer {
       return;
     }
     String home = estate.homeOf(d);
-    Map<String, BigDecimal> bytes = Traffic.byGeography(u.bytesByGeographyGib(), u.bytesOutGib(), home, ledger.book().geographies(), estate, traffic);
+    Map<String, BigDecimal> bytes = Traffic.byGeography(u.bytesByGeographyGib(), u.bytesOutGib(), home, ledger.book().geographies(), estate);
     for (var e : bytes.entrySet()) {
       Geography g = ledger.book().geographies().resolve(e.getKey()).orElse(null);
       String column = g == null ? e.getKey() : g.awsCloudfrontTransfer();
@@ -547,7 +545,7 @@ final class CurrentPricer {
           PriceKey.aws("cloudfront", "data-transfer-out", column), "aws-cloudfront-dto:" + column);
     }
     Map<String, BigDecimal> requests = Traffic.byGeography(Traffic.toDouble(u.requestsByGeography()),
-        u.requests() == null ? null : u.requests().doubleValue(), home, ledger.book().geographies(), estate, traffic);
+        u.requests() == null ? null : u.requests().doubleValue(), home, ledger.book().geographies(), estate);
     for (var e : requests.entrySet()) {
       Geography g = ledger.book().geographies().resolve(e.getKey()).orElse(null);
       String column = g == null ? e.getKey() : g.awsCloudfrontRequests();
@@ -588,7 +586,7 @@ final class CurrentPricer {
       }
     }
     if (u != null && u.requests() != null) {
-      BigDecimal millions = estate.monthly(u.requests(), traffic).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+      BigDecimal millions = estate.monthly(u.requests()).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
       ledger.flat(item, Services.WAF, Driver.REQUESTS, "AWS WAF web requests inspected", millions, PriceKey.aws("waf", "requests", "global"));
     } else if (d.enabled()) {
       warnings.add("distribution " + d.id() + ": no requests measured; its AWS WAF request charge is not modelled");
@@ -613,11 +611,11 @@ final class CurrentPricer {
     if (u != null && u.requests() != null) {
       // The collector's request count does not separate PUT/LIST from GET: priced as GET and other.
       ledger.flat(item, Services.S3, Driver.REQUESTS, "requests (priced as GET and other)",
-          estate.monthly(u.requests(), traffic).setScale(0, RoundingMode.HALF_EVEN),
+          estate.monthly(u.requests()).setScale(0, RoundingMode.HALF_EVEN),
           PriceKey.aws("s3", "STANDARD:get-and-other", b.region()));
     }
     if (u != null && u.bytesOutGib() != null && !estate.topology.isOriginBucket(b.name())) {
-      internetOut(item, estate.monthly(u.bytesOutGib(), traffic), b.region());
+      internetOut(item, estate.monthly(u.bytesOutGib()), b.region());
     }
   }
 }

@@ -46,9 +46,9 @@ final class Estate {
     return region != null ? region : homeRegion();
   }
 
-  /** A window total scaled to one month, times the traffic multiple. */
-  BigDecimal monthly(double windowTotal, BigDecimal trafficMultiple) {
-    return BigDecimal.valueOf(windowTotal).multiply(monthFactor).multiply(trafficMultiple)
+  /** A window total scaled to one month. */
+  BigDecimal monthly(double windowTotal) {
+    return BigDecimal.valueOf(windowTotal).multiply(monthFactor)
         .setScale(QUANTITY_SCALE, RoundingMode.HALF_EVEN);
   }
 

@@ -37,7 +37,6 @@ final class TargetPricer {
   private final Estate estate;
   private final MigrationPlan plan;
   private final CostOptions options;
-  private final BigDecimal traffic;
   private final Ledger ledger;
   private final List<String> warnings;
   /** cluster name -> (region, first workload's item) for the cluster fee, in plan order. */
@@ -49,12 +48,11 @@ final class TargetPricer {
   /** Cloud SQL, AlloyDB and Memorystore targets. */
   private final DatastoreTargetPricer datastores;
 
-  TargetPricer(Estate estate, MigrationPlan plan, CostOptions options, BigDecimal trafficMultiple, Ledger ledger,
+  TargetPricer(Estate estate, MigrationPlan plan, CostOptions options, Ledger ledger,
       List<String> warnings) {
     this.estate = estate;
     this.plan = plan;
     this.options = options;
-    this.traffic = trafficMultiple;
     this.ledger = ledger;
     this.warnings = warnings;
     this.datastores = new DatastoreTargetPricer(estate, options, ledger, warnings);
@@ -280,7 +278,7 @@ final class TargetPricer {
       warnings.add("load balancer " + item.name() + ": processed bytes not measured; Cloud Load Balancing data processing is not modelled");
       return;
     }
-    BigDecimal gib = estate.monthly(u.bytesOutGib(), traffic);
+    BigDecimal gib = estate.monthly(u.bytesOutGib());
     ledger.flat(item, Services.CLOUD_LB, Driver.TRAFFIC, "data processed", gib, PriceKey.gcp("load-balancing", "data-processed", region));
     LoadBalancer aws = estate.topology.loadBalancer(m.itemId());
     if (aws != null && aws.internetFacing() && !estate.topology.isOriginLoadBalancer(aws.id())) {
@@ -307,7 +305,7 @@ final class TargetPricer {
     }
     String home = estate.homeOf(d);
     Map<String, BigDecimal> bytes = Traffic.byGeography(u.bytesByGeographyGib(), u.bytesOutGib(), home,
-        ledger.book().geographies(), estate, traffic);
+        ledger.book().geographies(), estate);
     BigDecimal total = BigDecimal.ZERO;
     for (var e : bytes.entrySet()) {
       Geography g = ledger.book().geographies().resolve(e.getKey()).orElse(null);
@@ -317,7 +315,7 @@ final class TargetPricer {
       total = total.add(e.getValue());
     }
     if (u.requests() != null) {
-      BigDecimal per10k = estate.monthly(u.requests(), traffic).divide(TEN_THOUSAND, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+      BigDecimal per10k = estate.monthly(u.requests()).divide(TEN_THOUSAND, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
       ledger.flat(item, Services.CLOUD_CDN, Driver.REQUESTS, "cache lookups", per10k, PriceKey.gcp("cdn", "cache-lookup", "global"));
     }
     if (total.signum() > 0) {
@@ -379,7 +377,7 @@ final class TargetPricer {
     }
     Usage u = estate.usageOf(m.itemId()).orElse(null);
     if (u != null && u.requests() != null) {
-      BigDecimal millions = estate.monthly(u.requests(), traffic).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+      BigDecimal millions = estate.monthly(u.requests()).divide(MILLION, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
       ledger.flat(item, Services.CLOUD_ARMOR, Driver.REQUESTS, "Cloud Armor requests", millions, PriceKey.gcp("cloud-armor", "requests", "global"));
     }
   }
@@ -402,13 +400,13 @@ final class TargetPricer {
     }
     Usage u = estate.usageOf(m.itemId()).orElse(null);
     if (u != null && u.requests() != null) {
-      BigDecimal thousands = estate.monthly(u.requests(), traffic).divide(THOUSAND, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
+      BigDecimal thousands = estate.monthly(u.requests()).divide(THOUSAND, Estate.QUANTITY_SCALE, RoundingMode.HALF_EVEN);
       ledger.flat(item, Services.CLOUD_STORAGE, Driver.REQUESTS, "Class B operations (reads; measured S3 requests)", thousands,
           PriceKey.gcp("storage", mainClass + ":class-b-ops", location));
     }
     S3Bucket b = estate.topology.bucket(m.itemId());
     if (u != null && u.bytesOutGib() != null && b != null && !estate.topology.isOriginBucket(b.name())) {
-      egress(item, estate.monthly(u.bytesOutGib(), traffic), region(m, gcs.gcpRegion()));
+      egress(item, estate.monthly(u.bytesOutGib()), region(m, gcs.gcpRegion()));
     }
   }
 }

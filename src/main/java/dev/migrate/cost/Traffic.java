@@ -15,19 +15,19 @@ final class Traffic {
    * the total in the geography of {@code homeRegion} (the region of the distribution's origin).
    */
   static Map<String, BigDecimal> byGeography(Map<String, Double> split, Double total, String homeRegion,
-      Geographies geographies, Estate estate, BigDecimal trafficMultiple) {
+      Geographies geographies, Estate estate) {
     Map<String, BigDecimal> out = new TreeMap<>();
     if (split != null && !split.isEmpty()) {
       split.forEach((k, v) -> {
         if (v != null && v > 0) {
-          out.put(k, estate.monthly(v, trafficMultiple));
+          out.put(k, estate.monthly(v));
         }
       });
       return out;
     }
     if (total != null && total > 0) {
       String name = geographies.ofRegion(homeRegion).map(Geography::name).orElse("region " + homeRegion);
-      out.put(name, estate.monthly(total, trafficMultiple));
+      out.put(name, estate.monthly(total));
     }
     return out;
   }
