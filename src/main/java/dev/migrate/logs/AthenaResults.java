@@ -188,7 +188,8 @@ final class AthenaResults {
     };
   }
 
-  private static long num(String s) {
+  /** A whole number from an Athena result cell: empty is 0, and a decimal or exponent form (what SUM may give) is truncated. */
+  static long num(String s) {
     if (s == null || s.isEmpty()) {
       return 0;
     }

@@ -202,22 +202,22 @@ public final class FlowLogAthena {
             + COLUMNS.size() + " (" + String.join(", ", COLUMNS) + ")");
       }
       String kind = r.get(0);
-      long n = num(r.get(5));
+      long n = AthenaResults.num(r.get(5));
       if (!"malformed".equals(kind)) {
         records += n;
         if (r.get(11) != null) {
-          first = Math.min(first, num(r.get(11)));
+          first = Math.min(first, AthenaResults.num(r.get(11)));
         }
         if (r.get(12) != null) {
-          last = Math.max(last, num(r.get(12)));
+          last = Math.max(last, AthenaResults.num(r.get(12)));
         }
       }
       switch (kind == null ? "" : kind) {
         case "accepted" -> {
           accepted += n;
-          translated += num(r.get(10));
-          pairs.add(new long[] {num(r.get(1)), num(r.get(2)), num(r.get(3)), num(r.get(4)), num(r.get(6)),
-              num(r.get(7)), num(r.get(8)), num(r.get(9))});
+          translated += AthenaResults.num(r.get(10));
+          pairs.add(new long[] {AthenaResults.num(r.get(1)), AthenaResults.num(r.get(2)), AthenaResults.num(r.get(3)), AthenaResults.num(r.get(4)), AthenaResults.num(r.get(6)),
+              AthenaResults.num(r.get(7)), AthenaResults.num(r.get(8)), AthenaResults.num(r.get(9))});
         }
         case "rejected" -> rejected += n;
         case "nodata" -> noData += n;
@@ -269,15 +269,5 @@ public final class FlowLogAthena {
       String firstToken = line.strip().split(" ", 2)[0];
       return FlowLogFormat.looksLikeHeader(firstToken) ? FlowLogFormat.parse(line) : null;
     }
-  }
-
-  private static long num(String s) {
-    if (s == null || s.isEmpty()) {
-      return 0;
-    }
-    if (s.indexOf('.') >= 0 || s.indexOf('E') >= 0) {
-      return (long) Double.parseDouble(s);
-    }
-    return Long.parseLong(s);
   }
 }

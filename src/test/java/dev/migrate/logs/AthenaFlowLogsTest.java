@@ -21,12 +21,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.migrate.testing.Cli;
+import dev.migrate.testing.ExampleAwsKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,13 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
  * (X-Amz-Target AmazonAthena.*: the table, the query, polling, two result pages). The result rows are what the
  * same SQL gives on DuckDB over the sample's files, so the whole path is checked against the reader of the files.
  */
+@ExtendWith(ExampleAwsKeys.class)
 class AthenaFlowLogsTest {
   static final String BUCKET = "tableapp-flow-logs";
   static final String PREFIX = "AWSLogs/481516234200/vpcflowlogs/us-east-1/";
 
   WireMockServer wm;
-  String oldId;
-  String oldSecret;
 
   @TempDir
   Path dir;
@@ -50,25 +51,11 @@ class AthenaFlowLogsTest {
   void start() {
     wm = new WireMockServer(wireMockConfig().dynamicPort());
     wm.start();
-    oldId = System.getProperty("aws.accessKeyId");
-    oldSecret = System.getProperty("aws.secretAccessKey");
-    System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-    System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
   }
 
   @AfterEach
   void stop() {
     wm.stop();
-    restore("aws.accessKeyId", oldId);
-    restore("aws.secretAccessKey", oldSecret);
-  }
-
-  private static void restore(String key, String value) {
-    if (value == null) {
-      System.clearProperty(key);
-    } else {
-      System.setProperty(key, value);
-    }
   }
 
   static MappingBuilder athena(String op) {

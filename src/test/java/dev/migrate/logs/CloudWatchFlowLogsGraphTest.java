@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.migrate.testing.Cli;
+import dev.migrate.testing.ExampleAwsKeys;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,10 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * line, so the format is given), read through FilterLogEvents in two pages, draw the same dependency graph as the
  * files they came from.
  */
+@ExtendWith(ExampleAwsKeys.class)
 class CloudWatchFlowLogsGraphTest {
   WireMockServer logs;
-  String oldId;
-  String oldSecret;
 
   @TempDir
   Path dir;
@@ -40,25 +41,11 @@ class CloudWatchFlowLogsGraphTest {
   void start() {
     logs = new WireMockServer(wireMockConfig().dynamicPort());
     logs.start();
-    oldId = System.getProperty("aws.accessKeyId");
-    oldSecret = System.getProperty("aws.secretAccessKey");
-    System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-    System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
   }
 
   @AfterEach
   void stop() {
     logs.stop();
-    restore("aws.accessKeyId", oldId);
-    restore("aws.secretAccessKey", oldSecret);
-  }
-
-  private static void restore(String key, String value) {
-    if (value == null) {
-      System.clearProperty(key);
-    } else {
-      System.setProperty(key, value);
-    }
   }
 
   static String page(List<String> messages, int from, String next) {

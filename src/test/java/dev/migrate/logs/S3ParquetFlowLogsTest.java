@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.migrate.testing.Cli;
+import dev.migrate.testing.ExampleAwsKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,13 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * WireMock in S3's REST XML: each object is downloaded to a temporary file, read through DuckDB and deleted, and
  * the result is the same as the text files of the same flows.
  */
+@ExtendWith(ExampleAwsKeys.class)
 class S3ParquetFlowLogsTest {
   static final String BUCKET = "tableapp-flow-logs";
   static final String PREFIX = "AWSLogs/481516234200/vpcflowlogs/ap-northeast-1/";
 
   WireMockServer s3;
-  String oldId;
-  String oldSecret;
 
   @TempDir
   Path dir;
@@ -49,25 +50,11 @@ class S3ParquetFlowLogsTest {
   void start() {
     s3 = new WireMockServer(wireMockConfig().dynamicPort());
     s3.start();
-    oldId = System.getProperty("aws.accessKeyId");
-    oldSecret = System.getProperty("aws.secretAccessKey");
-    System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-    System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
   }
 
   @AfterEach
   void stop() {
     s3.stop();
-    restore("aws.accessKeyId", oldId);
-    restore("aws.secretAccessKey", oldSecret);
-  }
-
-  private static void restore(String key, String value) {
-    if (value == null) {
-      System.clearProperty(key);
-    } else {
-      System.setProperty(key, value);
-    }
   }
 
   /** One text flow-log file as AWS writes it in Parquet: one column per field, underscores, BIGINT numbers, nulls. */
