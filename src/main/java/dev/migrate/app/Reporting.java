@@ -1,6 +1,7 @@
 package dev.migrate.app;
 
 import dev.migrate.cost.Assessment;
+import dev.migrate.io.CallerOwned;
 import dev.migrate.io.OutputSet;
 import dev.migrate.report.Anonymizer;
 import dev.migrate.report.AssessmentJson;
@@ -171,30 +172,13 @@ public final class Reporting {
       body.write(out);
       return;
     }
-    var gzip = new java.util.zip.GZIPOutputStream(new NonClosing(out), 1 << 16) {
+    var gzip = new java.util.zip.GZIPOutputStream(CallerOwned.of(out), 1 << 16) {
       {
         def.setLevel(java.util.zip.Deflater.BEST_SPEED);
       }
     };
     try (gzip) {
       body.write(gzip);
-    }
-  }
-
-  /** The caller of a body owns the stream: closing the gzip stream finishes it without closing the file. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(java.io.OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
     }
   }
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.migrate.io.CallerOwned;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,7 +133,7 @@ public final class SnapshotJson {
   }
 
   public static void write(Snapshot snapshot, OutputStream out) throws IOException {
-    MAPPER.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(out), snapshot);
+    MAPPER.writerWithDefaultPrettyPrinter().writeValue(CallerOwned.of(out), snapshot);
     out.write('\n');
   }
 
@@ -436,22 +437,5 @@ public final class SnapshotJson {
     }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  /** Jackson closes the stream it writes to; the caller owns it. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }
