@@ -1,15 +1,9 @@
 package dev.migrate.logs;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.athena.AthenaClientBuilder;
 import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -62,16 +56,7 @@ public final class AthenaRunner {
 
   /** A client from the usual options (nulls: SDK defaults). */
   public static AthenaClient client(String profile, String region, String endpointUrl) {
-    AthenaClientBuilder b = AthenaClient.builder().httpClientBuilder(ApacheHttpClient.builder())
-        .credentialsProvider(profile == null ? DefaultCredentialsProvider.builder().build()
-            : ProfileCredentialsProvider.builder().profileName(profile).build());
-    if (region != null) {
-      b.region(Region.of(region));
-    }
-    if (endpointUrl != null) {
-      b.endpointOverride(URI.create(endpointUrl));
-    }
-    return b.build();
+    return LogClients.build(AthenaClient.builder(), profile, region, endpointUrl);
   }
 
   /** Runs a statement that returns no rows (DDL) and waits for it. */

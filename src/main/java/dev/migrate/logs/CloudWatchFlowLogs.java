@@ -1,14 +1,8 @@
 package dev.migrate.logs;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClientBuilder;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 
 /**
@@ -88,15 +82,6 @@ public final class CloudWatchFlowLogs {
 
   /** A client from the options (nulls: SDK defaults). */
   static CloudWatchLogsClient client(String profile, String region, String endpointUrl) {
-    CloudWatchLogsClientBuilder b = CloudWatchLogsClient.builder().httpClientBuilder(ApacheHttpClient.builder());
-    b.credentialsProvider(profile == null ? DefaultCredentialsProvider.builder().build()
-        : ProfileCredentialsProvider.builder().profileName(profile).build());
-    if (region != null) {
-      b.region(Region.of(region));
-    }
-    if (endpointUrl != null) {
-      b.endpointOverride(URI.create(endpointUrl));
-    }
-    return b.build();
+    return LogClients.build(CloudWatchLogsClient.builder(), profile, region, endpointUrl);
   }
 }
