@@ -161,21 +161,7 @@ class FlowLogReadingTest {
     List<LogSource> text = FlowLogAnalyzer.localSources(List.of(folder));
     FlowLogReport fromText = FlowLogAnalyzer.analyze(text, "files", null, 2, m -> {});
     Path parquet = dir.resolve("flows.parquet");
-    java.util.Set<String> numeric = java.util.Set.of("version", "srcport", "dstport", "protocol", "packets", "bytes",
-        "start", "end");
-    StringBuilder select = new StringBuilder("SELECT ");
-    String[] fields = FlowLogFormat.DEFAULT_FIELDS.split(" ");
-    for (int i = 0; i < fields.length; i++) {
-      String col = "nullif(\"" + fields[i] + "\", '-')";
-      select.append(i == 0 ? "" : ", ").append(numeric.contains(fields[i]) ? "CAST(" + col + " AS BIGINT)" : col)
-          .append(" AS \"").append(fields[i].replace('-', '_')).append('"');
-    }
-    String files = folder.toAbsolutePath() + "/**/*.log.gz";
-    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-        java.sql.Statement st = db.createStatement()) {
-      st.execute("COPY (" + select + " FROM read_csv('" + files + "', delim=' ', header=true, all_varchar=true))"
-          + " TO '" + parquet + "' (FORMAT PARQUET)");
-    }
+    S3ParquetFlowLogsTest.toParquet(folder.toAbsolutePath() + "/**/*.log.gz", parquet);
     FlowLogReport fromParquet = FlowLogAnalyzer.analyze(FlowLogAnalyzer.localSources(List.of(dir)), "files", null, 1,
         m -> {});
     assertTrue(fromParquet.fileProblems().isEmpty(), fromParquet.fileProblems().toString());

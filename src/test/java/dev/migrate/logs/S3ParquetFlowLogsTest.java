@@ -57,8 +57,11 @@ class S3ParquetFlowLogsTest {
     s3.stop();
   }
 
-  /** One text flow-log file as AWS writes it in Parquet: one column per field, underscores, BIGINT numbers, nulls. */
-  static void toParquet(Path text, Path parquet) throws Exception {
+  /**
+   * Text flow-log files in the default format ({@code text}: one file or a glob) as AWS writes them in Parquet: one
+   * column per field, underscores, BIGINT numbers, nulls.
+   */
+  static void toParquet(String text, Path parquet) throws Exception {
     Set<String> numeric = Set.of("version", "srcport", "dstport", "protocol", "packets", "bytes", "start", "end");
     StringBuilder select = new StringBuilder("SELECT ");
     String[] fields = FlowLogFormat.DEFAULT_FIELDS.split(" ");
@@ -68,7 +71,7 @@ class S3ParquetFlowLogsTest {
           .append(" AS \"").append(fields[i].replace('-', '_')).append('"');
     }
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-      st.execute("COPY (" + select + " FROM read_csv('" + text.toAbsolutePath() + "', delim=' ', header=true,"
+      st.execute("COPY (" + select + " FROM read_csv('" + text + "', delim=' ', header=true,"
           + " all_varchar=true)) TO '" + parquet + "' (FORMAT PARQUET)");
     }
   }
@@ -81,7 +84,7 @@ class S3ParquetFlowLogsTest {
       Path text = Path.of(s.name());
       String key = PREFIX + folder.relativize(text).toString().replace(".log.gz", ".log.parquet");
       Path p = dir.resolve("gen-" + objects.size() + ".parquet");
-      toParquet(text, p);
+      toParquet(text.toAbsolutePath().toString(), p);
       objects.put(key, Files.readAllBytes(p));
       Files.delete(p);
     }
