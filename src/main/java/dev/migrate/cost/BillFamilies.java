@@ -82,7 +82,7 @@ public final class BillFamilies {
    * The family of each service and price key met so far: the cost model asks for every CURRENT line (twice: bill
    * coverage and reconciliation), and an estate has few distinct keys. Concurrent, as the bundled families are shared.
    */
-  private final Map<String, Optional<Family>> byCostLineKey = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Map<String, Optional<Family>>> byCostLineKey = new java.util.concurrent.ConcurrentHashMap<>();
 
   private BillFamilies(Table t, String name) {
     this.families = t.families() == null ? List.of() : List.copyOf(t.families());
@@ -295,8 +295,16 @@ public final class BillFamilies {
   /** The family of a CURRENT cost line, if a family's model matcher covers it. */
   public Optional<Family> ofCostLine(CostLine l) {
     String key = l.priceKey() == null ? "" : l.priceKey();
-    // A NUL never occurs in a service name: service + NUL + key names one pair.
-    return byCostLineKey.computeIfAbsent(l.service() + '\0' + key, k -> match(l.service(), key));
+    // By service, then key: no text is built per line (the lines of a key share its text, whose hash is kept).
+    Map<String, Optional<Family>> ofService = byCostLineKey.get(l.service());
+    if (ofService == null) {
+      ofService = byCostLineKey.computeIfAbsent(l.service(), s -> new java.util.concurrent.ConcurrentHashMap<>());
+    }
+    Optional<Family> f = ofService.get(key);
+    if (f == null) {
+      f = ofService.computeIfAbsent(key, k -> match(l.service(), k));
+    }
+    return f;
   }
 
   private Optional<Family> match(String service, String key) {

@@ -582,8 +582,15 @@ final class BillPricer {
 
     static Unpriced of(Ledger current, MigrationPlan plan) {
       Set<String> priced = new HashSet<>();
+      // Every machine line of a class in a region names the same key and machine: each pair is parsed once (an
+      // estate has a few hundred pairs and hundreds of thousands of machine lines).
+      Map<String, Set<String>> seen = new java.util.HashMap<>();
       for (CostLine c : current.lines()) {
-        PriceKey k = c.machineType() == null ? null : awsKey(c.priceKey());
+        if (c.machineType() == null || c.priceKey() == null
+            || !seen.computeIfAbsent(c.priceKey(), x -> new HashSet<>()).add(c.machineType())) {
+          continue;
+        }
+        PriceKey k = awsKey(c.priceKey());
         if (k != null) {
           priced.add(key(k.region(), c.machineType(), kind(k.sku())));
         }

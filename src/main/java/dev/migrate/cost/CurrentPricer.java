@@ -171,7 +171,7 @@ final class CurrentPricer {
             dev.migrate.pricing.Tier odTier = odPrice.flat();
             ledger.add(item(ItemKind.EC2_INSTANCE, i.id(), i.name()), Services.EC2, Driver.COMMITTED, i.instanceType(),
                 "reserved instance " + c.id() + " covers the on-demand hours", hours, "hour",
-                odKey.toString(), od.negate(), odTier.source(), odTier.asOf(), hours.multiply(od).negate(), odPrice.estimated());
+                ledger.text(odKey), od.negate(), odTier.source(), odTier.asOf(), hours.multiply(od).negate(), odPrice.estimated());
             riHours.merge(i.instanceType() + "\u0000" + i.region(), hours, BigDecimal::add);
             riSaving = riSaving.add(hours.multiply(od));
             left--;

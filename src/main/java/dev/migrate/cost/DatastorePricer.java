@@ -311,7 +311,7 @@ final class DatastorePricer {
         BigDecimal q = estate.hoursPerMonth.multiply(BigDecimal.valueOf(n));
         String what = db ? "reserved DB instance " + c.id() + " covers the on-demand hours" + (v.item().id().equals(id) ? "" : " of " + id)
             : "reserved cache node " + c.id() + " covers " + n + " node(s)' on-demand hours";
-        ledger.add(v.item(), service, Driver.COMMITTED, v.type(), what, q, v.price().unit(), v.key().toString(),
+        ledger.add(v.item(), service, Driver.COMMITTED, v.type(), what, q, v.price().unit(), ledger.text(v.key()),
             t.usd().negate(), t.source(), t.asOf(), q.multiply(t.usd()).negate(), v.price().estimated());
       }
       if (c.hourlyUsd() != null && c.hourlyUsd().signum() > 0) {

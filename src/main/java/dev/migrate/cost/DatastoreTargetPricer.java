@@ -114,7 +114,7 @@ final class DatastoreTargetPricer {
     Tier t = p.flat();
     BigDecimal pct = t.usd().movePointRight(2).stripTrailingZeros();
     ledger.add(item, service, Driver.COMMITTED, null, (term.equals("cud-1y") ? "1-year" : "3-year") + " committed use discount "
-        + pct.toPlainString() + "% (vCPU and memory)", onDemand, "USD of on-demand", key.toString(), t.usd().negate(), t.source(),
+        + pct.toPlainString() + "% (vCPU and memory)", onDemand, "USD of on-demand", ledger.text(key), t.usd().negate(), t.source(),
         t.asOf(), onDemand.multiply(t.usd()).negate(), p.estimated());
   }
 

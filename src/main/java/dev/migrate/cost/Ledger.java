@@ -31,6 +31,13 @@ final class Ledger {
   private final List<MissingPrice> missing = new ArrayList<>();
   private final Map<String, BigDecimal> pools = new HashMap<>();
   private final List<TrafficCurve.Demand> demands = new ArrayList<>();
+  /**
+   * The text of each key priced so far: one String per distinct key, shared by its lines, instead of one per line
+   * (an estate has few distinct keys and many lines; the lines live until the reports are written).
+   */
+  private final Map<PriceKey, String> keyTexts = new HashMap<>();
+  /** The pool name of each free allowance drawn on so far ("allowance:" + key). */
+  private final Map<PriceKey, String> allowancePools = new HashMap<>();
 
   Ledger(Phase phase, PriceBook book) {
     this.phase = phase;
@@ -61,9 +68,19 @@ final class Ledger {
   Price price(Item item, String component, PriceKey key) {
     Price p = book.lookup(key).orElse(null);
     if (p == null) {
-      missing(item, component, key.toString());
+      missing(item, component, text(key));
     }
     return p;
+  }
+
+  /** The key's text, shared by every line of the key. */
+  String text(PriceKey key) {
+    String t = keyTexts.get(key);
+    if (t == null) {
+      t = key.toString();
+      keyTexts.put(key, t);
+    }
+    return t;
   }
 
   void missing(Item item, String component, String key) {
@@ -87,7 +104,7 @@ final class Ledger {
     }
     Tier t = p.flat();
     BigDecimal amount = quantity.multiply(t.usd());
-    add(item, service, driver, machineType, component, quantity, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(),
+    add(item, service, driver, machineType, component, quantity, p.unit(), text(key), t.usd(), t.source(), t.asOf(),
         amount, p.estimated());
     return amount;
   }
@@ -111,16 +128,17 @@ final class Ledger {
     BigDecimal used = pools.getOrDefault(pool, BigDecimal.ZERO);
     List<TierSlice> slices = Tiers.split(p, used, quantity);
     BigDecimal total = BigDecimal.ZERO;
+    String keyText = text(key);
     for (TierSlice s : slices) {
       Tier t = s.tier();
       add(item, service, driver, null, component + " [" + t.bounds() + " " + p.unit() + "]", s.quantity(), p.unit(),
-          key.toString(), t.usd(), t.source(), t.asOf(), s.usd(), p.estimated());
+          keyText, t.usd(), t.source(), t.asOf(), s.usd(), p.estimated());
       total = total.add(s.usd());
     }
     pools.put(pool, used.add(quantity));
     BigDecimal left = Tiers.unpriced(quantity, slices);
     if (left.signum() > 0) {
-      missing(item, component + " beyond the last tier (" + left.toPlainString() + " " + p.unit() + ")", key.toString());
+      missing(item, component + " beyond the last tier (" + left.toPlainString() + " " + p.unit() + ")", keyText);
     }
     return total;
   }
@@ -135,16 +153,16 @@ final class Ledger {
     }
     Price p = book.lookup(key).orElse(null);
     if (p == null || p.flat().to() == null) {
-      missing(item, component, key.toString());
+      missing(item, component, text(key));
       return quantity;
     }
     Tier t = p.flat();
-    String pool = "allowance:" + key;
+    String pool = allowancePools.computeIfAbsent(key, k -> "allowance:" + text(k));
     BigDecimal used = pools.getOrDefault(pool, BigDecimal.ZERO);
     BigDecimal free = t.to().subtract(used).max(BigDecimal.ZERO).min(quantity);
     if (free.signum() > 0) {
       pools.put(pool, used.add(free));
-      add(item, service, driver, null, component, free, p.unit(), key.toString(), t.usd(), t.source(), t.asOf(),
+      add(item, service, driver, null, component, free, p.unit(), text(key), t.usd(), t.source(), t.asOf(),
           free.multiply(t.usd()), p.estimated());
     }
     return quantity.subtract(free);

@@ -196,7 +196,7 @@ final class TargetPricer {
     // The discount of an estimated on-demand price is an estimate too.
     boolean estimated = ledger.book().lookup(PriceKey.gcp("compute", machineType + ":ondemand", region)).map(Price::estimated).orElse(false);
     ledger.add(item, service, Driver.SUSTAINED_USE, machineType, "sustained-use discount " + pct.toPlainString() + "% (" + series + ", full month)",
-        amount, "USD of on-demand", sud.key().toString(), t.usd().negate(), t.source(), t.asOf(), amount.multiply(t.usd()).negate(),
+        amount, "USD of on-demand", ledger.text(sud.key()), t.usd().negate(), t.source(), t.asOf(), amount.multiply(t.usd()).negate(),
         estimated);
   }
 

@@ -39,6 +39,11 @@ public final class PriceBook {
   private final Manifest manifest;
   private final String location;
   private final Map<String, Price> prices;
+  /**
+   * The same prices by key: a lookup then needs no key text (the cost model looks up a key for every line it
+   * writes, about a million at 200,000 instances, and building each key's text was most of the lookup).
+   */
+  private final Map<PriceKey, Price> byKey;
   private final Geographies geographies;
   /** Key text to the book-relative file it was read from (where a writer puts it back). */
   private final Map<String, String> fileByKey;
@@ -51,7 +56,7 @@ public final class PriceBook {
    * item (every instance of a type in a region the book lacks), and each estimate builds its tiers and their
    * source texts anew. Concurrent, as a book is shared.
    */
-  private final Map<String, Optional<Price>> estimates = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<PriceKey, Optional<Price>> estimates = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * The manifest.
@@ -84,6 +89,10 @@ public final class PriceBook {
     this.geographies = geographies;
     this.fileByKey = fileByKey;
     this.regions = regions;
+    Map<PriceKey, Price> keyed = new HashMap<>(prices.size() * 2);
+    // The text of each entry is its price's key's text (both readers key the book so).
+    prices.values().forEach(p -> keyed.put(p.key(), p));
+    this.byKey = keyed;
     Map<String, List<String>> bySku = new HashMap<>();
     for (Price p : prices.values()) {
       PriceKey k = p.key();
@@ -322,9 +331,9 @@ public final class PriceBook {
 
   /** The price of a key: the exact region first, then the region {@code all}. */
   public Optional<Price> find(PriceKey key) {
-    Price p = prices.get(key.toString());
+    Price p = byKey.get(key);
     if (p == null && !"all".equals(key.region())) {
-      p = prices.get(key.inRegion("all").toString());
+      p = byKey.get(key.inRegion("all"));
     }
     return Optional.ofNullable(p);
   }
@@ -343,7 +352,7 @@ public final class PriceBook {
     if (exact.isPresent()) {
       return exact;
     }
-    return estimates.computeIfAbsent(key.toString(), k -> estimate(key));
+    return estimates.computeIfAbsent(key, this::estimate);
   }
 
   private Optional<Price> estimate(PriceKey key) {
@@ -361,7 +370,7 @@ public final class PriceBook {
         bestKm = km;
       }
     }
-    Price from = prices.get(key.inRegion(best).toString());
+    Price from = byKey.get(key.inRegion(best));
     Estimate e = new Estimate(from.key(), Math.round(bestKm), BigDecimal.ONE,
         "no regional factor published by the provider for this price");
     List<Tier> tiers = new ArrayList<>(from.tiers().size());
