@@ -407,7 +407,14 @@ public final class Attributes {
 
   static String targetLabel(Target t) {
     if (t instanceof Target.GkeWorkload w) {
-      return "gke-" + w.workloadKind().toLowerCase(Locale.ROOT);
+      // the kinds rules name, without building a string for each volume that asks
+      return switch (w.workloadKind()) {
+        case "Deployment" -> "gke-deployment";
+        case "StatefulSet" -> "gke-statefulset";
+        case "CronJob" -> "gke-cronjob";
+        case "DaemonSet" -> "gke-daemonset";
+        default -> "gke-" + w.workloadKind().toLowerCase(Locale.ROOT);
+      };
     }
     if (t instanceof Target.ComputeEngineVm) {
       return "compute-engine";

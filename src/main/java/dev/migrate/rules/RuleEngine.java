@@ -46,6 +46,8 @@ public final class RuleEngine {
   private final Catalog catalog;
   private final Rightsizer sizer;
   private final Map<ItemKind, List<Rule>> byKind;
+  /** {@link #byKind} with each condition's slot for its attribute's value (see {@link Matcher}). */
+  private final Map<ItemKind, Matcher> matchers = new java.util.EnumMap<>(ItemKind.class);
 
   public RuleEngine(RuleSet rules) {
     this(rules, Catalogs.BUILT_IN);
@@ -56,6 +58,7 @@ public final class RuleEngine {
     this.catalog = catalog;
     this.sizer = new Rightsizer(catalog);
     this.byKind = rules.index();
+    byKind.forEach((k, list) -> matchers.put(k, new Matcher(list)));
   }
 
   public RuleSet rules() {
@@ -72,7 +75,7 @@ public final class RuleEngine {
     Run run = new Run(index, options, false);
     run.all();
     // Per kind, in snapshot order (already sorted by id, so the sort below is a linear pass).
-    List<Mapping> mappings = new ArrayList<>(run.mapped.size());
+    List<Mapping> mappings = new ArrayList<>(run.mappedCount);
     for (ItemKind k : ItemKind.values()) {
       List<Mapping> ofKind = run.mappedInOrder.get(k);
       ofKind.sort(Comparator.comparing(Mapping::itemId));
@@ -105,23 +108,6 @@ public final class RuleEngine {
 
   // ---- matching ----
 
-  private static boolean matches(Rule r, Facts f) {
-    for (Condition c : r.all()) {
-      if (!c.test(f)) {
-        return false;
-      }
-    }
-    if (r.any().isEmpty()) {
-      return true;
-    }
-    for (Condition c : r.any()) {
-      if (c.test(f)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Fills the conditions that held and those that failed (an unmet 'any' counts as one failure). */
   private static void evaluate(Rule r, Facts f, List<String> passed, List<String> failed) {
     // Each attribute is read once per condition: testing it and quoting it use the same value.
@@ -145,13 +131,80 @@ public final class RuleEngine {
     }
   }
 
+  /**
+   * The rules of one kind, strongest first, with a slot per attribute their conditions read: an item's attribute is
+   * worked out once (some walk the index: a volume's host and where it went) however many rules test it, and the
+   * winning rule's reason quotes the values its conditions were tested with.
+   */
+  private static final class Matcher {
+    final List<Rule> rules;
+    final int[][] allSlots;
+    final int[][] anySlots;
+    final int slots;
+
+    Matcher(List<Rule> rules) {
+      this.rules = rules;
+      this.allSlots = new int[rules.size()][];
+      this.anySlots = new int[rules.size()][];
+      Map<String, Integer> slotOf = new HashMap<>();
+      for (int i = 0; i < rules.size(); i++) {
+        allSlots[i] = slots(rules.get(i).all(), slotOf);
+        anySlots[i] = slots(rules.get(i).any(), slotOf);
+      }
+      this.slots = slotOf.size();
+    }
+
+    /** Conditions on one attribute (by name, within a kind) read the same value. */
+    private static int[] slots(List<Condition> conditions, Map<String, Integer> slotOf) {
+      int[] out = new int[conditions.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = slotOf.computeIfAbsent(conditions.get(i).attribute(), k -> slotOf.size());
+      }
+      return out;
+    }
+  }
+
+  /** An attribute value not worked out yet for the item at hand. */
+  private static final Object UNREAD = new Object();
+  /** In a reason's key: an {@code any} condition that did not hold (its value is not quoted). */
+  private static final Object FAILED = new Object();
+  /** Distinct reasons remembered per plan run (a reason quotes values, which may be as many as items). */
+  private static final int REASON_LIMIT = 16_384;
+
+  /**
+   * What a winning rule's reason depends on: the rule and the values it quotes (each {@code all} condition's, each
+   * {@code any} condition's that held). Fleet members, their volumes and hosts sharing a Role tag share one reason.
+   */
+  private record ReasonKey(Rule rule, Object[] quoted) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ReasonKey k && k.rule == rule && java.util.Arrays.equals(k.quoted, quoted);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(rule) * 31 + java.util.Arrays.hashCode(quoted);
+    }
+  }
+
   /** One plan computation. */
   private final class Run {
     final Snapshot s;
     final PlanOptions options;
     final Topology index;
     final Map<String, String> regionMap;
+    /**
+     * Mappings by item id of the kinds other items look up (groups and instances: where did my host or backend
+     * go?), or of every kind for explain.
+     */
     final Map<String, Mapping> mapped;
+    int mappedCount;
+    /** Attribute values of the item being decided, by its kind's {@link Matcher} slot. */
+    Object[] values = new Object[0];
+    Matcher matcher;
+    Facts current;
+    final Map<ReasonKey, String> reasons = new HashMap<>();
+    String lastRegion;
     final Map<ItemKind, List<Mapping>> mappedInOrder = new java.util.EnumMap<>(ItemKind.class);
     final List<Unmapped> unmapped = new ArrayList<>();
     /** Facts by item id, kept only for explain (a plan does not need them). */
@@ -164,10 +217,10 @@ public final class RuleEngine {
       this.s = s;
       this.options = options;
       this.keepFacts = keepFacts;
-      int items = s.instances().size() + s.volumes().size() + s.autoScalingGroups().size() + s.loadBalancers().size()
-          + s.distributions().size() + s.buckets().size() + s.dbInstances().size() + s.dbClusters().size()
-          + s.cacheClusters().size();
-      this.mapped = new HashMap<>(items * 2);
+      int items = keepFacts ? s.instances().size() + s.volumes().size() + s.autoScalingGroups().size()
+          + s.loadBalancers().size() + s.distributions().size() + s.buckets().size() + s.dbInstances().size()
+          + s.dbClusters().size() + s.cacheClusters().size() : s.instances().size() + s.autoScalingGroups().size();
+      this.mapped = new HashMap<>((int) (items / 0.75f) + 1);
       for (ItemKind k : ItemKind.values()) {
         mappedInOrder.put(k, new ArrayList<>());
       }
@@ -228,13 +281,22 @@ public final class RuleEngine {
       if (keepFacts) {
         facts.put(f.id, f);
       }
-      itemRegions.add(f.region);
-      List<Rule> candidates = byKind.get(f.kind);
-      for (Rule r : candidates) {
-        if (matches(r, f)) {
+      if (f.region != lastRegion) { // items come in runs of one region
+        itemRegions.add(f.region);
+        lastRegion = f.region;
+      }
+      Matcher x = matchers.get(f.kind);
+      List<Rule> candidates = x.rules;
+      start(f, x);
+      for (int i = 0; i < candidates.size(); i++) {
+        Rule r = candidates.get(i);
+        if (holds(r.all(), x.allSlots[i], true) && (r.any().isEmpty() || holds(r.any(), x.anySlots[i], false))) {
           try {
-            Mapping m = map(r, f);
-            mapped.put(f.id, m);
+            Mapping m = map(r, f, i);
+            if (keepFacts || f.kind == ItemKind.EC2_INSTANCE || f.kind == ItemKind.AUTO_SCALING_GROUP) {
+              mapped.put(f.id, m);
+            }
+            mappedCount++;
             mappedInOrder.get(f.kind).add(m);
           } catch (Rightsizer.SizingException e) {
             unmapped.add(new Unmapped(f.id, f.kind, f.name, f.region, "rule '" + r.id() + "' matched but: " + e.getMessage()));
@@ -243,6 +305,37 @@ public final class RuleEngine {
         }
       }
       unmapped.add(new Unmapped(f.id, f.kind, f.name, f.region, noMatch(f, candidates)));
+    }
+
+    /** Starts an item: none of its attributes read yet. */
+    void start(Facts f, Matcher x) {
+      current = f;
+      matcher = x;
+      if (values.length < x.slots) {
+        values = new Object[x.slots];
+      }
+      java.util.Arrays.fill(values, 0, x.slots, UNREAD);
+    }
+
+    /** The current item's value of a condition's attribute, read once per item. */
+    Object value(Condition c, int slot) {
+      Object v = values[slot];
+      if (v == UNREAD) {
+        v = c.actual(current);
+        values[slot] = v;
+      }
+      return v;
+    }
+
+    /** All conditions hold ({@code all}), or one does ({@code any}). */
+    boolean holds(List<Condition> conditions, int[] slots, boolean all) {
+      for (int j = 0; j < slots.length; j++) {
+        Condition c = conditions.get(j);
+        if (c.test(value(c, slots[j])) != all) {
+          return !all;
+        }
+      }
+      return all;
     }
 
     String noMatch(Facts f, List<Rule> candidates) {
@@ -271,7 +364,7 @@ public final class RuleEngine {
       return g;
     }
 
-    Mapping map(Rule r, Facts f) {
+    Mapping map(Rule r, Facts f, int rank) {
       List<String> warnings = new ArrayList<>();
       List<String> blockers = new ArrayList<>();
       Map<String, String> sizing = new TreeMap<>();
@@ -292,15 +385,50 @@ public final class RuleEngine {
       warnings.addAll(r.warnings());
       blockers.addAll(r.blockers());
       Effort effort = blockers.isEmpty() ? r.effort() : Effort.REFACTOR;
-      return new Mapping(f.id, f.kind, f.name, f.region, target, r.id(), reason(r, f), effort,
+      return new Mapping(f.id, f.kind, f.name, f.region, target, r.id(), reason(r, f, rank), effort,
           dedupe(blockers), dedupe(warnings), sizing, tier(r, f, target));
     }
 
-    String reason(Rule r, Facts f) {
-      List<String> passed = new ArrayList<>();
-      evaluate(r, f, passed, new ArrayList<>());
+    /**
+     * Why the rule of this rank (in the item's kind) took the current item: its conditions with the values they
+     * were tested with, as {@link RuleEngine#evaluate} words them (one string shared by the items it is the same for).
+     */
+    String reason(Rule r, Facts f, int rank) {
+      int[] allSlots = matcher.allSlots[rank];
+      int[] anySlots = matcher.anySlots[rank];
+      Object[] quoted = new Object[allSlots.length + anySlots.length];
+      for (int j = 0; j < allSlots.length; j++) {
+        quoted[j] = value(r.all().get(j), allSlots[j]);
+      }
+      for (int j = 0; j < anySlots.length; j++) {
+        Condition c = r.any().get(j);
+        Object v = value(c, anySlots[j]);
+        quoted[allSlots.length + j] = c.test(v) ? v : FAILED;
+      }
+      ReasonKey key = new ReasonKey(r, quoted);
+      String known = reasons.get(key);
+      if (known != null) {
+        return known;
+      }
+      List<String> passed = new ArrayList<>(allSlots.length + 1);
+      for (int j = 0; j < allSlots.length; j++) {
+        passed.add(r.all().get(j).withActual(quoted[j]));
+      }
+      List<String> anyPassed = new ArrayList<>(anySlots.length);
+      for (int j = 0; j < anySlots.length; j++) {
+        if (quoted[allSlots.length + j] != FAILED) {
+          anyPassed.add(r.any().get(j).withActual(quoted[allSlots.length + j]));
+        }
+      }
+      if (!anyPassed.isEmpty()) {
+        passed.add("any of: " + String.join("; ", anyPassed));
+      }
       String why = passed.isEmpty() ? "matches every " + f.kind.wire() : String.join("; ", passed);
-      return "rule '" + r.id() + "' (priority " + r.priority() + "): " + why;
+      String reason = "rule '" + r.id() + "' (priority " + r.priority() + "): " + why;
+      if (reasons.size() < REASON_LIMIT) {
+        reasons.put(key, reason);
+      }
+      return reason;
     }
 
     // ---- targets ----

@@ -453,7 +453,8 @@ public final class Topology {
 
   /** Ports load balancers send traffic to on an instance, ascending. */
   public SortedSet<Integer> ports(String instanceId) {
-    return Collections.unmodifiableSortedSet(instancePorts.getOrDefault(instanceId, new TreeSet<>()));
+    SortedSet<Integer> ports = instancePorts.get(instanceId);
+    return ports == null ? Collections.emptySortedSet() : Collections.unmodifiableSortedSet(ports);
   }
 
   /** Load balancers in front of a group (target groups, classic names, members' registrations), in id order. */
