@@ -16,6 +16,11 @@ public final class ExitCode {
   public static final int REMOTE_FAILURE = 4;
   /** An output could not be written. */
   public static final int OUTPUT_FAILURE = 5;
+  /**
+   * The JVM ran out of memory (heap, or metaspace, or native threads): not a bug in the input or the tool but a limit of
+   * the JVM, which {@code MIGRATE_JAVA_OPTS} raises. 71 is sysexits' EX_OSERR, a system resource that ran out.
+   */
+  public static final int OUT_OF_MEMORY = 71;
   /** A bug: an unexpected exception. */
   public static final int INTERNAL_ERROR = 70;
 }

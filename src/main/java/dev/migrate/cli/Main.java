@@ -30,6 +30,16 @@ public final class Main {
 
   /** {@link #run(PrintStream, PrintStream, String...)} with a fixed clock, for tests. */
   public static int run(PrintStream out, PrintStream err, Clock clock, String... args) {
+    try {
+      return execute(out, err, clock, args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only Exceptions to the handler; an Error from the command ends here, its frames (and the memory
+      // they held) already gone, so there is room to say what to do.
+      return outOfMemory(e, err);
+    }
+  }
+
+  private static int execute(PrintStream out, PrintStream err, Clock clock, String... args) {
     CommandLine cli = new CommandLine(new MigrateCommand(out, err, clock));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -50,6 +60,29 @@ public final class Main {
       return ExitCode.USAGE;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * One line for a run that ran out of memory: what ran out, the bound it hit and how to give more. The heap is
+   * bounded by the launcher's jvm.options so that a large estate fails clearly instead of taking the machine's memory.
+   */
+  static int outOfMemory(OutOfMemoryError e, PrintStream err) {
+    String what = e.getMessage() == null ? "Java heap space" : e.getMessage();
+    String hint;
+    if (what.contains("Metaspace")) {
+      hint = "give the JVM more metaspace, e.g. MIGRATE_JAVA_OPTS=-XX:MaxMetaspaceSize=1g ./migrate ...";
+    } else if (what.contains("native thread")) {
+      hint = "the system refused another thread: raise the user's process limit (ulimit -u) or run fewer programs at "
+          + "once";
+    } else {
+      long maxMib = Runtime.getRuntime().maxMemory() >> 20;
+      // Twice the bound, in whole GiB: one step that is likely enough, and easy to type.
+      long suggestGib = Math.max(2, (2 * maxMib + 1023) / 1024);
+      hint = "the heap is limited to " + maxMib + " MiB; give the JVM more, e.g. MIGRATE_JAVA_OPTS=-Xmx" + suggestGib
+          + "g ./migrate ... (java -Xmx" + suggestGib + "g -jar migrate.jar ... when running the jar directly)";
+    }
+    err.println("migrate: out of memory (" + what + "): " + hint);
+    return ExitCode.OUT_OF_MEMORY;
   }
 
   /** "; did you mean 'assess'?" for a misspelled subcommand or option, else empty. */
@@ -80,6 +113,12 @@ public final class Main {
    * a word outside a choice) is also one line, with a hint to --help, and exit code 2.
    */
   private static int handle(Exception ex, PrintStream err) {
+    // A worker thread's OutOfMemoryError may reach here wrapped (a CompletionException of a parallel stage).
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError oom) {
+        return outOfMemory(oom, err);
+      }
+    }
     if (ex instanceof Failure f) {
       err.println("migrate: " + Terminal.safeLines(f.getMessage()));
       return switch (f.kind()) {

@@ -53,8 +53,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Run: {@code mvn -o -Pbench test -Dtest=AssessBenchmark}. The snapshot files are generated once into
  * {@code target/bench/assess-estate} and reused: one snapshot file per account (assessed as a folder, the default) and
- * the same estate merged into one snapshot file ({@code -Dassess.input=merged}). System properties: {@code assess.xmx} (heap bound of the
- * measured JVM, default 2g), {@code assess.jfr=true} (record a flight recording beside the outputs for profiling),
+ * the same estate merged into one snapshot file ({@code -Dassess.input=merged}). The measured JVM takes the launcher's options
+ * ({@code jvm.options}, then {@code MIGRATE_JAVA_OPTS} from the environment). System properties: {@code assess.xmx}
+ * (heap bound of the measured JVM instead of the one in {@code jvm.options}), {@code assess.jfr=true} (record a flight recording beside the outputs for profiling),
  * {@code assess.args} (further assess options, space-separated), {@code assess.accounts} (accounts of the estate,
  * default 100, e.g. 10 for a 20,000-instance estate to iterate on). It prints, it does not assert timings.
  */
@@ -96,9 +97,10 @@ class AssessBenchmark {
     if (!extra.isEmpty()) {
       args.addAll(List.of(extra.split("\\s+")));
     }
-    String xmx = System.getProperty("assess.xmx", "2g");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "-XX:+UseParallelGC", "-Xmx" + xmx));
+    // The launcher's JVM options (jvm.options, then MIGRATE_JAVA_OPTS), so that the figures are those of a user's run.
+    List<String> jvmOptions = jvmOptions();
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmOptions);
     if (Boolean.getBoolean("assess.jfr")) {
       cmd.add("-XX:StartFlightRecording=filename=" + root.resolve("assess.jfr") + ",settings=profile");
     }
@@ -112,8 +114,9 @@ class AssessBenchmark {
     long wallMs = (System.nanoTime() - t0) / 1_000_000;
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     System.out.printf(Locale.ROOT, "AssessBenchmark: migrate %s%n", String.join(" ", args).replace(root + "/", ""));
-    System.out.printf(Locale.ROOT, "AssessBenchmark: exit %d, wall %,d ms end to end (JVM start included, -Xmx%s, "
-        + "load average %.1f on %d cores; goal under 30,000 ms)%n", code, wallMs, xmx,
+    System.out.printf(Locale.ROOT, "AssessBenchmark: JVM options %s%n", String.join(" ", jvmOptions));
+    System.out.printf(Locale.ROOT, "AssessBenchmark: exit %d, wall %,d ms end to end (JVM start included, "
+        + "load average %.1f on %d cores; goal under 30,000 ms)%n", code, wallMs,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
     lines.stream().filter(l -> l.startsWith(Child.PREFIX)).forEach(l -> System.out.println("AssessBenchmark: " + l));
     if (code != 0) {
@@ -129,6 +132,27 @@ class AssessBenchmark {
       }
       System.out.printf(Locale.ROOT, "AssessBenchmark: outputs total %,d MiB%n", sizeOf(out) >> 20);
     }
+  }
+
+  /**
+   * The options the launcher ({@code ./migrate}) gives the JVM: the argument file {@code jvm.options} of the project,
+   * then {@code MIGRATE_JAVA_OPTS} split at white space, then {@code -Xmx} of {@code -Dassess.xmx} when given.
+   */
+  static List<String> jvmOptions() {
+    Path file = Path.of("jvm.options").toAbsolutePath();
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(file + " is missing: run the benchmark from the project folder");
+    }
+    List<String> options = new ArrayList<>(List.of("@" + file));
+    String env = System.getenv("MIGRATE_JAVA_OPTS");
+    if (env != null && !env.isBlank()) {
+      options.addAll(List.of(env.strip().split("\\s+")));
+    }
+    String xmx = System.getProperty("assess.xmx");
+    if (xmx != null) {
+      options.add("-Xmx" + xmx);
+    }
+    return options;
   }
 
   /**
@@ -153,14 +177,20 @@ class AssessBenchmark {
       }
       long gcCount = 0;
       long gcMs = 0;
+      StringBuilder collectors = new StringBuilder();
       for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
         gcCount += Math.max(0, gc.getCollectionCount());
         gcMs += Math.max(0, gc.getCollectionTime());
+        collectors.append(String.format(Locale.ROOT, " %s %,d in %,d ms;", gc.getName(), gc.getCollectionCount(),
+            gc.getCollectionTime()));
       }
-      out.printf(Locale.ROOT, "%sexit %d after %,d ms in Main.run; %,d collections, %,d ms in GC%n", PREFIX, code, ms,
-          gcCount, gcMs);
-      out.printf(Locale.ROOT, "%speak resident memory of the process (VmHWM) %,d MiB; heap pool peaks %,d MiB in sum "
-          + "(an upper bound: the pools peak at different moments):%s%n", PREFIX, residentPeakKib() >> 10,
+      long metaspacePeak = ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(pool -> pool.getName().equals("Metaspace")).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+      out.printf(Locale.ROOT, "%sexit %d after %,d ms in Main.run; %,d collections, %,d ms in GC:%s%n", PREFIX, code, ms,
+          gcCount, gcMs, collectors);
+      out.printf(Locale.ROOT, "%speak resident memory of the process (VmHWM) %,d MiB; max heap %,d MiB; metaspace peak "
+          + "%,d MiB; heap pool peaks %,d MiB in sum (an upper bound: the pools peak at different moments):%s%n",
+          PREFIX, residentPeakKib() >> 10, Runtime.getRuntime().maxMemory() >> 20, metaspacePeak >> 20,
           heapPeak >> 20, pools);
       out.flush();
       System.exit(code);
