@@ -98,6 +98,19 @@ public record Usage(
         bytesByGeographyGib, daily, datastore, region);
   }
 
+  /**
+   * A copy without its daily points, every other figure kept: for a run that has checked them and reads none of them
+   * afterwards (an assessment), so that it does not hold them (at 30 points a record, most of a large estate's usage).
+   */
+  public Usage withoutDaily() {
+    if (daily.isEmpty()) {
+      return this;
+    }
+    return new Usage(resourceId, kind, source, cpuAvgPct, cpuP95Pct, cpuMaxPct, memAvgPct, memP95Pct, networkInGib,
+        networkOutGib, requests, bytesOutGib, lcuHours, peakRequestsPerSecond, cacheHitRatio, requestsByGeography,
+        bytesByGeographyGib, List.of(), datastore, region);
+  }
+
   /** An empty record for a resource, to be filled with the {@code with...} copies. */
   public static Usage of(String resourceId, String kind, String source) {
     return new Usage(resourceId, kind, source, null, null, null, null, null, null, null, null,
