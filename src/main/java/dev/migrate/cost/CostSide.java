@@ -18,8 +18,11 @@ public record CostSide(Phase phase, List<CostLine> lines, BigDecimal monthlyUsd)
   }
 
   public static CostSide of(Phase phase, List<CostLine> lines) {
-    return new CostSide(phase, lines,
-        lines.stream().map(CostLine::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add));
+    BigDecimal sum = BigDecimal.ZERO;
+    for (CostLine l : lines) {
+      sum = sum.add(l.monthlyUsd());
+    }
+    return new CostSide(phase, lines, sum);
   }
 
   /** Monthly USD of the lines priced from another region's price (already inside {@link #monthlyUsd}). */
