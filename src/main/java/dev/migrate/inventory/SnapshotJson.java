@@ -58,11 +58,13 @@ public final class SnapshotJson {
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
-        // Strings go through the read's StringTable when the reader has one (see reader()); dates of the usual form
-        // are read without the general date parser.
+        // Strings go through the read's StringTable when the reader has one (see reader()); dates, instants and
+        // decimal numbers of the usual forms are read from the parser's characters, without the general parsers.
         .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("snapshot-strings")
             .addDeserializer(String.class, new StringTable.Deserializer())
-            .addDeserializer(java.time.LocalDate.class, new IsoDates()))
+            .addDeserializer(java.time.LocalDate.class, new IsoDates())
+            .addDeserializer(java.time.Instant.class, new IsoInstants())
+            .addDeserializer(Double.class, new Decimals()))
         .build();
     for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Integer,
         LogicalType.Float, LogicalType.Boolean}) {
