@@ -66,7 +66,7 @@ final class Layout {
       }
       // A token runs to and including the next break character.
       int end = i;
-      while (end < n && text.charAt(end) != '\n' && " /,;:-".indexOf(text.charAt(end)) < 0) {
+      while (end < n && !breaksAfter(text.charAt(end)) && text.charAt(end) != '\n') {
         end++;
       }
       if (end < n && text.charAt(end) != '\n') {
@@ -86,5 +86,13 @@ final class Layout {
       i = end;
     }
     return Math.max(1, lines);
+  }
+
+  /** A line may break after a space, slash, comma, semicolon, colon or hyphen (a switch: this runs per character). */
+  private static boolean breaksAfter(char c) {
+    return switch (c) {
+      case ' ', '/', ',', ';', ':', '-' -> true;
+      default -> false;
+    };
   }
 }

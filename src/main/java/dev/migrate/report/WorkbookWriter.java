@@ -106,7 +106,7 @@ public final class WorkbookWriter {
     if (m.dependencies().measured()) {
       new AppGroupsSheet(m, st).write(wb.getSheet(APP_GROUPS));
     }
-    SXSSFWorkbook sx = new SXSSFWorkbook(wb, WINDOW_ROWS);
+    SXSSFWorkbook sx = new StreamingWorkbook(wb, WINDOW_ROWS);
     try {
       new InventorySheet(m, st, maxRows).write(sx.getSheet(INVENTORY));
       new MappingSheet(m, st, maxRows).write(sx.getSheet(MAPPING));
