@@ -42,7 +42,7 @@ public record Mapping(
     Objects.requireNonNull(effort, "effort");
     blockers = List.copyOf(blockers == null ? List.of() : blockers);
     warnings = List.copyOf(warnings == null ? List.of() : warnings);
-    sizing = sizing == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sizing));
+    sizing = sizing == null ? SortedStrings.EMPTY : SortedStrings.of(sizing);
   }
 
   /** A mapping that does not state its tier (hand-made plans). */

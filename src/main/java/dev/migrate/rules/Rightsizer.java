@@ -44,6 +44,9 @@ final class Rightsizer {
   record Need(double vcpu, double memoryGib, int instances, int cpuMeasured, int memoryMeasured, String family,
       String arch, List<String> warnings) {}
 
+  /** Series to choose from and the warnings choosing them gave. */
+  record Series(List<String> series, List<String> warnings) {}
+
   /** A node pool for a GKE workload. */
   record Pool(Catalog.MachineType machine, int nodes, double podCpu, double podMemoryGib, double allocatableCpu,
       double allocatableMemoryGib) {}
@@ -180,7 +183,11 @@ final class Rightsizer {
     double podCpu = ceil3(need.vcpu() / replicas);
     double podMem = ceil3(need.memoryGib() / replicas);
     for (String s : series) {
-      Pool best = null;
+      // the best so far, compared as better() compares pools (a pool is made for the winner only)
+      Catalog.MachineType best = null;
+      int bestNodes = 0;
+      double bestCpu = 0;
+      double bestMem = 0;
       for (Catalog.MachineType m : catalog.series(s)) {
         if (m.sharedCpu()) {
           continue;
@@ -192,31 +199,34 @@ final class Rightsizer {
         }
         int perNode = (int) Math.min(Math.floor(cpu / podCpu), Math.floor(mem / podMem));
         int nodes = Math.max(Math.min(minNodes, replicas), (replicas + perNode - 1) / perNode);
-        Pool pool = new Pool(m, nodes, podCpu, podMem, round3(cpu), round3(mem));
-        if (best == null || better(pool, best)) {
-          best = pool;
+        if (best == null || better(m, nodes, best, bestNodes)) {
+          best = m;
+          bestNodes = nodes;
+          bestCpu = cpu;
+          bestMem = mem;
         }
       }
       if (best != null) {
-        return best;
+        return new Pool(best, bestNodes, podCpu, podMem, round3(bestCpu), round3(bestMem));
       }
     }
     throw new SizingException(String.format(Locale.ROOT,
         "no node machine type in %s holds a pod of %.3f vCPU and %.3f GiB", String.join("/", series), podCpu, podMem));
   }
 
-  private static boolean better(Pool a, Pool b) {
-    double ca = a.nodes() * a.machine().vcpu();
-    double cb = b.nodes() * b.machine().vcpu();
+  /** Fewer provisioned vCPUs, then GiB, then nodes. */
+  private static boolean better(Catalog.MachineType a, int aNodes, Catalog.MachineType b, int bNodes) {
+    double ca = aNodes * a.vcpu();
+    double cb = bNodes * b.vcpu();
     if (ca != cb) {
       return ca < cb;
     }
-    double ma = a.nodes() * a.machine().memoryGib();
-    double mb = b.nodes() * b.machine().memoryGib();
+    double ma = aNodes * a.memoryGib();
+    double mb = bNodes * b.memoryGib();
     if (ma != mb) {
       return ma < mb;
     }
-    return a.nodes() < b.nodes();
+    return aNodes < bNodes;
   }
 
   /**

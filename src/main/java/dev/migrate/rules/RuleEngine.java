@@ -204,6 +204,12 @@ public final class RuleEngine {
     Matcher matcher;
     Facts current;
     final Map<ReasonKey, String> reasons = new HashMap<>();
+    /** Sizing parameters per rule: the rule's and the run's, the same for every item the rule takes. */
+    final Map<Rule, Rightsizer.Params> params = new java.util.IdentityHashMap<>();
+    /** Machine series per (family, architecture, region, rule series), with the warnings choosing them gave. */
+    final Map<List<Object>, Rightsizer.Series> series = new HashMap<>();
+    /** {@code 1x m5.large}: the instance types of a single host. */
+    final Map<String, String> oneHostTypes = new HashMap<>();
     String lastRegion;
     final Map<ItemKind, List<Mapping>> mappedInOrder = new java.util.EnumMap<>(ItemKind.class);
     final List<Unmapped> unmapped = new ArrayList<>();
@@ -305,6 +311,21 @@ public final class RuleEngine {
         }
       }
       unmapped.add(new Unmapped(f.id, f.kind, f.name, f.region, noMatch(f, candidates)));
+    }
+
+    Rightsizer.Params params(Rule r) {
+      return params.computeIfAbsent(r, x -> Rightsizer.Params.resolve(x.sizing(), options));
+    }
+
+    /** {@link Rightsizer#series}, worked out once per family, architecture, region and rule series. */
+    List<String> series(Rightsizer.Need need, String region, Rightsizer.Params p, List<String> warnings) {
+      Rightsizer.Series s = series.computeIfAbsent(java.util.Arrays.asList(need.family(), need.arch(), region,
+          p.series()), k -> {
+            List<String> said = new ArrayList<>();
+            return new Rightsizer.Series(sizer.series(need, region, p, said), List.copyOf(said));
+          });
+      warnings.addAll(s.warnings());
+      return s.series();
     }
 
     /** Starts an item: none of its attributes read yet. */
@@ -458,11 +479,11 @@ public final class RuleEngine {
 
     Target gke(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
       String region = gcpRegion(f);
-      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Rightsizer.Params p = params(r);
       List<Ec2Instance> hosts = hosts(f);
       Rightsizer.Need need = sizer.need(hosts, index::usage, p, false);
       warnings.addAll(need.warnings());
-      List<String> series = sizer.series(need, region, p, warnings);
+      List<String> series = series(need, region, p, warnings);
       String kind = r.target().string("workloadKind", "Deployment");
       int replicas = hosts.size();
       Rightsizer.Pool pool = sizer.pool(need, replicas, series, p.minNodes());
@@ -479,8 +500,8 @@ public final class RuleEngine {
       }
       sizeFacts(sizing, p, need, hosts);
       sizing.put("machineType", pool.machine().name());
-      sizing.put("nodes", Integer.toString(pool.nodes()));
-      sizing.put("minNodes", Integer.toString(p.minNodes()));
+      sizing.put("nodes", count(pool.nodes()));
+      sizing.put("minNodes", count(p.minNodes()));
       sizing.put("nodeAllocatableVcpu", fmt(pool.allocatableCpu()));
       sizing.put("nodeAllocatableMemoryGib", fmt(pool.allocatableMemoryGib()));
       return new Target.GkeWorkload(kind, name, r.target().string("cluster", Target.GkeWorkload.DEFAULT_CLUSTER),
@@ -491,16 +512,20 @@ public final class RuleEngine {
     void sizeFacts(Map<String, String> sizing, Rightsizer.Params p, Rightsizer.Need need, List<Ec2Instance> hosts) {
       sizing.put("strategy", p.strategy());
       if ("measured".equals(p.strategy())) {
-        sizing.put("cpuPercentile", p.percentile() == 100 ? "max" : "p" + p.percentile());
+        sizing.put("cpuPercentile", p.percentile() == 100 ? "max" : p.percentile() == 95 ? "p95" : "p" + p.percentile());
         sizing.put("headroom", fmt(p.headroom()));
-        sizing.put("cpuMeasured", need.cpuMeasured() + "/" + need.instances());
-        sizing.put("memoryMeasured", need.memoryMeasured() + "/" + need.instances());
+        sizing.put("cpuMeasured", ofCount(need.cpuMeasured(), need.instances()));
+        sizing.put("memoryMeasured", ofCount(need.memoryMeasured(), need.instances()));
         if (need.memoryMeasured() > 0) {
           sizing.put("memoryHeadroom", fmt(p.memoryHeadroom()));
         }
       }
       sizing.put("neededVcpu", fmt(need.vcpu()));
       sizing.put("neededMemoryGib", fmt(need.memoryGib()));
+      if (hosts.size() == 1) {
+        sizing.put("awsInstanceTypes", oneHostTypes.computeIfAbsent(hosts.get(0).instanceType(), t -> "1x " + t));
+        return;
+      }
       Map<String, Integer> types = new TreeMap<>();
       for (Ec2Instance h : hosts) {
         types.merge(h.instanceType(), 1, Integer::sum);
@@ -513,7 +538,7 @@ public final class RuleEngine {
     Target vm(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
       String region = gcpRegion(f);
       Ec2Instance i = f.instance();
-      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Rightsizer.Params p = params(r);
       boolean stopped = !i.running();
       if (stopped) {
         p = new Rightsizer.Params("as-is", p.percentile(), p.headroom(), p.memoryHeadroom(), p.minNodes(), p.series());
@@ -521,7 +546,7 @@ public final class RuleEngine {
       }
       Rightsizer.Need need = sizer.need(List.of(i), index::usage, p, stopped);
       warnings.addAll(need.warnings());
-      List<String> series = sizer.series(need, region, p, warnings);
+      List<String> series = series(need, region, p, warnings);
       Catalog.MachineType m = sizer.vm(need, series, "as-is".equals(p.strategy()));
       String os = "windows".equalsIgnoreCase(i.platform()) ? "windows" : "linux";
       if (os.equals("windows")) {
@@ -535,7 +560,7 @@ public final class RuleEngine {
 
     Target memorystore(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
       String region = gcpRegion(f);
-      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Rightsizer.Params p = params(r);
       List<Ec2Instance> hosts = hosts(f);
       Rightsizer.Need need = sizer.need(hosts, index::usage, p, false);
       warnings.addAll(need.warnings().stream().filter(w -> w.startsWith("memory")).toList());
@@ -667,7 +692,7 @@ public final class RuleEngine {
 
     Target cloudSql(Rule r, Facts f, List<String> warnings, List<String> blockers, Map<String, String> sizing) {
       String region = gcpRegion(f);
-      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Rightsizer.Params p = params(r);
       Db db = db(f, p, warnings, sizing);
       String engine = r.target().string("engine", "auto");
       String natural = sourceEngine(db);
@@ -706,7 +731,7 @@ public final class RuleEngine {
 
     Target alloyDb(Rule r, Facts f, List<String> warnings, List<String> blockers, Map<String, String> sizing) {
       String region = gcpRegion(f);
-      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Rightsizer.Params p = params(r);
       Db db = db(f, p, warnings, sizing);
       if (db.family().equals("postgres")) {
         versionCheck("PostgreSQL", db.major(), "alloydb", "AlloyDB", warnings, blockers);
@@ -745,13 +770,13 @@ public final class RuleEngine {
     /** A self-managed database on a Compute Engine VM of about the same shape (Oracle, Db2). */
     Target dbVm(Rule r, Facts f, List<String> warnings, Map<String, String> sizing) {
       String region = gcpRegion(f);
-      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Rightsizer.Params p = params(r);
       Db db = db(f, p, warnings, sizing);
       DbSizer.Need need = dbNeed(db, p, warnings, sizing);
       // Oracle and Db2 run on x86_64: the VM stays x86 even for a Graviton class
       String family = catalog.dbClass(f.db().instanceClass()).map(Catalog.DbShape::family).orElse("");
       Rightsizer.Need vmNeed = new Rightsizer.Need(need.vcpu(), need.memoryGib(), 1, 0, 0, family, "x86_64", List.of());
-      List<String> series = sizer.series(vmNeed, region, p, warnings);
+      List<String> series = series(vmNeed, region, p, warnings);
       Catalog.MachineType m = sizer.vm(vmNeed, series, "as-is".equals(p.strategy()));
       sizing.put("machineType", m.name());
       sizing.put("dataDiskGib", Long.toString(db.allocatedGib()));
@@ -768,7 +793,7 @@ public final class RuleEngine {
     Target cache(Rule r, Facts f, List<String> warnings, List<String> blockers, Map<String, String> sizing) {
       String region = gcpRegion(f);
       CacheCluster c = f.cache();
-      Rightsizer.Params p = Rightsizer.Params.resolve(r.sizing(), options);
+      Rightsizer.Params p = params(r);
       String source = Datastores.engineFamily(c.engine());
       String engine = r.target().string("engine", "auto");
       if (engine.equals("auto")) {
@@ -1109,6 +1134,10 @@ public final class RuleEngine {
   private static final java.util.regex.Pattern EDGE_DASHES = java.util.regex.Pattern.compile("^-+|-+$");
 
   private static String workloadName(Facts f) {
+    if (plainLabel(f.name)) {
+      // already a DNS-1123 label without a group suffix: the steps below would keep it as it is
+      return f.name.length() > 40 ? f.name.substring(0, 40).replaceAll("-+$", "") : f.name;
+    }
     String raw = GROUP_SUFFIX.matcher(f.name).replaceAll("");
     String name = EDGE_DASHES.matcher(NOT_DNS.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     if (name.isEmpty()) {
@@ -1117,8 +1146,47 @@ public final class RuleEngine {
     return name.length() > 40 ? name.substring(0, 40).replaceAll("-+$", "") : name;
   }
 
+  /**
+   * Lower-case ASCII letters, digits and inner dashes, not ending in {@code -asg}, {@code -autoscaling},
+   * {@code -auto-scaling-group} or {@code -group}.
+   */
+  private static boolean plainLabel(String name) {
+    int n = name.length();
+    if (n == 0 || name.charAt(0) == '-' || name.charAt(n - 1) == '-') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return !(name.endsWith("-asg") || name.endsWith("-autoscaling") || name.endsWith("-auto-scaling-group")
+        || name.endsWith("-group"));
+  }
+
   private static List<String> dedupe(List<String> list) {
-    return List.copyOf(new java.util.LinkedHashSet<>(list));
+    // most mappings have no warning or blocker, or one
+    return list.size() < 2 ? List.copyOf(list) : List.copyOf(new java.util.LinkedHashSet<>(list));
+  }
+
+  /** {@code 1/1}, {@code 0/1}, {@code 3/4}: measured of counted (the one-host texts shared). */
+  private static String ofCount(int measured, int of) {
+    if (of == 1 && (measured == 0 || measured == 1)) {
+      return measured == 0 ? "0/1" : "1/1";
+    }
+    return measured + "/" + of;
+  }
+
+  private static final String[] COUNTS = new String[64];
+
+  static {
+    java.util.Arrays.setAll(COUNTS, Integer::toString);
+  }
+
+  /** {@link Integer#toString}, small counts (nodes of a pool) shared. */
+  private static String count(int n) {
+    return n >= 0 && n < COUNTS.length ? COUNTS[n] : Integer.toString(n);
   }
 
   /** A number rounded to 3 decimals without trailing zeros: 2, 0.5, 11.52. */
