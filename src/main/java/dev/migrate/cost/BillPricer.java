@@ -585,9 +585,15 @@ final class BillPricer {
       // Every machine line of a class in a region names the same key and machine: each pair is parsed once (an
       // estate has a few hundred pairs and hundreds of thousands of machine lines).
       Map<String, Set<String>> seen = new java.util.HashMap<>();
+      CostLine last = null;
       for (CostLine c : current.lines()) {
-        if (c.machineType() == null || c.priceKey() == null
-            || !seen.computeIfAbsent(c.priceKey(), x -> new HashSet<>()).add(c.machineType())) {
+        if (c.machineType() == null || c.priceKey() == null) {
+          continue;
+        }
+        // Lines of one class come one after the other and share their texts: the pair just seen is skipped at once.
+        boolean again = last != null && last.priceKey() == c.priceKey() && last.machineType() == c.machineType();
+        last = c;
+        if (again || !seen.computeIfAbsent(c.priceKey(), x -> new HashSet<>()).add(c.machineType())) {
           continue;
         }
         PriceKey k = awsKey(c.priceKey());

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +57,8 @@ final class CurrentPricer {
   }
 
   void price() {
-    Map<String, BigDecimal> onDemandHourly = new TreeMap<>();
+    // Looked up by id and summed (exactly, so in any order): a hash map, not a sorted one.
+    Map<String, BigDecimal> onDemandHourly = new HashMap<>();
     for (Ec2Instance i : estate.snapshot.instances()) {
       instance(i, onDemandHourly);
     }
@@ -88,9 +90,10 @@ final class CurrentPricer {
       return; // a stopped instance costs only its volumes (priced with the volumes)
     }
     Ledger.Item item = item(ItemKind.EC2_INSTANCE, i.id(), i.name());
-    String platform = i.platform().toLowerCase(Locale.ROOT);
-    PriceKey key = PriceKey.aws("ec2", i.instanceType() + ":" + platform, i.region());
-    String component = "instance hours (" + i.instanceType() + ", " + platform + ")";
+    Machine machine = machine(i);
+    String platform = machine.platform;
+    PriceKey key = machine.key;
+    String component = machine.component;
     if (!"on-demand".equals(i.lifecycle())) {
       // Spot and scheduled prices are not in the book: say so rather than price at on-demand.
       ledger.missing(item, component + ", lifecycle " + i.lifecycle(),
@@ -105,8 +108,51 @@ final class CurrentPricer {
     BigDecimal amount = ledger.machine(item, Services.EC2, Driver.COMPUTE_ON_DEMAND, i.instanceType(), component,
         estate.hoursPerMonth, key);
     if (amount != null) {
-      onDemandHourly.put(i.id(), ledger.book().lookup(key).map(Price::usd).orElseThrow());
+      if (machine.hourly == null) {
+        machine.hourly = ledger.book().lookup(key).map(Price::usd).orElseThrow();
+      }
+      onDemandHourly.put(i.id(), machine.hourly);
     }
+  }
+
+  /** The price key and component text of one instance type, platform and region, and its on-demand USD per hour. */
+  private static final class Machine {
+    final String platform;
+    final PriceKey key;
+    final String component;
+    BigDecimal hourly;
+
+    Machine(String instanceType, String platform, String region) {
+      this.platform = platform;
+      this.key = PriceKey.aws("ec2", instanceType + ":" + platform, region);
+      this.component = "instance hours (" + instanceType + ", " + platform + ")";
+    }
+  }
+
+  /**
+   * Instance type -> platform -> region -> its {@link Machine}: an estate has a few hundred of them and hundreds of
+   * thousands of instances, whose lines then share one key and one component text (looked up by the instance's own
+   * texts, so no text is built per instance).
+   */
+  private final Map<String, Map<String, Map<String, Machine>>> machines = new HashMap<>();
+
+  private Machine machine(Ec2Instance i) {
+    Map<String, Map<String, Machine>> byPlatform = machines.get(i.instanceType());
+    if (byPlatform == null) {
+      byPlatform = new HashMap<>();
+      machines.put(i.instanceType(), byPlatform);
+    }
+    Map<String, Machine> byRegion = byPlatform.get(i.platform());
+    if (byRegion == null) {
+      byRegion = new HashMap<>();
+      byPlatform.put(i.platform(), byRegion);
+    }
+    Machine m = byRegion.get(i.region());
+    if (m == null) {
+      m = new Machine(i.instanceType(), i.platform().toLowerCase(Locale.ROOT), i.region());
+      byRegion.put(i.region(), m);
+    }
+    return m;
   }
 
   /**
@@ -453,8 +499,8 @@ final class CurrentPricer {
   private void volume(EbsVolume v) {
     Ledger.Item item = item(ItemKind.EBS_VOLUME, v.id(), v.tags().getOrDefault("Name", v.id()));
     String type = v.volumeType();
-    ledger.flat(item, Services.EBS, Driver.STORAGE, "storage (" + type + ")", BigDecimal.valueOf(v.sizeGib()),
-        PriceKey.aws("ebs", type + ":storage", v.region()));
+    Storage storage = storage(type, v.region());
+    ledger.flat(item, Services.EBS, Driver.STORAGE, storage.component, BigDecimal.valueOf(v.sizeGib()), storage.key);
     if ("gp3".equals(type)) {
       if (v.iops() != null && v.iops() > 3000) {
         ledger.flat(item, Services.EBS, Driver.STORAGE, "gp3 IOPS above 3,000", BigDecimal.valueOf(v.iops()).subtract(GP3_FREE_IOPS),
@@ -470,6 +516,26 @@ final class CurrentPricer {
       ledger.tiered(item, Services.EBS, Driver.STORAGE, type + " provisioned IOPS", BigDecimal.valueOf(v.iops()),
           PriceKey.aws("ebs", type + ":iops", v.region()), "ebs-iops:" + v.id());
     }
+  }
+
+  /** The storage price key and component text of one volume type in one region. */
+  private record Storage(PriceKey key, String component) {}
+
+  /** Volume type -> region -> its {@link Storage}, shared by the volumes' lines (see {@link #machines}). */
+  private final Map<String, Map<String, Storage>> storages = new HashMap<>();
+
+  private Storage storage(String type, String region) {
+    Map<String, Storage> byRegion = storages.get(type);
+    if (byRegion == null) {
+      byRegion = new HashMap<>();
+      storages.put(type, byRegion);
+    }
+    Storage st = byRegion.get(region);
+    if (st == null) {
+      st = new Storage(PriceKey.aws("ebs", type + ":storage", region), "storage (" + type + ")");
+      byRegion.put(region, st);
+    }
+    return st;
   }
 
   // ------------------------------------------------------------------ ELB

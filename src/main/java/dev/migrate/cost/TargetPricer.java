@@ -178,26 +178,66 @@ final class TargetPricer {
   }
 
   private void onDemand(Ledger.Item item, String service, String machineType, String region, BigDecimal count, String what) {
+    OnDemand od = onDemand(machineType, region);
     BigDecimal amount = ledger.machine(item, service, Driver.COMPUTE_ON_DEMAND, machineType, "VM hours (" + what + ")", count.multiply(estate.hoursPerMonth),
-        PriceKey.gcp("compute", machineType + ":ondemand", region));
+        od.key);
     if (amount == null || amount.signum() == 0) {
       return;
     }
-    String series = machineType.contains("-") ? machineType.substring(0, machineType.indexOf('-')) : machineType;
-    if (machineType.startsWith("custom-")) {
-      series = "custom";
-    }
-    Price sud = ledger.book().find(PriceKey.gcp("compute", "sud:" + series, "all")).orElse(null);
+    Price sud = od.sud;
     if (sud == null) {
       return; // the series earns no sustained-use discount (E2, N4, C3, T2D, ... : no sud row in the book)
     }
     Tier t = sud.flat();
-    BigDecimal pct = t.usd().movePointRight(2).stripTrailingZeros();
-    // The discount of an estimated on-demand price is an estimate too.
-    boolean estimated = ledger.book().lookup(PriceKey.gcp("compute", machineType + ":ondemand", region)).map(Price::estimated).orElse(false);
-    ledger.add(item, service, Driver.SUSTAINED_USE, machineType, "sustained-use discount " + pct.toPlainString() + "% (" + series + ", full month)",
+    ledger.add(item, service, Driver.SUSTAINED_USE, machineType, od.sudComponent,
         amount, "USD of on-demand", ledger.text(sud.key()), t.usd().negate(), t.source(), t.asOf(), amount.multiply(t.usd()).negate(),
-        estimated);
+        od.estimated);
+  }
+
+  /**
+   * What the on-demand hours of one machine type in one region are priced with: the key, the series' sustained-use
+   * discount (null when it earns none) and its line's text, and whether the price is estimated from another region.
+   */
+  private static final class OnDemand {
+    final PriceKey key;
+    final Price sud;
+    final String sudComponent;
+    final boolean estimated;
+
+    OnDemand(Ledger ledger, String machineType, String region) {
+      this.key = PriceKey.gcp("compute", machineType + ":ondemand", region);
+      String series = machineType.contains("-") ? machineType.substring(0, machineType.indexOf('-')) : machineType;
+      if (machineType.startsWith("custom-")) {
+        series = "custom";
+      }
+      this.sud = ledger.book().find(PriceKey.gcp("compute", "sud:" + series, "all")).orElse(null);
+      if (sud == null) {
+        this.sudComponent = null;
+        this.estimated = false;
+        return;
+      }
+      BigDecimal pct = sud.flat().usd().movePointRight(2).stripTrailingZeros();
+      this.sudComponent = "sustained-use discount " + pct.toPlainString() + "% (" + series + ", full month)";
+      // The discount of an estimated on-demand price is an estimate too.
+      this.estimated = ledger.book().lookup(key).map(Price::estimated).orElse(false);
+    }
+  }
+
+  /** Machine type -> region -> its {@link OnDemand}: an estate has few, its VMs and node pools many. */
+  private final Map<String, Map<String, OnDemand>> onDemands = new HashMap<>();
+
+  private OnDemand onDemand(String machineType, String region) {
+    Map<String, OnDemand> byRegion = onDemands.get(machineType);
+    if (byRegion == null) {
+      byRegion = new HashMap<>();
+      onDemands.put(machineType, byRegion);
+    }
+    OnDemand od = byRegion.get(region);
+    if (od == null) {
+      od = new OnDemand(ledger, machineType, region);
+      byRegion.put(region, od);
+    }
+    return od;
   }
 
   private void vm(Mapping m, Ledger.Item item, Target.ComputeEngineVm vm) {
