@@ -68,12 +68,11 @@ public final class CsvText {
       w.write('\'');
     }
     int from = 0;
-    for (int j = 0; j < n; j++) {
-      if (s.charAt(j) == '"') {
-        w.write(s, from, j + 1 - from);
-        w.write('"');
-        from = j + 1;
-      }
+    // indexOf finds the (rare) quotes faster than a look at each character.
+    for (int j = s.indexOf('"'); j >= 0; j = s.indexOf('"', j + 1)) {
+      w.write(s, from, j + 1 - from);
+      w.write('"');
+      from = j + 1;
     }
     w.write(s, from, n - from);
     w.write('"');
