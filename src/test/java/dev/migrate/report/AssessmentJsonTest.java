@@ -119,6 +119,34 @@ class AssessmentJsonTest {
   }
 
   /**
+   * The arrays that grow with the estate have one element per line, each line a whole JSON value (docs/assessment-json.md,
+   * "Layout"), so a line-oriented tool reads them one at a time; the rest of the document is indented as before.
+   */
+  @Test
+  void largeArraysHaveOneElementPerLine() throws Exception {
+    for (Assessment a : java.util.List.of(Fixtures.tableapp(), Fixtures.scenarios())) {
+      String text = AssessmentJson.toJson(ReportModel.of(a));
+      JsonNode tree = READ.readTree(text);
+      java.util.List<String> lines = text.lines().toList();
+      for (String name : java.util.List.of("costLines", "mappings", "unmapped")) {
+        JsonNode array = tree.get(name);
+        int open = lines.indexOf("  \"" + name + "\" : " + (array.isEmpty() ? "[ ]," : "["));
+        assertTrue(open >= 0, () -> name + " starts a line of its own");
+        for (int i = 0; i < array.size(); i++) {
+          String line = lines.get(open + 1 + i);
+          assertTrue(line.startsWith("    {"), line);
+          String value = i + 1 < array.size() ? line.substring(4, line.length() - 1) : line.substring(4);
+          assertEquals(array.get(i), READ.readTree(value), name + "[" + i + "]");
+        }
+        if (!array.isEmpty()) {
+          assertTrue(lines.get(open + 1 + array.size()).matches(" {2}\\],?"), name + " ends on a line of its own");
+        }
+      }
+      assertTrue(text.contains("\n  \"totals\" : {\n    \"awsMonthlyUsd\" : "), "other fields stay indented");
+    }
+  }
+
+  /**
    * docs/assessment-json.md has a row for every top-level field the writer emits, and no row
    * for a field it does not: a new field cannot ship undocumented.
    */
