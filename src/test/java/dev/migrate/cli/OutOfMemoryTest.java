@@ -26,9 +26,11 @@ class OutOfMemoryTest {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path options = Path.of("jvm.options").toAbsolutePath();
     assertTrue(Files.isRegularFile(options), options + " is missing");
-    // MIGRATE_JAVA_OPTS comes after jvm.options in the launcher, so a later -Xmx wins here as it does there.
+    // MIGRATE_JAVA_OPTS comes after jvm.options in the launcher, so later heap options win here as they do there
+    // (all three sizes: jvm.options starts the heap at its bound and fixes the young generation's size, and a start
+    // above the bound is refused).
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + options,
-        "-Xmx20m", "-cp", classpath, "dev.migrate.cli.Main", "assess", "--sample", "--out", dir.resolve("out").toString());
+        "-Xms24m", "-Xmx24m", "-Xmn8m", "-cp", classpath, "dev.migrate.cli.Main", "assess", "--sample", "--out", dir.resolve("out").toString());
     File stdout = dir.resolve("stdout.txt").toFile();
     File stderr = dir.resolve("stderr.txt").toFile();
     Process p = new ProcessBuilder(cmd).redirectOutput(stdout).redirectError(stderr).start();
