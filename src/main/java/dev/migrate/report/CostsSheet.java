@@ -76,11 +76,7 @@ final class CostsSheet {
     for (int i = 0; i < abs.length; i++) {
       abs[i] = all.get(i).monthlyUsd().abs();
     }
-    boolean[] keep = new boolean[all.size()];
-    Integer[] order = dearestFirst(abs);
-    for (int i = 0; i < max; i++) {
-      keep[order[i]] = true;
-    }
+    boolean[] keep = dearest(abs, max);
     List<CostLine> lines = new ArrayList<>(max);
     int[] counts = new int[Phase.values().length];
     BigDecimal[] sums = new BigDecimal[Phase.values().length];
@@ -101,6 +97,50 @@ final class CostsSheet {
       }
     }
     return new Shown(lines, others, all.size());
+  }
+
+  /**
+   * Which {@code max} of {@code abs} come first by amount, largest first, then by index: the same choice as the first
+   * {@code max} of {@link #dearestFirst}, without sorting every amount. The amounts as doubles (exact rounding keeps
+   * their order, ties aside) give the {@code max}-th largest, {@code t}: amounts above it are in, below it out, and only
+   * those equal to it as doubles are ranked exactly. 812,507 cost lines: a sort of doubles instead of about 16 million
+   * BigDecimal comparisons.
+   */
+  static boolean[] dearest(BigDecimal[] abs, int max) {
+    int n = abs.length;
+    boolean[] keep = new boolean[n];
+    if (max <= 0) {
+      return keep;
+    }
+    if (max >= n) {
+      java.util.Arrays.fill(keep, true);
+      return keep;
+    }
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = abs[i].doubleValue();
+    }
+    double[] sorted = d.clone();
+    java.util.Arrays.sort(sorted);
+    double t = sorted[n - max];
+    int kept = 0;
+    List<Integer> ties = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (d[i] > t) {
+        keep[i] = true;
+        kept++;
+      } else if (d[i] == t) {
+        ties.add(i);
+      }
+    }
+    ties.sort((x, y) -> {
+      int c = abs[y].compareTo(abs[x]);
+      return c != 0 ? c : Integer.compare(x, y);
+    });
+    for (int j = 0; j < max - kept; j++) {
+      keep[ties.get(j)] = true;
+    }
+    return keep;
   }
 
   /** Indexes of {@code abs} by amount, largest first, then by index. */
