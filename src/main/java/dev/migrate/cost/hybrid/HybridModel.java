@@ -508,7 +508,8 @@ public final class HybridModel {
         return r;
       }
       String cur = id;
-      for (int depth = 0; depth < 8; depth++) {
+      int depth = 0;
+      for (; depth < MAX_HOPS; depth++) {
         Mapping m = mappings.get(cur);
         if (m != null && m.target() instanceof Target.Retire ret && ret.foldedInto() != null && known(ret.foldedInto())) {
           cur = ret.foldedInto();
@@ -522,6 +523,17 @@ public final class HybridModel {
         Ec2Instance host = topology.host(cur);
         if (host != null) {
           cur = host.id();
+          // A volume's instance is usually resolved already (instances come first): from here the walk is the
+          // instance's, one hop later, and it ends the same when the instance's walk ended by itself within the
+          // hops left. Its walk was a whole one (an item with no host of its own takes no short cut), so it took no
+          // more hops than the longest whole walk.
+          if (depth == 0 && 1 + longestWalk <= MAX_HOPS - 1 && !walksCut) {
+            String viaHost = resolved.get(cur);
+            if (viaHost != null && topology.host(cur) == null) {
+              resolved.put(id, viaHost);
+              return viaHost;
+            }
+          }
           continue;
         }
         DbInstance member = topology.dbInstance(cur);
@@ -531,10 +543,22 @@ public final class HybridModel {
         }
         break;
       }
+      if (depth == MAX_HOPS) {
+        walksCut = true;
+      } else if (depth > longestWalk) {
+        longestWalk = depth;
+      }
       String out = known(cur) ? cur : SHARED;
       resolved.put(id, out);
       return out;
     }
+
+    /** Hops a walk may take (folds, groups, hosts, clusters); a longer chain (a cycle of folds) stops there. */
+    private static final int MAX_HOPS = 8;
+    /** The most hops a whole walk took (one that ended by itself, not through a resolved instance). */
+    private int longestWalk;
+    /** A walk stopped at {@link #MAX_HOPS}. */
+    private boolean walksCut;
 
     Unit unit(String id) {
       return units.computeIfAbsent(id, Unit::new);
@@ -571,16 +595,17 @@ public final class HybridModel {
 
     HybridModel build() {
       // Every item of the snapshot and plan belongs to a unit, priced or not, so that waves can select it.
-      s.instances().forEach(i -> unit(resolve(i.id())));
-      s.volumes().forEach(v -> unit(resolve(v.id())));
-      s.autoScalingGroups().forEach(g -> unit(resolve(g.name())));
-      s.loadBalancers().forEach(l -> unit(resolve(l.id())));
-      s.distributions().forEach(d -> unit(resolve(d.id())));
-      s.buckets().forEach(b -> unit(resolve(b.name())));
-      s.dbInstances().forEach(d -> unit(resolve(d.id())));
-      s.dbClusters().forEach(c -> unit(resolve(c.id())));
-      s.cacheClusters().forEach(c -> unit(resolve(c.id())));
-      a.plan().mappings().forEach(m -> unit(resolve(m.itemId())));
+      // Through the item cache: the cost lines, instances and usage looked up below then find their unit at once.
+      s.instances().forEach(i -> unitOfItem(i.id()));
+      s.volumes().forEach(v -> unitOfItem(v.id()));
+      s.autoScalingGroups().forEach(g -> unitOfItem(g.name()));
+      s.loadBalancers().forEach(l -> unitOfItem(l.id()));
+      s.distributions().forEach(d -> unitOfItem(d.id()));
+      s.buckets().forEach(b -> unitOfItem(b.name()));
+      s.dbInstances().forEach(d -> unitOfItem(d.id()));
+      s.dbClusters().forEach(c -> unitOfItem(c.id()));
+      s.cacheClusters().forEach(c -> unitOfItem(c.id()));
+      a.plan().mappings().forEach(m -> unitOfItem(m.itemId()));
       // Loop bodies over items, lines and units are methods throughout: the JIT compiles a method
       // after a few hundred calls, while a loop inside one long-running method runs interpreted
       // until on-stack replacement (tens of thousands of iterations), which is most of a cold run.
