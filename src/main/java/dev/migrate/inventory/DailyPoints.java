@@ -57,6 +57,79 @@ final class DailyPoints extends AbstractList<Usage.Daily> implements RandomAcces
     peakRequestsPerSecond = any[4] ? d[3] : null;
   }
 
+  private DailyPoints(int firstDay, int[] epochDays, int size, long[] requests, double[] bytesOutGib,
+      double[] cpuAvgPct, double[] cpuMaxPct, double[] peakRequestsPerSecond) {
+    this.firstDay = firstDay;
+    this.epochDays = epochDays;
+    this.size = size;
+    this.requests = requests;
+    this.bytesOutGib = bytesOutGib;
+    this.cpuAvgPct = cpuAvgPct;
+    this.cpuMaxPct = cpuMaxPct;
+    this.peakRequestsPerSecond = peakRequestsPerSecond;
+  }
+
+  /**
+   * Points put straight into columns as a reader meets them, with no object per point: the same list
+   * {@link #of} makes of the points one by one. One builder serves one reader, a list after another.
+   */
+  static final class Columns {
+    private int n;
+    private int[] days = new int[32];
+    private long[] req = new long[32];
+    private final double[][] d = new double[4][32];
+    private boolean consecutive;
+    private final boolean[] any = new boolean[5];
+
+    /** Starts a new list. */
+    void clear() {
+      n = 0;
+      consecutive = true;
+      java.util.Arrays.fill(any, false);
+    }
+
+    /**
+     * Adds a point; an absent figure is {@link #NO_LONG} or NaN. The caller keeps {@code requests} from being
+     * {@link #NO_LONG} when present and the figures from being NaN (JSON has no NaN).
+     */
+    void add(int epochDay, long requests, double bytesOutGib, double cpuAvgPct, double cpuMaxPct, double peak) {
+      if (n == days.length) {
+        int grown = n * 2;
+        days = java.util.Arrays.copyOf(days, grown);
+        req = java.util.Arrays.copyOf(req, grown);
+        for (int k = 0; k < 4; k++) {
+          d[k] = java.util.Arrays.copyOf(d[k], grown);
+        }
+      }
+      consecutive &= n == 0 || epochDay == days[n - 1] + 1;
+      days[n] = epochDay;
+      req[n] = requests;
+      any[0] |= requests != NO_LONG;
+      d[0][n] = bytesOutGib;
+      d[1][n] = cpuAvgPct;
+      d[2][n] = cpuMaxPct;
+      d[3][n] = peak;
+      any[1] |= !Double.isNaN(bytesOutGib);
+      any[2] |= !Double.isNaN(cpuAvgPct);
+      any[3] |= !Double.isNaN(cpuMaxPct);
+      any[4] |= !Double.isNaN(peak);
+      n++;
+    }
+
+    /** The points added since {@link #clear}, as {@link #of} would keep them. */
+    List<Usage.Daily> build() {
+      if (n == 0) {
+        return List.of();
+      }
+      return new DailyPoints(days[0], consecutive ? null : java.util.Arrays.copyOf(days, n), n,
+          any[0] ? java.util.Arrays.copyOf(req, n) : null, column(1, 0), column(2, 1), column(3, 2), column(4, 3));
+    }
+
+    private double[] column(int flag, int k) {
+      return any[flag] ? java.util.Arrays.copyOf(d[k], n) : null;
+    }
+  }
+
   /** An immutable copy of {@code points}: by column when every point can be kept that way, else a plain list. */
   static List<Usage.Daily> of(List<Usage.Daily> points) {
     if (points == null || points.isEmpty()) {

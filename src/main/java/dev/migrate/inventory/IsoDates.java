@@ -43,6 +43,33 @@ final class IsoDates extends StdScalarDeserializer<LocalDate> {
     return LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
   }
 
+  /**
+   * The day (days since 1970-01-01) of the parser's string token when it is of the form {@code yyyy-mm-dd} and names
+   * a real day, else {@link Integer#MIN_VALUE}: the day {@link #deserialize} gives, without a date object.
+   */
+  static int epochDay(JsonParser p) throws IOException {
+    if (p.getTextLength() != 10) {
+      return Integer.MIN_VALUE;
+    }
+    char[] c = p.getTextCharacters();
+    int o = p.getTextOffset();
+    if (c[o + 4] != '-' || c[o + 7] != '-') {
+      return Integer.MIN_VALUE;
+    }
+    int y = digits(c, o, 4);
+    int m = digits(c, o + 5, 2);
+    int d = digits(c, o + 8, 2);
+    if (y < 0 || m < 0 || d < 0) {
+      return Integer.MIN_VALUE;
+    }
+    try {
+      // Four-digit years: within an int of days.
+      return (int) LocalDate.of(y, m, d).toEpochDay();
+    } catch (DateTimeException e) {
+      return Integer.MIN_VALUE;
+    }
+  }
+
   /** The number that {@code n} ASCII digits at {@code from} write, or -1. */
   private static int digits(char[] c, int from, int n) {
     int v = 0;

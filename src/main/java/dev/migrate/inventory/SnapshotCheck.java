@@ -278,6 +278,11 @@ final class SnapshotCheck {
     }
     for (int j = 0; j < u.daily().size(); j++) {
       Usage.Daily d = u.daily().get(j);
+      if (d == null) {
+        out.add(error(at("usage", i) + ".daily[" + j + "]", "null where a daily point (an object with its date) is "
+            + "expected"));
+        continue;
+      }
       dailyAtLeastZero(out, i, j, ".requests", d.requests());
       dailyAtLeastZero(out, i, j, ".bytesOutGib", d.bytesOutGib());
       dailyPercent(out, i, j, ".cpuAvgPct", d.cpuAvgPct());
