@@ -98,11 +98,16 @@ public final class DependencyGraph {
    * The dependency graph of a snapshot's flow logs.
    *
    * @param topology the snapshot indexed (links of instances to groups, Aurora members to clusters), or null to
-   *                 index it here when needed
+   *                 index it here when needed; the graph of an index (of this snapshot) is built once per options and
+   *                 kept with the index
    */
   public static DependencyGraph of(Snapshot snapshot, Topology topology, DependencyOptions options) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(options, "options");
+    if (topology != null && topology.snapshot() == snapshot) {
+      // Built once per index and options: the what-if and the reports of one run read the same graph.
+      return topology.derived(options, DependencyGraph.class, t -> new DependencyGraph(snapshot, t, options));
+    }
     return new DependencyGraph(snapshot, topology, options);
   }
 

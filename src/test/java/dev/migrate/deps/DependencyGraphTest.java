@@ -3,6 +3,8 @@ package dev.migrate.deps;
 import static dev.migrate.deps.FlowEstate.MIB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +88,26 @@ class DependencyGraphTest {
     assertEquals("reports-db", strict.groupOf("reports-db").orElseThrow().name(),
         "reports<->reports-db (100 MiB) is below the floor: the untagged database is a group of its own");
     assertEquals(List.of("i-rep"), strict.groupOf("i-rep").orElseThrow().itemIds());
+  }
+
+  @Test
+  void anIndexKeepsItsGraphPerOptionsSoARunBuildsItOnce() {
+    Snapshot s = FlowEstate.snapshot();
+    Topology t = Topology.of(s);
+    DependencyGraph first = DependencyGraph.of(t.snapshot(), t, DependencyOptions.DEFAULTS);
+    // the what-if and the reports ask with equal options (made anew from the run's choices)
+    DependencyOptions same = DependencyOptions.DEFAULTS.withOnPremises(List.of());
+    assertSame(first, DependencyGraph.of(t.snapshot(), t, same));
+    // other options are another graph, kept as well
+    DependencyOptions strict = new DependencyOptions(0.5, 0, List.of(), "app");
+    DependencyGraph other = DependencyGraph.of(t.snapshot(), t, strict);
+    assertNotSame(first, other);
+    assertSame(other, DependencyGraph.of(t.snapshot(), t, strict));
+    assertEquals(graph(strict).groups().size(), other.groups().size());
+    assertEquals(DependencyExport.json(graph(DependencyOptions.DEFAULTS)), DependencyExport.json(first));
+    // another index of the same snapshot builds its own
+    Topology again = Topology.of(s);
+    assertNotSame(first, DependencyGraph.of(again.snapshot(), again, DependencyOptions.DEFAULTS));
   }
 
   @Test

@@ -27,7 +27,8 @@ import java.util.TreeSet;
 
 /**
  * One snapshot indexed by id, with the links between its items. Built in one pass over each list
- * (hash maps only, so linear in the number of items); immutable once built. Every stage reads
+ * (hash maps only, so linear in the number of items); immutable once built (views worked out from it on request,
+ * such as a dependency graph, are kept with it: {@link #derived}). Every stage reads
  * links from here, so that the plan, the cost model and the what-if agree on them.
  *
  * <p>Links, and how they are found:
@@ -80,6 +81,8 @@ public final class Topology {
   private final Map<String, String> distributionRegion = new HashMap<>();
   /** The member account of each item id of an estate; empty for one account. */
   private final Map<String, MemberAccount> accountOf;
+  /** Views worked out from this index on request, by key (see {@link #derived}); guarded by {@code this}. */
+  private final Map<Object, Object> derived = new HashMap<>();
 
   private Topology(Snapshot s) {
     this.snapshot = s;
@@ -287,6 +290,26 @@ public final class Topology {
         }
       }
     }
+  }
+
+  /**
+   * A view of this index that a later stage works out from it (the dependency graph of the flow logs, read by the
+   * what-if and by the reports), built on the first request for its key and handed out again for an equal key, so
+   * that it is built once per run like the index itself. {@code build} must be a pure function of the index and
+   * the key (the key names everything else it reads: options, ranges); it runs while other requests wait.
+   *
+   * @param key   what the view is of, with equals and hashCode (a record of options)
+   * @param type  the view's class, which the key is taken for
+   */
+  public synchronized <T> T derived(Object key, Class<T> type, java.util.function.Function<Topology, T> build) {
+    List<Object> k = List.of(type, key);
+    Object known = derived.get(k);
+    if (known != null) {
+      return type.cast(known);
+    }
+    T view = java.util.Objects.requireNonNull(build.apply(this), "derived view");
+    derived.put(k, view);
+    return view;
   }
 
   // ------------------------------------------------------------------ items by id
