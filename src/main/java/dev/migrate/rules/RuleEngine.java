@@ -210,6 +210,24 @@ public final class RuleEngine {
     final Map<List<Object>, Rightsizer.Series> series = new HashMap<>();
     /** {@code 1x m5.large}: the instance types of a single host. */
     final Map<String, String> oneHostTypes = new HashMap<>();
+    /** {@link RuleEngine#fmt} texts by rounded value: node sizes, needs and headroom repeat across the items. */
+    final Map<Double, String> numbers = new HashMap<>();
+
+    /** {@link RuleEngine#fmt}, one text per distinct value (bounded). */
+    String num(double v) {
+      double r = Rightsizer.round3(v);
+      if (r >= 0 && r < COUNTS.length && r == Math.rint(r)) {
+        return COUNTS[(int) r];
+      }
+      String text = numbers.get(r);
+      if (text == null) {
+        text = fmt(r);
+        if (numbers.size() < 65_536) {
+          numbers.put(r, text);
+        }
+      }
+      return text;
+    }
     String lastRegion;
     final Map<ItemKind, List<Mapping>> mappedInOrder = new java.util.EnumMap<>(ItemKind.class);
     final List<Unmapped> unmapped = new ArrayList<>();
@@ -493,7 +511,7 @@ public final class RuleEngine {
       if (alt.startsWith("memorystore")) {
         String engine = alt.equals("memorystore") ? cacheEngine(f, hosts) : alt.substring("memorystore-".length());
         alternative = "Memorystore for " + (engine.equals("redis") ? "Redis" : "Memcached") + " (standard tier, "
-            + fmt(Math.max(1, Math.ceil(need.memoryGib()))) + " GiB)";
+            + num(Math.max(1, Math.ceil(need.memoryGib()))) + " GiB)";
       }
       if (r.target().bool("autopilot", false)) {
         sizing.put("pricing", "autopilot (per pod resources)");
@@ -502,8 +520,8 @@ public final class RuleEngine {
       sizing.put("machineType", pool.machine().name());
       sizing.put("nodes", count(pool.nodes()));
       sizing.put("minNodes", count(p.minNodes()));
-      sizing.put("nodeAllocatableVcpu", fmt(pool.allocatableCpu()));
-      sizing.put("nodeAllocatableMemoryGib", fmt(pool.allocatableMemoryGib()));
+      sizing.put("nodeAllocatableVcpu", num(pool.allocatableCpu()));
+      sizing.put("nodeAllocatableMemoryGib", num(pool.allocatableMemoryGib()));
       return new Target.GkeWorkload(kind, name, r.target().string("cluster", Target.GkeWorkload.DEFAULT_CLUSTER),
           r.target().string("nodePool", name + "-pool"), pool.machine().name(), pool.nodes(), replicas,
           pool.podCpu(), pool.podMemoryGib(), r.target().bool("autopilot", false), region, alternative);
@@ -513,15 +531,15 @@ public final class RuleEngine {
       sizing.put("strategy", p.strategy());
       if ("measured".equals(p.strategy())) {
         sizing.put("cpuPercentile", p.percentile() == 100 ? "max" : p.percentile() == 95 ? "p95" : "p" + p.percentile());
-        sizing.put("headroom", fmt(p.headroom()));
+        sizing.put("headroom", num(p.headroom()));
         sizing.put("cpuMeasured", ofCount(need.cpuMeasured(), need.instances()));
         sizing.put("memoryMeasured", ofCount(need.memoryMeasured(), need.instances()));
         if (need.memoryMeasured() > 0) {
-          sizing.put("memoryHeadroom", fmt(p.memoryHeadroom()));
+          sizing.put("memoryHeadroom", num(p.memoryHeadroom()));
         }
       }
-      sizing.put("neededVcpu", fmt(need.vcpu()));
-      sizing.put("neededMemoryGib", fmt(need.memoryGib()));
+      sizing.put("neededVcpu", num(need.vcpu()));
+      sizing.put("neededMemoryGib", num(need.memoryGib()));
       if (hosts.size() == 1) {
         sizing.put("awsInstanceTypes", oneHostTypes.computeIfAbsent(hosts.get(0).instanceType(), t -> "1x " + t));
         return;
