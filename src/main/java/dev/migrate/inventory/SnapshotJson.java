@@ -35,7 +35,8 @@ import java.util.List;
 public final class SnapshotJson {
   private static final ObjectMapper MAPPER = mapper();
   /**
-   * The quick reader's mapper: {@link #MAPPER} with daily points read straight into their columns. It reads through
+   * The quick reader's mapper: {@link #MAPPER} with daily points read straight into their columns and maps into their
+   * sorted arrays. It reads through
    * {@link DistinctKeys}; anything it does not read is read again by {@link #MAPPER} (see {@link #bind}).
    */
   private static final ObjectMapper QUICK = quickMapper();
@@ -66,6 +67,19 @@ public final class SnapshotJson {
               com.fasterxml.jackson.databind.jsontype.TypeDeserializer elementTypeDeserializer,
               com.fasterxml.jackson.databind.JsonDeserializer<?> elementDeserializer) {
             return type.getContentType().hasRawClass(Usage.Daily.class) ? new DailyColumns() : null;
+          }
+
+          @Override
+          public com.fasterxml.jackson.databind.JsonDeserializer<?> findMapDeserializer(
+              com.fasterxml.jackson.databind.type.MapType type,
+              com.fasterxml.jackson.databind.DeserializationConfig config,
+              com.fasterxml.jackson.databind.BeanDescription beanDesc,
+              com.fasterxml.jackson.databind.KeyDeserializer keyDeserializer,
+              com.fasterxml.jackson.databind.jsontype.TypeDeserializer elementTypeDeserializer,
+              com.fasterxml.jackson.databind.JsonDeserializer<?> elementDeserializer) {
+            SortedMaps.Values values = SortedMaps.Values.of(type.getContentType().getRawClass());
+            return type.hasRawClass(java.util.Map.class) && type.getKeyType().hasRawClass(String.class)
+                && values != null ? new SortedMaps(values) : null;
           }
         });
       }
@@ -129,7 +143,8 @@ public final class SnapshotJson {
    * Reads a snapshot the quick way, or returns null when the quick reader does not read it (a key given twice, a daily
    * point of an unusual form, text after the snapshot, any problem at all): then the general reader reads it again
    * and gives the snapshot, or says what is wrong exactly as it always did. The quick way differs only in how: daily
-   * points go straight into their columns, and keys given twice are found without a hash set per object.
+   * points go straight into their columns, maps (tags) into their sorted arrays, and keys given twice are found
+   * without a hash set per object.
    */
   private static Snapshot quick(Reopen open) {
     try (JsonParser p = new DistinctKeys(open.open())) {

@@ -48,6 +48,31 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> {
     return new SortedArrayMap<>(k, v);
   }
 
+  /**
+   * The map of the first {@code n} keys and values (keys distinct and not null), sorted by key; the arrays are the
+   * caller's to reuse. The same map {@link #copyOf} makes of a map of these entries.
+   */
+  static <V> Map<String, V> of(String[] keys, Object[] values, int n) {
+    if (n == 0) {
+      return Map.of();
+    }
+    String[] k = Arrays.copyOf(keys, n);
+    Object[] v = Arrays.copyOf(values, n);
+    // Insertion sort: a few keys, often in order already.
+    for (int i = 1; i < n; i++) {
+      String key = k[i];
+      Object value = v[i];
+      int j = i - 1;
+      for (; j >= 0 && k[j].compareTo(key) > 0; j--) {
+        k[j + 1] = k[j];
+        v[j + 1] = v[j];
+      }
+      k[j + 1] = key;
+      v[j + 1] = value;
+    }
+    return new SortedArrayMap<>(k, v);
+  }
+
   @Override
   public int size() {
     return keys.length;

@@ -71,6 +71,17 @@ class SnapshotQuickReadingTest {
     readTheSameQuickly(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void mapsOfTextIntegersAndDecimalsAreReadQuicklyTooWithTheirNullValues() throws Exception {
+    String json = SnapshotJson.toJson(Snapshots.small()).replace("\"role\" : \"web\"", "\"role\" : null, \"a\" : \"z\"");
+    String usage = SnapshotJson.toJson(varied()).replaceFirst("\"requestsByGeography\" : \\{ \\}",
+        "\"requestsByGeography\" : { \"us\" : 5, \"japan\" : null, \"europe\" : 9007199254740993 }")
+        .replaceFirst("\"bytesByGeographyGib\" : \\{ \\}", "\"bytesByGeographyGib\" : { \"us\" : 3, \"japan\" : 2.5 }");
+    assertTrue(json.contains("\"role\" : null") && usage.contains("\"japan\" : 2.5"), usage);
+    readTheSameQuickly(json.getBytes(StandardCharsets.UTF_8));
+    readTheSameQuickly(usage.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Edits the quick reader does not read, each with what the general reader makes of it. */
   @Test
   void whatIsNotInTheUsualFormIsLeftToTheGeneralReader() throws Exception {
@@ -86,6 +97,8 @@ class SnapshotQuickReadingTest {
         base.replace("\"bytesOutGib\" : 0.125", "\"bytesOutGib\" : 1e999"),        // beyond a double
         base.replace("\"kind\" : \"ec2\",", "\"kind\" : \"ec2\", \"kind\" : \"ec2\","), // a key twice in a record
         base.replace("\"daily\" : [ {", "\"daily\" : [ null, {"),                   // a point that is null
+        base.replaceFirst("\"requestsByGeography\" : \\{ \\}", "\"requestsByGeography\" : { \"us\" : 1.5 }"),
+        base.replaceFirst("\"requestsByGeography\" : \\{ \\}", "\"requestsByGeography\" : [ ]"),
         base + " {}");                                                              // a second value
     for (String edit : edits) {
       byte[] bytes = edit.getBytes(StandardCharsets.UTF_8);
@@ -116,6 +129,8 @@ class SnapshotQuickReadingTest {
     String tagged = base.replace("\"Name\" : \"web-1\",", "\"Name\" : \"web-1\", \"Name\" : \"web-2\",");
     assertTrue(!tagged.equals(base));
     assertNull(SnapshotJson.quickly(tagged.getBytes(StandardCharsets.UTF_8)));
+    assertNull(SnapshotJson.quickly(base.replace("\"role\" : \"web\"", "\"role\" : 5").getBytes(StandardCharsets.UTF_8)),
+        "a number where a tag's text is");
     SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotJson.read(
         new ByteArrayInputStream(tagged.getBytes(StandardCharsets.UTF_8)), "s.json"));
     assertTrue(e.getMessage().matches("s\\.json:\\d+:\\d+: \\$\\.instances\\[0\\]\\.tags\\.Name: duplicate key 'Name'.*"),
