@@ -87,16 +87,8 @@ public record AccountTotals(List<Row> rows, YearMonth billMonth) {
       sums.put(m.account().id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
     }
     BigDecimal[] shared = {BigDecimal.ZERO, BigDecimal.ZERO};
-    for (CostLine l : a.current().lines()) {
-      MemberAccount m = index.account(l.itemId());
-      BigDecimal[] x = m == null ? shared : sums.get(m.account().id());
-      x[0] = x[0].add(l.monthlyUsd());
-    }
-    for (CostLine l : a.target().lines()) {
-      MemberAccount m = index.account(l.itemId());
-      BigDecimal[] x = m == null ? shared : sums.get(m.account().id());
-      x[1] = x[1].add(l.monthlyUsd());
-    }
+    add(a.current().lines(), 0, index, sums, shared);
+    add(a.target().lines(), 1, index, sums, shared);
     for (Mapping m : a.plan().mappings()) {
       count(items, index.account(m.itemId()));
     }
@@ -122,6 +114,24 @@ public record AccountTotals(List<Row> rows, YearMonth billMonth) {
           beyond == null || beyond.signum() == 0 ? null : beyond));
     }
     return new AccountTotals(rows, month);
+  }
+
+  /**
+   * Adds each line's amount to its account's sums at {@code side}. The lines of an item sit together (sorted by
+   * service, then item) and share its id: the account is looked up once per run of an item's lines.
+   */
+  private static void add(List<CostLine> lines, int side, Topology index, Map<String, BigDecimal[]> sums,
+      BigDecimal[] shared) {
+    String item = null;
+    BigDecimal[] x = null;
+    for (CostLine l : lines) {
+      if (x == null || l.itemId() != item) {
+        item = l.itemId();
+        MemberAccount m = index.account(item);
+        x = m == null ? shared : sums.get(m.account().id());
+      }
+      x[side] = x[side].add(l.monthlyUsd());
+    }
   }
 
   private static void count(Map<String, Integer> items, MemberAccount m) {

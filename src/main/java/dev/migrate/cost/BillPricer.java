@@ -268,7 +268,13 @@ final class BillPricer {
     Set<Billing.UsageLine> unpriced = new HashSet<>();
     fromBill.forEach((kind, list) -> unpriced.addAll(fromBill(kind, list)));
     Set<String> modelledFamilies = new HashSet<>();
+    CostLine last = null;
     for (CostLine c : current.lines()) {
+      // A line with the service and key texts of the one before has its family: looked up once per run of them.
+      if (last != null && c.service() == last.service() && c.priceKey() == last.priceKey()) {
+        continue;
+      }
+      last = c;
       if (c.priceKey() == null || !c.priceKey().startsWith(KEY_PREFIX)) {
         families.ofCostLine(c).ifPresent(f -> modelledFamilies.add(f.id()));
       }

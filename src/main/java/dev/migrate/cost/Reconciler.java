@@ -91,13 +91,19 @@ final class Reconciler {
     Map<String, Acc> outside = new TreeMap<>();
     Map<String, Acc> mapped = new TreeMap<>();
     Map<String, Acc> carried = new TreeMap<>();
+    // Lines of one service and key come together and share their texts: their family is looked up once per run.
+    CostLine last = null;
+    Acc acc = null;
     for (CostLine l : current.lines()) {
       if (fromBillAmount(l)) {
         continue;
       }
-      BillFamilies.Family f = families.ofCostLine(l).orElse(null);
-      Acc a = f == null ? outside.computeIfAbsent(l.service(), s -> new Acc()) : modelled.get(f.id());
-      a.modelled = a.modelled.add(l.monthlyUsd());
+      if (last == null || l.service() != last.service() || l.priceKey() != last.priceKey()) {
+        BillFamilies.Family f = families.ofCostLine(l).orElse(null);
+        acc = f == null ? outside.computeIfAbsent(l.service(), s -> new Acc()) : modelled.get(f.id());
+        last = l;
+      }
+      acc.modelled = acc.modelled.add(l.monthlyUsd());
     }
     for (BillCoverage.Line b : coverage.lines()) {
       Acc a;
