@@ -78,6 +78,39 @@ public final class CsvText {
     w.write('"');
   }
 
+  /**
+   * The cells of one column, each encoded once: a column that repeats its values (a price source of up to 300
+   * characters, a service, a unit) costs a copy of the encoded bytes per row instead of neutralising, quoting and
+   * encoding the text again. At most {@link #LIMIT} values are kept; others are written as they come. Not
+   * thread-safe: one per writer.
+   */
+  public static final class Column {
+    public static final int LIMIT = 1 << 12;
+    private final java.util.Map<String, byte[]> seen = new java.util.HashMap<>();
+    private final java.io.ByteArrayOutputStream scratch = new java.io.ByteArrayOutputStream();
+
+    /** {@link CsvText#cell(java.io.Writer, String)} of {@code s} to {@code w}: the same bytes. */
+    public void cell(Utf8Writer w, String s) throws java.io.IOException {
+      if (s == null) {
+        return;
+      }
+      byte[] bytes = seen.get(s);
+      if (bytes == null) {
+        if (seen.size() >= LIMIT) {
+          CsvText.cell(w, s);
+          return;
+        }
+        scratch.reset();
+        Utf8Writer one = new Utf8Writer(scratch, 256);
+        CsvText.cell(one, s);
+        one.flush();
+        bytes = scratch.toByteArray();
+        seen.put(s, bytes);
+      }
+      w.writeEncoded(bytes);
+    }
+  }
+
   /** A number cell: plain decimal, never quoted or prefixed. Null is empty. */
   public static String number(BigDecimal v) {
     return v == null ? "" : v.toPlainString();

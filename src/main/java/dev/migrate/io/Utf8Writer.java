@@ -82,6 +82,19 @@ public final class Utf8Writer extends Writer {
     }
   }
 
+  /** Bytes already encoded (e.g. a cell written before), copied as they are. */
+  public void writeEncoded(byte[] bytes) throws IOException {
+    if (bytes.length > buf.length - n) {
+      drain();
+      if (bytes.length > buf.length) {
+        out.write(bytes);
+        return;
+      }
+    }
+    System.arraycopy(bytes, 0, buf, n, bytes.length);
+    n += bytes.length;
+  }
+
   /** Encodes the non-ASCII {@code c} at index {@code i} (with {@code next} when it is a surrogate pair); the next index. */
   private int encode(char c, char next, int i) {
     if (c < 0x800) {

@@ -3,6 +3,7 @@ package dev.migrate.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -234,8 +235,8 @@ public final class AssessmentJson {
     List<ReportModel.MappingRow> mapped = m.mappings().subList(0, f.mapped());
     List<ReportModel.MappingRow> unmapped = m.mappings().subList(f.mapped(), m.mappings().size());
     // The arrays that grow with the estate are written element by element, one per line (Lines).
-    root.put("mappings", new Lines<>(mapped, (g, r, texts) -> mapping(g, r, m.anonymizer())));
-    root.put("unmapped", new Lines<>(unmapped, (g, r, texts) -> unmapped(g, r)));
+    root.put("mappings", new Lines<>(mapped, (g, r, texts) -> mapping(g, r, m.anonymizer(), texts)));
+    root.put("unmapped", new Lines<>(unmapped, AssessmentJson::unmapped));
     // Managed databases and caches as the Inventory sheet shows them (engine, size, layout, metrics).
     root.put("dataStores", m.dataStores().stream().map(r -> {
       var o = new TreeMap<String, Object>();
@@ -337,11 +338,98 @@ public final class AssessmentJson {
   static final class Texts {
     final PlainNumbers numbers = new PlainNumbers();
     private final Map<java.time.LocalDate, String> dates = new java.util.HashMap<>();
+    // One per field, so that a field of distinct values (a reason naming its item) does not crowd out another's.
+    final Repeated app = new Repeated();
+    final Repeated component = new Repeated();
+    final Repeated phase = new Repeated();
+    final Repeated priceAsOf = new Repeated();
+    final Repeated priceKey = new Repeated();
+    final Repeated priceSource = new Repeated();
+    final Repeated service = new Repeated();
+    final Repeated unit = new Repeated();
+    final Repeated region = new Repeated();
+    final Repeated effort = new Repeated();
+    final Repeated kind = new Repeated();
+    final Repeated reason = new Repeated();
+    final Repeated ruleId = new Repeated();
+    final Repeated targetText = new Repeated();
 
     String date(java.time.LocalDate d) {
       return d == null ? null : dates.computeIfAbsent(d, java.time.LocalDate::toString);
     }
   }
+
+  /**
+   * The texts of one field of a large array, each quoted and encoded to UTF-8 once: a cost line's price source (up to
+   * 300 characters), price key, service, unit and component recur on thousands of lines, and copying their bytes costs
+   * a fraction of escaping and encoding them character by character again. The bytes are those the generator writes
+   * for the string. At most {@link #LIMIT} texts are kept; others, and any text with a surrogate (which the generator
+   * checks and reports itself), are written as they come.
+   */
+  static final class Repeated {
+    static final int LIMIT = 1 << 12;
+    private final Map<String, SerializedString> seen = new java.util.HashMap<>();
+
+    void write(JsonGenerator g, SerializedString field, String s) throws IOException {
+      g.writeFieldName(field);
+      write(g, s);
+    }
+
+    void write(JsonGenerator g, String s) throws IOException {
+      if (s == null) {
+        g.writeNull();
+        return;
+      }
+      SerializedString quoted = seen.get(s);
+      if (quoted == null) {
+        if (seen.size() >= LIMIT || hasSurrogate(s)) {
+          g.writeString(s);
+          return;
+        }
+        quoted = new SerializedString(s);
+        seen.put(s, quoted);
+      }
+      g.writeString(quoted);
+    }
+
+    private static boolean hasSurrogate(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (Character.isSurrogate(s.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** A field name of the large arrays, quoted and encoded once. */
+  private static SerializedString name(String n) {
+    return new SerializedString(n);
+  }
+
+  private static final SerializedString APP = name("app");
+  private static final SerializedString AWS_REGION = name("awsRegion");
+  private static final SerializedString BLOCKERS = name("blockers");
+  private static final SerializedString COMPONENT = name("component");
+  private static final SerializedString EFFORT = name("effort");
+  private static final SerializedString ESTIMATED = name("estimated");
+  private static final SerializedString ITEM_ID = name("itemId");
+  private static final SerializedString ITEM_NAME = name("itemName");
+  private static final SerializedString KIND = name("kind");
+  private static final SerializedString MONTHLY_USD = name("monthlyUsd");
+  private static final SerializedString PHASE = name("phase");
+  private static final SerializedString PRICE_AS_OF = name("priceAsOf");
+  private static final SerializedString PRICE_KEY = name("priceKey");
+  private static final SerializedString PRICE_SOURCE = name("priceSource");
+  private static final SerializedString QUANTITY = name("quantity");
+  private static final SerializedString REASON = name("reason");
+  private static final SerializedString RULE_ID = name("ruleId");
+  private static final SerializedString SERVICE = name("service");
+  private static final SerializedString SIZING = name("sizing");
+  private static final SerializedString TARGET = name("target");
+  private static final SerializedString UNIT = name("unit");
+  private static final SerializedString UNIT_PRICE_USD = name("unitPriceUsd");
+  private static final SerializedString WARNINGS = name("warnings");
 
   /**
    * An array that grows with the estate (cost lines, mappings): written element by element straight to the generator,
@@ -472,33 +560,38 @@ public final class AssessmentJson {
     }
   }
 
-  private static void mapping(JsonGenerator g, ReportModel.MappingRow r, Anonymizer anon) throws IOException {
+  private static void mapping(JsonGenerator g, ReportModel.MappingRow r, Anonymizer anon, Texts texts)
+      throws IOException {
     g.writeStartObject();
-    g.writeStringField("awsRegion", r.awsRegion());
-    g.writeFieldName("blockers");
+    texts.region.write(g, AWS_REGION, r.awsRegion());
+    g.writeFieldName(BLOCKERS);
     strings(g, r.blockers());
-    g.writeStringField("effort", r.effort());
-    g.writeStringField("itemId", r.itemId());
-    g.writeStringField("itemName", r.itemName());
-    g.writeStringField("kind", r.kind());
-    g.writeStringField("reason", r.reason());
-    g.writeStringField("ruleId", r.ruleId());
-    g.writeFieldName("sizing");
+    texts.effort.write(g, EFFORT, r.effort());
+    g.writeFieldName(ITEM_ID);
+    g.writeString(r.itemId());
+    g.writeFieldName(ITEM_NAME);
+    g.writeString(r.itemName());
+    texts.kind.write(g, KIND, r.kind());
+    texts.reason.write(g, REASON, r.reason());
+    texts.ruleId.write(g, RULE_ID, r.ruleId());
+    g.writeFieldName(SIZING);
     sortedStrings(g, r.sizing());
-    g.writeFieldName("target");
-    target(g, r, anon);
-    g.writeFieldName("warnings");
+    g.writeFieldName(TARGET);
+    target(g, r, anon, texts.targetText);
+    g.writeFieldName(WARNINGS);
     strings(g, r.warnings());
     g.writeEndObject();
   }
 
-  private static void unmapped(JsonGenerator g, ReportModel.MappingRow r) throws IOException {
+  private static void unmapped(JsonGenerator g, ReportModel.MappingRow r, Texts texts) throws IOException {
     g.writeStartObject();
-    g.writeStringField("awsRegion", r.awsRegion());
-    g.writeStringField("itemId", r.itemId());
-    g.writeStringField("itemName", r.itemName());
-    g.writeStringField("kind", r.kind());
-    g.writeStringField("reason", r.reason());
+    texts.region.write(g, AWS_REGION, r.awsRegion());
+    g.writeFieldName(ITEM_ID);
+    g.writeString(r.itemId());
+    g.writeFieldName(ITEM_NAME);
+    g.writeString(r.itemName());
+    texts.kind.write(g, KIND, r.kind());
+    texts.reason.write(g, REASON, r.reason());
     g.writeEndObject();
   }
 
@@ -542,7 +635,8 @@ public final class AssessmentJson {
    * The target record's fields (with its {@code type}), plus label, category and size text, keys sorted; text fields
    * through the anonymizer (not the type, and not inside nested values such as a bucket's storage classes).
    */
-  private static void target(JsonGenerator g, ReportModel.MappingRow r, Anonymizer anon) throws IOException {
+  private static void target(JsonGenerator g, ReportModel.MappingRow r, Anonymizer anon, Repeated texts)
+      throws IOException {
     Target t = r.target();
     if (t == null) {
       g.writeNull();
@@ -553,17 +647,17 @@ public final class AssessmentJson {
     g.writeStartObject();
     for (TargetShape.Field f : shape.fields()) {
       switch (f.name()) {
-        case "type" -> g.writeStringField("type", shape.type());
-        case "label" -> g.writeStringField("label", r.targetLabel());
-        case "category" -> g.writeStringField("category", r.category());
-        case "size" -> g.writeStringField("size", r.size());
+        case "type" -> texts.write(g, f.quoted(), shape.type());
+        case "label" -> texts.write(g, f.quoted(), r.targetLabel());
+        case "category" -> texts.write(g, f.quoted(), r.category());
+        case "size" -> texts.write(g, f.quoted(), r.size());
         default -> {
-          g.writeFieldName(f.name());
+          g.writeFieldName(f.quoted());
           Object v = f.get(t);
           if (folded != null && f.name().equals("foldedInto")) {
             g.writeString(folded);
           } else if (v instanceof String s) {
-            g.writeString(anon.text(s));
+            texts.write(g, anon.text(s));
           } else if (v == null) {
             g.writeNull();
           } else if (v instanceof Double d) {
@@ -593,7 +687,11 @@ public final class AssessmentJson {
     private static final Map<Class<?>, TargetShape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A record component or one of the added keys (no accessor). */
-    record Field(String name, java.lang.reflect.Method accessor) {
+    record Field(String name, java.lang.reflect.Method accessor, SerializedString quoted) {
+      Field(String name, java.lang.reflect.Method accessor) {
+        this(name, accessor, new SerializedString(name));
+      }
+
       Object get(Object record) throws IOException {
         try {
           return accessor.invoke(record);
@@ -632,25 +730,29 @@ public final class AssessmentJson {
 
   private static void costLine(JsonGenerator g, CostLine l, Texts texts) throws IOException {
     g.writeStartObject();
-    g.writeStringField("app", l.app());
-    g.writeStringField("component", l.component());
-    g.writeBooleanField("estimated", l.estimated());
-    g.writeStringField("itemId", l.itemId());
-    g.writeStringField("itemName", l.itemName());
-    number(g, "monthlyUsd", l.monthlyUsd(), texts);
-    g.writeStringField("phase", l.phase().name());
-    g.writeStringField("priceAsOf", texts.date(l.priceAsOf()));
-    g.writeStringField("priceKey", l.priceKey());
-    g.writeStringField("priceSource", l.priceSource());
-    number(g, "quantity", l.quantity(), texts);
-    g.writeStringField("service", l.service());
-    g.writeStringField("unit", l.unit());
-    number(g, "unitPriceUsd", l.unitPriceUsd(), texts);
+    texts.app.write(g, APP, l.app());
+    texts.component.write(g, COMPONENT, l.component());
+    g.writeFieldName(ESTIMATED);
+    g.writeBoolean(l.estimated());
+    g.writeFieldName(ITEM_ID);
+    g.writeString(l.itemId());
+    g.writeFieldName(ITEM_NAME);
+    g.writeString(l.itemName());
+    number(g, MONTHLY_USD, l.monthlyUsd(), texts);
+    texts.phase.write(g, PHASE, l.phase().name());
+    texts.priceAsOf.write(g, PRICE_AS_OF, texts.date(l.priceAsOf()));
+    texts.priceKey.write(g, PRICE_KEY, l.priceKey());
+    texts.priceSource.write(g, PRICE_SOURCE, l.priceSource());
+    number(g, QUANTITY, l.quantity(), texts);
+    texts.service.write(g, SERVICE, l.service());
+    texts.unit.write(g, UNIT, l.unit());
+    number(g, UNIT_PRICE_USD, l.unitPriceUsd(), texts);
     g.writeEndObject();
   }
 
   /** A number as {@code writeNumber(BigDecimal)} writes it with plain notation, its text made once per value. */
-  private static void number(JsonGenerator g, String name, java.math.BigDecimal v, Texts texts) throws IOException {
+  private static void number(JsonGenerator g, SerializedString name, java.math.BigDecimal v, Texts texts)
+      throws IOException {
     g.writeFieldName(name);
     if (v == null) {
       g.writeNull();

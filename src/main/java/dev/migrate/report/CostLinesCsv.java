@@ -31,37 +31,46 @@ public final class CostLinesCsv {
     PlainNumbers numbers = new PlainNumbers();
     // Price dates are few (one per price book or bill month): each one's text is made once.
     Map<LocalDate, String> dates = new HashMap<>();
+    // The columns that repeat their values: each distinct value is neutralised, quoted and encoded once.
+    CsvText.Column side = new CsvText.Column();
+    CsvText.Column phase = new CsvText.Column();
+    CsvText.Column service = new CsvText.Column();
+    CsvText.Column app = new CsvText.Column();
+    CsvText.Column component = new CsvText.Column();
+    CsvText.Column unit = new CsvText.Column();
+    CsvText.Column priceKey = new CsvText.Column();
+    CsvText.Column priceSource = new CsvText.Column();
     w.write(String.join(",", COLUMNS));
     w.write("\r\n");
     for (CostLine l : m.costLines()) {
       // Text cells are neutralised against formula injection (names and tags are user-written);
       // the three amounts stay plain numbers, so a negative credit is still a number. Each cell goes straight to the
       // writer (CsvText.cell(...) gives the same text), so a row of an 800,000-line estate builds no strings.
-      CsvText.cell(w, l.phase() == dev.migrate.cost.Phase.CURRENT ? WorkbookWriter.AWS_SIDE : WorkbookWriter.GCP_SIDE);
+      side.cell(w, l.phase() == dev.migrate.cost.Phase.CURRENT ? WorkbookWriter.AWS_SIDE : WorkbookWriter.GCP_SIDE);
       w.write(',');
-      CsvText.cell(w, l.phase().name());
+      phase.cell(w, l.phase().name());
       w.write(',');
-      CsvText.cell(w, l.service());
+      service.cell(w, l.service());
       w.write(',');
       CsvText.cell(w, l.itemId());
       w.write(',');
       CsvText.cell(w, l.itemName());
       w.write(',');
-      CsvText.cell(w, l.app());
+      app.cell(w, l.app());
       w.write(',');
-      CsvText.cell(w, l.component());
+      component.cell(w, l.component());
       w.write(',');
       number(w, numbers, l.quantity());
       w.write(',');
-      CsvText.cell(w, l.unit());
+      unit.cell(w, l.unit());
       w.write(',');
       number(w, numbers, l.unitPriceUsd());
       w.write(',');
       number(w, numbers, l.monthlyUsd());
       w.write(',');
-      CsvText.cell(w, l.priceKey());
+      priceKey.cell(w, l.priceKey());
       w.write(',');
-      CsvText.cell(w, l.priceSource());
+      priceSource.cell(w, l.priceSource());
       w.write(',');
       if (l.priceAsOf() != null) {
         w.write(dates.computeIfAbsent(l.priceAsOf(), LocalDate::toString));

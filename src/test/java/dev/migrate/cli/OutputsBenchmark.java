@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * user's run does, the others show the steady cost. Thread CPU time and the thread's allocation are the JVM's own
  * counts, so they do not depend on the load of the machine as wall time does.
  *
- * <p>Run: {@code mvn -o -Pbench test -Dtest=OutputsBenchmark} (properties {@code assess.accounts}, {@code assess.xmx}
- * as for {@link AssessBenchmark}; {@code -Dassess.accounts=10} for a 20,000-instance estate). It prints, it does not
+ * <p>Run: {@code mvn -o -Pbench test -Dtest=OutputsBenchmark} (properties {@code assess.accounts}, {@code assess.xmx},
+ * {@code assess.jfr} as for {@link AssessBenchmark}; {@code -Dassess.accounts=10} for a 20,000-instance estate). It prints, it does not
  * assert timings.
  */
 class OutputsBenchmark {
@@ -45,9 +45,12 @@ class OutputsBenchmark {
     AssessBenchmark.ensure(root);
     String xmx = System.getProperty("assess.xmx", "4g");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseParallelGC", "-Xmx" + xmx, "-cp",
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), Child.class.getName(),
-        root.resolve("merged.json").toString()));
+        "-XX:+UseParallelGC", "-Xmx" + xmx));
+    if (Boolean.getBoolean("assess.jfr")) {
+      cmd.add("-XX:StartFlightRecording=filename=" + root.resolve("outputs.jfr") + ",settings=profile");
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        Child.class.getName(), root.resolve("merged.json").toString()));
     Path log = root.resolve("outputs.log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     int code = p.waitFor();

@@ -146,6 +146,36 @@ class AssessmentJsonTest {
     }
   }
 
+  /** A text written from its once-encoded form is the text the generator writes itself, escapes included. */
+  @Test
+  void repeatedTextsAreWrittenAsTheGeneratorWritesThem() throws Exception {
+    java.util.List<String> texts = new ArrayList<>(java.util.List.of("", "plain", "a \"quoted\" \\ back", "tab\tnew\nline\r",
+        "\u0000\u001f\u007f", "ünïcødé ✓ 日本", "emoji 😀", "</script>", "\u2028\u2029"));
+    for (int i = 0; i < AssessmentJson.Repeated.LIMIT + 5; i++) {
+      texts.add("t" + i);
+    }
+    var factory = new com.fasterxml.jackson.core.JsonFactory();
+    var cached = new java.io.ByteArrayOutputStream();
+    var plain = new java.io.ByteArrayOutputStream();
+    var repeated = new AssessmentJson.Repeated();
+    try (var a = factory.createGenerator(cached); var b = factory.createGenerator(plain)) {
+      a.writeStartArray();
+      b.writeStartArray();
+      for (int pass = 0; pass < 2; pass++) {
+        for (String t : texts) {
+          repeated.write(a, t);
+          b.writeString(t);
+        }
+      }
+      repeated.write(a, null);
+      b.writeNull();
+      a.writeEndArray();
+      b.writeEndArray();
+    }
+    assertEquals(plain.toString(java.nio.charset.StandardCharsets.UTF_8),
+        cached.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /**
    * docs/assessment-json.md has a row for every top-level field the writer emits, and no row
    * for a field it does not: a new field cannot ship undocumented.
