@@ -622,7 +622,7 @@ public final class AssessmentJson {
       }
       previous = k;
     }
-    // A mapping's sizing is kept sorted (a TreeMap behind an unmodifiable view): then it is written as it is.
+    // A mapping's sizing is kept sorted by key (Mapping sorts it once): then it is written as it is.
     Map<String, String> sorted = ascending ? map : new TreeMap<>(map);
     g.writeStartObject();
     for (var e : sorted.entrySet()) {

@@ -125,13 +125,13 @@ public final class Attributes {
     put(v, "throughputMibps", Type.NUMBER, "provisioned throughput, MiB/s",
         f -> f.volume().throughputMibps() == null ? null : f.volume().throughputMibps().doubleValue());
     put(v, "state", Type.STRING, "in-use, available, ...", f -> f.volume().state());
-    put(v, "attached", Type.BOOLEAN, "attached to an instance in the snapshot", f -> f.index.host(f.id) != null);
+    put(v, "attached", Type.BOOLEAN, "attached to an instance in the snapshot", f -> f.host() != null);
     put(v, "hostState", Type.STRING, "state of the instance it is attached to", f -> {
-      Ec2Instance h = f.index.host(f.id);
+      Ec2Instance h = f.host();
       return h == null ? null : h.state();
     });
     put(v, "hostInAutoScalingGroup", Type.BOOLEAN, "its instance is an auto scaling group member", f -> {
-      Ec2Instance h = f.index.host(f.id);
+      Ec2Instance h = f.host();
       return h != null && h.autoScalingGroup() != null;
     });
     put(v, "hostTarget", Type.STRING, "where its instance (or the instance's group) goes: gke-deployment, "
@@ -391,7 +391,7 @@ public final class Attributes {
 
   /** Where a volume's instance goes, following a fold into its group. */
   static String hostTarget(Facts f) {
-    Ec2Instance h = f.index.host(f.id);
+    Ec2Instance h = f.host();
     if (h == null) {
       return "none";
     }
@@ -429,7 +429,7 @@ public final class Attributes {
   }
 
   private static boolean largestOnHost(Facts f) {
-    Ec2Instance h = f.index.host(f.id);
+    Ec2Instance h = f.host();
     if (h == null) {
       return false;
     }

@@ -28,6 +28,9 @@ final class Facts {
   final Map<String, String> tags;
   final Topology index;
   final Map<String, Mapping> mapped;
+  /** The volume's host, looked up once (several attributes and the target ask); see {@link #host()}. */
+  private Ec2Instance host;
+  private boolean hostKnown;
 
   private Facts(ItemKind kind, String id, String name, String region, Object item, Map<String, String> tags,
       Topology index, Map<String, Mapping> mapped) {
@@ -82,6 +85,15 @@ final class Facts {
   private static String nameOr(Map<String, String> tags, String id) {
     String n = Topology.tag(tags, "Name");
     return n == null || n.isBlank() ? id : n;
+  }
+
+  /** The instance a volume is attached to ({@link Topology#host}), or null. */
+  Ec2Instance host() {
+    if (!hostKnown) {
+      host = index.host(id);
+      hostKnown = true;
+    }
+    return host;
   }
 
   DbInstance db() {

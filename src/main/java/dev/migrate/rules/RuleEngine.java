@@ -929,7 +929,7 @@ public final class RuleEngine {
       String type = r.target().string("diskType", "pd-balanced");
       boolean iopsPriced = type.equals("pd-extreme") || type.startsWith("hyperdisk");
       boolean throughputPriced = type.equals("hyperdisk-balanced") || type.equals("hyperdisk-throughput");
-      Ec2Instance host = index.host(v.id());
+      Ec2Instance host = f.host();
       if (host == null) {
         warnings.add("unattached volume: kept as a disk; snapshot it and delete it if nothing uses it");
       } else if (!host.running()) {
@@ -1085,7 +1085,7 @@ public final class RuleEngine {
           return new Target.Retire(g, region);
         }
         case "host" -> {
-          Ec2Instance host = f.kind == ItemKind.EBS_VOLUME ? index.host(f.id) : null;
+          Ec2Instance host = f.kind == ItemKind.EBS_VOLUME ? f.host() : null;
           if (host == null) {
             throw new Rightsizer.SizingException("it folds into its instance, but it is not attached to one");
           }
