@@ -644,8 +644,21 @@ public final class HybridModel {
           commitments, resolved); // the builder is discarded: no copy needed
     }
 
+    /** The item of the line added last and its unit: an item's lines come one after the other, sharing its id. */
+    private String lastItem;
+    private Unit lastUnit;
+
+    /** {@link #unitOfItem} of a line's item, looked up once per run of the item's lines. */
+    private Unit unitOfLine(CostLine l) {
+      if (l.itemId() != lastItem || lastUnit == null) {
+        lastUnit = unitOfItem(l.itemId());
+        lastItem = l.itemId();
+      }
+      return lastUnit;
+    }
+
     private void addCurrent(CostLine l) {
-      Unit u = unitOfItem(l.itemId());
+      Unit u = unitOfLine(l);
       addApp(u, l.app());
       if (l.driver() == CostLine.Driver.CARRIED) {
         u.curCarried = u.curCarried.add(l.monthlyUsd());
@@ -658,7 +671,7 @@ public final class HybridModel {
 
     /** Adds a TARGET line to its unit; true when the line is already priced as committed use or Spot. */
     private boolean addTarget(CostLine l) {
-      Unit u = unitOfItem(l.itemId());
+      Unit u = unitOfLine(l);
       addApp(u, l.app());
       // Machine hours bought on demand are what a scenario's pricing choice re-prices; compute not
       // bought per machine (Autopilot Pods) has no series factors and stays as priced.
