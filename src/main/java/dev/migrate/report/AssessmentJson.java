@@ -601,8 +601,10 @@ public final class AssessmentJson {
       return;
     }
     g.writeStartArray();
-    for (String x : list) {
-      g.writeString(x);
+    // By index: the lists are random-access, and a mapping's (mostly empty) blockers and warnings then cost no
+    // iterator each (about 30 MiB of garbage at 200,000 mappings).
+    for (int i = 0; i < list.size(); i++) {
+      g.writeString(list.get(i));
     }
     g.writeEndArray();
   }
@@ -688,13 +690,15 @@ public final class AssessmentJson {
 
     /** A record component or one of the added keys (no accessor). */
     record Field(String name, java.lang.reflect.Method accessor, SerializedString quoted) {
+      private static final Object[] NO_ARGS = {};
+
       Field(String name, java.lang.reflect.Method accessor) {
         this(name, accessor, new SerializedString(name));
       }
 
       Object get(Object record) throws IOException {
         try {
-          return accessor.invoke(record);
+          return accessor.invoke(record, NO_ARGS); // one empty array for all calls, not a new one per call
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("reading " + name + " of " + record.getClass().getSimpleName(), e);
         }
