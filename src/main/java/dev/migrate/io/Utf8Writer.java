@@ -5,28 +5,41 @@ import java.io.OutputStream;
 import java.io.Writer;
 
 /**
- * A buffered writer that encodes UTF-8 straight into its byte buffer: the text of a large CSV goes from the strings to
- * the stream in one copy, where a {@code BufferedWriter} over an {@code OutputStreamWriter} copies it into a char
- * buffer first and then runs the charset encoder over it. The bytes are the same as that pair writes, including a
- * {@code ?} for a lone surrogate, as long as no call ends between the two halves of a surrogate pair (the CSV writers
- * write whole values, or pieces cut at ASCII characters).
+ * A buffered, unsynchronized writer that encodes UTF-8 straight into its byte buffer: large text (a CSV, a sheet's
+ * XML) goes from the strings to the stream in one copy, where a {@code BufferedWriter} over an
+ * {@code OutputStreamWriter} copies it into a char buffer first, then runs the charset encoder over it. The bytes are
+ * the same as that pair writes, however the text is cut into calls: a high surrogate that ends a call waits for its
+ * low half, and a surrogate without its pair is written as {@code ?}, as the JDK's encoder replaces it.
  *
- * <p>The caller owns {@code out}: {@link #close} flushes and does not close it.
+ * <p>{@link #close} flushes; it closes the stream only for a writer made by {@link #owning}.
  */
 public final class Utf8Writer extends Writer {
   private final OutputStream out;
   private final byte[] buf;
+  private final boolean ownsStream;
   private int n;
+  /** A high surrogate that ended the last call, waiting for its low half; 0 when none. */
+  private char pendingHigh;
 
-  /** @param size buffer size in bytes, at least 8 */
+  /** A writer whose caller owns {@code out}. @param size buffer size in bytes, at least 8 */
   public Utf8Writer(OutputStream out, int size) {
+    this(out, size, false);
+  }
+
+  private Utf8Writer(OutputStream out, int size, boolean ownsStream) {
     this.out = out;
     this.buf = new byte[Math.max(8, size)];
+    this.ownsStream = ownsStream;
+  }
+
+  /** A writer that closes {@code out} when it is closed (for a file it is given to write alone). */
+  public static Utf8Writer owning(OutputStream out, int size) {
+    return new Utf8Writer(out, size, true);
   }
 
   @Override
   public void write(int c) throws IOException {
-    if (c < 0x80 && n < buf.length) {
+    if (c < 0x80 && n < buf.length && pendingHigh == 0) {
       buf[n++] = (byte) c;
       return;
     }
@@ -43,6 +56,9 @@ public final class Utf8Writer extends Writer {
   public void write(String s, int off, int len) throws IOException {
     int end = off + len;
     int i = off;
+    if (pendingHigh != 0 && i < end) {
+      i = afterPending(s.charAt(i), i);
+    }
     while (i < end) {
       // ASCII runs, the usual text, a byte each without a bounds check per character beyond the buffer's room.
       int room = buf.length - n;
@@ -60,7 +76,7 @@ public final class Utf8Writer extends Writer {
         i++;
       }
       if (i < stop) {
-        i = encode(s.charAt(i), i + 1 < end ? s.charAt(i + 1) : 0, i);
+        i = encode(s.charAt(i), i + 1 < end ? s.charAt(i + 1) : END, i);
       }
     }
   }
@@ -68,7 +84,11 @@ public final class Utf8Writer extends Writer {
   @Override
   public void write(char[] cs, int off, int len) throws IOException {
     int end = off + len;
-    for (int i = off; i < end; ) {
+    int i = off;
+    if (pendingHigh != 0 && i < end) {
+      i = afterPending(cs[i], i);
+    }
+    while (i < end) {
       if (buf.length - n < 4) {
         drain();
       }
@@ -77,13 +97,14 @@ public final class Utf8Writer extends Writer {
         buf[n++] = (byte) c;
         i++;
       } else {
-        i = encode(c, i + 1 < end ? cs[i + 1] : 0, i);
+        i = encode(c, i + 1 < end ? cs[i + 1] : END, i);
       }
     }
   }
 
   /** Bytes already encoded (e.g. a cell written before), copied as they are. */
   public void writeEncoded(byte[] bytes) throws IOException {
+    loneHigh();
     if (bytes.length > buf.length - n) {
       drain();
       if (bytes.length > buf.length) {
@@ -95,19 +116,25 @@ public final class Utf8Writer extends Writer {
     n += bytes.length;
   }
 
-  /** Encodes the non-ASCII {@code c} at index {@code i} (with {@code next} when it is a surrogate pair); the next index. */
-  private int encode(char c, char next, int i) {
+  /** What {@link #encode} is given as the next character when the call ends after this one. */
+  private static final int END = -1;
+
+  /**
+   * Encodes the non-ASCII {@code c} at index {@code i} (with {@code next} when it is a surrogate pair; {@link #END}
+   * when the call ends after {@code c}); the next index. The buffer has room for 4 bytes.
+   */
+  private int encode(char c, int next, int i) {
     if (c < 0x800) {
       buf[n++] = (byte) (0xc0 | c >> 6);
       buf[n++] = (byte) (0x80 | c & 0x3f);
       return i + 1;
     }
-    if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next)) {
-      int cp = Character.toCodePoint(c, next);
-      buf[n++] = (byte) (0xf0 | cp >> 18);
-      buf[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
-      buf[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
-      buf[n++] = (byte) (0x80 | cp & 0x3f);
+    if (Character.isHighSurrogate(c) && next == END) {
+      pendingHigh = c;
+      return i + 1;
+    }
+    if (Character.isHighSurrogate(c) && Character.isLowSurrogate((char) next)) {
+      codePoint(Character.toCodePoint(c, (char) next));
       return i + 2;
     }
     if (Character.isSurrogate(c)) {
@@ -118,6 +145,38 @@ public final class Utf8Writer extends Writer {
     buf[n++] = (byte) (0x80 | c >> 6 & 0x3f);
     buf[n++] = (byte) (0x80 | c & 0x3f);
     return i + 1;
+  }
+
+  /** The first character {@code c} (at {@code i}) of a call after one that ended with a high surrogate; the next index. */
+  private int afterPending(char c, int i) throws IOException {
+    if (!Character.isLowSurrogate(c)) {
+      loneHigh();
+      return i;
+    }
+    if (buf.length - n < 4) {
+      drain();
+    }
+    codePoint(Character.toCodePoint(pendingHigh, c));
+    pendingHigh = 0;
+    return i + 1;
+  }
+
+  /** A pending high surrogate that gets no low half: written as {@code ?}. */
+  private void loneHigh() throws IOException {
+    if (pendingHigh != 0) {
+      pendingHigh = 0;
+      if (n == buf.length) {
+        drain();
+      }
+      buf[n++] = '?';
+    }
+  }
+
+  private void codePoint(int cp) {
+    buf[n++] = (byte) (0xf0 | cp >> 18);
+    buf[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
+    buf[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
+    buf[n++] = (byte) (0x80 | cp & 0x3f);
   }
 
   private void drain() throws IOException {
@@ -135,6 +194,13 @@ public final class Utf8Writer extends Writer {
 
   @Override
   public void close() throws IOException {
-    flush();
+    loneHigh();
+    try {
+      flush();
+    } finally {
+      if (ownsStream) {
+        out.close();
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.report;
 
+import dev.migrate.io.Utf8Writer;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -64,11 +65,13 @@ final class StreamingWorkbook extends SXSSFWorkbook {
       super();
     }
 
-    /** Called from POI's constructor: the temporary file's writer, {@link Utf8FileWriter} instead of a synchronized
-     * BufferedWriter over a charset encoder. */
+    /**
+     * Called from POI's constructor: the temporary file's writer, unsynchronized (one sheet's rows are written by one
+     * thread) and encoding into its 64 KiB buffer, instead of a synchronized BufferedWriter over a charset encoder.
+     */
     @Override
     public Writer createWriter(File fd) throws IOException {
-      return new Utf8FileWriter(new FileOutputStream(fd));
+      return Utf8Writer.owning(new FileOutputStream(fd), 1 << 16);
     }
 
     @Override
@@ -208,117 +211,6 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
     private static boolean plain(char c) {
       return c >= ' ' && c != '<' && c != '>' && c != '&' && c != '"' && c != '\u00A0' && c < '\uFFFE';
-    }
-  }
-
-  /**
-   * UTF-8 into a file through a 64 KiB buffer, unsynchronized (one sheet's rows are written by one thread). It
-   * writes what {@code OutputStreamWriter} with UTF-8 writes, a lone surrogate included (as "?").
-   */
-  static final class Utf8FileWriter extends Writer {
-    private final OutputStream out;
-    private final byte[] buf = new byte[1 << 16];
-    private int pos;
-    /** A high surrogate at the end of the last write, waiting for its low half. */
-    private char pendingHigh;
-
-    Utf8FileWriter(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int c) throws IOException {
-      put((char) c);
-    }
-
-    @Override
-    public void write(char[] cs, int off, int len) throws IOException {
-      for (int i = off, end = off + len; i < end; i++) {
-        char c = cs[i];
-        if (c < 0x80 && pendingHigh == 0) {
-          if (pos == buf.length) {
-            drain();
-          }
-          buf[pos++] = (byte) c;
-        } else {
-          put(c);
-        }
-      }
-    }
-
-    @Override
-    public void write(String str, int off, int len) throws IOException {
-      for (int i = off, end = off + len; i < end; i++) {
-        char c = str.charAt(i);
-        if (c < 0x80 && pendingHigh == 0) {
-          if (pos == buf.length) {
-            drain();
-          }
-          buf[pos++] = (byte) c;
-        } else {
-          put(c);
-        }
-      }
-    }
-
-    private void put(char c) throws IOException {
-      if (buf.length - pos < 4) {
-        drain();
-      }
-      if (pendingHigh != 0) {
-        char high = pendingHigh;
-        pendingHigh = 0;
-        if (Character.isLowSurrogate(c)) {
-          int cp = Character.toCodePoint(high, c);
-          buf[pos++] = (byte) (0xF0 | (cp >> 18));
-          buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-          buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-          buf[pos++] = (byte) (0x80 | (cp & 0x3F));
-          return;
-        }
-        buf[pos++] = '?';
-        if (buf.length - pos < 4) {
-          drain();
-        }
-      }
-      if (c < 0x80) {
-        buf[pos++] = (byte) c;
-      } else if (c < 0x800) {
-        buf[pos++] = (byte) (0xC0 | (c >> 6));
-        buf[pos++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c)) {
-        pendingHigh = c;
-      } else if (Character.isLowSurrogate(c)) {
-        buf[pos++] = '?';
-      } else {
-        buf[pos++] = (byte) (0xE0 | (c >> 12));
-        buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        buf[pos++] = (byte) (0x80 | (c & 0x3F));
-      }
-    }
-
-    private void drain() throws IOException {
-      out.write(buf, 0, pos);
-      pos = 0;
-    }
-
-    @Override
-    public void flush() throws IOException {
-      drain();
-      out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (pendingHigh != 0) {
-        pendingHigh = 0;
-        put('?');
-      }
-      try {
-        drain();
-      } finally {
-        out.close();
-      }
     }
   }
 }

@@ -49,12 +49,16 @@ class Utf8WriterTest {
           b.write(s);
           a.write(',');
           b.write(',');
+          // Cut anywhere, also between the halves of a pair: the high half waits for the next call.
           int cut = s.length() / 3;
-          if (cut > 0 && Character.isHighSurrogate(s.charAt(cut - 1)) && Character.isLowSurrogate(s.charAt(cut))) {
-            cut++; // a call never ends inside a pair (see Utf8Writer)
-          }
+          a.write(s, 0, cut);
+          b.write(s, 0, cut);
           a.write(s, cut, s.length() - cut);
           b.write(s, cut, s.length() - cut);
+          for (int i = 0; i < Math.min(s.length(), 40); i++) {
+            a.write(s.charAt(i));
+            b.write(s.charAt(i));
+          }
           a.write(s.toCharArray(), 0, s.length());
           b.write(s.toCharArray(), 0, s.length());
           a.write('é');
@@ -81,6 +85,37 @@ class Utf8WriterTest {
     w.close();
     assertEquals("kept", out.toString(StandardCharsets.UTF_8));
     assertEquals(false, out.closed);
+  }
+
+  @Test
+  void aPairCutBetweenTwoCallsIsOneCharacterAndAHighHalfLeftAtTheEndIsAQuestionMark() throws Exception {
+    var out = new ByteArrayOutputStream();
+    try (var w = new Utf8Writer(out, 8)) {
+      w.write("a\uD83D");
+      w.write("\uDE00b".toCharArray(), 0, 2);
+      w.writeEncoded("c".getBytes(StandardCharsets.UTF_8));
+      w.write("\uD83D");
+      w.writeEncoded("d".getBytes(StandardCharsets.UTF_8));
+      w.write("\uD83D");
+    }
+    assertEquals("a\uD83D\uDE00bc?d?", out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anOwningWriterClosesItsStream() throws Exception {
+    var out = new ByteArrayOutputStream() {
+      boolean closed;
+
+      @Override
+      public void close() {
+        closed = true;
+      }
+    };
+    var w = Utf8Writer.owning(out, 64);
+    w.write("kept");
+    w.close();
+    assertEquals("kept", out.toString(StandardCharsets.UTF_8));
+    assertEquals(true, out.closed);
   }
 
   @Test
