@@ -70,8 +70,8 @@ final class IsoDates extends StdScalarDeserializer<LocalDate> {
     }
   }
 
-  /** The number that {@code n} ASCII digits at {@code from} write, or -1. */
-  private static int digits(char[] c, int from, int n) {
+  /** The number that {@code n} ASCII digits at {@code from} write, or -1 (also read by {@link IsoInstants}). */
+  static int digits(char[] c, int from, int n) {
     int v = 0;
     for (int i = from; i < from + n; i++) {
       if (c[i] < '0' || c[i] > '9') {

@@ -60,12 +60,12 @@ final class IsoInstants extends StdScalarDeserializer<Instant> implements Contex
         || c[o + 13] != ':' || c[o + 16] != ':' || c[o + len - 1] != 'Z') {
       return null;
     }
-    int y = digits(c, o, 4);
-    int mo = digits(c, o + 5, 2);
-    int d = digits(c, o + 8, 2);
-    int h = digits(c, o + 11, 2);
-    int mi = digits(c, o + 14, 2);
-    int s = digits(c, o + 17, 2);
+    int y = IsoDates.digits(c, o, 4);
+    int mo = IsoDates.digits(c, o + 5, 2);
+    int d = IsoDates.digits(c, o + 8, 2);
+    int h = IsoDates.digits(c, o + 11, 2);
+    int mi = IsoDates.digits(c, o + 14, 2);
+    int s = IsoDates.digits(c, o + 17, 2);
     if (y < 0 || mo < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) {
       return null;
     }
@@ -74,7 +74,7 @@ final class IsoInstants extends StdScalarDeserializer<Instant> implements Contex
       if (c[o + 19] != '.') {
         return null;
       }
-      int f = digits(c, o + 20, len - 21);
+      int f = IsoDates.digits(c, o + 20, len - 21);
       if (f < 0) {
         return null;
       }
@@ -89,18 +89,6 @@ final class IsoInstants extends StdScalarDeserializer<Instant> implements Contex
     } catch (DateTimeException e) {
       return null;
     }
-  }
-
-  /** The number that {@code n} ASCII digits at {@code from} write, or -1. */
-  private static int digits(char[] c, int from, int n) {
-    int v = 0;
-    for (int i = from; i < from + n; i++) {
-      if (c[i] < '0' || c[i] > '9') {
-        return -1;
-      }
-      v = v * 10 + (c[i] - '0');
-    }
-    return v;
   }
 
   @Override
