@@ -98,6 +98,10 @@ public final class SnapshotJson {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        // A null element of a list (an instance, a volume id) is no record at all: refused at its place, not passed
+        // on to fail later as a bug.
+        .withConfigOverride(java.util.List.class, o -> o.setSetterInfo(
+            com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL)))
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -355,6 +359,8 @@ public final class SnapshotJson {
         what = "number out of range, expected " + typeName(f.getTargetType());
       } else if (m instanceof InvalidFormatException f) {
         what = "wrong value " + quote(f.getValue()) + ", expected " + typeName(f.getTargetType());
+      } else if (m instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+        what = "null where a list element is expected; remove it or give the element";
       } else if (m instanceof MismatchedInputException mi) {
         String msg = firstLine(mi.getOriginalMessage());
         if (msg.startsWith("Missing required creator property")) {

@@ -69,6 +69,16 @@ class SnapshotStrictnessTest {
   }
 
   @Test
+  void aNullListElementIsRefusedAtItsPlaceNotAnInternalError() {
+    refused("$.instances[1]", "null where a list element is expected", r -> ((ArrayNode) r.get("instances")).insertNull(1));
+    refused("$.volumes[0]", "null where a list element is expected", r -> ((ArrayNode) r.get("volumes")).insertNull(0));
+    refused("$.instances[0].volumeIds[0]", "null where a list element is expected",
+        r -> ((ArrayNode) r.get("instances").get(0).get("volumeIds")).insertNull(0));
+    refused("$.usage[0].daily[0]", "null where a list element is expected",
+        r -> ((ArrayNode) r.get("usage").get(0).get("daily")).insertNull(0));
+  }
+
+  @Test
   void aServiceListedTwiceInABillMonthIsRefused() {
     // Both copies used to fall out of "AWS today" in silence.
     refused("$.billing.months[11].services[", "is listed twice", r -> {
