@@ -137,22 +137,9 @@ final class CurrentPricer {
   private final Map<String, Map<String, Map<String, Machine>>> machines = new HashMap<>();
 
   private Machine machine(Ec2Instance i) {
-    Map<String, Map<String, Machine>> byPlatform = machines.get(i.instanceType());
-    if (byPlatform == null) {
-      byPlatform = new HashMap<>();
-      machines.put(i.instanceType(), byPlatform);
-    }
-    Map<String, Machine> byRegion = byPlatform.get(i.platform());
-    if (byRegion == null) {
-      byRegion = new HashMap<>();
-      byPlatform.put(i.platform(), byRegion);
-    }
-    Machine m = byRegion.get(i.region());
-    if (m == null) {
-      m = new Machine(i.instanceType(), i.platform().toLowerCase(Locale.ROOT), i.region());
-      byRegion.put(i.region(), m);
-    }
-    return m;
+    return machines.computeIfAbsent(i.instanceType(), t -> new HashMap<>())
+        .computeIfAbsent(i.platform(), p -> new HashMap<>())
+        .computeIfAbsent(i.region(), r -> new Machine(i.instanceType(), i.platform().toLowerCase(Locale.ROOT), r));
   }
 
   /**
@@ -525,17 +512,8 @@ final class CurrentPricer {
   private final Map<String, Map<String, Storage>> storages = new HashMap<>();
 
   private Storage storage(String type, String region) {
-    Map<String, Storage> byRegion = storages.get(type);
-    if (byRegion == null) {
-      byRegion = new HashMap<>();
-      storages.put(type, byRegion);
-    }
-    Storage st = byRegion.get(region);
-    if (st == null) {
-      st = new Storage(PriceKey.aws("ebs", type + ":storage", region), "storage (" + type + ")");
-      byRegion.put(region, st);
-    }
-    return st;
+    return storages.computeIfAbsent(type, t -> new HashMap<>()).computeIfAbsent(region,
+        r -> new Storage(PriceKey.aws("ebs", type + ":storage", r), "storage (" + type + ")"));
   }
 
   // ------------------------------------------------------------------ ELB

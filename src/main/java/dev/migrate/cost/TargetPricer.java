@@ -227,17 +227,8 @@ final class TargetPricer {
   private final Map<String, Map<String, OnDemand>> onDemands = new HashMap<>();
 
   private OnDemand onDemand(String machineType, String region) {
-    Map<String, OnDemand> byRegion = onDemands.get(machineType);
-    if (byRegion == null) {
-      byRegion = new HashMap<>();
-      onDemands.put(machineType, byRegion);
-    }
-    OnDemand od = byRegion.get(region);
-    if (od == null) {
-      od = new OnDemand(ledger, machineType, region);
-      byRegion.put(region, od);
-    }
-    return od;
+    return onDemands.computeIfAbsent(machineType, t -> new HashMap<>())
+        .computeIfAbsent(region, r -> new OnDemand(ledger, machineType, r));
   }
 
   private void vm(Mapping m, Ledger.Item item, Target.ComputeEngineVm vm) {
